@@ -1,0 +1,3 @@
+"""Client Check: should I let this client go?"""
+
+__version__ = "1.0.0"

@@ -1,0 +1,122 @@
+"""Answers: parsing what people type, validating stored answers, showing them back."""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from clientcheck.i18n import format_number, t
+from clientcheck.questionnaire import Question, QuestionBank
+
+DONT_KNOW = "dont_know"
+"""The answer "don't know / not applicable", offered for every question."""
+
+Answer = str | float
+Answers = Mapping[str, Answer]
+
+_SPACES = re.compile(r"[\s\u00a0\u202f\u2009']+")
+
+
+@dataclass(frozen=True)
+class AnswerError(ValueError):
+    """Why a typed or stored answer was refused, as a code and values for the message."""
+
+    code: str
+    minimum: float = 0
+    maximum: float = 0
+
+    def __str__(self) -> str:
+        return self.code
+
+
+def parse_number(raw: str, question: Question) -> float | None:
+    """Parse what a person typed for a number question; empty means "don't know".
+
+    Accepts both "1 500,5" and "1,500.5" styles, a unit or % sign after the
+    number and the typographic minus. Raises AnswerError when it is not a
+    number within the question's range.
+    """
+    spec = question.number
+    assert spec is not None
+    text = unicodedata.normalize("NFKC", raw or "").strip()
+    if not text:
+        return None
+    text = text.replace("\u2212", "-").replace("\u2013", "-")
+    match = re.match(r"^([+-]?[\d\s\u00a0\u202f\u2009',.]*\d)\s*(%|[^\d\s].*)?$", text)
+    if not match:
+        raise AnswerError("not_a_number", spec.min, spec.max)
+    number = _SPACES.sub("", match.group(1))
+    if "," in number and "." in number:
+        # The last separator is the decimal one.
+        if number.rfind(",") > number.rfind("."):
+            number = number.replace(".", "").replace(",", ".")
+        else:
+            number = number.replace(",", "")
+    elif "," in number:
+        head, _, tail = number.rpartition(",")
+        number = head.replace(",", "") + ("" if len(tail) == 3 and head else ".") + tail
+    try:
+        value = float(number)
+    except ValueError:
+        raise AnswerError("not_a_number", spec.min, spec.max) from None
+    return check_number(value, question)
+
+
+def check_number(value: object, question: Question) -> float:
+    """Return ``value`` as a float if it is a valid answer to number ``question``."""
+    spec = question.number
+    assert spec is not None
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        raise AnswerError("not_a_number", spec.min, spec.max)
+    if value < spec.min or value > spec.max:
+        raise AnswerError("out_of_range", spec.min, spec.max)
+    if spec.integer and value != int(value):
+        raise AnswerError("not_whole", spec.min, spec.max)
+    return float(value)
+
+
+def check_answer(question: Question, value: object) -> Answer:
+    """Return a stored answer if it is valid for ``question``, else raise AnswerError."""
+    if value == DONT_KNOW:
+        return DONT_KNOW
+    if question.kind == "choice":
+        assert question.scale is not None
+        if not isinstance(value, str) or value not in question.scale.option_ids:
+            raise AnswerError("unknown_option")
+        return value
+    return check_number(value, question)
+
+
+def validate_answers(bank: QuestionBank, raw: object) -> dict[str, Answer]:
+    """Check a mapping of question id to answer; raise AnswerError naming the first problem."""
+    if not isinstance(raw, Mapping):
+        raise AnswerError("not_a_mapping")
+    clean: dict[str, Answer] = {}
+    for qid, value in raw.items():
+        if qid not in bank.question_ids:
+            raise AnswerError(f"unknown_question:{qid}")
+        try:
+            clean[qid] = check_answer(bank.question(qid), value)
+        except AnswerError as exc:
+            raise AnswerError(f"{exc.code}:{qid}", exc.minimum, exc.maximum) from None
+    return clean
+
+
+def is_answered(value: Answer | None) -> bool:
+    return value is not None and value != DONT_KNOW
+
+
+def answer_label(question: Question, value: Answer, lang: str) -> str:
+    """Show an answer as the person would read it: the option label, or number and unit."""
+    if value == DONT_KNOW:
+        return t("dont_know", lang)
+    if question.kind == "choice":
+        assert question.scale is not None
+        return question.scale.option(str(value)).label(lang)
+    assert question.number is not None
+    unit = question.number.unit(lang)
+    sep = "" if unit == "%" and lang == "en" else "\u00a0"
+    return f"{format_number(float(value), lang)}{sep}{unit}"

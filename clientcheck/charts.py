@@ -1,0 +1,113 @@
+"""The radar of the seven signs: a Plotly figure for the page, and geometry for the PDF.
+
+Both share the same axis order, direction (clockwise from the top), 0-100
+scale and band rings, so the PDF's vector radar matches the screen.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import plotly.graph_objects as go
+
+# Band rings, outermost first: (upper bound, fill colour).
+BAND_RINGS: tuple[tuple[float, str], ...] = (
+    (100, "#fbe3e1"),  # critical
+    (75, "#fdebd3"),  # warning
+    (50, "#fdf6d8"),  # watch
+    (25, "#e3f2e6"),  # healthy
+)
+RING_EDGE = "#c9c9c9"
+# Okabe-Ito: distinguishable with the common forms of colour blindness.
+PALETTE: tuple[str, ...] = (
+    "#0072B2",
+    "#D55E00",
+    "#009E73",
+    "#CC79A7",
+    "#E69F00",
+    "#56B4E9",
+    "#000000",
+    "#F0E442",
+)
+
+
+@dataclass(frozen=True)
+class RadarSeries:
+    """One client's seven sign scores, in the bank's sign order."""
+
+    name: str
+    values: tuple[float, ...]
+    dash: str = "solid"
+
+
+def axis_angle(index: int, count: int) -> float:
+    """Angle in radians of axis ``index``: the first at the top, then clockwise."""
+    return math.pi / 2 - 2 * math.pi * index / count
+
+
+def radar_points(values: Sequence[float], radius: float) -> list[tuple[float, float]]:
+    """Cartesian points (y up) of a 0-100 series on a radar of the given radius."""
+    count = len(values)
+    return [
+        (
+            radius * max(0.0, min(100.0, v)) / 100 * math.cos(axis_angle(i, count)),
+            radius * max(0.0, min(100.0, v)) / 100 * math.sin(axis_angle(i, count)),
+        )
+        for i, v in enumerate(values)
+    ]
+
+
+def radar_figure(labels: Sequence[str], series: Sequence[RadarSeries], title: str = "") -> go.Figure:
+    """Build the radar: band rings behind, one closed trace per series."""
+    theta = [*labels, labels[0]]
+    fig = go.Figure()
+    for upper, colour in BAND_RINGS:
+        fig.add_trace(
+            go.Scatterpolar(
+                r=[upper] * len(theta),
+                theta=theta,
+                fill="toself",
+                fillcolor=colour,
+                line={"color": RING_EDGE, "width": 1},
+                hoverinfo="skip",
+                showlegend=False,
+                mode="lines",
+            )
+        )
+    for i, item in enumerate(series):
+        colour = PALETTE[i % len(PALETTE)]
+        values = [round(v) for v in item.values]
+        fig.add_trace(
+            go.Scatterpolar(
+                r=[*values, values[0]],
+                theta=theta,
+                name=item.name,
+                mode="lines+markers",
+                line={"color": colour, "width": 3, "dash": item.dash},
+                marker={"size": 7},
+                fill="toself" if len(series) == 1 else "none",
+                fillcolor="rgba(0,114,178,0.18)",
+                hovertemplate="%{theta}: %{r}/100<extra>%{fullData.name}</extra>",
+            )
+        )
+    fig.update_layout(
+        title={"text": title} if title else None,
+        polar={
+            "radialaxis": {
+                "range": [0, 100],
+                "tickvals": [25, 50, 75, 100],
+                "angle": 90,
+                "tickfont": {"size": 10},
+                "gridcolor": RING_EDGE,
+            },
+            "angularaxis": {"rotation": 90, "direction": "clockwise", "tickfont": {"size": 12}},
+        },
+        showlegend=len(series) > 1,
+        legend={"orientation": "h", "y": -0.12},
+        margin={"l": 70, "r": 70, "t": 40 if title else 30, "b": 30},
+        height=430,
+        dragmode=False,
+    )
+    return fig

@@ -1,0 +1,78 @@
+"""Languages, translated texts and the interface's own strings."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Final
+
+LANGS: Final = ("en", "fr")
+DEFAULT_LANG: Final = "en"
+LANG_NAMES: Final = {"en": "English", "fr": "Français"}
+STRINGS_FILE = Path(__file__).resolve().parent / "strings.toml"
+
+
+@dataclass(frozen=True)
+class Text:
+    """One text in every supported language."""
+
+    en: str
+    fr: str
+
+    def __call__(self, lang: str) -> str:
+        return getattr(self, lang if lang in LANGS else DEFAULT_LANG)
+
+
+def normalize_lang(value: object) -> str | None:
+    """Return a supported language code for ``value`` ('fr-CA' -> 'fr'), or None."""
+    if not isinstance(value, str):
+        return None
+    code = value.strip().lower().replace("_", "-").split("-")[0]
+    return code if code in LANGS else None
+
+
+def pick_language(query_value: object, browser_locale: object) -> str:
+    """Choose the language: the ``?lang=`` parameter, else the browser's locale, else English."""
+    return normalize_lang(query_value) or normalize_lang(browser_locale) or DEFAULT_LANG
+
+
+@cache
+def ui_strings() -> dict[str, Text]:
+    """Load the interface strings, each present in every language."""
+    with STRINGS_FILE.open("rb") as fh:
+        raw = tomllib.load(fh)
+    strings: dict[str, Text] = {}
+    for key, value in raw.items():
+        missing = [lang for lang in LANGS if not str(value.get(lang, "")).strip()]
+        if missing:
+            raise ValueError(f"strings.toml: {key} lacks {', '.join(missing)}")
+        strings[key] = Text(**{lang: value[lang] for lang in LANGS})
+    return strings
+
+
+def t(key: str, lang: str, **values: object) -> str:
+    """Return interface string ``key`` in ``lang``, with ``{name}`` fields filled from values."""
+    text = ui_strings()[key](lang)
+    return text.format(**values) if values else text
+
+
+def format_number(value: float, lang: str, decimals: int | None = None) -> str:
+    """Format a number the way ``lang`` writes it: 1,500.5 in English, 1 500,5 in French."""
+    if decimals is None:
+        decimals = 0 if float(value).is_integer() else 1
+    text = f"{value:,.{decimals}f}"
+    if lang == "fr":
+        text = text.replace(",", "\u202f").replace(".", ",")
+    return text
+
+
+def format_money(amount: float, lang: str, currency: str = "EUR") -> str:
+    """Format an amount of money: €1,500 in English, 1 500 € in French."""
+    decimals = 0 if float(amount).is_integer() else 2
+    number = format_number(amount, lang, decimals)
+    symbol = {"EUR": "€", "USD": "$", "GBP": "£", "CHF": "CHF", "CAD": "$"}.get(currency, currency)
+    if lang == "fr":
+        return f"{number}\u00a0{symbol}"
+    return f"{symbol}{number}" if len(symbol) == 1 else f"{symbol} {number}"

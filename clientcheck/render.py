@@ -1,0 +1,207 @@
+"""The one Jinja2 Environment, its filters, and the typed context every template receives.
+
+User text (client name, notes, details) only ever reaches a template as a
+variable, never as template source, so ``{{ 7*7 }}`` in a name stays literal.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+from pathlib import Path
+
+import jinja2
+
+from clientcheck.answers import Answer, answer_label
+from clientcheck.i18n import format_money, format_number, t
+from clientcheck.model import ClientRecord
+from clientcheck.questionnaire import QuestionBank
+from clientcheck.scoring import NOT_ASSESSED, Result
+
+TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
+
+_MONTHS = {
+    "en": (
+        "January February March April May June July August September October November December"
+    ).split(),
+    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split(),
+}
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~&=:$\"'])")
+
+
+def format_date(value: date, lang: str) -> str:
+    """Write a date in full: 27 November 2026, 1er décembre 2026."""
+    day = "1er" if lang == "fr" and value.day == 1 else str(value.day)
+    return f"{day} {_MONTHS.get(lang, _MONTHS['en'])[value.month - 1]} {value.year}"
+
+
+def escape_markdown(value: object) -> str:
+    """Escape text so Markdown shows it literally (no links, emphasis, HTML or tables)."""
+    text = str(value).replace("\x00", "").replace("\r\n", "\n").replace("\r", "\n")
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    return text.replace("\n", "  \n")
+
+
+def _ui(key: str, lang: str, **values: object) -> str:
+    return t(key, lang, **values)
+
+
+@cache
+def environment() -> jinja2.Environment:
+    """Build the Jinja2 Environment once: strict undefined, our filters, templates/ as source."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
+        undefined=jinja2.StrictUndefined,
+        autoescape=jinja2.select_autoescape(enabled_extensions=("html",), default=False),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        number=format_number,
+        money=format_money,
+        date=format_date,
+        md=escape_markdown,
+    )
+    env.globals.update(ui=_ui)
+    return env
+
+
+def render(template_name: str, **context: object) -> str:
+    """Render one template of templates/ with ``context``."""
+    return environment().get_template(template_name).render(**context)
+
+
+# --- the typed context ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DriverView:
+    question_id: str
+    question: str
+    answer: str
+    dealbreaker: bool
+
+
+@dataclass(frozen=True)
+class SignView:
+    id: str
+    order: int
+    name: str
+    summary: str
+    score: int
+    band: str
+    band_label: str
+    answered: int
+    total: int
+    dealbreaker: bool
+    drivers: tuple[DriverView, ...]
+
+    @property
+    def assessed(self) -> bool:
+        return self.band != NOT_ASSESSED
+
+
+@dataclass(frozen=True)
+class AssessmentContext:
+    """Everything a template may use about one assessment, already in the chosen language."""
+
+    lang: str
+    client_name: str
+    notes: str
+    assessed_on: date
+    verdict: str
+    verdict_label: str
+    verdict_severity: int
+    risk: int
+    risk_band: str
+    risk_band_label: str
+    dependency: int
+    dependency_known: bool
+    can_leave: bool
+    path: str
+    confidence: str
+    confidence_label: str
+    answered: int
+    total: int
+    signs: tuple[SignView, ...]
+    flagged: tuple[SignView, ...]
+    check_again_on: date
+    answers: Mapping[str, Answer]
+
+    @property
+    def dealbreakers(self) -> tuple[SignView, ...]:
+        return tuple(s for s in self.signs if s.dealbreaker)
+
+    def answer(self, question_id: str) -> Answer | None:
+        return self.answers.get(question_id)
+
+
+def build_context(
+    bank: QuestionBank, record: ClientRecord, result: Result, lang: str, fallback_name: str = ""
+) -> AssessmentContext:
+    """Put a scored assessment into the form templates and exports read."""
+    rules = bank.rules
+    not_assessed = t("band_not_assessed", lang)
+    views = {}
+    for sign_result in result.signs:
+        sign = bank.sign(sign_result.sign_id)
+        views[sign.id] = SignView(
+            id=sign.id,
+            order=sign.order,
+            name=sign.name(lang),
+            summary=sign.summary(lang),
+            score=round(sign_result.score),
+            band=sign_result.band,
+            band_label=(
+                not_assessed
+                if sign_result.band == NOT_ASSESSED
+                else rules.band(sign_result.band).label(lang)
+            ),
+            answered=sign_result.answered,
+            total=sign_result.total,
+            dealbreaker=sign_result.dealbreaker,
+            drivers=tuple(
+                DriverView(
+                    question_id=d.question_id,
+                    question=bank.question(d.question_id).text(lang),
+                    answer=answer_label(bank.question(d.question_id), d.answer, lang),
+                    dealbreaker=d.dealbreaker,
+                )
+                for d in sign_result.drivers
+            ),
+        )
+    verdict = rules.verdicts[result.verdict]
+    confidence_label = next(label for cid, _, label in rules.confidence if cid == result.confidence)
+    return AssessmentContext(
+        lang=lang,
+        client_name=record.display_name(fallback_name or t("unnamed_client", lang)),
+        notes=record.notes,
+        assessed_on=record.assessed_on,
+        verdict=verdict.id,
+        verdict_label=verdict.label(lang),
+        verdict_severity=verdict.severity,
+        risk=round(result.risk),
+        risk_band=result.risk_band,
+        risk_band_label=rules.band(result.risk_band).label(lang),
+        dependency=round(result.dependency),
+        dependency_known=result.dependency_known,
+        can_leave=result.can_leave,
+        path=result.path,
+        confidence=result.confidence,
+        confidence_label=confidence_label(lang),
+        answered=result.answered,
+        total=result.total,
+        signs=tuple(views.values()),
+        flagged=tuple(views[s.sign_id] for s in result.signs_needing_attention()),
+        check_again_on=record.assessed_on + timedelta(days=verdict.check_again_days),
+        answers=dict(record.answers),
+    )
+
+
+def render_why(ctx: AssessmentContext) -> str:
+    """Say in one sentence why the verdict is what it is."""
+    return render(f"verdict/why.{ctx.lang}.txt.j2", ctx=ctx).strip()
