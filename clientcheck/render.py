@@ -205,3 +205,32 @@ def build_context(
 def render_why(ctx: AssessmentContext) -> str:
     """Say in one sentence why the verdict is what it is."""
     return render(f"verdict/why.{ctx.lang}.txt.j2", ctx=ctx).strip()
+
+
+# --- what advice and messages produce (shared by the page and the exports) ---------------
+
+
+@dataclass(frozen=True)
+class AdviceItem:
+    """Advice for one sign that needs attention, on the path that fits the user."""
+
+    sign_id: str
+    sign_name: str
+    band: str
+    band_label: str
+    path: str  # "leave" or "stay"
+    dealbreaker: bool
+    title: str
+    lines: tuple[str, ...]  # plain sentences, no markup
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A message draft: what the user edits, copies or downloads. Never sent by the app."""
+
+    message_id: str
+    tone: str
+    lang: str
+    title: str  # the kind of message, e.g. "Payment terms"
+    subject: str
+    body: str
