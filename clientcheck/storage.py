@@ -6,7 +6,8 @@ Format (``schema_version`` 1), one client::
      "saved_on": "2026-11-27",
      "client": {"name": "Acme", "notes": ""},
      "assessed_on": "2026-11-27",
-     "answers": {"late_payment.late_invoices": 3, "disrespect.insults": "no", ...}}
+     "answers": {"late_payment.late_invoices": 3, "disrespect.insults": "no", ...},
+     "step": "sign:demanding"}
 
 or a whole session, several clients::
 
@@ -14,12 +15,14 @@ or a whole session, several clients::
      "saved_on": "2026-11-27", "current": 0,
      "clients": [{"client": {...}, "assessed_on": "...", "answers": {...}}, ...]}
 
-An answer is an option id, a number, or ``"dont_know"``.
+An answer is an option id, a number, or ``"dont_know"``. ``step`` (optional) is
+where the questionnaire reopens: welcome, client, sign:<id>, results or compare.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -36,7 +39,8 @@ MAX_FILE_BYTES = 1_000_000
 MAX_CLIENTS = 50
 
 _TOP_FIELDS = {"format", "schema_version", "language", "saved_on"}
-_CLIENT_FIELDS = {"client", "assessed_on", "answers"}
+_CLIENT_FIELDS = {"client", "assessed_on", "answers", "step"}
+_STEP_PATTERN = re.compile(r"^(welcome|client|results|compare|sign:[a-z_]{1,40})$")
 
 
 class LoadError(ValueError):
@@ -60,6 +64,7 @@ def _client_dict(record: ClientRecord) -> dict:
         "client": {"name": record.name, "notes": record.notes},
         "assessed_on": record.assessed_on.isoformat(),
         "answers": dict(sorted(record.answers.items())),
+        "step": record.step,
     }
 
 
@@ -117,12 +122,17 @@ def _client(raw: object, bank: QuestionBank, where: str) -> ClientRecord:
         answers = validate_answers(bank, raw.get("answers", {}))
     except AnswerError as exc:
         raise LoadError("bad_answers", exc.code) from None
+    step = raw.get("step", "results")
+    if not isinstance(step, str) or not _STEP_PATTERN.match(step):
+        raise LoadError("bad_field", f"{where}step")
+    if step.startswith("sign:") and step[5:] not in {s.id for s in bank.signs}:
+        step = "client"
     return ClientRecord(
         name=name,
         notes=notes,
         answers=answers,
         assessed_on=_date(raw.get("assessed_on"), f"{where}assessed_on"),
-        step="results",
+        step=step,
     )
 
 

@@ -1,0 +1,85 @@
+"""The session's own store: clients, answers and the current step.
+
+Answers live here, not only in widget keys: Streamlit deletes a widget's key
+on a run where the widget is not drawn, so paging would otherwise lose them.
+Everything stays in this browser session's memory; nothing is written to disk.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import streamlit as st
+
+from clientcheck.answers import Answer
+from clientcheck.model import ClientRecord
+from clientcheck.questionnaire import QuestionBank, default_bank
+
+STORE_KEY = "cc_store"
+WELCOME = "welcome"
+CLIENT = "client"
+RESULTS = "results"
+COMPARE = "compare"
+
+
+@dataclass
+class DraftState:
+    """What the user did with a message draft: tone, details and their own edits."""
+
+    tone: str = "neutral"
+    edited: dict[str, str] = field(default_factory=dict)  # "message|tone|lang" -> text
+
+
+@dataclass
+class Store:
+    clients: list[ClientRecord] = field(default_factory=lambda: [ClientRecord()])
+    current: int = 0
+    step: str = WELCOME
+    step_changes: int = 0
+    # Text typed into number fields, kept even when invalid so nothing is lost.
+    raw: dict[str, dict[str, str]] = field(default_factory=dict)
+    # Per client: message details typed on the results page.
+    details: dict[str, dict[str, str]] = field(default_factory=dict)
+    drafts: dict[str, DraftState] = field(default_factory=dict)
+    chosen_drafts: dict[str, list[str]] = field(default_factory=dict)
+    flash: list[tuple[str, str]] = field(default_factory=list)  # (kind, message)
+
+    @property
+    def record(self) -> ClientRecord:
+        return self.clients[self.current]
+
+    def set_answer(self, question_id: str, value: Answer | None) -> None:
+        if value is None:
+            self.record.answers.pop(question_id, None)
+        else:
+            self.record.answers[question_id] = value
+
+    def raw_for(self, record_id: str) -> dict[str, str]:
+        return self.raw.setdefault(record_id, {})
+
+
+def store() -> Store:
+    """Return this session's store, creating it on the first run."""
+    if STORE_KEY not in st.session_state:
+        st.session_state[STORE_KEY] = Store()
+    return st.session_state[STORE_KEY]
+
+
+@st.cache_resource
+def bank() -> QuestionBank:
+    """Load the question bank once per server process."""
+    return default_bank()
+
+
+def steps(question_bank: QuestionBank) -> list[str]:
+    """Every step of the flow, in order."""
+    return [WELCOME, CLIENT, *(f"sign:{s.id}" for s in question_bank.signs), RESULTS]
+
+
+def go(step: str) -> None:
+    """Move to ``step`` (used as a button callback, so the next run draws it)."""
+    s = store()
+    if s.step != step:
+        s.step = step
+        s.step_changes += 1
+        s.record.step = step
