@@ -59,7 +59,9 @@ def radar_points(values: Sequence[float], radius: float) -> list[tuple[float, fl
     ]
 
 
-def radar_figure(labels: Sequence[str], series: Sequence[RadarSeries], title: str = "") -> go.Figure:
+def radar_figure(
+    labels: Sequence[str], series: Sequence[RadarSeries], title: str = ""
+) -> go.Figure:
     """Build the radar: band rings behind, one closed trace per series."""
     theta = [*labels, labels[0]]
     fig = go.Figure()

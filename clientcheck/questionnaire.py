@@ -357,7 +357,10 @@ def load_bank(directory: Path = QUESTIONS_DIR) -> QuestionBank:
     situation = _section(_read(directory / "situation.toml"), scales, "situation.toml")
     signs = tuple(
         sorted(
-            (_section(_read(p), scales, p.name) for p in sorted((directory / "signs").glob("*.toml"))),
+            (
+                _section(_read(p), scales, p.name)
+                for p in sorted((directory / "signs").glob("*.toml"))
+            ),
             key=lambda s: s.order,
         )
     )

@@ -27,7 +27,9 @@ _MONTHS = {
     "en": (
         "January February March April May June July August September October November December"
     ).split(),
-    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split(),
+    "fr": (
+        "janvier février mars avril mai juin juillet août septembre octobre novembre décembre"
+    ).split(),
 }
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~&=:$\"'])")
 

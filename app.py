@@ -1,0 +1,32 @@
+"""Client Check: should I let this client go? Page setup, language, and which step to show."""
+
+import streamlit as st
+
+from clientcheck.ui import compare, layout, pages, results, sidebar
+from clientcheck.ui.state import CLIENT, COMPARE, RESULTS, WELCOME, store
+
+st.set_page_config(
+    page_title="Client Check",
+    page_icon=":material/fact_check:",
+    layout="centered",
+    initial_sidebar_state="auto",
+    menu_items={"Get help": None, "Report a bug": None, "About": None},
+)
+
+lang = layout.select_language()
+layout.set_document_language(lang)
+layout.scroll_to_top()
+sidebar.sidebar(lang)
+layout.show_flash()
+
+step = store().step
+if step == WELCOME:
+    pages.welcome(lang)
+elif step == CLIENT:
+    pages.about_client(lang)
+elif step.startswith("sign:"):
+    pages.sign_page(step.removeprefix("sign:"), lang)
+elif step == RESULTS:
+    results.results(lang)
+elif step == COMPARE:
+    compare.compare(lang)

@@ -1,0 +1,114 @@
+"""Compare clients side by side, or the same client then and now. Plain Python."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+from clientcheck.charts import RadarSeries
+from clientcheck.i18n import t
+from clientcheck.model import ClientRecord
+from clientcheck.questionnaire import QuestionBank
+from clientcheck.render import AssessmentContext, build_context
+from clientcheck.scoring import ATTENTION_BANDS, assess
+
+# A spreadsheet runs a cell that starts with one of these as a formula.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+@dataclass(frozen=True)
+class ComparedClient:
+    name: str
+    verdict_label: str
+    verdict_severity: int
+    risk: int
+    dependency: int
+    top_signs: str
+    scores: tuple[int, ...]
+    context: AssessmentContext
+
+
+@dataclass(frozen=True)
+class SignChange:
+    name: str
+    then: int
+    now: int
+
+    @property
+    def delta(self) -> int:
+        return self.now - self.then
+
+    @property
+    def arrow(self) -> str:
+        """Up means a worse sign, down an improvement."""
+        return "↑" if self.delta > 0 else "↓" if self.delta < 0 else "→"
+
+
+def compared(bank: QuestionBank, record: ClientRecord, lang: str, fallback: str) -> ComparedClient:
+    ctx = build_context(bank, record, assess(bank, record.answers), lang, fallback)
+    top = sorted((s for s in ctx.signs if s.band in ATTENTION_BANDS), key=lambda s: -s.score)[:3]
+    return ComparedClient(
+        name=ctx.client_name,
+        verdict_label=ctx.verdict_label,
+        verdict_severity=ctx.verdict_severity,
+        risk=ctx.risk,
+        dependency=ctx.dependency,
+        top_signs=", ".join(f"{s.name} ({s.score})" for s in top) or "—",
+        scores=tuple(s.score for s in ctx.signs),
+        context=ctx,
+    )
+
+
+def rank(clients: Sequence[ComparedClient]) -> list[ComparedClient]:
+    """Most worrying first: by verdict severity, then overall risk."""
+    return sorted(clients, key=lambda c: (-c.verdict_severity, -c.risk, c.name))
+
+
+def radar_series(clients: Sequence[ComparedClient]) -> list[RadarSeries]:
+    return [RadarSeries(c.name, tuple(float(v) for v in c.scores)) for c in clients]
+
+
+def comparison_frame(
+    clients: Sequence[ComparedClient], sign_names: Sequence[str], lang: str
+) -> pd.DataFrame:
+    """The ranked table, one row per client, with each sign's score."""
+    rows = []
+    for c in rank(clients):
+        row = {
+            t("col_client", lang): c.name,
+            t("verdict", lang): c.verdict_label,
+            t("risk", lang): c.risk,
+            t("dependency", lang): c.dependency,
+            t("col_top_signs", lang): c.top_signs,
+        }
+        row.update(dict(zip(sign_names, c.scores, strict=True)))
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def _defuse(value: object) -> object:
+    """Keep a spreadsheet from running user text as a formula (CSV injection)."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def scores_csv(frame: pd.DataFrame) -> bytes:
+    """The comparison as CSV (UTF-8 with BOM so spreadsheets read accents right)."""
+    safe = frame.map(_defuse)
+    safe.columns = [_defuse(c) for c in frame.columns]
+    buffer = io.StringIO()
+    safe.to_csv(buffer, index=False)
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def sign_changes(
+    then: ComparedClient, now: ComparedClient, sign_names: Sequence[str]
+) -> list[SignChange]:
+    return [
+        SignChange(name, a, b)
+        for name, a, b in zip(sign_names, then.scores, now.scores, strict=True)
+    ]

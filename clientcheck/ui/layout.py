@@ -1,0 +1,65 @@
+"""Page frame: language choice, scroll to top on a new step, one-off messages."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from clientcheck.i18n import LANG_NAMES, LANGS, pick_language
+from clientcheck.render import escape_markdown
+from clientcheck.ui.state import store
+
+LANG_KEY = "lang"
+
+
+def select_language() -> str:
+    """Draw the language switch (bound to ``?lang=``) and return the chosen language.
+
+    Without ``?lang=`` the browser's language decides, else English. The value is
+    an id ("en"/"fr"), so switching midway keeps every answer.
+    """
+    default = pick_language(None, st.context.locale)
+    if st.session_state.get(LANG_KEY) not in (*LANGS, None):
+        del st.session_state[LANG_KEY]
+    lang = st.segmented_control(
+        "Language / Langue",
+        LANGS,
+        default=default,
+        required=True,
+        format_func=LANG_NAMES.__getitem__,
+        key=LANG_KEY,
+        bind="query-params",
+        label_visibility="collapsed",
+    )
+    return lang if lang in LANGS else default
+
+
+def set_document_language(lang: str) -> None:
+    """Tell the browser (screen readers, spell checkers) which language the page is in."""
+    st.html(
+        f"<script>document.documentElement.lang = {lang!r};</script>",
+        unsafe_allow_javascript=True,
+    )
+
+
+def scroll_to_top() -> None:
+    """Scroll to the top when the step changed, so each step starts at its title."""
+    s = store()
+    st.html(
+        f"<script>/* step {s.step_changes} */"
+        "const main = document.querySelector('[data-testid=\"stMain\"]');"
+        "if (main) { main.scrollTo(0, 0); } window.scrollTo(0, 0);</script>",
+        unsafe_allow_javascript=True,
+    )
+
+
+def show_flash() -> None:
+    """Show messages queued by callbacks (load results, renames...) once."""
+    s = store()
+    for kind, message in s.flash:
+        getattr(st, kind)(message)
+    s.flash.clear()
+
+
+def literal(text: str) -> str:
+    """Escape user text for any Streamlit element that renders Markdown."""
+    return escape_markdown(text)

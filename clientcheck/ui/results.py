@@ -1,0 +1,104 @@
+"""The results page: verdict and why, radar, the signs table, confidence."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from clientcheck.charts import RadarSeries, radar_figure
+from clientcheck.i18n import t
+from clientcheck.model import ClientRecord
+from clientcheck.questionnaire import QuestionBank
+from clientcheck.render import AssessmentContext, build_context, render_why
+from clientcheck.scoring import assess
+from clientcheck.ui.layout import literal
+from clientcheck.ui.questions import pending_error
+from clientcheck.ui.state import bank, go, store
+
+VERDICT_STYLE = {
+    "keep": ("success", ":material/check_circle:"),
+    "keep_boundaries": ("info", ":material/fence:"),
+    "renegotiate": ("warning", ":material/handshake:"),
+    "plan_exit": ("warning", ":material/directions_walk:"),
+    "let_go": ("error", ":material/logout:"),
+    "not_enough": ("info", ":material/help:"),
+}
+
+
+def context_for(question_bank: QuestionBank, record: ClientRecord, lang: str) -> AssessmentContext:
+    return build_context(question_bank, record, assess(question_bank, record.answers), lang)
+
+
+def signs_table(ctx: AssessmentContext, lang: str) -> pd.DataFrame:
+    """The signs as a table: the radar's text alternative."""
+    rows = []
+    for sign in ctx.signs:
+        drivers = "; ".join(f"{d.question} {d.answer}" for d in sign.drivers)
+        rows.append(
+            {
+                t("col_sign", lang): sign.name,
+                t("col_score", lang): sign.score if sign.assessed else None,
+                t("col_band", lang): sign.band_label,
+                t("col_drivers", lang): drivers or "—",
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def radar(ctx: AssessmentContext, lang: str, series: list[RadarSeries] | None = None) -> None:
+    labels = [s.name for s in ctx.signs]
+    data = series or [RadarSeries(ctx.client_name, tuple(float(s.score) for s in ctx.signs))]
+    summary = "; ".join(f"{s.name} {s.score}/100 ({s.band_label})" for s in ctx.signs)
+    st.plotly_chart(
+        radar_figure(labels, data),
+        config={"displayModeBar": False, "scrollZoom": False, "staticPlot": False},
+        alt=t("radar_alt", lang, summary=summary),
+        key=f"radar|{len(data)}",
+    )
+
+
+def _fix_list(question_bank: QuestionBank, lang: str) -> None:
+    record = store().record
+    broken = [q for q in question_bank.questions() if pending_error(q, record.id, lang) is not None]
+    if not broken:
+        return
+    st.warning(t("answers_to_fix", lang, count=len(broken)), icon=":material/warning:")
+    for q in broken:
+        step = "client" if q.section == question_bank.situation.id else f"sign:{q.section}"
+        st.button(
+            q.text(lang),
+            key=f"fix|{q.id}",
+            on_click=go,
+            args=(step,),
+            type="tertiary",
+            icon=":material/edit:",
+        )
+
+
+def results(lang: str) -> None:
+    question_bank = bank()
+    record = store().record
+    ctx = context_for(question_bank, record, lang)
+    st.title(t("results_title", lang, name=literal(ctx.client_name)), anchor=False)
+    _fix_list(question_bank, lang)
+    kind, icon = VERDICT_STYLE[ctx.verdict]
+    why = render_why(ctx)
+    getattr(st, kind)(f"**{t('verdict', lang)}: {ctx.verdict_label}**\n\n{literal(why)}", icon=icon)
+    cols = st.columns(3)
+    cols[0].metric(t("risk", lang), f"{ctx.risk}/100", help=t("risk_help", lang))
+    cols[1].metric(
+        t("dependency", lang),
+        f"{ctx.dependency}/100" if ctx.dependency_known else "—",
+        help=t("dependency_help", lang),
+    )
+    cols[2].metric(
+        t("confidence", lang),
+        ctx.confidence_label,
+        help=t("confidence_help", lang, answered=ctx.answered, total=ctx.total),
+    )
+    if ctx.confidence == "low":
+        st.caption(t("confidence_low", lang, answered=ctx.answered, total=ctx.total))
+    st.header(t("radar_title", lang), anchor=False)
+    radar(ctx, lang)
+    st.caption(t("table_caption", lang))
+    st.table(signs_table(ctx, lang), hide_index=True)

@@ -1,0 +1,195 @@
+"""The sidebar: the stepper (reopen any section) and the session's clients."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import streamlit as st
+
+from clientcheck.answers import is_answered
+from clientcheck.i18n import t
+from clientcheck.model import MAX_NAME_CHARS, ClientRecord, name_problem
+from clientcheck.storage import MAX_CLIENTS, dumps_session
+from clientcheck.ui import files
+from clientcheck.ui.layout import literal
+from clientcheck.ui.state import CLIENT, COMPARE, WELCOME, bank, go, steps, store
+
+
+def step_title(step: str, lang: str) -> str:
+    if step.startswith("sign:"):
+        sign = bank().sign(step[5:])
+        return f"{sign.order}. {sign.name(lang)}"
+    return t(f"step_{step}", lang)
+
+
+def _section_done(step: str, record: ClientRecord) -> bool:
+    question_bank = bank()
+    if step == CLIENT:
+        section = question_bank.situation
+    elif step.startswith("sign:"):
+        section = question_bank.sign(step[5:])
+    else:
+        return False
+    return any(is_answered(record.answers.get(q.id)) for q in section.questions)
+
+
+def stepper(lang: str) -> None:
+    s = store()
+    st.subheader(t("steps", lang), anchor=False)
+    for step in [*steps(bank()), COMPARE]:
+        current = step == s.step
+        done = _section_done(step, s.record)
+        icon = (
+            ":material/radio_button_checked:"
+            if current
+            else ":material/check_circle:"
+            if done
+            else ":material/radio_button_unchecked:"
+        )
+        st.button(
+            step_title(step, lang),
+            key=f"goto|{step}",
+            on_click=go,
+            args=(step,),
+            type="primary" if current else "tertiary",
+            icon=icon,
+            width="stretch",
+            help=t("current_step", lang) if current else None,
+        )
+
+
+# --- clients -------------------------------------------------------------------
+
+
+def _client_label(index: int, lang: str) -> str:
+    record = store().clients[index]
+    return record.display_name(t("client_n", lang, n=index + 1))
+
+
+def _switch(key: str) -> None:
+    s = store()
+    index = st.session_state.get(key)
+    if isinstance(index, int) and 0 <= index < len(s.clients):
+        s.current = index
+        s.step = s.record.step if s.record.step != WELCOME else CLIENT
+        s.step_changes += 1
+
+
+def _add(lang: str) -> None:
+    s = store()
+    if len(s.clients) >= MAX_CLIENTS:
+        s.flash.append(("error", t("error_too_many_clients", lang, max=MAX_CLIENTS)))
+        return
+    s.clients.append(ClientRecord())
+    s.current = len(s.clients) - 1
+    go(CLIENT)
+
+
+def _duplicate(lang: str) -> None:
+    s = store()
+    if len(s.clients) >= MAX_CLIENTS:
+        s.flash.append(("error", t("error_too_many_clients", lang, max=MAX_CLIENTS)))
+        return
+    source = s.record
+    name = t("copy_of", lang, name=source.display_name(t("client_n", lang, n=s.current + 1)))
+    s.clients.append(source.duplicate(name[:MAX_NAME_CHARS]))
+    s.raw[s.clients[-1].id] = dict(s.raw_for(source.id))
+    s.current = len(s.clients) - 1
+    s.step_changes += 1
+
+
+def _rename(key: str, lang: str) -> None:
+    s = store()
+    value = (st.session_state.get(key) or "").strip()
+    problem = name_problem(value)
+    if problem:
+        s.flash.append(
+            ("error", t(f"error_{problem}", lang, max=MAX_NAME_CHARS, length=len(value)))
+        )
+        return
+    s.record.name = value
+    st.session_state.pop(f"name|{s.record.id}", None)
+
+
+def _delete() -> None:
+    s = store()
+    removed = s.clients.pop(s.current)
+    s.raw.pop(removed.id, None)
+    if not s.clients:
+        s.clients.append(ClientRecord())
+    s.current = min(s.current, len(s.clients) - 1)
+    s.step = CLIENT if s.step in (WELCOME,) else s.step
+    s.step_changes += 1
+    st.session_state["confirm_delete"] = False
+
+
+def clients_panel(lang: str) -> None:
+    s = store()
+    st.subheader(t("clients", lang), anchor=False)
+    key = f"client_select|{len(s.clients)}|{s.current}"
+    st.selectbox(
+        t("current_client", lang),
+        list(range(len(s.clients))),
+        index=s.current,
+        format_func=lambda i: _client_label(i, lang),
+        key=key,
+        on_change=_switch,
+        args=(key,),
+    )
+    left, right = st.columns(2)
+    left.button(
+        t("add_client", lang),
+        on_click=_add,
+        args=(lang,),
+        icon=":material/add:",
+        key="add_client",
+        width="stretch",
+    )
+    right.button(
+        t("duplicate_client", lang),
+        on_click=_duplicate,
+        args=(lang,),
+        icon=":material/content_copy:",
+        key="duplicate_client",
+        width="stretch",
+    )
+    with st.expander(t("rename_or_delete", lang), icon=":material/edit:"):
+        rename_key = f"rename|{s.record.id}"
+        st.text_input(
+            t("new_name", lang), key=rename_key, on_change=_rename, args=(rename_key, lang)
+        )
+        if st.session_state.get("confirm_delete"):
+            st.warning(t("confirm_delete", lang, name=literal(_client_label(s.current, lang))))
+            yes, no = st.columns(2)
+            yes.button(t("delete_yes", lang), on_click=_delete, type="primary", key="delete_yes")
+            no.button(
+                t("delete_no", lang),
+                key="delete_no",
+                on_click=lambda: st.session_state.update(confirm_delete=False),
+            )
+        else:
+            st.button(
+                t("delete_client", lang),
+                icon=":material/delete:",
+                key="delete_client",
+                on_click=lambda: st.session_state.update(confirm_delete=True),
+            )
+    st.download_button(
+        t("save_session", lang),
+        data=lambda: dumps_session(s.clients, s.current, lang),
+        file_name=f"client-check_session_{date.today().isoformat()}.json",
+        mime="application/json",
+        icon=":material/download:",
+        key="save_session",
+        on_click="ignore",
+        width="stretch",
+    )
+    with st.expander(t("resume_title", lang), icon=":material/upload_file:"):
+        files.upload_answers(lang, "sidebar")
+
+
+def sidebar(lang: str) -> None:
+    with st.sidebar:
+        stepper(lang)
+        st.divider()
+        clients_panel(lang)
