@@ -45,7 +45,8 @@ def parse_number(raw: str, question: Question) -> float | None:
     if not text:
         return None
     text = text.replace("\u2212", "-").replace("\u2013", "-")
-    match = re.match(r"^([+-]?[\d\s\u00a0\u202f\u2009',.]*\d)\s*(%|[^\d\s].*)?$", text)
+    # A number, then optionally a unit made of letters (no digits: "1e400" is refused).
+    match = re.match(r"^([+-]?[\d\s\u00a0\u202f\u2009',.]*\d)\s*(%|[^\W\d_][^\d]*)?$", text)
     if not match:
         raise AnswerError("not_a_number", spec.min, spec.max)
     number = _SPACES.sub("", match.group(1))

@@ -1,0 +1,77 @@
+"""Typed numbers are parsed the way people write them, and bad ones get a reason."""
+
+from __future__ import annotations
+
+import pytest
+
+from clientcheck.answers import DONT_KNOW, AnswerError, answer_label, parse_number, validate_answers
+from clientcheck.questionnaire import default_bank
+
+BANK = default_bank()
+INCOME = BANK.question("situation.income_share")  # 0-100, whole
+SAVINGS = BANK.question("situation.savings_months")  # 0-120, decimals allowed
+VOLUME = BANK.question("less_work.volume_change")  # -100-500
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "expected"),
+    [
+        ("30", INCOME, 30),
+        (" 30 % ", INCOME, 30),
+        ("12,5", SAVINGS, 12.5),
+        ("12.5", SAVINGS, 12.5),
+        ("1 mois", SAVINGS, 1),
+        ("-40", VOLUME, -40),
+        ("\u221240", VOLUME, -40),
+        ("", INCOME, None),
+        ("   ", INCOME, None),
+    ],
+)
+def test_parse_number_accepts_common_writing(text, question, expected):
+    assert parse_number(text, question) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "code"),
+    [
+        ("250", INCOME, "out_of_range"),
+        ("-5", INCOME, "out_of_range"),
+        ("abc", INCOME, "not_a_number"),
+        ("<b>3</b>", INCOME, "not_a_number"),
+        ("{{ 7*7 }}", INCOME, "not_a_number"),
+        ("12.5", INCOME, "not_whole"),
+        ("1e400", SAVINGS, "not_a_number"),
+    ],
+)
+def test_parse_number_refuses_with_a_reason(text, question, code):
+    with pytest.raises(AnswerError) as info:
+        parse_number(text, question)
+    assert info.value.code == code
+
+
+def test_validate_answers_names_the_bad_question():
+    with pytest.raises(AnswerError, match="unknown_question:nope"):
+        validate_answers(BANK, {"nope": 1})
+    with pytest.raises(AnswerError, match="out_of_range:situation.income_share"):
+        validate_answers(BANK, {"situation.income_share": 250})
+    with pytest.raises(AnswerError, match="unknown_option:disrespect.insults"):
+        validate_answers(BANK, {"disrespect.insults": "maybe"})
+    with pytest.raises(AnswerError, match="not_a_number"):
+        validate_answers(BANK, {"situation.income_share": True})
+
+
+def test_validate_answers_keeps_good_ones():
+    answers = {
+        "situation.income_share": 30,
+        "disrespect.insults": "no",
+        "demanding.free_extras": DONT_KNOW,
+    }
+    assert validate_answers(BANK, answers) == answers
+
+
+def test_answer_labels_follow_the_language():
+    assert answer_label(BANK.question("disrespect.insults"), "yes", "fr") == "Oui"
+    assert answer_label(SAVINGS, 1500.5, "fr") == "1\u202f500,5\u00a0mois"
+    assert answer_label(SAVINGS, 1500.5, "en") == "1,500.5\u00a0months"
+    assert answer_label(INCOME, 30, "en") == "30%"
+    assert answer_label(INCOME, DONT_KNOW, "fr").startswith("Je ne sais pas")

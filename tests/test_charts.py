@@ -1,0 +1,35 @@
+"""The radar: seven axes in the bank's order, 0-100, band rings, one trace per series."""
+
+from __future__ import annotations
+
+import math
+
+from clientcheck.charts import BAND_RINGS, RadarSeries, axis_angle, radar_figure, radar_points
+
+LABELS = ["A", "B", "C", "D", "E", "F", "G"]
+
+
+def test_figure_has_seven_axes_band_rings_and_the_series():
+    fig = radar_figure(LABELS, [RadarSeries("Acme", (10, 20, 30, 40, 50, 60, 70))])
+    rings = [tr for tr in fig.data if tr.hoverinfo == "skip"]
+    series = [tr for tr in fig.data if tr.hoverinfo != "skip"]
+    assert [max(tr.r) for tr in rings] == [upper for upper, _ in BAND_RINGS]
+    assert len(series) == 1 and list(series[0].theta) == [*LABELS, "A"]
+    assert list(series[0].r) == [10, 20, 30, 40, 50, 60, 70, 10]
+    assert fig.layout.polar.radialaxis.range == (0, 100)
+    assert fig.layout.polar.angularaxis.direction == "clockwise"
+
+
+def test_comparison_shows_a_legend_and_distinct_colours():
+    fig = radar_figure(LABELS, [RadarSeries("A", (0,) * 7), RadarSeries("B", (50,) * 7)])
+    series = [tr for tr in fig.data if tr.hoverinfo != "skip"]
+    assert fig.layout.showlegend
+    assert series[0].line.color != series[1].line.color
+
+
+def test_geometry_starts_at_the_top_and_goes_clockwise():
+    assert math.isclose(axis_angle(0, 7), math.pi / 2)
+    points = radar_points([100, 100, 0, 0, 0, 0, 0], 10)
+    assert math.isclose(points[0][0], 0, abs_tol=1e-9) and math.isclose(points[0][1], 10)
+    assert points[1][0] > 0  # second axis to the right of the top: clockwise
+    assert radar_points([250, -5] + [0] * 5, 10)[0][1] == 10  # clamped to the scale

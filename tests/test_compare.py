@@ -1,0 +1,64 @@
+"""Comparing clients: ranking, then-vs-now changes, and a CSV that cannot run formulas."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from clientcheck.compare import (
+    compared,
+    comparison_frame,
+    radar_series,
+    rank,
+    scores_csv,
+    sign_changes,
+)
+from clientcheck.model import ClientRecord
+from clientcheck.questionnaire import default_bank
+
+BANK = default_bank()
+NAMES = [s.name("en") for s in BANK.signs]
+
+
+def _client(name: str, answers: dict) -> ClientRecord:
+    return ClientRecord(name=name, answers=answers)
+
+
+def test_ranking_puts_the_most_worrying_client_first():
+    calm = compared(BANK, _client("Calm", {"demanding.tight_deadlines": "never"}), "en", "")
+    rude = compared(BANK, _client("Rude", {"disrespect.insults": "yes"}), "en", "")
+    busy = compared(BANK, _client("Busy", {"demanding.tight_deadlines": "often"}), "en", "")
+    assert [c.name for c in rank([calm, busy, rude])] == ["Rude", "Busy", "Calm"]
+    assert len(radar_series([calm, rude])) == 2
+    assert all(len(s.values) == 7 for s in radar_series([calm, rude]))
+
+
+def test_csv_defuses_formulas_and_keeps_accents():
+    hostile = '=HYPERLINK("http://evil","x")'
+    people = [
+        compared(BANK, _client(hostile, {"disrespect.insults": "yes"}), "fr", ""),
+        compared(BANK, _client("+cmd", {}), "fr", ""),
+        compared(BANK, _client("Société Œuvre", {}), "fr", ""),
+    ]
+    data = scores_csv(comparison_frame(people, [s.name("fr") for s in BANK.signs], "fr"))
+    text = data.decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text)))
+    assert len(rows) == 4 and len(rows[0]) == 5 + 7
+    cells = [cell for row in rows for cell in row]
+    assert not any(cell.startswith(("=", "+", "@")) for cell in cells)
+    assert "'" + hostile in cells and "Société Œuvre" in cells
+    assert "Paie en retard" in rows[0]
+
+
+def test_then_and_now_shows_direction_of_each_sign():
+    then = compared(BANK, _client("A", {"late_payment.late_invoices": 8}), "en", "")
+    now = compared(
+        BANK,
+        _client("A", {"late_payment.late_invoices": 1, "disrespect.belittles": "sometimes"}),
+        "en",
+        "",
+    )
+    changes = {c.name: c for c in sign_changes(then, now, NAMES)}
+    assert changes["Pays late"].arrow == "↓" and changes["Pays late"].delta < 0
+    assert changes["Disrespectful"].arrow == "↑"
+    assert changes["High maintenance"].arrow == "→"

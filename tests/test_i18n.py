@@ -1,0 +1,82 @@
+"""Interface strings: complete in both languages, and every one the code asks for exists."""
+
+from __future__ import annotations
+
+import re
+import string
+from pathlib import Path
+
+import pytest
+
+from clientcheck.i18n import LANGS, format_money, format_number, pick_language, t, ui_strings
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def test_every_string_has_both_languages_with_the_same_fields():
+    for key, text in ui_strings().items():
+        assert all(text(lang).strip() for lang in LANGS), key
+        assert _fields(text("en")) == _fields(text("fr")), key
+
+
+def test_every_string_the_interface_asks_for_exists():
+    code = "\n".join(
+        p.read_text(encoding="utf-8")
+        for p in [ROOT / "app.py", *(ROOT / "clientcheck").rglob("*.py")]
+    )
+    literal_keys = set(re.findall(r"\bt\(\s*\"([a-z0-9_]+)\"", code))
+    missing = literal_keys - set(ui_strings())
+    assert not missing
+
+
+@pytest.mark.parametrize("prefix", ["error_load_", "step_"])
+def test_families_of_strings_are_complete(prefix):
+    expected = {
+        "error_load_": {
+            "too_large",
+            "not_json",
+            "not_client_check",
+            "newer_version",
+            "bad_field",
+            "unknown_field",
+            "bad_answers",
+            "too_many_clients",
+        },
+        "step_": {"welcome", "client", "results", "compare"},
+    }[prefix]
+    present = {k.removeprefix(prefix) for k in ui_strings() if k.startswith(prefix)}
+    assert expected <= present
+
+
+def test_number_errors_exist_for_each_parse_failure():
+    for code in ("not_a_number", "out_of_range", "not_whole"):
+        assert "{min}" in ui_strings()[f"error_{code}"]("fr")
+
+
+@pytest.mark.parametrize(
+    ("query", "locale", "expected"),
+    [
+        ("fr", "en-US", "fr"),
+        (None, "fr-CA", "fr"),
+        (None, "de-DE", "en"),
+        ("xx", None, "en"),
+        ("EN", "fr", "en"),
+    ],
+)
+def test_language_comes_from_query_then_browser_then_english(query, locale, expected):
+    assert pick_language(query, locale) == expected
+
+
+def test_numbers_and_money_follow_each_language():
+    assert format_number(1500, "fr") == "1\u202f500"
+    assert format_number(1500.5, "en") == "1,500.5"
+    assert format_money(1500, "fr") == "1\u202f500\u00a0€"
+    assert format_money(1500, "en") == "€1,500"
+
+
+def test_t_fills_fields_without_evaluating_user_text():
+    assert t("about_whom", "en", name="{{ 7*7 }} {x}") == "About: {{ 7*7 }} {x}"

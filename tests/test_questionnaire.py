@@ -1,0 +1,149 @@
+"""The question bank loads, is complete in both languages, and fails loudly when broken."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from clientcheck.i18n import LANGS
+from clientcheck.questionnaire import QUESTIONS_DIR, QuestionBankError, default_bank, load_bank
+
+SIGN_IDS = [
+    "late_payment",
+    "less_work",
+    "demanding",
+    "disrespect",
+    "contract_breach",
+    "high_maintenance",
+    "unprofessional",
+]
+
+
+@pytest.fixture
+def bank_copy(tmp_path: Path) -> Path:
+    target = tmp_path / "questions"
+    shutil.copytree(QUESTIONS_DIR, target)
+    return target
+
+
+def test_bank_has_the_seven_signs_in_order():
+    bank = default_bank()
+    assert [s.id for s in bank.signs] == SIGN_IDS
+    assert [s.order for s in bank.signs] == list(range(1, 8))
+
+
+@pytest.mark.parametrize("sign_id", SIGN_IDS)
+def test_each_sign_has_three_to_six_questions(sign_id):
+    assert 3 <= len(default_bank().sign(sign_id).questions) <= 6
+
+
+def test_signs_mix_frequency_facts_and_flags():
+    bank = default_bank()
+    questions = [q for s in bank.signs for q in s.questions]
+    scales = {q.scale.id for q in questions if q.scale}
+    assert {"frequency", "yes_no"} <= scales
+    assert sum(q.kind == "number" for q in questions) >= 5
+    assert sum(q.dealbreaker_at is not None for q in questions) >= 3
+
+
+def test_situation_covers_what_decides_dependency():
+    ids = {q.id for q in default_bank().situation.questions}
+    assert ids == {
+        "situation.income_share",
+        "situation.savings_months",
+        "situation.pipeline",
+        "situation.notice_weeks",
+        "situation.work_matters",
+    }
+
+
+def test_every_text_exists_in_every_language():
+    bank = default_bank()
+    texts = []
+    for section in bank.sections:
+        texts += [section.name, section.summary]
+        for q in section.questions:
+            texts.append(q.text)
+            if q.help:
+                texts.append(q.help)
+            if q.number:
+                texts.append(q.number.unit)
+    for scale in bank.scales.values():
+        texts += [o.label for o in scale.options]
+    texts += [b.label for b in bank.rules.bands] + [v.label for v in bank.rules.verdicts.values()]
+    for text in texts:
+        for lang in LANGS:
+            assert text(lang).strip(), text
+        if len(text("en")) >= 12:  # a long text equal in both languages was never translated
+            assert text("en") != text("fr"), text
+
+
+def test_question_ids_are_unique_and_prefixed_by_their_section():
+    bank = default_bank()
+    ids = [q.id for q in bank.questions()]
+    assert len(ids) == len(set(ids))
+    assert all(q.id.startswith(q.section + ".") for q in bank.questions())
+
+
+def test_number_curves_are_monotone_and_within_range():
+    for q in default_bank().questions():
+        if q.number:
+            ys = [q.number.risk(x) for x in range(int(q.number.min), int(q.number.max) + 1)]
+            assert ys == sorted(ys) or ys == sorted(ys, reverse=True), q.id
+            assert all(0 <= y <= 100 for y in ys)
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_missing_translation_fails(bank_copy):
+    _edit(bank_copy / "signs" / "1_late_payment.toml", 'fr = "Paie en retard"', 'fr = ""')
+    with pytest.raises(QuestionBankError, match="translation"):
+        load_bank(bank_copy)
+
+
+def test_missing_language_key_fails(bank_copy):
+    _edit(bank_copy / "signs" / "4_disrespect.toml", ', fr = "Irrespectueux"', "")
+    with pytest.raises(QuestionBankError, match="fr"):
+        load_bank(bank_copy)
+
+
+def test_duplicate_question_id_fails(bank_copy):
+    _edit(bank_copy / "signs" / "1_late_payment.toml", 'id = "days_late"', 'id = "late_invoices"')
+    with pytest.raises(QuestionBankError, match="duplicate"):
+        load_bank(bank_copy)
+
+
+def test_dangling_scale_reference_fails(bank_copy):
+    _edit(bank_copy / "signs" / "2_less_work.toml", 'scale = "frequency_good"', 'scale = "nope"')
+    with pytest.raises(QuestionBankError, match="unknown scale"):
+        load_bank(bank_copy)
+
+
+def test_dangling_verdict_reference_fails(bank_copy):
+    _edit(bank_copy / "scoring.toml", 'free = "let_go"', 'free = "run_away"')
+    with pytest.raises(QuestionBankError, match="unknown verdict"):
+        load_bank(bank_copy)
+
+
+def test_non_monotone_curve_fails(bank_copy):
+    _edit(bank_copy / "signs" / "1_late_payment.toml", "[4, 70], [6, 100]", "[4, 70], [6, 10]")
+    with pytest.raises(QuestionBankError, match="monotone"):
+        load_bank(bank_copy)
+
+
+def test_duplicate_option_id_fails(bank_copy):
+    _edit(bank_copy / "scales.toml", '{ id = "rarely", risk = 25', '{ id = "never", risk = 25')
+    with pytest.raises(QuestionBankError, match="duplicate option"):
+        load_bank(bank_copy)
+
+
+def test_malformed_toml_fails_with_file_name(bank_copy):
+    (bank_copy / "signs" / "3_demanding.toml").write_text("id = [", encoding="utf-8")
+    with pytest.raises(QuestionBankError, match="3_demanding.toml"):
+        load_bank(bank_copy)
