@@ -1,0 +1,100 @@
+"""What the app and the command line share to build downloads: inputs and file names."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from datetime import date
+
+from clientcheck.charts import RadarSeries
+from clientcheck.model import ClientRecord
+from clientcheck.questionnaire import QuestionBank
+from clientcheck.render import AdviceItem, AssessmentContext, Draft, build_context, render_why
+from clientcheck.scoring import assess
+from clientcheck.summary import ComparisonRow, ComparisonView, SummaryInput
+
+MAX_SLUG_CHARS = 40
+# Letters NFKD does not split into ASCII.
+_LIGATURES = str.maketrans(
+    {"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss", "ø": "o", "Ø": "O", "đ": "d",
+     "Đ": "D", "ł": "l", "Ł": "L", "þ": "th", "Þ": "TH", "ð": "d", "Ð": "D"}
+)  # fmt: skip
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def slugify(text: str, fallback: str = "client") -> str:
+    """Turn a name into a lowercase ASCII file-name part: "Société Œuvre" -> "societe-oeuvre"."""
+    ascii_text = (
+        unicodedata.normalize("NFKD", text.translate(_LIGATURES))
+        .encode("ascii", "ignore")
+        .decode("ascii")
+        .lower()
+    )
+    slug = _NOT_SLUG.sub("-", ascii_text).strip("-")
+    if len(slug) > MAX_SLUG_CHARS:
+        # Cut at a word boundary when there is one.
+        head = slug[: MAX_SLUG_CHARS + 1]
+        slug = (head.rsplit("-", 1)[0] if "-" in head else slug[:MAX_SLUG_CHARS]).strip("-")
+    return slug or fallback
+
+
+def export_filename(client_name: str, day: date, ext: str) -> str:
+    """Name a download: client-check_societe-oeuvre-fils_2026-11-27.pdf."""
+    return f"client-check_{slugify(client_name)}_{day.isoformat()}.{ext.lstrip('.')}"
+
+
+def _advice_and_plan(ctx: AssessmentContext) -> tuple[tuple[AdviceItem, ...], tuple[str, ...]]:
+    # Imported here so the summary works on its own and advice loads only when exporting.
+    try:
+        from clientcheck.advice import action_plan, advice_for
+    except ModuleNotFoundError as exc:  # pragma: no cover - only while advice is not written
+        if exc.name != "clientcheck.advice":
+            raise
+        return (), ()
+    return tuple(advice_for(ctx)), tuple(action_plan(ctx))
+
+
+def build_summary_input(
+    bank: QuestionBank,
+    record: ClientRecord,
+    lang: str,
+    drafts: Sequence[Draft] = (),
+    comparison: ComparisonView | None = None,
+) -> SummaryInput:
+    """Score a client and gather what its summary shows: verdict, why, advice, plan, drafts."""
+    ctx = build_context(bank, record, assess(bank, record.answers), lang)
+    advice, plan = _advice_and_plan(ctx)
+    return SummaryInput(
+        ctx=ctx,
+        why=render_why(ctx),
+        advice=advice,
+        plan=plan,
+        drafts=tuple(drafts),
+        comparison=comparison,
+    )
+
+
+def comparison_view(
+    bank: QuestionBank, records: Sequence[ClientRecord], lang: str, title: str
+) -> ComparisonView:
+    """Put several clients (or the same client at several dates) side by side."""
+    series, rows = [], []
+    for record in records:
+        ctx = build_context(bank, record, assess(bank, record.answers), lang)
+        series.append(RadarSeries(ctx.client_name, tuple(float(s.score) for s in ctx.signs)))
+        rows.append(
+            ComparisonRow(
+                name=ctx.client_name,
+                verdict_label=ctx.verdict_label,
+                risk=ctx.risk,
+                dependency=ctx.dependency,
+                top_signs=", ".join(s.name for s in ctx.flagged[:3]),
+            )
+        )
+    return ComparisonView(
+        title=title,
+        labels=tuple(sign.name(lang) for sign in bank.signs),
+        series=tuple(series),
+        rows=tuple(rows),
+    )

@@ -1,0 +1,143 @@
+"""The summary to keep: what goes into it, and its Markdown form.
+
+``SummaryInput`` is everything both downloads (Markdown here, PDF in
+``clientcheck.pdf``) show, already in the chosen language. User text only
+reaches the template as variables, escaped by ``md``/``md_cell`` or put in a
+fence longer than any backtick run it contains.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+from clientcheck.charts import RadarSeries
+from clientcheck.i18n import LANGS, Text
+from clientcheck.render import (
+    TEMPLATES_DIR,
+    AdviceItem,
+    AssessmentContext,
+    Draft,
+    SignView,
+    escape_markdown,
+)
+from clientcheck.render import render as render_template
+
+LABELS_FILE = TEMPLATES_DIR / "summary" / "labels.toml"
+_BACKTICKS = re.compile(r"`+")
+
+
+@dataclass(frozen=True)
+class ComparisonRow:
+    """One client (or one date of the same client) in a comparison."""
+
+    name: str
+    verdict_label: str
+    risk: int
+    dependency: int
+    top_signs: str
+
+
+@dataclass(frozen=True)
+class ComparisonView:
+    """Several clients, or then and now, side by side."""
+
+    title: str
+    labels: tuple[str, ...]  # sign names, in the bank's order
+    series: tuple[RadarSeries, ...]
+    rows: tuple[ComparisonRow, ...]
+
+
+@dataclass(frozen=True)
+class SummaryInput:
+    """Everything a summary download shows about one assessment."""
+
+    ctx: AssessmentContext
+    why: str
+    advice: tuple[AdviceItem, ...]
+    plan: tuple[str, ...]
+    drafts: tuple[Draft, ...]
+    comparison: ComparisonView | None = None
+
+
+@cache
+def _label_texts() -> dict[str, Text]:
+    with LABELS_FILE.open("rb") as fh:
+        raw = tomllib.load(fh)
+    texts = {}
+    for key, value in raw.items():
+        missing = [lang for lang in LANGS if not str(value.get(lang, "")).strip()]
+        if missing:
+            raise ValueError(f"{LABELS_FILE.name}: {key} lacks {', '.join(missing)}")
+        texts[key] = Text(**{lang: value[lang] for lang in LANGS})
+    return texts
+
+
+def labels(lang: str) -> dict[str, str]:
+    """Return the summary's words in ``lang``, by key."""
+    return {key: text(lang) for key, text in _label_texts().items()}
+
+
+def tone_label(tone: str, lang: str) -> str:
+    """Name a message tone in ``lang``; an unknown tone shows as its id."""
+    text = _label_texts().get(f"tone_{tone}")
+    return text(lang) if text else tone
+
+
+def clean_text(value: object) -> str:
+    """Drop NUL and control characters, keep tabs as spaces and newlines as newlines."""
+    text = str(value).replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    return "".join(ch for ch in text if ch == "\n" or unicodedata.category(ch) not in ("Cc", "Cs"))
+
+
+def one_line(value: object) -> str:
+    """Put text on a single line: newlines become spaces, runs of spaces collapse."""
+    return " ".join(clean_text(value).split())
+
+
+def md_text(value: object) -> str:
+    """Escape text for a Markdown paragraph, keeping its line breaks."""
+    return escape_markdown(clean_text(value).strip())
+
+
+def md_cell(value: object) -> str:
+    """Escape text for one line of Markdown: a table cell, a heading or a list item."""
+    return escape_markdown(one_line(value))
+
+
+def fenced(value: object) -> str:
+    """Put text in a fenced code block longer than any backtick run inside it."""
+    body = clean_text(value).rstrip("\n")
+    longest = max((len(run) for run in _BACKTICKS.findall(body)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return f"{fence}text\n{body}\n{fence}"
+
+
+def driver_lines(sign: SignView, lang: str) -> tuple[str, ...]:
+    """Say which answers drove a sign's score: "question → answer", one per driver."""
+    flag = f" ({labels(lang)['dealbreaker']})"
+    return tuple(f"{d.question} → {d.answer}{flag if d.dealbreaker else ''}" for d in sign.drivers)
+
+
+def driver_text(sign: SignView, lang: str) -> str:
+    """Say in one line which answers drove a sign's score."""
+    return "; ".join(driver_lines(sign, lang))
+
+
+def summary_markdown(data: SummaryInput) -> str:
+    """Render the summary as CommonMark (with a GitHub table) in the assessment's language."""
+    lang = data.ctx.lang
+    return render_template(
+        "summary/summary.md.j2",
+        data=data,
+        ctx=data.ctx,
+        L=labels(lang),
+        md_text=md_text,
+        md_cell=md_cell,
+        fenced=fenced,
+        driver_text=lambda sign: driver_text(sign, lang),
+        tone_label=lambda tone: tone_label(tone, lang),
+    )

@@ -1,0 +1,204 @@
+"""The Markdown summary: content, valid CommonMark, and user text kept literal."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+from markdown_it import MarkdownIt
+
+from clientcheck.exports import build_summary_input, comparison_view, export_filename, slugify
+from clientcheck.questionnaire import default_bank
+from clientcheck.summary import fenced, labels, md_cell, summary_markdown
+from tests._summary_data import (
+    ACCENTED_NAME,
+    DAY,
+    FRENCH_SAMPLE,
+    HOSTILE_NAMES,
+    drafts,
+    record,
+    sign_names,
+    summary_input,
+)
+
+LANGS = ("en", "fr")
+
+
+def parser() -> MarkdownIt:
+    return MarkdownIt("commonmark").enable("table")
+
+
+def tables(text: str) -> list[list[list[str]]]:
+    """Return each table's body rows as lists of cell texts."""
+    found, rows, row, in_body, cell = [], [], None, False, None
+    for token in parser().parse(text):
+        if token.type == "tbody_open":
+            in_body, rows = True, []
+        elif token.type == "tbody_close":
+            in_body = False
+            found.append(rows)
+        elif in_body and token.type == "tr_open":
+            row = []
+        elif in_body and token.type == "tr_close":
+            rows.append(row)
+        elif in_body and token.type == "td_open":
+            cell = ""
+        elif in_body and token.type == "inline" and cell is not None:
+            row.append(token.content)
+            cell = None
+    return found
+
+
+def visible_text(text: str) -> str:
+    """The text a reader sees once the Markdown is rendered."""
+    rendered = parser().render(text)
+    return html.unescape(re.sub(r"<[^>]+>", "", rendered))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_summary_has_the_seven_signs_as_a_table(lang):
+    text = summary_markdown(summary_input(lang))
+    body = tables(text)[0]
+    assert len(body) == 7
+    assert all(len(row) == 4 for row in body)
+    seen = visible_text(text)
+    for name in sign_names(lang):
+        assert name in seen
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_summary_says_who_when_what_and_why(lang):
+    data = summary_input(lang)
+    text = summary_markdown(data)
+    seen = visible_text(text)
+    words = labels(lang)
+    assert ACCENTED_NAME in seen
+    assert data.ctx.verdict_label in seen
+    assert data.why.split(" ")[0] in seen
+    assert ("27 November 2026" if lang == "en" else "27 novembre 2026") in seen
+    assert words["how_title"] in seen
+    assert words["not_legal_advice"] in seen
+    assert words["check_again"] in seen
+    for item in data.advice:
+        assert item.sign_name in seen
+    for step in data.plan:
+        assert step in seen
+
+
+def test_summary_is_in_the_chosen_language():
+    english = visible_text(summary_markdown(summary_input("en")))
+    french = visible_text(summary_markdown(summary_input("fr")))
+    assert "The seven signs" in english and "Les sept signes" not in english
+    assert "Les sept signes" in french and "The seven signs" not in french
+
+
+def test_drafts_show_subject_and_exact_body():
+    data = summary_input("fr", draft_count=2)
+    tokens = parser().parse(summary_markdown(data))
+    blocks = [t.content for t in tokens if t.type == "fence"]
+    assert blocks == [d.body + "\n" for d in data.drafts]
+    seen = visible_text(summary_markdown(data))
+    assert data.drafts[0].subject in seen
+    assert FRENCH_SAMPLE in blocks[0]
+
+
+def test_a_draft_body_cannot_close_its_fence():
+    body = "Hello\n```\n# not a heading\n````\n<script>x</script>\n`````"
+    block = fenced(body)
+    tokens = parser().parse(block + "\n\nafter")
+    fences = [t for t in tokens if t.type == "fence"]
+    assert len(fences) == 1
+    assert fences[0].content == body + "\n"
+    assert not any(t.type == "heading_open" for t in tokens)
+
+
+@pytest.mark.parametrize("name", HOSTILE_NAMES)
+def test_hostile_names_stay_literal(name):
+    data = summary_input("en", name=name, notes=name)
+    text = summary_markdown(data)
+    rendered = parser().render(text)
+    assert "<script" not in rendered
+    assert "<a href" not in rendered
+    assert "<img" not in rendered
+    assert "<strong>bold</strong>" not in rendered
+    assert "<h1>heading" not in rendered and "<ol>" not in rendered.split("<h2>")[0]
+    assert len(tables(text)[0]) == 7
+    assert " ".join(name.split()) in html.unescape(re.sub(r"<[^>]+>", "", rendered))
+
+
+def test_template_syntax_in_a_name_is_not_run():
+    seen = visible_text(summary_markdown(summary_input("en", name="{{ 7*7 }}")))
+    assert "{{ 7*7 }}" in seen
+    assert "Check: 49" not in seen
+
+
+def test_a_pipe_or_newline_in_a_cell_keeps_the_table_whole():
+    assert md_cell("a | b\nc") == "a \\| b c"
+    data = summary_input("en", name="| a | b |\n| c |", comparison=True)
+    comparison = tables(summary_markdown(data))[1]
+    assert len(comparison) == 2
+    assert all(len(row) == 5 for row in comparison)
+
+
+def test_comparison_table_only_when_asked():
+    assert len(tables(summary_markdown(summary_input("fr")))) == 1
+    text = summary_markdown(summary_input("fr", comparison=True))
+    assert len(tables(text)) == 2
+    assert "Acme Ltd" in visible_text(text)
+
+
+def test_control_characters_are_dropped():
+    text = summary_markdown(summary_input("en", name="Bell\x07 Co\x00rp\x1b"))
+    assert "\x07" not in text and "\x00" not in text and "\x1b" not in text
+    assert "Bell Corp" in visible_text(text)
+
+
+def test_no_advice_says_so():
+    data = summary_input("en", answers={"late_payment.late_invoices": 0}, draft_count=0)
+    text = summary_markdown(data)
+    assert labels("en")["no_advice"] in text
+    assert labels("en")["drafts"] not in text
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Société Œuvre & Fils", "client-check_societe-oeuvre-fils_2026-11-27.pdf"),
+        ("Æther Straße", "client-check_aether-strasse_2026-11-27.pdf"),
+        ("", "client-check_client_2026-11-27.pdf"),
+        ("日本の会社 🎉", "client-check_client_2026-11-27.pdf"),
+        ("../../etc/passwd", "client-check_etc-passwd_2026-11-27.pdf"),
+    ],
+)
+def test_export_filename(name, expected):
+    assert export_filename(name, DAY, "pdf") == expected
+
+
+def test_slug_is_short_and_cut_at_a_word():
+    slug = slugify("International Business Machines Corporation of Greater Europe")
+    assert len(slug) <= 40
+    assert slug == "international-business-machines"
+    assert len(slugify("x" * 100)) == 40
+
+
+def test_build_summary_input_scores_and_advises():
+    bank = default_bank()
+    data = build_summary_input(bank, record(), "fr", drafts=drafts("fr"))
+    assert data.ctx.client_name == ACCENTED_NAME
+    assert data.ctx.lang == "fr"
+    assert data.why
+    assert len(data.drafts) == 2
+    assert {item.sign_id for item in data.advice} <= {s.id for s in data.ctx.flagged}
+    assert data.advice and data.plan
+    assert len(tables(summary_markdown(data))[0]) == 7
+
+
+def test_comparison_view_lists_every_client():
+    bank = default_bank()
+    clients = [record(), record("Acme", {"disrespect.insults": "yes"})]
+    view = comparison_view(bank, clients, "en", "side by side")
+    assert [row.name for row in view.rows] == [ACCENTED_NAME, "Acme"]
+    assert len(view.labels) == 7
+    assert all(len(s.values) == 7 for s in view.series)
+    assert view.rows[1].verdict_label in ("Let go", "Plan your exit")
