@@ -1,0 +1,504 @@
+"""The summary as a PDF: A4, embedded DejaVu Sans, the radar drawn as vector paths.
+
+User text is written with plain ``cell``/``multi_cell`` (never markdown), after
+dropping control characters and replacing what the font cannot draw with a
+visible substitute, so no name can crash the document or be interpreted.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import math
+import unicodedata
+from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
+
+from fontTools.ttLib import TTFont
+from fpdf import FPDF
+from fpdf.enums import Align, XPos, YPos
+from fpdf.fonts import FontFace
+
+from clientcheck import __version__
+from clientcheck.charts import BAND_RINGS, PALETTE, RING_EDGE, RadarSeries, radar_points
+from clientcheck.render import SignView, format_date
+from clientcheck.summary import SummaryInput, clean_text, driver_lines, labels, tone_label
+
+FONT = "DejaVu"
+SUBSTITUTE = "\u25a1"  # WHITE SQUARE, drawn by DejaVu Sans
+MAX_TITLE_CHARS = 160
+MAX_CELL_CHARS = 300
+
+MARGIN = 18.0
+TEXT = (33, 33, 33)
+MUTED = (105, 105, 105)
+RULE = (210, 210, 210)
+DRAFT_FILL = (244, 245, 247)
+# Verdict box colours by severity: (fill, edge). -1 is "not enough answers".
+VERDICT_COLOURS = {
+    -1: ("#eeeeee", "#9e9e9e"),
+    0: ("#e3f2e6", "#2e7d32"),
+    1: ("#fdf6d8", "#b08900"),
+    2: ("#fdebd3", "#d55e00"),
+    3: ("#fbe3e1", "#c62828"),
+    4: ("#fbe3e1", "#c62828"),
+}
+
+
+# --- the font and what it can draw -------------------------------------------------------
+
+
+def font_dir() -> Path:
+    """Find matplotlib's bundled TTF folder without importing matplotlib (slow)."""
+    spec = importlib.util.find_spec("matplotlib")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("matplotlib is needed for its DejaVu Sans fonts")
+    return Path(next(iter(spec.submodule_search_locations))) / "mpl-data" / "fonts" / "ttf"
+
+
+def font_file(bold: bool = False) -> Path:
+    return font_dir() / ("DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf")
+
+
+@cache
+def drawable() -> frozenset[int]:
+    """Code points both the regular and the bold font have a glyph for."""
+    maps = []
+    for bold in (False, True):
+        font = TTFont(font_file(bold), lazy=True)
+        try:
+            maps.append(set(font.getBestCmap()))
+        finally:
+            font.close()
+    return frozenset(maps[0] & maps[1])
+
+
+@cache
+def _safe_char(ch: str) -> str:
+    if ch == "\n" or ord(ch) in drawable():
+        return ch
+    if ch in "\u2028\u2029":
+        return "\n"
+    category = unicodedata.category(ch)
+    if category in ("Mn", "Me", "Cf"):
+        return ""  # joiners, variation selectors, stray accents: nothing to show
+    if category.startswith("Z"):
+        return " "
+    return SUBSTITUTE
+
+
+def pdf_text(value: object, limit: int | None = None) -> str:
+    """Make text safe to draw: no control characters, unknown glyphs shown as a square."""
+    text = unicodedata.normalize("NFC", clean_text(value))
+    if limit is not None and len(text) > limit:
+        text = text[: limit - 1].rstrip() + "…"
+    return "".join(_safe_char(ch) for ch in text)
+
+
+def pdf_line(value: object, limit: int | None = None) -> str:
+    """Like pdf_text, on a single line."""
+    return pdf_text(" ".join(clean_text(value).split()), limit)
+
+
+# --- the document ------------------------------------------------------------------------
+
+
+class _SummaryPDF(FPDF):
+    def __init__(self, page_label: str) -> None:
+        super().__init__(orientation="portrait", unit="mm", format="A4")
+        self._page_label = page_label
+
+    def footer(self) -> None:
+        self.set_y(-12)
+        self.set_font(FONT, "", 8)
+        self.set_text_color(*MUTED)
+        text = self._page_label.format(page=self.page_no(), pages=self.str_alias_nb_pages)
+        self.cell(0, 5, text, align=Align.C)
+
+    @property
+    def width(self) -> float:
+        return self.w - self.l_margin - self.r_margin
+
+    def room(self) -> float:
+        return self.page_break_trigger - self.get_y()
+
+    def keep(self, height: float) -> None:
+        """Start a new page unless ``height`` millimetres still fit on this one."""
+        if self.room() < height:
+            self.add_page()
+
+    def style(self, size: float, bold: bool = False, colour: tuple[int, int, int] = TEXT) -> None:
+        self.set_font(FONT, "B" if bold else "", size)
+        self.set_text_color(*colour)
+
+    def heading(self, text: str) -> None:
+        self.keep(24)
+        self.ln(4)
+        self.style(13, bold=True)
+        self.multi_cell(0, 7, pdf_line(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        y = self.get_y() + 0.5
+        with self.local_context(draw_color=RULE, line_width=0.3):
+            self.line(self.l_margin, y, self.w - self.r_margin, y)
+        self.ln(2.5)
+
+    def paragraph(self, text: str, size: float = 10, colour=TEXT, bold=False, indent=0.0) -> None:
+        self.style(size, bold, colour)
+        self.set_x(self.l_margin + indent)
+        self.multi_cell(
+            self.width - indent,
+            size * 0.5,
+            text,
+            align=Align.L,
+            new_x=XPos.LMARGIN,
+            new_y=YPos.NEXT,
+        )
+
+    def bullet(self, text: str, marker: str = "•", indent: float = 2.0) -> None:
+        self.style(10)
+        self.keep(6)
+        self.set_x(self.l_margin + indent)
+        self.cell(6, 5, marker)
+        self.multi_cell(
+            self.width - indent - 6, 5, text, align=Align.L, new_x=XPos.LMARGIN, new_y=YPos.NEXT
+        )
+        self.ln(0.8)
+
+
+def _title_block(pdf: _SummaryPDF, data: SummaryInput, words: dict[str, str]) -> None:
+    ctx = data.ctx
+    pdf.style(9, bold=True, colour=MUTED)
+    pdf.cell(0, 5, f"{words['title']} · {words['subtitle']}", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.ln(1)
+    pdf.paragraph(pdf_text(ctx.client_name, MAX_TITLE_CHARS).replace("\n", " "), 20, bold=True)
+    pdf.ln(1)
+    pdf.paragraph(
+        f"{words['date']}{words['colon']} {format_date(ctx.assessed_on, ctx.lang)}", 10, MUTED
+    )
+    if ctx.notes.strip():
+        pdf.ln(1.5)
+        pdf.paragraph(f"{words['notes']}{words['colon']}", 9, MUTED, bold=True)
+        pdf.paragraph(pdf_text(ctx.notes.strip()), 9, MUTED)
+    pdf.ln(4)
+
+
+def _verdict_box(pdf: _SummaryPDF, data: SummaryInput, words: dict[str, str]) -> None:
+    ctx = data.ctx
+    fill, edge = VERDICT_COLOURS.get(max(-1, min(4, ctx.verdict_severity)), VERDICT_COLOURS[-1])
+    dependency = f"{ctx.dependency}/100" if ctx.dependency_known else words["dependency_unknown"]
+    answered = words["answered_of"].format(answered=ctx.answered, total=ctx.total)
+    facts = (
+        f"{words['overall_risk']}{words['colon']} {ctx.risk}/100 ({ctx.risk_band_label})  ·  "
+        f"{words['dependency']}{words['colon']} {dependency}  ·  "
+        f"{words['confidence']}{words['colon']} {ctx.confidence_label} ({answered})"
+    )
+    title = pdf_line(f"{words['verdict']}{words['colon']} {ctx.verdict_label}")
+    why = pdf_text(data.why)
+    pad, inner = 5.0, pdf.width - 10.0 - 3.0
+    pdf.style(15, bold=True)
+    h_title = pdf.multi_cell(inner, 7.5, title, dry_run=True, output="HEIGHT")
+    pdf.style(10.5)
+    h_why = pdf.multi_cell(inner, 5.4, why, align=Align.L, dry_run=True, output="HEIGHT")
+    pdf.style(8.5, colour=MUTED)
+    h_facts = pdf.multi_cell(
+        inner, 4.4, pdf_line(facts), align=Align.L, dry_run=True, output="HEIGHT"
+    )
+    height = pad + h_title + 2 + h_why + 2.5 + h_facts + pad
+    pdf.keep(height + 2)
+    x, y = pdf.l_margin, pdf.get_y()
+    with pdf.local_context(fill_color=fill, draw_color=edge, line_width=0.4):
+        pdf.rect(x, y, pdf.width, height, style="DF", round_corners=True, corner_radius=2.5)
+    with pdf.local_context(fill_color=edge):
+        pdf.rect(x, y, 3.0, height, style="F")
+    left = x + 3.0 + pad
+    pdf.set_xy(left, y + pad)
+    pdf.style(15, bold=True)
+    pdf.multi_cell(inner, 7.5, title, new_x=XPos.LEFT, new_y=YPos.NEXT)
+    pdf.ln(2)
+    pdf.set_x(left)
+    pdf.style(10.5)
+    pdf.multi_cell(inner, 5.4, why, align=Align.L, new_x=XPos.LEFT, new_y=YPos.NEXT)
+    pdf.ln(2.5)
+    pdf.set_x(left)
+    pdf.style(8.5, colour=MUTED)
+    pdf.multi_cell(inner, 4.4, pdf_line(facts), align=Align.L, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.set_y(y + height + 3)
+
+
+# --- the radar ---------------------------------------------------------------------------
+
+
+def _to_page(
+    points: Sequence[tuple[float, float]], cx: float, cy: float
+) -> list[tuple[float, float]]:
+    # charts.radar_points has y pointing up; the page's y points down.
+    return [(cx + x, cy - y) for x, y in points]
+
+
+def _radar_labels(signs: Sequence[SignView], names: Sequence[str], show_scores: bool) -> list[str]:
+    out = []
+    for i, name in enumerate(names):
+        text = pdf_line(name)
+        if show_scores and i < len(signs):
+            sign = signs[i]
+            text += f"\n{sign.score}/100" if sign.assessed else f"\n{sign.band_label}"
+        out.append(text)
+    return out
+
+
+def draw_radar(
+    pdf: _SummaryPDF,
+    names: Sequence[str],
+    series: Sequence[RadarSeries],
+    signs: Sequence[SignView] = (),
+    radius: float = 36.0,
+) -> None:
+    """Draw the radar at the current position: rings, axes, labels, series, legend."""
+    count = len(names)
+    label_w, label_gap, label_h = 44.0, 3.0, 11.0
+    legend_h = 6.0 * math.ceil(len(series) / 2) + 2 if len(series) > 1 else 0.0
+    total = 2 * (radius + label_gap + label_h) + legend_h + 2
+    pdf.keep(total)
+    cx = pdf.w / 2
+    cy = pdf.get_y() + label_h + label_gap + radius
+    # Band rings, outermost first, as filled heptagons.
+    with pdf.local_context(draw_color=RING_EDGE, line_width=0.25):
+        for upper, colour in BAND_RINGS:
+            with pdf.local_context(fill_color=colour):
+                ring = _to_page(radar_points([upper] * count, radius), cx, cy)
+                pdf.polygon(ring, style="DF")
+        for x, y in _to_page(radar_points([100] * count, radius), cx, cy):
+            pdf.line(cx, cy, x, y)
+    pdf.style(6.5, colour=MUTED)
+    for upper, _ in BAND_RINGS:
+        pdf.text(cx + 0.8, cy - radius * upper / 100 + 2.6, f"{upper:g}")
+    # The series: filled when alone, lines only when compared.
+    for i, item in enumerate(series):
+        colour = PALETTE[i % len(PALETTE)]
+        points = _to_page(radar_points(list(item.values), radius), cx, cy)
+        with pdf.local_context(draw_color=colour, fill_color=colour, line_width=0.7):
+            if item.dash != "solid":
+                pdf.set_dash_pattern(dash=1.6, gap=1.0)
+            if len(series) == 1:
+                with pdf.local_context(fill_opacity=0.18):
+                    pdf.polygon(points, style="F")
+            pdf.polygon(points, style="D")
+            pdf.set_dash_pattern()
+            for x, y in points:
+                pdf.circle(x, y, 0.9, style="F")
+    # Axis labels, anchored so they grow away from the chart.
+    texts = _radar_labels(signs, names, show_scores=len(series) == 1)
+    outer = _to_page(radar_points([100] * count, radius + label_gap), cx, cy)
+    for i, (x, y) in enumerate(outer):
+        dx, dy = x - cx, cy - y  # dy: up is positive
+        if dx > 0.25 * radius:
+            align, left = Align.L, x
+        elif dx < -0.25 * radius:
+            align, left = Align.R, x - label_w
+        else:
+            align, left = Align.C, x - label_w / 2
+        pdf.style(8.5, bold=True)
+        height = pdf.multi_cell(label_w, 3.8, texts[i], align=align, dry_run=True, output="HEIGHT")
+        if dy > 0.5 * radius:
+            top = y - height
+        elif dy < -0.5 * radius:
+            top = y
+        else:
+            top = y - height / 2
+        pdf.set_xy(left, top)
+        name, _, score = texts[i].partition("\n")
+        pdf.multi_cell(label_w, 3.8, name, align=align, new_x=XPos.LEFT, new_y=YPos.NEXT)
+        if score:
+            pdf.style(8, colour=MUTED)
+            pdf.multi_cell(label_w, 3.8, score, align=align, new_x=XPos.LEFT, new_y=YPos.NEXT)
+    pdf.set_xy(pdf.l_margin, cy + radius + label_gap + label_h + 1)
+    if len(series) > 1:
+        _legend(pdf, series)
+
+
+def _legend(pdf: _SummaryPDF, series: Sequence[RadarSeries]) -> None:
+    column = pdf.width / 2
+    pdf.style(9)
+    for i, item in enumerate(series):
+        x = pdf.l_margin + (i % 2) * column
+        y = pdf.get_y()
+        colour = PALETTE[i % len(PALETTE)]
+        with pdf.local_context(draw_color=colour, line_width=0.9):
+            if item.dash != "solid":
+                pdf.set_dash_pattern(dash=1.6, gap=1.0)
+            pdf.line(x, y + 2.5, x + 9, y + 2.5)
+        pdf.set_xy(x + 11, y)
+        pdf.cell(column - 12, 5, pdf_line(item.name, 60))
+        if i % 2 == 1 or i == len(series) - 1:
+            pdf.set_xy(pdf.l_margin, y + 6)
+
+
+# --- the sections ------------------------------------------------------------------------
+
+
+def _sign_table(pdf: _SummaryPDF, data: SummaryInput, words: dict[str, str]) -> None:
+    ctx = data.ctx
+    pdf.heading(words["signs"])
+    pdf.style(8.5)
+    with pdf.local_context(draw_color=RULE, line_width=0.2):
+        with pdf.table(
+            col_widths=(36, 19, 25, pdf.width - 80),
+            v_align="TOP",
+            text_align=("LEFT", "RIGHT", "LEFT", "LEFT"),
+            line_height=4.2,
+            padding=1.4,
+            headings_style=_heading_style(),
+            first_row_as_headings=True,
+            markdown=False,
+        ) as table:
+            table.row([words["sign"], words["score"], words["band"], words["drivers"]])
+            for sign in ctx.signs:
+                band = sign.band_label + (f" ({words['dealbreaker']})" if sign.dealbreaker else "")
+                table.row(
+                    [
+                        pdf_line(sign.name),
+                        str(sign.score) if sign.assessed else "—",
+                        pdf_line(band),
+                        "\n".join(pdf_line(d, MAX_CELL_CHARS) for d in driver_lines(sign, ctx.lang))
+                        or words["no_drivers"],
+                    ]
+                )
+
+
+def _heading_style() -> FontFace:
+    return FontFace(emphasis="BOLD", fill_color=(238, 240, 243), color=TEXT)
+
+
+def _advice(pdf: _SummaryPDF, data: SummaryInput, words: dict[str, str]) -> None:
+    pdf.heading(words["advice"])
+    if not data.advice:
+        pdf.paragraph(words["no_advice"])
+        return
+    for item in data.advice:
+        pdf.keep(18)
+        pdf.paragraph(pdf_line(f"{item.sign_name}{words['colon']} {item.title}"), 10.5, bold=True)
+        path = words.get(f"path_{item.path}", item.path)
+        tags = [item.band_label, *([words["dealbreaker"]] if item.dealbreaker else []), path]
+        pdf.paragraph(pdf_line(", ".join(tags)), 8.5, MUTED)
+        pdf.ln(1)
+        for line in item.lines:
+            pdf.bullet(pdf_text(line))
+        pdf.ln(2)
+
+
+def _plan(pdf: _SummaryPDF, data: SummaryInput, words: dict[str, str]) -> None:
+    if not data.plan:
+        return
+    pdf.heading(words["plan"])
+    for number, step in enumerate(data.plan, 1):
+        pdf.bullet(pdf_text(step), marker=f"{number}.")
+
+
+def _drafts(pdf: _SummaryPDF, data: SummaryInput, words: dict[str, str]) -> None:
+    if not data.drafts:
+        return
+    pdf.heading(words["drafts"])
+    pdf.paragraph(words["draft_note"], 9, MUTED)
+    pdf.ln(2)
+    for draft in data.drafts:
+        pdf.keep(30)
+        title = f"{draft.title} ({tone_label(draft.tone, data.ctx.lang)})"
+        pdf.paragraph(pdf_line(title), 10.5, bold=True)
+        pdf.ln(0.5)
+        subject = f"{words['subject']}{words['colon']} {draft.subject}"
+        pdf.paragraph(pdf_line(subject), 9.5, bold=True, colour=MUTED)
+        pdf.ln(1)
+        pdf.style(9.5)
+        with pdf.local_context(fill_color=DRAFT_FILL):
+            pdf.multi_cell(
+                0,
+                4.8,
+                pdf_text(draft.body.strip("\n")),
+                fill=True,
+                align=Align.L,
+                padding=(2.5, 3.5),
+                new_x=XPos.LMARGIN,
+                new_y=YPos.NEXT,
+            )
+        pdf.ln(4)
+
+
+def _comparison(pdf: _SummaryPDF, data: SummaryInput, words: dict[str, str]) -> None:
+    view = data.comparison
+    if view is None:
+        return
+    pdf.heading(pdf_line(f"{words['comparison']}{words['colon']} {view.title}"))
+    draw_radar(pdf, view.labels, view.series)
+    pdf.ln(2)
+    pdf.style(8.5)
+    with pdf.local_context(draw_color=RULE, line_width=0.2):
+        with pdf.table(
+            col_widths=(40, 36, 20, 24, pdf.width - 120),
+            v_align="TOP",
+            text_align=("LEFT", "LEFT", "RIGHT", "RIGHT", "LEFT"),
+            line_height=4.2,
+            padding=1.4,
+            headings_style=_heading_style(),
+            markdown=False,
+        ) as table:
+            table.row(
+                [
+                    words["compare_name"],
+                    words["verdict"],
+                    words["overall_risk"],
+                    words["dependency_short"],
+                    words["top_signs"],
+                ]
+            )
+            for row in view.rows:
+                table.row(
+                    [
+                        pdf_line(row.name, MAX_CELL_CHARS),
+                        pdf_line(row.verdict_label),
+                        str(row.risk),
+                        str(row.dependency),
+                        pdf_line(row.top_signs, MAX_CELL_CHARS) or words["no_drivers"],
+                    ]
+                )
+
+
+def summary_pdf(data: SummaryInput) -> bytes:
+    """Lay the summary out on A4 pages and return the PDF file's bytes."""
+    ctx = data.ctx
+    words = labels(ctx.lang)
+    pdf = _SummaryPDF(words["page"])
+    pdf.set_margins(MARGIN, 16, MARGIN)
+    pdf.set_auto_page_break(True, margin=18)
+    pdf.add_font(FONT, "", font_file(False))
+    pdf.add_font(FONT, "B", font_file(True))
+    name = pdf_line(ctx.client_name, MAX_TITLE_CHARS)
+    pdf.set_title(f"{words['title']}{words['colon']} {name}")
+    pdf.set_subject(words["pdf_subject"])
+    pdf.set_author("Client Check")
+    pdf.set_creator(f"Client Check {__version__}")
+    pdf.set_keywords(ctx.verdict_label)
+    pdf.set_lang(ctx.lang)
+    pdf.add_page()
+
+    _title_block(pdf, data, words)
+    _verdict_box(pdf, data, words)
+    pdf.heading(words["radar"])
+    signs = ctx.signs
+    draw_radar(
+        pdf,
+        [s.name for s in signs],
+        [RadarSeries(ctx.client_name, tuple(float(s.score) for s in signs))],
+        signs,
+    )
+    _sign_table(pdf, data, words)
+    _advice(pdf, data, words)
+    _plan(pdf, data, words)
+    pdf.heading(words["check_again"])
+    check_again = format_date(ctx.check_again_on, ctx.lang)
+    pdf.paragraph(words["check_again_on"].format(date=check_again))
+    _drafts(pdf, data, words)
+    _comparison(pdf, data, words)
+    pdf.heading(words["how_title"])
+    pdf.paragraph(words["how"], 9.5)
+    pdf.ln(4)
+    pdf.paragraph(words["not_legal_advice"], 8.5, MUTED)
+    return bytes(pdf.output())
