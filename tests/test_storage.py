@@ -1,0 +1,141 @@
+"""The answers file: what is saved loads back the same, and bad files are refused."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from clientcheck.answers import DONT_KNOW
+from clientcheck.model import MAX_NAME_CHARS, ClientRecord
+from clientcheck.questionnaire import Question, default_bank
+from clientcheck.scoring import assess
+from clientcheck.storage import (
+    MAX_CLIENTS,
+    MAX_FILE_BYTES,
+    SCHEMA_VERSION,
+    LoadError,
+    dumps_assessment,
+    dumps_session,
+    loads,
+)
+from tests._summary_data import ACCENTED_NAME, FULL_ANSWERS, record
+
+BANK = default_bank()
+
+
+def answer_for(question: Question) -> st.SearchStrategy:
+    if question.kind == "choice":
+        valid = st.sampled_from(question.scale.option_ids)
+    elif question.number.integer:
+        valid = st.integers(int(question.number.min), int(question.number.max)).map(float)
+    else:
+        valid = st.floats(question.number.min, question.number.max, allow_nan=False)
+    return st.one_of(st.none(), st.just(DONT_KNOW), valid)
+
+
+answers_strategy = st.fixed_dictionaries({q.id: answer_for(q) for q in BANK.questions()}).map(
+    lambda raw: {k: v for k, v in raw.items() if v is not None}
+)
+names = st.text(max_size=MAX_NAME_CHARS).filter(lambda s: "\x00" not in s)
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(answers=answers_strategy, name=names, lang=st.sampled_from(["en", "fr"]))
+def test_saved_answers_load_back_with_the_same_scores(answers, name, lang):
+    original = ClientRecord(name=name, answers=answers, assessed_on=date(2026, 11, 27))
+    loaded = loads(dumps_assessment(original, lang, today=date(2026, 11, 28)), BANK)
+    assert loaded.language == lang
+    (back,) = loaded.clients
+    assert back.name == name
+    assert back.answers == answers
+    assert back.assessed_on == original.assessed_on
+    assert assess(BANK, back.answers) == assess(BANK, original.answers)
+
+
+def test_session_keeps_every_client_and_the_current_one():
+    clients = [record(), record("Acme", {"disrespect.insults": "yes"})]
+    loaded = loads(dumps_session(clients, 1, "fr"), BANK)
+    assert [c.name for c in loaded.clients] == [ACCENTED_NAME, "Acme"]
+    assert loaded.current == 1
+    assert loaded.clients[0].answers == FULL_ANSWERS
+
+
+def document(**changes) -> bytes:
+    doc = json.loads(dumps_assessment(record(), "en"))
+    for key, value in changes.items():
+        if value is ...:
+            doc.pop(key, None)
+        else:
+            doc[key] = value
+    return json.dumps(doc).encode()
+
+
+def code_of(data: bytes) -> tuple[str, str]:
+    with pytest.raises(LoadError) as caught:
+        loads(data, BANK)
+    return caught.value.code, caught.value.detail
+
+
+def test_unknown_fields_are_refused():
+    assert code_of(document(extra=1)) == ("unknown_field", "extra")
+    doc = json.loads(document())
+    doc["client"]["age"] = 3
+    assert code_of(json.dumps(doc).encode())[0] == "bad_field"
+
+
+def test_newer_versions_are_refused():
+    assert code_of(document(schema_version=SCHEMA_VERSION + 1)) == (
+        "newer_version",
+        str(SCHEMA_VERSION + 1),
+    )
+
+
+@pytest.mark.parametrize(
+    ("changes", "code"),
+    [
+        ({"schema_version": "1"}, "bad_field"),
+        ({"schema_version": True}, "bad_field"),
+        ({"language": "de"}, "bad_field"),
+        ({"saved_on": "yesterday"}, "bad_field"),
+        ({"assessed_on": 20261127}, "bad_field"),
+        ({"client": {"name": 5}}, "bad_field"),
+        ({"client": {"name": "x" * (MAX_NAME_CHARS + 1)}}, "bad_field"),
+        ({"format": "something-else"}, "not_client_check"),
+        ({"format": ...}, "not_client_check"),
+        ({"answers": []}, "bad_answers"),
+    ],
+)
+def test_wrong_types_are_refused(changes, code):
+    assert code_of(document(**changes))[0] == code
+
+
+@pytest.mark.parametrize(
+    ("answers", "detail"),
+    [
+        ({"late_payment.nope": 1}, "unknown_question:late_payment.nope"),
+        ({"disrespect.insults": "maybe"}, "unknown_option:disrespect.insults"),
+        ({"late_payment.late_invoices": 11}, "out_of_range:late_payment.late_invoices"),
+        ({"late_payment.late_invoices": 2.5}, "not_whole:late_payment.late_invoices"),
+        ({"late_payment.late_invoices": "3"}, "not_a_number:late_payment.late_invoices"),
+        ({"late_payment.late_invoices": True}, "not_a_number:late_payment.late_invoices"),
+    ],
+)
+def test_invalid_answers_are_refused(answers, detail):
+    assert code_of(document(answers=answers)) == ("bad_answers", detail)
+
+
+def test_not_json_and_too_large_are_refused():
+    assert code_of(b"\xff\xfe not text")[0] == "not_json"
+    assert code_of(b"{not json")[0] == "not_json"
+    assert code_of(b"[1, 2]")[0] == "not_client_check"
+    assert code_of(b" " * (MAX_FILE_BYTES + 1))[0] == "too_large"
+    assert code_of(b"[" * 100_000 + b"]" * 100_000)[0] == "not_json"
+
+
+def test_too_many_clients_are_refused():
+    data = dumps_session([record()] * (MAX_CLIENTS + 1), 0, "en")
+    assert code_of(data)[0] == "too_many_clients"
