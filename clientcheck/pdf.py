@@ -21,8 +21,16 @@ from fpdf.fonts import FontFace
 
 from clientcheck import __version__
 from clientcheck.charts import BAND_RINGS, PALETTE, RING_EDGE, RadarSeries, radar_points
+from clientcheck.model import MAX_NAME_CHARS
 from clientcheck.render import SignView, format_date
-from clientcheck.summary import SummaryInput, clean_text, driver_lines, labels, tone_label
+from clientcheck.summary import (
+    SummaryInput,
+    advice_heading,
+    clean_text,
+    driver_lines,
+    labels,
+    tone_label,
+)
 
 FONT = "DejaVu"
 SUBSTITUTE = "\u25a1"  # WHITE SQUARE, drawn by DejaVu Sans
@@ -245,21 +253,28 @@ def _radar_labels(signs: Sequence[SignView], names: Sequence[str], show_scores: 
     return out
 
 
+RADAR_RADIUS = 36.0
+LABEL_W, LABEL_GAP, LABEL_H = 44.0, 3.0, 11.0
+
+
+def radar_height(series_count: int, radius: float = RADAR_RADIUS) -> float:
+    """Height in mm the radar takes, labels and legend included."""
+    legend = 6.0 * math.ceil(series_count / 2) + 2 if series_count > 1 else 0.0
+    return 2 * (radius + LABEL_GAP + LABEL_H) + legend + 2
+
+
 def draw_radar(
     pdf: _SummaryPDF,
     names: Sequence[str],
     series: Sequence[RadarSeries],
     signs: Sequence[SignView] = (),
-    radius: float = 36.0,
+    radius: float = RADAR_RADIUS,
 ) -> None:
     """Draw the radar at the current position: rings, axes, labels, series, legend."""
     count = len(names)
-    label_w, label_gap, label_h = 44.0, 3.0, 11.0
-    legend_h = 6.0 * math.ceil(len(series) / 2) + 2 if len(series) > 1 else 0.0
-    total = 2 * (radius + label_gap + label_h) + legend_h + 2
-    pdf.keep(total)
+    pdf.keep(radar_height(len(series), radius))
     cx = pdf.w / 2
-    cy = pdf.get_y() + label_h + label_gap + radius
+    cy = pdf.get_y() + LABEL_H + LABEL_GAP + radius
     # Band rings, outermost first, as filled heptagons.
     with pdf.local_context(draw_color=RING_EDGE, line_width=0.25):
         for upper, colour in BAND_RINGS:
@@ -287,17 +302,17 @@ def draw_radar(
                 pdf.circle(x, y, 0.9, style="F")
     # Axis labels, anchored so they grow away from the chart.
     texts = _radar_labels(signs, names, show_scores=len(series) == 1)
-    outer = _to_page(radar_points([100] * count, radius + label_gap), cx, cy)
+    outer = _to_page(radar_points([100] * count, radius + LABEL_GAP), cx, cy)
     for i, (x, y) in enumerate(outer):
         dx, dy = x - cx, cy - y  # dy: up is positive
         if dx > 0.25 * radius:
             align, left = Align.L, x
         elif dx < -0.25 * radius:
-            align, left = Align.R, x - label_w
+            align, left = Align.R, x - LABEL_W
         else:
-            align, left = Align.C, x - label_w / 2
+            align, left = Align.C, x - LABEL_W / 2
         pdf.style(8.5, bold=True)
-        height = pdf.multi_cell(label_w, 3.8, texts[i], align=align, dry_run=True, output="HEIGHT")
+        height = pdf.multi_cell(LABEL_W, 3.8, texts[i], align=align, dry_run=True, output="HEIGHT")
         if dy > 0.5 * radius:
             top = y - height
         elif dy < -0.5 * radius:
@@ -306,11 +321,11 @@ def draw_radar(
             top = y - height / 2
         pdf.set_xy(left, top)
         name, _, score = texts[i].partition("\n")
-        pdf.multi_cell(label_w, 3.8, name, align=align, new_x=XPos.LEFT, new_y=YPos.NEXT)
+        pdf.multi_cell(LABEL_W, 3.8, name, align=align, new_x=XPos.LEFT, new_y=YPos.NEXT)
         if score:
             pdf.style(8, colour=MUTED)
-            pdf.multi_cell(label_w, 3.8, score, align=align, new_x=XPos.LEFT, new_y=YPos.NEXT)
-    pdf.set_xy(pdf.l_margin, cy + radius + label_gap + label_h + 1)
+            pdf.multi_cell(LABEL_W, 3.8, score, align=align, new_x=XPos.LEFT, new_y=YPos.NEXT)
+    pdf.set_xy(pdf.l_margin, cy + radius + LABEL_GAP + LABEL_H + 1)
     if len(series) > 1:
         _legend(pdf, series)
 
@@ -327,9 +342,18 @@ def _legend(pdf: _SummaryPDF, series: Sequence[RadarSeries]) -> None:
                 pdf.set_dash_pattern(dash=1.6, gap=1.0)
             pdf.line(x, y + 2.5, x + 9, y + 2.5)
         pdf.set_xy(x + 11, y)
-        pdf.cell(column - 12, 5, pdf_line(item.name, 60))
+        pdf.cell(column - 12, 5, fit(pdf, pdf_line(item.name, 200), column - 14))
         if i % 2 == 1 or i == len(series) - 1:
             pdf.set_xy(pdf.l_margin, y + 6)
+
+
+def fit(pdf: FPDF, text: str, width: float) -> str:
+    """Shorten ``text`` with an ellipsis until it fits ``width`` in the current font."""
+    if pdf.get_string_width(text) <= width:
+        return text
+    while text and pdf.get_string_width(text + "…") > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
 
 
 # --- the sections ------------------------------------------------------------------------
@@ -375,7 +399,7 @@ def _advice(pdf: _SummaryPDF, data: SummaryInput, words: dict[str, str]) -> None
         return
     for item in data.advice:
         pdf.keep(18)
-        pdf.paragraph(pdf_line(f"{item.sign_name}{words['colon']} {item.title}"), 10.5, bold=True)
+        pdf.paragraph(pdf_line(advice_heading(item, words)), 10.5, bold=True)
         path = words.get(f"path_{item.path}", item.path)
         tags = [item.band_label, *([words["dealbreaker"]] if item.dealbreaker else []), path]
         pdf.paragraph(pdf_line(", ".join(tags)), 8.5, MUTED)
@@ -400,7 +424,13 @@ def _drafts(pdf: _SummaryPDF, data: SummaryInput, words: dict[str, str]) -> None
     pdf.paragraph(words["draft_note"], 9, MUTED)
     pdf.ln(2)
     for draft in data.drafts:
-        pdf.keep(30)
+        body = pdf_text(draft.body.strip("\n"))
+        pdf.style(9.5)
+        height = pdf.multi_cell(
+            0, 4.8, body, align=Align.L, padding=(2.5, 3.5), dry_run=True, output="HEIGHT"
+        )
+        # Keep a draft on one page when it fits on one.
+        pdf.keep(min(height + 16, pdf.page_break_trigger - pdf.t_margin))
         title = f"{draft.title} ({tone_label(draft.tone, data.ctx.lang)})"
         pdf.paragraph(pdf_line(title), 10.5, bold=True)
         pdf.ln(0.5)
@@ -412,7 +442,7 @@ def _drafts(pdf: _SummaryPDF, data: SummaryInput, words: dict[str, str]) -> None
             pdf.multi_cell(
                 0,
                 4.8,
-                pdf_text(draft.body.strip("\n")),
+                body,
                 fill=True,
                 align=Align.L,
                 padding=(2.5, 3.5),
@@ -426,6 +456,7 @@ def _comparison(pdf: _SummaryPDF, data: SummaryInput, words: dict[str, str]) -> 
     view = data.comparison
     if view is None:
         return
+    pdf.keep(radar_height(len(view.series)) + 20)
     pdf.heading(pdf_line(f"{words['comparison']}{words['colon']} {view.title}"))
     draw_radar(pdf, view.labels, view.series)
     pdf.ln(2)
@@ -452,7 +483,7 @@ def _comparison(pdf: _SummaryPDF, data: SummaryInput, words: dict[str, str]) -> 
             for row in view.rows:
                 table.row(
                     [
-                        pdf_line(row.name, MAX_CELL_CHARS),
+                        pdf_line(row.name, MAX_NAME_CHARS),
                         pdf_line(row.verdict_label),
                         str(row.risk),
                         str(row.dependency),

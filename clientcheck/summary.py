@@ -127,6 +127,13 @@ def driver_text(sign: SignView, lang: str) -> str:
     return "; ".join(driver_lines(sign, lang))
 
 
+def advice_heading(item: AdviceItem, words: dict[str, str]) -> str:
+    """Head an advice item with its sign, unless its title already names it."""
+    if item.title.casefold().startswith(item.sign_name.casefold()):
+        return item.title
+    return f"{item.sign_name}{words['colon']} {item.title}"
+
+
 def summary_markdown(data: SummaryInput) -> str:
     """Render the summary as CommonMark (with a GitHub table) in the assessment's language."""
     lang = data.ctx.lang
@@ -140,4 +147,5 @@ def summary_markdown(data: SummaryInput) -> str:
         fenced=fenced,
         driver_text=lambda sign: driver_text(sign, lang),
         tone_label=lambda tone: tone_label(tone, lang),
+        advice_heading=advice_heading,
     )
