@@ -383,3 +383,10 @@ def test_txt_download_has_subject_then_body_in_utf8():
     assert text.startswith(f"Subject: {draft.subject}\n\n")
     assert text.rstrip("\n").endswith(draft.body)
     assert "1\u202f500\u00a0€" in text
+
+
+def test_full_payment_upfront_drops_the_milestone_sentence():
+    details = MessageDetails(deposit_percent=100)
+    body = render_message("payment_terms", "firm", make_ctx(LATE_PAYER), details).body
+    assert "100% of the fee" in body
+    assert "instalments" not in body and " 0%" not in body
