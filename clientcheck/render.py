@@ -31,7 +31,12 @@ _MONTHS = {
         "janvier février mars avril mai juin juillet août septembre octobre novembre décembre"
     ).split(),
 }
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~&=:$\"'])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
+_ST_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&:$])")
+# Block markers only count at the start of a line: headings, quotes, lists, rules.
+_MD_LINE_START = re.compile(r"^([#+\-=])", re.MULTILINE)
+_MD_ORDERED = re.compile(r"^(\d+)([.)])", re.MULTILINE)
+_LEADING_SPACE = re.compile(r"^[ \t]+", re.MULTILINE)  # four spaces would start a code block
 
 
 def format_date(value: date, lang: str) -> str:
@@ -40,10 +45,18 @@ def format_date(value: date, lang: str) -> str:
     return f"{day} {_MONTHS.get(lang, _MONTHS['en'])[value.month - 1]} {value.year}"
 
 
-def escape_markdown(value: object) -> str:
-    """Escape text so Markdown shows it literally (no links, emphasis, HTML or tables)."""
+def escape_markdown(value: object, streamlit: bool = False) -> str:
+    """Escape text so Markdown shows it literally (no links, emphasis, HTML, tables or lists).
+
+    Only characters Markdown reacts to are escaped, so the file stays readable in
+    a plain editor. ``streamlit=True`` also escapes Streamlit's own syntax:
+    ``:red[...]`` colours, ``:material/...:`` icons and ``$...$`` maths.
+    """
     text = str(value).replace("\x00", "").replace("\r\n", "\n").replace("\r", "\n")
-    text = _MD_SPECIAL.sub(r"\\\1", text)
+    text = _LEADING_SPACE.sub("", text)
+    text = (_ST_SPECIAL if streamlit else _MD_SPECIAL).sub(r"\\\1", text)
+    text = _MD_LINE_START.sub(r"\\\1", text)
+    text = _MD_ORDERED.sub(r"\1\\\2", text)
     return text.replace("\n", "  \n")
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from clientcheck.i18n import LANG_NAMES, LANGS, pick_language
+from clientcheck.i18n import DEFAULT_LANG, LANG_NAMES, LANGS, pick_language
 from clientcheck.render import escape_markdown
 from clientcheck.ui.state import store
 
@@ -12,25 +12,26 @@ LANG_KEY = "lang"
 
 
 def select_language() -> str:
-    """Draw the language switch (bound to ``?lang=``) and return the chosen language.
+    """Draw the language switch and return the chosen language.
 
-    Without ``?lang=`` the browser's language decides, else English. The value is
+    The first run takes ``?lang=``, else the browser's language, else English.
+    The choice is written back to the URL so a link can be shared. The value is
     an id ("en"/"fr"), so switching midway keeps every answer.
     """
-    default = pick_language(None, st.context.locale)
-    if st.session_state.get(LANG_KEY) not in (*LANGS, None):
-        del st.session_state[LANG_KEY]
+    if st.session_state.get(LANG_KEY) not in LANGS:
+        st.session_state[LANG_KEY] = pick_language(st.query_params.get(LANG_KEY), st.context.locale)
     lang = st.segmented_control(
         "Language / Langue",
         LANGS,
-        default=default,
         required=True,
         format_func=LANG_NAMES.__getitem__,
         key=LANG_KEY,
-        bind="query-params",
         label_visibility="collapsed",
     )
-    return lang if lang in LANGS else default
+    lang = lang if lang in LANGS else DEFAULT_LANG
+    if st.query_params.get(LANG_KEY) != lang:
+        st.query_params[LANG_KEY] = lang
+    return lang
 
 
 def set_document_language(lang: str) -> None:
@@ -62,4 +63,4 @@ def show_flash() -> None:
 
 def literal(text: str) -> str:
     """Escape user text for any Streamlit element that renders Markdown."""
-    return escape_markdown(text)
+    return escape_markdown(text, streamlit=True)

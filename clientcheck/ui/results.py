@@ -11,6 +11,9 @@ from clientcheck.model import ClientRecord
 from clientcheck.questionnaire import QuestionBank
 from clientcheck.render import AssessmentContext, build_context, render_why
 from clientcheck.scoring import assess
+from clientcheck.ui.advice_panel import advice_section
+from clientcheck.ui.downloads import download_buttons, then_now_view
+from clientcheck.ui.drafts import chosen_drafts, drafts_section
 from clientcheck.ui.layout import literal
 from clientcheck.ui.questions import pending_error
 from clientcheck.ui.state import bank, go, store
@@ -83,7 +86,8 @@ def results(lang: str) -> None:
     _fix_list(question_bank, lang)
     kind, icon = VERDICT_STYLE[ctx.verdict]
     why = render_why(ctx)
-    getattr(st, kind)(f"**{t('verdict', lang)}: {ctx.verdict_label}**\n\n{literal(why)}", icon=icon)
+    headline = t("verdict_line", lang, verdict=ctx.verdict_label)
+    getattr(st, kind)(f"**{headline}**\n\n{literal(why)}", icon=icon)
     cols = st.columns(3)
     cols[0].metric(t("risk", lang), f"{ctx.risk}/100", help=t("risk_help", lang))
     cols[1].metric(
@@ -102,3 +106,13 @@ def results(lang: str) -> None:
     radar(ctx, lang)
     st.caption(t("table_caption", lang))
     st.table(signs_table(ctx, lang), hide_index=True)
+    advice_section(ctx, lang)
+    details = drafts_section(ctx, record.id, lang)
+    st.header(t("downloads_title", lang), anchor=False)
+    st.caption(t("downloads_caption", lang))
+    download_buttons(
+        record,
+        lang,
+        drafts=lambda: chosen_drafts(ctx, record.id, details),
+        comparison=lambda: then_now_view(record, lang),
+    )

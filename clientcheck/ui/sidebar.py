@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from datetime import date
 
 import streamlit as st
@@ -66,10 +67,11 @@ def _client_label(index: int, lang: str) -> str:
     return record.display_name(t("client_n", lang, n=index + 1))
 
 
-def _switch(key: str) -> None:
+def _switch(key: str, labels: list[str]) -> None:
     s = store()
-    index = st.session_state.get(key)
-    if isinstance(index, int) and 0 <= index < len(s.clients):
+    chosen = st.session_state.get(key)
+    index = labels.index(chosen) if chosen in labels else -1
+    if 0 <= index < len(s.clients):
         s.current = index
         s.step = s.record.step if s.record.step != WELCOME else CLIENT
         s.step_changes += 1
@@ -126,15 +128,19 @@ def _delete() -> None:
 def clients_panel(lang: str) -> None:
     s = store()
     st.subheader(t("clients", lang), anchor=False)
-    key = f"client_select|{len(s.clients)}|{s.current}"
+    # Options are plain labels ("2 · Acme"), and the key changes with them, so the
+    # widget never keeps a stale name.
+    labels = [f"{i + 1} · {_client_label(i, lang)}" for i in range(len(s.clients))]
+    key = (
+        f"client_select|{s.current}|{hashlib.sha1(chr(10).join(labels).encode()).hexdigest()[:10]}"
+    )
     st.selectbox(
         t("current_client", lang),
-        list(range(len(s.clients))),
+        labels,
         index=s.current,
-        format_func=lambda i: _client_label(i, lang),
         key=key,
         on_change=_switch,
-        args=(key,),
+        args=(key, labels),
     )
     left, right = st.columns(2)
     left.button(

@@ -23,14 +23,6 @@ COMPARE = "compare"
 
 
 @dataclass
-class DraftState:
-    """What the user did with a message draft: tone, details and their own edits."""
-
-    tone: str = "neutral"
-    edited: dict[str, str] = field(default_factory=dict)  # "message|tone|lang" -> text
-
-
-@dataclass
 class Store:
     clients: list[ClientRecord] = field(default_factory=lambda: [ClientRecord()])
     current: int = 0
@@ -39,8 +31,10 @@ class Store:
     # Text typed into number fields, kept even when invalid so nothing is lost.
     raw: dict[str, dict[str, str]] = field(default_factory=dict)
     # Per client: message details typed on the results page.
-    details: dict[str, dict[str, str]] = field(default_factory=dict)
-    drafts: dict[str, DraftState] = field(default_factory=dict)
+    details: dict[str, dict[str, object]] = field(default_factory=dict)
+    # The user's own edits of a draft, by "client|message|tone|lang": {"subject": ..., "body": ...}
+    drafts: dict[str, dict[str, str]] = field(default_factory=dict)
+    # Per client: the drafts ("message|tone") to include in the summary.
     chosen_drafts: dict[str, list[str]] = field(default_factory=dict)
     flash: list[tuple[str, str]] = field(default_factory=list)  # (kind, message)
 

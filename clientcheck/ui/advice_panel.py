@@ -1,0 +1,36 @@
+"""Advice on the results page: the action plan, then each sign that needs attention."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from clientcheck.advice import action_plan, advice_for
+from clientcheck.i18n import t
+from clientcheck.render import AssessmentContext
+from clientcheck.ui.layout import literal
+
+BAND_ICONS = {
+    "critical": ":material/error:",
+    "warning": ":material/warning:",
+    "watch": ":material/visibility:",
+}
+
+
+def advice_section(ctx: AssessmentContext, lang: str) -> None:
+    st.header(t("plan_title", lang), anchor=False)
+    path_key = "path_leave" if ctx.can_leave else "path_stay"
+    st.caption(t(path_key, lang, dependency=ctx.dependency))
+    for number, step in enumerate(action_plan(ctx), start=1):
+        st.markdown(f"{number}\\. {literal(step)}")
+    items = advice_for(ctx)
+    if not items:
+        return
+    st.header(t("advice_title", lang), anchor=False)
+    for i, item in enumerate(items):
+        with st.expander(
+            f"{item.sign_name} — {item.band_label}",
+            expanded=i < 2,
+            icon=BAND_ICONS.get(item.band, ":material/info:"),
+        ):
+            st.markdown(f"**{literal(item.title)}**")
+            st.markdown("\n".join(f"- {literal(line)}" for line in item.lines))
