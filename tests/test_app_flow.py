@@ -1,0 +1,531 @@
+"""The whole questionnaire driven through Streamlit's AppTest, in English and in French.
+
+Widgets are found by key: ``q|<record id>|<question id>`` for answers,
+``next|<step>`` / ``back|<step>`` for the page buttons, ``goto|<step>`` for
+the sidebar stepper, ``name|<record id>`` for the client's name.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit import config as st_config
+from streamlit.runtime.state.common import TESTING_KEY
+from streamlit.testing.v1 import AppTest
+
+from clientcheck.i18n import t
+from clientcheck.questionnaire import default_bank
+
+ROOT = Path(__file__).resolve().parents[1]
+BANK = default_bank()
+SIGN_STEPS = [f"sign:{sign.id}" for sign in BANK.signs]
+ALL_STEPS = ["welcome", "client", *SIGN_STEPS, "results"]
+
+# A client you depend on, who has not paid an invoice for 90 days: a deal-breaker.
+# At least one answer per sign, some of them "don't know".
+DEPENDENT_LATE_PAYER: dict[str, str] = {
+    "situation.income_share": "60",
+    "situation.savings_months": "2",
+    "situation.pipeline": "none",
+    "situation.work_matters": "dont_know",
+    "late_payment.late_invoices": "6",
+    "late_payment.days_late": "45",
+    "late_payment.warns_ahead": "dont_know",
+    "late_payment.chasing": "often",
+    "late_payment.unpaid_90": "yes",
+    "less_work.volume_change": "-20",
+    "less_work.predictable": "sometimes",
+    "demanding.tight_deadlines": "sometimes",
+    "demanding.free_extras": "dont_know",
+    "disrespect.insults": "no",
+    "disrespect.belittles": "rarely",
+    "contract_breach.broken_term": "no",
+    "contract_breach.keeps_word": "dont_know",
+    "high_maintenance.unbilled_hours": "3.5",
+    "high_maintenance.after_hours": "rarely",
+    "unprofessional.inappropriate": "no",
+    "unprofessional.off_topic": "dont_know",
+}
+
+# A good client you could leave at any time, typed the French way ("12,5").
+GOOD_CLIENT_FR: dict[str, str] = {
+    "situation.income_share": "5",
+    "situation.savings_months": "12,5",
+    "situation.pipeline": "plenty",
+    "late_payment.late_invoices": "0",
+    "late_payment.chasing": "never",
+    "late_payment.warns_ahead": "dont_know",
+    "less_work.volume_change": "10",
+    "less_work.cancelled": "never",
+    "demanding.out_of_scope": "0",
+    "demanding.tight_deadlines": "rarely",
+    "disrespect.insults": "no",
+    "disrespect.belittles": "never",
+    "contract_breach.broken_term": "no",
+    "contract_breach.minor_breaches": "dont_know",
+    "high_maintenance.unbilled_hours": "0,5",
+    "high_maintenance.after_hours": "never",
+    "unprofessional.inappropriate": "no",
+    "unprofessional.favours": "never",
+}
+
+
+# --- driving the app -----------------------------------------------------------
+
+
+@pytest.fixture(autouse=True)
+def show_error_details():
+    """Let a failing test print the app's own exception (the deployed app redacts it)."""
+    before = st_config.get_option("client.showErrorDetails")
+    st_config.set_option("client.showErrorDetails", "full")
+    yield
+    st_config.set_option("client.showErrorDetails", before)
+
+
+def _pin_selectbox_labels(at: AppTest) -> None:
+    """Let AppTest re-send a selectbox whose labels come from the session.
+
+    AppTest formats a selectbox's value again, outside any script run, to send
+    it back. A ``format_func`` that reads ``st.session_state`` (the clients list,
+    the drafts) then sees an empty session and returns a label that is not on
+    the page, and AppTest itself raises. The browser sends back the label it
+    shows; this does the same.
+    """
+    testing = at.session_state[TESTING_KEY]
+    for box in at.selectbox:
+        options = list(box.options)
+        original = testing.get(box.id, str)
+        shown = box.proto.raw_value or (options[box.proto.default] if options else "")
+
+        def pinned(value, original=original, options=options, shown=shown):
+            try:
+                label = original(value)
+            except Exception:
+                label = None
+            return label if label in options else shown
+
+        testing[box.id] = pinned
+
+
+def run(at: AppTest) -> AppTest:
+    """Rerun the script (with any pending widget change) and fail on an exception."""
+    _pin_selectbox_labels(at)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def start(lang: str | None = None) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    if lang:
+        at.query_params["lang"] = lang
+    return run(at)
+
+
+def press(at: AppTest, key: str) -> AppTest:
+    at.button(key=key).click()
+    return run(at)
+
+
+def record_id(at: AppTest) -> str:
+    """The current client's id, read from the question widgets' keys."""
+    keys = [w.key for w in (*at.radio, *at.text_input) if w.key and w.key.startswith("q|")]
+    assert keys, "no question on this page"
+    return keys[0].split("|")[1]
+
+
+def qkey(at: AppTest, question_id: str) -> str:
+    return f"q|{record_id(at)}|{question_id}"
+
+
+def is_choice(question_id: str) -> bool:
+    return next(q for q in BANK.questions() if q.id == question_id).kind == "choice"
+
+
+def answer(at: AppTest, question_id: str, value: str) -> AppTest:
+    """Pick an option (by id) or type a number, as a person would."""
+    key = qkey(at, question_id)
+    if is_choice(question_id):
+        at.radio(key=key).set_value(value)
+    else:
+        at.text_input(key=key).set_value(value)
+    return run(at)
+
+
+def value_of(at: AppTest, question_id: str):
+    key = qkey(at, question_id)
+    return at.radio(key=key).value if is_choice(question_id) else at.text_input(key=key).value
+
+
+def answer_page(at: AppTest, plan: dict[str, str]) -> None:
+    """Answer every question of ``plan`` that is on the current page."""
+    on_page = {w.key for w in (*at.radio, *at.text_input)}
+    for question_id, value in plan.items():
+        if qkey(at, question_id) in on_page:
+            answer(at, question_id, value)
+
+
+def page_title(at: AppTest) -> str:
+    return at.title[0].value
+
+
+def texts(at: AppTest) -> list[str]:
+    """Every piece of text the page shows, as Streamlit received it."""
+    found: list[str] = []
+    for kind in ("title", "header", "subheader", "markdown", "caption", "info", "success"):
+        found += [str(e.value) for e in getattr(at, kind)]
+    for kind in ("warning", "error", "metric"):
+        found += [str(e.value) for e in getattr(at, kind)]
+    found += [str(w.label) for w in (*at.radio, *at.text_input, *at.button)]
+    return found
+
+
+def complete(at: AppTest, plan: dict[str, str], name: str, lang: str) -> AppTest:
+    """Go from the welcome page through every step to the results, with Next."""
+    press(at, "start")
+    assert store(at).step == "client"
+    at.text_input(key=f"name|{record_id(at)}").set_value(name)
+    run(at)
+    for here, step in enumerate(ALL_STEPS[1:-1], start=1):
+        assert store(at).step == step
+        if step.startswith("sign:"):
+            sign = BANK.sign(step.removeprefix("sign:"))
+            assert page_title(at) == sign.name(lang)
+        answer_page(at, plan)
+        assert not at.error, [e.value for e in at.error]
+        press(at, f"next|{step}")
+        assert store(at).step == ALL_STEPS[here + 1]
+    return at
+
+
+def store(at: AppTest):
+    return at.session_state["cc_store"]
+
+
+def signs_table(at: AppTest):
+    assert len(at.table) == 1
+    return at.table[0].value
+
+
+# --- complete flows ------------------------------------------------------------
+
+
+def test_questionnaire_in_english_reaches_an_explained_verdict():
+    at = complete(start(), DEPENDENT_LATE_PAYER, "Acme Ltd", "en")
+
+    assert page_title(at) == "Results for Acme Ltd"
+    verdict = " ".join(str(e.value) for e in (*at.warning, *at.error, *at.info, *at.success))
+    assert "Verdict: Plan your exit" in verdict
+    table = signs_table(at)
+    assert list(table.columns) == ["Sign", "Score", "Level", "What drove it"]
+    assert list(table["Sign"]) == [sign.name("en") for sign in BANK.signs]
+    assert len(table) == 7
+    late = table.iloc[0]
+    assert late["Level"] == "Critical" and late["Score"] >= 75
+    assert "Is an invoice still unpaid" in late["What drove it"]
+    assert [m.label for m in at.metric] == ["Risk", "Dependency", "Confidence"]
+    risk = int(at.metric[0].value.removesuffix("/100"))
+    assert risk >= 75  # critical overall, led by the deal-breaker
+    assert int(at.metric[1].value.removesuffix("/100")) >= 50  # cannot leave yet
+    # Answers are kept in the session as values, not as the text typed.
+    answers = store(at).record.answers
+    assert answers["high_maintenance.unbilled_hours"] == 3.5
+    assert answers["late_payment.warns_ahead"] == "dont_know"
+
+
+def test_questionnaire_in_french_speaks_french_and_reads_french_decimals():
+    at = complete(start("fr"), GOOD_CLIENT_FR, "Société Dupont", "fr")
+
+    assert page_title(at) == "Résultats pour Société Dupont"
+    verdicts = [str(e.value) for e in (*at.success, *at.info, *at.warning, *at.error)]
+    assert any("Verdict" in v and ": Garder**" in v for v in verdicts), verdicts
+    table = signs_table(at)
+    assert list(table.columns) == ["Signe", "Score", "Niveau", "Ce qui a pesé"]
+    assert list(table["Signe"]) == [sign.name("fr") for sign in BANK.signs]
+    assert set(table["Niveau"]) <= {"Sain", "À surveiller"}
+    labels = [m.label for m in at.metric]
+    assert labels == [t(key, "fr") for key in ("risk", "dependency", "confidence")]
+    assert labels != [t(key, "en") for key in ("risk", "dependency", "confidence")]
+    answers = store(at).record.answers
+    assert answers["situation.savings_months"] == 12.5
+    assert answers["high_maintenance.unbilled_hours"] == 0.5
+    assert at.query_params.get("lang") in ("fr", None)
+
+
+# --- paging keeps answers ------------------------------------------------------
+
+
+def test_back_and_next_keep_choice_and_number_answers():
+    at = start()
+    press(at, "start")
+    answer(at, "situation.income_share", "40")
+    answer(at, "situation.pipeline", "some")
+    press(at, "next|client")
+    answer(at, "late_payment.days_late", "12")
+    answer(at, "late_payment.chasing", "sometimes")
+    press(at, "next|sign:late_payment")
+    assert page_title(at) == "Sends less work"
+
+    press(at, "back|sign:less_work")
+    assert page_title(at) == "Pays late"
+    assert value_of(at, "late_payment.days_late") == "12"
+    assert value_of(at, "late_payment.chasing") == "sometimes"
+
+    press(at, "back|sign:late_payment")
+    assert page_title(at) == "About the client"
+    assert value_of(at, "situation.income_share") == "40"
+    assert value_of(at, "situation.pipeline") == "some"
+
+    # Forward again, then jump around with the stepper: still there.
+    press(at, "next|client")
+    press(at, "goto|results")
+    press(at, "goto|sign:late_payment")
+    assert value_of(at, "late_payment.days_late") == "12"
+    assert value_of(at, "late_payment.chasing") == "sometimes"
+    assert store(at).record.answers == {
+        "situation.income_share": 40.0,
+        "situation.pipeline": "some",
+        "late_payment.days_late": 12.0,
+        "late_payment.chasing": "sometimes",
+    }
+
+
+def test_changing_an_answer_replaces_it_and_clearing_a_number_forgets_it():
+    at = start()
+    press(at, "start")
+    press(at, "next|client")
+    answer(at, "late_payment.chasing", "often")
+    answer(at, "late_payment.chasing", "never")
+    answer(at, "late_payment.days_late", "30")
+    answer(at, "late_payment.days_late", "")
+    assert store(at).record.answers == {"late_payment.chasing": "never"}
+    assert not at.error
+
+
+def test_switching_language_midway_keeps_every_answer_and_translates_labels():
+    at = start()
+    press(at, "start")
+    at.text_input(key=f"name|{record_id(at)}").set_value("Acme")
+    run(at)
+    answer(at, "situation.income_share", "30")
+    answer(at, "situation.pipeline", "little")
+    press(at, "next|client")
+    answer(at, "late_payment.late_invoices", "3")
+    answer(at, "late_payment.chasing", "often")
+    answer(at, "late_payment.unpaid_90", "dont_know")
+    press(at, "next|sign:late_payment")
+    answer(at, "less_work.predictable", "rarely")
+    before = dict(store(at).record.answers)
+    assert len(before) == 6
+
+    at.segmented_control(key="lang").set_value("fr")
+    run(at)
+    assert page_title(at) == "Confie moins de travail"
+    assert at.radio(key=qkey(at, "less_work.predictable")).value == "rarely"
+    assert "Rarement" in at.radio(key=qkey(at, "less_work.predictable")).options
+    assert at.button(key="next|sign:less_work").label == "Suivant"
+    assert store(at).record.answers == before
+
+    press(at, "back|sign:less_work")
+    assert page_title(at) == "Paie en retard"
+    assert value_of(at, "late_payment.late_invoices") == "3"
+    assert value_of(at, "late_payment.chasing") == "often"
+    assert value_of(at, "late_payment.unpaid_90") == "dont_know"
+    chasing = at.radio(key=qkey(at, "late_payment.chasing"))
+    assert "relancer" in chasing.label
+    assert "Je ne sais pas / sans objet" in chasing.options
+    assert any("Client : Acme" in c.value for c in at.caption)
+
+    press(at, "back|sign:late_payment")
+    assert page_title(at) == "À propos du client"
+    assert value_of(at, "situation.income_share") == "30"
+    assert value_of(at, "situation.pipeline") == "little"
+    assert at.text_input(key=f"name|{record_id(at)}").value == "Acme"
+    assert at.text_input(key=f"name|{record_id(at)}").label == "Nom ou pseudonyme du client"
+    assert store(at).record.answers == before
+
+    at.segmented_control(key="lang").set_value("en")
+    run(at)
+    assert page_title(at) == "About the client"
+    assert store(at).record.answers == before
+
+
+# --- bad input -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "question_id", "typed", "message"),
+    [
+        ("en", "late_payment.days_late", "-5", "between 0 and 365 days"),
+        ("en", "situation.income_share", "250", "between 0 and 100 %"),
+        ("en", "late_payment.late_invoices", "abc", "This is not a number"),
+        ("en", "late_payment.late_invoices", "2.5", "whole number between 0 and 10"),
+        ("fr", "late_payment.days_late", "-5", "entre 0 et 365 jours"),
+        ("fr", "situation.income_share", "250", "entre 0 et 100 %"),
+        ("fr", "late_payment.late_invoices", "abc", "Ce n'est pas un nombre"),
+        ("fr", "late_payment.late_invoices", "2,5", "nombre entier"),
+    ],
+)
+def test_bad_number_shows_an_inline_message_and_loses_nothing(lang, question_id, typed, message):
+    at = start(lang)
+    press(at, "start")
+    at.text_input(key=f"name|{record_id(at)}").set_value("Acme")
+    run(at)
+    answer(at, "situation.pipeline", "some")
+    answer(at, "situation.notice_weeks", "4")
+    press(at, "next|client")
+    answer(at, "late_payment.chasing", "often")
+    if question_id.startswith("situation."):
+        press(at, "back|sign:late_payment")
+    kept = dict(store(at).record.answers)
+
+    answer(at, question_id, typed)
+
+    errors = [e.value for e in at.error]
+    assert len(errors) == 1 and message in errors[0], errors
+    assert value_of(at, question_id) == typed  # the text stays so it can be fixed
+    assert store(at).record.answers == kept  # not counted, nothing else lost
+    assert store(at).record.name == "Acme"
+
+    # Away and back: the text and its message are still there, then fixing it counts it.
+    press(at, "goto|results")
+    assert any(typed not in str(w.value) for w in at.warning)
+    assert len(at.warning) >= 1
+    press(at, f"goto|{'client' if question_id.startswith('situation.') else 'sign:late_payment'}")
+    assert value_of(at, question_id) == typed
+    assert message in at.error[0].value
+    answer(at, question_id, "1")
+    assert not at.error
+    assert store(at).record.answers == {**kept, question_id: 1.0}
+
+
+def test_french_decimal_comma_is_a_number():
+    at = start("fr")
+    press(at, "start")
+    answer(at, "situation.savings_months", "12,5")
+    assert not at.error
+    assert store(at).record.answers["situation.savings_months"] == 12.5
+    press(at, "next|client")
+    press(at, "back|sign:late_payment")
+    assert value_of(at, "situation.savings_months") == "12,5"
+
+
+def test_empty_name_gets_a_gentle_prompt_in_the_users_language():
+    for lang, expected in (("en", "No name yet"), ("fr", "Pas encore de nom")):
+        at = start(lang)
+        press(at, "start")
+        assert any(expected in i.value for i in at.info)
+        at.text_input(key=f"name|{record_id(at)}").set_value("   ")
+        run(at)
+        assert any(expected in i.value for i in at.info)
+        assert not at.error
+        press(at, "next|client")
+        assert any(("this client" if lang == "en" else "ce client") in c.value for c in at.caption)
+
+
+@pytest.mark.parametrize(
+    ("lang", "message"),
+    [("en", "10000 characters long; the limit is 120"), ("fr", "10000 caractères")],
+)
+def test_ten_thousand_character_name_is_refused_and_the_previous_name_kept(lang, message):
+    at = start(lang)
+    press(at, "start")
+    name_key = f"name|{record_id(at)}"
+    at.text_input(key=name_key).set_value("Acme")
+    run(at)
+    answer(at, "situation.income_share", "20")
+
+    at.text_input(key=name_key).set_value("x" * 10_000)
+    run(at)
+
+    errors = [e.value for e in at.error]
+    assert len(errors) == 1 and message in errors[0], errors
+    assert store(at).record.name == "Acme"
+    assert store(at).record.answers == {"situation.income_share": 20.0}
+    assert value_of(at, "situation.income_share") == "20"
+    press(at, "next|client")
+    assert any("Acme" in c.value for c in at.caption)
+    assert all("x" * 200 not in text for text in texts(at))
+
+
+MARKUP_NAME = "<b>x</b> [link](http://x) {{ 7*7 }}"
+
+
+def test_name_with_markup_is_shown_literally_everywhere():
+    at = start()
+    press(at, "start")
+    at.text_input(key=f"name|{record_id(at)}").set_value(MARKUP_NAME)
+    run(at)
+    assert not at.error
+    assert store(at).record.name == MARKUP_NAME
+    answer(at, "situation.pipeline", "some")
+
+    for step in (*SIGN_STEPS[:1], "results"):
+        press(at, f"goto|{step}")
+        shown = texts(at)
+        assert not any("49" in text for text in shown), "template syntax was evaluated"
+        # Markdown elements get the name escaped: no link, no bold, no HTML.
+        markdown = [
+            str(e.value)
+            for kind in ("title", "caption", "markdown")
+            for e in getattr(at, kind)
+            if "link" in str(e.value)
+        ]
+        assert markdown, f"the name is not shown on {step}"
+        for text in markdown:
+            assert "[link](http://x)" not in text
+            assert "<b>" not in text
+            assert r"\[link\]" in text
+            assert "{{ 7" in text or r"\{\{ 7" in text  # shown, not evaluated
+    assert page_title(at).startswith("Results for ")
+    table = signs_table(at)
+    assert len(table) == 7
+
+
+# --- every step ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_every_step_opens_from_the_sidebar_stepper(lang):
+    at = start(lang)
+    steps = [*ALL_STEPS, "compare"]
+    assert [b.key for b in at.button if b.key.startswith("goto|")] == [f"goto|{s}" for s in steps]
+    seen_titles = set()
+    for step in steps:
+        press(at, f"goto|{step}")
+        assert store(at).step == step
+        assert at.button(key=f"goto|{step}").proto.type == "primary"  # marked as current
+        assert at.title, f"{step} has no title"
+        seen_titles.add(page_title(at))
+    assert len(seen_titles) == len(steps), seen_titles  # each step is its own page
+    # And back to the start through the stepper in reverse.
+    for step in reversed(steps):
+        press(at, f"goto|{step}")
+        assert store(at).step == step
+
+
+# --- language ------------------------------------------------------------------
+
+
+def test_lang_query_parameter_opens_in_french():
+    at = start("fr")
+    assert at.segmented_control(key="lang").value == "fr"
+    assert at.subheader[0].value != "Should I let this client go?"
+    assert any("Faut-il laisser partir ce client" in s.value for s in at.subheader)
+    assert at.button(key="start").label == "Commencer"
+    assert at.button(key="goto|results").label == "Résultats"
+
+
+def test_without_lang_parameter_the_app_is_in_english():
+    at = start()
+    assert at.segmented_control(key="lang").value == "en"
+    assert any("Should I let this client go?" in s.value for s in at.subheader)
+    assert at.button(key="start").label == "Start"
+    assert at.button(key="goto|results").label == "Results"
+
+
+def test_unknown_lang_parameter_falls_back_to_english():
+    at = start("de")
+    assert at.segmented_control(key="lang").value == "en"
+    assert at.button(key="start").label == "Start"
