@@ -59,11 +59,27 @@ def radar_points(values: Sequence[float], radius: float) -> list[tuple[float, fl
     ]
 
 
+def plotly_text(text: str) -> str:
+    """Escape user text for Plotly, which renders a subset of HTML (<b>, <a href>...) in names."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def wrap_label(label: str, width: int = 14) -> str:
+    """Break a long axis label over two lines so it fits on a phone."""
+    if len(label) <= width or " " not in label:
+        return label
+    middle = len(label) // 2
+    spaces = [i for i, ch in enumerate(label) if ch == " "]
+    cut = min(spaces, key=lambda i: abs(i - middle))
+    return f"{label[:cut]}<br>{label[cut + 1 :]}"
+
+
 def radar_figure(
     labels: Sequence[str], series: Sequence[RadarSeries], title: str = ""
 ) -> go.Figure:
     """Build the radar: band rings behind, one closed trace per series."""
-    theta = [*labels, labels[0]]
+    wrapped = [wrap_label(plotly_text(label)) for label in labels]
+    theta = [*wrapped, wrapped[0]]
     fig = go.Figure()
     for upper, colour in BAND_RINGS:
         fig.add_trace(
@@ -85,7 +101,7 @@ def radar_figure(
             go.Scatterpolar(
                 r=[*values, values[0]],
                 theta=theta,
-                name=item.name,
+                name=plotly_text(item.name),
                 mode="lines+markers",
                 line={"color": colour, "width": 3, "dash": item.dash},
                 marker={"size": 7},
@@ -100,7 +116,8 @@ def radar_figure(
             "radialaxis": {
                 "range": [0, 100],
                 "tickvals": [25, 50, 75, 100],
-                "angle": 90,
+                # Between the first two axes, so tick labels never sit on a data line.
+                "angle": 90 - 180 / max(len(labels), 1),
                 "tickfont": {"size": 10},
                 "gridcolor": RING_EDGE,
             },
@@ -108,7 +125,7 @@ def radar_figure(
         },
         showlegend=len(series) > 1,
         legend={"orientation": "h", "y": -0.12},
-        margin={"l": 70, "r": 70, "t": 40 if title else 30, "b": 30},
+        margin={"l": 60, "r": 60, "t": 50 if title else 40, "b": 30},
         height=430,
         dragmode=False,
     )

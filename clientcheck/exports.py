@@ -7,10 +7,11 @@ import unicodedata
 from collections.abc import Sequence
 from datetime import date
 
+from clientcheck.advice import action_plan, advice_for
 from clientcheck.charts import RadarSeries
 from clientcheck.model import ClientRecord
 from clientcheck.questionnaire import QuestionBank
-from clientcheck.render import AdviceItem, AssessmentContext, Draft, build_context, render_why
+from clientcheck.render import Draft, build_context, render_why
 from clientcheck.scoring import assess
 from clientcheck.summary import ComparisonRow, ComparisonView, SummaryInput
 
@@ -44,17 +45,6 @@ def export_filename(client_name: str, day: date, ext: str) -> str:
     return f"client-check_{slugify(client_name)}_{day.isoformat()}.{ext.lstrip('.')}"
 
 
-def _advice_and_plan(ctx: AssessmentContext) -> tuple[tuple[AdviceItem, ...], tuple[str, ...]]:
-    # Imported here so the summary works on its own and advice loads only when exporting.
-    try:
-        from clientcheck.advice import action_plan, advice_for
-    except ModuleNotFoundError as exc:  # pragma: no cover - only while advice is not written
-        if exc.name != "clientcheck.advice":
-            raise
-        return (), ()
-    return tuple(advice_for(ctx)), tuple(action_plan(ctx))
-
-
 def build_summary_input(
     bank: QuestionBank,
     record: ClientRecord,
@@ -64,7 +54,7 @@ def build_summary_input(
 ) -> SummaryInput:
     """Score a client and gather what its summary shows: verdict, why, advice, plan, drafts."""
     ctx = build_context(bank, record, assess(bank, record.answers), lang)
-    advice, plan = _advice_and_plan(ctx)
+    advice, plan = advice_for(ctx), action_plan(ctx)
     return SummaryInput(
         ctx=ctx,
         why=render_why(ctx),

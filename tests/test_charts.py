@@ -33,3 +33,15 @@ def test_geometry_starts_at_the_top_and_goes_clockwise():
     assert math.isclose(points[0][0], 0, abs_tol=1e-9) and math.isclose(points[0][1], 10)
     assert points[1][0] > 0  # second axis to the right of the top: clockwise
     assert radar_points([250, -5] + [0] * 5, 10)[0][1] == 10  # clamped to the scale
+
+
+def test_client_names_cannot_inject_markup_into_the_chart():
+    fig = radar_figure(LABELS, [RadarSeries('<a href="http://evil">x</a> & <b>y</b>', (0,) * 7)])
+    name = [tr for tr in fig.data if tr.hoverinfo != "skip"][0].name
+    assert "<" not in name and ">" not in name
+    assert name == '&lt;a href="http://evil"&gt;x&lt;/a&gt; &amp; &lt;b&gt;y&lt;/b&gt;'
+
+
+def test_long_axis_labels_wrap_for_small_screens():
+    fig = radar_figure(["Increasingly demanding", *LABELS[1:]], [RadarSeries("A", (0,) * 7)])
+    assert fig.data[0].theta[0] == "Increasingly<br>demanding"

@@ -15,9 +15,11 @@ from clientcheck.compare import (
     scores_csv,
     sign_changes,
 )
+from clientcheck.exports import comparison_view
 from clientcheck.i18n import t
 from clientcheck.model import ClientRecord
 from clientcheck.ui import files
+from clientcheck.ui.downloads import download_buttons
 from clientcheck.ui.layout import literal
 from clientcheck.ui.state import bank, store
 
@@ -66,6 +68,18 @@ def clients_comparison(lang: str) -> None:
         icon=":material/table:",
         key="download_csv",
         on_click="ignore",
+    )
+    current = s.record.display_name(t("unnamed_client", lang))
+    st.caption(t("compare_summary_caption", lang, name=literal(current)))
+    chosen_records = [s.clients[i] for i in chosen]
+    download_buttons(
+        s.record,
+        lang,
+        drafts=list,
+        comparison=lambda: comparison_view(
+            bank(), chosen_records, lang, t("compare_clients", lang)
+        ),
+        where="compare",
     )
 
 
