@@ -36,11 +36,11 @@ def signs_table(ctx: AssessmentContext, lang: str) -> pd.DataFrame:
     """The signs as a table: the radar's text alternative."""
     rows = []
     for sign in ctx.signs:
-        drivers = "; ".join(f"{d.question} {d.answer}" for d in sign.drivers)
+        drivers = " · ".join(f"{d.question} → {d.answer}" for d in sign.drivers)
         rows.append(
             {
                 t("col_sign", lang): sign.name,
-                t("col_score", lang): sign.score if sign.assessed else None,
+                t("col_score", lang): f"{sign.score}/100" if sign.assessed else "—",
                 t("col_band", lang): sign.band_label,
                 t("col_drivers", lang): drivers or "—",
             }
