@@ -1,0 +1,296 @@
+"""Results page, drafts, several clients, save and resume, driven through AppTest.
+
+The store is seeded directly (``session_state["cc_store"]``) so each test starts
+where it needs to be; the questionnaire itself is covered in test_app_flow.py.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from clientcheck.model import ClientRecord
+from clientcheck.questionnaire import default_bank
+from clientcheck.scoring import assess
+from clientcheck.storage import dumps_assessment, dumps_session
+from clientcheck.ui.state import Store
+
+ROOT = Path(__file__).resolve().parents[1]
+BANK = default_bank()
+LATE_PAYER = {
+    "situation.income_share": 70,
+    "situation.savings_months": 1,
+    "late_payment.late_invoices": 7,
+    "late_payment.days_late": 40,
+    "late_payment.chasing": "always",
+    "disrespect.insults": "no",
+}
+CALM = {
+    "situation.income_share": 10,
+    "demanding.tight_deadlines": "never",
+    "disrespect.insults": "no",
+}
+
+
+def app(records: list[ClientRecord], step: str = "results", lang: str = "en") -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params["lang"] = lang
+    at.session_state["cc_store"] = Store(clients=records, step=step)
+    at.run()
+    assert not at.exception
+    return at
+
+
+def store(at: AppTest) -> Store:
+    return at.session_state["cc_store"]
+
+
+def body_area(at: AppTest):
+    return next(a for a in at.text_area if a.key and a.key.startswith("draft_body|"))
+
+
+def all_text(at: AppTest) -> str:
+    parts = [m.value for m in at.markdown] + [c.value for c in at.caption]
+    parts += (
+        [e.value for e in at.error] + [w.value for w in at.warning] + [s.value for s in at.success]
+    )
+    parts += (
+        [i.value for i in at.info] + [ti.value for ti in at.title] + [h.value for h in at.header]
+    )
+    return "\n".join(str(p) for p in parts)
+
+
+# --- results and drafts ----------------------------------------------------------
+
+
+def test_results_show_verdict_table_advice_and_suggested_drafts():
+    at = app([ClientRecord(name="Acme", answers=dict(LATE_PAYER))])
+    text = all_text(at)
+    assert "Verdict: Renegotiate now" in text
+    table = at.table[0].value
+    assert len(table) == 7 and "Pays late" in list(table.iloc[:, 0])
+    assert "What to do now" in text and "Advice, sign by sign" in text
+    assert "50" in text  # the deposit advice for a late payer
+    pick = next(s for s in at.selectbox if s.key.startswith("draft_pick|"))
+    assert pick.value == "payment_terms"
+
+
+def test_picking_a_message_and_tone_shows_the_filled_draft_with_the_clients_name():
+    at = app([ClientRecord(name="Société Œuvre & Fils", answers=dict(LATE_PAYER))], lang="fr")
+    record_id = store(at).record.id
+    at.selectbox(key=f"draft_pick|{record_id}").set_value("goodbye").run()
+    at.segmented_control(key=f"draft_tone|{record_id}").set_value("firm").run()
+    assert not at.exception
+    body = body_area(at).value
+    subject = next(i for i in at.text_input if i.key.startswith("draft_subject|")).value
+    assert "Société Œuvre & Fils" in body + subject
+    assert "vous" in body and "None" not in body and "{{" not in body
+    warm = body
+    at.segmented_control(key=f"draft_tone|{record_id}").set_value("warm").run()
+    assert body_area(at).value != warm
+
+
+def test_details_fill_the_draft_and_a_bad_amount_gets_a_message():
+    at = app([ClientRecord(name="Acme", answers=dict(LATE_PAYER))], lang="fr")
+    rid = store(at).record.id
+    at.text_input(key=f"detail|{rid}|sender_name").input("Camille Martin").run()
+    at.text_input(key=f"detail|{rid}|overdue_amount").input("1500").run()
+    body = body_area(at).value
+    assert "Camille Martin" in body and "1\u202f500\u00a0€" in body
+    at.text_input(key=f"detail|{rid}|overdue_amount").input("beaucoup").run()
+    assert not at.exception
+    assert any("montant" in e.value for e in at.error)
+    assert "Camille Martin" in body_area(at).value  # nothing entered is lost
+
+
+def test_hostile_client_name_appears_literally_in_the_draft_and_the_page():
+    name = "<script>alert(1)</script> {{ 7*7 }} **bold** [x](http://evil)"
+    at = app([ClientRecord(name=name, answers=dict(LATE_PAYER))])
+    assert name in body_area(at).value
+    title = at.title[0].value
+    assert "49" not in title and "\\<script\\>" in title and "\\*\\*bold\\*\\*" in title
+
+
+def test_edits_to_a_draft_are_kept_and_can_be_reset():
+    at = app([ClientRecord(name="Acme", answers=dict(LATE_PAYER))])
+    body_area(at).input("My own words.").run()
+    assert body_area(at).value == "My own words."
+    at.button(key="goto|sign:late_payment").click().run()
+    at.button(key="goto|results").click().run()
+    assert body_area(at).value == "My own words."
+    reset = next(b for b in at.button if b.key.startswith("reset|"))
+    reset.click().run()
+    assert body_area(at).value != "My own words." and "Acme" in body_area(at).value
+
+
+def test_ticked_drafts_are_remembered_for_the_summary_with_their_edits():
+    at = app([ClientRecord(name="Acme", answers=dict(LATE_PAYER))])
+    body_area(at).input("Edited body for the summary.").run()
+    include = next(c for c in at.checkbox if c.key.startswith("include|"))
+    include.check().run()
+    s = store(at)
+    assert s.chosen_drafts[s.record.id] == ["payment_terms|neutral"]
+    assert (
+        s.drafts[f"{s.record.id}|payment_terms|neutral|en"]["body"]
+        == "Edited body for the summary."
+    )
+    include = next(c for c in at.checkbox if c.key.startswith("include|"))
+    assert include.value
+    include.uncheck().run()
+    assert store(at).chosen_drafts[s.record.id] == []
+    assert not at.exception
+
+
+# --- several clients -------------------------------------------------------------
+
+
+def test_switching_clients_keeps_each_ones_answers():
+    at = app(
+        [
+            ClientRecord(name="Acme", answers=dict(LATE_PAYER)),
+            ClientRecord(name="Calm Ltd", answers=dict(CALM)),
+        ]
+    )
+    assert "Results for Acme" in at.title[0].value
+    select = next(s for s in at.selectbox if s.key.startswith("client_select|"))
+    select.set_value(select.options[1]).run()
+    assert store(at).current == 1
+    at.button(key="goto|results").click().run()
+    assert "Results for Calm Ltd" in at.title[0].value
+    assert store(at).clients[0].answers == LATE_PAYER
+    assert store(at).clients[1].answers == CALM
+
+
+def test_add_duplicate_rename_and_delete_clients():
+    at = app([ClientRecord(name="Acme", answers=dict(LATE_PAYER))], step="client")
+    at.button(key="duplicate_client").click().run()
+    s = store(at)
+    assert [c.name for c in s.clients] == ["Acme", "Copy of Acme"]
+    assert s.clients[1].answers == LATE_PAYER and s.clients[1].id != s.clients[0].id
+    at.text_input(key=f"rename|{s.clients[1].id}").input("Acme 2025").run()
+    assert store(at).clients[1].name == "Acme 2025"
+    at.button(key="add_client").click().run()
+    assert len(store(at).clients) == 3 and store(at).step == "client"
+    at.button(key="delete_client").click().run()
+    assert len(store(at).clients) == 3  # asks first
+    at.button(key="delete_no").click().run()
+    assert len(store(at).clients) == 3
+    at.button(key="delete_client").click().run()
+    at.button(key="delete_yes").click().run()
+    assert [c.name for c in store(at).clients] == ["Acme", "Acme 2025"]
+    assert not at.exception
+
+
+def test_rename_refuses_a_10000_character_name_with_a_message():
+    at = app([ClientRecord(name="Acme", answers=dict(CALM))], step="client")
+    rid = store(at).record.id
+    at.text_input(key=f"rename|{rid}").input("x" * 10_000).run()
+    assert store(at).record.name == "Acme"
+    assert any("10000" in e.value or "10,000" in e.value or "10 000" in e.value for e in at.error)
+
+
+def test_compare_view_ranks_clients_and_shows_two_traces():
+    at = app(
+        [
+            ClientRecord(name="Calm Ltd", answers=dict(CALM)),
+            ClientRecord(name="Acme", answers=dict(LATE_PAYER)),
+        ],
+        step="compare",
+    )
+    table = at.table[0].value
+    assert list(table.iloc[:, 0]) == ["Acme", "Calm Ltd"]
+    assert not at.exception
+
+
+# --- save and resume -------------------------------------------------------------
+
+
+def upload(at: AppTest, data: bytes, name: str = "answers.json") -> AppTest:
+    uploader = next(
+        u for u in at.get("file_uploader") if u.proto.id and "upload_welcome" in u.proto.id
+    )
+    uploader.upload(name, data, "application/json")
+    return at.run()
+
+
+def test_save_then_load_gives_identical_scores_and_verdict_in_the_files_language():
+    record = ClientRecord(name="Acme", answers=dict(LATE_PAYER), step="sign:demanding")
+    saved = dumps_assessment(record, "fr")
+    at = app([ClientRecord()], step="welcome")
+    upload(at, saved)
+    assert not at.exception
+    s = store(at)
+    assert len(s.clients) == 1 and s.record.name == "Acme"
+    assert s.record.answers == LATE_PAYER
+    assert s.step == "sign:demanding"
+    assert at.session_state["lang"] == "fr"
+    assert assess(BANK, s.record.answers) == assess(BANK, record.answers)
+    assert "De plus en plus exigeant" in at.title[0].value
+
+
+def test_a_session_file_brings_back_every_client():
+    records = [ClientRecord(name=f"Client {i}", answers=dict(CALM)) for i in range(3)]
+    at = app(
+        [ClientRecord(name="Already here", answers={"disrespect.insults": "yes"})], step="welcome"
+    )
+    upload(at, dumps_session(records, 2, "en"))
+    s = store(at)
+    assert [c.name for c in s.clients] == ["Already here", "Client 0", "Client 1", "Client 2"]
+    assert s.current == 3
+    assert s.clients[0].answers == {"disrespect.insults": "yes"}
+
+
+BAD_FILES = {
+    "malformed": (b'{"format": "client-check/assessment",', "not valid JSON", "pas du JSON valide"),
+    "array": (b"[1, 2, 3]", "not made by Client Check", "ne vient pas de Client Check"),
+    "pdf": (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "not valid JSON", "pas du JSON valide"),
+    "big": (b" " * 5_000_000, "too large", "trop volumineux"),
+}
+
+
+def _unknown_question_file() -> bytes:
+    doc = json.loads(dumps_assessment(ClientRecord(name="X"), "en"))
+    doc["answers"] = {"nope.nothing": 3}
+    return json.dumps(doc).encode()
+
+
+def _out_of_range_file() -> bytes:
+    doc = json.loads(dumps_assessment(ClientRecord(name="X"), "en"))
+    doc["answers"] = {"situation.income_share": 250}
+    return json.dumps(doc).encode()
+
+
+def _many_clients_file() -> bytes:
+    return dumps_session([ClientRecord(name=f"C{i}") for i in range(500)], 0, "en")
+
+
+def _newer_file() -> bytes:
+    doc = json.loads(dumps_assessment(ClientRecord(name="X"), "en"))
+    doc["schema_version"] = 99
+    return json.dumps(doc).encode()
+
+
+BAD_FILES |= {
+    "unknown_ids": (_unknown_question_file(), "cannot accept", "ne peut pas accepter"),
+    "out_of_range": (_out_of_range_file(), "cannot accept", "ne peut pas accepter"),
+    "500_clients": (_many_clients_file(), "too many clients", "trop de clients"),
+    "newer": (_newer_file(), "newer version", "plus récente"),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("kind", sorted(BAD_FILES))
+def test_a_bad_file_gets_a_clear_message_and_changes_nothing(kind, lang):
+    data, english, french = BAD_FILES[kind]
+    record = ClientRecord(name="Acme", answers=dict(LATE_PAYER))
+    at = app([record], step="welcome", lang=lang)
+    upload(at, data, "bad.json")
+    assert not at.exception
+    messages = " ".join(e.value for e in at.error)
+    assert (english if lang == "en" else french) in messages
+    s = store(at)
+    assert len(s.clients) == 1 and s.record.name == "Acme" and s.record.answers == LATE_PAYER
+    assert at.session_state["lang"] == lang
