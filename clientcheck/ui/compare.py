@@ -75,10 +75,8 @@ def clients_comparison(lang: str) -> None:
     download_buttons(
         s.record,
         lang,
-        drafts=list,
-        comparison=lambda: comparison_view(
-            bank(), chosen_records, lang, t("compare_clients", lang)
-        ),
+        drafts=[],
+        comparison=comparison_view(bank(), chosen_records, lang, t("compare_clients", lang)),
         where="compare",
     )
 

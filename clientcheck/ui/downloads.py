@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Sequence
 from datetime import date
 
 import streamlit as st
@@ -38,14 +38,20 @@ def then_now_view(record: ClientRecord, lang: str) -> ComparisonView | None:
 def download_buttons(
     record: ClientRecord,
     lang: str,
-    drafts: Callable[[], list[Draft]],
-    comparison: Callable[[], ComparisonView | None] = lambda: None,
+    drafts: Sequence[Draft],
+    comparison: ComparisonView | None = None,
     where: str = "results",
 ) -> None:
-    """Offer the PDF, Markdown and JSON downloads of ``record``."""
+    """Offer the PDF, Markdown and JSON downloads of ``record``, each built on click.
+
+    Drafts and comparison are gathered now (cheap, and they read this session's
+    state); only the documents themselves are built when a button is clicked.
+    """
+    question_bank = bank()
+    answers_file = dumps_assessment(record, lang)
 
     def summary() -> SummaryInput:
-        return build_summary_input(bank(), record, lang, drafts(), comparison())
+        return build_summary_input(question_bank, record, lang, drafts, comparison)
 
     name = record.display_name(t("unnamed_client", lang))
     today = date.today()
@@ -73,7 +79,7 @@ def download_buttons(
     )
     cols[2].download_button(
         t("download_json", lang),
-        data=lambda: dumps_assessment(record, lang),
+        data=answers_file,
         file_name=export_filename(name, today, "json"),
         mime="application/json",
         icon=":material/save:",

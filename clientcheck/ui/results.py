@@ -113,6 +113,6 @@ def results(lang: str) -> None:
     download_buttons(
         record,
         lang,
-        drafts=lambda: chosen_drafts(ctx, record.id, details),
-        comparison=lambda: then_now_view(record, lang),
+        drafts=chosen_drafts(ctx, record.id, details),
+        comparison=then_now_view(record, lang),
     )

@@ -1,0 +1,165 @@
+"""In Chromium: resume from a file, drafts, every download, comparison, and session isolation."""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import io
+import json
+from pathlib import Path
+
+from markdown_it import MarkdownIt
+from playwright.sync_api import Page, expect
+from pypdf import PdfReader
+
+from clientcheck.model import ClientRecord
+from clientcheck.questionnaire import default_bank
+from clientcheck.scoring import assess
+from clientcheck.storage import dumps_assessment, dumps_session, loads
+from tests.browser.helpers import open_app, wait_idle
+
+BANK = default_bank()
+HOSTILE = "Société Œuvre & Fils <script>alert(1)</script> {{ 7*7 }}"
+ANSWERS = {
+    "situation.income_share": 20,
+    "situation.savings_months": 12,
+    "situation.pipeline": "plenty",
+    "late_payment.late_invoices": 7,
+    "late_payment.days_late": 40,
+    "late_payment.chasing": "always",
+    "disrespect.insults": "yes",
+    "demanding.tight_deadlines": "often",
+}
+
+
+def upload_file(page: Page, data: bytes, tmp_path: Path, name: str = "answers.json") -> None:
+    """Load a file through the real file input of the welcome page."""
+    path = tmp_path / name
+    path.write_bytes(data)
+    page.get_by_text("Resume a saved assessment").first.click()
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').first.set_input_files(str(path))
+    wait_idle(page)
+
+
+def download(page: Page, button: str) -> bytes:
+    with page.expect_download() as info:
+        page.get_by_role("button", name=button).first.click()
+    return Path(info.value.path()).read_bytes(), info.value.suggested_filename
+
+
+def open_results(page: Page, app_url: str, tmp_path: Path, record: ClientRecord, lang: str = "en"):
+    record.step = "results"
+    open_app(page, app_url)
+    upload_file(page, dumps_assessment(record, lang), tmp_path)
+    expect(page.locator('[data-testid="stMain"] h1').first).to_contain_text(
+        "Results for" if lang == "en" else "Résultats pour", timeout=20_000
+    )
+
+
+def test_uploading_a_saved_file_restores_the_questionnaire_where_it_was(page, app_url, tmp_path):
+    record = ClientRecord(name="Acme", answers=dict(ANSWERS), step="sign:late_payment")
+    open_app(page, app_url)
+    upload_file(page, dumps_assessment(record, "fr"), tmp_path)
+    expect(page.locator('[data-testid="stMain"] h1').first).to_have_text("Paie en retard")
+    late = page.get_by_role("textbox", name="1. Sur vos 10 dernières factures")
+    expect(late).to_have_value("7")
+    expect(
+        page.get_by_role(
+            "radiogroup", name="4. À quelle fréquence devez-vous relancer"
+        ).get_by_role("radio", name="Toujours")
+    ).to_be_checked()
+
+
+def test_drafts_show_the_hostile_name_literally_and_the_eml_is_a_valid_message(
+    page, app_url, tmp_path
+):
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    open_results(page, app_url, tmp_path, ClientRecord(name=HOSTILE, answers=dict(ANSWERS)))
+    body = page.get_by_role("textbox", name="Message (edit freely)")
+    expect(body).to_contain_text("Société Œuvre & Fils <script>alert(1)</script> {{ 7*7 }}")
+    assert "49" not in body.input_value()
+    data, name = download(page, "Open in my mail app (.eml)")
+    assert name.endswith(".eml") and name.startswith("client-check_societe-oeuvre-fils")
+    message = email.message_from_bytes(data, policy=email.policy.default)
+    assert message["X-Unsent"] == "1"
+    assert message.get_content_type() == "text/plain"
+    subject = page.get_by_role("textbox", name="Subject").input_value()
+    assert message["Subject"] == subject
+    assert message.get_content().strip() == body.input_value().strip()
+    txt, txt_name = download(page, "Download (.txt)")
+    assert txt_name.endswith(".txt") and HOSTILE in txt.decode("utf-8")
+    assert dialogs == []
+    assert page.locator("script:text('alert(1)')").count() == 0
+
+
+def test_every_summary_download_holds_the_assessment(page, app_url, tmp_path):
+    record = ClientRecord(name="Société Œuvre & Fils", answers=dict(ANSWERS))
+    open_results(page, app_url, tmp_path, record, lang="fr")
+    page.get_by_role("textbox", name="Message (modifiable à volonté)").fill("Texte à moi, modifié.")
+    page.get_by_role("textbox", name="Message (modifiable à volonté)").press("Tab")
+    wait_idle(page)
+    page.get_by_text("Inclure ce brouillon dans mon résumé").click()
+    wait_idle(page)
+    expected = assess(BANK, record.answers)
+
+    pdf, pdf_name = download(page, "Résumé (PDF)")
+    assert pdf_name.startswith("client-check_societe-oeuvre-fils_") and pdf_name.endswith(".pdf")
+    text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+    assert "Société Œuvre & Fils" in text
+    assert all(s.name("fr") in text.replace("\n", " ") for s in BANK.signs)
+    assert "Texte à moi, modifié." in text
+    verdict = BANK.rules.verdicts[expected.verdict].label("fr")
+    assert verdict in text
+
+    md, md_name = download(page, "Résumé (Markdown)")
+    assert md_name.endswith(".md")
+    tokens = MarkdownIt("commonmark").enable("table").parse(md.decode("utf-8"))
+    assert sum(1 for tok in tokens if tok.type == "tr_open") >= 8  # header + 7 signs
+    assert "Texte à moi, modifié." in md.decode("utf-8")
+
+    answers, json_name = download(page, "Réponses (.json)")
+    assert json_name.endswith(".json")
+    loaded = loads(answers, BANK)
+    assert json.loads(answers)["language"] == "fr"
+    assert assess(BANK, loaded.clients[0].answers) == expected
+
+
+def test_comparing_two_clients_draws_two_traces(page, app_url, tmp_path):
+    records = [
+        ClientRecord(name="Acme", answers=dict(ANSWERS)),
+        ClientRecord(name="Calm Ltd", answers={"demanding.tight_deadlines": "never"}),
+    ]
+    open_app(page, app_url)
+    upload_file(page, dumps_session(records, 0, "en"), tmp_path, "session.json")
+    page.get_by_role("button", name="Compare", exact=True).first.click()
+    wait_idle(page)
+    chart = page.locator('[data-testid="stPlotlyChart"]').first
+    expect(chart.locator(".legend .traces")).to_have_count(2, timeout=20_000)
+    legend = chart.locator(".legend").text_content()
+    assert "Acme" in legend and "Calm Ltd" in legend
+    csv, name = download(page, "Download the scores (.csv)")
+    assert name.endswith(".csv") and "Acme" in csv.decode("utf-8-sig")
+
+
+def test_two_browser_sessions_never_see_each_others_clients(browser, app_url, tmp_path):
+    first = browser.new_context().new_page()
+    second = browser.new_context().new_page()
+    try:
+        open_results(
+            first, app_url, tmp_path, ClientRecord(name="Secret Client A", answers=dict(ANSWERS))
+        )
+        open_app(second, app_url)
+        assert "Secret Client A" not in second.content()
+        second.get_by_role("button", name="Start").click()
+        wait_idle(second)
+        assert "Secret Client A" not in second.locator('[data-testid="stSidebar"]').inner_text()
+        second.get_by_role("textbox", name="Client name or alias").fill("Other Client B")
+        second.keyboard.press("Enter")
+        wait_idle(second)
+        first.reload()
+        open_app(first, app_url)
+        assert "Other Client B" not in first.content()
+    finally:
+        first.context.close()
+        second.context.close()
