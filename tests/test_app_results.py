@@ -294,3 +294,23 @@ def test_a_bad_file_gets_a_clear_message_and_changes_nothing(kind, lang):
     s = store(at)
     assert len(s.clients) == 1 and s.record.name == "Acme" and s.record.answers == LATE_PAYER
     assert at.session_state["lang"] == lang
+
+
+def test_an_earlier_assessment_shows_then_and_now_with_arrows_and_the_verdict_move():
+    earlier = ClientRecord(name="Acme", answers={**LATE_PAYER, "disrespect.insults": "yes"})
+    now = ClientRecord(name="Acme", answers=dict(CALM))
+    at = app([now], step="compare")
+    uploader = next(u for u in at.get("file_uploader") if "upload_earlier" in u.proto.id)
+    uploader.upload("earlier.json", dumps_assessment(earlier, "en"), "application/json")
+    at.run()
+    assert not at.exception
+    assert store(at).record.earlier is not None
+    table = at.table[-1].value
+    changes = dict(zip(table.iloc[:, 0], table.iloc[:, -1], strict=True))
+    assert changes["Pays late"].startswith("↓")
+    assert changes["Disrespectful"].startswith("↓")
+    assert changes["Sends less work"].startswith("→")
+    assert any("moved from Plan your exit to Keep" in s.value for s in at.success)
+    assert store(at).record.answers == CALM  # loading the earlier file changes nothing else
+    at.button(key="forget_earlier").click().run()
+    assert store(at).record.earlier is None
