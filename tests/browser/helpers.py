@@ -35,3 +35,132 @@ def type_number(page: Page, label_text: str, value: str) -> None:
     field.fill(value)
     field.press("Enter")
     wait_idle(page)
+
+
+# --- what the page looks like ---------------------------------------------------
+
+MAIN = '[data-testid="stMain"]'
+
+
+def expect_title(page: Page, text: str) -> None:
+    """Wait for the page's main heading (h1) to read ``text``."""
+    expect(page.locator(f"{MAIN} h1").first).to_have_text(text, timeout=20_000)
+
+
+def html_lang(page: Page) -> str:
+    return page.evaluate("document.documentElement.lang")
+
+
+def expect_html_lang(page: Page, lang: str, timeout: float = 10_000) -> None:
+    """Wait for ``<html lang>`` to become ``lang`` (the app sets it once the page has run)."""
+    try:
+        page.wait_for_function(
+            "lang => document.documentElement.lang === lang", arg=lang, timeout=timeout
+        )
+    except Exception as exc:  # say what it is instead of a bare timeout
+        raise AssertionError(f"<html lang> is {html_lang(page)!r}, expected {lang!r}") from exc
+
+
+def horizontal_overflow(page: Page) -> int:
+    """How many pixels the page is wider than the window (0 when nothing sticks out)."""
+    return page.evaluate(
+        "Math.max(document.scrollingElement.scrollWidth,"
+        f" document.querySelector('{MAIN}')?.scrollWidth || 0) - window.innerWidth"
+    )
+
+
+def scroll_top(page: Page) -> int:
+    """Vertical scroll of the page: Streamlit scrolls its main container, not the window."""
+    return page.evaluate(
+        f"Math.max(document.querySelector('{MAIN}')?.scrollTop || 0,"
+        " document.scrollingElement.scrollTop)"
+    )
+
+
+def scroll_to_bottom(page: Page) -> int:
+    """Scroll the main container to its end; return how far it went."""
+    return page.evaluate(
+        f"(() => {{ const m = document.querySelector('{MAIN}');"
+        " m.scrollTo(0, m.scrollHeight); window.scrollTo(0, document.body.scrollHeight);"
+        " return Math.max(m.scrollTop, document.scrollingElement.scrollTop); })()"
+    )
+
+
+def answer_step(page: Page, answers: list[tuple[str, str]]) -> None:
+    """Answer on the current page: (question text, option label) or (question text, "=number")."""
+    for question, value in answers:
+        if value.startswith("="):
+            type_number(page, question, value[1:])
+        else:
+            choose(page, question, value)
+
+
+def radar(page: Page) -> dict:
+    """What Plotly drew for the radar: axis labels, ring fills, radial ticks, traces."""
+    chart = page.locator(".js-plotly-plot").first
+    expect(chart.locator("g.angularaxistick").first).to_be_attached(timeout=20_000)
+    return chart.evaluate(
+        """chart => ({
+            // A long label is wrapped over several <tspan class="line">: join them with spaces.
+            axes: [...chart.querySelectorAll('g.angularaxistick text')].map(t => {
+                const lines = [...t.querySelectorAll('tspan.line')].map(l => l.textContent);
+                return (lines.length ? lines.join(' ') : t.textContent).trim();
+            }),
+            radial: [...chart.querySelectorAll('.radial-axis text, g.radialaxistick text')]
+                .map(t => t.textContent),
+            traces: chart.querySelectorAll('g.scatterlayer g.trace').length,
+            fills: [...chart.querySelectorAll('g.scatterlayer path.js-fill')]
+                .map(p => getComputedStyle(p).fill),
+            lines: [...chart.querySelectorAll('g.scatterlayer path.js-line')]
+                .map(p => p.getAttribute('d') || ''),
+        })"""
+    )
+
+
+# --- the keyboard ---------------------------------------------------------------
+
+FOCUSED = """() => {
+    const e = document.activeElement;
+    if (!e || e === document.body) return {tag: 'BODY', text: '', label: '', group: ''};
+    const group = e.closest('[role=radiogroup]');
+    const labelled = e.getAttribute('aria-label') || (e.labels && e.labels[0]
+        ? e.labels[0].textContent : '');
+    return {
+        tag: e.tagName, type: e.type || '', role: e.getAttribute('role') || '',
+        text: (e.innerText || e.value || '').trim(), label: (labelled || '').trim(),
+        group: group ? (group.getAttribute('aria-label') || '') : '',
+        checked: !!e.checked,
+    };
+}"""
+
+
+def focused(page: Page) -> dict:
+    """Describe the element that has the keyboard focus."""
+    return page.evaluate(FOCUSED)
+
+
+def tab_to(page: Page, matches, *, backwards: bool = False, limit: int = 150) -> dict:
+    """Press Tab (or Shift+Tab) until the focused element ``matches``; return it."""
+    key = "Shift+Tab" if backwards else "Tab"
+    seen = []
+    for _ in range(limit):
+        page.keyboard.press(key)
+        now = focused(page)
+        if matches(now):
+            return now
+        seen.append(now.get("text") or now.get("label") or now.get("tag"))
+    raise AssertionError(f"{key} never reached the element; passed: {seen[-25:]}")
+
+
+def button_named(name: str):
+    return lambda f: f["tag"] == "BUTTON" and name in f["text"].splitlines()
+
+
+def field_labelled(text: str):
+    return lambda f: (
+        f["tag"] in ("INPUT", "TEXTAREA") and f["type"] != "radio" and (text in f["label"])
+    )
+
+
+def radio_in(question: str):
+    return lambda f: f["type"] == "radio" and question in f["group"]

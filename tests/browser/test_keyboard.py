@@ -1,0 +1,96 @@
+"""The questionnaire without a mouse: Tab, Shift+Tab, arrow keys, Space and Enter only."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Page, expect
+
+from tests.browser.helpers import (
+    MAIN,
+    button_named,
+    expect_title,
+    field_labelled,
+    open_app,
+    radio_in,
+    tab_to,
+    wait_idle,
+)
+
+
+def _checked_option(page: Page, question: str) -> str:
+    group = page.get_by_role("radiogroup", name=question)
+    return group.locator("label:has(input:checked)").inner_text().strip()
+
+
+def test_a_sign_page_can_be_answered_and_left_with_the_keyboard_alone(page: Page, app_url: str):
+    open_app(page, app_url)
+
+    tab_to(page, button_named("Start"))
+    page.keyboard.press("Enter")
+    wait_idle(page)
+    expect_title(page, "About the client")
+
+    # A number field: type digits, Enter sends them.
+    tab_to(page, field_labelled("What share of your income"))
+    page.keyboard.type("60")
+    page.keyboard.press("Enter")
+    wait_idle(page)
+    # A radio group: Tab reaches it, Space picks, arrows move the choice.
+    tab_to(page, radio_in("How much other work"))
+    page.keyboard.press("Space")
+    wait_idle(page)
+    page.keyboard.press("ArrowRight")
+    wait_idle(page)
+    page.keyboard.press("ArrowRight")
+    wait_idle(page)
+    assert _checked_option(page, "How much other work") == "Very little"
+    tab_to(page, button_named("Next"))
+    page.keyboard.press("Enter")
+    wait_idle(page)
+    expect_title(page, "Pays late")
+
+    # Sign 1, entirely from the keyboard.
+    tab_to(page, field_labelled("how many were paid late"))
+    page.keyboard.type("4")
+    page.keyboard.press("Enter")
+    wait_idle(page)
+    tab_to(page, radio_in("How often do you have to chase"))
+    page.keyboard.press("Space")  # "Never", the first option
+    wait_idle(page)
+    for _ in range(3):  # -> Rarely -> Sometimes -> Often
+        page.keyboard.press("ArrowRight")
+        wait_idle(page)
+    page.keyboard.press("ArrowLeft")  # back to "Sometimes"
+    wait_idle(page)
+    assert _checked_option(page, "How often do you have to chase") == "Sometimes"
+    # Shift+Tab goes back up the page to an earlier question.
+    tab_to(page, radio_in("tell you beforehand"), backwards=True)
+    page.keyboard.press("Space")
+    wait_idle(page)
+    assert _checked_option(page, "tell you beforehand") == "Always"
+
+    tab_to(page, button_named("Next"))
+    page.keyboard.press("Enter")
+    wait_idle(page)
+    expect_title(page, "Sends less work")
+
+    # Back with the keyboard: every answer is still there.
+    tab_to(page, button_named("Back"))
+    page.keyboard.press("Space")
+    wait_idle(page)
+    expect_title(page, "Pays late")
+    main = page.locator(MAIN)
+    expect(main.get_by_role("textbox", name="how many were paid late")).to_have_value("4")
+    assert _checked_option(page, "How often do you have to chase") == "Sometimes"
+    assert _checked_option(page, "tell you beforehand") == "Always"
+
+
+def test_keyboard_focus_is_visible_on_the_next_button(page: Page, app_url: str):
+    """A keyboard user must see where the focus is (an outline or a ring)."""
+    open_app(page, app_url)
+    tab_to(page, button_named("Start"))
+    style = page.evaluate(
+        """() => { const s = getComputedStyle(document.activeElement);
+                   return [s.outlineStyle, s.outlineWidth, s.boxShadow]; }"""
+    )
+    outline_style, outline_width, shadow = style
+    assert (outline_style != "none" and outline_width != "0px") or shadow != "none", style
