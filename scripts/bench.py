@@ -1,0 +1,433 @@
+"""How fast Client Check is, next to a plain Streamlit page of the same shape.
+
+    .venv/bin/python scripts/bench.py [--runs 30] [--cold 3] [--load N] [--strict]
+
+Measured in the same run, so the machine's speed cancels out of the ratios:
+
+(a) server time of one step on a sign page -- an answer changed, Next clicked --
+    for Client Check and for scripts/baseline_app.py (the same visible widgets
+    plus a Plotly radar), with Streamlit's AppTest in this process: the time of
+    one script rerun with the widget change, median of --runs after a warm-up;
+(b) cold start: ``streamlit run`` as a subprocess until Chromium shows the first
+    page's title, median of --cold;
+(c) PDF / Markdown build time and PDF size, from scripts/bench_exports.py when
+    it exists;
+(d) --load N: the load test in scripts/load.py, when it exists.
+
+Prints a table: figure, Client Check, baseline, ratio, target, PASS/FAIL.
+With --strict the exit status is 1 when a figure misses its target.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+APP = ROOT / "app.py"
+BASELINE = ROOT / "scripts" / "baseline_app.py"
+sys.path.insert(0, str(ROOT))
+
+STEP_TARGET = 1.5  # Client Check step time / baseline step time
+COLD_TARGET = 1.3  # Client Check cold start / baseline cold start
+PDF_MS, PDF_KB, MARKDOWN_MS = 300.0, 200.0, 20.0
+WIDGETS = {
+    "button",
+    "button_group",
+    "checkbox",
+    "download_button",
+    "file_uploader",
+    "multiselect",
+    "number_input",
+    "radio",
+    "selectbox",
+    "text_area",
+    "text_input",
+    "toggle",
+}
+
+
+@dataclass
+class Row:
+    figure: str
+    value: float | None
+    baseline: float | None = None
+    unit: str = "ms"
+    target: float | None = None  # upper bound on the ratio, or on the value if no baseline
+    note: str = ""
+
+    @property
+    def ratio(self) -> float | None:
+        if self.value is None or not self.baseline:
+            return None
+        return self.value / self.baseline
+
+    @property
+    def verdict(self) -> str:
+        measured = self.ratio if self.baseline else self.value
+        if self.target is None or measured is None:
+            return "-"
+        return "PASS" if measured <= self.target else "FAIL"
+
+
+# --- (a) server time of one step ------------------------------------------------
+
+
+def _quiet_streamlit() -> None:
+    import logging
+
+    os.environ.setdefault("STREAMLIT_BROWSER_GATHER_USAGE_STATS", "false")
+    for name in ("streamlit", "streamlit.runtime.scriptrunner_utils.script_run_context"):
+        logging.getLogger(name).setLevel(logging.ERROR)
+    from streamlit import config
+
+    config.set_option("client.showErrorDetails", "full")  # say what broke, if anything does
+
+
+def _inventory(at) -> Counter:
+    """Count the widgets drawn (in the sidebar and the main area) by kind."""
+    found: Counter = Counter()
+
+    def walk(node) -> None:
+        for child in getattr(node, "children", {}).values():
+            kind = getattr(child, "type", None)
+            if kind in WIDGETS:
+                found[kind] += 1
+            walk(child)
+
+    walk(at.sidebar)
+    walk(at.main)
+    return found
+
+
+def _timed(action: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    action()
+    return (time.perf_counter() - start) * 1000
+
+
+def _check(at) -> None:
+    if at.exception:
+        raise RuntimeError(f"the app raised: {[e.value for e in at.exception]}")
+
+
+class ClientCheckSteps:
+    """Client Check on its first sign page: change an answer, click Next (and Back, untimed)."""
+
+    def __init__(self) -> None:
+        from streamlit.testing.v1 import AppTest
+
+        self.at = AppTest.from_file(str(APP), default_timeout=60)
+        self.at.run()
+        self.at.button(key="start").click().run()
+        self.at.button(key="next|client").click().run()
+        _check(self.at)
+        key = next(r.key for r in self.at.radio if r.key.endswith("late_payment.chasing"))
+        self.radio_key = key
+        self.flip = False
+
+    def inventory(self) -> Counter:
+        return _inventory(self.at)
+
+    def answer(self) -> float:
+        self.flip = not self.flip
+        value = "often" if self.flip else "never"
+        ms = _timed(self.at.radio(key=self.radio_key).set_value(value).run)
+        _check(self.at)
+        answers = self.at.session_state["cc_store"].record.answers
+        assert answers.get("late_payment.chasing") == value, "the answer was not recorded"
+        return ms
+
+    def next(self) -> float:
+        button = self.at.button(key="next|sign:late_payment").click()
+        ms = _timed(button.run)
+        _check(self.at)
+        assert self.at.title[0].value != "Pays late", "Next did not move on"
+        self.at.button(key="back|sign:less_work").click().run()
+        _check(self.at)
+        return ms
+
+
+class BaselineSteps:
+    """The baseline page: the same two steps."""
+
+    def __init__(self) -> None:
+        from streamlit.testing.v1 import AppTest
+
+        self.at = AppTest.from_file(str(BASELINE), default_timeout=60)
+        self.at.run()
+        _check(self.at)
+        self.flip = False
+
+    def inventory(self) -> Counter:
+        return _inventory(self.at)
+
+    def answer(self) -> float:
+        self.flip = not self.flip
+        radio = self.at.radio(key="c|1|0").set_value("often" if self.flip else "never")
+        ms = _timed(radio.run)
+        _check(self.at)
+        return ms
+
+    def next(self) -> float:
+        ms = _timed(self.at.button(key="next").click().run)
+        _check(self.at)
+        assert self.at.title[0].value == "Sign 2", "Next did not move on"
+        self.at.button(key="back").click().run()
+        _check(self.at)
+        return ms
+
+
+def bench_steps(runs: int, warmup: int = 5) -> list[Row]:
+    _quiet_streamlit()
+    apps = {"app": ClientCheckSteps(), "baseline": BaselineSteps()}
+    inventories = {name: app.inventory() for name, app in apps.items()}
+    for name, found in inventories.items():
+        print(f"widgets on the page ({name}): {sum(found.values())} {dict(sorted(found.items()))}")
+    if inventories["app"] != inventories["baseline"]:
+        print("WARNING: the baseline no longer has the same widgets as a sign page")
+    times: dict[tuple[str, str], list[float]] = {}
+    for i in range(warmup + runs):
+        # Interleaved, so a slow moment of the machine hits both alike.
+        for name, app in apps.items():
+            for step in ("answer", "next"):
+                ms = getattr(app, step)()
+                if i >= warmup:
+                    times.setdefault((name, step), []).append(ms)
+    rows = []
+    for step, label in (("answer", "step: answer changed"), ("next", "step: Next clicked")):
+        rows.append(
+            Row(
+                f"{label} (median of {runs})",
+                statistics.median(times[("app", step)]),
+                statistics.median(times[("baseline", step)]),
+                target=STEP_TARGET,
+            )
+        )
+    return rows
+
+
+# --- (b) cold start -------------------------------------------------------------
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def chromium_path() -> str | None:
+    for candidate in (os.environ.get("CHROMIUM_PATH"), "/usr/bin/chromium"):
+        if candidate and Path(candidate).exists():
+            return candidate
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def cold_start_once(browser, script: Path) -> float:
+    """Seconds from ``streamlit run`` to the first page's title shown in Chromium."""
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}"
+    cmd = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(script),
+        "--server.headless",
+        "true",
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--browser.gatherUsageStats",
+        "false",
+        "--server.fileWatcherType",
+        "none",
+    ]
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    start = time.perf_counter()
+    process = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = start + 90
+        while True:
+            if process.poll() is not None:
+                raise RuntimeError(f"{script.name} exited early")
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as resp:
+                    if resp.status == 200:
+                        break
+            except OSError:
+                if time.perf_counter() > deadline:
+                    raise RuntimeError(f"{script.name} never became healthy") from None
+                time.sleep(0.02)
+        page.goto(url)
+        page.locator('[data-testid="stMain"] h1').first.wait_for(state="visible", timeout=60_000)
+        return time.perf_counter() - start
+    finally:
+        context.close()
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def bench_cold_start(repeats: int) -> list[Row]:
+    path = chromium_path()
+    if path is None:
+        return [Row("cold start to first page", None, note="skipped: no Chromium")]
+    from playwright.sync_api import sync_playwright
+
+    args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+    args.append("--disable-component-update")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=path, headless=True, args=args)
+        times: dict[str, list[float]] = {"app": [], "baseline": []}
+        for _ in range(repeats):
+            times["app"].append(cold_start_once(browser, APP))
+            times["baseline"].append(cold_start_once(browser, BASELINE))
+        browser.close()
+    return [
+        Row(
+            f"cold start to first page (median of {repeats})",
+            statistics.median(times["app"]),
+            statistics.median(times["baseline"]),
+            unit="s",
+            target=COLD_TARGET,
+        )
+    ]
+
+
+# --- (c) exports, (d) load: written by other modules ----------------------------
+
+
+def _optional_module(name: str):
+    """Import scripts/<name>.py if it exists, else None."""
+    path = ROOT / "scripts" / f"{name}.py"
+    if not path.exists():
+        return None
+    spec = importlib.util.spec_from_file_location(f"_bench_{name}", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _first(figures: dict, *keys: str) -> float | None:
+    for key in keys:
+        if isinstance(figures.get(key), int | float):
+            return float(figures[key])
+    return None
+
+
+def bench_exports() -> list[Row]:
+    module = _optional_module("bench_exports")
+    if module is None or not hasattr(module, "bench_exports"):
+        return [Row("exports (PDF, Markdown)", None, note="skipped: no scripts/bench_exports.py")]
+    figures = module.bench_exports()
+    print(f"bench_exports() -> {figures}")
+    pdf_ms = _first(figures, "pdf_ms", "pdf_build_ms", "pdf_time_ms")
+    md_ms = _first(figures, "markdown_ms", "md_ms", "markdown_build_ms", "md_build_ms")
+    pdf_kb = _first(figures, "pdf_kb", "pdf_size_kb")
+    if pdf_kb is None and (size := _first(figures, "pdf_bytes", "pdf_size_bytes", "pdf_size")):
+        pdf_kb = size / 1000
+    return [
+        Row("PDF summary build", pdf_ms, target=PDF_MS),
+        Row("PDF summary size", pdf_kb, unit="KB", target=PDF_KB),
+        Row("Markdown summary build", md_ms, target=MARKDOWN_MS),
+    ]
+
+
+def bench_load(sessions: int) -> list[Row]:
+    # ---- HOOK: load test ---------------------------------------------------------
+    # scripts/load.py (another module) provides run_load(sessions: int) -> dict.
+    # Its figures are printed as they come; numbers become rows without a target.
+    module = _optional_module("load")
+    if module is None or not hasattr(module, "run_load"):
+        return [Row(f"load, {sessions} sessions", None, note="skipped: no scripts/load.py")]
+    figures = module.run_load(sessions=sessions)
+    print(f"run_load({sessions}) -> {figures}")
+    return [
+        Row(f"load: {key}", float(value), unit="")
+        for key, value in figures.items()
+        if isinstance(value, int | float) and not isinstance(value, bool)
+    ]
+    # ---- end of the load-test hook -------------------------------------------------
+
+
+# --- output ---------------------------------------------------------------------
+
+
+def _fmt(value: float | None, unit: str) -> str:
+    if value is None:
+        return "-"
+    if unit == "s":
+        return f"{value:.2f} s"
+    if unit == "ms":
+        return f"{value:.1f} ms"
+    return f"{value:.1f} {unit}".strip()
+
+
+def print_table(rows: list[Row]) -> None:
+    header = ("figure", "Client Check", "baseline", "ratio", "target", "result")
+    lines = []
+    for row in rows:
+        if row.target is None:
+            target = "-"
+        elif row.baseline:
+            target = f"<= {row.target:g}x"
+        else:
+            target = f"<= {_fmt(row.target, row.unit)}"
+        lines.append(
+            (
+                row.figure,
+                _fmt(row.value, row.unit),
+                _fmt(row.baseline, row.unit),
+                f"{row.ratio:.2f}x" if row.ratio is not None else "-",
+                target,
+                row.verdict if not row.note else row.note,
+            )
+        )
+    widths = [max(len(str(line[i])) for line in (header, *lines)) for i in range(len(header))]
+    for i, line in enumerate((header, *lines)):
+        print("  ".join(str(cell).ljust(width) for cell, width in zip(line, widths, strict=True)))
+        if i == 0:
+            print("  ".join("-" * width for width in widths))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=30, help="timed reruns per step (>= 30)")
+    parser.add_argument("--cold", type=int, default=3, help="cold starts per app")
+    parser.add_argument("--load", type=int, metavar="N", help="also run scripts/load.py")
+    parser.add_argument("--skip-cold", action="store_true", help="no browser cold starts")
+    parser.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
+    args = parser.parse_args(argv)
+
+    rows = bench_steps(args.runs)
+    if not args.skip_cold:
+        rows += bench_cold_start(args.cold)
+    rows += bench_exports()
+    if args.load:
+        rows += bench_load(args.load)
+    print()
+    print_table(rows)
+    return 1 if args.strict and any(row.verdict == "FAIL" for row in rows) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
