@@ -15,6 +15,7 @@ st.set_page_config(
 
 lang = layout.select_language()
 layout.set_document_language(lang)
+layout.page_style()
 layout.scroll_to_top()
 sidebar.sidebar(lang)
 layout.show_flash()

@@ -121,11 +121,11 @@ def radar_figure(
                 "tickfont": {"size": 10},
                 "gridcolor": RING_EDGE,
             },
-            "angularaxis": {"rotation": 90, "direction": "clockwise", "tickfont": {"size": 12}},
+            "angularaxis": {"rotation": 90, "direction": "clockwise", "tickfont": {"size": 11}},
         },
         showlegend=len(series) > 1,
         legend={"orientation": "h", "y": -0.12},
-        margin={"l": 60, "r": 60, "t": 50 if title else 40, "b": 30},
+        margin={"l": 85, "r": 85, "t": 50 if title else 40, "b": 30},
         height=430,
         dragmode=False,
     )

@@ -80,3 +80,20 @@ def test_numbers_and_money_follow_each_language():
 
 def test_t_fills_fields_without_evaluating_user_text():
     assert t("about_whom", "en", name="{{ 7*7 }} {x}") == "About: {{ 7*7 }} {x}"
+
+
+def _french_texts() -> list[str]:
+    from clientcheck.questionnaire import default_bank
+
+    bank = default_bank()
+    texts = [text("fr") for text in ui_strings().values()]
+    for section in bank.sections:
+        texts += [section.name("fr"), section.summary("fr")]
+        texts += [q.text("fr") for q in section.questions]
+        texts += [q.help("fr") for q in section.questions if q.help]
+    return texts
+
+
+def test_french_uses_non_breaking_spaces_before_double_punctuation():
+    for text in _french_texts():
+        assert not re.search(r" [:;?!»]|« ", text), text

@@ -42,6 +42,18 @@ def set_document_language(lang: str) -> None:
     )
 
 
+STYLE = """<style>
+/* The stepper reads as a list: labels start at the left. */
+[data-testid="stSidebar"] .stButton button { justify-content: flex-start; text-align: left; }
+[data-testid="stSidebar"] .stButton button div { justify-content: flex-start; }
+</style>"""
+
+
+def page_style() -> None:
+    """Small layout touches Streamlit has no option for."""
+    st.html(STYLE)
+
+
 def scroll_to_top() -> None:
     """Scroll to the top when the step changed, so each step starts at its title."""
     s = store()

@@ -40,7 +40,7 @@ def signs_table(ctx: AssessmentContext, lang: str) -> pd.DataFrame:
         rows.append(
             {
                 t("col_sign", lang): sign.name,
-                t("col_score", lang): f"{sign.score}/100" if sign.assessed else "—",
+                t("col_score", lang): sign.score if sign.assessed else "—",
                 t("col_band", lang): sign.band_label,
                 t("col_drivers", lang): drivers or "—",
             }
