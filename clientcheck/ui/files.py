@@ -11,7 +11,7 @@ import streamlit as st
 from clientcheck.i18n import t
 from clientcheck.model import ClientRecord, Snapshot
 from clientcheck.storage import MAX_CLIENTS, MAX_FILE_BYTES, Loaded, LoadError, loads
-from clientcheck.ui.layout import LANG_KEY
+from clientcheck.ui.layout import LANG_KEY, literal
 from clientcheck.ui.state import bank, store
 
 
@@ -19,7 +19,7 @@ def load_error_message(error: LoadError, lang: str) -> str:
     return t(
         f"error_load_{error.code}",
         lang,
-        detail=error.detail,
+        detail=literal(error.detail),
         max_kb=MAX_FILE_BYTES // 1000,
         max_clients=MAX_CLIENTS,
     )
@@ -59,7 +59,7 @@ def merge_loaded(loaded: Loaded, lang: str) -> None:
     s.step = s.record.step
     s.step_changes += 1
     st.session_state[LANG_KEY] = loaded.language
-    names = ", ".join(r.display_name(t("unnamed_client", lang)) for r in loaded.clients)
+    names = ", ".join(literal(r.display_name(t("unnamed_client", lang))) for r in loaded.clients)
     s.flash.append(
         ("success", t("loaded_ok", loaded.language, count=len(loaded.clients), names=names))
     )
