@@ -34,7 +34,8 @@ class ClientRecord:
     id: str = field(default_factory=lambda: uuid.uuid4().hex[:12])
 
     def display_name(self, fallback: str) -> str:
-        return self.name.strip() or fallback
+        """The name on one line (a name never spans lines), or ``fallback`` when empty."""
+        return " ".join(self.name.split()) or fallback
 
     def duplicate(self, name: str) -> ClientRecord:
         return replace(self, name=name, answers=dict(self.answers), id=uuid.uuid4().hex[:12])
