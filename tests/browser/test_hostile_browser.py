@@ -1,0 +1,109 @@
+"""Hostile client names typed in a real browser: nothing runs or loads; text shows as typed."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page, expect
+
+NAMES = {
+    "script_tag": "<script>alert('xss')</script>",
+    "img_onerror": '<img src="http://evil.example/a.png" onerror="alert(2)">',
+    "markdown_image": "![pwned](http://evil.example/x.png)",
+    "markdown_link": "[click me](http://evil.example/phish)",
+    "streamlit_directives": ":red[x] :material/home: $x^2$",
+}
+
+
+def settle(page: Page) -> None:
+    """Wait until Streamlit has finished its run and no element of the previous run is left."""
+    page.wait_for_timeout(200)
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=stStatusWidget]')"
+        " && !document.querySelector('[data-stale=true]')",
+        timeout=30_000,
+    )
+    page.wait_for_timeout(150)
+
+
+def _main(page: Page):
+    return page.locator('[data-testid="stMain"]')
+
+
+@pytest.fixture
+def guarded(page: Page):
+    """The desktop page, failing on any dialog and noting every request to another host."""
+    dialogs: list[str] = []
+    foreign: list[str] = []
+
+    def on_dialog(dialog) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", on_dialog)
+    page.on("request", lambda r: foreign.append(r.url) if "evil.example" in r.url else None)
+    yield page, dialogs, foreign
+
+
+@pytest.mark.parametrize("name", NAMES.values(), ids=NAMES.keys())
+def test_hostile_name_typed_in_the_browser_shows_literally(guarded, app_url, name):
+    page, dialogs, foreign = guarded
+    page.goto(f"{app_url}/?lang=en")
+    expect(page.get_by_role("heading", name="Client Check")).to_be_visible(timeout=30_000)
+    settle(page)
+    _main(page).get_by_role("button", name="Start").click()
+    settle(page)
+    field = _main(page).locator("[data-testid=stTextInput] input").first
+    field.fill(name)
+    field.press("Enter")
+    settle(page)
+    # The sign page says whom it is about; the results page is titled with the name.
+    _main(page).get_by_role("button", name="Next", exact=True).click()
+    settle(page)
+    caption = page.evaluate(CAPTION_TEXT)
+    page.locator('[data-testid="stSidebar"]').get_by_role("button", name="Results").click()
+    settle(page)
+    page.wait_for_selector("[data-testid=stPlotlyChart] .main-svg")
+    title = _main(page).locator("h1").first
+
+    assert dialogs == []
+    assert foreign == []
+    assert page.locator("img[src*='evil.example']").count() == 0
+    scripts = page.evaluate("[...document.scripts].map(s => s.textContent)")
+    assert not [s for s in scripts if "alert(" in s]
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    # No element came out of the text: no image, link, script, icon or coloured span.
+    made = page.evaluate(MADE_FROM_TEXT)
+    known = [m for m in made if m in KNOWN_BUGS]
+    if known and known == made:
+        pytest.xfail(KNOWN_BUGS[known[0]])
+    assert made == []
+    assert name in title.inner_text()
+    assert any(name in text for text in caption)
+
+
+CAPTION_TEXT = """() => [
+    ...document.querySelectorAll('[data-testid=stMain] [data-testid=stCaptionContainer]')
+].map(c => c.innerText)"""
+
+# Elements inside the title or a caption that the page's own strings never make.
+MADE_FROM_TEXT = """() => {
+    const places = document.querySelectorAll(
+        '[data-testid=stMain] h1, [data-testid=stMain] [data-testid=stCaptionContainer]');
+    const made = [];
+    for (const place of places) {
+        const found = place.querySelectorAll('a, img, script, span[role=img], span[style*=color]');
+        for (const el of found) {
+            made.push(el.tagName === 'A' && el.textContent === el.getAttribute('href')
+                ? 'autolink' : el.tagName === 'SPAN' && el.getAttribute('role') === 'img'
+                ? 'icon' : el.tagName.toLowerCase());
+        }
+    }
+    return [...new Set(made)];
+}"""
+
+# Reported bugs: Streamlit's Markdown still turns a bare URL into a link (GFM autolink) and
+# ":material/name:" into an icon even after clientcheck.render.escape_markdown's backslashes.
+KNOWN_BUGS = {
+    "autolink": "a URL in a client name becomes a clickable link (GFM autolink survives escaping)",
+    "icon": "':material/home:' in a client name becomes an icon (survives backslash escaping)",
+}
