@@ -39,6 +39,22 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.browser)
 
 
+# Servers started for this session: a failing browser test shows the end of their log,
+# since the page itself only says that the (redacted) error "has been recorded in the logs".
+_SERVERS: list[subprocess.Popen] = []
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
+    report = yield
+    if report.failed and "app_url" in getattr(item, "fixturenames", ()):
+        for process in _SERVERS:
+            lines = list(getattr(process, "log", ()))[-80:]
+            if lines:
+                report.sections.append(("streamlit server log (last lines)", "".join(lines)))
+    return report
+
+
 def chromium_executable() -> str | None:
     """Find a Chromium binary: $CHROMIUM_PATH, Debian's /usr/bin/chromium, or on PATH."""
     for candidate in (os.environ.get("CHROMIUM_PATH"), "/usr/bin/chromium"):
@@ -132,7 +148,9 @@ def chromium_path() -> str:
 @pytest.fixture(scope="session")
 def app_url() -> Iterator[str]:
     process, url = start_server()
+    _SERVERS.append(process)
     yield url
+    _SERVERS.remove(process)
     stop_server(process)
 
 
