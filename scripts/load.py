@@ -1,0 +1,319 @@
+"""Load test: N concurrent real browser sessions each complete an assessment, on loopback only.
+
+    python scripts/load.py --sessions 20
+
+One Chromium, one browser context (= one Streamlit session) per simulated person.
+Each answers a little on every page, opens the results and downloads the PDF.
+A step's latency runs from the click to the server's "script finished" message on
+that session's websocket, so it is the wait a person sees, not a fixed sleep.
+Server memory per session is the growth of the Streamlit process tree's RSS
+(from /proc) while every session is still connected, divided by N, measured
+after one warm-up session so imports and caches are not counted as per-session.
+
+Bounded: at most 40 sessions, and everything stops by itself after 300 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import statistics
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tests.browser.conftest import (  # noqa: E402  (the path above makes tests importable)
+    CHROMIUM_ARGS,
+    chromium_executable,
+    start_server,
+    stop_server,
+)
+
+MAX_SESSIONS = 40
+HARD_LIMIT_S = 300.0
+STEP_TIMEOUT_S = 60.0
+LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+
+
+@dataclass
+class SessionResult:
+    index: int
+    ok: bool = False
+    error: str = ""
+    steps: list[tuple[str, float]] = field(default_factory=list)  # (step, seconds)
+    pdf_s: float | None = None
+    pdf_note: str = ""
+
+
+# --- server memory -----------------------------------------------------------------------
+
+
+def _children(pid: int) -> list[int]:
+    kids = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            kids += [int(k) for k in (task / "children").read_text().split()]
+        except OSError:
+            continue
+    return kids
+
+
+def tree_rss_kb(pid: int) -> int:
+    """Resident memory of ``pid`` and all its descendants, in KB (VmRSS from /proc)."""
+    total, todo, seen = 0, [pid], set()
+    while todo:
+        current = todo.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        try:
+            for line in Path(f"/proc/{current}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+        except OSError:
+            continue
+        todo += _children(current)
+    return total
+
+
+# --- one simulated person ----------------------------------------------------------------
+
+
+class RunWatcher:
+    """Count the "script finished" messages on a page's Streamlit websocket."""
+
+    def __init__(self, page) -> None:
+        from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+        self._forward = ForwardMsg
+        self.finished = 0
+        page.on("websocket", self._attach)
+
+    def _attach(self, ws) -> None:
+        if "_stcore/stream" in ws.url:
+            ws.on("framereceived", self._frame)
+
+    def _frame(self, payload) -> None:
+        if isinstance(payload, str):
+            return
+        try:
+            message = self._forward.FromString(payload)
+        except Exception:  # a frame that is not a ForwardMsg: not ours to judge
+            return
+        if message.WhichOneof("type") == "script_finished":
+            self.finished += 1
+
+    async def wait_after(self, before: int, timeout: float = STEP_TIMEOUT_S) -> None:
+        deadline = time.monotonic() + timeout
+        while self.finished <= before:
+            if time.monotonic() > deadline:
+                raise TimeoutError("no script_finished after the click")
+            await asyncio.sleep(0.005)
+
+
+async def _step(result: SessionResult, watcher: RunWatcher, name: str, action) -> None:
+    before = watcher.finished
+    start = time.monotonic()
+    await action()
+    await watcher.wait_after(before)
+    result.steps.append((name, time.monotonic() - start))
+
+
+class Gate:
+    """Where finished sessions wait, still connected, until the server's memory is read."""
+
+    def __init__(self) -> None:
+        self.arrived = 0
+        self.release = asyncio.Event()
+
+
+async def one_session(browser, url: str, index: int, think: float, gate: Gate | None):
+    result = SessionResult(index)
+    context = await browser.new_context(
+        viewport={"width": 1280, "height": 900}, locale="en-GB", accept_downloads=True
+    )
+    try:
+        page = await context.new_page()
+        page.set_default_timeout(STEP_TIMEOUT_S * 1000)
+        watcher = RunWatcher(page)
+        main = page.locator('[data-testid="stMain"]')
+        start = time.monotonic()
+        await page.goto(url)
+        await main.get_by_role("button", name="Start").wait_for()
+        await watcher.wait_after(0)
+        result.steps.append(("open", time.monotonic() - start))
+
+        async def click(name: str):
+            await main.get_by_role("button", name=name, exact=True).first.click()
+
+        await _step(result, watcher, "start", lambda: click("Start"))
+        name_field = main.locator("[data-testid=stTextInput] input").first
+        await name_field.fill(f"Load client {index}")
+        await _step(result, watcher, "name", lambda: name_field.press("Enter"))
+        radios = main.locator("[data-testid=stRadio] [role=radiogroup]")
+        for page_no in range(8):
+            for group in range(min(2, await radios.count())):
+                await asyncio.sleep(think)
+                option = (page_no + group) % 3
+
+                async def pick(group: int = group, option: int = option) -> None:
+                    await radios.nth(group).locator("label").nth(option).click()
+
+                await _step(result, watcher, "answer", pick)
+            last = page_no == 7
+            await asyncio.sleep(think)
+            label = "See the results" if last else "Next"
+            await _step(
+                result, watcher, "results" if last else "next", lambda label=label: click(label)
+            )
+        await main.locator("[data-testid=stPlotlyChart] .main-svg").first.wait_for()
+        pdf = main.locator("[data-testid=stDownloadButton] button", has_text="PDF")
+        if await pdf.count():
+            start = time.monotonic()
+            async with page.expect_download(timeout=STEP_TIMEOUT_S * 1000) as info:
+                await pdf.first.click()
+            download = await info.value
+            await download.path()
+            result.pdf_s = time.monotonic() - start
+            await download.delete()
+        else:
+            result.pdf_note = "no PDF download button on the results page"
+        result.ok = True
+        if gate is not None:
+            gate.arrived += 1
+            await gate.release.wait()  # stay connected until the server's memory is read
+    except Exception as exc:  # one failed person must not stop the others; report it
+        result.error = f"{type(exc).__name__}: {str(exc).splitlines()[0][:200]}"
+    finally:
+        await context.close()
+    return result
+
+
+# --- the run -----------------------------------------------------------------------------
+
+
+def _percentile(values: list[float], q: float) -> float | None:
+    if not values:
+        return None
+    if len(values) == 1:
+        return values[0]
+    return statistics.quantiles(values, n=100, method="inclusive")[int(q) - 1]
+
+
+async def _run(sessions: int, url: str, pid: int | None, think: float) -> dict:
+    from playwright.async_api import async_playwright
+
+    path = chromium_executable()
+    if path is None:
+        raise RuntimeError("Chromium not found: apt-get install chromium or set CHROMIUM_PATH")
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(
+            executable_path=path, headless=True, args=CHROMIUM_ARGS
+        )
+        try:
+            warm = await one_session(browser, url, -1, 0.0, None)
+            rss_before = tree_rss_kb(pid) if pid else None
+            gate = Gate()
+            started = time.monotonic()
+            tasks = []
+            for i in range(sessions):
+                tasks.append(asyncio.create_task(one_session(browser, url, i, think, gate)))
+                await asyncio.sleep(0.1)  # people do not all click at the same millisecond
+            while gate.arrived + sum(t.done() for t in tasks) < sessions:
+                await asyncio.sleep(0.05)
+            rss_after = tree_rss_kb(pid) if pid else None
+            gate.release.set()
+            results = await asyncio.gather(*tasks)
+            elapsed = time.monotonic() - started
+        finally:
+            await browser.close()
+    return _summary(sessions, results, warm, rss_before, rss_after, elapsed, think)
+
+
+def _summary(sessions, results, warm, rss_before, rss_after, elapsed, think) -> dict:
+    steps = [s for r in results for _, s in r.steps if _ != "open"]
+    opens = [s for r in results for name, s in r.steps if name == "open"]
+    pdfs = [r.pdf_s for r in results if r.pdf_s is not None]
+    per_session_mb = (
+        (rss_after - rss_before) / 1024 / sessions
+        if rss_before is not None and rss_after is not None
+        else None
+    )
+    by_step: dict[str, list[float]] = {}
+    for r in results:
+        for name, seconds in r.steps:
+            by_step.setdefault(name, []).append(seconds)
+    return {
+        "sessions": sessions,
+        "completed": sum(r.ok for r in results),
+        "errors": [f"session {r.index}: {r.error}" for r in results if r.error],
+        "warmup_ok": warm.ok,
+        "think_time_s": think,
+        "elapsed_s": round(elapsed, 1),
+        "step_count": len(steps),
+        "step_p50_s": _round(_percentile(steps, 50)),
+        "step_p95_s": _round(_percentile(steps, 95)),
+        "step_max_s": _round(max(steps) if steps else None),
+        "open_p95_s": _round(_percentile(opens, 95)),
+        "pdf_p50_s": _round(_percentile(pdfs, 50)),
+        "pdf_p95_s": _round(_percentile(pdfs, 95)),
+        "pdf_notes": sorted({r.pdf_note for r in results if r.pdf_note}),
+        "by_step_p95_s": {k: _round(_percentile(v, 95)) for k, v in sorted(by_step.items())},
+        "server_rss_before_mb": _round(rss_before / 1024 if rss_before else None),
+        "server_rss_after_mb": _round(rss_after / 1024 if rss_after else None),
+        "server_mb_per_session": _round(per_session_mb),
+    }
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 3)
+
+
+def run_load(sessions: int, url: str | None = None, think: float = 0.3) -> dict:
+    """Run ``sessions`` concurrent assessments against ``url`` (or a server of our own)."""
+    if not 1 <= sessions <= MAX_SESSIONS:
+        raise ValueError(f"sessions must be between 1 and {MAX_SESSIONS}")
+    process = None
+    pid = None
+    if url is None:
+        process, url = start_server()
+        pid = process.pid
+    elif urlsplit(url).hostname not in LOOPBACK:
+        raise ValueError("load tests run against loopback only (127.0.0.1 / localhost)")
+    try:
+        return asyncio.run(asyncio.wait_for(_run(sessions, url, pid, think), HARD_LIMIT_S))
+    finally:
+        if process is not None:
+            stop_server(process)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sessions", type=int, default=20, help=f"1 to {MAX_SESSIONS}")
+    parser.add_argument("--url", help="a running app on loopback (default: start one)")
+    parser.add_argument("--think", type=float, default=0.3, help="pause before each click (s)")
+    args = parser.parse_args(argv)
+    try:
+        report = run_load(args.sessions, args.url, args.think)
+    except TimeoutError:
+        print(f"stopped: the run exceeded its hard limit of {HARD_LIMIT_S:.0f} s", file=sys.stderr)
+        return 2
+    print(json.dumps(report, indent=2, ensure_ascii=False))
+    ok = report["completed"] == args.sessions and not report["errors"]
+    print(
+        f"\n{report['completed']}/{args.sessions} sessions completed, "
+        f"{len(report['errors'])} errors; step p50 {report['step_p50_s']} s, "
+        f"p95 {report['step_p95_s']} s; PDF p95 {report['pdf_p95_s']} s; "
+        f"server memory {report['server_mb_per_session']} MB per session"
+    )
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
