@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import re
-import time
 
 import pytest
 from pypdf import PdfReader
@@ -154,11 +153,7 @@ def test_pdf_text_replaces_what_the_font_lacks():
     assert (font_dir() / "DejaVuSans.ttf").is_file()
 
 
-def test_pdf_is_quick_and_small():
-    data = summary_input("fr", draft_count=2)
-    summary_pdf(data)
-    start = time.perf_counter()
-    pdf = summary_pdf(data)
-    elapsed = time.perf_counter() - start
+def test_pdf_of_a_full_assessment_stays_small():
+    # Build time is measured by scripts/bench.py, not asserted here (timed tests flake).
+    pdf = summary_pdf(summary_input("fr", draft_count=2))
     assert len(pdf) <= 200_000
-    assert elapsed < 1.0  # generous for slow CI; the benchmark tracks the 300 ms target
