@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import statistics
 import sys
 import time
@@ -80,6 +81,31 @@ def tree_rss_kb(pid: int) -> int:
             continue
         todo += _children(current)
     return total
+
+
+def tree_cpu_s(pid: int) -> float:
+    """CPU time (user + system) used so far by ``pid`` and its descendants, in seconds."""
+    total, todo, seen = 0.0, [pid], set()
+    tick = os.sysconf("SC_CLK_TCK")
+    while todo:
+        current = todo.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        try:
+            fields = Path(f"/proc/{current}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / tick
+        except (OSError, IndexError, ValueError):
+            continue
+        todo += _children(current)
+    return total
+
+
+def machine_busy_s() -> float:
+    """CPU time the whole machine spent busy (all cores), from /proc/stat, in seconds."""
+    values = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    idle = values[3] + (values[4] if len(values) > 4 else 0)
+    return (sum(values[:8]) - idle) / os.sysconf("SC_CLK_TCK")
 
 
 # --- one simulated person ----------------------------------------------------------------
@@ -220,6 +246,7 @@ async def _run(sessions: int, url: str, pid: int | None, think: float) -> dict:
             warm = await one_session(browser, url, -1, 0.0, None)
             rss_before = tree_rss_kb(pid) if pid else None
             gate = Gate()
+            cpu_before = (tree_cpu_s(pid) if pid else None, machine_busy_s())
             started = time.monotonic()
             tasks = []
             for i in range(sessions):
@@ -228,12 +255,18 @@ async def _run(sessions: int, url: str, pid: int | None, think: float) -> dict:
             while gate.arrived + sum(t.done() for t in tasks) < sessions:
                 await asyncio.sleep(0.05)
             rss_after = tree_rss_kb(pid) if pid else None
+            cpu_after = (tree_cpu_s(pid) if pid else None, machine_busy_s())
             gate.release.set()
             results = await asyncio.gather(*tasks)
             elapsed = time.monotonic() - started
         finally:
             await browser.close()
-    return _summary(sessions, results, warm, rss_before, rss_after, elapsed, think)
+    report = _summary(sessions, results, warm, rss_before, rss_after, elapsed, think)
+    server_cpu = cpu_after[0] - cpu_before[0] if pid else None
+    report["server_cpu_s"] = _round(server_cpu)
+    report["machine_busy_cpu_s"] = _round(cpu_after[1] - cpu_before[1])
+    report["cores"] = os.cpu_count()
+    return report
 
 
 def _summary(sessions, results, warm, rss_before, rss_after, elapsed, think) -> dict:
