@@ -323,6 +323,7 @@ def _optional_module(name: str):
     spec = importlib.util.spec_from_file_location(f"_bench_{name}", path)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses and pickling look the module up here
     spec.loader.exec_module(module)
     return module
 
@@ -338,7 +339,10 @@ def bench_exports() -> list[Row]:
     module = _optional_module("bench_exports")
     if module is None or not hasattr(module, "bench_exports"):
         return [Row("exports (PDF, Markdown)", None, note="skipped: no scripts/bench_exports.py")]
-    figures = module.bench_exports()
+    try:
+        figures = module.bench_exports()
+    except Exception as exc:  # another module's bug should not hide the other figures
+        return [Row("exports (PDF, Markdown)", None, note=f"error: {exc!r}"[:60])]
     print(f"bench_exports() -> {figures}")
     pdf_ms = _first(figures, "pdf_ms", "pdf_build_ms", "pdf_time_ms")
     md_ms = _first(figures, "markdown_ms", "md_ms", "markdown_build_ms", "md_build_ms")
@@ -359,7 +363,10 @@ def bench_load(sessions: int) -> list[Row]:
     module = _optional_module("load")
     if module is None or not hasattr(module, "run_load"):
         return [Row(f"load, {sessions} sessions", None, note="skipped: no scripts/load.py")]
-    figures = module.run_load(sessions=sessions)
+    try:
+        figures = module.run_load(sessions=sessions)
+    except Exception as exc:
+        return [Row(f"load, {sessions} sessions", None, note=f"error: {exc!r}"[:60])]
     print(f"run_load({sessions}) -> {figures}")
     return [
         Row(f"load: {key}", float(value), unit="")
