@@ -2,21 +2,20 @@
 
 import streamlit as st
 
-from clientcheck.ui import compare, layout, pages, results, sidebar
+from clientcheck.ui import layout, pages, sidebar
 from clientcheck.ui.state import CLIENT, COMPARE, RESULTS, WELCOME, store
 
 st.set_page_config(
     page_title="Client Check",
-    page_icon=":material/fact_check:",
+    page_icon="🧭",  # an emoji is drawn inline; a :material/ icon is fetched from Google
     layout="centered",
     initial_sidebar_state="auto",
     menu_items={"Get help": None, "Report a bug": None, "About": None},
 )
 
 lang = layout.select_language()
-layout.set_document_language(lang)
 layout.page_style()
-layout.scroll_to_top()
+layout.sync_page(lang)
 sidebar.sidebar(lang)
 layout.show_flash()
 
@@ -28,6 +27,10 @@ elif step == CLIENT:
 elif step.startswith("sign:"):
     pages.sign_page(step.removeprefix("sign:"), lang)
 elif step == RESULTS:
+    from clientcheck.ui import results  # loaded on first use: keeps the first page quick
+
     results.results(lang)
 elif step == COMPARE:
+    from clientcheck.ui import compare
+
     compare.compare(lang)

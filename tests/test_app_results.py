@@ -200,7 +200,7 @@ def test_compare_view_ranks_clients_and_shows_two_traces():
         ],
         step="compare",
     )
-    table = at.table[0].value
+    table = at.dataframe[0].value
     assert list(table.iloc[:, 0]) == ["Acme", "Calm Ltd"]
     assert not at.exception
 

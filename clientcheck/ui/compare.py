@@ -59,7 +59,8 @@ def clients_comparison(lang: str) -> None:
     summary = "; ".join(f"{c.name}: {c.verdict_label}, {c.risk}/100" for c in rank(people))
     _chart(radar_series(people), lang, "compare_radar", summary)
     frame = comparison_frame(people, _labels(lang), lang)
-    st.table(frame, hide_index=True)
+    # A data grid: scrolls sideways by keyboard on a phone, unlike a wide table.
+    st.dataframe(frame, hide_index=True)
     st.download_button(
         t("download_csv", lang),
         data=lambda: scores_csv(frame),

@@ -10,7 +10,6 @@ import streamlit as st
 from clientcheck.exports import build_summary_input, comparison_view, export_filename
 from clientcheck.i18n import t
 from clientcheck.model import ClientRecord
-from clientcheck.pdf import summary_pdf
 from clientcheck.render import Draft
 from clientcheck.storage import dumps_assessment
 from clientcheck.summary import ComparisonView, SummaryInput, summary_markdown
@@ -50,6 +49,11 @@ def download_buttons(
     question_bank = bank()
     answers_file = dumps_assessment(record, lang)
 
+    def pdf() -> bytes:
+        from clientcheck.pdf import summary_pdf  # fpdf2 loads on the first PDF, not at start
+
+        return summary_pdf(summary())
+
     def summary() -> SummaryInput:
         return build_summary_input(question_bank, record, lang, drafts, comparison)
 
@@ -58,7 +62,7 @@ def download_buttons(
     cols = st.columns(3)
     cols[0].download_button(
         t("download_pdf", lang),
-        data=lambda: summary_pdf(summary()),
+        data=pdf,
         file_name=export_filename(name, today, "pdf"),
         mime="application/pdf",
         icon=":material/picture_as_pdf:",

@@ -200,14 +200,11 @@ def drafts_section(ctx: AssessmentContext, record_id: str, lang: str) -> Message
     pick_key = f"draft_pick|{record_id}"
     if st.session_state.get(pick_key) not in options:
         st.session_state[pick_key] = options[0]
-    st.selectbox(
-        t("draft_pick", lang),
-        options,
-        key=pick_key,
-        format_func=lambda m: (
-            message_title(m, lang) + (f" — {t('suggested', lang)}" if m in suggested else "")
-        ),
-    )
+    labels = {
+        m: message_title(m, lang) + (f" — {t('suggested', lang)}" if m in suggested else "")
+        for m in options
+    }
+    st.selectbox(t("draft_pick", lang), options, key=pick_key, format_func=labels.__getitem__)
     message_id = st.session_state[pick_key]
     tone_key = f"draft_tone|{record_id}"
     if st.session_state.get(tone_key) not in TONES:

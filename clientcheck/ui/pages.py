@@ -40,7 +40,7 @@ def _nav(lang: str, back: str | None, forward: str, forward_label: str) -> None:
 
 def welcome(lang: str) -> None:
     st.title(t("app_title", lang), anchor=False)
-    st.subheader(t("tagline", lang), anchor=False)
+    st.header(t("tagline", lang), anchor=False)
     st.markdown(t("welcome_body", lang, questions=sum(1 for _ in bank().questions())))
     st.info(t("privacy_promise", lang), icon=":material/lock:")
     st.button(
@@ -108,6 +108,8 @@ def about_client(lang: str) -> None:
             t("error_notes_too_long", lang, max=MAX_NOTES_CHARS, length=len(notes)),
             icon=":material/error:",
         )
+    elif "\x00" in notes:
+        st.error(t("error_notes_bad_chars", lang), icon=":material/error:")
     situation = bank().situation
     st.header(situation.name(lang), anchor=False)
     st.caption(situation.summary(lang))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from clientcheck.charts import RadarSeries, radar_figure
@@ -32,7 +31,7 @@ def context_for(question_bank: QuestionBank, record: ClientRecord, lang: str) ->
     return build_context(question_bank, record, assess(question_bank, record.answers), lang)
 
 
-def signs_table(ctx: AssessmentContext, lang: str) -> pd.DataFrame:
+def signs_table(ctx: AssessmentContext, lang: str) -> list[dict[str, object]]:
     """The signs as a table: the radar's text alternative."""
     rows = []
     for sign in ctx.signs:
@@ -40,12 +39,12 @@ def signs_table(ctx: AssessmentContext, lang: str) -> pd.DataFrame:
         rows.append(
             {
                 t("col_sign", lang): sign.name,
-                t("col_score", lang): sign.score if sign.assessed else "—",
+                t("col_score", lang): str(sign.score) if sign.assessed else "—",
                 t("col_band", lang): sign.band_label,
                 t("col_drivers", lang): drivers or "—",
             }
         )
-    return pd.DataFrame(rows)
+    return rows
 
 
 def radar(ctx: AssessmentContext, lang: str, series: list[RadarSeries] | None = None) -> None:

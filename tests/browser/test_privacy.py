@@ -24,7 +24,6 @@ from tests.browser.conftest import ROOT, start_server, stop_server
 
 SKIP_DIRS = {".venv", ".git", "__pycache__", ".pytest_cache", ".hypothesis", ".ruff_cache"}
 # Where Streamlit's frontend fetches a ":material/...:" page icon from.
-MATERIAL_FAVICON = "https://fonts.gstatic.com/s/i/short-term/release/materialsymbolsrounded/"
 APP_PARTS = ("app.py", "clientcheck", "questions", "templates", ".streamlit", "requirements.txt")
 
 
@@ -180,10 +179,6 @@ def test_every_request_goes_to_the_apps_own_origin(session):
         if urlsplit(u).scheme not in ("data", "blob")
         and (urlsplit(u).scheme, urlsplit(u).netloc) != (origin.scheme, origin.netloc)
     ]
-    if elsewhere and all(u.startswith(MATERIAL_FAVICON) for u in elsewhere):
-        # Known bug, reported: app.py's page_icon=":material/fact_check:" makes Streamlit's
-        # frontend fetch the favicon from Google. An emoji page_icon is drawn inline instead.
-        pytest.xfail(f"favicon fetched from a third party: {elsewhere[0]}")
     assert elsewhere == []
 
 
