@@ -137,6 +137,14 @@ class ClientCheckSteps:
         key = next(r.key for r in self.at.radio if r.key.endswith("late_payment.chasing"))
         self.radio_key = key
         self.flip = False
+        # A second session on the results page (radar, advice, drafts, downloads).
+        self.results_at = AppTest.from_file(str(APP), default_timeout=60)
+        self.results_at.run()
+        self.results_at.button(key="start").click().run()
+        self.results_at.button(key="goto|results").click().run()
+        _check(self.results_at)
+        record_id = self.results_at.session_state["cc_store"].record.id
+        self.tone_key = f"draft_tone|{record_id}"
 
     def inventory(self) -> Counter:
         return _inventory(self.at)
@@ -148,6 +156,13 @@ class ClientCheckSteps:
         _check(self.at)
         answers = self.at.session_state["cc_store"].record.answers
         assert answers.get("late_payment.chasing") == value, "the answer was not recorded"
+        return ms
+
+    def results(self) -> float:
+        self.flip = not self.flip
+        tone = self.results_at.segmented_control(key=self.tone_key)
+        ms = _timed(tone.set_value("firm" if self.flip else "warm").run)
+        _check(self.results_at)
         return ms
 
     def next(self) -> float:
@@ -181,6 +196,10 @@ class BaselineSteps:
         _check(self.at)
         return ms
 
+    def results(self) -> float:
+        """The baseline has one page, radar included: its answer change is the yardstick."""
+        return self.answer()
+
     def next(self) -> float:
         ms = _timed(self.at.button(key="next").click().run)
         _check(self.at)
@@ -202,12 +221,16 @@ def bench_steps(runs: int, warmup: int = 5) -> list[Row]:
     for i in range(warmup + runs):
         # Interleaved, so a slow moment of the machine hits both alike.
         for name, app in apps.items():
-            for step in ("answer", "next"):
+            for step in ("answer", "next", "results"):
                 ms = getattr(app, step)()
                 if i >= warmup:
                     times.setdefault((name, step), []).append(ms)
     rows = []
-    for step, label in (("answer", "step: answer changed"), ("next", "step: Next clicked")):
+    for step, label in (
+        ("answer", "step: answer changed"),
+        ("next", "step: Next clicked"),
+        ("results", "step on results: tone changed"),
+    ):
         rows.append(
             Row(
                 f"{label} (median of {runs})",

@@ -6,7 +6,7 @@ from datetime import date
 
 import streamlit as st
 
-from clientcheck.charts import RadarSeries, radar_figure
+from clientcheck.charts import RadarSeries
 from clientcheck.compare import (
     compared,
     comparison_frame,
@@ -21,6 +21,7 @@ from clientcheck.model import ClientRecord
 from clientcheck.ui import files
 from clientcheck.ui.downloads import download_buttons
 from clientcheck.ui.layout import literal
+from clientcheck.ui.results import cached_radar
 from clientcheck.ui.state import bank, store
 
 
@@ -30,7 +31,7 @@ def _labels(lang: str) -> list[str]:
 
 def _chart(series: list[RadarSeries], lang: str, key: str, summary: str) -> None:
     st.plotly_chart(
-        radar_figure(_labels(lang), series),
+        cached_radar(tuple(_labels(lang)), tuple(series)),
         config={"displayModeBar": False, "scrollZoom": False},
         alt=t("compare_radar_alt", lang, summary=summary),
         key=key,

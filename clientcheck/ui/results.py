@@ -47,12 +47,21 @@ def signs_table(ctx: AssessmentContext, lang: str) -> list[dict[str, object]]:
     return rows
 
 
+@st.cache_resource(max_entries=512, show_spinner=False)
+def cached_radar(labels: tuple[str, ...], series: tuple[RadarSeries, ...]):
+    """Build each distinct radar once per server: a Plotly figure takes milliseconds to build.
+
+    Streamlit copies the figure when it sends it, so sharing it is safe.
+    """
+    return radar_figure(labels, series)
+
+
 def radar(ctx: AssessmentContext, lang: str, series: list[RadarSeries] | None = None) -> None:
     labels = [s.name for s in ctx.signs]
     data = series or [RadarSeries(ctx.client_name, tuple(float(s.score) for s in ctx.signs))]
     summary = "; ".join(f"{s.name} {s.score}/100 ({s.band_label})" for s in ctx.signs)
     st.plotly_chart(
-        radar_figure(labels, data),
+        cached_radar(tuple(labels), tuple(data)),
         config={"displayModeBar": False, "scrollZoom": False, "staticPlot": False},
         alt=t("radar_alt", lang, summary=summary),
         key=f"radar|{len(data)}",
