@@ -199,9 +199,12 @@ async def one_session(browser, url: str, index: int, think: float, gate: Gate | 
                 result, watcher, "results" if last else "next", lambda label=label: click(label)
             )
         await main.locator("[data-testid=stPlotlyChart] .main-svg").first.wait_for()
+        prepare = main.get_by_role("button", name="Prepare my summary (PDF, Markdown)")
         pdf = main.locator("[data-testid=stDownloadButton] button", has_text="PDF")
-        if await pdf.count():
+        if await prepare.count():
             start = time.monotonic()
+            await _step(result, watcher, "prepare", lambda: prepare.first.click())
+            await pdf.first.wait_for()
             async with page.expect_download(timeout=STEP_TIMEOUT_S * 1000) as info:
                 await pdf.first.click()
             download = await info.value

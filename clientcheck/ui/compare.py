@@ -64,7 +64,7 @@ def clients_comparison(lang: str) -> None:
     st.dataframe(frame, hide_index=True)
     st.download_button(
         t("download_csv", lang),
-        data=lambda: scores_csv(frame),
+        data=scores_csv(frame),
         file_name=f"client-check_comparison_{date.today().isoformat()}.csv",
         mime="text/csv",
         icon=":material/table:",

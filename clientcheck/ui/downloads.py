@@ -1,7 +1,8 @@
-"""Summary downloads: PDF, Markdown and the answers file, each built only when clicked."""
+"""Summary downloads: PDF and Markdown built when the user asks, and the answers file."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from datetime import date
 
@@ -12,8 +13,8 @@ from clientcheck.i18n import t
 from clientcheck.model import ClientRecord
 from clientcheck.render import Draft
 from clientcheck.storage import dumps_assessment
-from clientcheck.summary import ComparisonView, SummaryInput, summary_markdown
-from clientcheck.ui.state import bank
+from clientcheck.summary import ComparisonView, summary_markdown
+from clientcheck.ui.state import bank, store
 
 
 def then_now_view(record: ClientRecord, lang: str) -> ComparisonView | None:
@@ -34,6 +35,23 @@ def then_now_view(record: ClientRecord, lang: str) -> ComparisonView | None:
     return comparison_view(bank(), [earlier, now], lang, t("then_now_title", lang, name=name))
 
 
+def _fingerprint(record: ClientRecord, lang: str, drafts: Sequence[Draft], extra: object) -> str:
+    """A digest of everything a summary shows, so prepared files never go stale."""
+    parts = (record.name, record.notes, sorted(record.answers.items()), str(record.assessed_on))
+    text = repr((parts, lang, [(d.message_id, d.tone, d.subject, d.body) for d in drafts], extra))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _prepare(
+    key: str, fingerprint: str, record: ClientRecord, lang: str, drafts: tuple, comparison
+) -> None:
+    """Build both summaries once, on the user's click, and keep them for this session."""
+    from clientcheck.pdf import summary_pdf  # fpdf2 loads on the first PDF, not at start
+
+    data = build_summary_input(bank(), record, lang, drafts, comparison)
+    store().prepared[key] = (fingerprint, summary_pdf(data), summary_markdown(data).encode())
+
+
 def download_buttons(
     record: ClientRecord,
     lang: str,
@@ -41,49 +59,56 @@ def download_buttons(
     comparison: ComparisonView | None = None,
     where: str = "results",
 ) -> None:
-    """Offer the PDF, Markdown and JSON downloads of ``record``, each built on click.
+    """Offer the summaries (built when the user asks) and the answers file.
 
-    Drafts and comparison are gathered now (cheap, and they read this session's
-    state); only the documents themselves are built when a button is clicked.
+    The PDF and Markdown are built by a click on "Prepare", then served as plain
+    downloads. (Streamlit's build-on-click downloads lose the file when many
+    sessions run at once: the generated file is cleaned up before the browser
+    fetches it.) They are rebuilt only when something they show has changed.
     """
-    question_bank = bank()
-    answers_file = dumps_assessment(record, lang)
-
-    def pdf() -> bytes:
-        from clientcheck.pdf import summary_pdf  # fpdf2 loads on the first PDF, not at start
-
-        return summary_pdf(summary())
-
-    def summary() -> SummaryInput:
-        return build_summary_input(question_bank, record, lang, drafts, comparison)
-
     name = record.display_name(t("unnamed_client", lang))
     today = date.today()
+    key = f"{record.id}|{where}"
+    fingerprint = _fingerprint(record, lang, drafts, comparison)
+    prepared = store().prepared.get(key)
     cols = st.columns(3)
-    cols[0].download_button(
-        t("download_pdf", lang),
-        data=pdf,
-        file_name=export_filename(name, today, "pdf"),
-        mime="application/pdf",
-        icon=":material/picture_as_pdf:",
-        key=f"pdf|{where}",
-        on_click="ignore",
-        type="primary",
-        width="stretch",
-    )
-    cols[1].download_button(
-        t("download_md", lang),
-        data=lambda: summary_markdown(summary()).encode("utf-8"),
-        file_name=export_filename(name, today, "md"),
-        mime="text/markdown",
-        icon=":material/article:",
-        key=f"md|{where}",
-        on_click="ignore",
-        width="stretch",
-    )
+    if prepared is None or prepared[0] != fingerprint:
+        cols[0].button(
+            t("prepare_summary", lang),
+            key=f"prepare|{where}",
+            on_click=_prepare,
+            args=(key, fingerprint, record, lang, tuple(drafts), comparison),
+            icon=":material/picture_as_pdf:",
+            type="primary",
+            width="stretch",
+            help=t("prepare_summary_help", lang),
+        )
+    else:
+        _, pdf, markdown = prepared
+        cols[0].download_button(
+            t("download_pdf", lang),
+            data=pdf,
+            file_name=export_filename(name, today, "pdf"),
+            mime="application/pdf",
+            icon=":material/picture_as_pdf:",
+            key=f"pdf|{where}",
+            on_click="ignore",
+            type="primary",
+            width="stretch",
+        )
+        cols[1].download_button(
+            t("download_md", lang),
+            data=markdown,
+            file_name=export_filename(name, today, "md"),
+            mime="text/markdown",
+            icon=":material/article:",
+            key=f"md|{where}",
+            on_click="ignore",
+            width="stretch",
+        )
     cols[2].download_button(
         t("download_json", lang),
-        data=answers_file,
+        data=dumps_assessment(record, lang),
         file_name=export_filename(name, today, "json"),
         mime="application/json",
         icon=":material/save:",

@@ -260,7 +260,7 @@ def drafts_section(ctx: AssessmentContext, record_id: str, lang: str) -> Message
     left, right = st.columns(2)
     left.download_button(
         t("draft_download_txt", lang),
-        data=lambda: draft_to_txt(edited_draft(generated, draft_id)),
+        data=draft_to_txt(draft),
         file_name=f"{stem}.txt",
         mime="text/plain",
         icon=":material/description:",
@@ -270,7 +270,7 @@ def drafts_section(ctx: AssessmentContext, record_id: str, lang: str) -> Message
     )
     right.download_button(
         t("draft_download_eml", lang),
-        data=lambda: draft_to_eml(edited_draft(generated, draft_id), details),
+        data=draft_to_eml(draft, details),
         file_name=f"{stem}.eml",
         mime="message/rfc822",
         icon=":material/mail:",

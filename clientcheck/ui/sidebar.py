@@ -182,7 +182,7 @@ def clients_panel(lang: str) -> None:
             )
     st.download_button(
         t("save_session", lang),
-        data=lambda: dumps_session(s.clients, s.current, lang),
+        data=dumps_session(s.clients, s.current, lang),
         file_name=f"client-check_session_{date.today().isoformat()}.json",
         mime="application/json",
         icon=":material/download:",

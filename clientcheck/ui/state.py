@@ -36,6 +36,8 @@ class Store:
     drafts: dict[str, dict[str, str]] = field(default_factory=dict)
     # Per client: the drafts ("message|tone") to include in the summary.
     chosen_drafts: dict[str, list[str]] = field(default_factory=dict)
+    # Summaries built on request, by "client|where": (fingerprint, pdf bytes, markdown bytes).
+    prepared: dict[str, tuple[str, bytes, bytes]] = field(default_factory=dict)
     flash: list[tuple[str, str]] = field(default_factory=list)  # (kind, message)
 
     @property

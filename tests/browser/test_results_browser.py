@@ -103,6 +103,9 @@ def test_every_summary_download_holds_the_assessment(page, app_url, tmp_path):
     wait_idle(page)
     expected = assess(BANK, record.answers)
 
+    expect(page.get_by_role("button", name="Résumé (PDF)")).to_have_count(0)  # built on request
+    page.get_by_role("button", name="Préparer mon résumé (PDF, Markdown)").click()
+    wait_idle(page)
     pdf, pdf_name = download(page, "Résumé (PDF)")
     assert pdf_name.startswith("client-check_societe-oeuvre-fils_") and pdf_name.endswith(".pdf")
     text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
