@@ -39,6 +39,10 @@ from tests.browser.conftest import (  # noqa: E402  (the path above makes tests 
 MAX_SESSIONS = 40
 HARD_LIMIT_S = 300.0
 STEP_TIMEOUT_S = 60.0
+# A person reads a question before answering; people arrive one after another and then
+# all work at once (every session stays connected until the last one has finished).
+THINK_S = 2.0
+RAMP_S = 1.0
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 
 
@@ -235,7 +239,7 @@ def _percentile(values: list[float], q: float) -> float | None:
     return statistics.quantiles(values, n=100, method="inclusive")[int(q) - 1]
 
 
-async def _run(sessions: int, url: str, pid: int | None, think: float) -> dict:
+async def _run(sessions: int, url: str, pid: int | None, think: float, ramp: float) -> dict:
     from playwright.async_api import async_playwright
 
     path = chromium_executable()
@@ -254,7 +258,7 @@ async def _run(sessions: int, url: str, pid: int | None, think: float) -> dict:
             tasks = []
             for i in range(sessions):
                 tasks.append(asyncio.create_task(one_session(browser, url, i, think, gate)))
-                await asyncio.sleep(0.1)  # people do not all click at the same millisecond
+                await asyncio.sleep(ramp)  # people arrive one after another, then overlap
             while gate.arrived + sum(t.done() for t in tasks) < sessions:
                 await asyncio.sleep(0.05)
             rss_after = tree_rss_kb(pid) if pid else None
@@ -265,9 +269,13 @@ async def _run(sessions: int, url: str, pid: int | None, think: float) -> dict:
         finally:
             await browser.close()
     report = _summary(sessions, results, warm, rss_before, rss_after, elapsed, think)
+    report["ramp_s"] = ramp
     server_cpu = cpu_after[0] - cpu_before[0] if pid else None
     report["server_cpu_s"] = _round(server_cpu)
     report["machine_busy_cpu_s"] = _round(cpu_after[1] - cpu_before[1])
+    # What one step costs the server, whatever the browsers cost on this machine.
+    steps = report["step_count"] + sessions  # every click, plus each page opening
+    report["server_cpu_ms_per_step"] = _round(server_cpu * 1000 / steps) if pid else None
     report["cores"] = os.cpu_count()
     return report
 
@@ -311,7 +319,9 @@ def _round(value: float | None) -> float | None:
     return None if value is None else round(value, 3)
 
 
-def run_load(sessions: int, url: str | None = None, think: float = 0.3) -> dict:
+def run_load(
+    sessions: int, url: str | None = None, think: float = THINK_S, ramp: float = RAMP_S
+) -> dict:
     """Run ``sessions`` concurrent assessments against ``url`` (or a server of our own)."""
     if not 1 <= sessions <= MAX_SESSIONS:
         raise ValueError(f"sessions must be between 1 and {MAX_SESSIONS}")
@@ -323,7 +333,7 @@ def run_load(sessions: int, url: str | None = None, think: float = 0.3) -> dict:
     elif urlsplit(url).hostname not in LOOPBACK:
         raise ValueError("load tests run against loopback only (127.0.0.1 / localhost)")
     try:
-        return asyncio.run(asyncio.wait_for(_run(sessions, url, pid, think), HARD_LIMIT_S))
+        return asyncio.run(asyncio.wait_for(_run(sessions, url, pid, think, ramp), HARD_LIMIT_S))
     finally:
         if process is not None:
             stop_server(process)
@@ -333,10 +343,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sessions", type=int, default=20, help=f"1 to {MAX_SESSIONS}")
     parser.add_argument("--url", help="a running app on loopback (default: start one)")
-    parser.add_argument("--think", type=float, default=0.3, help="pause before each click (s)")
+    parser.add_argument(
+        "--think", type=float, default=THINK_S, help=f"pause before each click (s, {THINK_S})"
+    )
+    parser.add_argument(
+        "--ramp", type=float, default=RAMP_S, help=f"seconds between arrivals ({RAMP_S})"
+    )
     args = parser.parse_args(argv)
     try:
-        report = run_load(args.sessions, args.url, args.think)
+        report = run_load(args.sessions, args.url, args.think, args.ramp)
     except TimeoutError:
         print(f"stopped: the run exceeded its hard limit of {HARD_LIMIT_S:.0f} s", file=sys.stderr)
         return 2

@@ -16,3 +16,9 @@ def test_streamlit_config_keeps_users_private_and_safe():
     assert config["server"]["enableXsrfProtection"] is True
     assert MAX_FILE_BYTES / 1e6 < config["server"]["maxUploadSize"] <= 10
     assert config["client"]["showErrorDetails"] == "none"
+
+
+def test_the_server_does_no_needless_work_per_rerun():
+    config = tomllib.loads(CONFIG.read_text(encoding="utf-8"))
+    assert config["runner"]["postScriptGC"] is False
+    assert config["server"]["fileWatcherType"] == "none"
