@@ -23,8 +23,6 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import os
-import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -39,6 +37,12 @@ ROOT = Path(__file__).resolve().parents[1]
 APP = ROOT / "app.py"
 BASELINE = ROOT / "scripts" / "baseline_app.py"
 sys.path.insert(0, str(ROOT))
+
+from tests.browser.conftest import (  # noqa: E402  (the repo root must be on the path first)
+    chromium_executable,
+    free_port,
+    streamlit_command,
+)
 
 STEP_TARGET = 1.5  # Client Check step time / baseline step time
 COLD_TARGET = 1.3  # Client Check cold start / baseline cold start
@@ -245,40 +249,11 @@ def bench_steps(runs: int, warmup: int = 5) -> list[Row]:
 # --- (b) cold start -------------------------------------------------------------
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def chromium_path() -> str | None:
-    for candidate in (os.environ.get("CHROMIUM_PATH"), "/usr/bin/chromium"):
-        if candidate and Path(candidate).exists():
-            return candidate
-    return shutil.which("chromium") or shutil.which("chromium-browser")
-
-
 def cold_start_once(browser, script: Path) -> float:
     """Seconds from ``streamlit run`` to the first page's title shown in Chromium."""
-    port = _free_port()
+    port = free_port()
     url = f"http://127.0.0.1:{port}"
-    cmd = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        str(script),
-        "--server.headless",
-        "true",
-        "--server.port",
-        str(port),
-        "--server.address",
-        "127.0.0.1",
-        "--browser.gatherUsageStats",
-        "false",
-        "--server.fileWatcherType",
-        "none",
-    ]
+    cmd = streamlit_command(script, port)
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     start = time.perf_counter()
@@ -310,7 +285,7 @@ def cold_start_once(browser, script: Path) -> float:
 
 
 def bench_cold_start(repeats: int) -> list[Row]:
-    path = chromium_path()
+    path = chromium_executable()
     if path is None:
         return [Row("cold start to first page", None, note="skipped: no Chromium")]
     from playwright.sync_api import sync_playwright

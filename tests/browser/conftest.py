@@ -69,28 +69,24 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def streamlit_command(script: Path | str, port: int) -> list[str]:
+    """The command that serves ``script`` headless on a loopback port, watching no files."""
+    return [
+        sys.executable, "-m", "streamlit", "run", str(script),
+        "--server.headless", "true",
+        "--server.port", str(port),
+        "--server.address", "127.0.0.1",
+        "--browser.gatherUsageStats", "false",
+        "--server.fileWatcherType", "none",
+    ]  # fmt: skip
+
+
 def start_server(
     script: Path | str = ROOT / "app.py", *, cwd: Path = ROOT, env: dict | None = None
 ):
     """Start ``streamlit run script`` on a free loopback port; return (process, base URL)."""
     port = free_port()
-    cmd = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        str(script),
-        "--server.headless",
-        "true",
-        "--server.port",
-        str(port),
-        "--server.address",
-        "127.0.0.1",
-        "--browser.gatherUsageStats",
-        "false",
-        "--server.fileWatcherType",
-        "none",
-    ]
+    cmd = streamlit_command(script, port)
     process = subprocess.Popen(
         cmd,
         cwd=cwd,

@@ -6,10 +6,19 @@ from playwright.sync_api import Page, expect
 
 
 def wait_idle(page: Page) -> None:
-    """Wait until Streamlit has finished the current run."""
+    """Wait until Streamlit has finished its run and no element of the previous run is left."""
     page.wait_for_timeout(150)
-    expect(page.locator('[data-testid="stStatusWidget"]')).to_have_count(0, timeout=20_000)
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=stStatusWidget]')"
+        " && !document.querySelector('[data-stale=true]')",
+        timeout=30_000,
+    )
     page.wait_for_timeout(100)
+
+
+def main_area(page: Page):
+    """The main column, without the sidebar."""
+    return page.locator('[data-testid="stMain"]')
 
 
 def open_app(page: Page, url: str, lang: str | None = None) -> None:

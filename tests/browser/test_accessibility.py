@@ -18,6 +18,8 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.conftest import start_server, stop_server
+from tests.browser.helpers import main_area as _main
+from tests.browser.helpers import wait_idle as settle
 
 BARE_APP = Path(__file__).with_name("bare_app.py")
 SERIOUS = ("serious", "critical")
@@ -94,17 +96,6 @@ class StepScan:
     radar: dict | None = None
 
 
-def settle(page: Page) -> None:
-    """Wait until Streamlit has finished its run and no element of the previous run is left."""
-    page.wait_for_timeout(200)
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=stStatusWidget]')"
-        " && !document.querySelector('[data-stale=true]')",
-        timeout=30_000,
-    )
-    page.wait_for_timeout(150)
-
-
 def scan(page: Page, axe) -> list[Violation]:
     """Run axe-core and return every violation, one entry per flagged node."""
     response = axe.run(page).response
@@ -129,10 +120,6 @@ def _new_page(browser: Browser, lang: str, width: int) -> Page:
     page = context.new_page()
     page.set_default_timeout(20_000)
     return page
-
-
-def _main(page: Page):
-    return page.locator('[data-testid="stMain"]')
 
 
 def _click(page: Page, name: str) -> None:

@@ -7,6 +7,9 @@ import unicodedata
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.browser.helpers import main_area as _main
+from tests.browser.helpers import wait_idle as settle
+
 NAMES = {
     "script_tag": "<script>alert('xss')</script>",
     "img_onerror": '<img src="http://evil.example/a.png" onerror="alert(2)">',
@@ -14,21 +17,6 @@ NAMES = {
     "markdown_link": "[click me](http://evil.example/phish)",
     "streamlit_directives": ":red[x] :material/home: $x^2$",
 }
-
-
-def settle(page: Page) -> None:
-    """Wait until Streamlit has finished its run and no element of the previous run is left."""
-    page.wait_for_timeout(200)
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=stStatusWidget]')"
-        " && !document.querySelector('[data-stale=true]')",
-        timeout=30_000,
-    )
-    page.wait_for_timeout(150)
-
-
-def _main(page: Page):
-    return page.locator('[data-testid="stMain"]')
 
 
 @pytest.fixture

@@ -21,6 +21,8 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.conftest import ROOT, start_server, stop_server
+from tests.browser.helpers import main_area as _main
+from tests.browser.helpers import wait_idle as settle
 
 SKIP_DIRS = {".venv", ".git", "__pycache__", ".pytest_cache", ".hypothesis", ".ruff_cache"}
 # Where Streamlit's frontend fetches a ":material/...:" page icon from.
@@ -68,20 +70,6 @@ class Session:
     downloads: list[str] = field(default_factory=list)
     before: dict[str, dict] = field(default_factory=dict)
     after: dict[str, dict] = field(default_factory=dict)
-
-
-def settle(page: Page) -> None:
-    page.wait_for_timeout(200)
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=stStatusWidget]')"
-        " && !document.querySelector('[data-stale=true]')",
-        timeout=30_000,
-    )
-    page.wait_for_timeout(150)
-
-
-def _main(page: Page):
-    return page.locator('[data-testid="stMain"]')
 
 
 def _answer_page(page: Page) -> None:
