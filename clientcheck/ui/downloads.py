@@ -71,8 +71,9 @@ def download_buttons(
     key = f"{record.id}|{where}"
     fingerprint = _fingerprint(record, lang, drafts, comparison)
     prepared = store().prepared.get(key)
-    cols = st.columns(3)
-    if prepared is None or prepared[0] != fingerprint:
+    ready = prepared is not None and prepared[0] == fingerprint
+    cols = st.columns(3 if ready else [2, 1])
+    if not ready:
         cols[0].button(
             t("prepare_summary", lang),
             key=f"prepare|{where}",
@@ -106,7 +107,7 @@ def download_buttons(
             on_click="ignore",
             width="stretch",
         )
-    cols[2].download_button(
+    cols[-1].download_button(
         t("download_json", lang),
         data=dumps_assessment(record, lang),
         file_name=export_filename(name, today, "json"),
