@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 from streamlit import config as st_config
-from streamlit.runtime.state.common import TESTING_KEY
 from streamlit.testing.v1 import AppTest
 
 from clientcheck.i18n import t
@@ -83,34 +82,8 @@ def show_error_details():
     st_config.set_option("client.showErrorDetails", before)
 
 
-def _pin_selectbox_labels(at: AppTest) -> None:
-    """Let AppTest re-send a selectbox whose labels come from the session.
-
-    AppTest formats a selectbox's value again, outside any script run, to send
-    it back. A ``format_func`` that reads ``st.session_state`` (the clients list,
-    the drafts) then sees an empty session and returns a label that is not on
-    the page, and AppTest itself raises. The browser sends back the label it
-    shows; this does the same.
-    """
-    testing = at.session_state[TESTING_KEY]
-    for box in at.selectbox:
-        options = list(box.options)
-        original = testing.get(box.id, str)
-        shown = box.proto.raw_value or (options[box.proto.default] if options else "")
-
-        def pinned(value, original=original, options=options, shown=shown):
-            try:
-                label = original(value)
-            except Exception:
-                label = None
-            return label if label in options else shown
-
-        testing[box.id] = pinned
-
-
 def run(at: AppTest) -> AppTest:
     """Rerun the script (with any pending widget change) and fail on an exception."""
-    _pin_selectbox_labels(at)
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     return at
