@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from datetime import date
 
 import pytest
 
@@ -15,13 +14,10 @@ from clientcheck.advice import (
     sign_advice,
 )
 from clientcheck.i18n import LANGS
-from clientcheck.model import ClientRecord
 from clientcheck.questionnaire import default_bank
-from clientcheck.render import AssessmentContext, build_context
-from clientcheck.scoring import assess
+from tests._contexts import HOSTILE_NAMES, make_ctx
 
 SIGN_IDS = tuple(sign.id for sign in default_bank().signs)
-ASSESSED_ON = date(2026, 11, 27)
 
 # Cannot leave yet: most income from this client, no savings, nothing else lined up.
 DEPENDENT = {
@@ -52,20 +48,6 @@ LATE_PAYER = {
     "late_payment.chasing": "always",
 }
 LEFTOVERS = ("{{", "}}", "{%", "%}", "{#", "None", "undefined", "Undefined", "[[")
-HOSTILE_NAMES = (
-    "Société Œuvre & Fils",
-    "<script>alert(1)</script>",
-    "{{ 7*7 }}",
-    "{% raw %}",
-    "**bold**",
-    "😀" * 500,
-)
-
-
-def make_ctx(answers: dict, lang: str = "en", name: str = "Acme") -> AssessmentContext:
-    bank = default_bank()
-    record = ClientRecord(name=name, answers=dict(answers), assessed_on=ASSESSED_ON)
-    return build_context(bank, record, assess(bank, record.answers), lang)
 
 
 def item_for(items, sign_id):

@@ -24,10 +24,8 @@ from clientcheck.messages import (
     suggested_messages,
     tone_label,
 )
-from clientcheck.model import ClientRecord
-from clientcheck.questionnaire import default_bank
-from clientcheck.render import AssessmentContext, Draft, build_context
-from clientcheck.scoring import assess
+from clientcheck.render import Draft
+from tests._contexts import HOSTILE_NAMES, make_ctx
 
 DEPENDENT = {
     "situation.income_share": 80,
@@ -59,20 +57,6 @@ FULL = MessageDetails(
 )
 EMPTY = MessageDetails()
 LEFTOVERS = ("{{", "}}", "{%", "%}", "{#", "None", "undefined", "Undefined", "[[", "Dear ,")
-HOSTILE_NAMES = (
-    "Société Œuvre & Fils",
-    "<script>alert(1)</script>",
-    "{{ 7*7 }}",
-    "{% raw %}",
-    "**bold**",
-    "😀" * 500,
-)
-
-
-def make_ctx(answers: dict, lang: str = "en", name: str = "Acme") -> AssessmentContext:
-    bank = default_bank()
-    record = ClientRecord(name=name, answers=dict(answers), assessed_on=date(2026, 11, 27))
-    return build_context(bank, record, assess(bank, record.answers), lang)
 
 
 def assert_clean(draft: Draft) -> None:

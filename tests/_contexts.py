@@ -1,0 +1,28 @@
+"""Assessment contexts built through the real pipeline, shared by the advice and draft tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from clientcheck.model import ClientRecord
+from clientcheck.questionnaire import default_bank
+from clientcheck.render import AssessmentContext, build_context
+from clientcheck.scoring import assess
+
+ASSESSED_ON = date(2026, 11, 27)
+# Names that must come out of every template literally.
+HOSTILE_NAMES = (
+    "Société Œuvre & Fils",
+    "<script>alert(1)</script>",
+    "{{ 7*7 }}",
+    "{% raw %}",
+    "**bold**",
+    "😀" * 500,
+)
+
+
+def make_ctx(answers: dict, lang: str = "en", name: str = "Acme") -> AssessmentContext:
+    """Score ``answers`` for a client called ``name`` and build the template context."""
+    bank = default_bank()
+    record = ClientRecord(name=name, answers=dict(answers), assessed_on=ASSESSED_ON)
+    return build_context(bank, record, assess(bank, record.answers), lang)
