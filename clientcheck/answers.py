@@ -32,23 +32,20 @@ class AnswerError(ValueError):
         return self.code
 
 
-def parse_number(raw: str, question: Question) -> float | None:
-    """Parse what a person typed for a number question; empty means "don't know".
+def parse_decimal(raw: str) -> float | None:
+    """Read a number the way people type it; empty gives None.
 
-    Accepts both "1 500,5" and "1,500.5" styles, a unit or % sign after the
-    number and the typographic minus. Raises AnswerError when it is not a
-    number within the question's range.
+    Accepts both "1 500,5" and "1,500.5" styles, a unit, % or currency sign after
+    the number and the typographic minus. Raises AnswerError("not_a_number").
     """
-    spec = question.number
-    assert spec is not None
     text = unicodedata.normalize("NFKC", raw or "").strip()
     if not text:
         return None
     text = text.replace("\u2212", "-").replace("\u2013", "-")
     # A number, then optionally a unit made of letters (no digits: "1e400" is refused).
-    match = re.match(r"^([+-]?[\d\s\u00a0\u202f\u2009',.]*\d)\s*(%|[^\W\d_][^\d]*)?$", text)
+    match = re.match(r"^([+-]?[\d\s\u00a0\u202f\u2009',.]*\d)\s*(%|[€$£]|[^\W\d_][^\d]*)?$", text)
     if not match:
-        raise AnswerError("not_a_number", spec.min, spec.max)
+        raise AnswerError("not_a_number")
     number = _SPACES.sub("", match.group(1))
     if "," in number and "." in number:
         # The last separator is the decimal one.
@@ -62,8 +59,24 @@ def parse_number(raw: str, question: Question) -> float | None:
     try:
         value = float(number)
     except ValueError:
+        raise AnswerError("not_a_number") from None
+    if not math.isfinite(value):
+        raise AnswerError("not_a_number")
+    return value
+
+
+def parse_number(raw: str, question: Question) -> float | None:
+    """Parse what a person typed for a number question; empty means "don't know".
+
+    Raises AnswerError when it is not a number within the question's range.
+    """
+    spec = question.number
+    assert spec is not None
+    try:
+        value = parse_decimal(raw)
+    except AnswerError:
         raise AnswerError("not_a_number", spec.min, spec.max) from None
-    return check_number(value, question)
+    return None if value is None else check_number(value, question)
 
 
 def check_number(value: object, question: Question) -> float:

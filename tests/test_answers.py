@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from clientcheck.answers import DONT_KNOW, AnswerError, answer_label, parse_number, validate_answers
+from clientcheck.answers import (
+    DONT_KNOW,
+    AnswerError,
+    answer_label,
+    parse_decimal,
+    parse_number,
+    validate_answers,
+)
 from clientcheck.questionnaire import default_bank
 
 BANK = default_bank()
@@ -75,3 +82,17 @@ def test_answer_labels_follow_the_language():
     assert answer_label(SAVINGS, 1500.5, "en") == "1,500.5\u00a0months"
     assert answer_label(INCOME, 30, "en") == "30%"
     assert answer_label(INCOME, DONT_KNOW, "fr").startswith("Je ne sais pas")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1,500", 1500),
+        ("1 500,50", 1500.5),
+        ("1,500.50 €", 1500.5),
+        ("1500€", 1500),
+        ("12,5", 12.5),
+    ],
+)
+def test_amounts_read_the_same_in_both_languages(text, expected):
+    assert parse_decimal(text) == expected

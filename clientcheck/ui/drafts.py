@@ -12,6 +12,7 @@ from datetime import date
 
 import streamlit as st
 
+from clientcheck.answers import AnswerError, parse_decimal
 from clientcheck.exports import export_filename
 from clientcheck.i18n import t
 from clientcheck.messages import (
@@ -60,16 +61,12 @@ def _bound_key(field: str, record_id: str) -> str:
 
 def _number(raw: object, lo: float, hi: float, integer: bool) -> tuple[float | None, bool]:
     """Parse an optional number typed by the user: (value, ok)."""
-    text = str(raw or "").strip().replace("\u202f", "").replace("\u00a0", "").replace(" ", "")
-    text = text.removesuffix("€").removesuffix("$").removesuffix("£").strip()
-    if not text:
-        return None, True
-    if text.count(",") == 1 and "." not in text:
-        text = text.replace(",", ".")
     try:
-        value = float(text.replace(",", ""))
-    except ValueError:
+        value = parse_decimal(str(raw or ""))
+    except AnswerError:
         return None, False
+    if value is None:
+        return None, True
     if not lo <= value <= hi or (integer and not value.is_integer()):
         return None, False
     return value, True
