@@ -10,6 +10,18 @@ from clientcheck.render import AssessmentContext, build_context
 from clientcheck.scoring import assess
 
 ASSESSED_ON = date(2026, 11, 27)
+# Cannot leave yet: most income from this client, no savings, nothing else lined up.
+DEPENDENT = {
+    "situation.income_share": 80,
+    "situation.savings_months": 1,
+    "situation.pipeline": "none",
+}
+# Free to leave: little income from this client, a year of savings, plenty of leads.
+FREE = {
+    "situation.income_share": 5,
+    "situation.savings_months": 12,
+    "situation.pipeline": "plenty",
+}
 # Names that must come out of every template literally.
 HOSTILE_NAMES = (
     "Société Œuvre & Fils",

@@ -15,22 +15,10 @@ from clientcheck.advice import (
 )
 from clientcheck.i18n import LANGS
 from clientcheck.questionnaire import default_bank
-from tests._contexts import HOSTILE_NAMES, make_ctx
+from tests._contexts import DEPENDENT, FREE, HOSTILE_NAMES, make_ctx
 
 SIGN_IDS = tuple(sign.id for sign in default_bank().signs)
 
-# Cannot leave yet: most income from this client, no savings, nothing else lined up.
-DEPENDENT = {
-    "situation.income_share": 80,
-    "situation.savings_months": 1,
-    "situation.pipeline": "none",
-}
-# Free to leave: little income from this client, a year of savings, plenty of leads.
-FREE = {
-    "situation.income_share": 5,
-    "situation.savings_months": 12,
-    "situation.pipeline": "plenty",
-}
 # Every sign answered with its most reassuring option.
 ALL_HEALTHY = {
     "late_payment.late_invoices": 0,

@@ -25,18 +25,8 @@ from clientcheck.messages import (
     tone_label,
 )
 from clientcheck.render import Draft
-from tests._contexts import HOSTILE_NAMES, make_ctx
+from tests._contexts import DEPENDENT, FREE, HOSTILE_NAMES, make_ctx
 
-DEPENDENT = {
-    "situation.income_share": 80,
-    "situation.savings_months": 1,
-    "situation.pipeline": "none",
-}
-FREE = {
-    "situation.income_share": 5,
-    "situation.savings_months": 12,
-    "situation.pipeline": "plenty",
-}
 LATE_PAYER = {
     "late_payment.late_invoices": 8,
     "late_payment.days_late": 45,
