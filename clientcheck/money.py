@@ -1,0 +1,402 @@
+"""What a client really pays: effective hourly rate, cost of waiting, concentration, exit runway.
+
+Plain typed Python over the answers (question id -> answer). Every figure says which
+answers it came from; a missing answer gives no figure (``None``), never a guess.
+Money never enters the risk, dependency or confidence figures: it is context shown
+beside the verdict, and it only adds a rate-review suggestion on the stay path.
+
+The Money answers (all optional), by question id:
+
+- ``money.pay_basis``: "hourly" | "daily" | "monthly" (a fixed amount a month)
+- ``money.rate``: the hourly rate, the day rate, or the fixed monthly amount
+- ``money.billed``: hours (hourly, monthly) or days (daily) billed or worked a month
+- ``money.day_hours``: hours in a billed day (day rate only)
+- ``money.target_rate``: the hourly rate the user aims for
+- ``money.waiting_rate``: what waiting for money costs the user, % a year
+
+Read from elsewhere: ``high_maintenance.unbilled_hours`` (hours a week),
+``late_payment.days_late``, ``late_payment.late_invoices`` (of
+``late_payment.invoices_total`` when given, else of the last 10),
+``situation.savings_months``, ``situation.notice_weeks``, ``situation.pipeline``,
+``situation.income_share`` and ``situation.currency``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Final, Literal
+
+from clientcheck.answers import DONT_KNOW, Answer
+from clientcheck.i18n import format_money, format_number
+
+PAY_BASES: Final = ("hourly", "daily", "monthly")
+CURRENCIES: Final = ("EUR", "GBP", "USD", "CHF", "CAD")
+WEEKS_PER_MONTH: Final = 52 / 12
+DAYS_PER_YEAR: Final = 365
+PROJECTION_MONTHS: Final = 12
+# How much of this client's monthly income the work lined up replaces once they are gone.
+# A stated reading of the pipeline answer, shown to the user beside the projection.
+PIPELINE_REPLACES: Final = {"plenty": 1.0, "some": 0.5, "little": 0.25, "none": 0.0}
+# Largest-client share bands, in % of income: below 25, 25 to 40, above 40.
+CONCENTRATION_BANDS: Final = (("spread", 0.0), ("notable", 25.0), ("concentrated", 40.0))
+
+Q_BASIS: Final = "money.pay_basis"
+Q_RATE: Final = "money.rate"
+Q_BILLED: Final = "money.billed"
+Q_DAY_HOURS: Final = "money.day_hours"
+Q_TARGET: Final = "money.target_rate"
+Q_WAITING_RATE: Final = "money.waiting_rate"
+Q_UNBILLED: Final = "high_maintenance.unbilled_hours"
+Q_DAYS_LATE: Final = "late_payment.days_late"
+Q_LATE_INVOICES: Final = "late_payment.late_invoices"
+Q_INVOICES_TOTAL: Final = "late_payment.invoices_total"
+Q_SAVINGS: Final = "situation.savings_months"
+Q_NOTICE: Final = "situation.notice_weeks"
+Q_PIPELINE: Final = "situation.pipeline"
+Q_SHARE: Final = "situation.income_share"
+Q_CURRENCY: Final = "situation.currency"
+MONEY_QUESTIONS: Final = (Q_BASIS, Q_RATE, Q_BILLED, Q_DAY_HOURS, Q_TARGET, Q_WAITING_RATE)
+
+Band = Literal["spread", "notable", "concentrated"]
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A computed amount and the answers (question ids) it came from."""
+
+    value: float
+    sources: tuple[str, ...]
+
+
+def _merge(*figures: Figure) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(q for f in figures for q in f.sources))
+
+
+def _number(answers: Mapping[str, Answer], qid: str) -> Figure | None:
+    value = answers.get(qid)
+    if value is None or value == DONT_KNOW or isinstance(value, bool | str):
+        return None
+    if not isinstance(value, int | float) or not math.isfinite(value) or value < 0:
+        return None
+    return Figure(float(value), (qid,))
+
+
+def _choice(answers: Mapping[str, Answer], qid: str, allowed: Sequence[str]) -> str | None:
+    value = answers.get(qid)
+    return value if isinstance(value, str) and value in allowed else None
+
+
+def currency(answers: Mapping[str, Answer]) -> str | None:
+    """The currency chosen for this client, or None when not said."""
+    return _choice(answers, Q_CURRENCY, CURRENCIES)
+
+
+# --- effective hourly rate -----------------------------------------------------------------
+
+
+def monthly_fees(answers: Mapping[str, Answer]) -> Figure | None:
+    """What the client pays a month: rate x hours, rate x days, or the fixed monthly amount."""
+    basis = _choice(answers, Q_BASIS, PAY_BASES)
+    rate = _number(answers, Q_RATE)
+    if basis is None or rate is None:
+        return None
+    if basis == "monthly":
+        return Figure(rate.value, (Q_BASIS, Q_RATE))
+    billed = _number(answers, Q_BILLED)
+    if billed is None:
+        return None
+    return Figure(rate.value * billed.value, (Q_BASIS, Q_RATE, Q_BILLED))
+
+
+def billed_hours(answers: Mapping[str, Answer]) -> Figure | None:
+    """Hours a month the fees pay for (days are counted at the stated hours a day)."""
+    basis = _choice(answers, Q_BASIS, PAY_BASES)
+    billed = _number(answers, Q_BILLED)
+    if basis is None or billed is None:
+        return None
+    if basis == "daily":
+        day = _number(answers, Q_DAY_HOURS)
+        if day is None:
+            return None
+        return Figure(billed.value * day.value, (Q_BASIS, Q_BILLED, Q_DAY_HOURS))
+    return Figure(billed.value, (Q_BASIS, Q_BILLED))
+
+
+def unbilled_hours(answers: Mapping[str, Answer]) -> Figure | None:
+    """Unbilled hours a month, from the weekly figure given on the high-maintenance page."""
+    weekly = _number(answers, Q_UNBILLED)
+    return None if weekly is None else Figure(weekly.value * WEEKS_PER_MONTH, weekly.sources)
+
+
+def effective_rate(answers: Mapping[str, Answer]) -> Figure | None:
+    """Fees / (billed + unbilled hours); None without fees, hours, or with no hours at all."""
+    fees, billed, unbilled = monthly_fees(answers), billed_hours(answers), unbilled_hours(answers)
+    if fees is None or billed is None or unbilled is None:
+        return None
+    hours = billed.value + unbilled.value
+    if hours <= 0:
+        return None
+    return Figure(fees.value / hours, _merge(fees, billed, unbilled))
+
+
+def late_share(answers: Mapping[str, Answer]) -> Figure | None:
+    """Share (0-1) of invoices paid late: of the stated total, else of the last 10."""
+    late = _number(answers, Q_LATE_INVOICES)
+    if late is None:
+        return None
+    total = _number(answers, Q_INVOICES_TOTAL)
+    if total is not None:
+        if total.value <= 0:
+            return None
+        return Figure(min(late.value / total.value, 1.0), _merge(late, total))
+    return Figure(min(late.value / 10, 1.0), late.sources)
+
+
+def waiting_cost(answers: Mapping[str, Answer]) -> Figure | None:
+    """What waiting for late payments costs a month: fees x share late x days late x rate."""
+    fees, share = monthly_fees(answers), late_share(answers)
+    if fees is None or share is None:
+        return None
+    if share.value == 0:
+        return Figure(0.0, _merge(fees, share))
+    days, rate = _number(answers, Q_DAYS_LATE), _number(answers, Q_WAITING_RATE)
+    if days is None:
+        return None
+    if days.value == 0:
+        return Figure(0.0, _merge(fees, share, days))
+    if rate is None:
+        return None
+    cost = fees.value * share.value * days.value / DAYS_PER_YEAR * rate.value / 100
+    return Figure(cost, _merge(fees, share, days, rate))
+
+
+def effective_rate_after_waiting(answers: Mapping[str, Answer]) -> Figure | None:
+    """The effective hourly rate once the cost of waiting is taken off the fees."""
+    rate, cost = effective_rate(answers), waiting_cost(answers)
+    fees, billed, unbilled = monthly_fees(answers), billed_hours(answers), unbilled_hours(answers)
+    if rate is None or cost is None or fees is None or billed is None or unbilled is None:
+        return None
+    hours = billed.value + unbilled.value
+    return Figure((fees.value - cost.value) / hours, _merge(rate, cost))
+
+
+@dataclass(frozen=True)
+class RateView:
+    """The effective rate beside the target, for the results page and the summaries."""
+
+    currency: str | None
+    fees: Figure | None
+    billed_hours: Figure | None
+    unbilled_hours: Figure | None
+    effective: Figure | None
+    waiting_cost: Figure | None
+    after_waiting: Figure | None
+    target: Figure | None
+
+    @property
+    def shown(self) -> bool:
+        """True when there is at least one figure to show."""
+        return any(f is not None for f in (self.fees, self.effective, self.target))
+
+    @property
+    def compared(self) -> Figure | None:
+        """The rate to hold against the target: after waiting when known, else effective."""
+        return self.after_waiting or self.effective
+
+    @property
+    def below_target(self) -> bool | None:
+        """True when the client pays less than the target; None when either is unknown."""
+        if self.compared is None or self.target is None:
+            return None
+        return self.compared.value < self.target.value
+
+    @property
+    def gap(self) -> Figure | None:
+        """Target minus the compared rate (positive: how much an hour is missing)."""
+        if self.compared is None or self.target is None:
+            return None
+        return Figure(self.target.value - self.compared.value, _merge(self.compared, self.target))
+
+
+def rate_view(answers: Mapping[str, Answer]) -> RateView:
+    """Every effective-rate figure that the answers allow."""
+    return RateView(
+        currency=currency(answers),
+        fees=monthly_fees(answers),
+        billed_hours=billed_hours(answers),
+        unbilled_hours=unbilled_hours(answers),
+        effective=effective_rate(answers),
+        waiting_cost=waiting_cost(answers),
+        after_waiting=effective_rate_after_waiting(answers),
+        target=_number(answers, Q_TARGET),
+    )
+
+
+def proposed_rate(answers: Mapping[str, Answer]) -> Figure | None:
+    """The billed rate (same basis: per hour, per day or per month) that meets the target.
+
+    Scales the current rate by target / compared effective rate, the same hours
+    assumed; None unless the client pays below a stated target.
+    """
+    view = rate_view(answers)
+    rate = _number(answers, Q_RATE)
+    if not view.below_target or rate is None or view.compared is None or view.target is None:
+        return None
+    if view.compared.value <= 0:
+        return None
+    value = rate.value * view.target.value / view.compared.value
+    return Figure(value, _merge(rate, view.compared, view.target))
+
+
+# --- income concentration ------------------------------------------------------------------
+
+
+def concentration_band(share_percent: float) -> Band:
+    """Band a largest-client share: below 25 % spread, 25-40 % notable, above 40 % concentrated."""
+    if share_percent > CONCENTRATION_BANDS[2][1]:
+        return "concentrated"
+    if share_percent >= CONCENTRATION_BANDS[1][1]:
+        return "notable"
+    return "spread"
+
+
+@dataclass(frozen=True)
+class ClientShare:
+    name: str
+    share: Figure | None  # % of the user's income, as they stated it for this client
+
+
+@dataclass(frozen=True)
+class Concentration:
+    """Each client's share of the user's income, and the largest one with its band."""
+
+    shares: tuple[ClientShare, ...]
+    largest: ClientShare | None
+    band: Band | None
+    stated_total: float  # sum of the stated shares, in %
+
+    @property
+    def over_100(self) -> bool:
+        """The stated shares add up to more than all the user's income."""
+        return self.stated_total > 100.0 + 1e-9
+
+
+def concentration(clients: Sequence[tuple[str, Mapping[str, Answer]]]) -> Concentration:
+    """Concentration of income over ``clients`` (name, answers) from their stated shares."""
+    shares = tuple(ClientShare(name, _number(answers, Q_SHARE)) for name, answers in clients)
+    known = [s for s in shares if s.share is not None]
+    largest = max(known, key=lambda s: s.share.value if s.share else 0.0, default=None)
+    band = concentration_band(largest.share.value) if largest and largest.share else None
+    total = sum(s.share.value for s in known if s.share)
+    return Concentration(shares=shares, largest=largest, band=band, stated_total=total)
+
+
+# --- if you let go: twelve months without this client --------------------------------------
+
+
+@dataclass(frozen=True)
+class ProjectionMonth:
+    """One month after letting go, in money when fees are known, else in client-months."""
+
+    month: int  # 1..12
+    starts_on: date
+    client_income: float  # the notice period's income from this client
+    new_work: float  # what the work lined up brings in
+    drawn: float  # taken from savings this month
+    savings_left: float  # at the end of the month, never below 0
+    uncovered: float  # what neither income nor savings covered this month
+
+
+@dataclass(frozen=True)
+class ExitProjection:
+    """Twelve months of income without this client, and when savings would run out."""
+
+    months: tuple[ProjectionMonth, ...]
+    runs_out: int | None  # the month (1..12) savings are used up, None if they last
+    in_money: bool  # amounts in the currency (fees known) or in months of this client's fees
+    monthly_fees: float  # 1.0 when not in money
+    notice_months: float
+    pipeline: str
+    replaces: float  # share of the fees the work lined up replaces
+    sources: tuple[str, ...]
+
+    def runs_out_on(self) -> date | None:
+        return None if self.runs_out is None else self.months[self.runs_out - 1].starts_on
+
+
+def _add_months(day: date, months: int) -> date:
+    index = day.month - 1 + months
+    return date(day.year + index // 12, index % 12 + 1, 1)
+
+
+def exit_projection(answers: Mapping[str, Answer], start: date) -> ExitProjection | None:
+    """Project twelve months after giving notice on ``start``.
+
+    This client pays through the notice period; then the work lined up replaces the
+    stated share of its fees, and savings cover the rest. Savings are what the user
+    said: enough to live ``savings_months`` months without this client's income.
+    Amounts are in the currency when the monthly fees are known, otherwise in
+    months of this client's fees (1.0 = one month of what they pay).
+    """
+    savings = _number(answers, Q_SAVINGS)
+    notice = _number(answers, Q_NOTICE)
+    pipeline = _choice(answers, Q_PIPELINE, tuple(PIPELINE_REPLACES))
+    if savings is None or notice is None or pipeline is None:
+        return None
+    fees = monthly_fees(answers)
+    unit = fees.value if fees is not None and fees.value > 0 else 1.0
+    in_money = fees is not None and fees.value > 0
+    replaces = PIPELINE_REPLACES[pipeline]
+    notice_months = notice.value / WEEKS_PER_MONTH
+    balance = savings.value * unit
+    first = date(start.year, start.month, 1)
+    months: list[ProjectionMonth] = []
+    runs_out: int | None = None
+    for m in range(1, PROJECTION_MONTHS + 1):
+        paid_share = min(max(notice_months - (m - 1), 0.0), 1.0)  # part of the month under notice
+        client_income = paid_share * unit
+        new_work = (1 - paid_share) * replaces * unit
+        need = unit - client_income - new_work
+        drawn = min(need, balance)
+        balance -= drawn
+        uncovered = need - drawn
+        if runs_out is None and need > 1e-9 and balance <= 1e-9 * unit:
+            runs_out = m
+        months.append(
+            ProjectionMonth(
+                month=m,
+                starts_on=_add_months(first, m - 1),
+                client_income=client_income,
+                new_work=new_work,
+                drawn=drawn,
+                savings_left=max(balance, 0.0),
+                uncovered=uncovered,
+            )
+        )
+    sources = (Q_SAVINGS, Q_NOTICE, Q_PIPELINE, *(fees.sources if in_money and fees else ()))
+    return ExitProjection(
+        months=tuple(months),
+        runs_out=runs_out,
+        in_money=in_money,
+        monthly_fees=unit,
+        notice_months=notice_months,
+        pipeline=pipeline,
+        replaces=replaces,
+        sources=tuple(dict.fromkeys(sources)),
+    )
+
+
+# --- words and amounts (the one place money is formatted) ----------------------------------
+
+
+def amount_text(value: float, lang: str, currency_code: str | None) -> str:
+    """Write an amount: with its currency when known, else as a plain number (never a guess)."""
+    rounded = round(float(value), 2)
+    if rounded == 0:
+        rounded = 0.0  # no "-0"
+    if currency_code is None:
+        return format_number(rounded, lang, 0 if rounded.is_integer() else 2)
+    return format_money(rounded, lang, currency_code)
