@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
 
+from clientcheck import money
+from clientcheck.answers import Answer
 from clientcheck.charts import RadarSeries
 from clientcheck.i18n import t
 from clientcheck.model import ClientRecord
+from clientcheck.moneytext import w
 from clientcheck.questionnaire import QuestionBank
 from clientcheck.render import AssessmentContext, build_context
 from clientcheck.scoring import ATTENTION_BANDS, assess
@@ -84,9 +87,20 @@ def comparison_frame(
             t("dependency", lang): c.dependency,
             t("col_top_signs", lang): c.top_signs,
         }
+        row.update(share_columns(c.context.answers, lang))
         row.update(dict(zip(sign_names, c.scores, strict=True)))
         rows.append(row)
     return pd.DataFrame(rows)
+
+
+def share_columns(answers: Mapping[str, Answer], lang: str) -> dict[str, object]:
+    """The client's stated share of income and its concentration band, empty when not given."""
+    share = money.concentration([("", answers)])
+    figure = share.shares[0].share
+    return {
+        w("share_col", lang): round(figure.value) if figure else None,
+        w("share_band_col", lang): w(f"band_{share.band}", lang) if share.band else "",
+    }
 
 
 def _defuse(value: object) -> object:

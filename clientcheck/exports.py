@@ -7,9 +7,12 @@ import unicodedata
 from collections.abc import Sequence
 from datetime import date
 
+from clientcheck import money
 from clientcheck.advice import action_plan, advice_for
+from clientcheck.answers import answer_label
 from clientcheck.charts import RadarSeries
 from clientcheck.model import ClientRecord
+from clientcheck.moneytext import EXIT_VERDICTS, money_summary
 from clientcheck.questionnaire import QuestionBank
 from clientcheck.render import Draft, build_context, render_why
 from clientcheck.scoring import assess
@@ -55,6 +58,12 @@ def build_summary_input(
     """Score a client and gather what its summary shows: verdict, why, advice, plan, drafts."""
     ctx = build_context(bank, record, assess(bank, record.answers), lang)
     advice, plan = advice_for(ctx), action_plan(ctx)
+    pipeline = ctx.answers.get(money.Q_PIPELINE)
+    pipeline_label = (
+        answer_label(bank.question(money.Q_PIPELINE), pipeline, lang)
+        if isinstance(pipeline, str)
+        else ""
+    )
     return SummaryInput(
         ctx=ctx,
         why=render_why(ctx),
@@ -62,6 +71,13 @@ def build_summary_input(
         plan=plan,
         drafts=tuple(drafts),
         comparison=comparison,
+        money=money_summary(
+            ctx.answers,
+            ctx.assessed_on,
+            lang,
+            show_exit=ctx.verdict in EXIT_VERDICTS,
+            pipeline_label=pipeline_label,
+        ),
     )
 
 

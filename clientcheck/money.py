@@ -30,7 +30,6 @@ from datetime import date
 from typing import Final, Literal
 
 from clientcheck.answers import DONT_KNOW, Answer
-from clientcheck.i18n import format_money, format_number
 
 PAY_BASES: Final = ("hourly", "daily", "monthly")
 CURRENCIES: Final = ("EUR", "GBP", "USD", "CHF", "CAD")
@@ -387,16 +386,3 @@ def exit_projection(answers: Mapping[str, Answer], start: date) -> ExitProjectio
         replaces=replaces,
         sources=tuple(dict.fromkeys(sources)),
     )
-
-
-# --- words and amounts (the one place money is formatted) ----------------------------------
-
-
-def amount_text(value: float, lang: str, currency_code: str | None) -> str:
-    """Write an amount: with its currency when known, else as a plain number (never a guess)."""
-    rounded = round(float(value), 2)
-    if rounded == 0:
-        rounded = 0.0  # no "-0"
-    if currency_code is None:
-        return format_number(rounded, lang, 0 if rounded.is_integer() else 2)
-    return format_money(rounded, lang, currency_code)

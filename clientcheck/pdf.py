@@ -22,6 +22,7 @@ from fpdf.fonts import FontFace
 from clientcheck import __version__
 from clientcheck.charts import BAND_RINGS, PALETTE, RING_EDGE, RadarSeries, radar_points
 from clientcheck.model import MAX_NAME_CHARS
+from clientcheck.moneytext import money_words
 from clientcheck.render import SignView, format_date
 from clientcheck.summary import (
     SummaryInput,
@@ -388,6 +389,112 @@ def _sign_table(pdf: _SummaryPDF, data: SummaryInput, words: dict[str, str]) -> 
                 )
 
 
+def _money(pdf: _SummaryPDF, data: SummaryInput) -> None:
+    """The money view: rates against the target (bars and table), then twelve months."""
+    view = data.money
+    if view is None:
+        return
+    words = money_words(data.ctx.lang)
+    pdf.heading(words["title"])
+    if view.rows:
+        _rate_bars(
+            pdf,
+            view.bars,
+            [r.text for r in view.rows if r.key in _BAR_KEYS and r.value is not None],
+        )
+        _table(
+            pdf,
+            (words["col_figure"], words["col_value"], words["col_from"]),
+            [(r.label, r.text, r.sources) for r in view.rows],
+            (52, 30, pdf.width - 82),
+            ("LEFT", "RIGHT", "LEFT"),
+        )
+        pdf.ln(2)
+        if view.target_sentence:
+            pdf.paragraph(pdf_text(view.target_sentence), 10, bold=True)
+        if view.currency is None:
+            pdf.paragraph(words["no_currency"], 8.5, MUTED)
+        pdf.paragraph(words["verdict_note"], 8.5, MUTED)
+    if view.exit_sentences:
+        pdf.keep(60)
+        pdf.ln(3)
+        pdf.paragraph(words["exit_title"], 11, bold=True)
+        pdf.ln(1)
+        for line in view.exit_sentences:
+            pdf.paragraph(pdf_text(line), 9.5)
+            pdf.ln(1)
+        _table(
+            pdf,
+            tuple(
+                words[k]
+                for k in (
+                    "col_month",
+                    "col_client_income",
+                    "col_new_work",
+                    "col_drawn",
+                    "col_savings_left",
+                    "col_uncovered",
+                )
+            ),
+            [
+                (r.month, r.client_income, r.new_work, r.drawn, r.savings_left, r.uncovered)
+                for r in view.exit_rows
+            ],
+            (24, *([(pdf.width - 24) / 5] * 5)),
+            ("LEFT", "RIGHT", "RIGHT", "RIGHT", "RIGHT", "RIGHT"),
+        )
+
+
+_BAR_KEYS = ("billed_rate", "effective", "after_waiting", "target")
+
+
+def _rate_bars(pdf: _SummaryPDF, bars: Sequence[tuple[str, float]], texts: Sequence[str]) -> None:
+    """Horizontal bars of the hourly rates, drawn as vector rectangles."""
+    if not bars:
+        return
+    label_w, bar_h, gap = 62.0, 5.0, 2.2
+    pdf.keep(len(bars) * (bar_h + gap) + 6)
+    top = max((value for _, value in bars), default=0.0)
+    room = pdf.width - label_w - 28
+    for i, ((label, value), text) in enumerate(zip(bars, texts, strict=False)):
+        y = pdf.get_y()
+        pdf.style(8.5)
+        pdf.set_xy(pdf.l_margin, y)
+        pdf.cell(label_w - 2, bar_h, fit(pdf, pdf_line(label), label_w - 2), align=Align.R)
+        length = room * max(value, 0.0) / top if top > 0 else 0.0
+        colour = PALETTE[1] if i == len(bars) - 1 else PALETTE[0]
+        with pdf.local_context(fill_color=colour):
+            if length > 0:
+                pdf.rect(pdf.l_margin + label_w, y + 0.5, length, bar_h - 1, style="F")
+        pdf.set_xy(pdf.l_margin + label_w + length + 1.5, y)
+        pdf.cell(26, bar_h, pdf_line(text))
+        pdf.set_xy(pdf.l_margin, y + bar_h + gap)
+    pdf.ln(2)
+
+
+def _table(
+    pdf: _SummaryPDF,
+    headings: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    widths: Sequence[float],
+    align: Sequence[str],
+) -> None:
+    pdf.style(8.5)
+    with pdf.local_context(draw_color=RULE, line_width=0.2):
+        with pdf.table(
+            col_widths=tuple(widths),
+            v_align="TOP",
+            text_align=tuple(align),
+            line_height=4.2,
+            padding=1.4,
+            headings_style=_heading_style(),
+            markdown=False,
+        ) as table:
+            table.row(list(headings))
+            for row in rows:
+                table.row([pdf_line(cell, MAX_CELL_CHARS) for cell in row])
+
+
 def _heading_style() -> FontFace:
     return FontFace(emphasis="BOLD", fill_color=(238, 240, 243), color=TEXT)
 
@@ -521,6 +628,7 @@ def summary_pdf(data: SummaryInput) -> bytes:
         signs,
     )
     _sign_table(pdf, data, words)
+    _money(pdf, data)
     _advice(pdf, data, words)
     _plan(pdf, data, words)
     pdf.heading(words["check_again"])

@@ -16,6 +16,7 @@ from functools import cache
 
 from clientcheck.charts import RadarSeries
 from clientcheck.i18n import LANGS, Text
+from clientcheck.moneytext import MoneySummary, money_words
 from clientcheck.render import (
     TEMPLATES_DIR,
     AdviceItem,
@@ -61,6 +62,7 @@ class SummaryInput:
     plan: tuple[str, ...]
     drafts: tuple[Draft, ...]
     comparison: ComparisonView | None = None
+    money: MoneySummary | None = None
 
 
 @cache
@@ -148,4 +150,5 @@ def summary_markdown(data: SummaryInput) -> str:
         driver_text=lambda sign: driver_text(sign, lang),
         tone_label=lambda tone: tone_label(tone, lang),
         advice_heading=advice_heading,
+        M=money_words(lang),
     )

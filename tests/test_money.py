@@ -23,6 +23,7 @@ from clientcheck.money import (
     Q_WAITING_RATE,
     WEEKS_PER_MONTH,
 )
+from clientcheck.moneytext import amount_text
 
 # 60/h for 80 billed hours a month, 3 unbilled hours a week (13 a month).
 HOURLY = {Q_BASIS: "hourly", Q_RATE: 60, Q_BILLED: 80, Q_UNBILLED: 3}
@@ -189,8 +190,8 @@ def test_other_currencies_change_the_words_not_the_figures(code):
 
 def test_unknown_currency_is_not_guessed():
     assert money.currency({"situation.currency": "XYZ"}) is None
-    assert money.amount_text(1500, "en", None) == "1,500"
-    assert money.amount_text(1500.456, "fr", None) == "1\u202f500,46"
+    assert amount_text(1500, "en", None) == "1,500"
+    assert amount_text(1500.456, "fr", None) == "1\u202f500,46"
 
 
 @pytest.mark.parametrize(
@@ -204,7 +205,7 @@ def test_unknown_currency_is_not_guessed():
 )
 def test_amount_text_writes_the_currency(code, lang, text):
     value = 1500 if code == "EUR" else 52.1739
-    assert money.amount_text(value, lang, code) == text
+    assert amount_text(value, lang, code) == text
 
 
 def test_proposed_rate_meets_the_target_on_the_same_basis():

@@ -21,6 +21,7 @@ from clientcheck.model import ClientRecord
 from clientcheck.ui import files
 from clientcheck.ui.downloads import download_buttons
 from clientcheck.ui.layout import literal
+from clientcheck.ui.money import shares_section
 from clientcheck.ui.results import cached_radar
 from clientcheck.ui.state import bank, store
 
@@ -62,6 +63,7 @@ def clients_comparison(lang: str) -> None:
     frame = comparison_frame(people, _labels(lang), lang)
     # A data grid: scrolls sideways by keyboard on a phone, unlike a wide table.
     st.dataframe(frame, hide_index=True)
+    shares_section([(names[i], s.clients[i].answers) for i in chosen], lang)
     st.download_button(
         t("download_csv", lang),
         data=scores_csv(frame),

@@ -14,6 +14,7 @@ from clientcheck.ui.advice_panel import advice_section
 from clientcheck.ui.downloads import download_buttons, then_now_view
 from clientcheck.ui.drafts import chosen_drafts, drafts_section
 from clientcheck.ui.layout import literal
+from clientcheck.ui.money import money_section
 from clientcheck.ui.questions import pending_error
 from clientcheck.ui.state import bank, go, store
 
@@ -114,6 +115,7 @@ def results(lang: str) -> None:
     radar(ctx, lang)
     st.caption(t("table_caption", lang))
     st.table(signs_table(ctx, lang), hide_index=True)
+    money_section(ctx, lang)
     advice_section(ctx, lang)
     details = drafts_section(ctx, record.id, lang)
     st.header(t("downloads_title", lang), anchor=False)

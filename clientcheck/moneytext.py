@@ -1,0 +1,406 @@
+"""The money view in words: rows, sentences and JSON for the page, the summaries and the CLI.
+
+Plain Python. Every amount is written by ``amount_text`` here, the one place that
+formats money, so the currency style can change in one line.
+"""
+
+from __future__ import annotations
+
+import math
+import tomllib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+from pathlib import Path
+
+from clientcheck import money
+from clientcheck.answers import Answer
+from clientcheck.i18n import LANGS, Text, format_money, format_number
+from clientcheck.money import ExitProjection, Figure, RateView
+
+NBSP = "\u00a0"
+# The verdicts under which the twelve months after letting go are shown.
+EXIT_VERDICTS = ("let_go", "plan_exit")
+WORDS_FILE = Path(__file__).resolve().parent / "money_words.toml"
+_MONTHS = {
+    "en": "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(),
+    "fr": "janv. févr. mars avr. mai juin juil. août sept. oct. nov. déc.".split(),
+}
+
+
+@cache
+def _words() -> dict[str, Text]:
+    with WORDS_FILE.open("rb") as fh:
+        raw = tomllib.load(fh)
+    texts = {}
+    for key, value in raw.items():
+        missing = [lang for lang in LANGS if not str(value.get(lang, "")).strip()]
+        if missing:
+            raise ValueError(f"{WORDS_FILE.name}: {key} lacks {', '.join(missing)}")
+        texts[key] = Text(**{lang: value[lang] for lang in LANGS})
+    return texts
+
+
+def w(key: str, lang: str, **values: object) -> str:
+    """Return money word ``key`` in ``lang`` with ``{name}`` fields filled."""
+    text = _words()[key](lang)
+    return text.format(**values) if values else text
+
+
+def money_words(lang: str) -> dict[str, str]:
+    """Every money word in ``lang``, by key (for templates)."""
+    return {key: text(lang) for key, text in _words().items()}
+
+
+def amount_text(value: float, lang: str, currency: str | None) -> str:
+    """Write an amount: with its currency when known, else as a plain number (never a guess)."""
+    rounded = round(float(value), 2)
+    if rounded == 0:
+        rounded = 0.0  # no "-0"
+    if currency is None:
+        return format_number(rounded, lang, 0 if rounded.is_integer() else 2)
+    return format_money(rounded, lang, currency)
+
+
+def hourly_text(value: float, lang: str, currency: str | None) -> str:
+    return w("per_hour", lang, amount=amount_text(value, lang, currency))
+
+
+def month_label(day: date, lang: str) -> str:
+    """Name a month briefly: "Dec 2026", "déc. 2026"."""
+    return f"{_MONTHS.get(lang, _MONTHS['en'])[day.month - 1]} {day.year}"
+
+
+def sources_text(sources: Sequence[str], lang: str) -> str:
+    """Name the answers a figure came from: "your rate, billed hours or days"."""
+    names = [w(f"src:{q}", lang) if f"src:{q}" in _words() else q for q in sources]
+    return ", ".join(names)
+
+
+# --- effective rate ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FigureRow:
+    """One line of the money table: label, amount in words, raw value, where it came from."""
+
+    key: str
+    label: str
+    text: str
+    value: float | None
+    sources: str
+
+
+# What each figure needs, to say what is missing when it cannot be worked out.
+_NEEDS = {
+    "fees": (money.Q_BASIS, money.Q_RATE, money.Q_BILLED),
+    "effective": (money.Q_BASIS, money.Q_RATE, money.Q_BILLED, money.Q_UNBILLED),
+    "after_waiting": (money.Q_LATE_INVOICES, money.Q_DAYS_LATE, money.Q_WAITING_RATE),
+    "target": (money.Q_TARGET,),
+}
+
+
+def _billed_rate(view: RateView) -> Figure | None:
+    if view.fees is None or view.billed_hours is None or view.billed_hours.value <= 0:
+        return None
+    sources = tuple(dict.fromkeys((*view.fees.sources, *view.billed_hours.sources)))
+    return Figure(view.fees.value / view.billed_hours.value, sources)
+
+
+def rate_rows(view: RateView, answers: Mapping[str, Answer], lang: str) -> tuple[FigureRow, ...]:
+    """The figures of the effective-rate view, each with its sources or what it lacks."""
+    cur = view.currency
+    rows = []
+    items: list[tuple[str, Figure | None, bool]] = [
+        ("fees", view.fees, False),
+        ("billed_rate", _billed_rate(view), True),
+        ("effective", view.effective, True),
+        ("waiting_cost", view.waiting_cost, False),
+        ("after_waiting", view.after_waiting, True),
+        ("target", view.target, True),
+    ]
+    for key, figure, hourly in items:
+        if figure is None:
+            needs = [q for q in _NEEDS.get(key, ()) if not _answered(answers, q)]
+            if not needs:
+                continue  # nothing to ask: the figure just does not apply
+            rows.append(
+                FigureRow(
+                    key,
+                    w(key, lang),
+                    "—",
+                    None,
+                    w("needs", lang, sources=sources_text(needs, lang)),
+                )
+            )
+            continue
+        text = (
+            hourly_text(figure.value, lang, cur) if hourly else amount_text(figure.value, lang, cur)
+        )
+        rows.append(
+            FigureRow(key, w(key, lang), text, figure.value, sources_text(figure.sources, lang))
+        )
+    return tuple(rows)
+
+
+def _answered(answers: Mapping[str, Answer], qid: str) -> bool:
+    value = answers.get(qid)
+    return value is not None and value != "dont_know"
+
+
+def chart_bars(view: RateView, lang: str) -> tuple[tuple[str, float], ...]:
+    """The hourly rates to draw side by side: billed, effective, after waiting, target."""
+    bars = []
+    for key, figure in (
+        ("billed_rate", _billed_rate(view)),
+        ("effective", view.effective),
+        ("after_waiting", view.after_waiting),
+        ("target", view.target),
+    ):
+        if figure is not None:
+            bars.append((w(key, lang), figure.value))
+    return tuple(bars)
+
+
+def target_sentence(view: RateView, lang: str) -> str | None:
+    """Say how the client's rate stands against the target, when both are known."""
+    if view.below_target is None or view.gap is None:
+        return None
+    if view.below_target:
+        return w("below_target", lang, gap=amount_text(view.gap.value, lang, view.currency))
+    return w("at_target", lang)
+
+
+# --- rate review (drafts and advice) ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RateReview:
+    """What a "new rates" draft proposes: the current and new rate, from when, with what notice."""
+
+    basis: str | None  # hourly | daily | monthly
+    current: str  # the current rate in words, "" when unknown
+    proposed: str  # the proposed rate in words, "" when unknown
+    effective_on: date
+    notice_days: int
+    effective_hourly: str  # what the client pays per hour worked, "" when unknown
+    target: str
+
+
+MIN_NOTICE_DAYS = 30
+
+
+def rate_review(
+    answers: Mapping[str, Answer], assessed_on: date, lang: str, notice_weeks: int | None = None
+) -> RateReview:
+    """Propose new rates: the target reached on the same basis, from the first of a month.
+
+    The new rates start on the first day of the month after the notice: the contract's
+    notice when given and longer than a month, else one month.
+    """
+    view = money.rate_view(answers)
+    basis = answers.get(money.Q_BASIS)
+    basis = basis if isinstance(basis, str) and basis in money.PAY_BASES else None
+    cur = view.currency
+    rate = answers.get(money.Q_RATE)
+    per = {"hourly": "per_hour_word", "daily": "per_day_word", "monthly": "per_month_word"}
+    suffix = f" {w(per[basis], lang)}" if basis else ""
+    current = (
+        f"{amount_text(float(rate), lang, cur)}{suffix}"
+        if isinstance(rate, int | float) and not isinstance(rate, bool) and basis
+        else ""
+    )
+    proposed_figure = money.proposed_rate(answers)
+    proposed = ""
+    if proposed_figure is not None and basis:
+        step = 10 if basis == "monthly" else 1
+        rounded = math.ceil(proposed_figure.value / step) * step
+        proposed = f"{amount_text(rounded, lang, cur)}{suffix}"
+    notice_days = max((notice_weeks or 0) * 7, MIN_NOTICE_DAYS)
+    after = assessed_on + timedelta(days=notice_days)
+    effective_on = date(after.year + after.month // 12, after.month % 12 + 1, 1)
+    return RateReview(
+        basis=basis,
+        current=current,
+        proposed=proposed,
+        effective_on=effective_on,
+        notice_days=notice_days,
+        effective_hourly=(
+            hourly_text(view.compared.value, lang, cur) if view.compared is not None else ""
+        ),
+        target=hourly_text(view.target.value, lang, cur) if view.target is not None else "",
+    )
+
+
+# --- if you let go -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ExitRow:
+    month: str
+    client_income: str
+    new_work: str
+    drawn: str
+    savings_left: str
+    uncovered: str
+
+
+def _unit_text(value: float, projection: ExitProjection, lang: str, cur: str | None) -> str:
+    if projection.in_money:
+        return amount_text(value, lang, cur)
+    return format_number(round(value, 2), lang, 0 if round(value, 2).is_integer() else 2)
+
+
+def exit_rows(projection: ExitProjection, lang: str, cur: str | None) -> tuple[ExitRow, ...]:
+    """The twelve months as table rows, amounts in words."""
+    return tuple(
+        ExitRow(
+            month=month_label(m.starts_on, lang),
+            client_income=_unit_text(m.client_income, projection, lang, cur),
+            new_work=_unit_text(m.new_work, projection, lang, cur),
+            drawn=_unit_text(m.drawn, projection, lang, cur),
+            savings_left=_unit_text(m.savings_left, projection, lang, cur),
+            uncovered=_unit_text(m.uncovered, projection, lang, cur),
+        )
+        for m in projection.months
+    )
+
+
+def exit_sentences(
+    projection: ExitProjection, lang: str, pipeline_label: str, savings_months: float
+) -> tuple[str, ...]:
+    """How the projection was made, and when the savings would run out (or that they last)."""
+    weeks = format_number(projection.notice_months * money.WEEKS_PER_MONTH, lang, 0)
+    lines = [
+        w(
+            "exit_how",
+            lang,
+            weeks=weeks,
+            pipeline=pipeline_label,
+            percent=f"{round(projection.replaces * 100)}{NBSP if lang == 'fr' else ''}%",
+            months=format_number(savings_months, lang),
+        )
+    ]
+    if projection.runs_out is None:
+        lines.append(w("exit_lasts", lang))
+    else:
+        when = month_label(projection.months[projection.runs_out - 1].starts_on, lang)
+        lines.append(w("exit_runs_out", lang, month=projection.runs_out, date=when))
+    if not projection.in_money:
+        lines.append(w("exit_units", lang))
+    return tuple(lines)
+
+
+def exit_headers(lang: str) -> tuple[str, ...]:
+    return tuple(
+        w(k, lang)
+        for k in (
+            "col_month",
+            "col_client_income",
+            "col_new_work",
+            "col_drawn",
+            "col_savings_left",
+            "col_uncovered",
+        )
+    )
+
+
+# --- everything a summary shows -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MoneySummary:
+    """The money view for the Markdown and PDF summaries, in the assessment's language."""
+
+    rows: tuple[FigureRow, ...]
+    bars: tuple[tuple[str, float], ...]
+    currency: str | None
+    target_sentence: str | None
+    exit_rows: tuple[ExitRow, ...]
+    exit_sentences: tuple[str, ...]
+
+    @property
+    def has_rates(self) -> bool:
+        return any(r.value is not None for r in self.rows)
+
+
+def money_summary(
+    answers: Mapping[str, Answer],
+    assessed_on: date,
+    lang: str,
+    show_exit: bool,
+    pipeline_label: str = "",
+) -> MoneySummary | None:
+    """Gather the money figures a summary shows; None when there is nothing to show."""
+    view = money.rate_view(answers)
+    rows = rate_rows(view, answers, lang) if view.shown else ()
+    projection = money.exit_projection(answers, assessed_on) if show_exit else None
+    if not view.shown and projection is None:
+        return None
+    savings = answers.get(money.Q_SAVINGS)
+    return MoneySummary(
+        rows=rows,
+        bars=chart_bars(view, lang),
+        currency=view.currency,
+        target_sentence=target_sentence(view, lang),
+        exit_rows=exit_rows(projection, lang, view.currency) if projection else (),
+        exit_sentences=(
+            exit_sentences(
+                projection,
+                lang,
+                pipeline_label,
+                float(savings) if isinstance(savings, int | float) else 0.0,
+            )
+            if projection
+            else ()
+        ),
+    )
+
+
+# --- JSON (the command line's report) -------------------------------------------------------
+
+
+def _figure_json(figure: Figure | None) -> dict[str, object] | None:
+    if figure is None:
+        return None
+    return {"value": round(figure.value, 4), "from": list(figure.sources)}
+
+
+def money_json(answers: Mapping[str, Answer], assessed_on: date) -> dict[str, object]:
+    """The money view as plain JSON data: figures with their sources, null when unknown."""
+    view = money.rate_view(answers)
+    projection = money.exit_projection(answers, assessed_on)
+    return {
+        "currency": view.currency,
+        "monthly_fees": _figure_json(view.fees),
+        "billed_hours_a_month": _figure_json(view.billed_hours),
+        "unbilled_hours_a_month": _figure_json(view.unbilled_hours),
+        "effective_hourly_rate": _figure_json(view.effective),
+        "waiting_cost_a_month": _figure_json(view.waiting_cost),
+        "effective_hourly_rate_after_waiting": _figure_json(view.after_waiting),
+        "target_hourly_rate": _figure_json(view.target),
+        "below_target": view.below_target,
+        "if_you_let_go": None
+        if projection is None
+        else {
+            "unit": "money" if projection.in_money else "months_of_fees",
+            "runs_out_month": projection.runs_out,
+            "runs_out_on": (
+                projection.runs_out_on().isoformat() if projection.runs_out_on() else None
+            ),
+            "from": list(projection.sources),
+            "months": [
+                {
+                    "month": m.month,
+                    "starts_on": m.starts_on.isoformat(),
+                    "client_income": round(m.client_income, 2),
+                    "new_work": round(m.new_work, 2),
+                    "from_savings": round(m.drawn, 2),
+                    "savings_left": round(m.savings_left, 2),
+                    "not_covered": round(m.uncovered, 2),
+                }
+                for m in projection.months
+            ],
+        },
+    }

@@ -1,0 +1,172 @@
+"""The money view on the results and compare pages: effective rate, twelve months, shares."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import streamlit as st
+
+from clientcheck import money
+from clientcheck.answers import answer_label
+from clientcheck.money_charts import exit_figure, rates_figure, shares_figure
+from clientcheck.moneytext import (
+    EXIT_VERDICTS,
+    chart_bars,
+    exit_headers,
+    exit_rows,
+    exit_sentences,
+    hourly_text,
+    rate_rows,
+    target_sentence,
+    w,
+)
+from clientcheck.render import AssessmentContext
+from clientcheck.ui.layout import literal
+from clientcheck.ui.state import bank
+
+_CHART_CONFIG = {"displayModeBar": False, "scrollZoom": False, "staticPlot": True}
+
+
+@st.cache_resource(max_entries=256, show_spinner=False)
+def _rates_chart(bars: tuple[tuple[str, float], ...], texts: tuple[str, ...]):
+    return rates_figure(bars, texts)
+
+
+@st.cache_resource(max_entries=256, show_spinner=False)
+def _exit_chart(months, client_income, new_work, drawn, savings_left, names):
+    return exit_figure(months, client_income, new_work, drawn, savings_left, names)
+
+
+@st.cache_resource(max_entries=256, show_spinner=False)
+def _shares_chart(names: tuple[str, ...], shares: tuple[float, ...]):
+    return shares_figure(names, shares)
+
+
+def rate_section(ctx: AssessmentContext, lang: str) -> None:
+    """The effective hourly rate beside the target: a small chart and its table."""
+    view = money.rate_view(ctx.answers)
+    st.header(w("title", lang), anchor=False)
+    if not view.shown:
+        st.caption(w("nothing", lang))
+        return
+    st.caption(w("caption", lang))
+    bars = chart_bars(view, lang)
+    if bars:
+        texts = tuple(hourly_text(value, lang, view.currency) for _, value in bars)
+        summary = "; ".join(f"{label} {text}" for (label, _), text in zip(bars, texts, strict=True))
+        st.plotly_chart(
+            _rates_chart(bars, texts),
+            config=_CHART_CONFIG,
+            alt=w("chart_alt", lang, summary=summary),
+            key="money_rates_chart",
+        )
+    sentence = target_sentence(view, lang)
+    if sentence:
+        (st.warning if view.below_target else st.success)(sentence, icon=":material/payments:")
+    st.table(
+        [
+            {
+                w("col_figure", lang): r.label,
+                w("col_value", lang): r.text,
+                w("col_from", lang): r.sources,
+            }
+            for r in rate_rows(view, ctx.answers, lang)
+        ],
+        hide_index=True,
+    )
+    if view.currency is None:
+        st.caption(w("no_currency", lang))
+    st.caption(w("verdict_note", lang))
+
+
+def exit_section(ctx: AssessmentContext, lang: str) -> None:
+    """Twelve months without this client: a chart and a table, under Let go and Plan your exit."""
+    if ctx.verdict not in EXIT_VERDICTS:
+        return
+    st.header(w("exit_title", lang), anchor=False)
+    projection = money.exit_projection(ctx.answers, ctx.assessed_on)
+    if projection is None:
+        st.caption(w("exit_missing", lang))
+        return
+    cur = money.currency(ctx.answers) if projection.in_money else None
+    pipeline_q = bank().question(money.Q_PIPELINE)
+    savings = ctx.answers.get(money.Q_SAVINGS)
+    for line in exit_sentences(
+        projection,
+        lang,
+        answer_label(pipeline_q, projection.pipeline, lang),
+        float(savings) if isinstance(savings, int | float) else 0.0,
+    ):
+        st.markdown(line)
+    rows = exit_rows(projection, lang, cur)
+    headers = exit_headers(lang)
+    months = tuple(r.month for r in rows)
+    summary = "; ".join(f"{r.month}: {headers[4]} {r.savings_left}" for r in rows)
+    st.plotly_chart(
+        _exit_chart(
+            months,
+            tuple(round(m.client_income, 2) for m in projection.months),
+            tuple(round(m.new_work, 2) for m in projection.months),
+            tuple(round(m.drawn, 2) for m in projection.months),
+            tuple(round(m.savings_left, 2) for m in projection.months),
+            (headers[1], headers[2], headers[3], headers[4]),
+        ),
+        config=_CHART_CONFIG,
+        alt=w("exit_chart_alt", lang, summary=summary),
+        key="money_exit_chart",
+    )
+    # A data grid scrolls sideways by keyboard on a phone, unlike a wide table.
+    st.dataframe(
+        [
+            dict(
+                zip(
+                    headers,
+                    (r.month, r.client_income, r.new_work, r.drawn, r.savings_left, r.uncovered),
+                    strict=True,
+                )
+            )
+            for r in rows
+        ],
+        hide_index=True,
+        key="money_exit_table",
+    )
+
+
+def money_section(ctx: AssessmentContext, lang: str) -> None:
+    """Everything money on the results page."""
+    rate_section(ctx, lang)
+    exit_section(ctx, lang)
+
+
+def shares_section(people: Sequence[tuple[str, dict]], lang: str) -> None:
+    """Each compared client's share of income, the largest one with its band, and a chart."""
+    view = money.concentration(people)
+    st.subheader(w("share_title", lang), anchor=False)
+    known = [(s.name, s.share.value) for s in view.shares if s.share is not None]
+    if not known:
+        st.caption(w("shares_missing", lang))
+        return
+    names = tuple(n for n, _ in known)
+    shares = tuple(v for _, v in known)
+    summary = "; ".join(f"{n} {round(v)} %" for n, v in known)
+    st.plotly_chart(
+        _shares_chart(names, shares),
+        config=_CHART_CONFIG,
+        alt=w("share_chart_alt", lang, summary=summary),
+        key="money_shares_chart",
+    )
+    if view.largest is not None and view.largest.share is not None and view.band is not None:
+        sentence = w(
+            "largest",
+            lang,
+            name=literal(view.largest.name),
+            share=round(view.largest.share.value),
+            band=w(f"band_{view.band}", lang),
+        )
+        (st.warning if view.band == "concentrated" else st.info)(
+            sentence, icon=":material/pie_chart:"
+        )
+    if view.over_100:
+        st.error(
+            w("shares_over_100", lang, total=round(view.stated_total)), icon=":material/error:"
+        )
