@@ -43,7 +43,7 @@ def test_csv_defuses_formulas_and_keeps_accents():
     data = scores_csv(comparison_frame(people, [s.name("fr") for s in BANK.signs], "fr"))
     text = data.decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(text)))
-    assert len(rows) == 4 and len(rows[0]) == 5 + 7
+    assert len(rows) == 4 and len(rows[0]) == 5 + 2 + 7  # 2: share of income and its band
     cells = [cell for row in rows for cell in row]
     assert not any(cell.startswith(("=", "+", "@")) for cell in cells)
     assert "'" + hostile in cells and "Société Œuvre" in cells
