@@ -12,7 +12,7 @@ from clientcheck.advice import action_plan, advice_for
 from clientcheck.answers import answer_label
 from clientcheck.charts import RadarSeries
 from clientcheck.model import ClientRecord
-from clientcheck.moneytext import EXIT_VERDICTS, money_summary
+from clientcheck.moneytext import EXIT_VERDICTS, money_summary, review_sentence
 from clientcheck.questionnaire import QuestionBank
 from clientcheck.render import Draft, build_context, render_why
 from clientcheck.scoring import assess
@@ -77,6 +77,7 @@ def build_summary_input(
             lang,
             show_exit=ctx.verdict in EXIT_VERDICTS,
             pipeline_label=pipeline_label,
+            review=review_sentence(ctx),
         ),
     )
 

@@ -15,6 +15,7 @@ from email.policy import default as default_policy
 
 from clientcheck.advice import facts
 from clientcheck.i18n import DEFAULT_LANG, Text, t
+from clientcheck.moneytext import rate_review, rate_review_due
 from clientcheck.render import AssessmentContext, Draft, render
 
 TONES = ("warm", "neutral", "firm")
@@ -27,6 +28,7 @@ MESSAGE_IDS = (
     "communication_boundaries",
     "professionalism_reminder",
     "goodbye",
+    "new_rates",
 )
 
 _TITLES = {
@@ -40,6 +42,7 @@ _TITLES = {
         en="Professionalism reminder", fr="Rappel au professionnalisme"
     ),
     "goodbye": Text(en="Professional goodbye", fr="Fin de collaboration"),
+    "new_rates": Text(en="New rates", fr="Nouveaux tarifs"),
 }
 _TONE_LABELS = {
     "warm": Text(en="Warm", fr="Chaleureux"),
@@ -107,6 +110,8 @@ def suggested_messages(ctx: AssessmentContext) -> tuple[str, ...]:
             ids.extend(_EXIT.get(sign.id, ("goodbye",)))
         else:
             ids.extend(_FIX.get(sign.id, ()))
+    if rate_review_due(ctx):
+        ids.append("new_rates")
     # Cannot leave yet but should: protect yourself first, the goodbye is for later.
     if ctx.verdict == "plan_exit" or ctx.dealbreakers:
         ids.append("goodbye")
@@ -173,6 +178,7 @@ def render_message(
         milestones=_milestones(details.deposit_percent),
         notice_weeks=notice_weeks,
         facts={sign.id: facts(ctx, sign.id) for sign in ctx.signs},
+        rates=rate_review(ctx.answers, ctx.assessed_on, lang, notice_weeks),
     )
     subject, _, body = _tidy(text).partition("\n")
     return Draft(

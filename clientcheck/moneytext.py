@@ -18,6 +18,7 @@ from clientcheck import money
 from clientcheck.answers import Answer
 from clientcheck.i18n import LANGS, Text, format_money, format_number
 from clientcheck.money import ExitProjection, Figure, RateView
+from clientcheck.render import AssessmentContext, format_date
 
 NBSP = "\u00a0"
 # The verdicts under which the twelve months after letting go are shown.
@@ -189,6 +190,13 @@ class RateReview:
 
 
 MIN_NOTICE_DAYS = 30
+# The verdicts that keep the client (the stay path): a rate review fits there.
+STAY_VERDICTS = ("keep", "keep_boundaries", "renegotiate")
+
+
+def rate_review_due(ctx: AssessmentContext) -> bool:
+    """True on the stay path when the client pays below the stated target."""
+    return ctx.verdict in STAY_VERDICTS and money.rate_view(ctx.answers).below_target is True
 
 
 def rate_review(
@@ -217,9 +225,9 @@ def rate_review(
         step = 10 if basis == "monthly" else 1
         rounded = math.ceil(proposed_figure.value / step) * step
         proposed = f"{amount_text(rounded, lang, cur)}{suffix}"
-    notice_days = max((notice_weeks or 0) * 7, MIN_NOTICE_DAYS)
-    after = assessed_on + timedelta(days=notice_days)
+    after = assessed_on + timedelta(days=max((notice_weeks or 0) * 7, MIN_NOTICE_DAYS))
     effective_on = date(after.year + after.month // 12, after.month % 12 + 1, 1)
+    notice_days = (effective_on - assessed_on).days
     return RateReview(
         basis=basis,
         current=current,
@@ -231,6 +239,21 @@ def rate_review(
         ),
         target=hourly_text(view.target.value, lang, cur) if view.target is not None else "",
     )
+
+
+def review_sentence(ctx: AssessmentContext) -> str | None:
+    """Propose a rate review on the stay path when the client pays below the target."""
+    if not rate_review_due(ctx):
+        return None
+    notice = ctx.answers.get(money.Q_NOTICE)
+    weeks = (
+        int(notice) if isinstance(notice, int | float) and not isinstance(notice, bool) else None
+    )
+    review = rate_review(ctx.answers, ctx.assessed_on, ctx.lang, weeks)
+    if not review.proposed:
+        return w("rate_review_no_rate", ctx.lang)
+    when = format_date(review.effective_on, ctx.lang)
+    return w("rate_review", ctx.lang, proposed=review.proposed, date=when)
 
 
 # --- if you let go -------------------------------------------------------------------------
@@ -317,6 +340,7 @@ class MoneySummary:
     bars: tuple[tuple[str, float], ...]
     currency: str | None
     target_sentence: str | None
+    review: str | None
     exit_rows: tuple[ExitRow, ...]
     exit_sentences: tuple[str, ...]
 
@@ -331,6 +355,7 @@ def money_summary(
     lang: str,
     show_exit: bool,
     pipeline_label: str = "",
+    review: str | None = None,
 ) -> MoneySummary | None:
     """Gather the money figures a summary shows; None when there is nothing to show."""
     view = money.rate_view(answers)
@@ -344,6 +369,7 @@ def money_summary(
         bars=chart_bars(view, lang),
         currency=view.currency,
         target_sentence=target_sentence(view, lang),
+        review=review,
         exit_rows=exit_rows(projection, lang, view.currency) if projection else (),
         exit_sentences=(
             exit_sentences(

@@ -412,6 +412,8 @@ def _money(pdf: _SummaryPDF, data: SummaryInput) -> None:
         pdf.ln(2)
         if view.target_sentence:
             pdf.paragraph(pdf_text(view.target_sentence), 10, bold=True)
+        if view.review:
+            pdf.paragraph(pdf_text(view.review), 10)
         if view.currency is None:
             pdf.paragraph(words["no_currency"], 8.5, MUTED)
         pdf.paragraph(words["verdict_note"], 8.5, MUTED)

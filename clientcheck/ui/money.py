@@ -17,6 +17,7 @@ from clientcheck.moneytext import (
     exit_sentences,
     hourly_text,
     rate_rows,
+    review_sentence,
     target_sentence,
     w,
 )
@@ -63,6 +64,9 @@ def rate_section(ctx: AssessmentContext, lang: str) -> None:
     sentence = target_sentence(view, lang)
     if sentence:
         (st.warning if view.below_target else st.success)(sentence, icon=":material/payments:")
+    review = review_sentence(ctx)
+    if review:
+        st.info(review, icon=":material/request_quote:")
     st.table(
         [
             {
