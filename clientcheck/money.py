@@ -8,9 +8,9 @@ beside the verdict, and it only adds a rate-review suggestion on the stay path.
 The Money answers (all optional), by question id:
 
 - ``money.pay_basis``: "hourly" | "daily" | "monthly" (a fixed amount a month)
-- ``money.rate``: the hourly rate, the day rate, or the fixed monthly amount
-- ``money.billed``: hours (hourly, monthly) or days (daily) billed or worked a month
-- ``money.day_hours``: hours in a billed day (day rate only)
+- hourly: ``money.hourly_rate`` and ``money.billed_hours`` (a month)
+- daily: ``money.day_rate``, ``money.billed_days`` (a month) and ``money.day_hours``
+- monthly: ``money.monthly_amount`` and ``money.worked_hours`` (a month)
 - ``money.target_rate``: the hourly rate the user aims for
 - ``money.waiting_rate``: what waiting for money costs the user, % a year
 
@@ -43,8 +43,16 @@ PIPELINE_REPLACES: Final = {"plenty": 1.0, "some": 0.5, "little": 0.25, "none": 
 CONCENTRATION_BANDS: Final = (("spread", 0.0), ("notable", 25.0), ("concentrated", 40.0))
 
 Q_BASIS: Final = "money.pay_basis"
-Q_RATE: Final = "money.rate"
-Q_BILLED: Final = "money.billed"
+Q_RATES: Final = {
+    "hourly": "money.hourly_rate",
+    "daily": "money.day_rate",
+    "monthly": "money.monthly_amount",
+}
+Q_BILLED: Final = {
+    "hourly": "money.billed_hours",
+    "daily": "money.billed_days",
+    "monthly": "money.worked_hours",
+}
 Q_DAY_HOURS: Final = "money.day_hours"
 Q_TARGET: Final = "money.target_rate"
 Q_WAITING_RATE: Final = "money.waiting_rate"
@@ -57,7 +65,14 @@ Q_NOTICE: Final = "situation.notice_weeks"
 Q_PIPELINE: Final = "situation.pipeline"
 Q_SHARE: Final = "situation.income_share"
 Q_CURRENCY: Final = "situation.currency"
-MONEY_QUESTIONS: Final = (Q_BASIS, Q_RATE, Q_BILLED, Q_DAY_HOURS, Q_TARGET, Q_WAITING_RATE)
+MONEY_QUESTIONS: Final = (
+    Q_BASIS,
+    *Q_RATES.values(),
+    *Q_BILLED.values(),
+    Q_DAY_HOURS,
+    Q_TARGET,
+    Q_WAITING_RATE,
+)
 
 Band = Literal["spread", "notable", "concentrated"]
 
@@ -96,32 +111,47 @@ def currency(answers: Mapping[str, Answer]) -> str | None:
 # --- effective hourly rate -----------------------------------------------------------------
 
 
+def pay_basis(answers: Mapping[str, Answer]) -> str | None:
+    """How the client pays: "hourly", "daily" or "monthly"; None when not said."""
+    return _choice(answers, Q_BASIS, PAY_BASES)
+
+
+def rate(answers: Mapping[str, Answer]) -> Figure | None:
+    """The rate on the client's basis: per hour, per day, or the fixed monthly amount."""
+    basis = pay_basis(answers)
+    if basis is None:
+        return None
+    figure = _number(answers, Q_RATES[basis])
+    return None if figure is None else Figure(figure.value, (Q_BASIS, *figure.sources))
+
+
 def monthly_fees(answers: Mapping[str, Answer]) -> Figure | None:
     """What the client pays a month: rate x hours, rate x days, or the fixed monthly amount."""
-    basis = _choice(answers, Q_BASIS, PAY_BASES)
-    rate = _number(answers, Q_RATE)
-    if basis is None or rate is None:
+    basis, paid = pay_basis(answers), rate(answers)
+    if basis is None or paid is None:
         return None
     if basis == "monthly":
-        return Figure(rate.value, (Q_BASIS, Q_RATE))
-    billed = _number(answers, Q_BILLED)
+        return paid
+    billed = _number(answers, Q_BILLED[basis])
     if billed is None:
         return None
-    return Figure(rate.value * billed.value, (Q_BASIS, Q_RATE, Q_BILLED))
+    return Figure(paid.value * billed.value, _merge(paid, billed))
 
 
 def billed_hours(answers: Mapping[str, Answer]) -> Figure | None:
     """Hours a month the fees pay for (days are counted at the stated hours a day)."""
-    basis = _choice(answers, Q_BASIS, PAY_BASES)
-    billed = _number(answers, Q_BILLED)
-    if basis is None or billed is None:
+    basis = pay_basis(answers)
+    if basis is None:
+        return None
+    billed = _number(answers, Q_BILLED[basis])
+    if billed is None:
         return None
     if basis == "daily":
         day = _number(answers, Q_DAY_HOURS)
         if day is None:
             return None
-        return Figure(billed.value * day.value, (Q_BASIS, Q_BILLED, Q_DAY_HOURS))
-    return Figure(billed.value, (Q_BASIS, Q_BILLED))
+        return Figure(billed.value * day.value, (Q_BASIS, *billed.sources, Q_DAY_HOURS))
+    return Figure(billed.value, (Q_BASIS, *billed.sources))
 
 
 def unbilled_hours(answers: Mapping[str, Answer]) -> Figure | None:
@@ -241,13 +271,13 @@ def proposed_rate(answers: Mapping[str, Answer]) -> Figure | None:
     assumed; None unless the client pays below a stated target.
     """
     view = rate_view(answers)
-    rate = _number(answers, Q_RATE)
-    if not view.below_target or rate is None or view.compared is None or view.target is None:
+    paid = rate(answers)
+    if not view.below_target or paid is None or view.compared is None or view.target is None:
         return None
     if view.compared.value <= 0:
         return None
-    value = rate.value * view.target.value / view.compared.value
-    return Figure(value, _merge(rate, view.compared, view.target))
+    value = paid.value * view.target.value / view.compared.value
+    return Figure(value, _merge(paid, view.compared, view.target))
 
 
 # --- income concentration ------------------------------------------------------------------

@@ -93,13 +93,30 @@ class FigureRow:
     sources: str
 
 
-# What each figure needs, to say what is missing when it cannot be worked out.
-_NEEDS = {
-    "fees": (money.Q_BASIS, money.Q_RATE, money.Q_BILLED),
-    "effective": (money.Q_BASIS, money.Q_RATE, money.Q_BILLED, money.Q_UNBILLED),
-    "after_waiting": (money.Q_LATE_INVOICES, money.Q_DAYS_LATE, money.Q_WAITING_RATE),
-    "target": (money.Q_TARGET,),
-}
+def _needs(key: str, answers: Mapping[str, Answer]) -> list[str]:
+    """The answers a figure needs, to say which are missing when it cannot be worked out."""
+    basis = money.pay_basis(answers)
+    if basis is None:
+        pay = [money.Q_BASIS]
+    else:
+        pay = [money.Q_RATES[basis]]
+        if key != "fees" or basis != "monthly":
+            pay.append(money.Q_BILLED[basis])
+        if basis == "daily" and key != "fees":
+            pay.append(money.Q_DAY_HOURS)
+    needed = {
+        "fees": pay,
+        "effective": [*pay, money.Q_UNBILLED],
+        "after_waiting": [
+            *pay,
+            money.Q_UNBILLED,
+            money.Q_LATE_INVOICES,
+            money.Q_DAYS_LATE,
+            money.Q_WAITING_RATE,
+        ],
+        "target": [money.Q_TARGET],
+    }.get(key, [])
+    return [q for q in needed if not _answered(answers, q)]
 
 
 def _billed_rate(view: RateView) -> Figure | None:
@@ -123,7 +140,7 @@ def rate_rows(view: RateView, answers: Mapping[str, Answer], lang: str) -> tuple
     ]
     for key, figure, hourly in items:
         if figure is None:
-            needs = [q for q in _NEEDS.get(key, ()) if not _answered(answers, q)]
+            needs = _needs(key, answers)
             if not needs:
                 continue  # nothing to ask: the figure just does not apply
             rows.append(
@@ -208,17 +225,12 @@ def rate_review(
     notice when given and longer than a month, else one month.
     """
     view = money.rate_view(answers)
-    basis = answers.get(money.Q_BASIS)
-    basis = basis if isinstance(basis, str) and basis in money.PAY_BASES else None
+    basis = money.pay_basis(answers)
     cur = view.currency
-    rate = answers.get(money.Q_RATE)
+    paid = money.rate(answers)
     per = {"hourly": "per_hour_word", "daily": "per_day_word", "monthly": "per_month_word"}
     suffix = f" {w(per[basis], lang)}" if basis else ""
-    current = (
-        f"{amount_text(float(rate), lang, cur)}{suffix}"
-        if isinstance(rate, int | float) and not isinstance(rate, bool) and basis
-        else ""
-    )
+    current = f"{amount_text(paid.value, lang, cur)}{suffix}" if paid and basis else ""
     proposed_figure = money.proposed_rate(answers)
     proposed = ""
     if proposed_figure is not None and basis:

@@ -9,14 +9,12 @@ import pytest
 from clientcheck import money
 from clientcheck.money import (
     Q_BASIS,
-    Q_BILLED,
     Q_DAY_HOURS,
     Q_DAYS_LATE,
     Q_INVOICES_TOTAL,
     Q_LATE_INVOICES,
     Q_NOTICE,
     Q_PIPELINE,
-    Q_RATE,
     Q_SAVINGS,
     Q_TARGET,
     Q_UNBILLED,
@@ -24,6 +22,11 @@ from clientcheck.money import (
     WEEKS_PER_MONTH,
 )
 from clientcheck.moneytext import amount_text
+
+Q_RATE = "money.hourly_rate"
+Q_BILLED = "money.billed_hours"
+Q_DAY_RATE, Q_DAYS = "money.day_rate", "money.billed_days"
+Q_MONTHLY, Q_WORKED = "money.monthly_amount", "money.worked_hours"
 
 # 60/h for 80 billed hours a month, 3 unbilled hours a week (13 a month).
 HOURLY = {Q_BASIS: "hourly", Q_RATE: 60, Q_BILLED: 80, Q_UNBILLED: 3}
@@ -44,7 +47,7 @@ def test_no_unbilled_hours_means_the_billed_rate():
 
 
 def test_day_rate_counts_days_at_the_stated_hours_a_day():
-    answers = {Q_BASIS: "daily", Q_RATE: 400, Q_BILLED: 10, Q_DAY_HOURS: 8, Q_UNBILLED: 0}
+    answers = {Q_BASIS: "daily", Q_DAY_RATE: 400, Q_DAYS: 10, Q_DAY_HOURS: 8, Q_UNBILLED: 0}
     assert money.monthly_fees(answers).value == 4000
     assert money.billed_hours(answers).value == 80
     assert money.effective_rate(answers).value == pytest.approx(50)
@@ -52,18 +55,18 @@ def test_day_rate_counts_days_at_the_stated_hours_a_day():
 
 
 def test_day_rate_without_hours_a_day_gives_no_rate_but_gives_fees():
-    answers = {Q_BASIS: "daily", Q_RATE: 400, Q_BILLED: 10, Q_UNBILLED: 0}
+    answers = {Q_BASIS: "daily", Q_DAY_RATE: 400, Q_DAYS: 10, Q_UNBILLED: 0}
     assert money.monthly_fees(answers).value == 4000
     assert money.billed_hours(answers) is None
     assert money.effective_rate(answers) is None
 
 
 def test_fixed_monthly_amount_needs_no_billed_count_for_fees():
-    answers = {Q_BASIS: "monthly", Q_RATE: 3000, Q_UNBILLED: 5}
+    answers = {Q_BASIS: "monthly", Q_MONTHLY: 3000, Q_UNBILLED: 5}
     assert money.monthly_fees(answers).value == 3000
-    assert money.monthly_fees(answers).sources == (Q_BASIS, Q_RATE)
+    assert money.monthly_fees(answers).sources == (Q_BASIS, Q_MONTHLY)
     assert money.effective_rate(answers) is None  # hours worked not given
-    with_hours = {**answers, Q_BILLED: 40}
+    with_hours = {**answers, Q_WORKED: 40}
     assert money.effective_rate(with_hours).value == pytest.approx(
         3000 / (40 + 5 * WEEKS_PER_MONTH)
     )
@@ -322,3 +325,12 @@ def test_projection_needs_savings_notice_and_pipeline(missing):
 def test_projection_sources_name_the_answers_used():
     projection = money.exit_projection(EXIT, START)
     assert set(projection.sources) == {Q_SAVINGS, Q_NOTICE, Q_PIPELINE}
+
+
+def test_only_the_answers_of_the_chosen_basis_count():
+    # Answers left over from another basis (the user changed their mind) are ignored.
+    answers = {**HOURLY, Q_DAY_RATE: 999, Q_DAYS: 20, Q_DAY_HOURS: 8}
+    assert money.monthly_fees(answers).value == 4800
+    daily = {**answers, Q_BASIS: "daily"}
+    assert money.monthly_fees(daily).value == 999 * 20
+    assert Q_RATE not in money.effective_rate(daily).sources
