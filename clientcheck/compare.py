@@ -90,7 +90,12 @@ def comparison_frame(
         row.update(share_columns(c.context.answers, lang))
         row.update(dict(zip(sign_names, c.scores, strict=True)))
         rows.append(row)
-    return pd.DataFrame(rows)
+    frame = pd.DataFrame(rows)
+    if not frame.empty:
+        # Whole percentages, empty where not given (not 45.0 and NaN).
+        share = w("share_col", lang)
+        frame[share] = frame[share].astype("Int64")
+    return frame
 
 
 def share_columns(answers: Mapping[str, Answer], lang: str) -> dict[str, object]:

@@ -1,0 +1,246 @@
+"""The money view in words: page rows, summaries (Markdown and PDF), JSON, drafts, CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from datetime import date
+
+import pytest
+from pypdf import PdfReader
+
+from clientcheck import money
+from clientcheck.compare import compared, comparison_frame, scores_csv
+from clientcheck.exports import build_summary_input
+from clientcheck.messages import render_message, suggested_messages
+from clientcheck.model import ClientRecord
+from clientcheck.moneytext import (
+    money_json,
+    rate_review,
+    rate_rows,
+    review_sentence,
+    sources_text,
+    w,
+)
+from clientcheck.pdf import summary_pdf
+from clientcheck.questionnaire import default_bank
+from clientcheck.summary import summary_markdown
+from tests._contexts import ASSESSED_ON, make_ctx
+
+BANK = default_bank()
+LANGS = ("en", "fr")
+# 50 an hour, 60 billed hours and 4 unbilled hours a week; aims for 55 an hour.
+PAYS = {
+    "money.pay_basis": "hourly",
+    "money.hourly_rate": 50,
+    "money.billed_hours": 60,
+    "high_maintenance.unbilled_hours": 4,
+    "money.target_rate": 55,
+    "situation.currency": "EUR",
+}
+# Cannot leave yet, one serious incident: the verdict is to plan the exit.
+LEAVING = {
+    "situation.income_share": 80,
+    "situation.savings_months": 2,
+    "situation.pipeline": "some",
+    "situation.notice_weeks": 4,
+    "disrespect.insults": "yes",
+}
+# A mild case on the stay path.
+STAYING = {
+    "situation.income_share": 20,
+    "situation.savings_months": 8,
+    "situation.pipeline": "some",
+    "late_payment.late_invoices": 3,
+    "late_payment.days_late": 20,
+    "high_maintenance.unbilled_hours": 4,
+}
+
+
+def record(answers: dict, name: str = "Acme") -> ClientRecord:
+    return ClientRecord(name=name, answers=dict(answers), assessed_on=ASSESSED_ON)
+
+
+def pdf_text(data: bytes) -> str:
+    reader = PdfReader(io.BytesIO(data))
+    return " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+
+
+# --- rows and sources ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_figure_says_which_answers_it_came_from(lang):
+    rows = {r.key: r for r in rate_rows(money.rate_view(PAYS), PAYS, lang)}
+    effective = rows["effective"]
+    assert effective.value == pytest.approx(3000 / (60 + 4 * money.WEEKS_PER_MONTH))
+    assert w("src:high_maintenance.unbilled_hours", lang) in effective.sources
+    assert w("src:money.hourly_rate", lang) in effective.sources
+    assert "€" in effective.text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_missing_answer_shows_no_figure_and_names_what_is_missing(lang):
+    answers = {k: v for k, v in PAYS.items() if k != "high_maintenance.unbilled_hours"}
+    rows = {r.key: r for r in rate_rows(money.rate_view(answers), answers, lang)}
+    assert rows["effective"].value is None
+    assert rows["effective"].text == "—"
+    assert w("src:high_maintenance.unbilled_hours", lang) in rows["effective"].sources
+    assert rows["fees"].value == 3000  # what can be worked out still is
+
+
+def test_sources_text_names_answers_in_plain_words():
+    assert sources_text(["money.target_rate", "late_payment.days_late"], "en") == (
+        "your target, days late"
+    )
+
+
+# --- rate review and the new rates draft ----------------------------------------------------
+
+
+def test_stay_path_below_target_proposes_a_rate_review_and_the_draft():
+    ctx = make_ctx({**STAYING, **PAYS})
+    assert ctx.verdict in ("keep", "keep_boundaries", "renegotiate")
+    assert "new_rates" in suggested_messages(ctx)
+    sentence = review_sentence(ctx)
+    assert sentence is not None and "€" in sentence
+
+
+def test_no_rate_review_at_or_above_target():
+    ctx = make_ctx({**STAYING, **PAYS, "money.target_rate": 30})
+    assert "new_rates" not in suggested_messages(ctx)
+    assert review_sentence(ctx) is None
+
+
+def test_no_rate_review_without_a_target():
+    answers = {k: v for k, v in {**STAYING, **PAYS}.items() if k != "money.target_rate"}
+    assert "new_rates" not in suggested_messages(make_ctx(answers))
+
+
+def test_money_alone_never_changes_the_verdict():
+    # Only the Money answers: unbilled hours are a high-maintenance answer and are scored.
+    own = {k: v for k, v in PAYS.items() if k in money.MONEY_QUESTIONS}
+    assert own
+    for base in (STAYING, LEAVING, {}):
+        without = make_ctx(base)
+        for extra in (own, {**own, "money.target_rate": 1000}, {**own, "money.hourly_rate": 0}):
+            with_money = make_ctx({**base, **extra})
+            assert with_money.verdict == without.verdict
+            assert with_money.risk == without.risk
+            assert with_money.dependency == without.dependency
+            assert with_money.confidence == without.confidence
+
+
+def test_rate_review_starts_on_the_first_of_a_month_after_the_notice():
+    review = rate_review({**PAYS}, date(2026, 11, 27), "en")
+    assert review.effective_on == date(2027, 1, 1)
+    assert review.notice_days == (date(2027, 1, 1) - date(2026, 11, 27)).days
+    longer = rate_review({**PAYS}, date(2026, 11, 27), "en", notice_weeks=12)
+    assert longer.effective_on == date(2027, 3, 1)
+
+
+def test_rate_review_proposes_a_rate_that_reaches_the_target():
+    review = rate_review(PAYS, ASSESSED_ON, "en")
+    # 55 / (3000 / 77.33) * 50 = 70.9 -> rounded up to a whole euro.
+    assert review.proposed == "€71 an hour"
+    assert review.current == "€50 an hour"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("tone", ["warm", "neutral", "firm"])
+def test_new_rates_draft_names_rate_date_and_notice(lang, tone):
+    ctx = make_ctx({**STAYING, **PAYS}, lang)
+    draft = render_message("new_rates", tone, ctx)
+    review = rate_review(ctx.answers, ctx.assessed_on, lang)
+    assert review.proposed in draft.body and review.current in draft.body
+    assert "2027" in draft.subject
+    assert str(review.notice_days) in draft.body
+    if lang == "fr":
+        assert not re.search(r" [:;?!»%€]", draft.body + draft.subject)
+
+
+def test_new_rates_draft_without_figures_leaves_a_placeholder():
+    draft = render_message("new_rates", "neutral", make_ctx(STAYING))
+    assert "[new rate]" in draft.body
+    assert "currently" not in draft.body
+
+
+# --- summaries ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_markdown_summary_shows_the_rates_and_their_sources(lang):
+    data = build_summary_input(BANK, record({**STAYING, **PAYS}), lang)
+    text = summary_markdown(data)
+    assert f"## {w('title', lang)}" in text
+    assert w("effective", lang) in text and w("target", lang) in text
+    assert w("src:high_maintenance.unbilled_hours", lang) in text
+    assert w("verdict_note", lang) in text
+    assert w("exit_title", lang) not in text  # not shown on the stay path
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_markdown_summary_shows_the_twelve_months_when_leaving(lang):
+    data = build_summary_input(BANK, record({**LEAVING, **PAYS}), lang)
+    assert data.ctx.verdict in ("let_go", "plan_exit")
+    text = summary_markdown(data)
+    assert f"### {w('exit_title', lang)}" in text
+    table = [line for line in text.splitlines() if line.startswith(f"| {w('col_month', lang)}")]
+    assert table
+    start = text.index(table[0])
+    rows = [line for line in text[start:].splitlines()[2:14]]
+    assert len(rows) == 12 and all(r.startswith("| ") for r in rows)
+    assert w("exit_runs_out", lang, month=5, date="").split("(")[0] in text
+
+
+def test_summary_without_money_answers_has_no_money_section():
+    data = build_summary_input(BANK, record(STAYING), "en")
+    assert data.money is None
+    assert w("title", "en") not in summary_markdown(data)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_pdf_summary_shows_the_money_view(lang):
+    data = build_summary_input(BANK, record({**LEAVING, **PAYS}), lang)
+    text = pdf_text(summary_pdf(data))
+    for key in ("title", "effective", "target", "exit_title", "col_savings_left"):
+        assert " ".join(w(key, lang).split()) in text, key
+
+
+# --- JSON --------------------------------------------------------------------------------------
+
+
+def test_money_json_gives_figures_with_sources_and_nulls():
+    data = money_json({**LEAVING, **PAYS}, ASSESSED_ON)
+    json.dumps(data)  # plain JSON data
+    assert data["currency"] == "EUR"
+    assert data["effective_hourly_rate"]["value"] == pytest.approx(
+        3000 / (60 + 4 * money.WEEKS_PER_MONTH), abs=1e-3
+    )
+    assert "high_maintenance.unbilled_hours" in data["effective_hourly_rate"]["from"]
+    assert data["effective_hourly_rate_after_waiting"] is None
+    assert data["below_target"] is True
+    assert len(data["if_you_let_go"]["months"]) == 12
+    assert data["if_you_let_go"]["unit"] == "money"
+    empty = money_json({}, ASSESSED_ON)
+    assert empty["effective_hourly_rate"] is None and empty["if_you_let_go"] is None
+
+
+# --- compare: share of income in the CSV ------------------------------------------------------
+
+
+def test_csv_has_each_clients_share_and_band():
+    people = [
+        compared(BANK, record({"situation.income_share": 45}, "Big"), "en", ""),
+        compared(BANK, record({"situation.income_share": 10}, "Small"), "en", ""),
+        compared(BANK, record({}, "Unknown"), "en", ""),
+    ]
+    frame = comparison_frame(people, [s.name("en") for s in BANK.signs], "en")
+    rows = list(csv.DictReader(io.StringIO(scores_csv(frame).decode("utf-8-sig"))))
+    by_name = {r[next(iter(r))]: r for r in rows}
+    assert by_name["Big"][w("share_col", "en")] == "45"
+    assert by_name["Big"][w("share_band_col", "en")] == w("band_concentrated", "en")
+    assert by_name["Small"][w("share_band_col", "en")] == w("band_spread", "en")
+    assert by_name["Unknown"][w("share_col", "en")] == ""
