@@ -28,6 +28,7 @@ from clientcheck.render import Draft
 from tests._contexts import DEPENDENT, FREE, HOSTILE_NAMES, make_ctx
 
 LATE_PAYER = {
+    "late_payment.invoices_total": 10,
     "late_payment.late_invoices": 8,
     "late_payment.days_late": 45,
     "late_payment.chasing": "always",
@@ -209,18 +210,18 @@ def test_late_payer_gets_payment_terms_first():
 
 
 def test_let_go_puts_the_goodbye_first():
-    ctx = make_ctx({**LATE_PAYER, "late_payment.unpaid_90": "yes", **FREE})
+    ctx = make_ctx({**LATE_PAYER, "late_payment.unpaid_90": "once", **FREE})
     assert ctx.verdict == "let_go"
     assert suggested_messages(ctx)[0] == "goodbye"
 
 
 def test_disrespect_when_free_to_leave_suggests_the_goodbye():
-    ctx = make_ctx({"disrespect.insults": "yes", **FREE})
+    ctx = make_ctx({"disrespect.insults": "once", **FREE})
     assert suggested_messages(ctx) == ("goodbye",)
 
 
 def test_disrespect_when_dependent_names_it_first_and_prepares_the_goodbye():
-    ctx = make_ctx({"disrespect.insults": "yes", **DEPENDENT})
+    ctx = make_ctx({"disrespect.insults": "once", **DEPENDENT})
     assert suggested_messages(ctx) == ("name_disrespect", "goodbye")
 
 
@@ -249,7 +250,7 @@ def test_nothing_to_suggest_without_answers():
 
 @pytest.mark.parametrize(
     "answers",
-    [{}, {**LATE_PAYER, **FREE}, {"disrespect.insults": "yes", **DEPENDENT}],
+    [{}, {**LATE_PAYER, **FREE}, {"disrespect.insults": "once", **DEPENDENT}],
 )
 def test_ordered_messages_list_every_message_once_suggested_first(answers):
     ctx = make_ctx(answers)
