@@ -256,6 +256,9 @@ class QuestionBank:
     scales: Mapping[str, Scale]
     rules: Rules
     _by_id: Mapping[str, Question] = field(repr=False)
+    # The optional Money section: context only, so it never enters risk, dependency or
+    # confidence; not in ``sections`` (those are scored), only in the answers index.
+    money: Section | None = None
 
     def question(self, question_id: str) -> Question:
         return self._by_id[question_id]
@@ -588,17 +591,31 @@ def load_bank(directory: Path = QUESTIONS_DIR) -> QuestionBank:
     )
     if not signs:
         raise QuestionBankError("no signs found")
-    section_ids = [situation.id, *(s.id for s in signs)]
+    money = _money_section(directory / "money.toml", scales)
+    section_ids = [situation.id, *(s.id for s in signs), *([money.id] if money else [])]
     if len(set(section_ids)) != len(section_ids):
         raise QuestionBankError("duplicate section id")
     by_id: dict[str, Question] = {}
-    for section in (situation, *signs):
+    for section in (situation, *([money] if money else []), *signs):
         for q in section.questions:
             if q.id in by_id:
                 raise QuestionBankError(f"duplicate question id {q.id!r}")
             by_id[q.id] = q
     _check_references(by_id, signs, rules)
-    return QuestionBank(signs=signs, situation=situation, scales=scales, rules=rules, _by_id=by_id)
+    return QuestionBank(
+        signs=signs, situation=situation, scales=scales, rules=rules, _by_id=by_id, money=money
+    )
+
+
+def _money_section(path: Path, scales: Mapping[str, Scale]) -> Section | None:
+    """Load the optional Money section; every question in it must be context."""
+    if not path.exists():
+        return None
+    section = _section(_read(path), scales, path.name)
+    for q in section.questions:
+        if q.role != "context":
+            raise QuestionBankError(f"{q.id}: money questions are context only, never scored")
+    return section
 
 
 def _check_condition(cond: Condition, by_id: Mapping[str, Question], rules: Rules, where: str):

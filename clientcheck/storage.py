@@ -1,6 +1,6 @@
 """The answers file: a versioned JSON document the app and the command line load back.
 
-Format (``schema_version`` 2; version 1 files are migrated on load), one client::
+Format (``schema_version`` 3; version 1 and 2 files are migrated on load), one client::
 
     {"format": "client-check/assessment", "schema_version": 1, "language": "fr",
      "saved_on": "2026-11-27",
@@ -21,6 +21,10 @@ where the questionnaire reopens: welcome, client, sign:<id>, results or compare.
 Version 2 changed some questions (see ``migrate_v1_answers``): a version-1 file still
 loads, its answers carried over where the meaning is the same, and ``Loaded.dropped``
 names the questions whose old answers could not be carried over.
+
+Version 3 added the optional Money answers (``money.*``, see ``clientcheck/money.py``)
+and the ``money`` step: a version-2 file has none, so its answers carry over unchanged
+(``migrate_v2_answers``); version 1 goes through 2 to 3.
 """
 
 from __future__ import annotations
@@ -36,7 +40,7 @@ from clientcheck.i18n import LANGS
 from clientcheck.model import MAX_NAME_CHARS, MAX_NOTES_CHARS, ClientRecord
 from clientcheck.questionnaire import QuestionBank
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 ASSESSMENT_FORMAT = "client-check/assessment"
 SESSION_FORMAT = "client-check/session"
 MAX_FILE_BYTES = 1_000_000
@@ -44,7 +48,7 @@ MAX_CLIENTS = 50
 
 _TOP_FIELDS = {"format", "schema_version", "language", "saved_on"}
 _CLIENT_FIELDS = {"client", "assessed_on", "answers", "step"}
-_STEP_PATTERN = re.compile(r"^(welcome|client|results|compare|sign:[a-z_]{1,40})$")
+_STEP_PATTERN = re.compile(r"^(welcome|client|money|results|compare|sign:[a-z_]{1,40})$")
 
 
 class LoadError(ValueError):
@@ -98,6 +102,21 @@ def migrate_v1_answers(raw: object) -> tuple[object, list[str]]:
         # The same question as demanding.free_extras, which now covers favours too.
         answers.setdefault("demanding.free_extras", favours)
     return answers, dropped
+
+
+MONEY_PREFIX = "money."
+
+
+def migrate_v2_answers(raw: object) -> object:
+    """Carry version-2 answers over to version 3: unchanged, as Money answers are new.
+
+    Raises AnswerError for a Money answer in an older file: those questions did not exist.
+    """
+    if isinstance(raw, dict):
+        for qid in raw:
+            if isinstance(qid, str) and qid.startswith(MONEY_PREFIX):
+                raise AnswerError(f"unknown_question:{qid}")
+    return raw
 
 
 def _client_dict(record: ClientRecord) -> dict:
@@ -167,6 +186,8 @@ def _client(
         if dropped is not None:
             dropped.extend(q for q in lost if q not in dropped)
     try:
+        if version <= 2:
+            raw_answers = migrate_v2_answers(raw_answers)
         answers = validate_answers(bank, raw_answers)
     except AnswerError as exc:
         raise LoadError("bad_answers", exc.code) from None
@@ -174,6 +195,8 @@ def _client(
     if not isinstance(step, str) or not _STEP_PATTERN.match(step):
         raise LoadError("bad_field", f"{where}step")
     if step.startswith("sign:") and step[5:] not in {s.id for s in bank.signs}:
+        step = "client"
+    if step == "money" and (version < 3 or bank.money is None):
         step = "client"
     return ClientRecord(
         name=name,
