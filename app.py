@@ -3,7 +3,7 @@
 import streamlit as st
 
 from clientcheck.ui import layout, pages, sidebar
-from clientcheck.ui.state import CLIENT, COMPARE, MONEY, RESULTS, WELCOME, store
+from clientcheck.ui.state import CLIENT, COMPARE, RESULTS, WELCOME, store
 
 st.set_page_config(
     page_title="Client Check",
@@ -24,10 +24,6 @@ if step == WELCOME:
     pages.welcome(lang)
 elif step == CLIENT:
     pages.about_client(lang)
-elif step == MONEY:
-    from clientcheck.ui.money_page import money_page
-
-    money_page(lang)
 elif step.startswith("sign:"):
     pages.sign_page(step.removeprefix("sign:"), lang)
 elif step == RESULTS:

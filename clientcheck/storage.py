@@ -22,8 +22,8 @@ Version 2 changed some questions (see ``migrate_v1_answers``): a version-1 file 
 loads, its answers carried over where the meaning is the same, and ``Loaded.dropped``
 names the questions whose old answers could not be carried over.
 
-Version 3 added the optional Money answers (``money.*``, see ``clientcheck/money.py``)
-and the ``money`` step: a version-2 file has none, so its answers carry over unchanged
+Version 3 added the optional Money answers (``money.*``, see ``clientcheck/money.py``):
+a version-2 file has none, so its answers carry over unchanged
 (``migrate_v2_answers``); version 1 goes through 2 to 3.
 """
 
@@ -48,7 +48,7 @@ MAX_CLIENTS = 50
 
 _TOP_FIELDS = {"format", "schema_version", "language", "saved_on"}
 _CLIENT_FIELDS = {"client", "assessed_on", "answers", "step"}
-_STEP_PATTERN = re.compile(r"^(welcome|client|money|results|compare|sign:[a-z_]{1,40})$")
+_STEP_PATTERN = re.compile(r"^(welcome|client|results|compare|sign:[a-z_]{1,40})$")
 
 
 class LoadError(ValueError):
@@ -195,8 +195,6 @@ def _client(
     if not isinstance(step, str) or not _STEP_PATTERN.match(step):
         raise LoadError("bad_field", f"{where}step")
     if step.startswith("sign:") and step[5:] not in {s.id for s in bank.signs}:
-        step = "client"
-    if step == "money" and (version < 3 or bank.money is None):
         step = "client"
     return ClientRecord(
         name=name,

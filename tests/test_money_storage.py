@@ -104,11 +104,6 @@ def test_migrate_v2_answers_keeps_everything_else():
     assert migrate_v2_answers("not a mapping") == "not a mapping"
 
 
-def test_money_step_reopens_in_version_3_only():
-    assert loads(document(3, {}, step="money"), BANK).clients[0].step == "money"
-    assert loads(document(2, {}, step="money"), BANK).clients[0].step == "client"
-
-
 @pytest.mark.parametrize(
     ("answers", "detail"),
     [

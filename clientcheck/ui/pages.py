@@ -8,6 +8,7 @@ from clientcheck.i18n import t
 from clientcheck.model import MAX_NAME_CHARS, MAX_NOTES_CHARS, name_problem
 from clientcheck.ui import files
 from clientcheck.ui.layout import literal
+from clientcheck.ui.money_fields import money_fields
 from clientcheck.ui.questions import draw_section, pending_error
 from clientcheck.ui.state import CLIENT, RESULTS, bank, go, steps, store
 
@@ -114,6 +115,7 @@ def about_client(lang: str) -> None:
     st.header(situation.name(lang), anchor=False)
     st.caption(situation.summary(lang))
     draw_section(situation, lang)
+    money_fields(lang)
     all_steps = steps(bank())
     _nav(lang, "welcome", all_steps[all_steps.index(CLIENT) + 1], t("next", lang))
 

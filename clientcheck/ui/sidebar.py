@@ -13,7 +13,7 @@ from clientcheck.model import MAX_NAME_CHARS, ClientRecord, name_problem
 from clientcheck.storage import MAX_CLIENTS, dumps_session
 from clientcheck.ui import files
 from clientcheck.ui.layout import literal
-from clientcheck.ui.state import CLIENT, COMPARE, MONEY, WELCOME, bank, go, steps, store
+from clientcheck.ui.state import CLIENT, COMPARE, WELCOME, bank, go, steps, store
 
 
 def step_title(step: str, lang: str) -> str:
@@ -27,8 +27,6 @@ def _section_done(step: str, record: ClientRecord) -> bool:
     question_bank = bank()
     if step == CLIENT:
         section = question_bank.situation
-    elif step == MONEY and question_bank.money is not None:
-        section = question_bank.money
     elif step.startswith("sign:"):
         section = question_bank.sign(step[5:])
     else:

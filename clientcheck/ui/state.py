@@ -18,7 +18,6 @@ from clientcheck.questionnaire import QuestionBank, default_bank
 STORE_KEY = "cc_store"
 WELCOME = "welcome"
 CLIENT = "client"
-MONEY = "money"
 RESULTS = "results"
 COMPARE = "compare"
 
@@ -70,8 +69,7 @@ def bank() -> QuestionBank:
 
 def steps(question_bank: QuestionBank) -> list[str]:
     """Every step of the flow, in order."""
-    money = [MONEY] if question_bank.money is not None else []
-    return [WELCOME, CLIENT, *money, *(f"sign:{s.id}" for s in question_bank.signs), RESULTS]
+    return [WELCOME, CLIENT, *(f"sign:{s.id}" for s in question_bank.signs), RESULTS]
 
 
 def go(step: str) -> None:
