@@ -40,13 +40,13 @@ PAYS = {
     "money.target_rate": 55,
     "situation.currency": "EUR",
 }
-# Cannot leave yet, one serious incident: the verdict is to plan the exit.
+# Cannot leave yet, insulted repeatedly: the verdict is to plan the exit.
 LEAVING = {
     "situation.income_share": 80,
     "situation.savings_months": 2,
     "situation.pipeline": "some",
     "situation.notice_weeks": 4,
-    "disrespect.insults": "yes",
+    "disrespect.insults": "repeatedly",
 }
 # A mild case on the stay path.
 STAYING = {
