@@ -218,10 +218,10 @@ def test_a_version_1_no_to_ethics_is_never_and_nothing_is_lost():
     assert loaded.dropped == ()
 
 
-def test_a_version_1_file_saves_back_as_version_2():
+def test_a_version_1_file_saves_back_as_the_current_version():
     loaded = loads(v1_document(V1_ANSWERS), BANK)
     doc = json.loads(dumps_assessment(loaded.clients[0], "fr"))
-    assert doc["schema_version"] == SCHEMA_VERSION == 2
+    assert doc["schema_version"] == SCHEMA_VERSION == 3
     assert loads(json.dumps(doc).encode(), BANK).clients[0].answers == loaded.clients[0].answers
 
 
