@@ -63,10 +63,12 @@ def rate_section(ctx: AssessmentContext, lang: str) -> None:
         )
     sentence = target_sentence(view, lang)
     if sentence:
-        (st.warning if view.below_target else st.success)(sentence, icon=":material/payments:")
+        (st.warning if view.below_target else st.success)(
+            literal(sentence), icon=":material/payments:"
+        )
     review = review_sentence(ctx)
     if review:
-        st.info(review, icon=":material/request_quote:")
+        st.info(literal(review), icon=":material/request_quote:")
     st.table(
         [
             {
@@ -101,7 +103,7 @@ def exit_section(ctx: AssessmentContext, lang: str) -> None:
         answer_label(pipeline_q, projection.pipeline, lang),
         float(savings) if isinstance(savings, int | float) else 0.0,
     ):
-        st.markdown(line)
+        st.markdown(literal(line))
     rows = exit_rows(projection, lang, cur)
     headers = exit_headers(lang)
     months = tuple(r.month for r in rows)
