@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from clientcheck.model import MAX_NAME_CHARS
+from clientcheck.storage import SCHEMA_VERSION
 
 
 @dataclass(frozen=True)
@@ -140,7 +141,12 @@ FILES: tuple[HostileFile, ...] = (
     ),
     HostileFile("five_hundred_clients", "session.json", _session(500), "too_many_clients"),
     HostileFile("deeply_nested", "nested.json", b"[" * 100_000 + b"]" * 100_000, "not_json"),
-    HostileFile("newer_schema", "newer.json", _json(assessment(schema_version=3)), "newer_version"),
+    HostileFile(
+        "newer_schema",
+        "newer.json",
+        _json(assessment(schema_version=SCHEMA_VERSION + 1)),
+        "newer_version",
+    ),
     HostileFile(
         "markup_in_field_name",
         "fields.json",
