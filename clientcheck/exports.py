@@ -11,10 +11,11 @@ from clientcheck import money
 from clientcheck.advice import action_plan, advice_for
 from clientcheck.answers import answer_label
 from clientcheck.charts import RadarSeries
+from clientcheck.i18n import t
 from clientcheck.model import ClientRecord
 from clientcheck.moneytext import EXIT_VERDICTS, money_summary, review_sentence
 from clientcheck.questionnaire import QuestionBank
-from clientcheck.render import Draft, build_context, render_why
+from clientcheck.render import AssessmentContext, Draft, build_context, format_date, render_why
 from clientcheck.scoring import assess
 from clientcheck.summary import ComparisonRow, ComparisonView, SummaryInput
 
@@ -66,7 +67,7 @@ def build_summary_input(
     )
     return SummaryInput(
         ctx=ctx,
-        why=render_why(ctx),
+        why=summary_why(ctx),
         advice=advice,
         plan=plan,
         drafts=tuple(drafts),
@@ -80,6 +81,28 @@ def build_summary_input(
             review=review_sentence(ctx),
         ),
     )
+
+
+def summary_why(ctx: AssessmentContext) -> str:
+    """The verdict's sentence, then one line per rule that set it and why you count as
+    free or dependent, then whether it is provisional and what would settle it."""
+    lines = [render_why(ctx)]
+    if ctx.verdict != "not_enough":
+        lines += [f"• {line}" for line in (*ctx.reasons, ctx.dependency_reason)]
+    if ctx.provisional:
+        lines.append(ctx.provisional_note)
+        lines += [f"• {question}" for question in ctx.firm_up]
+    if ctx.last_working_day is not None and ctx.verdict in ("let_go", "plan_exit"):
+        lines.append(
+            t(
+                "last_working_day",
+                ctx.lang,
+                weeks=ctx.notice_weeks,
+                today=format_date(ctx.assessed_on, ctx.lang),
+                day=format_date(ctx.last_working_day, ctx.lang),
+            )
+        )
+    return "\n".join(lines)
 
 
 def comparison_view(

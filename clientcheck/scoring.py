@@ -130,6 +130,22 @@ class Result:
         return tuple(s for s in self.signs if s.dealbreaker)
 
 
+ADVICE_PATHS = {
+    "keep": "fix",
+    "keep_boundaries": "fix",
+    "renegotiate": "fix",
+    "plan_exit": "prepare",
+    "let_go": "leave",
+}
+"""Advice follows the verdict: fix what can be fixed under the keep verdicts, prepare the
+exit while protecting yourself under "plan your exit", move on under "let go"."""
+
+
+def advice_path(verdict: str) -> str | None:
+    """The advice path for a verdict: "fix", "prepare" or "leave" (None: nothing to judge)."""
+    return ADVICE_PATHS.get(verdict)
+
+
 # --- visibility ------------------------------------------------------------------
 
 
