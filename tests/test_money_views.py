@@ -244,3 +244,31 @@ def test_csv_has_each_clients_share_and_band():
     assert by_name["Big"][w("share_band_col", "en")] == w("band_concentrated", "en")
     assert by_name["Small"][w("share_band_col", "en")] == w("band_spread", "en")
     assert by_name["Unknown"][w("share_col", "en")] == ""
+
+
+# --- the command line's JSON report ----------------------------------------------------------
+
+
+def test_cli_json_report_has_the_money_view(tmp_path):
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from clientcheck.storage import dumps_assessment
+
+    root = Path(__file__).resolve().parents[1]
+    path = tmp_path / "answers.json"
+    path.write_bytes(dumps_assessment(record({**LEAVING, **PAYS}), "en"))
+    done = subprocess.run(
+        [sys.executable, "-m", "clientcheck", "report", str(path), "--format", "json"],
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(root)},
+        capture_output=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    assert report["money"] == money_json({**LEAVING, **PAYS}, ASSESSED_ON)
+    assert report["money"]["effective_hourly_rate"]["from"]
+    assert report["money"]["if_you_let_go"]["runs_out_month"] == 5
