@@ -272,3 +272,46 @@ def test_cli_json_report_has_the_money_view(tmp_path):
     assert report["money"] == money_json({**LEAVING, **PAYS}, ASSESSED_ON)
     assert report["money"]["effective_hourly_rate"]["from"]
     assert report["money"]["if_you_let_go"]["runs_out_month"] == 5
+
+
+# --- words: complete, and good French typography ---------------------------------------------
+
+
+def test_money_words_exist_in_every_language_with_french_spacing():
+    from clientcheck.moneytext import money_words
+
+    en, fr = money_words("en"), money_words("fr")
+    assert set(en) == set(fr) and en
+    for key, text in fr.items():
+        assert text.strip(), key
+        assert not re.search(r" [:;?!»%€]", text), (key, text)
+        assert "« " not in text and " »" not in text, key
+
+
+def test_money_questions_are_context_only_and_well_written():
+    section = BANK.money
+    assert section is not None
+    assert all(q.role == "context" for q in section.questions)
+    assert not any(q.id.startswith("money.") for q in BANK.questions())  # never scored
+    for q in section.questions:
+        for text in (q.text("fr"), q.help("fr") if q.help else ""):
+            assert not re.search(r" [:;?!»%€]", text), text
+    assert set(money.MONEY_QUESTIONS) == {q.id for q in section.questions}
+
+
+def test_a_scored_money_question_is_refused(tmp_path):
+    import shutil
+
+    from clientcheck.questionnaire import QUESTIONS_DIR, QuestionBankError, load_bank
+
+    copy = tmp_path / "questions"
+    shutil.copytree(QUESTIONS_DIR, copy)
+    path = copy / "money.toml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            'role = "context"\nscale = "pay_basis"', 'scale = "pay_basis"', 1
+        ),
+        encoding="utf-8",
+    )
+    with pytest.raises(QuestionBankError, match="context only"):
+        load_bank(copy)
