@@ -211,9 +211,7 @@ def advice_for(ctx: AssessmentContext) -> tuple[AdviceItem, ...]:
     """
     path = advice_path(ctx)
     items = [
-        sign_advice(ctx, sign, sign.band, path)
-        for sign in ctx.flagged
-        if sign.band in ADVICE_BANDS
+        sign_advice(ctx, sign, sign.band, path) for sign in ctx.flagged if sign.band in ADVICE_BANDS
     ]
     walk_away = walk_away_line(ctx)
     if items and walk_away:
