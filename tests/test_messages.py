@@ -5,8 +5,10 @@ from __future__ import annotations
 import email
 import email.policy
 import re
+import tomllib
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -702,3 +704,59 @@ def test_full_payment_upfront_drops_the_milestone_sentence():
     body = render_message("payment_terms", "firm", make_ctx(LATE_PAYER), details).body
     assert "100% of the fee" in body
     assert "instalments" not in body and " 0%" not in body
+
+
+# --- French typography in every file ----------------------------------------------------
+
+ROOT = Path(__file__).resolve().parent.parent
+_JINJA_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
+# A plain space (or none) before ; : ! ? or » , or after « : French wants a non-breaking one.
+_FR_SPACING = re.compile(r" [;:!?»%€]|« |\w[;!?»]|«\w|\w:(?=\s)")
+
+
+def _french_template_texts():
+    for path in sorted((ROOT / "templates").rglob("*.j2")):
+        rel = path.relative_to(ROOT)
+        if "fr" in rel.parts or ".fr." in path.name or path.name.startswith("fr."):
+            # Tags are code; only the text between them reaches the reader.
+            yield str(rel), _JINJA_TAG.sub("\x00", path.read_text(encoding="utf-8"))
+
+
+def _french_toml_texts():
+    def walk(node, where):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key == "fr" and isinstance(value, str):
+                    yield where, value
+                else:
+                    yield from walk(value, f"{where}.{key}")
+        elif isinstance(node, list):
+            for index, value in enumerate(node):
+                yield from walk(value, f"{where}[{index}]")
+
+    paths = [ROOT / "clientcheck" / "strings.toml", *sorted((ROOT / "templates").rglob("*.toml"))]
+    paths += sorted((ROOT / "questions").rglob("*.toml"))
+    for path in paths:
+        with path.open("rb") as fh:
+            yield from walk(tomllib.load(fh), str(path.relative_to(ROOT)))
+
+
+def test_french_text_everywhere_uses_non_breaking_spaces():
+    faults = []
+    for where, text in [*_french_template_texts(), *_french_toml_texts()]:
+        for line in text.splitlines():
+            match = _FR_SPACING.search(line)
+            if match:
+                faults.append(f"{where}: {match.group()!r} in {line.strip()[:90]!r}")
+    assert not faults, "\n".join(faults)
+
+
+def test_the_typography_check_can_fail():
+    assert _FR_SPACING.search("Bonjour : ça va ?")
+    assert _FR_SPACING.search("« oui »")
+    assert not _FR_SPACING.search("Bonjour\u00a0: ça va\u202f? «\u00a0oui\u00a0»")
+
+
+def test_french_drafts_say_e_mail_not_courriel():
+    for where, text in _french_template_texts():
+        assert "courriel" not in text.lower(), where
