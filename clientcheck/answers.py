@@ -116,7 +116,20 @@ def validate_answers(bank: QuestionBank, raw: object) -> dict[str, Answer]:
             clean[qid] = check_answer(bank.question(qid), value)
         except AnswerError as exc:
             raise AnswerError(f"{exc.code}:{qid}", exc.minimum, exc.maximum) from None
+    for question in bank.questions():
+        limit = limit_of(question, clean)
+        value = clean.get(question.id)
+        if limit is not None and isinstance(value, float) and value > limit:
+            raise AnswerError(f"more_than_total:{question.id}", 0, limit)
     return clean
+
+
+def limit_of(question: Question, answers: Mapping[str, Answer]) -> float | None:
+    """The other answer this number may not exceed (late invoices <= invoices sent), if given."""
+    if question.number is None or question.number.at_most is None:
+        return None
+    limit = answers.get(question.number.at_most)
+    return float(limit) if isinstance(limit, int | float) else None
 
 
 def is_answered(value: Answer | None) -> bool:

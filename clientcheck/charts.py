@@ -35,10 +35,10 @@ PALETTE: tuple[str, ...] = (
 
 @dataclass(frozen=True)
 class RadarSeries:
-    """One client's seven sign scores, in the bank's sign order."""
+    """One client's seven sign scores, in the bank's sign order (None: not assessed)."""
 
     name: str
-    values: tuple[float, ...]
+    values: tuple[float | None, ...]
     dash: str = "solid"
 
 
@@ -47,8 +47,11 @@ def axis_angle(index: int, count: int) -> float:
     return math.pi / 2 - 2 * math.pi * index / count
 
 
-def radar_points(values: Sequence[float], radius: float) -> list[tuple[float, float]]:
-    """Cartesian points (y up) of a 0-100 series on a radar of the given radius."""
+def radar_points(values: Sequence[float | None], radius: float) -> list[tuple[float, float]]:
+    """Cartesian points (y up) of a 0-100 series on a radar of the given radius.
+
+    A sign not assessed (None) has no point: it is left out, never drawn at 0.
+    """
     count = len(values)
     return [
         (
@@ -56,6 +59,7 @@ def radar_points(values: Sequence[float], radius: float) -> list[tuple[float, fl
             radius * max(0.0, min(100.0, v)) / 100 * math.sin(axis_angle(i, count)),
         )
         for i, v in enumerate(values)
+        if v is not None
     ]
 
 
@@ -96,10 +100,12 @@ def radar_figure(
         )
     for i, item in enumerate(series):
         colour = PALETTE[i % len(PALETTE)]
-        values = [round(v) for v in item.values]
+        # A sign not assessed is a gap in the line, never a point at 0.
+        values = [None if v is None else round(v) for v in item.values]
         fig.add_trace(
             go.Scatterpolar(
                 r=[*values, values[0]],
+                connectgaps=False,
                 theta=theta,
                 name=plotly_text(item.name),
                 mode="lines+markers",

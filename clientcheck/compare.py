@@ -24,7 +24,7 @@ class ComparedClient:
     name: str
     verdict_label: str
     verdict_severity: int
-    risk: int
+    risk: int | None  # None: nothing answered
     dependency: int
     top_signs: str
     scores: tuple[int, ...]
@@ -64,11 +64,20 @@ def compared(bank: QuestionBank, record: ClientRecord, lang: str, fallback: str)
 
 def rank(clients: Sequence[ComparedClient]) -> list[ComparedClient]:
     """Most worrying first: by verdict severity, then overall risk."""
-    return sorted(clients, key=lambda c: (-c.verdict_severity, -c.risk, c.name))
+    return sorted(
+        clients,
+        key=lambda c: (-c.verdict_severity, -(c.risk if c.risk is not None else -1), c.name),
+    )
 
 
 def radar_series(clients: Sequence[ComparedClient]) -> list[RadarSeries]:
-    return [RadarSeries(c.name, tuple(float(v) for v in c.scores)) for c in clients]
+    return [radar_series_of(c) for c in clients]
+
+
+def radar_series_of(client: ComparedClient, name: str = "", dash: str = "solid") -> RadarSeries:
+    """A client's radar line: signs not assessed are gaps, never 0."""
+    values = tuple(float(s.score) if s.assessed else None for s in client.context.signs)
+    return RadarSeries(name or client.name, values, dash)
 
 
 def comparison_frame(

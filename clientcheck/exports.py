@@ -72,12 +72,16 @@ def comparison_view(
     series, rows = [], []
     for record in records:
         ctx = build_context(bank, record, assess(bank, record.answers), lang)
-        series.append(RadarSeries(ctx.client_name, tuple(float(s.score) for s in ctx.signs)))
+        series.append(
+            RadarSeries(
+                ctx.client_name, tuple(float(s.score) if s.assessed else None for s in ctx.signs)
+            )
+        )
         rows.append(
             ComparisonRow(
                 name=ctx.client_name,
                 verdict_label=ctx.verdict_label,
-                risk=ctx.risk,
+                risk=ctx.risk_text,
                 dependency=ctx.dependency,
                 top_signs=", ".join(s.name for s in ctx.flagged[:3]),
             )

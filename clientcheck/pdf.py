@@ -195,7 +195,7 @@ def _verdict_box(pdf: _SummaryPDF, data: SummaryInput, words: dict[str, str]) ->
     dependency = f"{ctx.dependency}/100" if ctx.dependency_known else words["dependency_unknown"]
     answered = words["answered_of"].format(answered=ctx.answered, total=ctx.total)
     facts = (
-        f"{words['overall_risk']}{words['colon']} {ctx.risk}/100 ({ctx.risk_band_label})  ·  "
+        f"{words['overall_risk']}{words['colon']} {ctx.risk_text} ({ctx.risk_band_label})  ·  "
         f"{words['dependency']}{words['colon']} {dependency}  ·  "
         f"{words['confidence']}{words['colon']} {ctx.confidence_label} ({answered})"
     )
@@ -293,10 +293,11 @@ def draw_radar(
         with pdf.local_context(draw_color=colour, fill_color=colour, line_width=0.7):
             if item.dash != "solid":
                 pdf.set_dash_pattern(dash=1.6, gap=1.0)
-            if len(series) == 1:
+            if len(series) == 1 and len(points) >= 3:
                 with pdf.local_context(fill_opacity=0.18):
                     pdf.polygon(points, style="F")
-            pdf.polygon(points, style="D")
+            if len(points) >= 2:
+                pdf.polygon(points, style="D")
             pdf.set_dash_pattern()
             for x, y in points:
                 pdf.circle(x, y, 0.9, style="F")
@@ -517,7 +518,11 @@ def summary_pdf(data: SummaryInput) -> bytes:
     draw_radar(
         pdf,
         [s.name for s in signs],
-        [RadarSeries(ctx.client_name, tuple(float(s.score) for s in signs))],
+        [
+            RadarSeries(
+                ctx.client_name, tuple(float(s.score) if s.assessed else None for s in signs)
+            )
+        ],
         signs,
     )
     _sign_table(pdf, data, words)

@@ -20,6 +20,14 @@ from clientcheck.i18n import LANGS, Text
 QUESTIONS_DIR = Path(__file__).resolve().parent.parent / "questions"
 
 Kind = Literal["choice", "number"]
+Role = Literal["graded", "flag", "context"]
+"""How a question counts: ``graded`` enters its sign's score (or, in the situation, the
+dependency figure); ``flag`` records a serious event that overrides the score but never
+averages into it; ``context`` shapes advice, visibility and rules but is never scored."""
+OVERRIDES = ("incident", "unfixable")
+CONDITION_OPS = ("equals", "in", "at_least", "at_most")
+LADDER = ("keep", "keep_boundaries", "renegotiate", "exit")
+"""Verdict floors, mildest first; ``exit`` becomes let_go or plan_exit by dependency."""
 
 
 class QuestionBankError(ValueError):
@@ -49,6 +57,29 @@ class Scale:
         return tuple(o.id for o in self.options)
 
 
+def _interpolate(pts: tuple[tuple[float, float], ...], value: float) -> float:
+    """Interpolate on a piecewise-linear curve, clamped at its ends."""
+    if value <= pts[0][0]:
+        return pts[0][1]
+    for (x0, y0), (x1, y1) in zip(pts, pts[1:], strict=False):
+        if value <= x1:
+            return y0 + (y1 - y0) * (value - x0) / (x1 - x0)
+    return pts[-1][1]
+
+
+@dataclass(frozen=True)
+class Condition:
+    """When a question is asked: another answer compared with a value, or its sign's band.
+
+    ``question`` conditions are met only by an answer (never by "don't know").
+    """
+
+    question: str | None = None
+    op: str = "equals"
+    value: object = None
+    sign_at_least: str | None = None
+
+
 @dataclass(frozen=True)
 class NumberSpec:
     """A numeric answer: allowed range and a monotone piecewise-linear risk curve."""
@@ -59,16 +90,19 @@ class NumberSpec:
     integer: bool
     unit: Text
     points: tuple[tuple[float, float], ...]
+    # A count read against another answer: the risk is the lower of the count's curve and
+    # the share's curve (share in %), so 3 late invoices of 3 weigh more than 3 of 30.
+    share_of: str | None = None
+    share_points: tuple[tuple[float, float], ...] = ()
+    # The answer may not exceed this other answer (e.g. late invoices <= invoices sent).
+    at_most: str | None = None
 
-    def risk(self, value: float) -> float:
-        """Interpolate the risk (0-100) of ``value`` on the curve, clamped at its ends."""
-        pts = self.points
-        if value <= pts[0][0]:
-            return pts[0][1]
-        for (x0, y0), (x1, y1) in zip(pts, pts[1:], strict=False):
-            if value <= x1:
-                return y0 + (y1 - y0) * (value - x0) / (x1 - x0)
-        return pts[-1][1]
+    def risk(self, value: float, total: float | None = None) -> float:
+        """Return the risk (0-100) of ``value``; with ``total``, the lower of count and share."""
+        risk = _interpolate(self.points, value)
+        if self.share_points and total:
+            risk = min(risk, _interpolate(self.share_points, 100 * value / total))
+        return risk
 
     @property
     def increasing(self) -> bool:
@@ -86,18 +120,28 @@ class Question:
     weight: float
     scale: Scale | None = None
     number: NumberSpec | None = None
-    dealbreaker_at: float | None = None
+    role: Role = "graded"
+    overrides: Mapping[str, str] = field(default_factory=dict)
+    show_if: Condition | None = None
 
-    def risk_of(self, answer: str | float) -> float:
-        """Return the risk (0-100) that an answer carries."""
+    @property
+    def graded(self) -> bool:
+        return self.role == "graded"
+
+    def risk_of(self, answer: str | float, total: float | None = None) -> float:
+        """Return the risk (0-100) that an answer carries (``total``: see NumberSpec.risk)."""
         if self.kind == "choice":
             assert self.scale is not None
             return self.scale.option(str(answer)).risk
         assert self.number is not None
-        return self.number.risk(float(answer))
+        return self.number.risk(float(answer), total)
+
+    def override_of(self, answer: str | float) -> str | None:
+        """Return "incident" or "unfixable" when this answer is a deal-breaker, else None."""
+        return self.overrides.get(str(answer)) if self.kind == "choice" else None
 
     def is_dealbreaker(self, answer: str | float) -> bool:
-        return self.dealbreaker_at is not None and self.risk_of(answer) >= self.dealbreaker_at
+        return self.override_of(answer) is not None
 
 
 @dataclass(frozen=True)
@@ -127,8 +171,51 @@ class Verdict:
 
 
 @dataclass(frozen=True)
+class RuleWhen:
+    """What a decision rule matches: filters on one sign, or a count of signs."""
+
+    kind: str | None = None
+    band_at_least: str | None = None
+    raised: str | None = None
+    override: str | None = None
+    count: int = 0
+    including: str | None = None
+
+
+@dataclass(frozen=True)
+class DecisionRule:
+    """One line of the decision model: a floor (or a step up) on the verdict ladder."""
+
+    id: str
+    applies: Literal["each_sign", "combination"]
+    when: RuleWhen
+    reason: Text
+    floor: str | None = None  # a LADDER id, or "kind": the sign kind's floor for its band
+    step_up: int = 0
+    max: str | None = None
+
+
+@dataclass(frozen=True)
+class SignKind:
+    id: str
+    floors: Mapping[str, str]  # band id -> LADDER id
+    max: str
+
+
+@dataclass(frozen=True)
+class DependencyOverride:
+    """A floor (``at_least``) or cap (``at_most``) on dependency when all conditions hold."""
+
+    id: str
+    when: tuple[Condition, ...]
+    reason: Text
+    at_least: float | None = None
+    at_most: float | None = None
+
+
+@dataclass(frozen=True)
 class Rules:
-    """Scoring rules: bands, how signs combine into risk, verdict matrix, confidence."""
+    """Scoring rules: bands, how signs combine into risk, decision rules, confidence."""
 
     bands: tuple[Band, ...]
     dealbreaker_floor: float
@@ -136,9 +223,17 @@ class Rules:
     dependent_at: float
     unknown_dependency: float
     verdicts: Mapping[str, Verdict]
-    matrix: Mapping[str, Mapping[str, str]]
     confidence: tuple[tuple[str, float, Text], ...]
     min_answers_per_sign: int
+    min_answers_strong: int
+    firm_up_questions: int
+    sign_kinds: Mapping[str, str]
+    kinds: Mapping[str, SignKind]
+    decision_rules: tuple[DecisionRule, ...]
+    dependency_overrides: tuple[DependencyOverride, ...]
+
+    def band_rank(self, band_id: str) -> int:
+        return [b.id for b in self.bands].index(band_id)
 
     def band_for(self, score: float) -> Band:
         chosen = self.bands[0]
@@ -154,7 +249,7 @@ class Rules:
         raise KeyError(band_id)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: one per process
 class QuestionBank:
     signs: tuple[Section, ...]
     situation: Section
@@ -227,8 +322,8 @@ def _scales(raw: dict) -> dict[str, Scale]:
     return scales
 
 
-def _number(raw: dict, where: str) -> NumberSpec:
-    points = tuple((float(x), float(y)) for x, y in raw.get("points", []))
+def _curve(raw: object, where: str) -> tuple[tuple[float, float], ...]:
+    points = tuple((float(x), float(y)) for x, y in raw or [])  # type: ignore[union-attr]
     if len(points) < 2:
         raise QuestionBankError(f"{where}: a number needs at least two risk points")
     xs = [p[0] for p in points]
@@ -239,6 +334,16 @@ def _number(raw: dict, where: str) -> NumberSpec:
         raise QuestionBankError(f"{where}: the risk curve must be monotone")
     if not all(0 <= y <= 100 for y in ys):
         raise QuestionBankError(f"{where}: risk points must be within 0-100")
+    return points
+
+
+def _number(raw: dict, where: str, section_id: str) -> NumberSpec:
+    points = _curve(raw.get("points"), where)
+    share_of = raw.get("share_of")
+    share_points = _curve(raw["share_points"], f"{where}.share_points") if share_of else ()
+    if share_of and share_points[-1][1] < share_points[0][1]:
+        raise QuestionBankError(f"{where}: a share curve must rise")
+    at_most = raw.get("at_most")
     lo, hi = float(raw["min"]), float(raw["max"])
     if lo >= hi:
         raise QuestionBankError(f"{where}: min must be below max")
@@ -249,6 +354,39 @@ def _number(raw: dict, where: str) -> NumberSpec:
         integer=bool(raw.get("integer", True)),
         unit=_text(raw.get("unit"), f"{where}.unit"),
         points=points,
+        share_of=_full_id(share_of, section_id) if share_of else None,
+        share_points=share_points,
+        at_most=_full_id(at_most, section_id) if at_most else None,
+    )
+
+
+def _full_id(ref: object, section_id: str) -> str:
+    """Resolve a question reference: "late_invoices" within the section, or "section.id"."""
+    if not isinstance(ref, str) or not ref:
+        raise QuestionBankError(f"{section_id}: a question reference must be a question id")
+    return ref if "." in ref else f"{section_id}.{ref}"
+
+
+def _condition(raw: object, section_id: str, where: str) -> Condition:
+    """Read a condition: {question = id, <op> = value} or {sign_at_least = band}."""
+    if not isinstance(raw, dict):
+        raise QuestionBankError(f"{where}: a condition must be a table")
+    if "sign_at_least" in raw:
+        if set(raw) != {"sign_at_least"}:
+            raise QuestionBankError(f"{where}: sign_at_least stands alone")
+        return Condition(sign_at_least=str(raw["sign_at_least"]))
+    ops = [op for op in CONDITION_OPS if op in raw]
+    if "question" not in raw or len(ops) != 1 or set(raw) != {"question", ops[0]}:
+        raise QuestionBankError(
+            f"{where}: a condition needs a question and one of {', '.join(CONDITION_OPS)}"
+        )
+    value = raw[ops[0]]
+    if ops[0] == "in" and not (isinstance(value, list) and value):
+        raise QuestionBankError(f"{where}: 'in' needs a list of option ids")
+    return Condition(
+        question=_full_id(raw["question"], section_id),
+        op=ops[0],
+        value=tuple(value) if isinstance(value, list) else value,
     )
 
 
@@ -270,14 +408,27 @@ def _section(raw: dict, scales: Mapping[str, Scale], where: str) -> Section:
             scale = scales[q["scale"]]
             kind: Kind = "choice"
         elif "number" in q:
-            number = _number(q["number"], f"{qwhere} ({qid})")
+            number = _number(q["number"], f"{qwhere} ({qid})", sid)
             kind = "number"
         else:
             raise QuestionBankError(f"{qwhere} ({qid}): needs a scale or a number")
         weight = float(q.get("weight", 1))
         if weight <= 0:
             raise QuestionBankError(f"{qwhere} ({qid}): weight must be positive")
-        dealbreaker = q.get("dealbreaker_at")
+        role = q.get("role", "graded")
+        if role not in ("graded", "flag", "context"):
+            raise QuestionBankError(f"{qwhere} ({qid}): unknown role {role!r}")
+        if "dealbreaker_at" in q:
+            raise QuestionBankError(f"{qwhere} ({qid}): use overrides, not dealbreaker_at")
+        overrides = dict(q.get("overrides", {}))
+        for option_id, override in overrides.items():
+            if scale is None or option_id not in scale.option_ids:
+                raise QuestionBankError(f"{qid}: override on unknown option {option_id!r}")
+            if override not in OVERRIDES:
+                raise QuestionBankError(f"{qid}: unknown override {override!r}")
+        if role == "flag" and not overrides:
+            raise QuestionBankError(f"{qid}: a flag question needs overrides")
+        show_if = _condition(q["show_if"], sid, qid) if "show_if" in q else None
         questions.append(
             Question(
                 id=qid,
@@ -288,7 +439,9 @@ def _section(raw: dict, scales: Mapping[str, Scale], where: str) -> Section:
                 weight=weight,
                 scale=scale,
                 number=number,
-                dealbreaker_at=float(dealbreaker) if dealbreaker is not None else None,
+                role=role,
+                overrides=overrides,
+                show_if=show_if,
             )
         )
     if not questions:
@@ -320,16 +473,6 @@ def _rules(raw: dict) -> Rules:
     }
     if "not_enough" not in verdicts:
         raise QuestionBankError("verdicts: 'not_enough' is required")
-    matrix = raw["verdict_matrix"]
-    band_ids = {b.id for b in bands}
-    if set(matrix) != band_ids:
-        raise QuestionBankError("verdict_matrix must have one row per band")
-    for band_id, row in matrix.items():
-        if set(row) != {"free", "dependent"}:
-            raise QuestionBankError(f"verdict_matrix.{band_id}: needs 'free' and 'dependent'")
-        for verdict_id in row.values():
-            if verdict_id not in verdicts:
-                raise QuestionBankError(f"verdict_matrix.{band_id}: unknown verdict {verdict_id!r}")
     confidence = tuple(
         (c["id"], float(c["min_share"]), _text(c.get("label"), f"confidence {c['id']}"))
         for c in raw["confidence"]
@@ -344,9 +487,88 @@ def _rules(raw: dict) -> Rules:
         dependent_at=float(raw["dependent_at"]),
         unknown_dependency=float(raw["unknown_dependency"]),
         verdicts=verdicts,
-        matrix=matrix,
         confidence=tuple(sorted(confidence, key=lambda c: c[1])),
         min_answers_per_sign=int(raw.get("min_answers_per_sign", 1)),
+        min_answers_strong=int(raw.get("min_answers_strong", 1)),
+        firm_up_questions=int(raw.get("firm_up_questions", 3)),
+        sign_kinds=dict(raw.get("sign_kinds", {})),
+        kinds=_kinds(raw.get("kinds", {}), [b.id for b in bands]),
+        decision_rules=tuple(_decision_rule(r, {b.id for b in bands}) for r in raw["rules"]),
+        dependency_overrides=tuple(
+            _dependency_override(d) for d in raw.get("dependency_overrides", [])
+        ),
+    )
+
+
+def _ladder(value: object, where: str) -> str:
+    if value not in LADDER:
+        raise QuestionBankError(f"{where}: {value!r} is not one of {', '.join(LADDER)}")
+    return str(value)
+
+
+def _kinds(raw: dict, band_ids: list[str]) -> dict[str, SignKind]:
+    kinds = {}
+    for kind_id, body in raw.items():
+        floors = dict(body.get("floors", {}))
+        if set(floors) != set(band_ids):
+            raise QuestionBankError(f"kinds.{kind_id}: needs a floor for every band")
+        levels = [LADDER.index(_ladder(floors[b], f"kinds.{kind_id}")) for b in band_ids]
+        if levels != sorted(levels):
+            raise QuestionBankError(f"kinds.{kind_id}: floors must not fall as bands rise")
+        kinds[kind_id] = SignKind(kind_id, floors, _ladder(body["max"], f"kinds.{kind_id}.max"))
+    if not kinds:
+        raise QuestionBankError("kinds: at least one sign kind is required")
+    return kinds
+
+
+def _decision_rule(raw: dict, band_ids: set[str]) -> DecisionRule:
+    rid = raw.get("id")
+    if not rid:
+        raise QuestionBankError("rules: a rule needs an id")
+    applies = raw.get("applies")
+    if applies not in ("each_sign", "combination"):
+        raise QuestionBankError(f"rule {rid}: applies must be each_sign or combination")
+    when_raw = dict(raw.get("when", {}))
+    unknown = set(when_raw) - {"kind", "band_at_least", "raised", "override", "count", "including"}
+    if unknown:
+        raise QuestionBankError(f"rule {rid}: unknown condition(s) {', '.join(sorted(unknown))}")
+    when = RuleWhen(**when_raw)
+    if when.band_at_least is not None and when.band_at_least not in band_ids:
+        raise QuestionBankError(f"rule {rid}: unknown band {when.band_at_least!r}")
+    for override in (when.override, when.including):
+        if override is not None and override not in OVERRIDES:
+            raise QuestionBankError(f"rule {rid}: unknown override {override!r}")
+    if (applies == "combination") != (when.count > 0):
+        raise QuestionBankError(f"rule {rid}: a combination rule, and only one, needs a count")
+    floor = raw.get("floor")
+    if floor is not None and floor != "kind":
+        _ladder(floor, f"rule {rid}.floor")
+    step_up = int(raw.get("step_up", 0))
+    if (floor is None) == (step_up == 0):
+        raise QuestionBankError(f"rule {rid}: needs either a floor or a step_up")
+    return DecisionRule(
+        id=rid,
+        applies=applies,
+        when=when,
+        reason=_text(raw.get("reason"), f"rule {rid}.reason"),
+        floor=floor,
+        step_up=step_up,
+        max=_ladder(raw["max"], f"rule {rid}.max") if "max" in raw else None,
+    )
+
+
+def _dependency_override(raw: dict) -> DependencyOverride:
+    did = raw.get("id", "?")
+    when = tuple(_condition(c, "situation", f"dependency_overrides.{did}") for c in raw["when"])
+    at_least, at_most = raw.get("at_least"), raw.get("at_most")
+    if (at_least is None) == (at_most is None):
+        raise QuestionBankError(f"dependency_overrides.{did}: needs at_least or at_most")
+    return DependencyOverride(
+        id=did,
+        when=when,
+        reason=_text(raw.get("reason"), f"dependency_overrides.{did}.reason"),
+        at_least=float(at_least) if at_least is not None else None,
+        at_most=float(at_most) if at_most is not None else None,
     )
 
 
@@ -375,7 +597,57 @@ def load_bank(directory: Path = QUESTIONS_DIR) -> QuestionBank:
             if q.id in by_id:
                 raise QuestionBankError(f"duplicate question id {q.id!r}")
             by_id[q.id] = q
+    _check_references(by_id, signs, rules)
     return QuestionBank(signs=signs, situation=situation, scales=scales, rules=rules, _by_id=by_id)
+
+
+def _check_condition(cond: Condition, by_id: Mapping[str, Question], rules: Rules, where: str):
+    if cond.sign_at_least is not None:
+        if cond.sign_at_least not in {b.id for b in rules.bands}:
+            raise QuestionBankError(f"{where}: unknown band {cond.sign_at_least!r}")
+        return
+    target = by_id.get(cond.question or "")
+    if target is None:
+        raise QuestionBankError(f"{where}: condition on unknown question {cond.question!r}")
+    if cond.op in ("at_least", "at_most"):
+        if target.kind != "number" or not isinstance(cond.value, int | float):
+            raise QuestionBankError(f"{where}: {cond.op} needs a number question and a number")
+        return
+    assert target.scale is not None or target.kind == "number"
+    values = cond.value if cond.op == "in" else (cond.value,)
+    if target.scale is None or not set(values) <= set(target.scale.option_ids):  # type: ignore[arg-type]
+        raise QuestionBankError(f"{where}: condition on unknown option(s) of {target.id}")
+
+
+def _check_references(
+    by_id: Mapping[str, Question], signs: tuple[Section, ...], rules: Rules
+) -> None:
+    """Fail on any dangling reference: conditions, shares, limits, sign kinds."""
+    order = list(by_id)
+    for q in by_id.values():
+        if q.show_if is not None:
+            _check_condition(q.show_if, by_id, rules, f"{q.id}.show_if")
+            ref = q.show_if.question
+            if ref is not None and order.index(ref) >= order.index(q.id):
+                raise QuestionBankError(f"{q.id}.show_if: must refer to an earlier question")
+            if q.show_if.sign_at_least is not None and q.role != "context":
+                raise QuestionBankError(f"{q.id}: a question shown by its sign's band is context")
+        if q.number is not None:
+            for ref in (q.number.share_of, q.number.at_most):
+                if ref is not None and (ref not in by_id or by_id[ref].kind != "number"):
+                    raise QuestionBankError(f"{q.id}: refers to unknown number question {ref!r}")
+    sign_ids = {s.id for s in signs}
+    if set(rules.sign_kinds) != sign_ids:
+        raise QuestionBankError("sign_kinds must name every sign, and only signs")
+    for sign_id, kind in rules.sign_kinds.items():
+        if kind not in rules.kinds:
+            raise QuestionBankError(f"sign_kinds.{sign_id}: unknown kind {kind!r}")
+    for rule in rules.decision_rules:
+        if rule.when.kind is not None and rule.when.kind not in rules.kinds:
+            raise QuestionBankError(f"rule {rule.id}: unknown kind {rule.when.kind!r}")
+    for override in rules.dependency_overrides:
+        for cond in override.when:
+            _check_condition(cond, by_id, rules, f"dependency_overrides.{override.id}")
 
 
 @cache

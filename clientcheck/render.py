@@ -19,7 +19,7 @@ from clientcheck.answers import Answer, answer_label
 from clientcheck.i18n import format_money, format_number, t
 from clientcheck.model import ClientRecord
 from clientcheck.questionnaire import QuestionBank
-from clientcheck.scoring import NOT_ASSESSED, Result
+from clientcheck.scoring import NOT_ASSESSED, NOT_ENOUGH, Result, what_would_change
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 
@@ -121,6 +121,10 @@ class SignView:
     total: int
     dealbreaker: bool
     drivers: tuple[DriverView, ...]
+    kind: str = "fixable"  # "fixable" or "fading" (see questions/scoring.toml)
+    incident: bool = False  # one serious incident: a repeat ends it
+    unfixable: bool = False  # behaviour no new terms will fix
+    raised: str | None = None  # already raised with the client: not_yet/improved/no_change
 
     @property
     def assessed(self) -> bool:
@@ -138,7 +142,7 @@ class AssessmentContext:
     verdict: str
     verdict_label: str
     verdict_severity: int
-    risk: int
+    risk: int | None  # None: nothing answered, so no figure
     risk_band: str
     risk_band_label: str
     dependency: int
@@ -153,6 +157,19 @@ class AssessmentContext:
     flagged: tuple[SignView, ...]
     check_again_on: date
     answers: Mapping[str, Answer]
+    reasons: tuple[str, ...] = ()  # why, one line per decisive rule, from the engine
+    dependency_reason: str = ""  # one line: why the user counts as free or dependent
+    provisional: bool = False
+    provisional_note: str = ""  # what the answers point to and on which signs
+    firm_up: tuple[str, ...] = ()  # question texts that would settle a provisional result
+    changes: tuple[str, ...] = ()  # "If you answered …, the verdict would be …"
+    notice_weeks: int | None = None
+    last_working_day: date | None = None  # if notice were given on assessed_on
+    work_matters: str = ""  # the answer's label, when given
+
+    @property
+    def risk_text(self) -> str:
+        return "—" if self.risk is None else f"{self.risk}/100"
 
     @property
     def dealbreakers(self) -> tuple[SignView, ...]:
@@ -186,6 +203,10 @@ def build_context(
             answered=sign_result.answered,
             total=sign_result.total,
             dealbreaker=sign_result.dealbreaker,
+            kind=sign_result.kind,
+            incident=sign_result.incident,
+            unfixable=sign_result.unfixable,
+            raised=sign_result.raised,
             drivers=tuple(
                 DriverView(
                     question_id=d.question_id,
@@ -198,6 +219,9 @@ def build_context(
         )
     verdict = rules.verdicts[result.verdict]
     confidence_label = next(label for cid, _, label in rules.confidence if cid == result.confidence)
+    notice = record.answers.get("situation.notice_weeks")
+    notice_weeks = int(notice) if isinstance(notice, int | float) else None
+    work_matters = record.answers.get("situation.work_matters")
     return AssessmentContext(
         lang=lang,
         client_name=record.display_name(fallback_name or t("unnamed_client", lang)),
@@ -206,9 +230,11 @@ def build_context(
         verdict=verdict.id,
         verdict_label=verdict.label(lang),
         verdict_severity=verdict.severity,
-        risk=round(result.risk),
+        risk=round(result.risk) if result.risk is not None else None,
         risk_band=result.risk_band,
-        risk_band_label=rules.band(result.risk_band).label(lang),
+        risk_band_label=(
+            not_assessed if result.risk is None else rules.band(result.risk_band).label(lang)
+        ),
         dependency=round(result.dependency),
         dependency_known=result.dependency_known,
         can_leave=result.can_leave,
@@ -221,7 +247,111 @@ def build_context(
         flagged=tuple(views[s.sign_id] for s in result.signs_needing_attention()),
         check_again_on=record.assessed_on + timedelta(days=verdict.check_again_days),
         answers=dict(record.answers),
+        reasons=reason_lines(bank, result, lang),
+        dependency_reason=dependency_reason(bank, result, record.answers, lang),
+        provisional=result.provisional,
+        provisional_note=_provisional_note(bank, result, lang),
+        firm_up=tuple(bank.question(qid).text(lang) for qid in result.firm_up),
+        changes=change_lines(bank, record.answers, lang),
+        notice_weeks=notice_weeks,
+        last_working_day=(
+            record.assessed_on + timedelta(weeks=notice_weeks) if notice_weeks else None
+        ),
+        work_matters=(
+            answer_label(bank.question("situation.work_matters"), work_matters, lang)
+            if isinstance(work_matters, str) and work_matters in ("quite", "a_lot")
+            else ""
+        ),
     )
+
+
+def reason_lines(bank: QuestionBank, result: Result, lang: str) -> tuple[str, ...]:
+    """Say why the verdict is what it is: the decision rules that set it, in words."""
+    if result.verdict == NOT_ENOUGH:
+        return ()
+    rules = {r.id: r for r in bank.rules.decision_rules}
+    lines = []
+    for reason in result.reasons:
+        values = {}
+        if reason.sign_id is not None:
+            sign = result.sign(reason.sign_id)
+            values = {
+                "sign": bank.sign(reason.sign_id).name(lang),
+                "band": rules_band_label(bank, sign.band, lang),
+            }
+        line = rules[reason.rule_id].reason(lang).format(**values)
+        if line not in lines:
+            lines.append(line)
+    if not lines:
+        lines.append(t("reason_none", lang))
+    if result.verdict == "renegotiate" and result.can_leave and result.dependency_known:
+        lines.append(t("reason_walk_away", lang))
+    return tuple(lines)
+
+
+def rules_band_label(bank: QuestionBank, band: str, lang: str) -> str:
+    if band == NOT_ASSESSED:
+        return t("band_not_assessed", lang)
+    return bank.rules.band(band).label(lang)
+
+
+def _provisional_note(bank: QuestionBank, result: Result, lang: str) -> str:
+    if not result.provisional or result.tentative_verdict is None:
+        return ""
+    sections = []
+    for qid in result.firm_up:
+        name = bank.sign(bank.question(qid).section).name(lang)
+        if name not in sections:
+            sections.append(name)
+    quote = ("« ", " »") if lang == "fr" else ("“", "”")
+    signs = ", ".join(f"{quote[0]}{name}{quote[1]}" for name in sections)
+    return t(
+        "verdict_provisional",
+        lang,
+        tentative=bank.rules.verdicts[result.tentative_verdict].label(lang),
+        signs=signs,
+    )
+
+
+def dependency_reason(
+    bank: QuestionBank, result: Result, answers: Mapping[str, Answer], lang: str
+) -> str:
+    """One line: why the user counts as free to leave or dependent, from the same rules."""
+    if not result.dependency_known:
+        return t("dependency_why_unknown", lang)
+    values = {}
+    for question in bank.situation.questions:
+        value = answers.get(question.id)
+        if question.graded and value is not None and value != "dont_know":
+            values[question.id.removeprefix("situation.")] = answer_label(question, value, lang)
+    if result.dependency_rule is not None:
+        override = next(
+            o for o in bank.rules.dependency_overrides if o.id == result.dependency_rule
+        )
+        facts = override.reason(lang).format(**values).rstrip(".")
+        facts = facts[0].lower() + facts[1:]
+    else:
+        parts = [t(f"dependency_fact_{key}", lang, value=value) for key, value in values.items()]
+        facts = ", ".join(parts)
+    key = "dependency_why_free" if result.can_leave else "dependency_why_dependent"
+    return t(key, lang, facts=facts)
+
+
+def change_lines(bank: QuestionBank, answers: Mapping[str, Answer], lang: str) -> tuple[str, ...]:
+    """The smallest single changes of answers that would move the verdict, in words."""
+    lines = []
+    for change in what_would_change(bank, answers):
+        question = bank.question(change.question_id)
+        lines.append(
+            t(
+                "change_line",
+                lang,
+                answer=answer_label(question, change.answer, lang),
+                question=question.text(lang),
+                verdict=bank.rules.verdicts[change.verdict].label(lang),
+            )
+        )
+    return tuple(lines)
 
 
 def render_why(ctx: AssessmentContext) -> str:

@@ -1,6 +1,6 @@
 """The answers file: a versioned JSON document the app and the command line load back.
 
-Format (``schema_version`` 1), one client::
+Format (``schema_version`` 2; version 1 files are migrated on load), one client::
 
     {"format": "client-check/assessment", "schema_version": 1, "language": "fr",
      "saved_on": "2026-11-27",
@@ -17,6 +17,10 @@ or a whole session, several clients::
 
 An answer is an option id, a number, or ``"dont_know"``. ``step`` (optional) is
 where the questionnaire reopens: welcome, client, sign:<id>, results or compare.
+
+Version 2 changed some questions (see ``migrate_v1_answers``): a version-1 file still
+loads, its answers carried over where the meaning is the same, and ``Loaded.dropped``
+names the questions whose old answers could not be carried over.
 """
 
 from __future__ import annotations
@@ -32,7 +36,7 @@ from clientcheck.i18n import LANGS
 from clientcheck.model import MAX_NAME_CHARS, MAX_NOTES_CHARS, ClientRecord
 from clientcheck.questionnaire import QuestionBank
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 ASSESSMENT_FORMAT = "client-check/assessment"
 SESSION_FORMAT = "client-check/session"
 MAX_FILE_BYTES = 1_000_000
@@ -57,6 +61,43 @@ class Loaded:
     language: str
     clients: tuple[ClientRecord, ...]
     current: int
+    dropped: tuple[str, ...] = ()  # version-1 question ids whose answers were not carried over
+
+
+# Version 1 -> 2: how each changed answer is carried over. Answers to questions that
+# kept their id and meaning pass through unchanged.
+_V1_INCIDENT = {"yes": "once", "no": "no"}
+
+
+def migrate_v1_answers(raw: object) -> tuple[object, list[str]]:
+    """Carry version-1 answers over to version 2; return them and the ids not carried over."""
+    if not isinstance(raw, dict):
+        return raw, []
+    answers = dict(raw)
+    dropped: list[str] = []
+    late = answers.get("late_payment.late_invoices")
+    if isinstance(late, int | float) and not isinstance(late, bool):
+        # Version 1 asked "of your last 10 invoices".
+        answers.setdefault("late_payment.invoices_total", 10)
+    for qid in ("late_payment.unpaid_90", "disrespect.insults"):
+        if qid in answers and answers[qid] != "dont_know":
+            if answers[qid] in _V1_INCIDENT:
+                answers[qid] = _V1_INCIDENT[answers[qid]]
+    ethics = answers.pop("disrespect.ethics", None)
+    if ethics == "no":
+        answers["disrespect.ethics"] = "never"
+    elif ethics == "dont_know":
+        answers["disrespect.ethics"] = "dont_know"
+    elif ethics is not None:
+        dropped.append("disrespect.ethics")  # "yes" does not say how often
+    breach = answers.pop("contract_breach.broken_term", None)
+    if breach is not None and breach != "dont_know":
+        dropped.append("contract_breach.broken_term")  # now: which term, and how often
+    favours = answers.pop("unprofessional.favours", None)
+    if favours is not None:
+        # The same question as demanding.free_extras, which now covers favours too.
+        answers.setdefault("demanding.free_extras", favours)
+    return answers, dropped
 
 
 def _client_dict(record: ClientRecord) -> dict:
@@ -104,7 +145,9 @@ def _date(value: object, where: str) -> date:
         raise LoadError("bad_field", where) from None
 
 
-def _client(raw: object, bank: QuestionBank, where: str) -> ClientRecord:
+def _client(
+    raw: object, bank: QuestionBank, where: str, version: int = SCHEMA_VERSION, dropped=None
+) -> ClientRecord:
     if not isinstance(raw, dict):
         raise LoadError("bad_field", where)
     unknown = set(raw) - _CLIENT_FIELDS
@@ -118,8 +161,13 @@ def _client(raw: object, bank: QuestionBank, where: str) -> ClientRecord:
         raise LoadError("bad_field", f"{where}client.name")
     if not isinstance(notes, str) or len(notes) > MAX_NOTES_CHARS or "\x00" in notes:
         raise LoadError("bad_field", f"{where}client.notes")
+    raw_answers = raw.get("answers", {})
+    if version == 1:
+        raw_answers, lost = migrate_v1_answers(raw_answers)
+        if dropped is not None:
+            dropped.extend(q for q in lost if q not in dropped)
     try:
-        answers = validate_answers(bank, raw.get("answers", {}))
+        answers = validate_answers(bank, raw_answers)
     except AnswerError as exc:
         raise LoadError("bad_answers", exc.code) from None
     step = raw.get("step", "results")
@@ -163,7 +211,9 @@ def loads(data: bytes, bank: QuestionBank) -> Loaded:
         if unknown:
             raise LoadError("unknown_field", ", ".join(sorted(unknown)))
         body = {k: v for k, v in doc.items() if k in _CLIENT_FIELDS}
-        return Loaded(language, (_client(body, bank, ""),), 0)
+        dropped: list[str] = []
+        record = _client(body, bank, "", version, dropped)
+        return Loaded(language, (record,), 0, tuple(dropped))
     unknown = set(doc) - _TOP_FIELDS - {"clients", "current"}
     if unknown:
         raise LoadError("unknown_field", ", ".join(sorted(unknown)))
@@ -172,8 +222,11 @@ def loads(data: bytes, bank: QuestionBank) -> Loaded:
         raise LoadError("bad_field", "clients")
     if len(clients) > MAX_CLIENTS:
         raise LoadError("too_many_clients", str(len(clients)))
-    records = tuple(_client(c, bank, f"clients[{i}].") for i, c in enumerate(clients))
+    lost: list[str] = []
+    records = tuple(
+        _client(c, bank, f"clients[{i}].", version, lost) for i, c in enumerate(clients)
+    )
     current = doc.get("current", 0)
     if not isinstance(current, int) or isinstance(current, bool) or not 0 <= current < len(records):
         current = 0
-    return Loaded(language, records, current)
+    return Loaded(language, records, current, tuple(lost))

@@ -36,7 +36,7 @@ class ComparisonRow:
 
     name: str
     verdict_label: str
-    risk: int
+    risk: str  # "62/100", or "—" when nothing is answered
     dependency: int
     top_signs: str
 

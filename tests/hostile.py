@@ -74,7 +74,7 @@ def assessment(**changes: object) -> dict:
         "saved_on": DAY,
         "client": {"name": "From file", "notes": ""},
         "assessed_on": DAY,
-        "answers": {"late_payment.late_invoices": 3},
+        "answers": {"late_payment.invoices_total": 10, "late_payment.late_invoices": 3},
         "step": "results",
     }
     doc.update(changes)
@@ -125,7 +125,11 @@ FILES: tuple[HostileFile, ...] = (
     HostileFile(
         "out_of_range",
         "range.json",
-        _json(assessment(answers={"late_payment.late_invoices": 11})),
+        _json(
+            assessment(
+                answers={"late_payment.invoices_total": 10, "late_payment.late_invoices": 11}
+            )
+        ),
         "bad_answers",
     ),
     HostileFile(

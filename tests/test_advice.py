@@ -25,16 +25,19 @@ SIGN_IDS = tuple(sign.id for sign in default_bank().signs)
 
 # Every sign answered with its most reassuring option.
 ALL_HEALTHY = {
+    "late_payment.invoices_total": 10,
     "late_payment.late_invoices": 0,
     "late_payment.unpaid_90": "no",
     "less_work.volume_change": 0,
     "demanding.tight_deadlines": "never",
     "disrespect.belittles": "never",
-    "contract_breach.broken_term": "no",
+    "contract_breach.has_contract": "yes",
+    "contract_breach.breach_term": "none",
     "high_maintenance.after_hours": "never",
     "unprofessional.inappropriate": "no",
 }
 LATE_PAYER = {
+    "late_payment.invoices_total": 10,
     "late_payment.late_invoices": 8,
     "late_payment.days_late": 45,
     "late_payment.chasing": "always",
@@ -147,7 +150,7 @@ def flagged_everywhere(ctx, band: str):
 @pytest.mark.parametrize("band", ADVICE_BANDS)
 @pytest.mark.parametrize("verdict", VERDICTS)
 def test_advice_follows_the_verdict(verdict, band, free, lang):
-    answers = {"late_payment.unpaid_90": "yes", **BUSINESS_FR}
+    answers = {"late_payment.unpaid_90": "once", **BUSINESS_FR}
     ctx = flagged_everywhere(ctx_for(verdict, lang, free, answers), band)
     items = advice_for(ctx)
     assert len(items) == len(SIGN_IDS)
@@ -290,7 +293,7 @@ def test_late_payer_who_cannot_leave_yet_protects_now_and_prepares_the_exit(lang
 
 
 def test_late_payer_to_let_go_is_told_to_get_paid_before_handing_over():
-    ctx = make_ctx({**LATE_PAYER, "late_payment.unpaid_90": "yes", **FREE})
+    ctx = make_ctx({**LATE_PAYER, "late_payment.unpaid_90": "once", **FREE})
     assert ctx.verdict == "let_go"
     item = item_for(advice_for(ctx), "late_payment")
     assert item.path == "leave" and "how to leave well" in item.title
@@ -301,7 +304,7 @@ def test_late_payer_to_let_go_is_told_to_get_paid_before_handing_over():
 
 
 def test_unpaid_invoice_over_90_days_gets_a_formal_reminder():
-    ctx = make_ctx({"late_payment.unpaid_90": "yes", **FREE})
+    ctx = make_ctx({"late_payment.unpaid_90": "once", **FREE})
     item = item_for(advice_for(ctx), "late_payment")
     assert item.dealbreaker
     assert "90 days" in text_of(item)
@@ -309,7 +312,7 @@ def test_unpaid_invoice_over_90_days_gets_a_formal_reminder():
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_insulting_client_gets_exit_advice_despite_high_dependency(lang):
-    ctx = make_ctx({**ALL_HEALTHY, "disrespect.insults": "yes", **DEPENDENT}, lang)
+    ctx = make_ctx({**ALL_HEALTHY, "disrespect.insults": "once", **DEPENDENT}, lang)
     assert ctx.verdict == "plan_exit"
     items = advice_for(ctx)
     assert [item.sign_id for item in items] == ["disrespect"]
@@ -326,7 +329,7 @@ def test_insulting_client_gets_exit_advice_despite_high_dependency(lang):
 
 
 def test_insulting_client_when_free_to_leave_gets_plain_leave_advice():
-    ctx = make_ctx({**ALL_HEALTHY, "disrespect.insults": "yes", **FREE})
+    ctx = make_ctx({**ALL_HEALTHY, "disrespect.insults": "once", **FREE})
     item = item_for(advice_for(ctx), "disrespect")
     assert item.path == "leave"
     assert "how to leave well" in item.title
@@ -366,7 +369,7 @@ def test_dont_know_answers_are_left_out_of_the_advice():
 
 
 def test_two_deal_breakers_do_not_repeat_the_same_lines():
-    answers = {"disrespect.insults": "yes", "late_payment.unpaid_90": "yes", **DEPENDENT}
+    answers = {"disrespect.insults": "once", "late_payment.unpaid_90": "once", **DEPENDENT}
     items = advice_for(make_ctx(answers))
     assert {i.sign_id for i in items} >= {"disrespect", "late_payment"}
     lines = [line for item in items for line in item.lines]
@@ -375,7 +378,7 @@ def test_two_deal_breakers_do_not_repeat_the_same_lines():
 
 
 def test_advice_is_ordered_most_serious_first():
-    answers = {"disrespect.insults": "yes", "less_work.volume_change": -20, **FREE}
+    answers = {"disrespect.insults": "once", "less_work.volume_change": -20, **FREE}
     items = advice_for(make_ctx(answers))
     assert [i.sign_id for i in items][0] == "disrespect"
 
@@ -387,8 +390,8 @@ VERDICT_ANSWERS = {
     "keep": {**ALL_HEALTHY, **FREE},
     "keep_boundaries": {"less_work.volume_change": -20, **FREE},
     "renegotiate": {"demanding.tight_deadlines": "sometimes", **FREE},
-    "plan_exit": {**LATE_PAYER, "late_payment.unpaid_90": "yes", **DEPENDENT},
-    "let_go": {**LATE_PAYER, "late_payment.unpaid_90": "yes", **FREE},
+    "plan_exit": {**LATE_PAYER, "late_payment.unpaid_90": "once", **DEPENDENT},
+    "let_go": {**LATE_PAYER, "late_payment.unpaid_90": "once", **FREE},
 }
 
 

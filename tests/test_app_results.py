@@ -23,6 +23,7 @@ BANK = default_bank()
 LATE_PAYER = {
     "situation.income_share": 70,
     "situation.savings_months": 1,
+    "late_payment.invoices_total": 10,
     "late_payment.late_invoices": 7,
     "late_payment.days_late": 40,
     "late_payment.chasing": "always",
@@ -240,13 +241,13 @@ def test_save_then_load_gives_identical_scores_and_verdict_in_the_files_language
 def test_a_session_file_brings_back_every_client():
     records = [ClientRecord(name=f"Client {i}", answers=dict(CALM)) for i in range(3)]
     at = app(
-        [ClientRecord(name="Already here", answers={"disrespect.insults": "yes"})], step="welcome"
+        [ClientRecord(name="Already here", answers={"disrespect.insults": "once"})], step="welcome"
     )
     upload(at, dumps_session(records, 2, "en"))
     s = store(at)
     assert [c.name for c in s.clients] == ["Already here", "Client 0", "Client 1", "Client 2"]
     assert s.current == 3
-    assert s.clients[0].answers == {"disrespect.insults": "yes"}
+    assert s.clients[0].answers == {"disrespect.insults": "once"}
 
 
 BAD_FILES = {
@@ -303,7 +304,7 @@ def test_a_bad_file_gets_a_clear_message_and_changes_nothing(kind, lang):
 
 
 def test_an_earlier_assessment_shows_then_and_now_with_arrows_and_the_verdict_move():
-    earlier = ClientRecord(name="Acme", answers={**LATE_PAYER, "disrespect.insults": "yes"})
+    earlier = ClientRecord(name="Acme", answers={**LATE_PAYER, "disrespect.insults": "once"})
     now = ClientRecord(name="Acme", answers=dict(CALM))
     at = app([now], step="compare")
     uploader = next(u for u in at.get("file_uploader") if "upload_earlier" in u.proto.id)

@@ -42,7 +42,7 @@ def answers_file(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def session_file(tmp_path: Path) -> Path:
-    clients = [record(), record("Acme Ltd", {"disrespect.insults": "yes"})]
+    clients = [record(), record("Acme Ltd", {"disrespect.insults": "once"})]
     path = tmp_path / "session.json"
     path.write_bytes(dumps_session(clients, 0, "en"))
     return path

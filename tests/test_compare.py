@@ -26,7 +26,7 @@ def _client(name: str, answers: dict) -> ClientRecord:
 
 def test_ranking_puts_the_most_worrying_client_first():
     calm = compared(BANK, _client("Calm", {"demanding.tight_deadlines": "never"}), "en", "")
-    rude = compared(BANK, _client("Rude", {"disrespect.insults": "yes"}), "en", "")
+    rude = compared(BANK, _client("Rude", {"disrespect.insults": "once"}), "en", "")
     busy = compared(BANK, _client("Busy", {"demanding.tight_deadlines": "often"}), "en", "")
     assert [c.name for c in rank([calm, busy, rude])] == ["Rude", "Busy", "Calm"]
     assert len(radar_series([calm, rude])) == 2
@@ -36,7 +36,7 @@ def test_ranking_puts_the_most_worrying_client_first():
 def test_csv_defuses_formulas_and_keeps_accents():
     hostile = '=HYPERLINK("http://evil","x")'
     people = [
-        compared(BANK, _client(hostile, {"disrespect.insults": "yes"}), "fr", ""),
+        compared(BANK, _client(hostile, {"disrespect.insults": "once"}), "fr", ""),
         compared(BANK, _client("+cmd", {}), "fr", ""),
         compared(BANK, _client("Société Œuvre", {}), "fr", ""),
     ]
@@ -51,10 +51,22 @@ def test_csv_defuses_formulas_and_keeps_accents():
 
 
 def test_then_and_now_shows_direction_of_each_sign():
-    then = compared(BANK, _client("A", {"late_payment.late_invoices": 8}), "en", "")
+    then = compared(
+        BANK,
+        _client("A", {"late_payment.invoices_total": 10, "late_payment.late_invoices": 8}),
+        "en",
+        "",
+    )
     now = compared(
         BANK,
-        _client("A", {"late_payment.late_invoices": 1, "disrespect.belittles": "sometimes"}),
+        _client(
+            "A",
+            {
+                "late_payment.invoices_total": 10,
+                "late_payment.late_invoices": 1,
+                "disrespect.belittles": "sometimes",
+            },
+        ),
         "en",
         "",
     )

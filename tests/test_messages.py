@@ -34,6 +34,7 @@ from clientcheck.render import Draft
 from tests._contexts import DEPENDENT, FREE, HOSTILE_NAMES, make_ctx
 
 LATE_PAYER = {
+    "late_payment.invoices_total": 10,
     "late_payment.late_invoices": 8,
     "late_payment.days_late": 45,
     "late_payment.chasing": "always",
@@ -218,7 +219,7 @@ def test_deposit_percent_changes_the_milestones():
 
 
 def test_payment_draft_for_a_client_you_are_leaving_collects_without_new_terms():
-    ctx = make_ctx({**LATE_PAYER, "late_payment.unpaid_90": "yes", **FREE})
+    ctx = make_ctx({**LATE_PAYER, "late_payment.unpaid_90": "once", **FREE})
     assert ctx.verdict == "let_go"
     draft = render_message("payment_terms", "neutral", ctx, FULL)
     assert "2026-014" in draft.subject
@@ -336,7 +337,7 @@ def test_goodbye_gives_handover_and_referral():
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_handover_waits_for_payment_when_money_is_owed(lang):
-    owed = make_ctx({**LATE_PAYER, "late_payment.unpaid_90": "yes"}, lang)
+    owed = make_ctx({**LATE_PAYER, "late_payment.unpaid_90": "once"}, lang)
     clear = make_ctx(LATE_PAYER, lang)
     condition = (
         "Once the outstanding invoices are settled"
@@ -459,11 +460,12 @@ def test_declining_extra_work_refers_someone():
 ALIASES = ("Nightmare Co", "Acme Ltd", *HOSTILE_NAMES)
 EVERYTHING_FLAGGED = {
     **LATE_PAYER,
-    "late_payment.unpaid_90": "yes",
+    "late_payment.unpaid_90": "once",
     "less_work.volume_change": -60,
     "demanding.out_of_scope": 8,
-    "disrespect.insults": "yes",
-    "contract_breach.broken_term": "yes",
+    "disrespect.insults": "once",
+    "contract_breach.has_contract": "no",
+    "contract_breach.breach_term": "payment",
     "high_maintenance.after_hours": "always",
     "unprofessional.inappropriate": "yes",
     "situation.notice_weeks": 4,
@@ -523,7 +525,7 @@ def test_late_payer_who_cannot_leave_gets_payment_terms_first_and_no_goodbye():
 
 
 def test_let_go_puts_the_goodbye_first_then_collects_what_is_owed():
-    ctx = make_ctx({**LATE_PAYER, "late_payment.unpaid_90": "yes", **FREE})
+    ctx = make_ctx({**LATE_PAYER, "late_payment.unpaid_90": "once", **FREE})
     assert ctx.verdict == "let_go"
     assert ids(ctx) == ("goodbye", "payment_terms")
     assert_well_formed(ctx)
@@ -544,13 +546,13 @@ def test_let_go_over_demands_declines_the_extra_work_second():
 
 
 def test_disrespect_when_free_to_leave_suggests_the_goodbye_only():
-    ctx = make_ctx({"disrespect.insults": "yes", **FREE})
+    ctx = make_ctx({"disrespect.insults": "once", **FREE})
     assert ctx.verdict == "let_go"
     assert ids(ctx) == ("goodbye",)
 
 
 def test_disrespect_when_dependent_names_it_first():
-    ctx = make_ctx({"disrespect.insults": "yes", **DEPENDENT})
+    ctx = make_ctx({"disrespect.insults": "once", **DEPENDENT})
     assert ids(ctx) == ("name_disrespect",)
 
 
@@ -560,7 +562,7 @@ def test_stay_verdicts_rank_fix_drafts_deal_breaker_first_then_by_score(verdict)
         "high_maintenance.after_hours": "sometimes",
         "unprofessional.off_topic": "sometimes",
         "demanding.free_extras": "often",
-        "disrespect.insults": "yes",
+        "disrespect.insults": "once",
         **FREE,
     }
     ctx = replace(make_ctx(answers), verdict=verdict)
@@ -582,7 +584,7 @@ def test_nothing_to_suggest_without_flagged_signs():
 
 @pytest.mark.parametrize(
     "answers",
-    [{}, {**LATE_PAYER, **FREE}, {"disrespect.insults": "yes", **DEPENDENT}, EVERYTHING_FLAGGED],
+    [{}, {**LATE_PAYER, **FREE}, {"disrespect.insults": "once", **DEPENDENT}, EVERYTHING_FLAGGED],
 )
 def test_ordered_messages_list_every_message_once_suggested_first(answers):
     ctx = make_ctx(answers)

@@ -118,6 +118,7 @@ def test_a_calm_client_is_kept():
 
 def test_a_habitual_late_payer_is_critical_with_drivers():
     answers = {
+        "late_payment.invoices_total": 10,
         "late_payment.late_invoices": 7,
         "late_payment.days_late": 45,
         "late_payment.chasing": "always",
@@ -129,12 +130,16 @@ def test_a_habitual_late_payer_is_critical_with_drivers():
 
 
 def test_one_late_invoice_with_warning_stays_healthy():
-    answers = {"late_payment.late_invoices": 1, "late_payment.warns_ahead": "always"}
+    answers = {
+        "late_payment.invoices_total": 10,
+        "late_payment.late_invoices": 1,
+        "late_payment.warns_ahead": "always",
+    }
     assert assess(BANK, answers).sign("late_payment").band == "healthy"
 
 
 def test_dependency_picks_the_verdict_at_high_risk():
-    risky = {"disrespect.insults": "yes"}
+    risky = {"disrespect.insults": "once"}
     assert assess(BANK, {**risky, **FREE}).verdict == "let_go"
     assert assess(BANK, {**risky, **DEPENDENT}).verdict == "plan_exit"
     assert assess(BANK, {**risky, **DEPENDENT}).path == "stay"
@@ -172,8 +177,9 @@ def test_confidence_rises_with_answers():
 
 def test_signs_needing_attention_put_dealbreakers_first():
     answers = {
+        "late_payment.invoices_total": 10,
         "late_payment.late_invoices": 8,
-        "disrespect.ethics": "yes",
+        "disrespect.ethics": "often",
         "unprofessional.inappropriate": "yes",
     }
     flagged = assess(BANK, answers).signs_needing_attention()

@@ -57,7 +57,7 @@ def test_saved_answers_load_back_with_the_same_scores(answers, name, lang):
 
 
 def test_session_keeps_every_client_and_the_current_one():
-    clients = [record(), record("Acme", {"disrespect.insults": "yes"})]
+    clients = [record(), record("Acme", {"disrespect.insults": "once"})]
     loaded = loads(dumps_session(clients, 1, "fr"), BANK)
     assert [c.name for c in loaded.clients] == [ACCENTED_NAME, "Acme"]
     assert loaded.current == 1
@@ -118,10 +118,22 @@ def test_wrong_types_are_refused(changes, code):
     [
         ({"late_payment.nope": 1}, "unknown_question:late_payment.nope"),
         ({"disrespect.insults": "maybe"}, "unknown_option:disrespect.insults"),
-        ({"late_payment.late_invoices": 11}, "out_of_range:late_payment.late_invoices"),
-        ({"late_payment.late_invoices": 2.5}, "not_whole:late_payment.late_invoices"),
-        ({"late_payment.late_invoices": "3"}, "not_a_number:late_payment.late_invoices"),
-        ({"late_payment.late_invoices": True}, "not_a_number:late_payment.late_invoices"),
+        (
+            {"late_payment.invoices_total": 10, "late_payment.late_invoices": 11},
+            "out_of_range:late_payment.late_invoices",
+        ),
+        (
+            {"late_payment.invoices_total": 10, "late_payment.late_invoices": 2.5},
+            "not_whole:late_payment.late_invoices",
+        ),
+        (
+            {"late_payment.invoices_total": 10, "late_payment.late_invoices": "3"},
+            "not_a_number:late_payment.late_invoices",
+        ),
+        (
+            {"late_payment.invoices_total": 10, "late_payment.late_invoices": True},
+            "not_a_number:late_payment.late_invoices",
+        ),
     ],
 )
 def test_invalid_answers_are_refused(answers, detail):

@@ -155,7 +155,11 @@ def test_control_characters_are_dropped():
 
 
 def test_no_advice_says_so():
-    data = summary_input("en", answers={"late_payment.late_invoices": 0}, draft_count=0)
+    data = summary_input(
+        "en",
+        answers={"late_payment.invoices_total": 10, "late_payment.late_invoices": 0},
+        draft_count=0,
+    )
     text = summary_markdown(data)
     assert labels("en")["no_advice"] in text
     assert labels("en")["drafts"] not in text
@@ -196,7 +200,7 @@ def test_build_summary_input_scores_and_advises():
 
 def test_comparison_view_lists_every_client():
     bank = default_bank()
-    clients = [record(), record("Acme", {"disrespect.insults": "yes"})]
+    clients = [record(), record("Acme", {"disrespect.insults": "once"})]
     view = comparison_view(bank, clients, "en", "side by side")
     assert [row.name for row in view.rows] == [ACCENTED_NAME, "Acme"]
     assert len(view.labels) == 7

@@ -8,6 +8,7 @@ import streamlit as st
 
 from clientcheck.charts import RadarSeries
 from clientcheck.compare import (
+    radar_series_of,
     compared,
     comparison_frame,
     radar_series,
@@ -57,7 +58,7 @@ def clients_comparison(lang: str) -> None:
         st.info(t("compare_pick_two", lang))
         return
     people = [compared(bank(), s.clients[i], lang, names[i]) for i in chosen]
-    summary = "; ".join(f"{c.name}: {c.verdict_label}, {c.risk}/100" for c in rank(people))
+    summary = "; ".join(f"{c.name}: {c.verdict_label}, {c.context.risk_text}" for c in rank(people))
     _chart(radar_series(people), lang, "compare_radar", summary)
     frame = comparison_frame(people, _labels(lang), lang)
     # A data grid: scrolls sideways by keyboard on a phone, unlike a wide table.
@@ -102,8 +103,8 @@ def then_and_now(lang: str) -> None:
     then = compared(bank(), earlier, lang, then_label)
     now = compared(bank(), record, lang, now_label)
     series = [
-        RadarSeries(then_label, tuple(float(v) for v in then.scores), dash="dash"),
-        RadarSeries(now_label, tuple(float(v) for v in now.scores)),
+        radar_series_of(then, then_label, dash="dash"),
+        radar_series_of(now, now_label),
     ]
     changes = sign_changes(then, now, _labels(lang))
     summary = "; ".join(f"{c.name} {c.then}→{c.now}" for c in changes)

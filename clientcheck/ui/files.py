@@ -63,6 +63,9 @@ def merge_loaded(loaded: Loaded, lang: str) -> None:
     s.flash.append(
         ("success", t("loaded_ok", loaded.language, count=len(loaded.clients), names=names))
     )
+    if loaded.dropped:
+        lost = "; ".join(t(f"v1_{qid}", loaded.language) for qid in loaded.dropped)
+        s.flash.append(("warning", t("migrated_dropped", loaded.language, questions=lost)))
 
 
 def _on_upload(key: str, lang: str) -> None:

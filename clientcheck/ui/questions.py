@@ -8,25 +8,43 @@ from __future__ import annotations
 
 import streamlit as st
 
-from clientcheck.answers import DONT_KNOW, AnswerError, parse_number
+from clientcheck.answers import DONT_KNOW, AnswerError, limit_of, parse_number
 from clientcheck.i18n import format_number, t
 from clientcheck.questionnaire import Question, Section
-from clientcheck.ui.state import store
+from clientcheck.scoring import visible_questions
+from clientcheck.ui.state import bank, store
 
 
 def widget_key(record_id: str, question_id: str) -> str:
     return f"q|{record_id}|{question_id}"
 
 
-def number_error(code: str, question: Question, lang: str) -> str:
+def number_error(code: str, question: Question, lang: str, maximum: float | None = None) -> str:
     spec = question.number
     assert spec is not None
     values = {
         "min": format_number(spec.min, lang),
-        "max": format_number(spec.max, lang),
+        "max": format_number(spec.max if maximum is None else maximum, lang),
         "unit": spec.unit(lang),
     }
     return t(f"error_{code}", lang, **values)
+
+
+def _within_limit(question: Question, value: float | None) -> float | None:
+    """Refuse a count above the answer it is part of (late invoices > invoices sent)."""
+    limit = limit_of(question, store().record.answers)
+    return None if value is not None and limit is not None and value > limit else value
+
+
+def _release_dependents(question: Question) -> None:
+    """A lowered total un-answers the counts above it; their typed text stays, with a message."""
+    s = store()
+    for other in bank().questions():
+        if other.number is not None and other.number.at_most == question.id:
+            value = s.record.answers.get(other.id)
+            if isinstance(value, float) and _within_limit(other, value) is None:
+                s.raw_for(s.record.id).setdefault(other.id, format_number(value, "en"))
+                s.set_answer(other.id, None)
 
 
 def _on_choice(question_id: str, key: str) -> None:
@@ -38,10 +56,11 @@ def _on_number(question: Question, key: str) -> None:
     text = st.session_state.get(key) or ""
     s.raw_for(s.record.id)[question.id] = text
     try:
-        value = parse_number(text, question)
+        value = _within_limit(question, parse_number(text, question))
     except AnswerError:
         value = None  # the typed text stays in `raw` and its message shows inline
     s.set_answer(question.id, value)
+    _release_dependents(question)
 
 
 def pending_error(question: Question, record_id: str, lang: str) -> str | None:
@@ -50,9 +69,12 @@ def pending_error(question: Question, record_id: str, lang: str) -> str | None:
         return None
     text = store().raw_for(record_id).get(question.id, "")
     try:
-        parse_number(text, question)
+        value = parse_number(text, question)
     except AnswerError as exc:
         return number_error(exc.code, question, lang)
+    limit = limit_of(question, store().record.answers)
+    if value is not None and limit is not None and value > limit:
+        return number_error("more_than_total", question, lang, limit)
     return None
 
 
@@ -109,6 +131,10 @@ def draw_question(question: Question, number: int, lang: str) -> None:
 
 
 def draw_section(section: Section, lang: str) -> None:
-    """Draw every question of a section."""
-    for i, question in enumerate(section.questions, start=1):
+    """Draw the questions of a section that are asked, given the answers so far.
+
+    A follow-up question appears as soon as the answer that calls for it is given.
+    """
+    answers = store().record.answers
+    for i, question in enumerate(visible_questions(bank(), section, answers), start=1):
         draw_question(question, i, lang)

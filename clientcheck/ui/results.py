@@ -58,7 +58,11 @@ def cached_radar(labels: tuple[str, ...], series: tuple[RadarSeries, ...]):
 
 def radar(ctx: AssessmentContext, lang: str, series: list[RadarSeries] | None = None) -> None:
     labels = [s.name for s in ctx.signs]
-    data = series or [RadarSeries(ctx.client_name, tuple(float(s.score) for s in ctx.signs))]
+    data = series or [
+        RadarSeries(
+            ctx.client_name, tuple(float(s.score) if s.assessed else None for s in ctx.signs)
+        )
+    ]
     summary = "; ".join(f"{s.name} {s.score}/100 ({s.band_label})" for s in ctx.signs)
     st.plotly_chart(
         cached_radar(tuple(labels), tuple(data)),
@@ -86,18 +90,44 @@ def _fix_list(question_bank: QuestionBank, lang: str) -> None:
         )
 
 
+def verdict_box(ctx: AssessmentContext, lang: str) -> None:
+    """The verdict, the rules that set it, why the user counts as free or dependent."""
+    kind, icon = VERDICT_STYLE[ctx.verdict]
+    headline = t("verdict_line", lang, verdict=ctx.verdict_label)
+    parts = [f"**{headline}**", literal(render_why(ctx))]
+    if ctx.verdict != "not_enough":
+        reasons = [*ctx.reasons, ctx.dependency_reason]
+        if ctx.work_matters:
+            reasons.append(t("work_matters_note", lang, value=ctx.work_matters.lower()))
+        parts.append("\n".join(f"- {literal(line)}" for line in reasons))
+    getattr(st, kind)("\n\n".join(parts), icon=icon)
+    if ctx.provisional:
+        firm_up = "\n".join(f"- {literal(q)}" for q in ctx.firm_up)
+        st.warning(f"{literal(ctx.provisional_note)}\n\n{firm_up}", icon=":material/pending:")
+
+
+def what_would_change(ctx: AssessmentContext, lang: str) -> None:
+    """The smallest changes of answers that would move the verdict, from the engine."""
+    if ctx.verdict == "not_enough":
+        return
+    with st.expander(t("changes_title", lang), icon=":material/alt_route:"):
+        lines = ctx.changes or (t("changes_none", lang),)
+        st.markdown("\n".join(f"- {literal(line)}" for line in lines))
+
+
 def results(lang: str) -> None:
     question_bank = bank()
     record = store().record
     ctx = context_for(question_bank, record, lang)
     st.title(t("results_title", lang, name=literal(ctx.client_name)), anchor=False)
     _fix_list(question_bank, lang)
-    kind, icon = VERDICT_STYLE[ctx.verdict]
-    why = render_why(ctx)
-    headline = t("verdict_line", lang, verdict=ctx.verdict_label)
-    getattr(st, kind)(f"**{headline}**\n\n{literal(why)}", icon=icon)
+    verdict_box(ctx, lang)
     cols = st.columns(3)
-    cols[0].metric(t("risk", lang), f"{ctx.risk}/100", help=t("risk_help", lang))
+    cols[0].metric(
+        t("risk", lang),
+        ctx.risk_text,
+        help=t("risk_help", lang) if ctx.risk is not None else t("risk_none_help", lang),
+    )
     cols[1].metric(
         t("dependency", lang),
         f"{ctx.dependency}/100" if ctx.dependency_known else "—",
@@ -114,6 +144,7 @@ def results(lang: str) -> None:
     radar(ctx, lang)
     st.caption(t("table_caption", lang))
     st.table(signs_table(ctx, lang), hide_index=True)
+    what_would_change(ctx, lang)
     advice_section(ctx, lang)
     details = drafts_section(ctx, record.id, lang)
     st.header(t("downloads_title", lang), anchor=False)

@@ -24,10 +24,11 @@ ANSWERS = {
     "situation.income_share": 20,
     "situation.savings_months": 12,
     "situation.pipeline": "plenty",
+    "late_payment.invoices_total": 10,
     "late_payment.late_invoices": 7,
     "late_payment.days_late": 40,
     "late_payment.chasing": "always",
-    "disrespect.insults": "yes",
+    "disrespect.insults": "once",
     "demanding.tight_deadlines": "often",
 }
 
