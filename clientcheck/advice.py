@@ -198,7 +198,7 @@ def sign_advice(ctx: AssessmentContext, sign: SignView, band: str, path: str) ->
 
 def walk_away_line(ctx: AssessmentContext) -> str | None:
     """Under *Renegotiate now*, when the user can afford to leave, say so once."""
-    if ctx.verdict != "renegotiate" or not ctx.can_leave:
+    if ctx.verdict != "renegotiate" or not ctx.can_leave or not ctx.dependency_known:
         return None
     lines = template_lines(render(f"advice/{ctx.lang}/_walk_away.txt.j2", ctx=ctx))
     return lines[0] if lines else None

@@ -42,6 +42,7 @@ LATE_PAYER = {
     "late_payment.days_late": 45,
     "late_payment.chasing": "always",
 }
+RAISED_UNPAID = {"late_payment.raised": "no_change", "late_payment.unpaid_90": "once"}
 LEFTOVERS = ("{{", "}}", "{%", "%}", "{#", "None", "undefined", "Undefined", "[[")
 
 
@@ -282,8 +283,7 @@ def test_late_payer_to_renegotiate_gets_deposit_and_milestones(lang):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_late_payer_who_cannot_leave_yet_protects_now_and_prepares_the_exit(lang):
-    ctx = make_ctx({**LATE_PAYER, **DEPENDENT}, lang)
-    assert ctx.verdict == "plan_exit"
+    ctx = replace(make_ctx({**LATE_PAYER, **DEPENDENT}, lang), verdict="plan_exit")
     item = item_for(advice_for(ctx), "late_payment")
     assert item.path == "leave"
     assert ("prepare your exit" if lang == "en" else "préparer votre départ") in item.title
@@ -293,7 +293,7 @@ def test_late_payer_who_cannot_leave_yet_protects_now_and_prepares_the_exit(lang
 
 
 def test_late_payer_to_let_go_is_told_to_get_paid_before_handing_over():
-    ctx = make_ctx({**LATE_PAYER, "late_payment.unpaid_90": "once", **FREE})
+    ctx = make_ctx({**LATE_PAYER, **RAISED_UNPAID, **FREE})
     assert ctx.verdict == "let_go"
     item = item_for(advice_for(ctx), "late_payment")
     assert item.path == "leave" and "how to leave well" in item.title
@@ -312,7 +312,7 @@ def test_unpaid_invoice_over_90_days_gets_a_formal_reminder():
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_insulting_client_gets_exit_advice_despite_high_dependency(lang):
-    ctx = make_ctx({**ALL_HEALTHY, "disrespect.insults": "once", **DEPENDENT}, lang)
+    ctx = make_ctx({**ALL_HEALTHY, "disrespect.insults": "repeatedly", **DEPENDENT}, lang)
     assert ctx.verdict == "plan_exit"
     items = advice_for(ctx)
     assert [item.sign_id for item in items] == ["disrespect"]
@@ -329,7 +329,7 @@ def test_insulting_client_gets_exit_advice_despite_high_dependency(lang):
 
 
 def test_insulting_client_when_free_to_leave_gets_plain_leave_advice():
-    ctx = make_ctx({**ALL_HEALTHY, "disrespect.insults": "once", **FREE})
+    ctx = make_ctx({**ALL_HEALTHY, "disrespect.insults": "repeatedly", **FREE})
     item = item_for(advice_for(ctx), "disrespect")
     assert item.path == "leave"
     assert "how to leave well" in item.title
@@ -389,9 +389,10 @@ VERDICT_ANSWERS = {
     "not_enough": dict(FREE),
     "keep": {**ALL_HEALTHY, **FREE},
     "keep_boundaries": {"less_work.volume_change": -20, **FREE},
-    "renegotiate": {"demanding.tight_deadlines": "sometimes", **FREE},
-    "plan_exit": {**LATE_PAYER, "late_payment.unpaid_90": "once", **DEPENDENT},
-    "let_go": {**LATE_PAYER, "late_payment.unpaid_90": "once", **FREE},
+    "renegotiate": {**LATE_PAYER, **FREE},
+    # Raised with the client, nothing changed, and an invoice 90 days overdue.
+    "plan_exit": {**LATE_PAYER, **RAISED_UNPAID, **DEPENDENT},
+    "let_go": {**LATE_PAYER, **RAISED_UNPAID, **FREE},
 }
 
 

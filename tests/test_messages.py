@@ -60,6 +60,8 @@ FULL = MessageDetails(
     invoice_due=date(2026, 11, 1),
 )
 EMPTY = MessageDetails()
+# Raised with the client, nothing changed, and an invoice 90 days overdue.
+RAISED_UNPAID = {"late_payment.raised": "no_change", "late_payment.unpaid_90": "once"}
 LEFTOVERS = ("{{", "}}", "{%", "%}", "{#", "None", "undefined", "Undefined", "[[", "Dear ,")
 
 
@@ -219,7 +221,7 @@ def test_deposit_percent_changes_the_milestones():
 
 
 def test_payment_draft_for_a_client_you_are_leaving_collects_without_new_terms():
-    ctx = make_ctx({**LATE_PAYER, "late_payment.unpaid_90": "once", **FREE})
+    ctx = make_ctx({**LATE_PAYER, **RAISED_UNPAID, **FREE})
     assert ctx.verdict == "let_go"
     draft = render_message("payment_terms", "neutral", ctx, FULL)
     assert "2026-014" in draft.subject
@@ -518,14 +520,16 @@ def assert_well_formed(ctx) -> None:
 
 
 def test_late_payer_who_cannot_leave_gets_payment_terms_first_and_no_goodbye():
-    ctx = make_ctx({**LATE_PAYER, **DEPENDENT})
-    assert ctx.verdict == "plan_exit"
-    assert ids(ctx) == ("payment_terms",)
+    for answers in (LATE_PAYER, {**LATE_PAYER, **RAISED_UNPAID}):
+        ctx = make_ctx({**answers, **DEPENDENT})
+        assert ctx.verdict in ("renegotiate", "plan_exit")
+        assert ids(ctx) == ("payment_terms",)
+        assert_well_formed(ctx)
     assert_well_formed(ctx)
 
 
 def test_let_go_puts_the_goodbye_first_then_collects_what_is_owed():
-    ctx = make_ctx({**LATE_PAYER, "late_payment.unpaid_90": "once", **FREE})
+    ctx = make_ctx({**LATE_PAYER, **RAISED_UNPAID, **FREE})
     assert ctx.verdict == "let_go"
     assert ids(ctx) == ("goodbye", "payment_terms")
     assert_well_formed(ctx)
@@ -546,7 +550,7 @@ def test_let_go_over_demands_declines_the_extra_work_second():
 
 
 def test_disrespect_when_free_to_leave_suggests_the_goodbye_only():
-    ctx = make_ctx({"disrespect.insults": "once", **FREE})
+    ctx = make_ctx({"disrespect.insults": "repeatedly", **FREE})
     assert ctx.verdict == "let_go"
     assert ids(ctx) == ("goodbye",)
 
