@@ -238,8 +238,9 @@ def drafts_section(ctx: AssessmentContext, record_id: str, lang: str) -> Message
     ranked = suggested_drafts(ctx)
     suggested = tuple(message_id for message_id, _ in ranked)
     if ranked:
+        colon = "\u00a0:" if lang == "fr" else ":"
         lines = "\n".join(
-            f"{n}. **{escape_markdown(message_title(m, lang), streamlit=True)}**: "
+            f"{n}. **{escape_markdown(message_title(m, lang), streamlit=True)}**{colon} "
             f"{escape_markdown(why, streamlit=True)}"
             for n, (m, why) in enumerate(ranked, start=1)
         )
