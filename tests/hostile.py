@@ -140,7 +140,7 @@ FILES: tuple[HostileFile, ...] = (
     ),
     HostileFile("five_hundred_clients", "session.json", _session(500), "too_many_clients"),
     HostileFile("deeply_nested", "nested.json", b"[" * 100_000 + b"]" * 100_000, "not_json"),
-    HostileFile("newer_schema", "newer.json", _json(assessment(schema_version=2)), "newer_version"),
+    HostileFile("newer_schema", "newer.json", _json(assessment(schema_version=3)), "newer_version"),
     HostileFile(
         "markup_in_field_name",
         "fields.json",

@@ -77,7 +77,7 @@ def test_validate_answers_keeps_good_ones():
 
 
 def test_answer_labels_follow_the_language():
-    assert answer_label(BANK.question("disrespect.insults"), "yes", "fr") == "Oui"
+    assert answer_label(BANK.question("disrespect.insults"), "once", "fr") == "Une fois"
     assert answer_label(SAVINGS, 1500.5, "fr") == "1\u202f500,5\u00a0mois"
     assert answer_label(SAVINGS, 1500.5, "en") == "1,500.5\u00a0months"
     assert answer_label(INCOME, 30, "en") == "30%"

@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 from clientcheck.model import ClientRecord
 from clientcheck.questionnaire import default_bank
-from clientcheck.scoring import assess
+from clientcheck.scoring import assess, what_would_change
 from clientcheck.storage import dumps_assessment, dumps_session
 from clientcheck.ui.state import Store
 
@@ -321,3 +321,83 @@ def test_an_earlier_assessment_shows_then_and_now_with_arrows_and_the_verdict_mo
     assert store(at).record.answers == CALM  # loading the earlier file changes nothing else
     at.button(key="forget_earlier").click().run()
     assert store(at).record.earlier is None
+
+
+# --- the decision model on the page ------------------------------------------------
+
+
+def test_one_answer_gives_a_provisional_verdict_and_the_questions_that_settle_it():
+    at = app([ClientRecord(name="Acme", answers={"late_payment.chasing": "sometimes"})])
+    text = all_text(at)
+    assert "Verdict: Keep, and set boundaries" in text
+    provisional = [w.value for w in at.warning if "Provisional" in w.value]
+    assert len(provisional) == 1
+    assert "Renegotiate now" in provisional[0]
+    # The questions listed are the bank's own, on the sign that drives the verdict.
+    assert BANK.question("late_payment.unpaid_90").text("en") in provisional[0]
+
+
+def test_nothing_answered_shows_no_risk_figure():
+    at = app([ClientRecord(name="Acme", answers={})])
+    risk = next(m for m in at.metric if m.label == "Risk")
+    assert risk.value == "—"
+    assert "Not enough answers yet" in all_text(at)
+    assert not any("Provisional" in w.value for w in at.warning)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_verdict_box_gives_the_rules_and_the_dependency_in_one_line_each(lang):
+    answers = {**LATE_PAYER, "late_payment.unpaid_90": "no", "late_payment.raised": "no_change"}
+    at = app([ClientRecord(name="Acme", answers=answers)], lang=lang)
+    box = next(str(w.value) for w in (*at.warning, *at.error) if "Verdict" in str(w.value))
+    plain = box.replace("\\", "").replace("\u00a0", " ")
+    if lang == "en":
+        assert "**Verdict: Plan your exit**" in plain
+        assert "you already raised it and nothing changed" in plain
+        assert "You cannot afford to leave yet: 70% of your income" in plain
+    else:
+        assert "Préparer votre départ" in plain
+        assert "rien n'a changé" in plain
+        assert "Vous ne pouvez pas encore vous permettre de partir : 70 % de vos revenus" in plain
+
+
+def test_what_would_change_lists_engine_changes_in_an_expander():
+    at = app([ClientRecord(name="Acme", answers=dict(LATE_PAYER))])
+    expander = next(e for e in at.expander if "What would change the verdict" in e.label)
+    text = " ".join(m.value for m in expander.markdown)
+    changes = what_would_change(BANK, LATE_PAYER)
+    assert changes and text.count("the verdict would be") == len(changes)
+    for change in changes:
+        assert BANK.question(change.question_id).text("en") in text.replace("\\", "")
+        assert BANK.rules.verdicts[change.verdict].label("en") in text
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_version_1_file_loads_and_names_the_answers_it_could_not_carry_over(lang):
+    doc = {
+        "format": "client-check/assessment",
+        "schema_version": 1,
+        "language": lang,
+        "saved_on": "2026-01-05",
+        "client": {"name": "Old Acme", "notes": ""},
+        "assessed_on": "2026-01-05",
+        "answers": {"late_payment.late_invoices": 4, "disrespect.ethics": "yes"},
+        "step": "results",
+    }
+    at = app([ClientRecord()], step="welcome", lang=lang)
+    uploader = next(
+        u for u in at.get("file_uploader") if u.proto.id and "upload_welcome" in u.proto.id
+    )
+    uploader.upload("old.json", json.dumps(doc).encode(), "application/json")
+    at.run()
+    assert not at.exception
+    s = store(at)
+    assert s.record.name == "Old Acme"
+    assert s.record.answers == {
+        "late_payment.invoices_total": 10.0,
+        "late_payment.late_invoices": 4.0,
+    }
+    warnings = " ".join(str(w.value) for w in at.warning)
+    expected = {"en": "could not be carried over", "fr": "n'ont pas pu être reprises"}[lang]
+    assert expected in warnings
+    assert {"en": "questioned your honesty", "fr": "mis en doute votre honnêteté"}[lang] in warnings

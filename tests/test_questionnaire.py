@@ -35,28 +35,61 @@ def test_bank_has_the_seven_signs_in_order():
 
 
 @pytest.mark.parametrize("sign_id", SIGN_IDS)
-def test_each_sign_has_three_to_six_questions(sign_id):
-    assert 3 <= len(default_bank().sign(sign_id).questions) <= 6
+def test_each_sign_asks_three_to_six_scored_questions(sign_id):
+    scored = [q for q in default_bank().sign(sign_id).questions if q.role != "context"]
+    assert 3 <= len(scored) <= 6
+
+
+@pytest.mark.parametrize("sign_id", SIGN_IDS)
+def test_each_sign_asks_whether_it_was_already_raised_only_when_it_shows(sign_id):
+    raised = default_bank().question(f"{sign_id}.raised")
+    assert raised.scale.id == "raised" and raised.role == "context"
+    assert raised.show_if.sign_at_least == "watch"
 
 
 def test_signs_mix_frequency_facts_and_flags():
     bank = default_bank()
     questions = [q for s in bank.signs for q in s.questions]
     scales = {q.scale.id for q in questions if q.scale}
-    assert {"frequency", "yes_no"} <= scales
+    assert {"frequency", "yes_no", "incident"} <= scales
     assert sum(q.kind == "number" for q in questions) >= 5
-    assert sum(q.dealbreaker_at is not None for q in questions) >= 3
+    assert sum(q.role == "flag" for q in questions) >= 4
+    assert {"incident", "unfixable"} <= {o for q in questions for o in q.overrides.values()}
 
 
-def test_situation_covers_what_decides_dependency():
-    ids = {q.id for q in default_bank().situation.questions}
-    assert ids == {
+def test_flags_never_enter_the_average():
+    for q in default_bank().questions():
+        if q.role == "flag":
+            assert not q.graded and q.overrides, q.id
+
+
+def test_situation_separates_dependency_from_context():
+    situation = default_bank().situation.questions
+    assert {q.id for q in situation if q.graded} == {
         "situation.income_share",
         "situation.savings_months",
         "situation.pipeline",
+    }
+    assert {q.id for q in situation if q.role == "context"} == {
         "situation.notice_weeks",
         "situation.work_matters",
+        "situation.client_kind",
+        "situation.jurisdiction",
+        "situation.currency",
     }
+
+
+def test_no_question_is_asked_twice():
+    texts = [q.text("en").lower() for q in default_bank().questions()]
+    assert len(texts) == len(set(texts))
+    assert "unprofessional.favours" not in default_bank().question_ids
+
+
+def test_no_graded_question_is_double_barrelled():
+    """One thing per question: an "or" joins examples of one thing, never two questions."""
+    for q in default_bank().questions():
+        if q.graded:
+            assert " or ask " not in q.text("en") and " and ask " not in q.text("en"), q.id
 
 
 def test_every_text_exists_in_every_language():
@@ -125,15 +158,91 @@ def test_dangling_scale_reference_fails(bank_copy):
         load_bank(bank_copy)
 
 
-def test_dangling_verdict_reference_fails(bank_copy):
-    _edit(bank_copy / "scoring.toml", 'free = "let_go"', 'free = "run_away"')
-    with pytest.raises(QuestionBankError, match="unknown verdict"):
+def test_dangling_ladder_reference_fails(bank_copy):
+    _edit(bank_copy / "scoring.toml", 'floor = "exit"', 'floor = "run_away"')
+    with pytest.raises(QuestionBankError, match="run_away"):
         load_bank(bank_copy)
 
 
 def test_non_monotone_curve_fails(bank_copy):
-    _edit(bank_copy / "signs" / "1_late_payment.toml", "[4, 70], [6, 100]", "[4, 70], [6, 10]")
+    _edit(bank_copy / "signs" / "1_late_payment.toml", "[3, 75], [4, 100]", "[3, 75], [4, 10]")
     with pytest.raises(QuestionBankError, match="monotone"):
+        load_bank(bank_copy)
+
+
+def test_show_if_on_an_unknown_question_fails(bank_copy):
+    _edit(
+        bank_copy / "signs" / "1_late_payment.toml",
+        'show_if = { question = "late_invoices", at_least = 1 }',
+        'show_if = { question = "nope", at_least = 1 }',
+    )
+    with pytest.raises(QuestionBankError, match="unknown question"):
+        load_bank(bank_copy)
+
+
+def test_show_if_on_an_unknown_option_fails(bank_copy):
+    _edit(
+        bank_copy / "signs" / "5_contract_breach.toml",
+        'show_if = { question = "has_contract", equals = "yes" }',
+        'show_if = { question = "has_contract", equals = "perhaps" }',
+    )
+    with pytest.raises(QuestionBankError, match="unknown option"):
+        load_bank(bank_copy)
+
+
+def test_show_if_on_a_later_question_fails(bank_copy):
+    _edit(
+        bank_copy / "signs" / "1_late_payment.toml",
+        'show_if = { question = "invoices_total", at_least = 1 }',
+        'show_if = { question = "days_late", at_least = 1 }',
+    )
+    with pytest.raises(QuestionBankError, match="earlier question"):
+        load_bank(bank_copy)
+
+
+def test_override_on_an_unknown_option_fails(bank_copy):
+    _edit(
+        bank_copy / "signs" / "4_disrespect.toml",
+        'often = "unfixable", always',
+        'sometimes_not = "unfixable", always',
+    )
+    with pytest.raises(QuestionBankError, match="unknown option"):
+        load_bank(bank_copy)
+
+
+def test_dealbreaker_averaging_is_refused(bank_copy):
+    _edit(
+        bank_copy / "signs" / "7_unprofessional.toml",
+        'role = "flag"\n',
+        'role = "flag"\ndealbreaker_at = 100\n',
+    )
+    with pytest.raises(QuestionBankError, match="overrides"):
+        load_bank(bank_copy)
+
+
+def test_a_sign_without_a_kind_fails(bank_copy):
+    _edit(bank_copy / "scoring.toml", 'less_work = "fading"\n', "")
+    with pytest.raises(QuestionBankError, match="sign_kinds"):
+        load_bank(bank_copy)
+
+
+def test_a_rule_on_an_unknown_band_fails(bank_copy):
+    _edit(
+        bank_copy / "scoring.toml",
+        'count = 2, band_at_least = "critical"',
+        'count = 2, band_at_least = "doom"',
+    )
+    with pytest.raises(QuestionBankError, match="unknown band"):
+        load_bank(bank_copy)
+
+
+def test_a_dependency_floor_on_an_unknown_question_fails(bank_copy):
+    _edit(
+        bank_copy / "scoring.toml",
+        'question = "situation.savings_months", at_most = 3',
+        'question = "situation.nope", at_most = 3',
+    )
+    with pytest.raises(QuestionBankError, match="unknown question"):
         load_bank(bank_copy)
 
 

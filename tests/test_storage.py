@@ -37,8 +37,16 @@ def answer_for(question: Question) -> st.SearchStrategy:
     return st.one_of(st.none(), st.just(DONT_KNOW), valid)
 
 
+def _within_limits(raw: dict) -> dict:
+    answers = {k: v for k, v in raw.items() if v is not None}
+    late, total = answers.get("late_payment.late_invoices"), answers.get("late_payment.invoices_total")
+    if isinstance(late, float) and isinstance(total, float) and late > total:
+        answers["late_payment.late_invoices"] = total
+    return answers
+
+
 answers_strategy = st.fixed_dictionaries({q.id: answer_for(q) for q in BANK.questions()}).map(
-    lambda raw: {k: v for k, v in raw.items() if v is not None}
+    _within_limits
 )
 names = st.text(max_size=MAX_NAME_CHARS).filter(lambda s: "\x00" not in s)
 
@@ -120,7 +128,7 @@ def test_wrong_types_are_refused(changes, code):
         ({"disrespect.insults": "maybe"}, "unknown_option:disrespect.insults"),
         (
             {"late_payment.invoices_total": 10, "late_payment.late_invoices": 11},
-            "out_of_range:late_payment.late_invoices",
+            "more_than_total:late_payment.late_invoices",
         ),
         (
             {"late_payment.invoices_total": 10, "late_payment.late_invoices": 2.5},
@@ -151,3 +159,75 @@ def test_not_json_and_too_large_are_refused():
 def test_too_many_clients_are_refused():
     data = dumps_session([record()] * (MAX_CLIENTS + 1), 0, "en")
     assert code_of(data)[0] == "too_many_clients"
+
+
+# --- version-1 files (before the decision model v2) ---------------------------------
+
+V1_ANSWERS = {
+    "late_payment.late_invoices": 8,
+    "late_payment.days_late": 60,
+    "late_payment.chasing": "always",
+    "late_payment.unpaid_90": "yes",
+    "disrespect.insults": "no",
+    "disrespect.ethics": "yes",
+    "contract_breach.broken_term": "yes",
+    "unprofessional.favours": "often",
+    "unprofessional.inappropriate": "no",
+    "situation.notice_weeks": 4,
+}
+
+
+def v1_document(answers: dict, fmt: str = "assessment") -> bytes:
+    client = {"client": {"name": "Acme", "notes": ""}, "assessed_on": "2026-01-05"}
+    client |= {"answers": answers, "step": "results"}
+    top = {"schema_version": 1, "language": "fr", "saved_on": "2026-01-05"}
+    if fmt == "assessment":
+        return json.dumps({"format": "client-check/assessment", **top, **client}).encode()
+    doc = {"format": "client-check/session", **top, "current": 0, "clients": [client, client]}
+    return json.dumps(doc).encode()
+
+
+def test_a_version_1_file_loads_with_its_answers_carried_over():
+    loaded = loads(v1_document(V1_ANSWERS), BANK)
+    answers = loaded.clients[0].answers
+    # "Of your last 10 invoices" becomes 8 of 10.
+    assert answers["late_payment.invoices_total"] == 10
+    assert answers["late_payment.late_invoices"] == 8
+    assert answers["late_payment.unpaid_90"] == "once"
+    assert answers["disrespect.insults"] == "no"
+    # The duplicate "favours" question now lives in "free extras".
+    assert answers["demanding.free_extras"] == "often"
+    assert "unprofessional.favours" not in answers
+    assert answers["situation.notice_weeks"] == 4
+    # Yes/no answers that cannot say "how often" or "which term" are named, not guessed.
+    assert loaded.dropped == ("disrespect.ethics", "contract_breach.broken_term")
+    assert "disrespect.ethics" not in answers
+    assert not any(q.startswith("contract_breach.") for q in answers)
+
+
+def test_a_version_1_session_migrates_every_client_and_names_each_loss_once():
+    loaded = loads(v1_document(V1_ANSWERS, "session"), BANK)
+    assert len(loaded.clients) == 2
+    assert all(c.answers["late_payment.unpaid_90"] == "once" for c in loaded.clients)
+    assert loaded.dropped == ("disrespect.ethics", "contract_breach.broken_term")
+
+
+def test_a_version_1_no_to_ethics_is_never_and_nothing_is_lost():
+    loaded = loads(v1_document({"disrespect.ethics": "no", "disrespect.insults": "yes"}), BANK)
+    assert loaded.clients[0].answers == {"disrespect.ethics": "never", "disrespect.insults": "once"}
+    assert loaded.dropped == ()
+
+
+def test_a_version_1_file_saves_back_as_version_2():
+    loaded = loads(v1_document(V1_ANSWERS), BANK)
+    doc = json.loads(dumps_assessment(loaded.clients[0], "fr"))
+    assert doc["schema_version"] == SCHEMA_VERSION == 2
+    assert loads(json.dumps(doc).encode(), BANK).clients[0].answers == loaded.clients[0].answers
+
+
+def test_a_count_above_its_total_is_refused():
+    answers = {"late_payment.invoices_total": 3, "late_payment.late_invoices": 4}
+    assert code_of(document(answers=answers)) == (
+        "bad_answers",
+        "more_than_total:late_payment.late_invoices",
+    )

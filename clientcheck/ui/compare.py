@@ -8,10 +8,10 @@ import streamlit as st
 
 from clientcheck.charts import RadarSeries
 from clientcheck.compare import (
-    radar_series_of,
     compared,
     comparison_frame,
     radar_series,
+    radar_series_of,
     rank,
     scores_csv,
     sign_changes,
