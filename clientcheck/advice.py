@@ -2,32 +2,57 @@
 
 Plain Python over Jinja2 templates (``templates/advice/<lang>/<sign>.txt.j2`` and
 ``templates/plan/<lang>.txt.j2``): no Streamlit. Each template line is one plain
-sentence; empty lines are dropped.
+sentence that stands on its own; empty lines are dropped.
+
+Advice follows the verdict, not only affordability: under *Keep*, *Keep, and set
+boundaries* and *Renegotiate now* it says how to fix things ("stay"); under *Let go*
+how to leave well ("leave"); under *Plan your exit* how to protect yourself now
+while preparing to leave ("leave" with ``preparing_exit``).
+
+The helpers below read the context answers (currency, client kind, jurisdiction,
+contract, notice) that advice, drafts and the plan share, so that a fact the user
+did not give is never asserted.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import timedelta
+from datetime import date, timedelta
 
 from clientcheck.answers import Answer, is_answered
+from clientcheck.i18n import DEFAULT_CURRENCY
 from clientcheck.render import AdviceItem, AssessmentContext, SignView, render
 
 PATHS = ("leave", "stay")
 ADVICE_BANDS = ("watch", "warning", "critical")
+# Which advice each verdict calls for.
+VERDICT_PATHS = {
+    "keep": "stay",
+    "keep_boundaries": "stay",
+    "renegotiate": "stay",
+    "plan_exit": "leave",
+    "let_go": "leave",
+    "not_enough": "stay",
+}
+JURISDICTIONS = ("fr", "uk", "eu", "other")
+# Answers that say an invoice is still unpaid 90 days after its due date (v1: yes; v2: once...).
+_OWED = ("yes", "once", "repeatedly")
 
 _TITLES = {
     "en": {
-        "leave": "{sign}: how to move on",
-        "stay": "{sign}: how to protect yourself while you stay",
-        "prepare": "{sign}: prepare your exit, protect yourself meanwhile",
+        "leave": "{sign}: how to leave well",
+        "stay": "{sign}: how to fix it",
+        "prepare": "{sign}: protect yourself now, prepare your exit",
     },
     "fr": {
-        "leave": "{sign} : comment tourner la page",
-        "stay": "{sign} : comment vous protéger en attendant",
-        "prepare": "{sign} : préparez votre départ, protégez-vous d'ici là",
+        "leave": "{sign} : partir dans de bonnes conditions",
+        "stay": "{sign} : comment y remédier",
+        "prepare": "{sign} : vous protéger dès maintenant, préparer votre départ",
     },
 }
+
+
+# --- facts from the answers ----------------------------------------------------------
 
 
 def facts(ctx: AssessmentContext, section_id: str) -> dict[str, Answer]:
@@ -40,21 +65,109 @@ def facts(ctx: AssessmentContext, section_id: str) -> dict[str, Answer]:
     }
 
 
+def answered(ctx: AssessmentContext, question_id: str) -> Answer | None:
+    """Return the answer to ``question_id``, or None when unanswered or "don't know"."""
+    value = ctx.answers.get(question_id)
+    return value if is_answered(value) else None
+
+
+def currency(ctx: AssessmentContext) -> tuple[str, bool]:
+    """Return the user's currency and whether they chose it (EUR when unanswered)."""
+    chosen = answered(ctx, "situation.currency")
+    if isinstance(chosen, str) and chosen:
+        return chosen, True
+    return DEFAULT_CURRENCY, False
+
+
+def is_business_client(ctx: AssessmentContext) -> bool:
+    """True only when the user said the client is a business (late-payment rules are B2B)."""
+    return answered(ctx, "situation.client_kind") == "business"
+
+
+def jurisdiction(ctx: AssessmentContext) -> str:
+    """Return "fr", "uk", "eu" or "other" ("other" when unanswered)."""
+    chosen = answered(ctx, "situation.jurisdiction")
+    return chosen if chosen in JURISDICTIONS else "other"
+
+
+def has_contract(ctx: AssessmentContext) -> bool:
+    """True only when the user said there is a signed contract or accepted written quote."""
+    return answered(ctx, "contract_breach.has_contract") == "yes"
+
+
+def money_owed(ctx: AssessmentContext) -> bool:
+    """True when the user said an invoice is still unpaid 90 days after its due date."""
+    return answered(ctx, "late_payment.unpaid_90") in _OWED
+
+
+def notice_weeks(ctx: AssessmentContext) -> int | None:
+    """Return the notice period in weeks, or None when there is none or it is unknown."""
+    weeks = answered(ctx, "situation.notice_weeks")
+    if isinstance(weeks, int | float) and weeks > 0:
+        return int(weeks)
+    return None
+
+
+def last_working_day(ctx: AssessmentContext, weeks: int | None) -> date | None:
+    """The last working day if notice is given on the assessment day, or None without notice."""
+    return ctx.assessed_on + timedelta(weeks=weeks) if weeks else None
+
+
+def late_payment_rights(
+    ctx: AssessmentContext, audience: str = "user", amount: float | None = None
+) -> tuple[str, ...]:
+    """List the statutory late-payment rights that apply, each with its legal reference.
+
+    Only for business clients. ``audience="user"`` gives advice lines (ending with the
+    "not legal advice" caveat); ``audience="client"`` gives the sentences a firm letter
+    may quote (none for "other" jurisdictions). ``amount`` picks the UK fixed sum when
+    the debt is in pounds. Every line follows shared/notes/late-payment-law.md.
+    """
+    if not is_business_client(ctx):
+        return ()
+    code, _ = currency(ctx)
+    text = render(
+        f"advice/{ctx.lang}/_late_payment_rights.txt.j2",
+        ctx=ctx,
+        audience=audience,
+        where=jurisdiction(ctx),
+        uk_compensation=_uk_compensation(amount) if code == "GBP" else None,
+    )
+    return template_lines(text)
+
+
+def _uk_compensation(amount: float | None) -> int | None:
+    """Fixed compensation per invoice under s. 5A of the 1998 Act, in pounds."""
+    if amount is None or amount <= 0:
+        return None
+    if amount < 1000:
+        return 40
+    return 70 if amount < 10000 else 100
+
+
+# --- advice ------------------------------------------------------------------------------
+
+
 def template_lines(text: str) -> tuple[str, ...]:
     """Split rendered template text into its non-empty, trimmed lines."""
     return tuple(line.strip() for line in text.splitlines() if line.strip())
 
 
+def advice_path(ctx: AssessmentContext) -> str:
+    """Pick the advice path from the verdict: "stay" (fix it) or "leave"."""
+    return VERDICT_PATHS.get(ctx.verdict, "stay")
+
+
 def sign_path(ctx: AssessmentContext, sign: SignView) -> str:
-    """Pick the advice path for one sign: a deal-breaker always means leaving."""
-    return "leave" if sign.dealbreaker else ctx.path
+    """Pick the advice path for one sign: the verdict decides, for every sign alike."""
+    return advice_path(ctx)
 
 
 def sign_advice(ctx: AssessmentContext, sign: SignView, band: str, path: str) -> AdviceItem:
     """Render the advice for one sign at ``band`` on ``path`` ("leave" or "stay")."""
-    # A deal-breaker sends the user towards the exit even when they cannot leave yet:
-    # then the advice is to prepare the way out while protecting themselves.
-    preparing_exit = path == "leave" and ctx.path == "stay"
+    # Plan your exit: leave, but not yet; protect yourself while preparing.
+    preparing_exit = path == "leave" and ctx.verdict == "plan_exit"
+    code, _ = currency(ctx)
     text = render(
         f"advice/{ctx.lang}/{sign.id}.txt.j2",
         ctx=ctx,
@@ -64,6 +177,10 @@ def sign_advice(ctx: AssessmentContext, sign: SignView, band: str, path: str) ->
         preparing_exit=preparing_exit,
         facts=facts(ctx, sign.id),
         situation=facts(ctx, "situation"),
+        owed=money_owed(ctx),
+        contract=has_contract(ctx),
+        currency=code,
+        rights=late_payment_rights(ctx) if sign.id == "late_payment" else (),
     )
     title_key = "prepare" if preparing_exit else path
     titles = _TITLES.get(ctx.lang, _TITLES["en"])
@@ -79,32 +196,39 @@ def sign_advice(ctx: AssessmentContext, sign: SignView, band: str, path: str) ->
     )
 
 
+def walk_away_line(ctx: AssessmentContext) -> str | None:
+    """Under *Renegotiate now*, when the user can afford to leave, say so once."""
+    if ctx.verdict != "renegotiate" or not ctx.can_leave or not ctx.dependency_known:
+        return None
+    lines = template_lines(render(f"advice/{ctx.lang}/_walk_away.txt.j2", ctx=ctx))
+    return lines[0] if lines else None
+
+
 def advice_for(ctx: AssessmentContext) -> tuple[AdviceItem, ...]:
-    """Give advice for every sign that needs attention, most serious first."""
-    items = []
-    seen: set[str] = set()
-    for sign in ctx.flagged:
-        if sign.band not in ADVICE_BANDS:
-            continue
-        item = sign_advice(ctx, sign, sign.band, sign_path(ctx, sign))
-        # Several deal-breakers share the "prepare your exit" lines: say them once.
-        lines = tuple(line for line in item.lines if line not in seen)
-        seen.update(lines)
-        items.append(replace(item, lines=lines))
+    """Give advice for every sign that needs attention, most serious first.
+
+    Every block stands alone: no line refers to one that another block holds.
+    """
+    path = advice_path(ctx)
+    items = [
+        sign_advice(ctx, sign, sign.band, path) for sign in ctx.flagged if sign.band in ADVICE_BANDS
+    ]
+    walk_away = walk_away_line(ctx)
+    if items and walk_away:
+        items[0] = replace(items[0], lines=(*items[0].lines, walk_away))
     return tuple(items)
 
 
 def action_plan(ctx: AssessmentContext) -> tuple[str, ...]:
     """List the 3-5 next steps that follow from the verdict."""
-    notice = facts(ctx, "situation").get("notice_weeks")
-    notice_weeks = int(notice) if isinstance(notice, int | float) else None
+    weeks = notice_weeks(ctx)
     text = render(
         f"plan/{ctx.lang}.txt.j2",
         ctx=ctx,
         worst=ctx.flagged[0] if ctx.flagged else None,
-        notice_weeks=notice_weeks,
-        notice_end=(
-            ctx.assessed_on + timedelta(weeks=notice_weeks) if notice_weeks is not None else None
-        ),
+        notice_weeks=weeks,
+        notice_end=last_working_day(ctx, weeks),
+        owed=money_owed(ctx),
+        contract=has_contract(ctx),
     )
     return template_lines(text)

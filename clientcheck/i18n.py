@@ -68,11 +68,24 @@ def format_number(value: float, lang: str, decimals: int | None = None) -> str:
     return text
 
 
-def format_money(amount: float, lang: str, currency: str = "EUR") -> str:
-    """Format an amount of money: €1,500 in English, 1 500 € in French."""
-    decimals = 0 if float(amount).is_integer() else 2
-    number = format_number(amount, lang, decimals)
-    symbol = {"EUR": "€", "USD": "$", "GBP": "£", "CHF": "CHF", "CAD": "$"}.get(currency, currency)
-    if lang == "fr":
-        return f"{number}\u00a0{symbol}"
-    return f"{symbol}{number}" if len(symbol) == 1 else f"{symbol} {number}"
+CURRENCIES: Final = ("EUR", "GBP", "USD", "CHF", "CAD")
+DEFAULT_CURRENCY: Final = "EUR"
+_BABEL_LOCALES: Final = {"en": "en", "fr": "fr_FR"}
+
+
+def format_money(amount: float, lang: str, currency: str = DEFAULT_CURRENCY) -> str:
+    """Format an amount of money with Babel: €1,500 / 1 500 € / £1,500.50 / 1 500,50 $CA.
+
+    Whole amounts drop their cents, as people write them in a letter.
+    """
+    from babel import Locale
+    from babel.numbers import format_currency, get_currency_symbol
+
+    currency = currency or DEFAULT_CURRENCY
+    locale = Locale.parse(_BABEL_LOCALES.get(lang, "en"))
+    pattern = locale.currency_formats["standard"].pattern
+    if float(amount).is_integer():
+        pattern = pattern.replace(".00", "")
+    if pattern.startswith("¤") and get_currency_symbol(currency, locale)[-1:].isalpha():
+        pattern = "¤\u00a0" + pattern[1:]  # CHF 1,500, not CHF1,500
+    return format_currency(amount, currency, format=pattern, locale=locale, currency_digits=False)

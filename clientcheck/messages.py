@@ -13,15 +13,24 @@ from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import default as default_policy
 
-from clientcheck.advice import facts
+from clientcheck.advice import (
+    currency,
+    facts,
+    has_contract,
+    last_working_day,
+    late_payment_rights,
+    money_owed,
+    notice_weeks,
+)
 from clientcheck.i18n import DEFAULT_LANG, Text, t
 from clientcheck.moneytext import rate_review, rate_review_due
-from clientcheck.render import AssessmentContext, Draft, render
+from clientcheck.render import AssessmentContext, Draft, SignView, render
 
 TONES = ("warm", "neutral", "firm")
 MESSAGE_IDS = (
     "payment_terms",
     "workload_checkin",
+    "quote_extra_work",
     "decline_extra_work",
     "name_disrespect",
     "contract_revision",
@@ -30,10 +39,15 @@ MESSAGE_IDS = (
     "goodbye",
     "new_rates",
 )
+MAX_SUGGESTED = 3
+REVISION_REASONS = ("breach", "scope", "terms")
 
 _TITLES = {
     "payment_terms": Text(en="Payment terms", fr="Conditions de paiement"),
     "workload_checkin": Text(en="Workload check-in", fr="Point sur le volume de travail"),
+    "quote_extra_work": Text(
+        en="Extra work as a paid change", fr="Travail supplémentaire sur devis"
+    ),
     "decline_extra_work": Text(en="Declining extra work", fr="Refuser un travail supplémentaire"),
     "name_disrespect": Text(en="Naming disrespect", fr="Signaler un manque de respect"),
     "contract_revision": Text(en="Contract revision", fr="Révision du contrat"),
@@ -49,18 +63,21 @@ _TONE_LABELS = {
     "neutral": Text(en="Neutral", fr="Neutre"),
     "firm": Text(en="Firm", fr="Ferme"),
 }
+# Placeholders the user must replace before downloading: the draft cannot guess them.
+REQUIRED_PLACEHOLDERS = {"en": ("[your example]",), "fr": ("[votre exemple]",)}
 
-# What to send for a sign you are trying to fix, and for one you are leaving over.
-_FIX = {
-    "late_payment": ("payment_terms",),
-    "less_work": ("workload_checkin",),
-    "demanding": ("decline_extra_work", "contract_revision"),
-    "disrespect": ("name_disrespect",),
-    "contract_breach": ("contract_revision",),
-    "high_maintenance": ("communication_boundaries",),
-    "unprofessional": ("professionalism_reminder",),
+# The draft that fixes a sign while staying, and the one for a sign you are leaving over.
+FIX_DRAFT = {
+    "late_payment": "payment_terms",
+    "less_work": "workload_checkin",
+    "demanding": "quote_extra_work",
+    "disrespect": "name_disrespect",
+    "contract_breach": "contract_revision",
+    "high_maintenance": "communication_boundaries",
+    "unprofessional": "professionalism_reminder",
 }
-_EXIT = {"demanding": ("decline_extra_work", "goodbye")}
+LEAVE_DRAFT = {"demanding": "decline_extra_work"}
+_STAY_VERDICTS = ("keep", "keep_boundaries", "renegotiate", "plan_exit")
 # Line breaks and other vertical separators: a name or subject must stay on one line.
 _LINE_BREAKS = re.compile(r"\s*[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]+\s*")
 _BLANK_LINES = re.compile(r"\n{3,}")
@@ -68,12 +85,21 @@ _BLANK_LINES = re.compile(r"\n{3,}")
 
 @dataclass(frozen=True)
 class MessageDetails:
-    """What the user may add to a draft; anything left empty gets neutral wording."""
+    """What the user may add to a draft; anything left empty gets neutral wording.
+
+    The client's name or alias from "About the client" never reaches a draft:
+    only ``client_label`` (a name the user chose for messages) and
+    ``contact_name`` (the addressee, "Jane" or "Madame Durand") do.
+    """
 
     sender_name: str = ""
     contact_name: str = ""
+    client_label: str = ""
     overdue_amount: float | None = None
-    currency: str = "EUR"
+    currency: str | None = None  # None: the currency chosen in the answers, else EUR
+    invoice_number: str = ""
+    invoice_date: date | None = None
+    invoice_due: date | None = None  # the invoice's original due date
     deposit_percent: int = 50
     due_date: date | None = None  # the date by which the overdue amount should be paid
     notice_weeks: int | None = None  # None: taken from the answers, if given there
@@ -81,6 +107,11 @@ class MessageDetails:
     referral_name: str = ""
     office_hours: str = ""
     proposed_clause: str = ""
+    revision_reason: str = ""  # "", or one of REVISION_REASONS ("" picks from the answers)
+    example: str = ""  # the user's own example of what happened
+    extra_work: str = ""  # what the client asked for
+    extra_price: float | None = None
+    extra_deadline: date | None = None
     sender_email: str = ""
     contact_email: str = ""
 
@@ -99,28 +130,73 @@ def _unique(ids: list[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(ids))
 
 
-def suggested_messages(ctx: AssessmentContext) -> tuple[str, ...]:
-    """List the drafts that fit the verdict and the flagged signs, most relevant first."""
+def _by_seriousness(ctx: AssessmentContext) -> list[SignView]:
+    """Flagged signs, deal-breakers and incidents first, then by score."""
+    return sorted(
+        ctx.flagged,
+        key=lambda s: (
+            not (s.dealbreaker or getattr(s, "incident", False)),
+            -s.score,
+            s.order,
+        ),
+    )
+
+
+def suggested_drafts(ctx: AssessmentContext) -> tuple[tuple[str, str], ...]:
+    """Rank at most three drafts to suggest, each with one line saying why.
+
+    The rule (shared with the scenario suite):
+
+    - nothing flagged (or not enough answers): none;
+    - *Keep*, *Keep, and set boundaries*, *Renegotiate now* and *Plan your exit*: the
+      fix/stay draft of the most serious flagged sign (deal-breaker or incident first,
+      then by score), then those of the next signs, without duplicates;
+    - *Let go*: the goodbye, then the leave-path draft of the most serious sign if it
+      has one (``decline_extra_work`` for "Increasingly demanding"), then the payment
+      draft to collect what is owed when an invoice is still unpaid.
+
+    Every other draft stays one click away (see ``ordered_messages``).
+    """
+    signs = _by_seriousness(ctx)
     if ctx.verdict == "not_enough":
         return ()
-    leaving_now = ctx.verdict == "let_go"
-    ids: list[str] = ["goodbye"] if leaving_now else []
-    for sign in ctx.flagged:
-        if leaving_now:
-            ids.extend(_EXIT.get(sign.id, ("goodbye",)))
-        else:
-            ids.extend(_FIX.get(sign.id, ()))
-    if rate_review_due(ctx):
-        ids.append("new_rates")
-    # Cannot leave yet but should: protect yourself first, the goodbye is for later.
-    if ctx.verdict == "plan_exit" or ctx.dealbreakers:
-        ids.append("goodbye")
-    return _unique(ids)
+    if not signs:
+        # Nothing flagged, but a client paying below your target still gets a rate review.
+        return (("new_rates", t("why_new_rates", ctx.lang)),) if rate_review_due(ctx) else ()
+    lang = ctx.lang
+    picks: list[tuple[str, str]] = []
+    if ctx.verdict == "let_go":
+        picks.append(("goodbye", t("why_goodbye", lang)))
+        leave_draft = LEAVE_DRAFT.get(signs[0].id)
+        if leave_draft:
+            picks.append((leave_draft, t(f"why_{leave_draft}", lang, sign=signs[0].name)))
+        if money_owed(ctx):
+            picks.append(("payment_terms", t("why_collect", lang)))
+    elif ctx.verdict in _STAY_VERDICTS:
+        for sign in signs:
+            draft = FIX_DRAFT[sign.id]
+            if draft not in (m for m, _ in picks):
+                picks.append((draft, t(f"why_{draft}", lang, sign=sign.name)))
+        if rate_review_due(ctx):
+            # Second: after the most serious sign's own draft, before the milder ones.
+            picks.insert(1, ("new_rates", t("why_new_rates", lang)))
+    return tuple(picks[:MAX_SUGGESTED])
+
+
+def suggested_messages(ctx: AssessmentContext) -> tuple[str, ...]:
+    """List the ids of the suggested drafts, most relevant first."""
+    return tuple(message_id for message_id, _ in suggested_drafts(ctx))
 
 
 def ordered_messages(ctx: AssessmentContext) -> tuple[str, ...]:
     """List every message id: the suggested ones first, then the others in the usual order."""
     return _unique([*suggested_messages(ctx), *MESSAGE_IDS])
+
+
+def missing_placeholders(draft: Draft) -> tuple[str, ...]:
+    """Return the placeholders the user must still replace before the draft can leave."""
+    text = f"{draft.subject}\n{draft.body}"
+    return tuple(p for p in REQUIRED_PLACEHOLDERS.get(draft.lang, ()) if p in text)
 
 
 def _one_line(text: str) -> str:
@@ -136,9 +212,19 @@ def _milestones(deposit_percent: int) -> tuple[int, int, int]:
 
 def _notice_weeks(ctx: AssessmentContext, details: MessageDetails) -> int | None:
     if details.notice_weeks is not None:
-        return max(int(details.notice_weeks), 0)
-    answered = facts(ctx, "situation").get("notice_weeks")
-    return int(answered) if isinstance(answered, int | float) else None
+        return max(int(details.notice_weeks), 0) or None
+    return notice_weeks(ctx)
+
+
+def _revision_reason(ctx: AssessmentContext, details: MessageDetails) -> str:
+    if details.revision_reason in REVISION_REASONS:
+        return details.revision_reason
+    flagged = {s.id for s in ctx.flagged}
+    if "contract_breach" in flagged:
+        return "breach"
+    if "demanding" in flagged:
+        return "scope"
+    return "terms"
 
 
 def _tidy(text: str) -> str:
@@ -149,7 +235,11 @@ def _tidy(text: str) -> str:
 def render_message(
     message_id: str, tone: str, ctx: AssessmentContext, details: MessageDetails | None = None
 ) -> Draft:
-    """Write the draft of ``message_id`` in ``tone``, in the assessment's language."""
+    """Write the draft of ``message_id`` in ``tone``, in the assessment's language.
+
+    Every sentence states only what the answers or the details say; the client's
+    name or alias from the assessment is never used.
+    """
     if message_id not in MESSAGE_IDS:
         raise KeyError(message_id)
     if tone not in TONES:
@@ -160,25 +250,45 @@ def render_message(
         details,
         sender_name=_one_line(details.sender_name),
         contact_name=_one_line(details.contact_name),
+        client_label=_one_line(details.client_label),
+        invoice_number=_one_line(details.invoice_number),
         referral_name=_one_line(details.referral_name),
         office_hours=_one_line(details.office_hours),
+        extra_work=_one_line(details.extra_work),
+        example=details.example.strip(),
         proposed_clause=details.proposed_clause.strip(),
     )
     lang = ctx.lang
-    client = _one_line(ctx.client_name)
-    if client == t("unnamed_client", lang):
-        client = ""
-    notice_weeks = _notice_weeks(ctx, details)
+    code = details.currency or currency(ctx)[0]
+    weeks = _notice_weeks(ctx, details)
+    last_day = details.end_date or last_working_day(ctx, weeks)
+    owed = money_owed(ctx) or bool(details.overdue_amount)
+    days_overdue = (
+        (ctx.assessed_on - details.invoice_due).days
+        if details.invoice_due and details.invoice_due < ctx.assessed_on
+        else None
+    )
+    flagged = {sign.id for sign in ctx.flagged}
     text = render(
         f"messages/{lang}/{message_id}.txt.j2",
         ctx=ctx,
         tone=tone,
         d=details,
-        client=client,
+        client=details.client_label,
+        currency=code,
         milestones=_milestones(details.deposit_percent),
-        notice_weeks=notice_weeks,
+        notice_weeks=weeks,
+        last_day=last_day,
+        contract=has_contract(ctx),
+        owed=owed,
+        leaving=ctx.verdict == "let_go",
+        flagged=flagged,
+        days_overdue=days_overdue,
+        reason=_revision_reason(ctx, details),
+        rights=late_payment_rights(ctx, "client", details.overdue_amount),
+        example=details.example or REQUIRED_PLACEHOLDERS[lang][0],
         facts={sign.id: facts(ctx, sign.id) for sign in ctx.signs},
-        rates=rate_review(ctx.answers, ctx.assessed_on, lang, notice_weeks),
+        rates=rate_review(ctx.answers, ctx.assessed_on, lang, weeks),
     )
     subject, _, body = _tidy(text).partition("\n")
     return Draft(

@@ -267,12 +267,13 @@ def build_context(
 
 def reason_text(bank: QuestionBank, result: Result, reason: Reason, lang: str) -> str:
     """One decision rule that set the verdict, in words."""
-    values = {}
+    values = {
+        "signs": ", ".join(bank.sign(sign_id).name(lang) for sign_id in reason.signs),
+        "next": t("next_step_free" if result.can_leave else "next_step_dependent", lang),
+    }
     if reason.sign_id is not None:
-        values = {
-            "sign": bank.sign(reason.sign_id).name(lang),
-            "band": rules_band_label(bank, result.sign(reason.sign_id).band, lang),
-        }
+        values["sign"] = bank.sign(reason.sign_id).name(lang)
+        values["band"] = rules_band_label(bank, result.sign(reason.sign_id).band, lang)
     rule = next(r for r in bank.rules.decision_rules if r.id == reason.rule_id)
     return rule.reason(lang).format(**values)
 

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import itertools
 import re
+from dataclasses import replace
 
 import pytest
 
 from clientcheck.advice import (
     ADVICE_BANDS,
-    PATHS,
     action_plan,
     advice_for,
+    advice_path,
+    late_payment_rights,
     sign_advice,
+    walk_away_line,
 )
 from clientcheck.i18n import LANGS
 from clientcheck.questionnaire import default_bank
@@ -38,6 +42,7 @@ LATE_PAYER = {
     "late_payment.days_late": 45,
     "late_payment.chasing": "always",
 }
+RAISED_UNPAID = {"late_payment.raised": "no_change", "late_payment.unpaid_90": "once"}
 LEFTOVERS = ("{{", "}}", "{%", "%}", "{#", "None", "undefined", "Undefined", "[[")
 
 
@@ -62,14 +67,23 @@ def assert_french_typography(text: str) -> None:
 
 # --- completeness ---------------------------------------------------------------
 
+# The verdict that puts each path in play: stay (fix it), leave, and prepare (plan your exit).
+PATH_VERDICTS = {"stay": "keep_boundaries", "leave": "let_go", "prepare": "plan_exit"}
+
+
+def ctx_for(verdict: str, lang: str = "en", free: bool = True, answers=None):
+    base = make_ctx({**(FREE if free else DEPENDENT), **(answers or {})}, lang)
+    return replace(base, verdict=verdict, can_leave=free)
+
 
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("path", PATHS)
+@pytest.mark.parametrize("mode", PATH_VERDICTS)
 @pytest.mark.parametrize("band", ADVICE_BANDS)
 @pytest.mark.parametrize("sign_id", SIGN_IDS)
-def test_every_sign_band_path_and_language_has_advice(sign_id, band, path, lang):
-    ctx = make_ctx(DEPENDENT if path == "stay" else FREE, lang)
-    assert ctx.path == path
+def test_every_sign_band_path_and_language_has_advice(sign_id, band, mode, lang):
+    ctx = ctx_for(PATH_VERDICTS[mode], lang)
+    path = advice_path(ctx)
+    assert path == ("stay" if mode == "stay" else "leave")
     sign = next(s for s in ctx.signs if s.id == sign_id)
     item = sign_advice(ctx, sign, band, path)
     assert item.path == path and item.band == band and item.sign_id == sign_id
@@ -87,24 +101,162 @@ def test_every_sign_band_path_and_language_has_advice(sign_id, band, path, lang)
 
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("sign_id", SIGN_IDS)
-def test_exit_advice_while_dependent_says_to_prepare_the_exit(sign_id, lang):
-    ctx = make_ctx(DEPENDENT, lang)
-    sign = next(s for s in ctx.signs if s.id == sign_id)
-    preparing = text_of(sign_advice(ctx, sign, "critical", "leave"))
-    leaving = text_of(sign_advice(make_ctx(FREE, lang), sign, "critical", "leave"))
-    assert preparing != leaving
-    assert ("plan your way out" if lang == "en" else "préparez donc votre sortie") in preparing
-    assert_clean(preparing)
+def test_plan_your_exit_advice_protects_now_and_differs_from_leaving(sign_id, lang):
+    preparing_ctx = ctx_for("plan_exit", lang, free=False)
+    leaving_ctx = ctx_for("let_go", lang)
+    sign = next(s for s in preparing_ctx.signs if s.id == sign_id)
+    preparing = sign_advice(preparing_ctx, sign, "critical", "leave")
+    leaving = sign_advice(leaving_ctx, sign, "critical", "leave")
+    assert text_of(preparing) != text_of(leaving)
+    assert ("prepare your exit" if lang == "en" else "préparer votre départ") in preparing.title
+    assert_clean(text_of(preparing))
 
 
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("sign_id", SIGN_IDS)
 def test_band_changes_the_advice(sign_id, lang):
-    for path in PATHS:
-        ctx = make_ctx(DEPENDENT if path == "stay" else FREE, lang)
+    for mode in ("stay", "leave"):
+        ctx = ctx_for(PATH_VERDICTS[mode], lang)
         sign = next(s for s in ctx.signs if s.id == sign_id)
+        path = advice_path(ctx)
         texts = {band: text_of(sign_advice(ctx, sign, band, path)) for band in ADVICE_BANDS}
-        assert len(set(texts.values())) == len(ADVICE_BANDS), (path, texts)
+        assert len(set(texts.values())) == len(ADVICE_BANDS), (mode, texts)
+
+
+# --- advice follows the verdict -------------------------------------------------------
+
+EXIT_WORDS = {
+    "en": re.compile(
+        r"\b(leave|leaving|move on|let (this|the) client go|walk away|exit|goodbye|"
+        r"end the collaboration|notice|step away|last working day)\b",
+        re.IGNORECASE,
+    ),
+    "fr": re.compile(
+        r"\b(partir|départ|quitter|rupture|mettre fin à la collaboration|préavis|"
+        r"tourner la page|vous séparer|sortie|dernier jour)\b",
+        re.IGNORECASE,
+    ),
+}
+VERDICTS = ("keep", "keep_boundaries", "renegotiate", "plan_exit", "let_go")
+
+
+def flagged_everywhere(ctx, band: str):
+    """The same context with all seven signs flagged at ``band``."""
+    signs = tuple(replace(s, band=band, score=60 + s.order) for s in ctx.signs)
+    return replace(ctx, signs=signs, flagged=signs)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("free", [True, False], ids=["free", "dependent"])
+@pytest.mark.parametrize("band", ADVICE_BANDS)
+@pytest.mark.parametrize("verdict", VERDICTS)
+def test_advice_follows_the_verdict(verdict, band, free, lang):
+    answers = {"late_payment.unpaid_90": "once", **BUSINESS_FR}
+    ctx = flagged_everywhere(ctx_for(verdict, lang, free, answers), band)
+    items = advice_for(ctx)
+    assert len(items) == len(SIGN_IDS)
+    expected_path = {"plan_exit": "leave", "let_go": "leave"}.get(verdict, "stay")
+    assert {item.path for item in items} == {expected_path}
+    lines = [line for item in items for line in item.lines]
+    walk_away = walk_away_line(ctx)
+    if verdict in ("keep", "keep_boundaries", "renegotiate"):
+        exits = [line for line in lines if EXIT_WORDS[lang].search(line)]
+        if verdict == "renegotiate" and free:
+            # One line, once, says they could walk away if fixing fails.
+            assert walk_away and exits == [walk_away], exits
+            assert lines.count(walk_away) == 1
+        else:
+            assert walk_away is None
+            assert exits == [], exits
+    else:
+        assert walk_away is None
+        prepare = "prepare your exit" if lang == "en" else "préparer votre départ"
+        assert all((prepare in item.title) == (verdict == "plan_exit") for item in items)
+
+
+# --- every block stands alone ----------------------------------------------------------
+
+OPENERS = re.compile(
+    r"^(until then|meanwhile|in the meantime|then|also|too|likewise|d'ici là|en attendant|"
+    r"entre-temps|ensuite|puis|de même|aussi)\b",
+    re.IGNORECASE,
+)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("verdict", VERDICTS)
+def test_every_combination_of_flagged_signs_gives_blocks_that_stand_alone(verdict, lang):
+    for free in (True, False):
+        base = flagged_everywhere(ctx_for(verdict, lang, free), "critical")
+        for size in range(1, len(SIGN_IDS) + 1):
+            for combo in itertools.combinations(base.signs, size):
+                ctx = replace(base, flagged=combo)
+                items = advice_for(ctx)
+                assert [i.sign_id for i in items] == [s.id for s in combo]
+                seen: set[str] = set()
+                for item in items:
+                    assert item.lines, item
+                    assert not OPENERS.match(item.lines[0]), item.lines[0]
+                    for line in item.lines:
+                        assert not re.match(r"^(until then|d'ici là)", line, re.IGNORECASE)
+                    repeated = seen.intersection(item.lines)
+                    assert not repeated, repeated
+                    seen.update(item.lines)
+
+
+# --- late-payment rights -----------------------------------------------------------------
+
+BUSINESS_FR = {"situation.client_kind": "business", "situation.jurisdiction": "fr"}
+
+
+@pytest.mark.parametrize(
+    ("where", "cited"),
+    [
+        ("fr", ("L441-10 II", "D441-5", "L441-10 I", "L441-9", "1405", "L125-1", "€40", "60 days")),
+        (
+            "uk",
+            ("Act 1998", "8% above the Bank of England base rate", "s. 5A", "£40", "£70", "£100"),
+        ),
+        ("eu", ("2011/7/EU", "ECB reference rate plus 8 points", "€40", "transposition")),
+        ("other", ("check the local rules",)),
+    ],
+)
+def test_late_payment_advice_cites_the_rights_of_a_business_clients_jurisdiction(where, cited):
+    answers = {**LATE_PAYER, "situation.client_kind": "business", "situation.jurisdiction": where}
+    for verdict in ("renegotiate", "plan_exit", "let_go"):
+        ctx = replace(make_ctx({**answers, **FREE}), verdict=verdict)
+        text = text_of(item_for(advice_for(ctx), "late_payment"))
+        for reference in cited:
+            assert reference in text, (reference, text)
+        assert "not legal advice" in text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_french_rights_are_written_in_french_with_their_articles(lang):
+    ctx = make_ctx({**LATE_PAYER, **BUSINESS_FR, **DEPENDENT}, lang)
+    rights = late_payment_rights(ctx)
+    assert rights and all(
+        "L441" in line
+        or "D441" in line
+        or "conseil juridique" in line
+        or "legal advice" in line
+        or "1405" in line
+        for line in rights
+    )
+    if lang == "fr":
+        assert "mise en demeure" in "\n".join(rights)
+        assert "pas un conseil juridique" in rights[-1]
+        assert_french_typography("\n".join(rights))
+
+
+@pytest.mark.parametrize("kind", [None, "individual"])
+def test_no_statutory_rights_for_individuals_or_unknown_clients(kind):
+    answers = {**LATE_PAYER, "situation.jurisdiction": "fr", **DEPENDENT}
+    if kind:
+        answers["situation.client_kind"] = kind
+    ctx = make_ctx(answers)
+    assert late_payment_rights(ctx) == ()
+    assert "L441" not in text_of(item_for(advice_for(ctx), "late_payment"))
 
 
 # --- on the real pipeline ------------------------------------------------------------
@@ -117,8 +269,8 @@ def test_healthy_client_gets_no_advice():
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_late_payer_who_cannot_be_dropped_gets_deposit_and_milestones(lang):
-    ctx = make_ctx({**LATE_PAYER, **DEPENDENT}, lang)
+def test_late_payer_to_renegotiate_gets_deposit_and_milestones(lang):
+    ctx = replace(make_ctx({**LATE_PAYER, **DEPENDENT}, lang), verdict="renegotiate")
     item = item_for(advice_for(ctx), "late_payment")
     assert (item.band, item.path, item.dealbreaker) == ("critical", "stay", False)
     text = text_of(item)
@@ -129,14 +281,26 @@ def test_late_payer_who_cannot_be_dropped_gets_deposit_and_milestones(lang):
     assert ("priority" if lang == "en" else "priorité") in text
 
 
-def test_late_payer_who_can_be_dropped_is_told_to_move_on_and_to_ask_upfront():
-    ctx = make_ctx({**LATE_PAYER, **FREE})
+@pytest.mark.parametrize("lang", LANGS)
+def test_late_payer_who_cannot_leave_yet_protects_now_and_prepares_the_exit(lang):
+    ctx = replace(make_ctx({**LATE_PAYER, **DEPENDENT}, lang), verdict="plan_exit")
     item = item_for(advice_for(ctx), "late_payment")
     assert item.path == "leave"
+    assert ("prepare your exit" if lang == "en" else "préparer votre départ") in item.title
     text = text_of(item)
-    assert "Move on" in text
-    assert "50%" in text
-    assert "25%" not in text  # no milestones to set up with a client you are leaving
+    assert ("50%" if lang == "en" else "50\u00a0%") in text
+    assert "25" not in text.replace("45", "")  # no milestones to build with a client you leave
+
+
+def test_late_payer_to_let_go_is_told_to_get_paid_before_handing_over():
+    ctx = make_ctx({**LATE_PAYER, **RAISED_UNPAID, **FREE})
+    assert ctx.verdict == "let_go"
+    item = item_for(advice_for(ctx), "late_payment")
+    assert item.path == "leave" and "how to leave well" in item.title
+    text = text_of(item)
+    assert "get paid before you hand anything over" in text
+    assert "conditional on payment of the overdue invoices" in text
+    assert "25%" not in text
 
 
 def test_unpaid_invoice_over_90_days_gets_a_formal_reminder():
@@ -148,8 +312,8 @@ def test_unpaid_invoice_over_90_days_gets_a_formal_reminder():
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_insulting_client_gets_exit_advice_despite_high_dependency(lang):
-    ctx = make_ctx({**ALL_HEALTHY, "disrespect.insults": "once", **DEPENDENT}, lang)
-    assert ctx.path == "stay"
+    ctx = make_ctx({**ALL_HEALTHY, "disrespect.insults": "repeatedly", **DEPENDENT}, lang)
+    assert ctx.verdict == "plan_exit"
     items = advice_for(ctx)
     assert [item.sign_id for item in items] == ["disrespect"]
     item = items[0]
@@ -158,30 +322,30 @@ def test_insulting_client_gets_exit_advice_despite_high_dependency(lang):
     if lang == "en":
         assert "prepare your exit" in item.title
         assert "never acceptable" in text
-        assert "plan your way out" in text
         assert "will not accept it" in text  # protect yourself meanwhile
     else:
-        assert "préparez votre départ" in item.title
+        assert "préparer votre départ" in item.title
         assert "jamais acceptable" in text
 
 
 def test_insulting_client_when_free_to_leave_gets_plain_leave_advice():
-    ctx = make_ctx({**ALL_HEALTHY, "disrespect.insults": "once", **FREE})
+    ctx = make_ctx({**ALL_HEALTHY, "disrespect.insults": "repeatedly", **FREE})
     item = item_for(advice_for(ctx), "disrespect")
     assert item.path == "leave"
-    assert "how to move on" in item.title
+    assert "how to leave well" in item.title
     text = text_of(item)
-    assert "Leave" in text and "professional" in text
-    assert "plan your way out" not in text
+    assert "professional differences" in text and "argument" in text
+    assert "prepare" not in text
 
 
-def test_dependency_switches_other_signs_to_the_stay_path():
-    answers = {"less_work.volume_change": -40, "less_work.idle_weeks": 3}
-    stay = item_for(advice_for(make_ctx({**answers, **DEPENDENT})), "less_work")
-    leave = item_for(advice_for(make_ctx({**answers, **FREE})), "less_work")
+def test_the_verdict_not_dependency_switches_the_path():
+    answers = {"less_work.volume_change": -40, "less_work.idle_weeks": 3, **DEPENDENT}
+    base = make_ctx(answers)
+    stay = item_for(advice_for(replace(base, verdict="renegotiate")), "less_work")
+    leave = item_for(advice_for(replace(base, verdict="let_go")), "less_work")
     assert stay.path == "stay" and leave.path == "leave"
     assert "what workload to expect" in text_of(stay)
-    assert "other sources of work" in text_of(leave)
+    assert "final invoice" in text_of(leave)
     assert text_of(stay) != text_of(leave)
 
 
@@ -194,7 +358,6 @@ def test_advice_quotes_the_users_own_figures():
 
 def test_dont_know_answers_are_left_out_of_the_advice():
     answers = {
-        "late_payment.invoices_total": 10,
         "late_payment.late_invoices": 8,
         "late_payment.days_late": "dont_know",
         "late_payment.chasing": "always",
@@ -226,9 +389,10 @@ VERDICT_ANSWERS = {
     "not_enough": dict(FREE),
     "keep": {**ALL_HEALTHY, **FREE},
     "keep_boundaries": {"less_work.volume_change": -20, **FREE},
-    "renegotiate": {"demanding.tight_deadlines": "sometimes", **FREE},
-    "plan_exit": {**LATE_PAYER, "late_payment.unpaid_90": "once", **DEPENDENT},
-    "let_go": {**LATE_PAYER, "late_payment.unpaid_90": "once", **FREE},
+    "renegotiate": {**LATE_PAYER, **FREE},
+    # Raised with the client, nothing changed, and an invoice 90 days overdue.
+    "plan_exit": {**LATE_PAYER, **RAISED_UNPAID, **DEPENDENT},
+    "let_go": {**LATE_PAYER, **RAISED_UNPAID, **FREE},
 }
 
 
@@ -257,13 +421,22 @@ def test_plan_exit_reduces_dependency_and_sets_a_date_to_check_again(lang, check
     assert ("dependence" if lang == "en" else "dépendance") in text
 
 
-def test_let_go_plan_gives_notice_handover_referral_and_last_day():
+def test_let_go_plan_gives_notice_handover_on_payment_referral_and_last_day():
     answers = {**VERDICT_ANSWERS["let_go"], "situation.notice_weeks": 4}
     text = "\n".join(action_plan(make_ctx(answers)))
-    assert "notice" in text and "(4 weeks)" in text
-    assert "handover" in text
+    assert "notice in writing" in text and "4 weeks" in text
+    assert "last working day is 25 December 2026" in text  # 27 November + 4 weeks
+    assert "once the overdue invoices are paid" in text  # unpaid_90 was answered yes
     assert "refer" in text
-    assert "25 December 2026" in text  # 27 November + 4 weeks
+    assert "contract" not in text  # the user never said there is one
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_let_go_plan_without_notice_names_no_notice_period(lang):
+    answers = {**VERDICT_ANSWERS["let_go"], "situation.notice_weeks": 0}
+    text = "\n".join(action_plan(make_ctx(answers, lang))).lower()
+    assert ("notice" if lang == "en" else "préavis") not in text
+    assert ("last working day" if lang == "en" else "dernier jour de travail") in text
 
 
 def test_not_enough_answers_plan_asks_for_more_answers():

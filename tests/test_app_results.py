@@ -79,15 +79,18 @@ def test_results_show_verdict_table_advice_and_suggested_drafts():
     assert pick.value == "payment_terms"
 
 
-def test_picking_a_message_and_tone_shows_the_filled_draft_with_the_clients_name():
-    at = app([ClientRecord(name="Société Œuvre & Fils", answers=dict(LATE_PAYER))], lang="fr")
+def test_picking_a_message_and_tone_shows_the_draft_without_the_alias_until_a_name_is_given():
+    at = app([ClientRecord(name="Nightmare Co", answers=dict(LATE_PAYER))], lang="fr")
     record_id = store(at).record.id
     at.selectbox(key=f"draft_pick|{record_id}").set_value("goodbye").run()
     at.segmented_control(key=f"draft_tone|{record_id}").set_value("firm").run()
     assert not at.exception
     body = body_area(at).value
     subject = next(i for i in at.text_input if i.key.startswith("draft_subject|")).value
-    assert "Société Œuvre & Fils" in body + subject
+    assert "Nightmare" not in body + subject
+    at.text_input(key=f"detail|{record_id}|client_label").input("Société Œuvre & Fils").run()
+    body = body_area(at).value
+    assert "Société Œuvre & Fils" in body and "Nightmare" not in body
     assert "vous" in body and "None" not in body and "{{" not in body
     warm = body
     at.segmented_control(key=f"draft_tone|{record_id}").set_value("warm").run()
@@ -110,6 +113,9 @@ def test_details_fill_the_draft_and_a_bad_amount_gets_a_message():
 def test_hostile_client_name_appears_literally_in_the_draft_and_the_page():
     name = "<script>alert(1)</script> {{ 7*7 }} **bold** [x](http://evil)"
     at = app([ClientRecord(name=name, answers=dict(LATE_PAYER))])
+    assert name not in body_area(at).value  # the alias never reaches a draft
+    rid = store(at).record.id
+    at.text_input(key=f"detail|{rid}|client_label").input(name).run()
     assert name in body_area(at).value
     title = at.title[0].value
     assert "49" not in title and "\\<script\\>" in title and "\\*\\*bold\\*\\*" in title
@@ -124,7 +130,7 @@ def test_edits_to_a_draft_are_kept_and_can_be_reset():
     assert body_area(at).value == "My own words."
     reset = next(b for b in at.button if b.key.startswith("reset|"))
     reset.click().run()
-    assert body_area(at).value != "My own words." and "Acme" in body_area(at).value
+    assert body_area(at).value != "My own words." and "Hello," in body_area(at).value
 
 
 def test_ticked_drafts_are_remembered_for_the_summary_with_their_edits():
@@ -347,7 +353,7 @@ def test_the_verdict_box_gives_the_rules_and_the_dependency_in_one_line_each(lan
     plain = box.replace("\\", "").replace("\u00a0", " ")
     if lang == "en":
         assert "**Verdict: Plan your exit**" in plain
-        assert "you already raised it and nothing changed" in plain
+        assert "you already raised it with the client and nothing changed" in plain
         assert "You cannot afford to leave yet: 70% of your income" in plain
     else:
         assert "Préparer votre départ" in plain

@@ -5,7 +5,10 @@ from __future__ import annotations
 import email
 import email.policy
 import re
+import tomllib
+from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -13,14 +16,17 @@ from hypothesis import strategies as st
 
 from clientcheck.i18n import LANGS
 from clientcheck.messages import (
+    MAX_SUGGESTED,
     MESSAGE_IDS,
     TONES,
     MessageDetails,
     draft_to_eml,
     draft_to_txt,
     message_title,
+    missing_placeholders,
     ordered_messages,
     render_message,
+    suggested_drafts,
     suggested_messages,
     tone_label,
 )
@@ -45,8 +51,17 @@ FULL = MessageDetails(
     referral_name="Alex Roy",
     office_hours="Monday to Friday, 9:00 to 17:00",
     proposed_clause="Changes after sign-off are quoted separately.",
+    example="My kids could do better.",
+    extra_work="a second landing page",
+    extra_price=800,
+    extra_deadline=date(2026, 12, 18),
+    invoice_number="2026-014",
+    invoice_date=date(2026, 10, 2),
+    invoice_due=date(2026, 11, 1),
 )
 EMPTY = MessageDetails()
+# Raised with the client, nothing changed, and an invoice 90 days overdue.
+RAISED_UNPAID = {"late_payment.raised": "no_change", "late_payment.unpaid_90": "once"}
 LEFTOVERS = ("{{", "}}", "{%", "%}", "{#", "None", "undefined", "Undefined", "[[", "Dear ,")
 
 
@@ -86,7 +101,7 @@ def test_every_message_tone_and_language_renders(message_id, tone, lang, details
 def test_french_drafts_use_vous_and_french_typography(message_id, tone, details):
     draft = render_message(message_id, tone, make_ctx(LATE_PAYER, "fr"), details)
     text = f"{draft.subject}\n{draft.body}"
-    assert re.search(r"\bvous\b", text, re.IGNORECASE)
+    assert re.search(r"\b(vous|votre|vos)\b", text, re.IGNORECASE)
     assert not re.search(r"\btu\b|\btoi\b", text, re.IGNORECASE)
     assert not re.search(r" [:;?!»%€]", text), text
     assert "« " not in text
@@ -117,6 +132,12 @@ def test_unknown_message_or_tone_is_refused():
 
 # --- specific content ---------------------------------------------------------------
 
+BUSINESS = {"situation.client_kind": "business"}
+
+
+def text_of(draft: Draft) -> str:
+    return f"{draft.subject}\n{draft.body}"
+
 
 @pytest.mark.parametrize("message_id", ["payment_terms", "goodbye"])
 def test_french_money_and_dates(message_id):
@@ -132,10 +153,56 @@ def test_english_money_and_dates(message_id):
     assert "1 December 2026" in draft.body
 
 
+@pytest.mark.parametrize(
+    ("lang", "code", "expected"),
+    [
+        ("en", "GBP", "£1,500"),
+        ("en", "USD", "$1,500"),
+        ("en", "CHF", "CHF\u00a01,500"),
+        ("fr", "CHF", "1\u202f500\u00a0CHF"),
+        ("fr", "CAD", "1\u202f500\u00a0$CA"),
+        ("fr", "EUR", "1\u202f500\u00a0€"),
+    ],
+)
+def test_money_is_in_the_currency_the_user_chose(lang, code, expected):
+    ctx = make_ctx({**LATE_PAYER, "situation.currency": code}, lang)
+    details = MessageDetails(overdue_amount=1500, extra_price=1500)
+    for message_id in ("payment_terms", "goodbye", "quote_extra_work"):
+        body = render_message(message_id, "neutral", ctx, details).body
+        assert expected in body, (message_id, body)
+        if code != "EUR":
+            assert "€" not in body
+
+
+def test_money_defaults_to_euros_when_no_currency_was_chosen():
+    body = render_message("payment_terms", "neutral", make_ctx(LATE_PAYER), FULL).body
+    assert "€1,500" in body
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_no_amount_means_no_money_sentence(lang):
     draft = render_message("payment_terms", "neutral", make_ctx(LATE_PAYER, lang), EMPTY)
     assert "€" not in draft.body
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "en",
+            "Invoice 2026-014, issued on 2 October 2026, for €1,500, was due on 1 November 2026 "
+            "and is now 26 days overdue.",
+        ),
+        (
+            "fr",
+            "La facture n°\u00a02026-014 du 2 octobre 2026, d'un montant de 1\u202f500\u00a0€, "
+            "était payable le 1er novembre 2026\u00a0; elle a aujourd'hui 26 jours de retard.",
+        ),
+    ],
+)
+def test_payment_draft_names_the_invoice_date_amount_and_days_overdue(lang, expected):
+    body = render_message("payment_terms", "warm", make_ctx(LATE_PAYER, lang), FULL).body
+    assert expected in body
 
 
 @pytest.mark.parametrize("tone", TONES)
@@ -153,19 +220,137 @@ def test_deposit_percent_changes_the_milestones():
     )
 
 
-def test_goodbye_gives_notice_handover_and_referral():
+def test_payment_draft_for_a_client_you_are_leaving_collects_without_new_terms():
+    ctx = make_ctx({**LATE_PAYER, **RAISED_UNPAID, **FREE})
+    assert ctx.verdict == "let_go"
+    draft = render_message("payment_terms", "neutral", ctx, FULL)
+    assert "2026-014" in draft.subject
+    assert "deposit" not in draft.body and "next project" not in draft.body
+
+
+# --- late-payment rights --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("where", "lang", "cited"),
+    [
+        ("fr", "en", ("L441-10", "D441-5", "€40")),
+        ("fr", "fr", ("L441-10", "D441-5", "40\u00a0€", "sans qu'un rappel soit nécessaire")),
+        ("uk", "en", ("Late Payment of Commercial Debts (Interest) Act 1998", "8%", "section 5A")),
+        ("uk", "fr", ("Late Payment of Commercial Debts (Interest) Act 1998", "8 points")),
+        ("eu", "en", ("2011/7/EU", "€40")),
+        ("eu", "fr", ("2011/7/UE", "40\u00a0€")),
+    ],
+)
+def test_firm_payment_draft_cites_the_rights_of_the_clients_jurisdiction(where, lang, cited):
+    ctx = make_ctx({**LATE_PAYER, **BUSINESS, "situation.jurisdiction": where}, lang)
+    firm = render_message("payment_terms", "firm", ctx, FULL).body
+    for reference in cited:
+        assert reference in firm, (reference, firm)
+    for tone in ("warm", "neutral"):
+        body = render_message("payment_terms", tone, ctx, FULL).body
+        assert "1998" not in body and "L441" not in body and "2011/7" not in body
+
+
+def test_uk_fixed_compensation_follows_the_size_of_a_debt_in_pounds():
+    ctx = make_ctx(
+        {**LATE_PAYER, **BUSINESS, "situation.jurisdiction": "uk", "situation.currency": "GBP"}
+    )
+    for amount, fixed in ((500, "£40"), (1500, "£70"), (12000, "£100")):
+        body = render_message(
+            "payment_terms", "firm", ctx, MessageDetails(overdue_amount=amount)
+        ).body
+        assert f"fixed compensation of {fixed} for this invoice" in body
+
+
+@pytest.mark.parametrize(
+    "answers",
+    [
+        {"situation.client_kind": "individual", "situation.jurisdiction": "fr"},
+        {"situation.jurisdiction": "fr"},  # client kind unknown: say nothing
+        {**BUSINESS, "situation.jurisdiction": "other"},
+    ],
+)
+def test_no_statutory_rights_in_the_draft_for_individuals_unknown_clients_or_other_places(answers):
+    for lang in LANGS:
+        body = render_message(
+            "payment_terms", "firm", make_ctx({**LATE_PAYER, **answers}, lang), FULL
+        ).body
+        assert "L441" not in body and "1998" not in body and "2011/7" not in body
+
+
+# --- facts come from the answers --------------------------------------------------------
+
+NO_CONTRACT_WORDS = {"en": "contract", "fr": "contrat"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("tone", TONES)
+@pytest.mark.parametrize("message_id", MESSAGE_IDS)
+def test_a_contract_is_mentioned_only_when_the_user_said_there_is_one(message_id, tone, lang):
+    for answers in ({}, {"contract_breach.has_contract": "no"}):
+        ctx = make_ctx({**LATE_PAYER, **answers, "situation.notice_weeks": 4}, lang)
+        text = text_of(render_message(message_id, tone, ctx, FULL)).lower()
+        assert NO_CONTRACT_WORDS[lang] not in text, text
+
+
+def test_contract_wording_appears_when_there_is_a_contract():
+    ctx = make_ctx(
+        {**LATE_PAYER, "contract_breach.has_contract": "yes", "situation.notice_weeks": 4}
+    )
+    assert "4-week notice period in our contract" in render_message("goodbye", "neutral", ctx).body
+    assert "contract" in render_message("contract_revision", "neutral", ctx).subject
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("tone", TONES)
+@pytest.mark.parametrize("weeks", [None, 0])
+def test_no_notice_line_without_a_notice_period(weeks, tone, lang):
+    answers = dict(LATE_PAYER)
+    if weeks is not None:
+        answers["situation.notice_weeks"] = weeks
+    body = render_message("goodbye", tone, make_ctx(answers, lang), EMPTY).body.lower()
+    assert ("notice" if lang == "en" else "préavis") not in body
+    assert "last working day" not in body and "dernier jour" not in body
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("en", "I am giving you 4 weeks' notice: my last working day will be 25 December 2026."),
+        (
+            "fr",
+            "Ce message vaut préavis de 4 semaines\u00a0: mon dernier jour de travail sera "
+            "le 25 décembre 2026.",
+        ),
+    ],
+)
+def test_goodbye_gives_the_last_working_day_from_the_notice_period(lang, expected):
+    ctx = make_ctx({**LATE_PAYER, "situation.notice_weeks": 4}, lang)
+    assert expected in render_message("goodbye", "neutral", ctx, EMPTY).body
+
+
+def test_goodbye_gives_handover_and_referral():
     draft = render_message("goodbye", "neutral", make_ctx(LATE_PAYER), FULL)
-    assert "4-week notice period" in draft.body
-    assert "8 January 2027" in draft.body
+    assert "8 January 2027" in draft.body  # the end date typed wins
     assert "hand everything over" in draft.body
     assert "I can recommend Alex Roy" in draft.body
 
 
-def test_goodbye_takes_the_notice_period_from_the_answers():
-    ctx = make_ctx({**LATE_PAYER, "situation.notice_weeks": 6})
-    draft = render_message("goodbye", "firm", ctx, EMPTY)
-    assert "6 weeks' notice" in draft.body
-    assert "I can suggest someone" in draft.body
+@pytest.mark.parametrize("lang", LANGS)
+def test_handover_waits_for_payment_when_money_is_owed(lang):
+    owed = make_ctx({**LATE_PAYER, "late_payment.unpaid_90": "once"}, lang)
+    clear = make_ctx(LATE_PAYER, lang)
+    condition = (
+        "Once the outstanding invoices are settled"
+        if lang == "en"
+        else ("Dès que les factures en attente seront réglées")
+    )
+    assert condition in render_message("goodbye", "warm", owed, EMPTY).body
+    assert condition not in render_message("goodbye", "warm", clear, EMPTY).body
+    # An overdue amount typed in the details counts as owed too.
+    details = MessageDetails(overdue_amount=900)
+    assert condition in render_message("goodbye", "warm", clear, details).body
 
 
 def test_contract_revision_quotes_the_proposed_clause_or_a_default_one():
@@ -176,6 +361,28 @@ def test_contract_revision_quotes_the_proposed_clause_or_a_default_one():
     assert "confirmée par écrit par les deux parties" in default.body
 
 
+@pytest.mark.parametrize("tone", TONES)
+def test_contract_revision_opens_with_the_reason(tone):
+    ctx = make_ctx(LATE_PAYER)
+    bodies = {
+        reason: render_message(
+            "contract_revision", tone, ctx, MessageDetails(revision_reason=reason)
+        ).body
+        for reason in ("breach", "scope", "terms")
+    }
+    assert len({b.split("\n")[2] for b in bodies.values()}) == 3
+    assert "not" in bodies["breach"].split("\n")[2]  # not kept / not respected
+    for reason in ("scope", "terms"):
+        opening = bodies[reason].split("\n")[2]
+        assert "not been" not in opening and "breach" not in opening
+
+
+def test_contract_revision_for_a_demanding_client_talks_scope_not_breach():
+    ctx = make_ctx({"demanding.changes_after_signoff": "often", **DEPENDENT})
+    body = render_message("contract_revision", "neutral", ctx).body
+    assert "beyond the scope" in body and "not been kept" not in body
+
+
 def test_communication_boundaries_name_hours_channels_and_billing():
     body = render_message("communication_boundaries", "firm", make_ctx(LATE_PAYER), FULL).body
     assert "Monday to Friday, 9:00 to 17:00" in body
@@ -184,73 +391,204 @@ def test_communication_boundaries_name_hours_channels_and_billing():
     assert "[your working hours]" in empty
 
 
-def test_workload_checkin_quotes_the_drop_in_volume():
+def test_workload_checkin_quotes_the_drop_in_volume_when_reported():
     ctx = make_ctx({"less_work.volume_change": -40, **DEPENDENT})
     body = render_message("workload_checkin", "neutral", ctx, EMPTY).body
     assert "fallen by about 40%" in body
     assert "affects my planning" in body
+    assert "retainer" in body
 
 
-def test_unnamed_client_is_not_called_this_client_in_a_letter_to_them():
-    ctx = make_ctx(LATE_PAYER, name="")
-    body = render_message("payment_terms", "warm", ctx, FULL).body
-    assert "this client" not in body
-    assert "for my work with" not in body
+# A client whose only faults are late payment and scope creep.
+LATE_AND_SCOPE = {**LATE_PAYER, "demanding.out_of_scope": 6, "demanding.free_extras": "often"}
+UNREPORTED = {
+    "workload_checkin": {
+        "en": ("fallen", "less work", "drop"),
+        "fr": ("baissé", "moins de travail", "baisse"),
+    },
+    "professionalism_reminder": {
+        "en": ("remark", "went further", "comfortable"),
+        "fr": ("remarque", "allée plus loin", "mal à l'aise"),
+    },
+}
 
 
-# --- which drafts to suggest ---------------------------------------------------------
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("tone", TONES)
+@pytest.mark.parametrize("message_id", sorted(UNREPORTED))
+def test_drafts_do_not_assert_grievances_the_user_did_not_report(message_id, tone, lang):
+    ctx = make_ctx(LATE_AND_SCOPE, lang)
+    assert {"less_work", "unprofessional"}.isdisjoint(s.id for s in ctx.flagged)
+    text = text_of(render_message(message_id, tone, ctx, FULL)).lower()
+    for claim in UNREPORTED[message_id][lang]:
+        assert claim not in text, (claim, text)
 
 
-def test_late_payer_gets_payment_terms_first():
-    ctx = make_ctx({**LATE_PAYER, **DEPENDENT})
-    assert ctx.verdict == "plan_exit"
-    suggested = suggested_messages(ctx)
-    assert suggested[0] == "payment_terms"
-    assert suggested[-1] == "goodbye"
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("tone", TONES)
+def test_naming_disrespect_quotes_the_users_example_or_asks_for_it(tone, lang):
+    ctx = make_ctx(LATE_AND_SCOPE, lang)
+    empty = render_message("name_disrespect", tone, ctx, EMPTY)
+    placeholder = "[your example]" if lang == "en" else "[votre exemple]"
+    assert placeholder in empty.body
+    assert missing_placeholders(empty) == (placeholder,)
+    filled = render_message("name_disrespect", tone, ctx, FULL)
+    assert "My kids could do better." in filled.body
+    assert missing_placeholders(filled) == ()
 
 
-def test_let_go_puts_the_goodbye_first():
-    ctx = make_ctx({**LATE_PAYER, "late_payment.unpaid_90": "once", **FREE})
+def test_professionalism_reminder_quotes_inappropriate_remarks_only_when_reported():
+    ctx = make_ctx({"unprofessional.inappropriate": "yes", **DEPENDENT})
+    draft = render_message("professionalism_reminder", "firm", ctx, EMPTY)
+    assert "[your example]" in draft.body and missing_placeholders(draft)
+
+
+def test_quote_for_extra_work_gives_price_and_new_deadline():
+    body = render_message("quote_extra_work", "neutral", make_ctx(LATE_AND_SCOPE), FULL).body
+    assert "a second landing page" in body
+    assert "Price: €800" in body and "Delivery: 18 December 2026" in body
+    empty = render_message("quote_extra_work", "neutral", make_ctx(LATE_AND_SCOPE), EMPTY).body
+    assert "[price]" in empty and "[new deadline]" in empty
+    assert "colleague" not in body and "recommend" not in body
+
+
+def test_declining_extra_work_refers_someone():
+    body = render_message("decline_extra_work", "neutral", make_ctx(LATE_AND_SCOPE), FULL).body
+    assert "Alex Roy may be able to help" in body
+
+
+# --- the client's alias stays private --------------------------------------------------
+
+ALIASES = ("Nightmare Co", "Acme Ltd", *HOSTILE_NAMES)
+EVERYTHING_FLAGGED = {
+    **LATE_PAYER,
+    "late_payment.unpaid_90": "once",
+    "less_work.volume_change": -60,
+    "demanding.out_of_scope": 8,
+    "disrespect.insults": "once",
+    "contract_breach.has_contract": "no",
+    "contract_breach.breach_term": "payment",
+    "high_maintenance.after_hours": "always",
+    "unprofessional.inappropriate": "yes",
+    "situation.notice_weeks": 4,
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("alias", ALIASES)
+def test_the_alias_never_appears_in_any_draft_subject_or_eml_header(alias, lang):
+    details = MessageDetails(
+        sender_name="Camille Martin",
+        sender_email="camille@example.com",
+        contact_email="jane@example.com",
+        overdue_amount=1500,
+    )
+    for answers in (LATE_PAYER, EVERYTHING_FLAGGED):
+        ctx = make_ctx(answers, lang, name=alias)
+        for message_id in MESSAGE_IDS:
+            for tone in TONES:
+                draft = render_message(message_id, tone, ctx, details)
+                assert alias not in draft.subject and alias not in draft.body
+                parsed = parse(draft_to_eml(draft, details))
+                headers = "\n".join(f"{k}: {v}" for k, v in parsed.items())
+                assert alias not in headers
+                assert alias not in draft_to_txt(draft).decode()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_name_for_messages_is_used_when_the_user_gives_one(lang):
+    ctx = make_ctx(LATE_PAYER, lang, name="Nightmare Co")
+    details = MessageDetails(client_label="Acme Ltd")
+    body = render_message("payment_terms", "neutral", ctx, details).body
+    assert "Acme Ltd" in body and "Nightmare" not in body
+
+
+# --- which drafts to suggest -------------------------------------------------------------
+
+
+def ids(ctx) -> tuple[str, ...]:
+    return tuple(m for m, _ in suggested_drafts(ctx))
+
+
+def assert_well_formed(ctx) -> None:
+    ranked = suggested_drafts(ctx)
+    assert len(ranked) <= MAX_SUGGESTED
+    assert len({m for m, _ in ranked}) == len(ranked)
+    for message_id, why in ranked:
+        assert message_id in MESSAGE_IDS
+        assert why.strip() and "\n" not in why and "{" not in why
+
+
+def test_late_payer_who_cannot_leave_gets_payment_terms_first_and_no_goodbye():
+    for answers in (LATE_PAYER, {**LATE_PAYER, **RAISED_UNPAID}):
+        ctx = make_ctx({**answers, **DEPENDENT})
+        assert ctx.verdict in ("renegotiate", "plan_exit")
+        assert ids(ctx) == ("payment_terms",)
+        assert_well_formed(ctx)
+    assert_well_formed(ctx)
+
+
+def test_let_go_puts_the_goodbye_first_then_collects_what_is_owed():
+    ctx = make_ctx({**LATE_PAYER, **RAISED_UNPAID, **FREE})
     assert ctx.verdict == "let_go"
-    assert suggested_messages(ctx)[0] == "goodbye"
+    assert ids(ctx) == ("goodbye", "payment_terms")
+    assert_well_formed(ctx)
 
 
-def test_disrespect_when_free_to_leave_suggests_the_goodbye():
-    ctx = make_ctx({"disrespect.insults": "once", **FREE})
-    assert suggested_messages(ctx) == ("goodbye",)
+def test_let_go_over_demands_declines_the_extra_work_second():
+    ctx = make_ctx(
+        {
+            "demanding.out_of_scope": 10,
+            "demanding.tight_deadlines": "always",
+            "demanding.changes_after_signoff": "always",
+            "demanding.free_extras": "always",
+            **FREE,
+        }
+    )
+    ctx = replace(ctx, verdict="let_go")
+    assert ids(ctx) == ("goodbye", "decline_extra_work")
 
 
-def test_disrespect_when_dependent_names_it_first_and_prepares_the_goodbye():
+def test_disrespect_when_free_to_leave_suggests_the_goodbye_only():
+    ctx = make_ctx({"disrespect.insults": "repeatedly", **FREE})
+    assert ctx.verdict == "let_go"
+    assert ids(ctx) == ("goodbye",)
+
+
+def test_disrespect_when_dependent_names_it_first():
     ctx = make_ctx({"disrespect.insults": "once", **DEPENDENT})
-    assert suggested_messages(ctx) == ("name_disrespect", "goodbye")
+    assert ids(ctx) == ("name_disrespect",)
 
 
-def test_milder_signs_get_their_fixing_messages_and_no_goodbye():
+@pytest.mark.parametrize("verdict", ["keep", "keep_boundaries", "renegotiate", "plan_exit"])
+def test_stay_verdicts_rank_fix_drafts_deal_breaker_first_then_by_score(verdict):
     answers = {
         "high_maintenance.after_hours": "sometimes",
         "unprofessional.off_topic": "sometimes",
-        "demanding.free_extras": "sometimes",
+        "demanding.free_extras": "often",
+        "disrespect.insults": "once",
         **FREE,
     }
-    ctx = make_ctx(answers)
-    assert ctx.verdict == "renegotiate"
-    suggested = suggested_messages(ctx)
-    assert set(suggested) == {
-        "communication_boundaries",
-        "professionalism_reminder",
-        "decline_extra_work",
-        "contract_revision",
-    }
-    assert "goodbye" not in suggested
+    ctx = replace(make_ctx(answers), verdict=verdict)
+    ranked = ids(ctx)
+    assert ranked[0] == "name_disrespect"  # the deal-breaker
+    assert len(ranked) == MAX_SUGGESTED
+    assert "goodbye" not in ranked and "decline_extra_work" not in ranked
+    scores = {s.id: s.score for s in ctx.flagged}
+    assert scores["demanding"] >= scores["high_maintenance"]
+    assert ranked[1] == "quote_extra_work"
+    assert_well_formed(ctx)
 
 
-def test_nothing_to_suggest_without_answers():
-    assert suggested_messages(make_ctx({})) == ()
+def test_nothing_to_suggest_without_flagged_signs():
+    assert suggested_drafts(make_ctx({})) == ()
+    healthy = make_ctx({"late_payment.late_invoices": 0, **FREE})
+    assert healthy.flagged == () and suggested_drafts(healthy) == ()
 
 
 @pytest.mark.parametrize(
     "answers",
-    [{}, {**LATE_PAYER, **FREE}, {"disrespect.insults": "once", **DEPENDENT}],
+    [{}, {**LATE_PAYER, **FREE}, {"disrespect.insults": "once", **DEPENDENT}, EVERYTHING_FLAGGED],
 )
 def test_ordered_messages_list_every_message_once_suggested_first(answers):
     ctx = make_ctx(answers)
@@ -258,6 +596,7 @@ def test_ordered_messages_list_every_message_once_suggested_first(answers):
     assert sorted(ordered) == sorted(MESSAGE_IDS)
     suggested = suggested_messages(ctx)
     assert ordered[: len(suggested)] == suggested
+    assert_well_formed(ctx)
 
 
 # --- user text stays literal ------------------------------------------------------------
@@ -267,7 +606,9 @@ def test_ordered_messages_list_every_message_once_suggested_first(answers):
 @pytest.mark.parametrize("name", HOSTILE_NAMES)
 def test_hostile_names_appear_literally_in_drafts(name, lang):
     ctx = make_ctx(LATE_PAYER, lang, name=name)
-    details = MessageDetails(sender_name=name, contact_name=name, referral_name=name)
+    details = MessageDetails(
+        sender_name=name, contact_name=name, referral_name=name, client_label=name
+    )
     for message_id in MESSAGE_IDS:
         draft = render_message(message_id, "neutral", ctx, details)
         assert name in draft.body
@@ -278,8 +619,12 @@ def test_hostile_names_appear_literally_in_drafts(name, lang):
 
 
 def test_names_with_line_breaks_cannot_break_the_subject_or_headers():
-    ctx = make_ctx(LATE_PAYER, name="Evil\nBcc: victim@example.com")
-    details = MessageDetails(contact_name="Jo\r\nX-Injected: 1", contact_email="jo@example.com")
+    ctx = make_ctx(LATE_PAYER)
+    details = MessageDetails(
+        contact_name="Jo\r\nX-Injected: 1",
+        contact_email="jo@example.com",
+        client_label="Evil\nBcc: victim@example.com",
+    )
     draft = render_message("goodbye", "firm", ctx, details)
     assert "Evil Bcc: victim@example.com" in draft.body
     parsed = email.message_from_bytes(draft_to_eml(draft, details), policy=email.policy.default)
@@ -365,3 +710,59 @@ def test_full_payment_upfront_drops_the_milestone_sentence():
     body = render_message("payment_terms", "firm", make_ctx(LATE_PAYER), details).body
     assert "100% of the fee" in body
     assert "instalments" not in body and " 0%" not in body
+
+
+# --- French typography in every file ----------------------------------------------------
+
+ROOT = Path(__file__).resolve().parent.parent
+_JINJA_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
+# A plain space (or none) before ; : ! ? or » , or after « : French wants a non-breaking one.
+_FR_SPACING = re.compile(r" [;:!?»%€]|« |\w[;!?»]|«\w|\w:(?=\s)")
+
+
+def _french_template_texts():
+    for path in sorted((ROOT / "templates").rglob("*.j2")):
+        rel = path.relative_to(ROOT)
+        if "fr" in rel.parts or ".fr." in path.name or path.name.startswith("fr."):
+            # Tags are code; only the text between them reaches the reader.
+            yield str(rel), _JINJA_TAG.sub("\x00", path.read_text(encoding="utf-8"))
+
+
+def _french_toml_texts():
+    def walk(node, where):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key == "fr" and isinstance(value, str):
+                    yield where, value
+                else:
+                    yield from walk(value, f"{where}.{key}")
+        elif isinstance(node, list):
+            for index, value in enumerate(node):
+                yield from walk(value, f"{where}[{index}]")
+
+    paths = [ROOT / "clientcheck" / "strings.toml", *sorted((ROOT / "templates").rglob("*.toml"))]
+    paths += sorted((ROOT / "questions").rglob("*.toml"))
+    for path in paths:
+        with path.open("rb") as fh:
+            yield from walk(tomllib.load(fh), str(path.relative_to(ROOT)))
+
+
+def test_french_text_everywhere_uses_non_breaking_spaces():
+    faults = []
+    for where, text in [*_french_template_texts(), *_french_toml_texts()]:
+        for line in text.splitlines():
+            match = _FR_SPACING.search(line)
+            if match:
+                faults.append(f"{where}: {match.group()!r} in {line.strip()[:90]!r}")
+    assert not faults, "\n".join(faults)
+
+
+def test_the_typography_check_can_fail():
+    assert _FR_SPACING.search("Bonjour : ça va ?")
+    assert _FR_SPACING.search("« oui »")
+    assert not _FR_SPACING.search("Bonjour\u00a0: ça va\u202f? «\u00a0oui\u00a0»")
+
+
+def test_french_drafts_say_e_mail_not_courriel():
+    for where, text in _french_template_texts():
+        assert "courriel" not in text.lower(), where

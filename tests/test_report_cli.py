@@ -54,7 +54,7 @@ def test_json_report_prints_verdict_figures_signs_drafts_and_changes(tmp_path):
     assert [(c["question"], c["verdict"]) for c in report["what_would_change"]] == [
         (c.question_id, c.verdict) for c in changes
     ]
-    assert report["reasons"][0]["rule"] == "fixable_concern"
+    assert report["reasons"][0]["rule"] == "terms_concern"
     assert report["last_working_day"] is not None
 
 

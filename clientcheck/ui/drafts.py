@@ -12,35 +12,82 @@ from datetime import date
 
 import streamlit as st
 
+from clientcheck.advice import currency, late_payment_rights
 from clientcheck.answers import AnswerError, parse_decimal
 from clientcheck.exports import export_filename
 from clientcheck.i18n import t
 from clientcheck.messages import (
+    REVISION_REASONS,
     TONES,
     MessageDetails,
     draft_to_eml,
     draft_to_txt,
     message_title,
+    missing_placeholders,
     ordered_messages,
     render_message,
-    suggested_messages,
+    suggested_drafts,
     tone_label,
 )
-from clientcheck.render import AssessmentContext, Draft
+from clientcheck.render import AssessmentContext, Draft, escape_markdown
 from clientcheck.ui.state import store
 
 MAX_DETAIL_CHARS = 300
 MAX_DRAFT_CHARS = 20_000
-# Text details: (field, label key, help key or None, multi-line)
-TEXT_DETAILS = (
-    ("sender_name", "detail_sender_name", None, False),
-    ("sender_email", "detail_sender_email", None, False),
-    ("contact_name", "detail_contact_name", None, False),
-    ("contact_email", "detail_contact_email", None, False),
-    ("referral_name", "detail_referral_name", "detail_referral_help", False),
-    ("office_hours", "detail_office_hours", "detail_office_hours_help", False),
-    ("proposed_clause", "detail_proposed_clause", "detail_proposed_clause_help", True),
-)
+# Every detail: field -> (kind, label key, help key or None). Kinds: text, area, money,
+# weeks, date, percent, reason.
+DETAILS = {
+    "sender_name": ("text", "detail_sender_name", None),
+    "sender_email": ("text", "detail_sender_email", None),
+    "contact_name": ("text", "detail_contact_name", "detail_contact_help"),
+    "contact_email": ("text", "detail_contact_email", None),
+    "client_label": ("text", "detail_client_label", "detail_client_label_help"),
+    "invoice_number": ("text", "detail_invoice_number", None),
+    "invoice_date": ("date", "detail_invoice_date", None),
+    "invoice_due": ("date", "detail_invoice_due", None),
+    "overdue_amount": ("money", "detail_overdue_amount", None),
+    "due_date": ("date", "detail_due_date", None),
+    "deposit_percent": ("percent", "detail_deposit_percent", None),
+    "notice_weeks": ("weeks", "detail_notice_weeks", "detail_notice_help"),
+    "end_date": ("date", "detail_end_date", None),
+    "referral_name": ("text", "detail_referral_name", "detail_referral_help"),
+    "office_hours": ("text", "detail_office_hours", "detail_office_hours_help"),
+    "revision_reason": ("reason", "detail_revision_reason", None),
+    "proposed_clause": ("area", "detail_proposed_clause", "detail_proposed_clause_help"),
+    "example": ("area", "detail_example", "detail_example_help"),
+    "extra_work": ("text", "detail_extra_work", None),
+    "extra_price": ("money", "detail_extra_price", None),
+    "extra_deadline": ("date", "detail_extra_deadline", None),
+}
+COMMON_DETAILS = ("sender_name", "sender_email", "contact_name", "contact_email", "client_label")
+# Which details each draft uses, shown under the common ones.
+MESSAGE_DETAILS = {
+    "payment_terms": (
+        "invoice_number",
+        "invoice_date",
+        "invoice_due",
+        "overdue_amount",
+        "due_date",
+        "deposit_percent",
+    ),
+    "workload_checkin": (),
+    "quote_extra_work": ("extra_work", "extra_price", "extra_deadline"),
+    "decline_extra_work": ("extra_work", "referral_name"),
+    "name_disrespect": ("example",),
+    "contract_revision": ("revision_reason", "proposed_clause"),
+    "communication_boundaries": ("office_hours",),
+    "professionalism_reminder": ("example",),
+    "goodbye": (
+        "notice_weeks",
+        "end_date",
+        "referral_name",
+        "invoice_number",
+        "overdue_amount",
+        "due_date",
+    ),
+}
+_LIMITS = {"money": (0, 10_000_000, False), "weeks": (0, 104, True)}
+_ERRORS = {"money": "error_amount", "weeks": "error_notice"}
 
 
 def _details_store(record_id: str) -> dict[str, object]:
@@ -72,75 +119,74 @@ def _number(raw: object, lo: float, hi: float, integer: bool) -> tuple[float | N
     return value, True
 
 
-def details_form(record_id: str, lang: str) -> MessageDetails:
-    """Draw the optional details and return them; a bad value shows a message and is skipped."""
-    values: dict[str, object] = {}
+def _value(field: str, raw: object) -> tuple[object, bool]:
+    """Turn what is stored for a detail into its MessageDetails value: (value, ok)."""
+    kind = DETAILS[field][0]
+    if kind in _LIMITS:
+        value, ok = _number(raw, *_LIMITS[kind])
+        return (int(value) if kind == "weeks" and value is not None else value), ok
+    if kind == "date":
+        return (raw if isinstance(raw, date) else None), True
+    if kind == "percent":
+        return int(raw) if isinstance(raw, int | float) else 50, True
+    if kind == "reason":
+        return (raw if raw in REVISION_REASONS else ""), True
+    return str(raw or "").replace("\x00", ""), True
+
+
+def _draw(field: str, record_id: str, lang: str, currency_code: str, where) -> None:
+    kind, label_key, help_key = DETAILS[field]
+    key = _bound_key(field, record_id)
+    label = t(label_key, lang, currency=currency_code) if kind == "money" else t(label_key, lang)
+    common = {
+        "key": key,
+        "help": t(help_key, lang) if help_key else None,
+        "on_change": _keep,
+        "args": (field, key, record_id),
+    }
+    if kind in ("text", "area"):
+        widget = where.text_area if kind == "area" else where.text_input
+        widget(label, max_chars=MAX_DETAIL_CHARS, **common)
+    elif kind in _LIMITS:
+        where.text_input(label, max_chars=20, **common)
+        if not _value(field, st.session_state.get(key))[1]:
+            where.error(t(_ERRORS[kind], lang), icon=":material/error:")
+    elif kind == "date":
+        if key not in st.session_state:
+            st.session_state[key] = None
+        where.date_input(label, format="DD/MM/YYYY" if lang == "fr" else "YYYY-MM-DD", **common)
+    elif kind == "percent":
+        if key not in st.session_state:
+            st.session_state[key] = 50
+        where.number_input(label, min_value=10, max_value=100, step=5, **common)
+    else:
+        options = ("", *REVISION_REASONS)
+        if st.session_state.get(key) not in options:
+            st.session_state[key] = ""
+        names = {"": t("revision_auto", lang)} | {r: t(f"revision_{r}", lang) for r in options[1:]}
+        where.selectbox(label, options, format_func=names.__getitem__, **common)
+
+
+def details_form(
+    record_id: str, lang: str, message_id: str = "payment_terms", currency_code: str = "EUR"
+) -> MessageDetails:
+    """Draw the details this draft uses and return them all; a bad value is skipped.
+
+    Details of other drafts keep their saved values, so the summary's drafts use them.
+    """
     with st.expander(t("details_title", lang), icon=":material/edit_note:"):
         st.caption(t("details_caption", lang))
-        for field, label, help_key, multiline in TEXT_DETAILS:
-            key = _bound_key(field, record_id)
-            widget = st.text_area if multiline else st.text_input
-            widget(
-                t(label, lang),
-                key=key,
-                help=t(help_key, lang) if help_key else None,
-                max_chars=MAX_DETAIL_CHARS,
-                on_change=_keep,
-                args=(field, key, record_id),
-            )
-            values[field] = (st.session_state.get(key) or "").replace("\x00", "")
         left, right = st.columns(2)
-        amount_key = _bound_key("overdue_amount", record_id)
-        left.text_input(
-            t("detail_overdue_amount", lang),
-            key=amount_key,
-            on_change=_keep,
-            args=("overdue_amount", amount_key, record_id),
-            max_chars=20,
-        )
-        amount, ok = _number(st.session_state.get(amount_key), 0, 10_000_000, False)
-        if not ok:
-            left.error(t("error_amount", lang), icon=":material/error:")
-        values["overdue_amount"] = amount
-        deposit_key = _bound_key("deposit_percent", record_id)
-        if deposit_key not in st.session_state:
-            st.session_state[deposit_key] = 50
-        right.number_input(
-            t("detail_deposit_percent", lang),
-            min_value=10,
-            max_value=100,
-            step=5,
-            key=deposit_key,
-            on_change=_keep,
-            args=("deposit_percent", deposit_key, record_id),
-        )
-        values["deposit_percent"] = int(st.session_state.get(deposit_key) or 50)
-        notice_key = _bound_key("notice_weeks", record_id)
-        left.text_input(
-            t("detail_notice_weeks", lang),
-            key=notice_key,
-            on_change=_keep,
-            args=("notice_weeks", notice_key, record_id),
-            max_chars=5,
-            help=t("detail_notice_help", lang),
-        )
-        notice, ok = _number(st.session_state.get(notice_key), 0, 104, True)
-        if not ok:
-            left.error(t("error_notice", lang), icon=":material/error:")
-        values["notice_weeks"] = int(notice) if notice is not None else None
-        for field, label in (("due_date", "detail_due_date"), ("end_date", "detail_end_date")):
-            key = _bound_key(field, record_id)
-            if key not in st.session_state:
-                st.session_state[key] = None
-            right.date_input(
-                t(label, lang),
-                key=key,
-                on_change=_keep,
-                args=(field, key, record_id),
-                format="DD/MM/YYYY" if lang == "fr" else "YYYY-MM-DD",
-            )
-            chosen = st.session_state.get(key)
-            values[field] = chosen if isinstance(chosen, date) else None
+        shown = (*COMMON_DETAILS, *MESSAGE_DETAILS.get(message_id, ()))
+        for index, field in enumerate(shown):
+            wide = DETAILS[field][0] in ("area", "reason")
+            _draw(field, record_id, lang, currency_code, st if wide else (left, right)[index % 2])
+    saved = _details_store(record_id)
+    values: dict[str, object] = {}
+    for field in DETAILS:
+        key = f"detail|{record_id}|{field}"
+        raw = st.session_state.get(key, saved.get(field))
+        values[field] = _value(field, raw)[0]
     return MessageDetails(**values)
 
 
@@ -189,10 +235,25 @@ def drafts_section(ctx: AssessmentContext, record_id: str, lang: str) -> Message
     """Draw the drafts panel and return the details typed (the summary reuses them)."""
     st.header(t("drafts_title", lang), anchor=False)
     st.caption(t("drafts_caption", lang))
-    suggested = suggested_messages(ctx)
-    if suggested:
-        names = ", ".join(message_title(m, lang) for m in suggested)
-        st.markdown(t("drafts_suggested", lang, names=names))
+    ranked = suggested_drafts(ctx)
+    suggested = tuple(message_id for message_id, _ in ranked)
+    if ranked:
+        colon = "\u00a0:" if lang == "fr" else ":"
+        lines = "\n".join(
+            f"{n}. **{escape_markdown(message_title(m, lang), streamlit=True)}**{colon} "
+            f"{escape_markdown(why, streamlit=True)}"
+            for n, (m, why) in enumerate(ranked, start=1)
+        )
+        st.markdown(f"{t('drafts_suggested', lang)}\n\n{lines}")
+    code, chosen = currency(ctx)
+    if chosen:
+        from babel.numbers import get_currency_name
+
+        locale = "fr_FR" if lang == "fr" else "en"
+        name = get_currency_name(code, locale=locale)
+        st.caption(t("drafts_currency", lang, currency=code, currency_name=name))
+    else:
+        st.caption(t("drafts_currency_default", lang))
     options = list(ordered_messages(ctx))
     pick_key = f"draft_pick|{record_id}"
     if st.session_state.get(pick_key) not in options:
@@ -214,7 +275,7 @@ def drafts_section(ctx: AssessmentContext, record_id: str, lang: str) -> Message
         format_func=lambda tone: tone_label(tone, lang),
     )
     tone = st.session_state.get(tone_key) or "neutral"
-    details = details_form(record_id, lang)
+    details = details_form(record_id, lang, message_id, code)
     generated = render_message(message_id, tone, ctx, details)
     draft_id = _draft_id(record_id, message_id, tone, lang)
     draft = edited_draft(generated, draft_id)
@@ -251,6 +312,11 @@ def drafts_section(ctx: AssessmentContext, record_id: str, lang: str) -> Message
             args=(draft_id, (subject_key, body_key)),
             type="tertiary",
         )
+    if message_id == "payment_terms" and tone == "firm" and late_payment_rights(ctx, "client"):
+        st.caption(t("draft_cites_law", lang))
+    missing = missing_placeholders(draft)
+    for placeholder in missing:
+        st.warning(t("draft_needs_example", lang, placeholder=placeholder), icon=":material/edit:")
     with st.expander(t("draft_copy", lang), icon=":material/content_copy:"):
         st.code(f"{draft.subject}\n\n{draft.body}", language=None, wrap_lines=True)
     stem = export_filename(f"{ctx.client_name} {message_id}", date.today(), "txt")[:-4]
@@ -264,6 +330,7 @@ def drafts_section(ctx: AssessmentContext, record_id: str, lang: str) -> Message
         key=f"txt|{draft_id}",
         on_click="ignore",
         width="stretch",
+        disabled=bool(missing),
     )
     right.download_button(
         t("draft_download_eml", lang),
@@ -274,6 +341,7 @@ def drafts_section(ctx: AssessmentContext, record_id: str, lang: str) -> Message
         key=f"eml|{draft_id}",
         on_click="ignore",
         width="stretch",
+        disabled=bool(missing),
     )
     entry = f"{message_id}|{tone}"
     include_key = f"include|{draft_id}"

@@ -71,13 +71,44 @@ def test_uploading_a_saved_file_restores_the_questionnaire_where_it_was(page, ap
     ).to_be_checked()
 
 
+# Late payment only, free to leave: renegotiate, so the first suggested draft is a stay-path one.
+LATE_ONLY = {k: v for k, v in ANSWERS.items() if not k.startswith(("disrespect", "demanding"))}
+
+
+def fill_detail(page: Page, label: str, value: str) -> None:
+    """Type one detail of the drafts panel and let the app rerun."""
+    field = page.get_by_role("textbox", name=label)
+    if not field.is_visible():
+        page.get_by_text("Details to fill in the draft (optional)").first.click()
+    field.fill(value)
+    field.press("Tab")
+    wait_idle(page)
+
+
+def test_stay_path_eml_has_the_right_subject_and_never_the_alias(page, app_url, tmp_path):
+    alias = "Nightmare Co"
+    open_results(page, app_url, tmp_path, ClientRecord(name=alias, answers=dict(LATE_ONLY)))
+    body = page.get_by_role("textbox", name="Message (edit freely)")
+    expect(body).to_contain_text("50% of the fee")  # payment terms: a stay-path draft
+    subject = page.get_by_role("textbox", name="Subject").input_value()
+    assert subject == "Payment terms for future projects"
+    data, _ = download(page, "Open in my mail app (.eml)")
+    message = email.message_from_bytes(data, policy=email.policy.default)
+    assert message["Subject"] == subject
+    headers = "\n".join(f"{k}: {v}" for k, v in message.items())
+    assert alias not in headers and alias not in message.get_content()
+    assert alias not in body.input_value()
+
+
 def test_drafts_show_the_hostile_name_literally_and_the_eml_is_a_valid_message(
     page, app_url, tmp_path
 ):
     dialogs = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-    open_results(page, app_url, tmp_path, ClientRecord(name=HOSTILE, answers=dict(ANSWERS)))
+    open_results(page, app_url, tmp_path, ClientRecord(name=HOSTILE, answers=dict(LATE_ONLY)))
     body = page.get_by_role("textbox", name="Message (edit freely)")
+    assert "Société" not in body.input_value()  # the alias stays out of drafts
+    fill_detail(page, "Client name to use in messages", HOSTILE)
     expect(body).to_contain_text("Société Œuvre & Fils <script>alert(1)</script> {{ 7*7 }}")
     assert "49" not in body.input_value()
     data, name = download(page, "Open in my mail app (.eml)")
