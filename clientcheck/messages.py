@@ -288,7 +288,7 @@ def render_message(
         rights=late_payment_rights(ctx, "client", details.overdue_amount),
         example=details.example or REQUIRED_PLACEHOLDERS[lang][0],
         facts={sign.id: facts(ctx, sign.id) for sign in ctx.signs},
-        rates=rate_review(ctx.answers, ctx.assessed_on, lang, weeks),
+        rates=rate_review(ctx.answers, ctx.assessed_on, lang, weeks, code),
     )
     subject, _, body = _tidy(text).partition("\n")
     return Draft(

@@ -217,7 +217,11 @@ def rate_review_due(ctx: AssessmentContext) -> bool:
 
 
 def rate_review(
-    answers: Mapping[str, Answer], assessed_on: date, lang: str, notice_weeks: int | None = None
+    answers: Mapping[str, Answer],
+    assessed_on: date,
+    lang: str,
+    notice_weeks: int | None = None,
+    currency: str | None = None,
 ) -> RateReview:
     """Propose new rates: the target reached on the same basis, from the first of a month.
 
@@ -226,7 +230,7 @@ def rate_review(
     """
     view = money.rate_view(answers)
     basis = money.pay_basis(answers)
-    cur = view.currency
+    cur = currency or view.currency  # a draft uses the drafts' currency (see messages)
     paid = money.rate(answers)
     per = {"hourly": "per_hour_word", "daily": "per_day_word", "monthly": "per_month_word"}
     suffix = f" {w(per[basis], lang)}" if basis else ""
