@@ -144,6 +144,7 @@ def answer_label(question: Question, value: Answer, lang: str) -> str:
         assert question.scale is not None
         return question.scale.option(str(value)).label(lang)
     assert question.number is not None
-    unit = question.number.unit(lang)
+    spec = question.number
+    unit = (spec.unit_one if spec.unit_one is not None and value == 1 else spec.unit)(lang)
     sep = "" if unit == "%" and lang == "en" else "\u00a0"
     return f"{format_number(float(value), lang)}{sep}{unit}"

@@ -17,7 +17,7 @@ from clientcheck.render import AssessmentContext, Draft
 from clientcheck.storage import MAX_CLIENTS, MAX_FILE_BYTES, SCHEMA_VERSION, LoadError, loads
 
 PROG = "clientcheck"
-FORMATS = ("pdf", "md")
+FORMATS = ("pdf", "md", "json")
 
 _EPILOG = f"""\
 examples:
@@ -25,6 +25,8 @@ examples:
   python -m clientcheck report answers.json --format md --lang fr -o summary.md
   python -m clientcheck report session.json --client 2 --drafts --tone firm
   python -m clientcheck report session.json --compare -o - > summary.pdf
+  python -m clientcheck report answers.json --format json        (printed: verdict, figures,
+      each sign, suggested drafts, what would change the verdict)
 
 The answers file is the JSON the app downloads ("Save answers"): an object with
 "format": "client-check/assessment" (one client) or "client-check/session" (several),
@@ -113,7 +115,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--format",
         "-f",
         choices=FORMATS,
-        help="pdf or md (default: from the -o extension, else pdf)",
+        help="pdf, md or json (default: from the -o extension, else pdf); "
+        "json is printed unless -o is given",
     )
     report.add_argument(
         "--lang", "-l", choices=LANGS, help="language of the summary (default: the file's)"
@@ -192,6 +195,23 @@ def report(args: argparse.Namespace) -> int:
     if fmt is None:
         suffix = Path(args.output).suffix.lower().lstrip(".") if args.output else ""
         fmt = suffix if suffix in FORMATS else "pdf"
+    if fmt == "json":
+        import json
+
+        from clientcheck.report import assessment_report
+
+        report = assessment_report(bank, record, lang)
+        text = json.dumps(report, ensure_ascii=False, indent=2) + "\n"
+        if not args.output or args.output == "-":
+            sys.stdout.write(text)
+            sys.stdout.flush()
+            return 0
+        try:
+            Path(args.output).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise CliError(f"{args.output}: cannot write it ({exc.strerror or exc})", 1) from None
+        print(f"{PROG}: wrote {args.output}", file=sys.stderr)
+        return 0
     comparison = None
     if args.compare and len(loaded.clients) > 1:
         from clientcheck.summary import labels

@@ -9,9 +9,10 @@ from datetime import date
 
 from clientcheck.advice import action_plan, advice_for
 from clientcheck.charts import RadarSeries
+from clientcheck.i18n import t
 from clientcheck.model import ClientRecord
 from clientcheck.questionnaire import QuestionBank
-from clientcheck.render import Draft, build_context, render_why
+from clientcheck.render import AssessmentContext, Draft, build_context, format_date, render_why
 from clientcheck.scoring import assess
 from clientcheck.summary import ComparisonRow, ComparisonView, SummaryInput
 
@@ -57,12 +58,34 @@ def build_summary_input(
     advice, plan = advice_for(ctx), action_plan(ctx)
     return SummaryInput(
         ctx=ctx,
-        why=render_why(ctx),
+        why=summary_why(ctx),
         advice=advice,
         plan=plan,
         drafts=tuple(drafts),
         comparison=comparison,
     )
+
+
+def summary_why(ctx: AssessmentContext) -> str:
+    """The verdict's sentence, then one line per rule that set it and why you count as
+    free or dependent, then whether it is provisional and what would settle it."""
+    lines = [render_why(ctx)]
+    if ctx.verdict != "not_enough":
+        lines += [f"• {line}" for line in (*ctx.reasons, ctx.dependency_reason)]
+    if ctx.provisional:
+        lines.append(ctx.provisional_note)
+        lines += [f"• {question}" for question in ctx.firm_up]
+    if ctx.last_working_day is not None and ctx.verdict in ("let_go", "plan_exit"):
+        lines.append(
+            t(
+                "last_working_day",
+                ctx.lang,
+                weeks=ctx.notice_weeks,
+                today=format_date(ctx.assessed_on, ctx.lang),
+                day=format_date(ctx.last_working_day, ctx.lang),
+            )
+        )
+    return "\n".join(lines)
 
 
 def comparison_view(

@@ -21,6 +21,7 @@ from fpdf.fonts import FontFace
 
 from clientcheck import __version__
 from clientcheck.charts import BAND_RINGS, PALETTE, RING_EDGE, RadarSeries, radar_points
+from clientcheck.i18n import t
 from clientcheck.model import MAX_NAME_CHARS
 from clientcheck.render import SignView, format_date
 from clientcheck.summary import (
@@ -393,6 +394,17 @@ def _heading_style() -> FontFace:
     return FontFace(emphasis="BOLD", fill_color=(238, 240, 243), color=TEXT)
 
 
+def _changes(pdf: _SummaryPDF, data: SummaryInput) -> None:
+    """What would change the verdict, from the engine."""
+    ctx = data.ctx
+    if ctx.verdict == "not_enough":
+        return
+    pdf.heading(t("changes_title", ctx.lang))
+    for line in ctx.changes or (t("changes_none", ctx.lang),):
+        pdf.bullet(pdf_text(line))
+    pdf.ln(2)
+
+
 def _advice(pdf: _SummaryPDF, data: SummaryInput, words: dict[str, str]) -> None:
     pdf.heading(words["advice"])
     if not data.advice:
@@ -526,6 +538,7 @@ def summary_pdf(data: SummaryInput) -> bytes:
         signs,
     )
     _sign_table(pdf, data, words)
+    _changes(pdf, data)
     _advice(pdf, data, words)
     _plan(pdf, data, words)
     pdf.heading(words["check_again"])

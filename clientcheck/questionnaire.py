@@ -90,6 +90,7 @@ class NumberSpec:
     integer: bool
     unit: Text
     points: tuple[tuple[float, float], ...]
+    unit_one: Text | None = None  # the unit after exactly 1 ("1 invoice", "1 jour")
     # A count read against another answer: the risk is the lower of the count's curve and
     # the share's curve (share in %), so 3 late invoices of 3 weigh more than 3 of 30.
     share_of: str | None = None
@@ -354,6 +355,7 @@ def _number(raw: dict, where: str, section_id: str) -> NumberSpec:
         integer=bool(raw.get("integer", True)),
         unit=_text(raw.get("unit"), f"{where}.unit"),
         points=points,
+        unit_one=_text(raw["unit_one"], f"{where}.unit_one") if "unit_one" in raw else None,
         share_of=_full_id(share_of, section_id) if share_of else None,
         share_points=share_points,
         at_most=_full_id(at_most, section_id) if at_most else None,

@@ -19,7 +19,7 @@ from clientcheck.answers import Answer, answer_label
 from clientcheck.i18n import format_money, format_number, t
 from clientcheck.model import ClientRecord
 from clientcheck.questionnaire import QuestionBank
-from clientcheck.scoring import NOT_ASSESSED, NOT_ENOUGH, Result, what_would_change
+from clientcheck.scoring import NOT_ASSESSED, NOT_ENOUGH, Reason, Result, what_would_change
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 
@@ -265,21 +265,26 @@ def build_context(
     )
 
 
+def reason_text(bank: QuestionBank, result: Result, reason: Reason, lang: str) -> str:
+    """One decision rule that set the verdict, in words."""
+    values = {
+        "signs": ", ".join(bank.sign(sign_id).name(lang) for sign_id in reason.signs),
+        "next": t("next_step_free" if result.can_leave else "next_step_dependent", lang),
+    }
+    if reason.sign_id is not None:
+        values["sign"] = bank.sign(reason.sign_id).name(lang)
+        values["band"] = rules_band_label(bank, result.sign(reason.sign_id).band, lang)
+    rule = next(r for r in bank.rules.decision_rules if r.id == reason.rule_id)
+    return rule.reason(lang).format(**values)
+
+
 def reason_lines(bank: QuestionBank, result: Result, lang: str) -> tuple[str, ...]:
     """Say why the verdict is what it is: the decision rules that set it, in words."""
     if result.verdict == NOT_ENOUGH:
         return ()
-    rules = {r.id: r for r in bank.rules.decision_rules}
-    lines = []
+    lines: list[str] = []
     for reason in result.reasons:
-        values = {}
-        if reason.sign_id is not None:
-            sign = result.sign(reason.sign_id)
-            values = {
-                "sign": bank.sign(reason.sign_id).name(lang),
-                "band": rules_band_label(bank, sign.band, lang),
-            }
-        line = rules[reason.rule_id].reason(lang).format(**values)
+        line = reason_text(bank, result, reason, lang)
         if line not in lines:
             lines.append(line)
     if not lines:

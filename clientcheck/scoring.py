@@ -79,6 +79,7 @@ class Reason:
 
     rule_id: str
     sign_id: str | None = None
+    signs: tuple[str, ...] = ()  # for a combination: the signs it counted
 
 
 @dataclass(frozen=True)
@@ -128,6 +129,22 @@ class Result:
     @property
     def dealbreakers(self) -> tuple[SignResult, ...]:
         return tuple(s for s in self.signs if s.dealbreaker)
+
+
+ADVICE_PATHS = {
+    "keep": "fix",
+    "keep_boundaries": "fix",
+    "renegotiate": "fix",
+    "plan_exit": "prepare",
+    "let_go": "leave",
+}
+"""Advice follows the verdict: fix what can be fixed under the keep verdicts, prepare the
+exit while protecting yourself under "plan your exit", move on under "let go"."""
+
+
+def advice_path(verdict: str) -> str | None:
+    """The advice path for a verdict: "fix", "prepare" or "leave" (None: nothing to judge)."""
+    return ADVICE_PATHS.get(verdict)
 
 
 # --- visibility ------------------------------------------------------------------
@@ -361,17 +378,18 @@ def _decide(
             continue
         if rule.when.including == "incident" and not any(s.incident for s in matching):
             continue
+        counted = tuple(s.sign_id for s in matching)
         if rule.step_up:
             cap = LADDER.index(rule.max) if rule.max else EXIT
             stepped = max(verdict, min(verdict + rule.step_up, cap))
             if stepped > verdict:
                 verdict = stepped
-                reasons.append((verdict, Reason(rule.id)))
+                reasons.append((verdict, Reason(rule.id, signs=counted)))
         else:
             floor = _floor(bank, rule, None)
             if floor >= verdict:
                 verdict = floor
-                reasons.append((verdict, Reason(rule.id)))
+                reasons.append((verdict, Reason(rule.id, signs=counted)))
     decisive = tuple(r for lvl, r in reasons if lvl == verdict and verdict > 0)
     return verdict, tuple(leveled), decisive
 
@@ -498,38 +516,37 @@ def _candidates(question: Question, current: Answer | None) -> list[Answer]:
     spec = question.number
     xs = {x for x, _ in spec.points if spec.min <= x <= spec.max} | {spec.min}
     values = sorted({float(int(x)) if spec.integer else x for x in xs})
+    if question.show_if is not None:
+        # A follow-up ("days late", asked after a late invoice) at no risk at all would
+        # contradict the answer that asked for it.
+        values = [v for v in values if spec.risk(v) > 0]
     return [v for v in values if v != current]
 
 
-def _mildest(question: Question) -> Answer:
-    if question.kind == "choice":
-        assert question.scale is not None
-        return min(question.scale.options, key=lambda o: o.risk).id
-    assert question.number is not None
-    spec = question.number
-    return min((spec.min, spec.max), key=lambda v: spec.risk(v))
+def _is_raised(question: Question) -> bool:
+    return question.scale is not None and question.scale.id == "raised"
 
 
-def _distance(question: Question, current: Answer | None, candidate: Answer) -> float:
-    """How big a change this is: option steps for choices, relative size for numbers."""
-    if current is None or not is_answered(current):
-        return 3.0  # answering a new question weighs more than nudging an answer
-    if question.kind == "choice":
+def _size(question: Question, current: Answer, candidate: Answer, answers: Answers) -> float:
+    """How big a change this is, in steps of a quarter of the risk scale (context: one step)."""
+    if question.role == "context":
         assert question.scale is not None
         ids = question.scale.option_ids
         return float(abs(ids.index(str(candidate)) - ids.index(str(current))))
-    assert question.number is not None
-    span = question.number.max - question.number.min
-    return 4 * abs(float(candidate) - float(current)) / span if span else 0.0
+    before, after = _risk(question, current, answers), _risk(question, candidate, answers)
+    return max(abs(after - before) / 25, 0.25)
 
 
 def what_would_change(
     bank: QuestionBank, answers: Answers, per_direction: int = 2
 ) -> tuple[Change, ...]:
-    """Find the smallest single-answer changes that move the verdict one step either way.
+    """Find the smallest changes of one answer that move the verdict, milder and firmer.
 
-    Computed by re-running the same assessment with one answer changed, so it can never
-    disagree with the rules.
+    Only answers the user gave are changed, plus "have you already raised it?" where it is
+    asked: a question never answered is no part of the verdict, so suggesting an answer to
+    it would only add noise. Changes on the signs that set the verdict come first; a change
+    of one step is preferred to a bigger jump. Computed by re-running the same assessment
+    with one answer changed, so it can never disagree with the rules.
     """
     return _changes_cached(bank, _freeze(answers), per_direction)
 
@@ -542,52 +559,43 @@ def _changes_cached(
     base = assess(bank, answers)
     if base.verdict == NOT_ENOUGH:
         return ()
-    found: dict[str, list[tuple[float, int, Change]]] = {
-        "milder": [],
-        "firmer": [],
-        "other_exit": [],
-    }
-    order = 0
+    drivers = {r.sign_id for r in base.reasons} | {s for r in base.reasons for s in r.signs}
+    found: dict[str, list[tuple[tuple, Change]]] = {"milder": [], "firmer": [], "other_exit": []}
     for section in bank.sections:
         for question in visible_questions(bank, section, answers):
-            if question.role == "context" and not (
-                question.scale is not None and question.scale.id == "raised"
-            ):
-                continue
             current = answers.get(question.id)
-            # Answering an open question also adds evidence; only count what the answer
-            # itself says, beyond what its mildest option would already do.
-            reference = base
             if not is_answered(current):
-                mildest = _mildest(question)
-                reference = assess(bank, {**answers, question.id: mildest})
+                if not _is_raised(question):
+                    continue
+                current = "not_yet"  # not answered yet reads as "not raised yet"
+            elif question.role == "context" and not _is_raised(question):
+                continue
             for candidate in _candidates(question, current):
                 changed = {**answers, question.id: candidate}
                 _check_limit(bank, question, changed)
                 if not _valid(bank, changed):
                     continue
                 result = assess(bank, changed)
-                if result.verdict in (base.verdict, reference.verdict, NOT_ENOUGH):
+                if result.verdict in (base.verdict, NOT_ENOUGH) or result.provisional:
                     continue
                 delta = result.level - base.level
-                if delta == 0:
-                    direction = "other_exit"
-                elif abs(delta) != 1:
-                    continue
-                else:
-                    direction = "milder" if delta < 0 else "firmer"
-                order += 1
-                change = Change(question.id, candidate, result.verdict, direction)
-                found[direction].append((_distance(question, current, candidate), order, change))
+                direction = "other_exit" if delta == 0 else "milder" if delta < 0 else "firmer"
+                rank = (
+                    question.section not in drivers and question.section != "situation",
+                    abs(delta) != 1 and delta != 0,
+                    _size(question, current, candidate, answers),
+                )
+                found[direction].append(
+                    (rank, Change(question.id, candidate, result.verdict, direction))
+                )
     picked: list[Change] = []
     for direction in ("milder", "firmer", "other_exit"):
-        best: dict[str, tuple[float, int, Change]] = {}
-        for item in found[direction]:
-            qid = item[2].question_id
-            if qid not in best or item[:2] < best[qid][:2]:
-                best[qid] = item
-        ranked = sorted(best.values(), key=lambda item: item[:2])
-        picked.extend(change for _, _, change in ranked[:per_direction])
+        best: dict[str, tuple[tuple, Change]] = {}
+        for rank, change in found[direction]:
+            if change.question_id not in best or rank < best[change.question_id][0]:
+                best[change.question_id] = (rank, change)
+        ranked = sorted(best.values(), key=lambda item: item[0])
+        picked.extend(change for _, change in ranked[:per_direction])
     return tuple(picked)
 
 

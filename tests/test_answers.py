@@ -96,3 +96,11 @@ def test_answer_labels_follow_the_language():
 )
 def test_amounts_read_the_same_in_both_languages(text, expected):
     assert parse_decimal(text) == expected
+
+
+def test_one_of_a_unit_is_singular_in_both_languages():
+    invoices = BANK.question("late_payment.late_invoices")
+    assert answer_label(invoices, 1.0, "en") == "1\u00a0invoice"
+    assert answer_label(invoices, 2.0, "en") == "2\u00a0invoices"
+    assert answer_label(invoices, 1.0, "fr") == "1\u00a0facture"
+    assert answer_label(BANK.question("late_payment.days_late"), 1.0, "fr") == "1\u00a0jour"

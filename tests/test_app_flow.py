@@ -213,7 +213,7 @@ def test_questionnaire_in_english_reaches_an_explained_verdict():
     assert late["Level"] == "Critical" and int(late["Score"]) >= 75
     assert "Has an invoice gone unpaid more than 90 days" in late["What drove it"]
     # Why: the engine's own rules, and why the user counts as dependent.
-    assert "A serious incident comes on top of another problem" in verdict
+    assert "A serious incident comes on top of another real problem" in verdict
     assert "You cannot afford to leave yet: 60% of your income" in plain(verdict).replace("\\", "")
     assert [m.label for m in at.metric] == ["Risk", "Dependency", "Confidence"]
     risk = int(at.metric[0].value.removesuffix("/100"))

@@ -353,7 +353,7 @@ def test_the_verdict_box_gives_the_rules_and_the_dependency_in_one_line_each(lan
     plain = box.replace("\\", "").replace("\u00a0", " ")
     if lang == "en":
         assert "**Verdict: Plan your exit**" in plain
-        assert "you already raised it and nothing changed" in plain
+        assert "you already raised it with the client and nothing changed" in plain
         assert "You cannot afford to leave yet: 70% of your income" in plain
     else:
         assert "Préparer votre départ" in plain

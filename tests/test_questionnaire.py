@@ -165,7 +165,7 @@ def test_dangling_ladder_reference_fails(bank_copy):
 
 
 def test_non_monotone_curve_fails(bank_copy):
-    _edit(bank_copy / "signs" / "1_late_payment.toml", "[3, 75], [4, 100]", "[3, 75], [4, 10]")
+    _edit(bank_copy / "signs" / "1_late_payment.toml", "[4, 80], [5, 100]", "[4, 80], [5, 10]")
     with pytest.raises(QuestionBankError, match="monotone"):
         load_bank(bank_copy)
 

@@ -250,10 +250,10 @@ def test_late_invoices_count_as_a_share_of_those_sent():
     three_of_three = {"late_payment.invoices_total": 3.0, "late_payment.late_invoices": 3.0}
     three_of_thirty = {"late_payment.invoices_total": 30.0, "late_payment.late_invoices": 3.0}
     one_of_one = {"late_payment.invoices_total": 1.0, "late_payment.late_invoices": 1.0}
-    assert assess(BANK, three_of_three).sign("late_payment").score >= 75
+    assert assess(BANK, three_of_three).sign("late_payment").band == "warning"
     assert assess(BANK, three_of_thirty).sign("late_payment").score < 25
-    # One late invoice is not yet a habit, whatever the share.
-    assert assess(BANK, one_of_one).sign("late_payment").band == "watch"
+    # One or two late invoices are normal, whatever the share.
+    assert assess(BANK, one_of_one).sign("late_payment").band == "healthy"
 
 
 def test_a_breach_of_payment_terms_is_not_counted_twice():
@@ -406,20 +406,27 @@ def test_watch_on_any_sign_means_at_least_boundaries():
     assert result.verdict == "keep_boundaries"
 
 
-def test_several_signs_at_watch_escalate_one_step():
-    answers = {
-        "high_maintenance.after_hours": "rarely",
-        "high_maintenance.impatience": "sometimes",
-        "demanding.tight_deadlines": "rarely",
-        "demanding.changes_after_signoff": "sometimes",
-        "unprofessional.gossip": "rarely",
-        "unprofessional.off_topic": "sometimes",
-        **FREE,
-    }
-    result = assess(BANK, answers)
-    assert sum(s.band == "watch" for s in result.signs) == 3
+THREE_WORRIES = {
+    "high_maintenance.after_hours": "rarely",
+    "high_maintenance.impatience": "sometimes",
+    "demanding.tight_deadlines": "rarely",
+    "demanding.changes_after_signoff": "sometimes",
+    "unprofessional.gossip": "rarely",
+    "unprofessional.off_topic": "sometimes",
+}
+
+
+def test_three_small_worries_are_boundaries_and_four_a_firmer_step():
+    three = assess(BANK, {**THREE_WORRIES, **FREE})
+    assert sum(s.band == "watch" for s in three.signs) == 3
+    assert three.verdict == "keep_boundaries"
+    four = {**THREE_WORRIES, "contract_breach.minor_breaches": "rarely", **FREE}
+    four |= {"contract_breach.avoids_writing": "sometimes"}
+    result = assess(BANK, four)
+    assert sum(s.band == "watch" for s in result.signs) == 4
     assert result.verdict == "renegotiate"
     assert [r.rule_id for r in result.reasons] == ["several_concerns"]
+    assert len(result.reasons[0].signs) == 4
 
 
 def test_two_critical_signs_mean_leaving():
@@ -431,7 +438,8 @@ def test_two_critical_signs_mean_leaving():
     }
     result = assess(BANK, answers)
     assert result.verdict == "let_go"
-    assert "several_critical" in [r.rule_id for r in result.reasons]
+    reason = next(r for r in result.reasons if r.rule_id == "several_critical")
+    assert set(reason.signs) == {"late_payment", "high_maintenance"}
 
 
 def test_a_dream_client_is_kept():
@@ -539,13 +547,28 @@ def test_each_listed_change_really_gives_the_verdict_it_names(answers):
         result = assess(BANK, changed)
         assert result.verdict == change.verdict
         step = level(result.verdict) - level(base.verdict)
-        expected = {"milder": -1, "firmer": 1, "other_exit": 0}[change.direction]
-        assert step == expected
+        if change.direction == "milder":
+            assert step < 0
+        elif change.direction == "firmer":
+            assert step > 0
+        else:
+            assert step == 0 and result.verdict != base.verdict
 
 
 def test_the_late_payer_would_be_told_what_moves_the_verdict():
-    answers = {**LATE_HABIT, **FREE}
+    answers = {
+        **LATE_HABIT,
+        "late_payment.late_invoices": 4.0,
+        "late_payment.days_late": 30.0,
+        "late_payment.warns_ahead": "rarely",
+        "late_payment.chasing": "sometimes",
+        **FREE,
+    }
+    assert assess(BANK, answers).verdict == "renegotiate"
     changes = what_would_change(BANK, answers)
     directions = {c.direction for c in changes}
     assert {"milder", "firmer"} <= directions
     assert any(c.question_id == "late_payment.raised" and c.answer == "no_change" for c in changes)
+    # Only the user's own answers (and "already raised?") are changed: no invented events.
+    asked = set(answers) | {"late_payment.raised"}
+    assert {c.question_id for c in changes} <= asked

@@ -39,7 +39,10 @@ def answer_for(question: Question) -> st.SearchStrategy:
 
 def _within_limits(raw: dict) -> dict:
     answers = {k: v for k, v in raw.items() if v is not None}
-    late, total = answers.get("late_payment.late_invoices"), answers.get("late_payment.invoices_total")
+    late, total = (
+        answers.get("late_payment.late_invoices"),
+        answers.get("late_payment.invoices_total"),
+    )
     if isinstance(late, float) and isinstance(total, float) and late > total:
         answers["late_payment.late_invoices"] = total
     return answers

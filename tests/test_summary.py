@@ -210,3 +210,54 @@ def test_comparison_view_lists_every_client():
     assert view.rows[1].risk == "75/100"
     # Only one sign answered: the others are gaps on the radar, not zeros.
     assert view.series[1].values.count(None) == 6
+
+
+# --- the decision model in the summaries -----------------------------------------
+
+
+def pdf_plain_text(data: bytes) -> str:
+    import io
+
+    from pypdf import PdfReader
+
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+
+
+def _late_payer_data(lang: str, answers: dict | None = None):
+    from clientcheck.exports import build_summary_input
+    from clientcheck.model import ClientRecord
+
+    answers = answers or {
+        "late_payment.invoices_total": 10.0,
+        "late_payment.late_invoices": 8.0,
+        "late_payment.days_late": 60.0,
+        "late_payment.chasing": "always",
+        "late_payment.unpaid_90": "no",
+        "situation.income_share": 20.0,
+    }
+    return build_summary_input(default_bank(), ClientRecord(name="Acme", answers=answers), lang)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_both_summaries_give_the_rules_and_what_would_change_the_verdict(lang):
+    from clientcheck.pdf import summary_pdf
+
+    data = _late_payer_data(lang)
+    assert data.ctx.changes and data.ctx.reasons
+    markdown = summary_markdown(data)
+    pdf_text = pdf_plain_text(summary_pdf(data))
+    heading = {"en": "What would change the verdict", "fr": "Ce qui changerait le verdict"}[lang]
+    for text in (markdown, pdf_text):
+        flat = " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").split())
+        assert heading in flat
+        assert data.ctx.reasons[0].split(":")[0].replace("\u00a0", " ") in flat
+        verdict = default_bank().rules.verdicts["let_go"].label(lang)
+        assert verdict in flat  # the firmer verdict one change away (already raised it)
+
+
+def test_a_provisional_result_says_so_in_the_summary():
+    data = _late_payer_data("en", {"late_payment.chasing": "sometimes"})
+    markdown = summary_markdown(data)
+    assert "Provisional" in markdown
+    question = default_bank().question("late_payment.unpaid_90").text("en")
+    assert question in markdown.replace("\\", "")

@@ -41,7 +41,8 @@ def _nav(lang: str, back: str | None, forward: str, forward_label: str) -> None:
 def welcome(lang: str) -> None:
     st.title(t("app_title", lang), anchor=False)
     st.header(t("tagline", lang), anchor=False)
-    st.markdown(t("welcome_body", lang, questions=sum(1 for _ in bank().questions())))
+    always_asked = sum(1 for q in bank().questions() if q.show_if is None)
+    st.markdown(t("welcome_body", lang, questions=always_asked))
     st.info(t("privacy_promise", lang), icon=":material/lock:")
     st.button(
         t("start", lang),

@@ -198,3 +198,28 @@ def test_two_browser_sessions_never_see_each_others_clients(browser, app_url, tm
     finally:
         first.context.close()
         second.context.close()
+
+
+def test_a_sign_not_assessed_is_a_gap_on_the_radar_not_a_zero(page, app_url, tmp_path):
+    record = ClientRecord(name="Acme", answers=dict(ANSWERS))
+    open_results(page, app_url, tmp_path, record)
+    result = assess(BANK, record.answers)
+    chart = page.locator(".js-plotly-plot").first
+    expect(chart.locator("g.angularaxistick").first).to_be_attached(timeout=20_000)
+    drawn = chart.evaluate(
+        """chart => {
+            const trace = chart.data[chart.data.length - 1];
+            const layers = chart.querySelectorAll('g.scatterlayer g.trace');
+            const last = layers[layers.length - 1];
+            return {r: trace.r, points: last.querySelectorAll('path.point').length};
+        }"""
+    )
+    values = drawn["r"][:7]
+    for sign, value in zip(result.signs, values, strict=True):
+        if sign.assessed:
+            assert value == round(sign.score), sign.sign_id
+        else:
+            assert value is None, sign.sign_id  # a gap, not a point at 0
+    assert sum(v is None for v in values) == 4
+    # Only assessed signs get a marker (the first one twice: it closes the line).
+    assert drawn["points"] == sum(v is not None for v in drawn["r"])

@@ -1,0 +1,77 @@
+"""The scenario suite: situations written from the article, each with what a thoughtful
+freelancer would conclude. One parametrised test reads them all (tests/scenarios/*.toml)."""
+
+from __future__ import annotations
+
+import tomllib
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from clientcheck.answers import validate_answers
+from clientcheck.model import ClientRecord
+from clientcheck.questionnaire import default_bank
+from clientcheck.report import assessment_report
+
+BANK = default_bank()
+SCENARIO_DIR = Path(__file__).resolve().parent / "scenarios"
+KEYS = {
+    "name",
+    "why",
+    "answers",
+    "verdict",
+    "bands",
+    "advice_paths",
+    "first_draft",
+    "provisional",
+    "tentative_verdict",
+    "can_leave",
+}
+
+
+def load_scenarios() -> list[dict]:
+    scenarios = []
+    for path in sorted(SCENARIO_DIR.glob("*.toml")):
+        with path.open("rb") as fh:
+            scenarios += tomllib.load(fh)["scenario"]
+    return scenarios
+
+
+SCENARIOS = load_scenarios()
+
+
+def test_the_suite_covers_at_least_forty_named_situations():
+    names = [s["name"] for s in SCENARIOS]
+    assert len(names) >= 40
+    assert len(names) == len(set(names))
+    for scenario in SCENARIOS:
+        assert set(scenario) <= KEYS, set(scenario) - KEYS
+        assert scenario["why"].strip()
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS, ids=[s["name"] for s in SCENARIOS])
+def test_scenario(scenario):
+    answers = validate_answers(
+        BANK, {k: float(v) if isinstance(v, int) else v for k, v in scenario["answers"].items()}
+    )
+    record = ClientRecord(name="Scenario", answers=answers, assessed_on=date(2026, 11, 28))
+    report = assessment_report(BANK, record, "en")
+    signs = {s["id"]: s for s in report["signs"]}
+    assert report["verdict"] == scenario["verdict"], (report["reasons"], scenario["why"])
+    for sign_id, band in scenario.get("bands", {}).items():
+        assert signs[sign_id]["band"] == band, sign_id
+    for sign_id, path in scenario.get("advice_paths", {}).items():
+        assert signs[sign_id]["advice_path"] == path, sign_id
+    if "provisional" in scenario:
+        assert report["provisional"] == scenario["provisional"]
+    if "tentative_verdict" in scenario:
+        assert report["tentative_verdict"] == scenario["tentative_verdict"]
+    if "can_leave" in scenario:
+        assert report["can_leave"] == scenario["can_leave"]
+    if "first_draft" in scenario:
+        drafts = report["suggested_drafts"]
+        if scenario["first_draft"]:
+            assert drafts and drafts[0] == scenario["first_draft"], drafts
+        else:
+            assert drafts == []
