@@ -289,8 +289,6 @@ def reason_lines(bank: QuestionBank, result: Result, lang: str) -> tuple[str, ..
             lines.append(line)
     if not lines:
         lines.append(t("reason_none", lang))
-    if result.verdict == "renegotiate" and result.can_leave and result.dependency_known:
-        lines.append(t("reason_walk_away", lang))
     return tuple(lines)
 
 

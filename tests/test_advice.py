@@ -460,3 +460,10 @@ def test_hostile_client_names_appear_literally(name, lang):
 def test_empty_client_name_falls_back_to_a_readable_phrase():
     ctx = make_ctx(VERDICT_ANSWERS["plan_exit"], name="   ")
     assert "Reduce your dependence on this client:" in "\n".join(action_plan(ctx))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("verdict", VERDICT_ANSWERS)
+def test_plan_steps_stand_alone(verdict, lang):
+    for step in action_plan(make_ctx(VERDICT_ANSWERS[verdict], lang)):
+        assert not OPENERS.match(step), step

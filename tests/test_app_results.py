@@ -401,3 +401,22 @@ def test_a_version_1_file_loads_and_names_the_answers_it_could_not_carry_over(la
     expected = {"en": "could not be carried over", "fr": "n'ont pas pu être reprises"}[lang]
     assert expected in warnings
     assert {"en": "questioned your honesty", "fr": "mis en doute votre honnêteté"}[lang] in warnings
+
+
+def test_every_draft_shows_its_own_details_and_a_quoting_draft_waits_for_the_example():
+    at = app([ClientRecord(name="Nightmare Co", answers=dict(LATE_PAYER))])
+    rid = store(at).record.id
+    from clientcheck.messages import MESSAGE_IDS
+
+    for message_id in MESSAGE_IDS:
+        at.selectbox(key=f"draft_pick|{rid}").set_value(message_id).run()
+        assert not at.exception, message_id
+        assert "Nightmare" not in body_area(at).value
+    at.selectbox(key=f"draft_pick|{rid}").set_value("name_disrespect").run()
+    assert any("[your example]" in w.value for w in at.warning)
+    at.text_area(key=f"detail|{rid}|example").input("My kids could do better.").run()
+    assert "My kids could do better." in body_area(at).value
+    assert not any("[your example]" in w.value for w in at.warning)
+    at.selectbox(key=f"draft_pick|{rid}").set_value("contract_revision").run()
+    at.selectbox(key=f"detail|{rid}|revision_reason").set_value("scope").run()
+    assert "beyond the scope" in body_area(at).value and not at.exception

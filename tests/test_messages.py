@@ -766,3 +766,25 @@ def test_the_typography_check_can_fail():
 def test_french_drafts_say_e_mail_not_courriel():
     for where, text in _french_template_texts():
         assert "courriel" not in text.lower(), where
+
+
+@pytest.mark.parametrize("tone", TONES)
+@pytest.mark.parametrize("message_id", ["payment_terms", "goodbye"])
+def test_french_pronouns_agree_with_an_amount_or_an_invoice(message_id, tone):
+    ctx = make_ctx(LATE_PAYER, "fr")
+    amount = render_message(message_id, tone, ctx, MessageDetails(overdue_amount=900)).body
+    invoice = render_message(
+        message_id, tone, ctx, MessageDetails(overdue_amount=900, invoice_number="7")
+    ).body
+    assert "Un montant de 900\u00a0€" in amount and "de la régler" not in amount
+    assert "facture n°\u00a07" in invoice and "de le régler" not in invoice
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("tone", TONES)
+def test_goodbye_says_each_thing_once_whatever_is_known(tone, lang):
+    phrase = "work in progress" if lang == "en" else "travail en cours"
+    for answers in ({}, {"late_payment.unpaid_90": "once"}, {"situation.notice_weeks": 2}):
+        for details in (EMPTY, FULL):
+            body = render_message("goodbye", tone, make_ctx(answers, lang), details).body
+            assert body.count(phrase) == 1, body

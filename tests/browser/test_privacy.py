@@ -96,6 +96,17 @@ def _download_all(page: Page, where, into: list[str]) -> None:
         download.delete()  # Playwright's own copy, outside the trees we watch
 
 
+def _fill_draft_example(page: Page) -> None:
+    """Replace [your example]: a draft quoting a remark downloads only once it is filled."""
+    if not _main(page).get_by_text("Replace [your example]").count():
+        return
+    _main(page).get_by_text("Details to fill in the draft (optional)").first.click()
+    example = _main(page).get_by_role("textbox", name="Your example: the remark, word for word")
+    example.fill("My kids could do better.")
+    example.press("Control+Enter")
+    settle(page)
+
+
 def full_assessment(browser: Browser, session: Session) -> None:
     context = browser.new_context(
         viewport={"width": 1280, "height": 900}, locale="en-GB", accept_downloads=True
@@ -129,6 +140,7 @@ def full_assessment(browser: Browser, session: Session) -> None:
         expect(_main(page).locator("h1").first).to_contain_text(session.client_name)
         _main(page).get_by_role("button", name="Prepare my summary (PDF, Markdown)").click()
         settle(page)
+        _fill_draft_example(page)
         _download_all(page, _main(page), session.downloads)
         _download_all(page, page.locator('[data-testid="stSidebar"]'), session.downloads)
     finally:

@@ -89,7 +89,7 @@ def test_stay_path_eml_has_the_right_subject_and_never_the_alias(page, app_url, 
     alias = "Nightmare Co"
     open_results(page, app_url, tmp_path, ClientRecord(name=alias, answers=dict(LATE_ONLY)))
     body = page.get_by_role("textbox", name="Message (edit freely)")
-    expect(body).to_contain_text("50% of the fee")  # payment terms: a stay-path draft
+    expect(body).to_contain_text("50% of the fee", timeout=20_000)  # a stay-path draft
     subject = page.get_by_role("textbox", name="Subject").input_value()
     assert subject == "Payment terms for future projects"
     data, _ = download(page, "Open in my mail app (.eml)")
