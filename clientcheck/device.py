@@ -318,6 +318,23 @@ def loads_device(text: object, bank: QuestionBank) -> DeviceSession:
     )
 
 
+def device_token(text: str) -> str:
+    """Name a copy the way the browser side does: "writer:saved_at", or "?" if it has none."""
+    try:
+        doc = json.loads(text)
+    except (json.JSONDecodeError, RecursionError):
+        return "?"
+    if isinstance(doc, dict):
+        writer, saved_at = doc.get("writer"), doc.get("saved_at")
+        # JavaScript reads 1.0 and 1e3 as the integers 1 and 1000.
+        if isinstance(saved_at, float) and saved_at.is_integer():
+            saved_at = int(saved_at)
+        safe = isinstance(saved_at, int) and not isinstance(saved_at, bool)
+        if isinstance(writer, str) and safe and abs(saved_at) < 2**53:
+            return f"{writer}:{saved_at}"
+    return "?"
+
+
 def newer_elsewhere(other: DeviceSession, seen: Mapping[str, int]) -> list[ClientRecord]:
     """The clients in ``other`` changed after the last version of them this tab has seen."""
     return [

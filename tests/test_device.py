@@ -15,6 +15,7 @@ from clientcheck.device import (
     DEVICE_VERSION,
     MAX_DEVICE_CHARS,
     ClientExtras,
+    device_token,
     dumps_device,
     loads_device,
     newer_elsewhere,
@@ -282,3 +283,26 @@ def test_a_full_session_of_ten_clients_fits_easily_in_the_browser():
     # localStorage holds about 5 million characters per site.
     assert len(text) < 100_000
     assert len(loads_device(text, BANK).clients) == 10
+
+
+@pytest.mark.parametrize(
+    ("text", "token"),
+    [
+        (json.dumps({"writer": "abc", "saved_at": 12}), "abc:12"),
+        ('{"writer": "abc", "saved_at": 1e3}', "abc:1000"),
+        ('{"writer": "abc", "saved_at": 1.5}', "?"),
+        ('{"writer": "abc", "saved_at": true}', "?"),
+        ('{"writer": 1, "saved_at": 1}', "?"),
+        ("[1]", "?"),
+        ("{not json", "?"),
+    ],
+)
+def test_a_copy_is_named_the_way_the_browser_names_it(text, token):
+    # The same rule as token() in the component's JavaScript.
+    assert device_token(text) == token
+
+
+def test_a_real_copy_is_named_by_its_writer_and_time():
+    records, extras = session()
+    text = dump(records, extras)
+    assert device_token(text) == loads_device(text, BANK).token == f"{WRITER}:{SAVED_AT}"

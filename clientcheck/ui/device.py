@@ -32,6 +32,7 @@ from clientcheck.answers import is_answered
 from clientcheck.device import (
     ClientExtras,
     DeviceSession,
+    device_token,
     dumps_device,
     loads_device,
     newer_elsewhere,
@@ -52,6 +53,7 @@ const KEY = "clientcheck.session";
 const PREF = "clientcheck.autosave";
 let answered = null;  // the server session this page load last answered
 let known = null;     // the copy this tab last read or wrote
+let mine = null;      // the copy this tab last wrote
 let lastSync = null;  // the last foreign copy reported to the server
 let lastForget = "";
 let failing = false;
@@ -107,7 +109,7 @@ function save(data) {
       lastForget = data.forget;
       s.removeItem(KEY);
       s.removeItem(PREF);
-      known = null;
+      known = mine = null;
     }
     if (data.autosave) {
       if (read(s, PREF) !== null) s.removeItem(PREF);
@@ -117,6 +119,12 @@ function save(data) {
     const want = data.autosave && data.payload ? data.payload : null;
     const current = read(s, KEY);
     if (current === want) { known = want; return; }
+    if (want === null) {
+      // Nothing to keep: remove this tab's own copy (or all, with autosave off); a copy
+      // this tab did not write stays until there is work to save over it.
+      if (!data.autosave || current === mine) { s.removeItem(KEY); known = mine = null; }
+      return;
+    }
     const mark = current === null ? "" : token(current);
     if (current !== null && current !== known && mark !== "?" && mark !== data.accept) {
       // Another tab wrote since: the server decides whether that is newer work.
@@ -126,8 +134,8 @@ function save(data) {
       }
       return;
     }
-    if (want === null) s.removeItem(KEY); else s.setItem(KEY, want);
-    known = want;
+    s.setItem(KEY, want);
+    known = mine = want;
     if (failing) { failing = false; report("status", {ask: data.ask, ok: true}); }
   } catch (e) {
     if (!failing) { failing = true; report("status", {ask: data.ask, ok: false}); }
@@ -359,7 +367,8 @@ def _on_sync(text: object, d: DeviceState, lang: str) -> None:
     try:
         other = loads_device(text, bank())
     except LoadError:
-        return  # not readable: this tab may replace it
+        d.accept = device_token(text)  # a copy nobody can open: this tab may replace it
+        return
     if other.writer == d.ask:
         return
     newer = newer_elsewhere(other, d.seen)
