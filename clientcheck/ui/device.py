@@ -173,8 +173,6 @@ CSS = """<style>
    nobody sees "Start" turn into "Continue"; after 2 s they show anyway. */
 .st-key-cc_start_waiting { visibility: hidden; animation: cc-reveal 0s 2s forwards; }
 @keyframes cc-reveal { to { visibility: visible; } }
-/* The storage component draws nothing. */
-.st-key-cc_device { display: none; }
 </style>"""
 
 _component = st.components.v2.component("clientcheck_device", js=JS)
@@ -312,7 +310,6 @@ def _saved_step(record: ClientRecord) -> str:
 def begin(lang: str) -> None:
     """Take in what the device sent since the last run. Call before anything is drawn."""
     d = device_state()
-    st.html(CSS)
     value = st.session_state.get(COMPONENT_KEY)
     value = value if isinstance(value, dict) else {}
     loaded = value.get("loaded")
@@ -529,6 +526,8 @@ def start_buttons(lang: str) -> None:
     d = device_state()
     s = store()
     ids = [r.id for r in s.clients]
+    if d.phase == "waiting":
+        st.html(CSS)
     with st.container(key="cc_start_waiting" if d.phase == "waiting" else "cc_start"):
         if d.offer in ids:
             record = s.clients[ids.index(d.offer)]

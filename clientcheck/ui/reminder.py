@@ -15,8 +15,7 @@ from clientcheck.render import AssessmentContext, format_date
 
 def reminder_section(ctx: AssessmentContext, record: ClientRecord, lang: str) -> None:
     """Offer a .ics file for ``ctx.check_again_on``; the client's name only if the user ticks it."""
-    st.subheader(t("reminder_title", lang), anchor=False)
-    st.caption(t("reminder_caption", lang))
+    st.markdown(f"**{t('reminder_title', lang)}** — {t('reminder_caption', lang)}")
     key = f"reminder_name|{record.id}"
     with_name = st.checkbox(
         t("reminder_include_name", lang),
