@@ -304,3 +304,15 @@ def test_another_tab_rewriting_what_this_tab_has_seen_is_not_a_conflict():
     at = _sync(at, json.dumps(same_doc, ensure_ascii=False))
     assert not at.warning
     assert component_data(at)["accept"] == f"{OTHER_TAB}:{stamp + 5}"
+
+
+def test_a_hostile_saved_name_is_shown_literally_in_the_offer():
+    from clientcheck.ui.layout import literal
+
+    name = "**bold** [x](http://evil) <script>alert(1)</script> :red[x]"
+    saved = ClientRecord(name=name, answers={"disrespect.insults": "no"})
+    at = open_app()
+    at = device_answers(at, text=saved_copy(now_ms(), saved))
+    label = at.button(key="continue").label
+    assert label.startswith(f"Continue: {literal(name)}, 1 of {TOTAL} answered")
+    assert r"\*\*bold\*\*" in label and r"\[x\]" in label

@@ -57,14 +57,20 @@ let mine = null;      // the copy this tab last wrote
 let lastSync = null;  // the last foreign copy reported to the server
 let lastForget = "";
 let failing = false;
-let latest = null;    // the newest {data, setStateValue}
+let latest = null;    // the newest {data, setTriggerValue}
 let listening = false;
 
+// Messages go as trigger values: they reach one run and are not sent again with every
+// later interaction (a copy can weigh tens of kilobytes).
 function report(name, value) {
-  try { latest.setStateValue(name, value); } catch (e) { /* the page is going away */ }
+  try { latest.setTriggerValue(name, value); } catch (e) { /* the page is going away */ }
 }
 
 function storage() {
+  try { return window.localStorage; } catch (e) { return null; }
+}
+
+function probe() {
   // Private modes may refuse storage or any write; find out before relying on it.
   try {
     const s = window.localStorage;
@@ -143,8 +149,8 @@ function save(data) {
 }
 
 export default function (component) {
-  const { data, setStateValue } = component;
-  latest = {data: data, setStateValue: setStateValue};
+  const { data, setTriggerValue } = component;
+  latest = {data: data, setTriggerValue: setTriggerValue};
   if (!data || !data.ask) return;
   if (!listening) {
     listening = true;
@@ -154,7 +160,7 @@ export default function (component) {
     // Once per server session: on a page load, and again after a server restart.
     const again = answered !== null;
     answered = data.ask;
-    const s = storage();
+    const s = probe();
     if (!s) { report("loaded", {ask: data.ask, available: false, again: again}); return; }
     const text = read(s, KEY);
     known = text;
