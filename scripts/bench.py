@@ -11,7 +11,9 @@ Measured in the same run, so the machine's speed cancels out of the ratios:
 (b) cold start: ``streamlit run`` as a subprocess until Chromium shows the first
     page's title, median of --cold;
 (c) PDF / Markdown build time and PDF size, from scripts/bench_exports.py when
-    it exists;
+    it exists; the size of the copy autosave keeps on the device for 10 full clients,
+    from scripts/bench_device.py (the step sessions of (a) run with autosave on, and
+    one of them holds those 10 clients);
 (d) --load N: the load test in scripts/load.py, when it exists.
 
 Prints a table: figure, Client Check, baseline, ratio, target, PASS/FAIL.
@@ -47,6 +49,7 @@ from tests.browser.conftest import (  # noqa: E402  (the repo root must be on th
 STEP_TARGET = 1.5  # Client Check step time / baseline step time
 COLD_TARGET = 1.3  # Client Check cold start / baseline cold start
 PDF_MS, PDF_KB, MARKDOWN_MS = 300.0, 200.0, 20.0
+DEVICE_KB, DEVICE_MS = 500.0, 10.0  # device copy of 10 full clients: size, build time
 WIDGETS = {
     "button",
     "button_group",
@@ -127,14 +130,26 @@ def _check(at) -> None:
         raise RuntimeError(f"the app raised: {[e.value for e in at.exception]}")
 
 
+def _device_ready(at) -> None:
+    """Play the browser's part: the device answers (empty), so autosave runs on every step."""
+    ask = at.session_state["cc_device_state"].ask
+    at.session_state["cc_device"] = {"loaded": {"ask": ask, "available": True, "text": None}}
+    at.run()
+    _check(at)
+    assert at.session_state["cc_device_state"].phase == "ready", "autosave did not start"
+
+
 class ClientCheckSteps:
     """Client Check on its first sign page: change an answer, click Next (and Back, untimed)."""
 
-    def __init__(self) -> None:
+    def __init__(self, store=None) -> None:
         from streamlit.testing.v1 import AppTest
 
         self.at = AppTest.from_file(str(APP), default_timeout=60)
+        if store is not None:
+            self.at.session_state["cc_store"] = store
         self.at.run()
+        _device_ready(self.at)
         self.at.button(key="start").click().run()
         self.at.button(key="next|client").click().run()
         _check(self.at)
@@ -144,6 +159,7 @@ class ClientCheckSteps:
         # A second session on the results page (radar, advice, drafts, downloads).
         self.results_at = AppTest.from_file(str(APP), default_timeout=60)
         self.results_at.run()
+        _device_ready(self.results_at)
         self.results_at.button(key="start").click().run()
         self.results_at.button(key="goto|results").click().run()
         _check(self.results_at)
@@ -215,8 +231,11 @@ class BaselineSteps:
 
 def bench_steps(runs: int, warmup: int = 5) -> list[Row]:
     _quiet_streamlit()
+    device = _optional_module("bench_device")
     apps = {"app": ClientCheckSteps(), "baseline": BaselineSteps()}
-    inventories = {name: app.inventory() for name, app in apps.items()}
+    if device is not None:
+        apps["app10"] = ClientCheckSteps(device.ten_client_store())
+    inventories = {name: app.inventory() for name, app in apps.items() if name != "app10"}
     for name, found in inventories.items():
         print(f"widgets on the page ({name}): {sum(found.values())} {dict(sorted(found.items()))}")
     if inventories["app"] != inventories["baseline"]:
@@ -225,7 +244,7 @@ def bench_steps(runs: int, warmup: int = 5) -> list[Row]:
     for i in range(warmup + runs):
         # Interleaved, so a slow moment of the machine hits both alike.
         for name, app in apps.items():
-            for step in ("answer", "next", "results"):
+            for step in ("answer",) if name == "app10" else ("answer", "next", "results"):
                 ms = getattr(app, step)()
                 if i >= warmup:
                     times.setdefault((name, step), []).append(ms)
@@ -240,6 +259,15 @@ def bench_steps(runs: int, warmup: int = 5) -> list[Row]:
                 f"{label} (median of {runs})",
                 statistics.median(times[("app", step)]),
                 statistics.median(times[("baseline", step)]),
+                target=STEP_TARGET,
+            )
+        )
+    if device is not None:
+        rows.append(
+            Row(
+                f"step, 10 clients autosaved: answer changed (median of {runs})",
+                statistics.median(times[("app10", "answer")]),
+                statistics.median(times[("baseline", "answer")]),
                 target=STEP_TARGET,
             )
         )
@@ -354,6 +382,20 @@ def bench_exports() -> list[Row]:
     ]
 
 
+def bench_device() -> list[Row]:
+    module = _optional_module("bench_device")
+    if module is None:
+        return [Row("device copy (autosave)", None, note="skipped: no scripts/bench_device.py")]
+    figures = module.bench_device()
+    print(f"bench_device() -> {figures}")
+    return [
+        Row(
+            "device copy, 10 full clients: size", figures["device_kb"], unit="KB", target=DEVICE_KB
+        ),
+        Row("device copy, 10 full clients: build", figures["device_build_ms"], target=DEVICE_MS),
+    ]
+
+
 def bench_load(sessions: int) -> list[Row]:
     # ---- HOOK: load test ---------------------------------------------------------
     # scripts/load.py (another module) provides run_load(sessions: int) -> dict.
@@ -427,6 +469,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.skip_cold:
         rows += bench_cold_start(args.cold)
     rows += bench_exports()
+    rows += bench_device()
     if args.load:
         rows += bench_load(args.load)
     print()

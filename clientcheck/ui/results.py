@@ -15,6 +15,7 @@ from clientcheck.ui.downloads import download_buttons, then_now_view
 from clientcheck.ui.drafts import chosen_drafts, drafts_section
 from clientcheck.ui.layout import literal
 from clientcheck.ui.questions import pending_error
+from clientcheck.ui.reminder import reminder_section
 from clientcheck.ui.state import bank, go, store
 
 VERDICT_STYLE = {
@@ -155,3 +156,4 @@ def results(lang: str) -> None:
         drafts=chosen_drafts(ctx, record.id, details),
         comparison=then_now_view(record, lang),
     )
+    reminder_section(ctx, record, lang)
