@@ -157,9 +157,9 @@ def test_after_the_offer_the_app_writes_the_session_with_this_tab_as_writer():
     assert copy.stamps == {saved.id: stamp}
     at.button(key="continue").click()
     at = run(at)
-    at.radio(key=f"q|{saved.id}|disrespect.insults").set_value("yes").run()
+    at.radio(key=f"q|{saved.id}|disrespect.insults").set_value("once").run()
     copy = loads_device(component_data(at)["payload"], BANK)
-    assert copy.clients[0].answers["disrespect.insults"] == "yes"
+    assert copy.clients[0].answers["disrespect.insults"] == "once"
     assert copy.stamps[saved.id] > stamp
 
 

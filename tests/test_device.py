@@ -141,7 +141,12 @@ def test_a_version_1_copy_loads_through_the_answers_file_migration():
     (client,) = loaded.clients
     assert client.name == "Old Co"
     assert client.id == "aaaaaaaaaaaa"
-    assert client.answers == {"late_payment.late_invoices": 6, "disrespect.insults": "no"}
+    # Version 1 asked "of your last 10 invoices": the migration adds the 10.
+    assert client.answers == {
+        "late_payment.invoices_total": 10,
+        "late_payment.late_invoices": 6,
+        "disrespect.insults": "no",
+    }
     assert client.step == "sign:late_payment"
 
 
