@@ -35,7 +35,6 @@ import asyncio
 import json
 import os
 import random
-import re
 import statistics
 import sys
 import time
@@ -140,14 +139,9 @@ def widgets_in(msg: ForwardMsg) -> Iterator[Widget]:
     if kind is None:
         return
     proto = getattr(element, kind)
-    widget_id = getattr(proto, "id", "") if hasattr(proto, "DESCRIPTOR") else ""
-    if (
-        widget_id
-        and isinstance(widget_id, str)
-        and "id" in proto.DESCRIPTOR.fields_by_name
-        and widget_id.startswith(ID_PREFIX)
-    ):
-        yield Widget(widget_id, kind, proto)
+    fields = getattr(getattr(proto, "DESCRIPTOR", None), "fields_by_name", {})
+    if "id" in fields and proto.id.startswith(ID_PREFIX):
+        yield Widget(proto.id, kind, proto)
 
 
 def find(widgets: Iterable[Widget], key: str | None = None, prefix: str | None = None) -> list:
@@ -160,9 +154,6 @@ def find(widgets: Iterable[Widget], key: str | None = None, prefix: str | None =
         if (key is not None and k == key) or (prefix is not None and k.startswith(prefix)):
             found.append(widget)
     return found
-
-
-_NUMBER_IN_LABEL = re.compile(r"\d")
 
 
 def answer_for(widget: Widget, rng: random.Random) -> WidgetState | None:
@@ -209,7 +200,7 @@ def answer_for(widget: Widget, rng: random.Random) -> WidgetState | None:
     return state
 
 
-def _other_option(widget: Widget) -> WidgetState:
+def other_option(widget: Widget) -> WidgetState:
     """Pick a segmented control's option other than the one selected now."""
     options = [o.content for o in widget.proto.options]
     current = set(widget.proto.default)
@@ -520,7 +511,7 @@ class VirtualUser:
             raise LoadError(f"no results page after {MAX_PAGES} pages")
         tone = self.one(prefix="draft_tone|")
         await self.pause()
-        await self.run("tone", [_other_option(tone)])
+        await self.run("tone", [other_option(tone)])
         await self.click("prepare", key="prepare|results")
         await self.fetch_pdf()
         answers = await self.fetch("json|results", b"{")
@@ -663,11 +654,20 @@ def _round(value: float | None, digits: int = 3) -> float | None:
 
 
 async def _level(
-    url: str, sessions: int, think: float, ramp: float, pids: list[int], seed: int, lang: str
+    url: str,
+    sessions: int,
+    think: float,
+    ramp: float,
+    pids: list[int],
+    seed: int,
+    lang: str,
+    warmup: bool,
 ) -> tuple[list[SessionResult], dict]:
-    warm = await one_session(url, -1, 0.0, seed - 1, None, lang)
-    if not warm.ok:
-        raise LoadError(f"warm-up session failed: {warm.error}")
+    warm = None
+    if warmup:  # imports and caches are loaded once per server, not per session
+        warm = await one_session(url, -1, 0.0, seed - 1, None, lang)
+        if not warm.ok:
+            raise LoadError(f"warm-up session failed: {warm.error}")
     rss_before = tree_rss_kb(pids) if pids else None
     cpu_before = tree_cpu_s(pids) if pids else None
     own_before = time.process_time()
@@ -691,7 +691,7 @@ async def _level(
         "rss_after_kb": rss_after,
         "server_cpu_s": None if cpu_before is None else cpu_after - cpu_before,
         "generator_cpu_s": own_cpu,
-        "warmup_pdf_bytes": warm.pdf_bytes,
+        "warmup_ok": None if warm is None else warm.ok,
     }
     return list(results), extra
 
@@ -731,6 +731,7 @@ def summarise(sessions: int, results: list[SessionResult], extra: dict) -> dict:
         ),
         "uploads_loaded": sum(r.uploaded for r in results),
         "replicas_per_session": sorted({len(r.replicas) for r in results}),
+        "replicas_seen": sorted({name for r in results for name in r.replicas}),
     }
 
 
@@ -748,12 +749,13 @@ def run_level(
     seed: int = 1,
     lang: str = "en",
     limit_s: float = LEVEL_LIMIT_S,
+    warmup: bool = True,
 ) -> dict:
     """Run ``sessions`` concurrent virtual users against ``url``; return the figures."""
     if not 1 <= sessions <= MAX_SESSIONS:
         raise ValueError(f"sessions must be between 1 and {MAX_SESSIONS}")
     check_url(url)
-    coro = _level(url, sessions, think, ramp, pids, seed, lang)
+    coro = _level(url, sessions, think, ramp, pids, seed, lang, warmup)
     results, extra = asyncio.run(asyncio.wait_for(coro, limit_s))
     report = summarise(sessions, results, extra)
     report["think_s"], report["ramp_s"], report["cores"] = think, ramp, os.cpu_count()
