@@ -63,6 +63,7 @@ QUESTION_PREFIX = "q|"
 MAX_PAGES = 40  # welcome, client, signs, results: far more than the flow has
 MAX_ANSWERS_PER_PAGE = 100
 XSRF_COOKIE = "_streamlit_xsrf"
+REPLICA_HEADER = "x-client-check-replica"  # set by deploy/haproxy.cfg
 
 
 class LoadError(Exception):
@@ -297,6 +298,7 @@ class SessionResult:
     error: str = ""
     steps: list[tuple[str, float]] = field(default_factory=list)  # (step, seconds)
     replicas: set[str] = field(default_factory=set)  # X-Client-Check-Replica values seen
+    replica_answers: int = 0  # responses that carried that header
     pdf_bytes: int = 0
     uploaded: bool = False
 
@@ -334,8 +336,9 @@ class VirtualUser:
 
     def _seen(self, response_headers) -> None:
         for name, value in response_headers:
-            if name.lower() == "x-client-check-replica":
+            if name.lower() == REPLICA_HEADER:
                 self.result.replicas.add(value)
+                self.result.replica_answers += 1
 
     async def get(self, path: str) -> Response:
         response = await http("GET", self.base + path, self._cookie_header())
@@ -732,6 +735,7 @@ def summarise(sessions: int, results: list[SessionResult], extra: dict) -> dict:
         "uploads_loaded": sum(r.uploaded for r in results),
         "replicas_per_session": sorted({len(r.replicas) for r in results}),
         "replicas_seen": sorted({name for r in results for name in r.replicas}),
+        "replica_answers_min": min((r.replica_answers for r in results), default=0),
     }
 
 
