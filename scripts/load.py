@@ -52,6 +52,9 @@ class SessionResult:
     ok: bool = False
     error: str = ""
     steps: list[tuple[str, float]] = field(default_factory=list)  # (step, seconds)
+    # (step, seconds) from the browser sending its rerun message to "script finished":
+    # the server's share of a step, comparable with scripts/load_ws.py's step latency.
+    wire: list[tuple[str, float]] = field(default_factory=list)
     pdf_s: float | None = None
     pdf_note: str = ""
 
@@ -119,15 +122,30 @@ class RunWatcher:
     """Count the "script finished" messages on a page's Streamlit websocket."""
 
     def __init__(self, page) -> None:
+        from streamlit.proto.BackMsg_pb2 import BackMsg
         from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
+        self._back = BackMsg
         self._forward = ForwardMsg
         self.finished = 0
+        self._sent_at: float | None = None
+        self.last_wire: float | None = None
         page.on("websocket", self._attach)
 
     def _attach(self, ws) -> None:
         if "_stcore/stream" in ws.url:
             ws.on("framereceived", self._frame)
+            ws.on("framesent", self._sent)
+
+    def _sent(self, payload) -> None:
+        if isinstance(payload, str):
+            return
+        try:
+            message = self._back.FromString(payload)
+        except Exception:  # not a BackMsg: not ours to judge
+            return
+        if message.WhichOneof("type") == "rerun_script":
+            self._sent_at = time.monotonic()
 
     def _frame(self, payload) -> None:
         if isinstance(payload, str):
@@ -137,6 +155,9 @@ class RunWatcher:
         except Exception:  # a frame that is not a ForwardMsg: not ours to judge
             return
         if message.WhichOneof("type") == "script_finished":
+            if self._sent_at is not None:
+                self.last_wire = time.monotonic() - self._sent_at
+                self._sent_at = None
             self.finished += 1
 
     async def wait_after(self, before: int, timeout: float = STEP_TIMEOUT_S) -> None:
@@ -149,10 +170,13 @@ class RunWatcher:
 
 async def _step(result: SessionResult, watcher: RunWatcher, name: str, action) -> None:
     before = watcher.finished
+    watcher.last_wire = None
     start = time.monotonic()
     await action()
     await watcher.wait_after(before)
     result.steps.append((name, time.monotonic() - start))
+    if watcher.last_wire is not None:
+        result.wire.append((name, watcher.last_wire))
 
 
 class Gate:
@@ -293,6 +317,11 @@ def _summary(sessions, results, warm, rss_before, rss_after, elapsed, think) -> 
     for r in results:
         for name, seconds in r.steps:
             by_step.setdefault(name, []).append(seconds)
+    wire = [s for r in results for _, s in r.wire]
+    wire_by_step: dict[str, list[float]] = {}
+    for r in results:
+        for name, seconds in r.wire:
+            wire_by_step.setdefault(name, []).append(seconds)
     return {
         "sessions": sessions,
         "completed": sum(r.ok for r in results),
@@ -309,6 +338,13 @@ def _summary(sessions, results, warm, rss_before, rss_after, elapsed, think) -> 
         "pdf_p95_s": _round(_percentile(pdfs, 95)),
         "pdf_notes": sorted({r.pdf_note for r in results if r.pdf_note}),
         "by_step_p95_s": {k: _round(_percentile(v, 95)) for k, v in sorted(by_step.items())},
+        # From the rerun message leaving the browser to "script finished" coming back (as
+        # Playwright reports the frames): the server's share, without the browser's own work.
+        "server_step_p50_s": _round(_percentile(wire, 50)),
+        "server_step_p95_s": _round(_percentile(wire, 95)),
+        "server_by_step_p50_s": {
+            k: _round(_percentile(v, 50)) for k, v in sorted(wire_by_step.items())
+        },
         "server_rss_before_mb": _round(rss_before / 1024 if rss_before else None),
         "server_rss_after_mb": _round(rss_after / 1024 if rss_after else None),
         "server_mb_per_session": _round(per_session_mb),
