@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import base64
 import json
 import os
 import statistics
@@ -122,30 +123,16 @@ class RunWatcher:
     """Count the "script finished" messages on a page's Streamlit websocket."""
 
     def __init__(self, page) -> None:
-        from streamlit.proto.BackMsg_pb2 import BackMsg
         from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-        self._back = BackMsg
         self._forward = ForwardMsg
         self.finished = 0
-        self._sent_at: float | None = None
-        self.last_wire: float | None = None
+        self.clock: WireClock | None = None
         page.on("websocket", self._attach)
 
     def _attach(self, ws) -> None:
         if "_stcore/stream" in ws.url:
             ws.on("framereceived", self._frame)
-            ws.on("framesent", self._sent)
-
-    def _sent(self, payload) -> None:
-        if isinstance(payload, str):
-            return
-        try:
-            message = self._back.FromString(payload)
-        except Exception:  # not a BackMsg: not ours to judge
-            return
-        if message.WhichOneof("type") == "rerun_script":
-            self._sent_at = time.monotonic()
 
     def _frame(self, payload) -> None:
         if isinstance(payload, str):
@@ -155,9 +142,6 @@ class RunWatcher:
         except Exception:  # a frame that is not a ForwardMsg: not ours to judge
             return
         if message.WhichOneof("type") == "script_finished":
-            if self._sent_at is not None:
-                self.last_wire = time.monotonic() - self._sent_at
-                self._sent_at = None
             self.finished += 1
 
     async def wait_after(self, before: int, timeout: float = STEP_TIMEOUT_S) -> None:
@@ -168,15 +152,69 @@ class RunWatcher:
             await asyncio.sleep(0.005)
 
 
+class WireClock:
+    """When the browser's network stack sent each rerun and got its "script finished".
+
+    Read from the Chrome DevTools Protocol's own timestamps, so neither the page's work
+    nor Playwright's event delivery is counted: what is left is the server's share of
+    a step, the same span scripts/load_ws.py measures without a browser.
+    """
+
+    def __init__(self) -> None:
+        from streamlit.proto.BackMsg_pb2 import BackMsg
+        from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+        self._back, self._forward = BackMsg, ForwardMsg
+        self.step = "open"
+        self._sent: tuple[str, float] | None = None
+        self.samples: list[tuple[str, float]] = []
+
+    async def attach(self, context, page) -> None:
+        cdp = await context.new_cdp_session(page)
+        cdp.on("Network.webSocketFrameSent", self._on_sent)
+        cdp.on("Network.webSocketFrameReceived", self._on_received)
+        await cdp.send("Network.enable")
+
+    @staticmethod
+    def _payload(params: dict) -> bytes | None:
+        frame = params.get("response") or {}
+        if frame.get("opcode") != 2:  # binary frames only
+            return None
+        try:
+            return base64.b64decode(frame.get("payloadData", ""))
+        except ValueError:
+            return None
+
+    def _on_sent(self, params: dict) -> None:
+        data = self._payload(params)
+        try:
+            message = self._back.FromString(data) if data else None
+        except Exception:  # not a BackMsg: not ours to judge
+            return
+        if message is not None and message.WhichOneof("type") == "rerun_script":
+            self._sent = (self.step, float(params["timestamp"]))
+
+    def _on_received(self, params: dict) -> None:
+        data = self._payload(params)
+        try:
+            message = self._forward.FromString(data) if data else None
+        except Exception:  # a frame that is not a ForwardMsg: not ours to judge
+            return
+        if message is not None and message.WhichOneof("type") == "script_finished":
+            if self._sent is not None:
+                name, sent = self._sent
+                self.samples.append((name, float(params["timestamp"]) - sent))
+                self._sent = None
+
+
 async def _step(result: SessionResult, watcher: RunWatcher, name: str, action) -> None:
     before = watcher.finished
-    watcher.last_wire = None
+    if watcher.clock is not None:
+        watcher.clock.step = name
     start = time.monotonic()
     await action()
     await watcher.wait_after(before)
     result.steps.append((name, time.monotonic() - start))
-    if watcher.last_wire is not None:
-        result.wire.append((name, watcher.last_wire))
 
 
 class Gate:
@@ -192,10 +230,13 @@ async def one_session(browser, url: str, index: int, think: float, gate: Gate | 
     context = await browser.new_context(
         viewport={"width": 1280, "height": 900}, locale="en-GB", accept_downloads=True
     )
+    watcher = None
     try:
         page = await context.new_page()
         page.set_default_timeout(STEP_TIMEOUT_S * 1000)
         watcher = RunWatcher(page)
+        watcher.clock = WireClock()
+        await watcher.clock.attach(context, page)
         main = page.locator('[data-testid="stMain"]')
         start = time.monotonic()
         await page.goto(url)
@@ -248,6 +289,8 @@ async def one_session(browser, url: str, index: int, think: float, gate: Gate | 
     except Exception as exc:  # one failed person must not stop the others; report it
         result.error = f"{type(exc).__name__}: {str(exc).splitlines()[0][:200]}"
     finally:
+        if watcher is not None and watcher.clock is not None:
+            result.wire = [s for s in watcher.clock.samples if s[0] != "open"]
         await context.close()
     return result
 
