@@ -54,7 +54,9 @@ ROOT = Path(__file__).resolve().parents[1]
 MAX_SESSIONS = 500
 LEVEL_LIMIT_S = 600.0
 STEP_TIMEOUT_S = 30.0
-THINK_S = 2.0
+# A person's pause before each change: 5 s is twice the pace of the product's own
+# "ten-minute check" (about 47 changes); bench.py uses 2 s, as the browser test does.
+THINK_S = 5.0
 RAMP_S = 0.2
 KNEE_P95_S = 1.0
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
@@ -772,26 +774,17 @@ def run_load(
     think: float = THINK_S,
     ramp: float = RAMP_S,
     pids: list[int] | None = None,
-    server_nice: int | None = None,
 ) -> dict:
     """bench.py's entry point: one load level against ``url``, or a server of our own."""
-    with _server(url, pids, server_nice) as (base, server_pids):
-        report = run_level(sessions, base, server_pids, think, ramp)
-    report["server_nice"] = server_nice
-    return report
-
-
-def renice(pid: int, nice: int) -> None:
-    """Give every thread of ``pid`` this nice value (threads made later inherit it)."""
-    for task in Path(f"/proc/{pid}/task").glob("*"):
-        os.setpriority(os.PRIO_PROCESS, int(task.name), nice)
+    with _server(url, pids) as (base, server_pids):
+        return run_level(sessions, base, server_pids, think, ramp)
 
 
 class _server:
     """Use the server at ``url``, or start one on a free loopback port for the run."""
 
-    def __init__(self, url: str | None, pids: list[int] | None, nice: int | None = None):
-        self.url, self.pids, self.process, self.nice = url, pids or [], None, nice
+    def __init__(self, url: str | None, pids: list[int] | None):
+        self.url, self.pids, self.process = url, pids or [], None
 
     def __enter__(self) -> tuple[str, list[int]]:
         if self.url is not None:
@@ -801,8 +794,6 @@ class _server:
         from tests.browser.conftest import start_server
 
         self.process, url = start_server()
-        if self.nice is not None:
-            renice(self.process.pid, self.nice)
         return url, [self.process.pid]
 
     def __exit__(self, *exc) -> None:
@@ -818,13 +809,12 @@ def find_knee(
     pids: list[int] | None,
     think: float,
     ramp: float,
-    server_nice: int | None = None,
 ) -> dict:
     """Step the load up; the knee is the most sessions with p95 <= 1 s and no error."""
     reports, knee = [], None
     for level in levels:
         # A fresh server per level, so one level's sessions do not weigh on the next.
-        report = run_load(level, url, think, ramp, pids, server_nice)
+        report = run_load(level, url, think, ramp, pids)
         reports.append(report)
         ok = report["completed"] == level and not report["errors"]
         p95 = report["step_p95_s"]
@@ -855,25 +845,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pid", type=int, action="append", help="server pid(s) with --url")
     parser.add_argument("--think", type=float, default=THINK_S, help=f"mean pause ({THINK_S} s)")
     parser.add_argument("--ramp", type=float, default=RAMP_S, help=f"between arrivals ({RAMP_S} s)")
-    parser.add_argument(
-        "--nice",
-        type=int,
-        help="run the server started for the test, and this generator, at this nice value "
-        "(e.g. -10, as root) so other work on the machine takes less of their CPU",
-    )
     parser.add_argument("--json", action="store_true", help="print every figure as JSON")
     args = parser.parse_args(argv)
-    if args.nice is not None:
-        renice(os.getpid(), args.nice)
     try:
         if args.knee:
             levels = sorted({int(v) for v in args.knee.split(",") if v.strip()})
-            report = find_knee(levels, args.url, args.pid, args.think, args.ramp, args.nice)
+            report = find_knee(levels, args.url, args.pid, args.think, args.ramp)
             if args.json:
                 print(json.dumps(report, indent=2))
             print(f"knee: {report['knee_sessions']} sessions at step p95 <= {KNEE_P95_S:g} s")
             return 0 if report["knee_sessions"] else 1
-        report = run_load(args.sessions, args.url, args.think, args.ramp, args.pid, args.nice)
+        report = run_load(args.sessions, args.url, args.think, args.ramp, args.pid)
     except TimeoutError:
         print(f"stopped: a load level exceeded its limit of {LEVEL_LIMIT_S:.0f} s", file=sys.stderr)
         return 2
