@@ -14,7 +14,8 @@ Measured in the same run, so the machine's speed cancels out of the ratios:
     it exists; the size of the copy autosave keeps on the device for 10 full clients,
     from scripts/bench_device.py (the step sessions of (a) run with autosave on, and
     one of them holds those 10 clients);
-(d) --load N: the load test in scripts/load.py, when it exists.
+(d) --load N: the load tests, N real browsers (scripts/load.py) and N protocol-level
+    sessions (scripts/load_ws.py), their figures side by side.
 
 Prints a table: figure, Client Check, baseline, ratio, target, PASS/FAIL.
 With --strict the exit status is 1 when a figure misses its target.
@@ -396,27 +397,99 @@ def bench_device() -> list[Row]:
     ]
 
 
+# The two load tools agree when their server-side step latencies (median) are within
+# this margin of each other: 50 %, or 25 ms when both are small. The browsers share the
+# 2 cores with the server and Playwright reports frames late, so closer is not expected.
+AGREE_RATIO, AGREE_ABS_S = 1.5, 0.025
+
+
+def _run_load_tool(name: str, sessions: int, **options) -> dict | str:
+    """Run scripts/<name>.py's run_load(sessions); its figures, or why there are none."""
+    module = _optional_module(name)
+    if module is None or not hasattr(module, "run_load"):
+        return f"skipped: no scripts/{name}.py"
+    try:
+        figures = module.run_load(sessions=sessions, **options)
+    except Exception as exc:  # one tool's failure should not hide the other's figures
+        return f"error: {exc!r}"[:80]
+    print(f"{name}.run_load({sessions}) -> {figures}")
+    return figures
+
+
+def agree(a: float | None, b: float | None) -> bool | None:
+    """Whether two step latencies agree within the stated margin."""
+    if a is None or b is None:
+        return None
+    low, high = sorted((a, b))
+    return high - low <= AGREE_ABS_S or high <= low * AGREE_RATIO
+
+
 def bench_load(sessions: int) -> list[Row]:
     # ---- HOOK: load test ---------------------------------------------------------
-    # scripts/load.py (another module) provides run_load(sessions: int) -> dict.
-    # Its figures are printed as they come; numbers become rows without a target.
-    module = _optional_module("load")
-    if module is None or not hasattr(module, "run_load"):
-        return [Row(f"load, {sessions} sessions", None, note="skipped: no scripts/load.py")]
-    try:
-        figures = module.run_load(sessions=sessions)
-    except Exception as exc:
-        return [Row(f"load, {sessions} sessions", None, note=f"error: {exc!r}"[:60])]
-    print(f"run_load({sessions}) -> {figures}")
-    return [
-        Row(f"load: {key}", float(value), unit="")
-        for key, value in figures.items()
-        if isinstance(value, int | float) and not isinstance(value, bool)
-    ]
+    # scripts/load.py (real Chromium sessions) and scripts/load_ws.py (Streamlit's
+    # websocket protocol, no browser) each provide run_load(sessions) -> dict. Their
+    # figures are printed side by side; numbers become rows without a target.
+    browsers = _run_load_tool("load", sessions)
+    # The same think time (2 s) and arrivals (one a second) as the browsers.
+    protocol = _run_load_tool("load_ws", sessions, think=2.0, ramp=1.0)
+    print_side_by_side(sessions, browsers, protocol)
+    rows = []
+    for label, figures in (("browsers", browsers), ("protocol", protocol)):
+        if isinstance(figures, str):
+            rows.append(Row(f"load ({label}), {sessions} sessions", None, note=figures[:60]))
+            continue
+        rows += [
+            Row(f"load ({label}): {key}", float(value), unit="")
+            for key, value in figures.items()
+            if isinstance(value, int | float) and not isinstance(value, bool)
+        ]
+    return rows
     # ---- end of the load-test hook -------------------------------------------------
 
 
 # --- output ---------------------------------------------------------------------
+
+
+def print_side_by_side(sessions: int, browsers: dict | str, protocol: dict | str) -> None:
+    """The browser and protocol load figures next to each other."""
+    b = browsers if isinstance(browsers, dict) else {}
+    p = protocol if isinstance(protocol, dict) else {}
+    b_answer = (b.get("server_by_step_p50_s") or {}).get("answer")
+    p_answer = (p.get("by_step_p50_s") or {}).get("answer")
+    b_next = (b.get("server_by_step_p50_s") or {}).get("next")
+    p_next = (p.get("by_step_p50_s") or {}).get("next")
+    lines = [
+        ("sessions completed", b.get("completed"), p.get("completed")),
+        ("errors", len(b["errors"]) if b else None, len(p["errors"]) if p else None),
+        ("step p50, as the user waits (s)", b.get("step_p50_s"), p.get("step_p50_s")),
+        ("step p95, as the user waits (s)", b.get("step_p95_s"), p.get("step_p95_s")),
+        ("server-side step p50 (s)", b.get("server_step_p50_s"), p.get("step_p50_s")),
+        ("server-side step p95 (s)", b.get("server_step_p95_s"), p.get("step_p95_s")),
+        ("server-side answer step p50 (s)", b_answer, p_answer),
+        ("server-side Next step p50 (s)", b_next, p_next),
+        ("server CPU per step (ms)", *(f.get("server_cpu_ms_per_step") for f in (b, p))),
+        ("server memory per session (MB)", *(f.get("server_mb_per_session") for f in (b, p))),
+    ]  # fmt: skip
+    print(
+        f"\nload, {sessions} sessions: browsers (scripts/load.py) | protocol (scripts/load_ws.py)"
+    )
+    for problem in (x for x in (browsers, protocol) if isinstance(x, str)):
+        print(f"  {problem}")
+    for label, left, right in lines:
+        print(f"  {label:<34} {_cell(left):>10} | {_cell(right):<10}")
+    margin = f"within {AGREE_RATIO - 1:.0%} or {AGREE_ABS_S * 1000:.0f} ms"
+    for label, left, right in (
+        ("server-side step p50", b.get("server_step_p50_s"), p.get("step_p50_s")),
+        ("server-side answer step p50", b_answer, p_answer),
+        ("server-side Next step p50", b_next, p_next),
+    ):
+        verdict = agree(left, right)
+        word = "n/a" if verdict is None else "agree" if verdict else "DISAGREE"
+        print(f"  {label}: {word} ({margin})")
+
+
+def _cell(value) -> str:
+    return "-" if value is None else f"{value:g}" if isinstance(value, float) else str(value)
 
 
 def _fmt(value: float | None, unit: str) -> str:
@@ -460,7 +533,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=30, help="timed reruns per step (>= 30)")
     parser.add_argument("--cold", type=int, default=3, help="cold starts per app")
-    parser.add_argument("--load", type=int, metavar="N", help="also run scripts/load.py")
+    parser.add_argument(
+        "--load", type=int, metavar="N", help="also run scripts/load.py and scripts/load_ws.py"
+    )
     parser.add_argument("--skip-cold", action="store_true", help="no browser cold starts")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
     args = parser.parse_args(argv)

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+# Fully imported before any figure is built: Plotly peeks at numpy and pandas in
+# sys.modules without importing them, so on a fresh server a session drawing its first
+# radar could find them half-imported by another session's thread, and fail.
+import numpy  # noqa: F401
+import pandas  # noqa: F401
 import streamlit as st
 
 from clientcheck.charts import RadarSeries, radar_figure
