@@ -14,12 +14,15 @@ from __future__ import annotations
 
 import copy
 import importlib.util
+import io
 import math
+import re
 import unicodedata
 from collections.abc import Sequence
 from functools import cache, lru_cache
 from pathlib import Path
 
+from fontTools import subset as ftsubset
 from fontTools.ttLib import TTFont
 from fpdf import FPDF
 from fpdf.enums import Align, XPos, YPos
@@ -75,34 +78,95 @@ def font_file(bold: bool = False) -> Path:
     return font_dir() / ("DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf")
 
 
+# The characters summaries are made of: Latin (French included), punctuation, currency,
+# arrows, maths and the shapes (□ •). Writing uses a copy of DejaVu Sans cut down to
+# these, which fpdf2 subsets for each document in a few milliseconds; the full font
+# (6,000 glyphs, ten times slower to subset) is the fallback for anything else, and
+# is left out of documents that do not use it.
+COMMON_RANGES = (
+    (0x20, 0x7E),
+    (0xA0, 0x24F),
+    (0x2C6, 0x2DD),
+    (0x2000, 0x206F),
+    (0x20A0, 0x20CF),
+    (0x2100, 0x214F),
+    (0x2190, 0x21FF),
+    (0x2200, 0x22FF),
+    (0x25A0, 0x25FF),
+)
+FALLBACK = FONT + "Full"
+_UNCOMMON = re.compile(
+    "[^" + "".join(f"\\U{lo:08x}-\\U{hi:08x}" for lo, hi in COMMON_RANGES) + "\n\r\t]"
+)
+
+
 @cache
-def _font_template(bold: bool) -> TTFFont:
-    """Parse the font once per process (widths, glyph ids, descriptor)."""
-    scratch = FPDF()
-    scratch.add_font(FONT, "B" if bold else "", font_file(bold))
-    return scratch.fonts[f"{FONT.lower()}{'B' if bold else ''}"]
+def _font_bytes(bold: bool) -> bytes:
+    """The font file, read once per process (fonts open from memory: no file left open)."""
+    return font_file(bold).read_bytes()
+
+
+@cache
+def _common_font_bytes(bold: bool) -> bytes:
+    """DejaVu Sans reduced to COMMON_RANGES (and without the tables a PDF never embeds)."""
+    font = TTFont(io.BytesIO(_font_bytes(bold)), recalcTimestamp=False)
+    options = ftsubset.Options(notdef_outline=True, recommended_glyphs=True, glyph_names=True)
+    options.layout_features = []
+    options.drop_tables += ["FFTM", "GDEF", "GPOS", "GSUB", "MATH", "hdmx", "meta"]
+    subsetter = ftsubset.Subsetter(options)
+    cmap = font.getBestCmap()
+    subsetter.populate(
+        unicodes=[c for lo, hi in COMMON_RANGES for c in range(lo, hi + 1) if c in cmap]
+    )
+    subsetter.subset(font)
+    out = io.BytesIO()
+    font.save(out)
+    return out.getvalue()
+
+
+def _font_source(bold: bool, common: bool) -> io.BytesIO:
+    return io.BytesIO(_common_font_bytes(bold) if common else _font_bytes(bold))
+
+
+@cache
+def _font_template(bold: bool, common: bool = False) -> TTFFont:
+    """Parse a font once per process (widths, glyph ids, descriptor)."""
+    family = FONT if common else FALLBACK
+    key = f"{family.lower()}{'B' if bold else ''}"
+    return TTFFont(FPDF(), _font_source(bold, common), key, "B" if bold else "")
 
 
 def _add_cached_fonts(pdf: FPDF) -> None:
-    """Give ``pdf`` the regular and bold fonts without parsing them again.
+    """Give ``pdf`` the regular and bold fonts (and their fallbacks), parsed once per process.
 
     Each document gets its own copy with a fresh glyph subset and a lazily opened
     font file: fpdf2 subsets that file in place when it writes the PDF.
     """
-    for style, bold in (("", False), ("B", True)):
-        font = copy.copy(_font_template(bold))
-        font.i = len(pdf.fonts) + 1
-        font.ttfont = TTFont(font_file(bold), recalcTimestamp=False, lazy=True)
-        font.biggest_size_pt = 0
-        font.missing_glyphs = []
-        font.subset = SubsetMap(font)
-        pdf.fonts[f"{FONT.lower()}{style}"] = font
+    for common in (True, False):
+        for bold in (False, True):
+            font = copy.copy(_font_template(bold, common))
+            font.i = len(pdf.fonts) + 1
+            source = _font_source(bold, common)
+            font.ttfont = TTFont(source, recalcTimestamp=False, lazy=True)
+            font.biggest_size_pt = 0
+            font.missing_glyphs = []
+            font.subset = SubsetMap(font)
+            pdf.fonts[font.fontkey] = font
+
+
+def _drop_unused_fallbacks(pdf: FPDF) -> None:
+    """Leave the full fonts out of a document that drew nothing with them."""
+    for bold in (False, True):
+        key = _font_template(bold).fontkey
+        font = pdf.fonts[key]
+        if len(font.subset) <= len(SubsetMap(font)):
+            del pdf.fonts[key]
 
 
 @lru_cache(maxsize=8192)
 def _units(bold: bool, word: str) -> int:
     """Width of ``word`` in the font's units (1/1000 of the font size)."""
-    widths = _font_template(bold).cw
+    widths = _font_template(bold).cw  # the full font: the same widths, and every glyph
     return sum(widths[ord(ch)] for ch in word)
 
 
@@ -153,6 +217,13 @@ class _SummaryPDF(FPDF):
     def __init__(self, page_label: str) -> None:
         super().__init__(orientation="portrait", unit="mm", format="A4")
         self._page_label = page_label
+
+    def normalize_text(self, text: str) -> str:
+        # fpdf2 checks every character against the fallback fonts once they are set:
+        # set them only when a character needs them.
+        if not self._fallback_font_ids and _UNCOMMON.search(text):
+            self.set_fallback_fonts([FALLBACK])
+        return super().normalize_text(text)
 
     def footer(self) -> None:
         self.set_y(-12)
@@ -672,4 +743,5 @@ def summary_pdf(data: SummaryInput) -> bytes:
     pdf.paragraph(words["how"], 9.5)
     pdf.ln(4)
     pdf.paragraph(words["not_legal_advice"], 8.5, MUTED)
+    _drop_unused_fallbacks(pdf)
     return bytes(pdf.output())

@@ -1,4 +1,4 @@
-"""Time the summary downloads: PDF and Markdown of a full assessment with two drafts.
+"""Time the summary downloads: PDF and Markdown of a full assessment with three drafts.
 
 Run it as ``python scripts/bench_exports.py``, or call ``bench_exports()``.
 """
@@ -40,7 +40,7 @@ def _full_answers() -> dict[str, str | float]:
 
 
 def sample_input(lang: str = "fr") -> SummaryInput:
-    """A full assessment of 'Société Œuvre & Fils' with two message drafts."""
+    """A full assessment of 'Société Œuvre & Fils' with three message drafts."""
     body = (
         "Bonjour,\n\nÀ partir du prochain projet, je demanderai un acompte de 50 % à la "
         "commande, 25 % à la livraison et 25 % à la validation finale.\n\n"
@@ -49,7 +49,7 @@ def sample_input(lang: str = "fr") -> SummaryInput:
     )
     drafts = tuple(
         Draft("payment_terms", tone, lang, "Conditions de paiement", "Nos conditions", body)
-        for tone in ("neutral", "firm")
+        for tone in ("warm", "neutral", "firm")
     )
     record = ClientRecord(
         name="Société Œuvre & Fils", answers=_full_answers(), assessed_on=date(2026, 11, 27)
