@@ -28,7 +28,28 @@ VERDICT_STYLE = {
 
 
 def context_for(question_bank: QuestionBank, record: ClientRecord, lang: str) -> AssessmentContext:
-    return build_context(question_bank, record, assess(question_bank, record.answers), lang)
+    """The assessment's context, built again only when something it shows has changed.
+
+    Kept in this session's state (never shared): a change of tone or of a draft
+    reuses it.
+    """
+    key = (
+        lang,
+        record.id,
+        record.name,
+        record.notes,
+        str(record.assessed_on),
+        repr(sorted(record.answers.items())),
+    )
+    cached = st.session_state.get(_CONTEXT_KEY)
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    ctx = build_context(question_bank, record, assess(question_bank, record.answers), lang)
+    st.session_state[_CONTEXT_KEY] = (key, ctx)
+    return ctx
+
+
+_CONTEXT_KEY = "cc_results_context"
 
 
 def signs_table(ctx: AssessmentContext, lang: str) -> list[dict[str, object]]:
@@ -115,6 +136,16 @@ def results(lang: str) -> None:
     st.caption(t("table_caption", lang))
     st.table(signs_table(ctx, lang), hide_index=True)
     advice_section(ctx, lang)
+    _drafts_and_downloads(ctx, record, lang)
+
+
+@st.fragment
+def _drafts_and_downloads(ctx: AssessmentContext, record: ClientRecord, lang: str) -> None:
+    """The drafts panel and the downloads, which show the drafts chosen in it.
+
+    A fragment: a change of tone, details, draft text or choice reruns only this
+    part of the page, not the verdict, radar and advice above it.
+    """
     details = drafts_section(ctx, record.id, lang)
     st.header(t("downloads_title", lang), anchor=False)
     st.caption(t("downloads_caption", lang))
