@@ -238,11 +238,26 @@ def _sidebar_click(page: Page, name: str, collapse: str) -> None:
         page.wait_for_timeout(500)
 
 
+def _steady_scan(page: Page, axe) -> list[Violation]:
+    """Scan; if anything is found, wait for the page to be idle and scan again.
+
+    Only what both scans find counts: a rerun starting mid-scan fades the page for a
+    moment, which is not what anyone reads. A real fault shows in both scans.
+    """
+    first = scan(page, axe)
+    if not first:
+        return first
+    settle(page)
+    page.wait_for_timeout(500)
+    again = {(v.rule, v.kind, v.html) for v in scan(page, axe)}
+    return [v for v in first if (v.rule, v.kind, v.html) in again]
+
+
 def _record(page: Page, axe, step: str) -> StepScan:
     main = _main(page)
     return StepScan(
         step=step,
-        violations=scan(page, axe),
+        violations=_steady_scan(page, axe),
         html_lang=page.evaluate("document.documentElement.lang"),
         unnamed=page.evaluate(_UNNAMED_CONTROLS),
         radio_groups=main.locator("[data-testid=stRadio] [role=radiogroup]").count(),
