@@ -26,7 +26,6 @@ FRENCH_LABELS: dict[str, str] = {
     "Selected values": "Valeurs choisies",
     "Choose an option": "Choisissez une option",
     "Choose options": "Choisissez des options",
-    "No results": "Aucun résultat",
     "file upload": "Choisir un fichier",
     "Upload": "Choisir un fichier",
     "Browse files": "Parcourir",
@@ -120,15 +119,15 @@ _SCRIPT = """
       node.nodeValue = done;
     }
   };
-  // Our content and the user's text: Markdown (except Streamlit's own button labels),
-  // fields, code, tables.
-  const OURS = [
-    '[data-testid="stMarkdownContainer"]:not(button *, [data-testid="stFileUploaderDropzone"] *)',
-    "textarea", "pre", "code", "table", '[data-testid="stCode"]', "style", "script",
+  // Text is translated only inside Streamlit's own furniture (the skip link, field
+  // hints, the file drop area, date fields): elsewhere it may be a client's name.
+  const CHROME = [
+    '[data-testid="stSkipToContent"]', '[data-testid="InputInstructions"]',
+    '[data-testid="stFileUploaderDropzone"]', '[data-testid="stDateInput"]',
   ].join(", ");
   const fixTree = (root) => {
     if (root.nodeType === Node.TEXT_NODE) {
-      if (root.parentElement && !root.parentElement.closest(OURS)) fixText(root);
+      if (root.parentElement && root.parentElement.closest(CHROME)) fixText(root);
       return;
     }
     if (root.nodeType !== Node.ELEMENT_NODE) return;
@@ -141,7 +140,7 @@ _SCRIPT = """
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     while (walker.nextNode()) {
       const node = walker.currentNode;
-      if (node.nodeValue.trim() && !node.parentElement.closest(OURS)) {
+      if (node.nodeValue.trim() && node.parentElement.closest(CHROME)) {
         fixText(node);
       }
     }

@@ -418,9 +418,14 @@ def test_switching_language_updates_the_page_language(browser, app_url):
         settle(page)
         expect(page.get_by_role("button", name="Commencer")).to_be_visible()
         assert page.evaluate("document.documentElement.lang") == "fr"
+        # Streamlit's own labels follow the switch, both ways.
+        expect(page.locator('[aria-label="Replier le panneau latéral"]')).to_have_count(1)
+        expect(page.locator('[aria-label="Collapse sidebar"]')).to_have_count(0)
         page.get_by_role("radiogroup", name="Language / Langue").get_by_text("English").click()
         settle(page)
         assert page.evaluate("document.documentElement.lang") == "en"
+        expect(page.locator('[aria-label="Collapse sidebar"]')).to_have_count(1)
+        expect(page.locator('[aria-label="Replier le panneau latéral"]')).to_have_count(0)
     finally:
         page.context.close()
 
