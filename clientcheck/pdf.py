@@ -1,13 +1,16 @@
 """The summary as a PDF: A4, embedded DejaVu Sans, the radar drawn as vector paths.
 
-User text is written with plain ``cell``/``multi_cell`` (never markdown), after
+User text is written with plain ``cell`` (never markdown), after
 dropping control characters and replacing what the font cannot draw with a
 visible substitute, so no name can crash the document or be interpreted.
 
-Speed: the fonts are parsed once per process (``_cached_font``), and text is broken
-into lines here, with widths from the font's table (``_SummaryPDF.wrap``), then
-written line by line with ``cell``: fpdf2's own ``multi_cell`` and ``table`` measure
-each line again for every character added, which took most of the build time.
+Speed (profiled with cProfile): fonts are parsed once per process
+(``_font_template``), documents write with a copy of DejaVu cut down to Latin and
+symbols, which is quick to subset (the full font joins only when a character needs
+it), and text is broken into lines here with the font's width table
+(``_SummaryPDF.wrap``), then written line by line with ``cell``: fpdf2's own
+``multi_cell`` and ``table`` measure the line again for every character added,
+which took most of the build time.
 """
 
 from __future__ import annotations
