@@ -136,16 +136,6 @@ def results(lang: str) -> None:
     st.caption(t("table_caption", lang))
     st.table(signs_table(ctx, lang), hide_index=True)
     advice_section(ctx, lang)
-    _drafts_and_downloads(ctx, record, lang)
-
-
-@st.fragment
-def _drafts_and_downloads(ctx: AssessmentContext, record: ClientRecord, lang: str) -> None:
-    """The drafts panel and the downloads, which show the drafts chosen in it.
-
-    A fragment: a change of tone, details, draft text or choice reruns only this
-    part of the page, not the verdict, radar and advice above it.
-    """
     details = drafts_section(ctx, record.id, lang)
     st.header(t("downloads_title", lang), anchor=False)
     st.caption(t("downloads_caption", lang))
