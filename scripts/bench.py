@@ -1,6 +1,7 @@
 """How fast Client Check is, next to a plain Streamlit page of the same shape.
 
     .venv/bin/python scripts/bench.py [--runs 30] [--cold 3] [--load N] [--strict]
+    .venv/bin/python scripts/bench.py --quick     # CI: fewer runs, prints, never fails on a target
 
 Measured in the same run, so the machine's speed cancels out of the ratios:
 
@@ -18,12 +19,16 @@ Measured in the same run, so the machine's speed cancels out of the ratios:
     sessions (scripts/load_ws.py), their figures side by side.
 
 Prints a table: figure, Client Check, baseline, ratio, target, PASS/FAIL.
-With --strict the exit status is 1 when a figure misses its target.
+With --strict the exit status is 1 when a figure misses its target (for a quiet
+machine: on a shared one the figures are noisy). --quick takes 10 runs and one cold
+start, for CI, which prints the figures without failing on them.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import functools
 import importlib.util
 import os
 import statistics
@@ -32,7 +37,7 @@ import sys
 import time
 import urllib.request
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,9 +52,10 @@ from tests.browser.conftest import (  # noqa: E402  (the repo root must be on th
     streamlit_command,
 )
 
-STEP_TARGET = 1.5  # Client Check step time / baseline step time
-COLD_TARGET = 1.3  # Client Check cold start / baseline cold start
-PDF_MS, PDF_KB, MARKDOWN_MS = 300.0, 200.0, 20.0
+STEP_TARGET = 1.5  # Client Check sign-page step time / baseline step time
+RESULTS_TARGET = 1.0  # a change on the results page / baseline step time
+COLD_TARGET = 1.1  # Client Check cold start / baseline cold start
+PDF_MS, PDF_KB, MARKDOWN_MS = 100.0, 60.0, 5.0  # a full assessment with three drafts
 DEVICE_KB, DEVICE_MS = 500.0, 10.0  # device copy of 10 full clients: size, build time
 WIDGETS = {
     "button",
@@ -140,6 +146,28 @@ def _device_ready(at) -> None:
     assert at.session_state["cc_device_state"].phase == "ready", "autosave did not start"
 
 
+@contextlib.contextmanager
+def _as_the_browser_reruns(at) -> Iterator[None]:
+    """Rerun as a browser does after a change inside a fragment: that fragment only.
+
+    AppTest always reruns the whole script; the browser sends the fragment's id with
+    the change, and the server then runs just that fragment. This passes the id of
+    the page's fragment (there is at most one) the same way.
+    """
+    from streamlit.testing.v1 import local_script_runner
+
+    fragments = list(at._fragment_storage._fragments)  # noqa: SLF001 (AppTest has no API)
+    if len(fragments) > 1:
+        raise RuntimeError(f"expected at most one fragment on the page, found {len(fragments)}")
+    original = local_script_runner.RerunData
+    if fragments:
+        local_script_runner.RerunData = functools.partial(original, fragment_id=fragments[0])
+    try:
+        yield
+    finally:
+        local_script_runner.RerunData = original
+
+
 class ClientCheckSteps:
     """Client Check on its first sign page: change an answer, click Next (and Back, untimed)."""
 
@@ -181,9 +209,12 @@ class ClientCheckSteps:
 
     def results(self) -> float:
         self.flip = not self.flip
-        tone = self.results_at.segmented_control(key=self.tone_key)
-        ms = _timed(tone.set_value("firm" if self.flip else "warm").run)
+        value = "firm" if self.flip else "warm"
+        tone = self.results_at.segmented_control(key=self.tone_key).set_value(value)
+        with _as_the_browser_reruns(self.results_at):
+            ms = _timed(tone.run)
         _check(self.results_at)
+        assert self.results_at.session_state[self.tone_key] == value, "the tone did not change"
         return ms
 
     def next(self) -> float:
@@ -250,17 +281,17 @@ def bench_steps(runs: int, warmup: int = 5) -> list[Row]:
                 if i >= warmup:
                     times.setdefault((name, step), []).append(ms)
     rows = []
-    for step, label in (
-        ("answer", "step: answer changed"),
-        ("next", "step: Next clicked"),
-        ("results", "step on results: tone changed"),
+    for step, label, target in (
+        ("answer", "step: answer changed", STEP_TARGET),
+        ("next", "step: Next clicked", STEP_TARGET),
+        ("results", "step on results: tone changed", RESULTS_TARGET),
     ):
         rows.append(
             Row(
                 f"{label} (median of {runs})",
                 statistics.median(times[("app", step)]),
                 statistics.median(times[("baseline", step)]),
-                target=STEP_TARGET,
+                target=target,
             )
         )
     if device is not None:
@@ -538,7 +569,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--skip-cold", action="store_true", help="no browser cold starts")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
+    parser.add_argument(
+        "--quick", action="store_true", help="10 runs and 1 cold start (CI: about a minute)"
+    )
     args = parser.parse_args(argv)
+    if args.quick:
+        args.runs, args.cold = min(args.runs, 10), 1
 
     rows = bench_steps(args.runs)
     if not args.skip_cold:

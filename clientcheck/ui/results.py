@@ -34,7 +34,28 @@ VERDICT_STYLE = {
 
 
 def context_for(question_bank: QuestionBank, record: ClientRecord, lang: str) -> AssessmentContext:
-    return build_context(question_bank, record, assess(question_bank, record.answers), lang)
+    """The assessment's context, built again only when something it shows has changed.
+
+    Kept in this session's state (never shared): a change of tone or of a draft
+    reuses it.
+    """
+    key = (
+        lang,
+        record.id,
+        record.name,
+        record.notes,
+        str(record.assessed_on),
+        repr(sorted(record.answers.items())),
+    )
+    cached = st.session_state.get(_CONTEXT_KEY)
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    ctx = build_context(question_bank, record, assess(question_bank, record.answers), lang)
+    st.session_state[_CONTEXT_KEY] = (key, ctx)
+    return ctx
+
+
+_CONTEXT_KEY = "cc_results_context"
 
 
 def signs_table(ctx: AssessmentContext, lang: str) -> list[dict[str, object]]:
