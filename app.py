@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from clientcheck.ui import layout, pages, sidebar
+from clientcheck.ui import device, layout, pages, sidebar
 from clientcheck.ui.state import CLIENT, COMPARE, RESULTS, WELCOME, store
 
 st.set_page_config(
@@ -14,10 +14,12 @@ st.set_page_config(
 )
 
 lang = layout.select_language()
+device.begin(lang)
 layout.page_style()
 layout.sync_page(lang)
 sidebar.sidebar(lang)
 layout.show_flash()
+device.conflict_notice(lang)
 
 step = store().step
 if step == WELCOME:
@@ -34,3 +36,6 @@ elif step == COMPARE:
     from clientcheck.ui import compare
 
     compare.compare(lang)
+
+# Last, so the copy kept on the device includes what this run changed.
+device.autosave(lang)

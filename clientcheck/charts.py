@@ -12,14 +12,19 @@ from dataclasses import dataclass
 
 import plotly.graph_objects as go
 
-# Band rings, outermost first: (upper bound, fill colour).
+# Band rings, outermost first: (upper bound, fill colour). Each band is darker than
+# the one inside it (CIE L* 97, 92, 86, 81), so the bands stay apart in greyscale
+# and with any colour blindness, while a 3:1 line and 4.5:1 text still show on the
+# darkest (tests/test_colours.py checks all of it).
 BAND_RINGS: tuple[tuple[float, str], ...] = (
-    (100, "#fbe3e1"),  # critical
-    (75, "#fdebd3"),  # warning
-    (50, "#fdf6d8"),  # watch
-    (25, "#e3f2e6"),  # healthy
+    (100, "#f4bcb8"),  # critical
+    (75, "#f9d1aa"),  # warning
+    (50, "#f7e8ae"),  # watch
+    (25, "#f3f9f5"),  # healthy
 )
 RING_EDGE = "#c9c9c9"
+# Labels and ticks: the page's text colour (Plotly's and Streamlit's greys are too pale).
+CHART_TEXT = "#2f2d2b"
 # Okabe-Ito: distinguishable with the common forms of colour blindness.
 PALETTE: tuple[str, ...] = (
     "#0072B2",
@@ -124,13 +129,18 @@ def radar_figure(
                 "tickvals": [25, 50, 75, 100],
                 # Between the first two axes, so tick labels never sit on a data line.
                 "angle": 90 - 180 / max(len(labels), 1),
-                "tickfont": {"size": 10},
+                "tickfont": {"size": 11, "color": CHART_TEXT},
                 "gridcolor": RING_EDGE,
             },
-            "angularaxis": {"rotation": 90, "direction": "clockwise", "tickfont": {"size": 11}},
+            "angularaxis": {
+                "rotation": 90,
+                "direction": "clockwise",
+                "tickfont": {"size": 12, "color": CHART_TEXT},
+            },
         },
+        font={"color": CHART_TEXT},
         showlegend=len(series) > 1,
-        legend={"orientation": "h", "y": -0.12},
+        legend={"orientation": "h", "y": -0.12, "font": {"color": CHART_TEXT}},
         margin={"l": 85, "r": 85, "t": 50 if title else 40, "b": 30},
         height=430,
         dragmode=False,

@@ -1,23 +1,35 @@
 """The summary as a PDF: A4, embedded DejaVu Sans, the radar drawn as vector paths.
 
-User text is written with plain ``cell``/``multi_cell`` (never markdown), after
+User text is written with plain ``cell`` (never markdown), after
 dropping control characters and replacing what the font cannot draw with a
 visible substitute, so no name can crash the document or be interpreted.
+
+Speed (profiled with cProfile): fonts are parsed once per process
+(``_font_template``), documents write with a copy of DejaVu cut down to Latin and
+symbols, which is quick to subset (the full font joins only when a character needs
+it), and text is broken into lines here with the font's width table
+(``_SummaryPDF.wrap``), then written line by line with ``cell``: fpdf2's own
+``multi_cell`` and ``table`` measure the line again for every character added,
+which took most of the build time.
 """
 
 from __future__ import annotations
 
+import copy
 import importlib.util
+import io
 import math
+import re
 import unicodedata
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
+from fontTools import subset as ftsubset
 from fontTools.ttLib import TTFont
 from fpdf import FPDF
 from fpdf.enums import Align, XPos, YPos
-from fpdf.fonts import FontFace
+from fpdf.fonts import SubsetMap, TTFFont
 
 from clientcheck import __version__
 from clientcheck.charts import BAND_RINGS, PALETTE, RING_EDGE, RadarSeries, radar_points
@@ -41,9 +53,10 @@ MAX_CELL_CHARS = 300
 
 MARGIN = 18.0
 TEXT = (33, 33, 33)
-MUTED = (105, 105, 105)
+MUTED = (90, 90, 90)  # 4.5:1 or better on white, the draft fill and the verdict boxes
 RULE = (210, 210, 210)
 DRAFT_FILL = (244, 245, 247)
+HEADING_FILL = (238, 240, 243)
 # Verdict box colours by severity: (fill, edge). -1 is "not enough answers".
 VERDICT_COLOURS = {
     -1: ("#eeeeee", "#9e9e9e"),
@@ -68,6 +81,98 @@ def font_dir() -> Path:
 
 def font_file(bold: bool = False) -> Path:
     return font_dir() / ("DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf")
+
+
+# The characters summaries are made of: Latin (French included), punctuation, currency,
+# arrows, maths and the shapes (□ •). Writing uses a copy of DejaVu Sans cut down to
+# these, which fpdf2 subsets for each document in a few milliseconds; the full font
+# (6,000 glyphs, ten times slower to subset) is the fallback for anything else, and
+# is left out of documents that do not use it.
+COMMON_RANGES = (
+    (0x20, 0x7E),
+    (0xA0, 0x24F),
+    (0x2C6, 0x2DD),
+    (0x2000, 0x206F),
+    (0x20A0, 0x20CF),
+    (0x2100, 0x214F),
+    (0x2190, 0x21FF),
+    (0x2200, 0x22FF),
+    (0x25A0, 0x25FF),
+)
+FALLBACK = FONT + "Full"
+_UNCOMMON = re.compile(
+    "[^" + "".join(f"\\U{lo:08x}-\\U{hi:08x}" for lo, hi in COMMON_RANGES) + "\n\r\t]"
+)
+
+
+@cache
+def _font_bytes(bold: bool) -> bytes:
+    """The font file, read once per process (fonts open from memory: no file left open)."""
+    return font_file(bold).read_bytes()
+
+
+@cache
+def _common_font_bytes(bold: bool) -> bytes:
+    """DejaVu Sans reduced to COMMON_RANGES (and without the tables a PDF never embeds)."""
+    font = TTFont(io.BytesIO(_font_bytes(bold)), recalcTimestamp=False)
+    options = ftsubset.Options(notdef_outline=True, recommended_glyphs=True, glyph_names=True)
+    options.layout_features = []
+    options.drop_tables += ["FFTM", "GDEF", "GPOS", "GSUB", "MATH", "hdmx", "meta"]
+    subsetter = ftsubset.Subsetter(options)
+    cmap = font.getBestCmap()
+    subsetter.populate(
+        unicodes=[c for lo, hi in COMMON_RANGES for c in range(lo, hi + 1) if c in cmap]
+    )
+    subsetter.subset(font)
+    out = io.BytesIO()
+    font.save(out)
+    return out.getvalue()
+
+
+def _font_source(bold: bool, common: bool) -> io.BytesIO:
+    return io.BytesIO(_common_font_bytes(bold) if common else _font_bytes(bold))
+
+
+@cache
+def _font_template(bold: bool, common: bool = False) -> TTFFont:
+    """Parse a font once per process (widths, glyph ids, descriptor)."""
+    family = FONT if common else FALLBACK
+    key = f"{family.lower()}{'B' if bold else ''}"
+    return TTFFont(FPDF(), _font_source(bold, common), key, "B" if bold else "")
+
+
+def _add_cached_fonts(pdf: FPDF) -> None:
+    """Give ``pdf`` the regular and bold fonts (and their fallbacks), parsed once per process.
+
+    Each document gets its own copy with a fresh glyph subset and a lazily opened
+    font file: fpdf2 subsets that file in place when it writes the PDF.
+    """
+    for common in (True, False):
+        for bold in (False, True):
+            font = copy.copy(_font_template(bold, common))
+            font.i = len(pdf.fonts) + 1
+            source = _font_source(bold, common)
+            font.ttfont = TTFont(source, recalcTimestamp=False, lazy=True)
+            font.biggest_size_pt = 0
+            font.missing_glyphs = []
+            font.subset = SubsetMap(font)
+            pdf.fonts[font.fontkey] = font
+
+
+def _drop_unused_fallbacks(pdf: FPDF) -> None:
+    """Leave the full fonts out of a document that drew nothing with them."""
+    for bold in (False, True):
+        key = _font_template(bold).fontkey
+        font = pdf.fonts[key]
+        if len(font.subset) <= len(SubsetMap(font)):
+            del pdf.fonts[key]
+
+
+@lru_cache(maxsize=8192)
+def _units(bold: bool, word: str) -> int:
+    """Width of ``word`` in the font's units (1/1000 of the font size)."""
+    widths = _font_template(bold).cw  # the full font: the same widths, and every glyph
+    return sum(widths[ord(ch)] for ch in word)
 
 
 @cache
@@ -118,6 +223,13 @@ class _SummaryPDF(FPDF):
         super().__init__(orientation="portrait", unit="mm", format="A4")
         self._page_label = page_label
 
+    def normalize_text(self, text: str) -> str:
+        # fpdf2 checks every character against the fallback fonts once they are set:
+        # set them only when a character needs them.
+        if not self._fallback_font_ids and _UNCOMMON.search(text):
+            self.set_fallback_fonts([FALLBACK])
+        return super().normalize_text(text)
+
     def footer(self) -> None:
         self.set_y(-12)
         self.set_font(FONT, "", 8)
@@ -141,11 +253,155 @@ class _SummaryPDF(FPDF):
         self.set_font(FONT, "B" if bold else "", size)
         self.set_text_color(*colour)
 
+    # --- text layout: lines broken here, written with cell() ---------------------------
+
+    def wrap(self, text: str, width: float) -> list[str]:
+        """Break ``text`` into lines at most ``width`` mm wide in the current font.
+
+        Lines break at spaces (which are dropped there), and inside a word only when
+        the word alone is wider than a line. Every other character is kept.
+        """
+        bold = "B" in self.font_style
+        scale = self.font_size / 1000
+        limit = max(width, 0.1) / scale
+        space = _units(bold, " ")
+        lines: list[str] = []
+        for paragraph in text.split("\n"):
+            words: list[str] = []
+            used = 0.0
+            for word in paragraph.split(" "):
+                size = _units(bold, word)
+                if words and used + space + size <= limit:
+                    words.append(word)
+                    used += space + size
+                    continue
+                if words:
+                    lines.append(" ".join(words))
+                if size > limit:  # a word longer than a line: cut it where it must
+                    pieces = self._cut(word, limit, bold)
+                    lines.extend(pieces[:-1])
+                    word, size = pieces[-1], _units(bold, pieces[-1])
+                words, used = [word], size
+            lines.append(" ".join(words))
+        return lines
+
+    @staticmethod
+    def _cut(word: str, limit: float, bold: bool) -> list[str]:
+        widths = _font_template(bold).cw
+        pieces, start, used = [], 0, 0.0
+        for i, ch in enumerate(word):
+            size = widths[ord(ch)]
+            if used + size > limit and i > start:
+                pieces.append(word[start:i])
+                start, used = i, 0.0
+            used += size
+        pieces.append(word[start:])
+        return pieces
+
+    def _inner(self, w: float, padding: float | None = None) -> tuple[float, float]:
+        width = w or (self.w - self.r_margin - self.x)
+        return width, width - 2 * (self.c_margin if padding is None else padding)
+
+    def block_height(self, w: float, h: float, text: str) -> float:
+        """Height ``text_block`` would take, without drawing anything."""
+        return len(self.wrap(text, self._inner(w)[1])) * h
+
+    def text_block(
+        self,
+        w: float,
+        h: float,
+        text: str,
+        align: Align = Align.L,
+        new_x: XPos = XPos.LMARGIN,
+        fill: bool = False,
+        padding: tuple[float, float] | None = None,
+    ) -> None:
+        """Write ``text`` wrapped to ``w`` mm (0: to the right margin), ``h`` mm a line.
+
+        ``padding`` (vertical, horizontal) surrounds the text inside the filled box.
+        The cursor ends below the text, at the left margin or (``XPos.LEFT``) at ``x``.
+        """
+        width, inner = self._inner(w, padding[1] if padding else None)
+        x = self.x
+        margin = self.c_margin
+        if padding:
+            self.c_margin = padding[1]
+            self.cell(width, padding[0], "", fill=fill, new_x=XPos.LEFT, new_y=YPos.NEXT)
+        for line in self.wrap(text, inner):
+            self.cell(width, h, line, align=align, fill=fill, new_x=XPos.LEFT, new_y=YPos.NEXT)
+        if padding:
+            self.cell(width, padding[0], "", fill=fill, new_x=XPos.LEFT, new_y=YPos.NEXT)
+        self.c_margin = margin
+        self.set_x(self.l_margin if new_x == XPos.LMARGIN else x)
+
+    def grid(
+        self,
+        widths: Sequence[float],
+        rows: Sequence[Sequence[str]],
+        aligns: Sequence[Align],
+        line_height: float = 4.2,
+        padding: float = 1.4,
+    ) -> None:
+        """A table with ruled cells; the first row is the (bold, shaded) heading row,
+        drawn again at the top of each new page. A row taller than a page is split."""
+        size = self.font_size_pt
+        heading, *body = rows
+
+        def lines_of(row: Sequence[str], bold: bool) -> list[list[str]]:
+            self.set_font(FONT, "B" if bold else "", size)
+            return [self.wrap(text, w - 2 * padding) for text, w in zip(row, widths, strict=True)]
+
+        head = lines_of(heading, True)
+        self._grid_row(widths, head, aligns, line_height, padding, heading=True)
+        for row in body:
+            cells = lines_of(row, False)
+            count = max(len(lines) for lines in cells)
+            height = count * line_height + 2 * padding
+            page = self.page_break_trigger - self.t_margin
+            if self.get_y() + height > self.page_break_trigger and height <= page:
+                self.add_page()
+                self._grid_row(widths, head, aligns, line_height, padding, heading=True)
+                self.set_font(FONT, "", size)
+            while cells:
+                room = int((self.page_break_trigger - self.get_y() - 2 * padding) // line_height)
+                if room < 1:
+                    self.add_page()
+                    self._grid_row(widths, head, aligns, line_height, padding, heading=True)
+                    self.set_font(FONT, "", size)
+                    continue
+                now = [lines[:room] for lines in cells]
+                self._grid_row(widths, now, aligns, line_height, padding, heading=False)
+                rest = [lines[room:] for lines in cells]
+                cells = rest if any(rest) else []
+
+    def _grid_row(
+        self,
+        widths: Sequence[float],
+        cells: Sequence[Sequence[str]],
+        aligns: Sequence[Align],
+        line_height: float,
+        padding: float,
+        heading: bool,
+    ) -> None:
+        self.set_font(FONT, "B" if heading else "", self.font_size_pt)
+        height = max(1, max(len(lines) for lines in cells)) * line_height + 2 * padding
+        x, y = self.l_margin, self.get_y()
+        margin, self.c_margin = self.c_margin, padding
+        for w, lines, align in zip(widths, cells, aligns, strict=True):
+            with self.local_context(fill_color=HEADING_FILL):
+                self.rect(x, y, w, height, style="DF" if heading else "D")
+            for i, line in enumerate(lines):
+                self.set_xy(x, y + padding + i * line_height)
+                self.cell(w, line_height, line, align=align)
+            x += w
+        self.c_margin = margin
+        self.set_xy(self.l_margin, y + height)
+
     def heading(self, text: str) -> None:
         self.keep(24)
         self.ln(4)
         self.style(13, bold=True)
-        self.multi_cell(0, 7, pdf_line(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.text_block(0, 7, pdf_line(text))
         y = self.get_y() + 0.5
         with self.local_context(draw_color=RULE, line_width=0.3):
             self.line(self.l_margin, y, self.w - self.r_margin, y)
@@ -154,23 +410,14 @@ class _SummaryPDF(FPDF):
     def paragraph(self, text: str, size: float = 10, colour=TEXT, bold=False, indent=0.0) -> None:
         self.style(size, bold, colour)
         self.set_x(self.l_margin + indent)
-        self.multi_cell(
-            self.width - indent,
-            size * 0.5,
-            text,
-            align=Align.L,
-            new_x=XPos.LMARGIN,
-            new_y=YPos.NEXT,
-        )
+        self.text_block(self.width - indent, size * 0.5, text)
 
     def bullet(self, text: str, marker: str = "•", indent: float = 2.0) -> None:
         self.style(10)
         self.keep(6)
         self.set_x(self.l_margin + indent)
         self.cell(6, 5, marker)
-        self.multi_cell(
-            self.width - indent - 6, 5, text, align=Align.L, new_x=XPos.LMARGIN, new_y=YPos.NEXT
-        )
+        self.text_block(self.width - indent - 6, 5, text)
         self.ln(0.8)
 
 
@@ -205,13 +452,11 @@ def _verdict_box(pdf: _SummaryPDF, data: SummaryInput, words: dict[str, str]) ->
     why = pdf_text(data.why)
     pad, inner = 5.0, pdf.width - 10.0 - 3.0
     pdf.style(15, bold=True)
-    h_title = pdf.multi_cell(inner, 7.5, title, dry_run=True, output="HEIGHT")
+    h_title = pdf.block_height(inner, 7.5, title)
     pdf.style(10.5)
-    h_why = pdf.multi_cell(inner, 5.4, why, align=Align.L, dry_run=True, output="HEIGHT")
+    h_why = pdf.block_height(inner, 5.4, why)
     pdf.style(8.5, colour=MUTED)
-    h_facts = pdf.multi_cell(
-        inner, 4.4, pdf_line(facts), align=Align.L, dry_run=True, output="HEIGHT"
-    )
+    h_facts = pdf.block_height(inner, 4.4, pdf_line(facts))
     height = pad + h_title + 2 + h_why + 2.5 + h_facts + pad
     pdf.keep(height + 2)
     x, y = pdf.l_margin, pdf.get_y()
@@ -222,15 +467,15 @@ def _verdict_box(pdf: _SummaryPDF, data: SummaryInput, words: dict[str, str]) ->
     left = x + 3.0 + pad
     pdf.set_xy(left, y + pad)
     pdf.style(15, bold=True)
-    pdf.multi_cell(inner, 7.5, title, new_x=XPos.LEFT, new_y=YPos.NEXT)
+    pdf.text_block(inner, 7.5, title, new_x=XPos.LEFT)
     pdf.ln(2)
     pdf.set_x(left)
     pdf.style(10.5)
-    pdf.multi_cell(inner, 5.4, why, align=Align.L, new_x=XPos.LEFT, new_y=YPos.NEXT)
+    pdf.text_block(inner, 5.4, why, new_x=XPos.LEFT)
     pdf.ln(2.5)
     pdf.set_x(left)
     pdf.style(8.5, colour=MUTED)
-    pdf.multi_cell(inner, 4.4, pdf_line(facts), align=Align.L, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.text_block(inner, 4.4, pdf_line(facts))
     pdf.set_y(y + height + 3)
 
 
@@ -285,7 +530,7 @@ def draw_radar(
                 pdf.polygon(ring, style="DF")
         for x, y in _to_page(radar_points([100] * count, radius), cx, cy):
             pdf.line(cx, cy, x, y)
-    pdf.style(6.5, colour=MUTED)
+    pdf.style(6.5, colour=TEXT)  # on the band colours, where grey would fade
     for upper, _ in BAND_RINGS:
         pdf.text(cx + 0.8, cy - radius * upper / 100 + 2.6, f"{upper:g}")
     # The series: filled when alone, lines only when compared.
@@ -315,7 +560,7 @@ def draw_radar(
         else:
             align, left = Align.C, x - LABEL_W / 2
         pdf.style(8.5, bold=True)
-        height = pdf.multi_cell(LABEL_W, 3.8, texts[i], align=align, dry_run=True, output="HEIGHT")
+        height = pdf.block_height(LABEL_W, 3.8, texts[i])
         if dy > 0.5 * radius:
             top = y - height
         elif dy < -0.5 * radius:
@@ -324,10 +569,10 @@ def draw_radar(
             top = y - height / 2
         pdf.set_xy(left, top)
         name, _, score = texts[i].partition("\n")
-        pdf.multi_cell(LABEL_W, 3.8, name, align=align, new_x=XPos.LEFT, new_y=YPos.NEXT)
+        pdf.text_block(LABEL_W, 3.8, name, align=align, new_x=XPos.LEFT)
         if score:
             pdf.style(8, colour=MUTED)
-            pdf.multi_cell(LABEL_W, 3.8, score, align=align, new_x=XPos.LEFT, new_y=YPos.NEXT)
+            pdf.text_block(LABEL_W, 3.8, score, align=align, new_x=XPos.LEFT)
     pdf.set_xy(pdf.l_margin, cy + radius + LABEL_GAP + LABEL_H + 1)
     if len(series) > 1:
         _legend(pdf, series)
@@ -366,29 +611,20 @@ def _sign_table(pdf: _SummaryPDF, data: SummaryInput, words: dict[str, str]) -> 
     ctx = data.ctx
     pdf.heading(words["signs"])
     pdf.style(8.5)
+    rows = [[words["sign"], words["score"], words["band"], words["drivers"]]]
+    for sign in ctx.signs:
+        band = sign.band_label + (f" ({words['dealbreaker']})" if sign.dealbreaker else "")
+        drivers = "\n".join(pdf_line(d, MAX_CELL_CHARS) for d in driver_lines(sign, ctx.lang))
+        rows.append(
+            [
+                pdf_line(sign.name),
+                str(sign.score) if sign.assessed else "—",
+                pdf_line(band),
+                drivers or words["no_drivers"],
+            ]
+        )
     with pdf.local_context(draw_color=RULE, line_width=0.2):
-        with pdf.table(
-            col_widths=(36, 19, 25, pdf.width - 80),
-            v_align="TOP",
-            text_align=("LEFT", "RIGHT", "LEFT", "LEFT"),
-            line_height=4.2,
-            padding=1.4,
-            headings_style=_heading_style(),
-            first_row_as_headings=True,
-            markdown=False,
-        ) as table:
-            table.row([words["sign"], words["score"], words["band"], words["drivers"]])
-            for sign in ctx.signs:
-                band = sign.band_label + (f" ({words['dealbreaker']})" if sign.dealbreaker else "")
-                table.row(
-                    [
-                        pdf_line(sign.name),
-                        str(sign.score) if sign.assessed else "—",
-                        pdf_line(band),
-                        "\n".join(pdf_line(d, MAX_CELL_CHARS) for d in driver_lines(sign, ctx.lang))
-                        or words["no_drivers"],
-                    ]
-                )
+        pdf.grid((36, 19, 25, pdf.width - 80), rows, (Align.L, Align.R, Align.L, Align.L))
 
 
 def _money(pdf: _SummaryPDF, data: SummaryInput) -> None:
@@ -409,7 +645,7 @@ def _money(pdf: _SummaryPDF, data: SummaryInput) -> None:
             (words["col_figure"], words["col_value"], words["col_from"]),
             [(r.label, r.text, r.sources) for r in view.rows],
             (52, 30, pdf.width - 82),
-            ("LEFT", "RIGHT", "LEFT"),
+            (Align.L, Align.R, Align.L),
         )
         pdf.ln(2)
         if view.target_sentence:
@@ -445,7 +681,7 @@ def _money(pdf: _SummaryPDF, data: SummaryInput) -> None:
                 for r in view.exit_rows
             ],
             (24, *([(pdf.width - 24) / 5] * 5)),
-            ("LEFT", "RIGHT", "RIGHT", "RIGHT", "RIGHT", "RIGHT"),
+            (Align.L, Align.R, Align.R, Align.R, Align.R, Align.R),
         )
 
 
@@ -481,26 +717,15 @@ def _table(
     headings: Sequence[str],
     rows: Sequence[Sequence[str]],
     widths: Sequence[float],
-    align: Sequence[str],
+    aligns: Sequence[Align],
 ) -> None:
     pdf.style(8.5)
     with pdf.local_context(draw_color=RULE, line_width=0.2):
-        with pdf.table(
-            col_widths=tuple(widths),
-            v_align="TOP",
-            text_align=tuple(align),
-            line_height=4.2,
-            padding=1.4,
-            headings_style=_heading_style(),
-            markdown=False,
-        ) as table:
-            table.row(list(headings))
-            for row in rows:
-                table.row([pdf_line(cell, MAX_CELL_CHARS) for cell in row])
-
-
-def _heading_style() -> FontFace:
-    return FontFace(emphasis="BOLD", fill_color=(238, 240, 243), color=TEXT)
+        pdf.grid(
+            tuple(widths),
+            [list(headings), *([pdf_line(cell, MAX_CELL_CHARS) for cell in row] for row in rows)],
+            tuple(aligns),
+        )
 
 
 def _changes(pdf: _SummaryPDF, data: SummaryInput) -> None:
@@ -548,9 +773,7 @@ def _drafts(pdf: _SummaryPDF, data: SummaryInput, words: dict[str, str]) -> None
     for draft in data.drafts:
         body = pdf_text(draft.body.strip("\n"))
         pdf.style(9.5)
-        height = pdf.multi_cell(
-            0, 4.8, body, align=Align.L, padding=(2.5, 3.5), dry_run=True, output="HEIGHT"
-        )
+        height = len(pdf.wrap(body, pdf.width - 7.0)) * 4.8 + 5.0
         # Keep a draft on one page when it fits on one.
         pdf.keep(min(height + 16, pdf.page_break_trigger - pdf.t_margin))
         title = f"{draft.title} ({tone_label(draft.tone, data.ctx.lang)})"
@@ -561,16 +784,7 @@ def _drafts(pdf: _SummaryPDF, data: SummaryInput, words: dict[str, str]) -> None
         pdf.ln(1)
         pdf.style(9.5)
         with pdf.local_context(fill_color=DRAFT_FILL):
-            pdf.multi_cell(
-                0,
-                4.8,
-                body,
-                fill=True,
-                align=Align.L,
-                padding=(2.5, 3.5),
-                new_x=XPos.LMARGIN,
-                new_y=YPos.NEXT,
-            )
+            pdf.text_block(pdf.width, 4.8, body, fill=True, padding=(2.5, 3.5))
         pdf.ln(4)
 
 
@@ -583,35 +797,29 @@ def _comparison(pdf: _SummaryPDF, data: SummaryInput, words: dict[str, str]) -> 
     draw_radar(pdf, view.labels, view.series)
     pdf.ln(2)
     pdf.style(8.5)
+    rows = [
+        [
+            words["compare_name"],
+            words["verdict"],
+            words["overall_risk"],
+            words["dependency_short"],
+            words["top_signs"],
+        ]
+    ]
+    for row in view.rows:
+        rows.append(
+            [
+                pdf_line(row.name, MAX_NAME_CHARS),
+                pdf_line(row.verdict_label),
+                str(row.risk),
+                str(row.dependency),
+                pdf_line(row.top_signs, MAX_CELL_CHARS) or words["no_drivers"],
+            ]
+        )
     with pdf.local_context(draw_color=RULE, line_width=0.2):
-        with pdf.table(
-            col_widths=(40, 36, 20, 24, pdf.width - 120),
-            v_align="TOP",
-            text_align=("LEFT", "LEFT", "RIGHT", "RIGHT", "LEFT"),
-            line_height=4.2,
-            padding=1.4,
-            headings_style=_heading_style(),
-            markdown=False,
-        ) as table:
-            table.row(
-                [
-                    words["compare_name"],
-                    words["verdict"],
-                    words["overall_risk"],
-                    words["dependency_short"],
-                    words["top_signs"],
-                ]
-            )
-            for row in view.rows:
-                table.row(
-                    [
-                        pdf_line(row.name, MAX_NAME_CHARS),
-                        pdf_line(row.verdict_label),
-                        str(row.risk),
-                        str(row.dependency),
-                        pdf_line(row.top_signs, MAX_CELL_CHARS) or words["no_drivers"],
-                    ]
-                )
+        pdf.grid(
+            (40, 36, 20, 24, pdf.width - 120), rows, (Align.L, Align.L, Align.R, Align.R, Align.L)
+        )
 
 
 def summary_pdf(data: SummaryInput) -> bytes:
@@ -621,8 +829,7 @@ def summary_pdf(data: SummaryInput) -> bytes:
     pdf = _SummaryPDF(words["page"])
     pdf.set_margins(MARGIN, 16, MARGIN)
     pdf.set_auto_page_break(True, margin=18)
-    pdf.add_font(FONT, "", font_file(False))
-    pdf.add_font(FONT, "B", font_file(True))
+    _add_cached_fonts(pdf)
     name = pdf_line(ctx.client_name, MAX_TITLE_CHARS)
     pdf.set_title(f"{words['title']}{words['colon']} {name}")
     pdf.set_subject(words["pdf_subject"])
@@ -660,4 +867,5 @@ def summary_pdf(data: SummaryInput) -> bytes:
     pdf.paragraph(words["how"], 9.5)
     pdf.ln(4)
     pdf.paragraph(words["not_legal_advice"], 8.5, MUTED)
+    _drop_unused_fallbacks(pdf)
     return bytes(pdf.output())

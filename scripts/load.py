@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import base64
 import json
 import os
 import statistics
@@ -52,6 +53,9 @@ class SessionResult:
     ok: bool = False
     error: str = ""
     steps: list[tuple[str, float]] = field(default_factory=list)  # (step, seconds)
+    # (step, seconds) from the browser sending its rerun message to "script finished":
+    # the server's share of a step, comparable with scripts/load_ws.py's step latency.
+    wire: list[tuple[str, float]] = field(default_factory=list)
     pdf_s: float | None = None
     pdf_note: str = ""
 
@@ -123,6 +127,7 @@ class RunWatcher:
 
         self._forward = ForwardMsg
         self.finished = 0
+        self.clock: WireClock | None = None
         page.on("websocket", self._attach)
 
     def _attach(self, ws) -> None:
@@ -147,8 +152,65 @@ class RunWatcher:
             await asyncio.sleep(0.005)
 
 
+class WireClock:
+    """When the browser's network stack sent each rerun and got its "script finished".
+
+    Read from the Chrome DevTools Protocol's own timestamps, so neither the page's work
+    nor Playwright's event delivery is counted: what is left is the server's share of
+    a step, the same span scripts/load_ws.py measures without a browser.
+    """
+
+    def __init__(self) -> None:
+        from streamlit.proto.BackMsg_pb2 import BackMsg
+        from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+        self._back, self._forward = BackMsg, ForwardMsg
+        self.step = "open"
+        self._sent: tuple[str, float] | None = None
+        self.samples: list[tuple[str, float]] = []
+
+    async def attach(self, context, page) -> None:
+        cdp = await context.new_cdp_session(page)
+        cdp.on("Network.webSocketFrameSent", self._on_sent)
+        cdp.on("Network.webSocketFrameReceived", self._on_received)
+        await cdp.send("Network.enable")
+
+    @staticmethod
+    def _payload(params: dict) -> bytes | None:
+        frame = params.get("response") or {}
+        if frame.get("opcode") != 2:  # binary frames only
+            return None
+        try:
+            return base64.b64decode(frame.get("payloadData", ""))
+        except ValueError:
+            return None
+
+    def _on_sent(self, params: dict) -> None:
+        data = self._payload(params)
+        try:
+            message = self._back.FromString(data) if data else None
+        except Exception:  # not a BackMsg: not ours to judge
+            return
+        if message is not None and message.WhichOneof("type") == "rerun_script":
+            self._sent = (self.step, float(params["timestamp"]))
+
+    def _on_received(self, params: dict) -> None:
+        data = self._payload(params)
+        try:
+            message = self._forward.FromString(data) if data else None
+        except Exception:  # a frame that is not a ForwardMsg: not ours to judge
+            return
+        if message is not None and message.WhichOneof("type") == "script_finished":
+            if self._sent is not None:
+                name, sent = self._sent
+                self.samples.append((name, float(params["timestamp"]) - sent))
+                self._sent = None
+
+
 async def _step(result: SessionResult, watcher: RunWatcher, name: str, action) -> None:
     before = watcher.finished
+    if watcher.clock is not None:
+        watcher.clock.step = name
     start = time.monotonic()
     await action()
     await watcher.wait_after(before)
@@ -168,10 +230,13 @@ async def one_session(browser, url: str, index: int, think: float, gate: Gate | 
     context = await browser.new_context(
         viewport={"width": 1280, "height": 900}, locale="en-GB", accept_downloads=True
     )
+    watcher = None
     try:
         page = await context.new_page()
         page.set_default_timeout(STEP_TIMEOUT_S * 1000)
         watcher = RunWatcher(page)
+        watcher.clock = WireClock()
+        await watcher.clock.attach(context, page)
         main = page.locator('[data-testid="stMain"]')
         start = time.monotonic()
         await page.goto(url)
@@ -224,6 +289,8 @@ async def one_session(browser, url: str, index: int, think: float, gate: Gate | 
     except Exception as exc:  # one failed person must not stop the others; report it
         result.error = f"{type(exc).__name__}: {str(exc).splitlines()[0][:200]}"
     finally:
+        if watcher is not None and watcher.clock is not None:
+            result.wire = [s for s in watcher.clock.samples if s[0] != "open"]
         await context.close()
     return result
 
@@ -293,6 +360,11 @@ def _summary(sessions, results, warm, rss_before, rss_after, elapsed, think) -> 
     for r in results:
         for name, seconds in r.steps:
             by_step.setdefault(name, []).append(seconds)
+    wire = [s for r in results for _, s in r.wire]
+    wire_by_step: dict[str, list[float]] = {}
+    for r in results:
+        for name, seconds in r.wire:
+            wire_by_step.setdefault(name, []).append(seconds)
     return {
         "sessions": sessions,
         "completed": sum(r.ok for r in results),
@@ -309,6 +381,13 @@ def _summary(sessions, results, warm, rss_before, rss_after, elapsed, think) -> 
         "pdf_p95_s": _round(_percentile(pdfs, 95)),
         "pdf_notes": sorted({r.pdf_note for r in results if r.pdf_note}),
         "by_step_p95_s": {k: _round(_percentile(v, 95)) for k, v in sorted(by_step.items())},
+        # From the rerun message leaving the browser to "script finished" coming back (as
+        # Playwright reports the frames): the server's share, without the browser's own work.
+        "server_step_p50_s": _round(_percentile(wire, 50)),
+        "server_step_p95_s": _round(_percentile(wire, 95)),
+        "server_by_step_p50_s": {
+            k: _round(_percentile(v, 50)) for k, v in sorted(wire_by_step.items())
+        },
         "server_rss_before_mb": _round(rss_before / 1024 if rss_before else None),
         "server_rss_after_mb": _round(rss_after / 1024 if rss_after else None),
         "server_mb_per_session": _round(per_session_mb),

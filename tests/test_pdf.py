@@ -6,9 +6,18 @@ import io
 import re
 
 import pytest
+from fpdf.fonts import TTFFont
 from pypdf import PdfReader
 
-from clientcheck.pdf import SUBSTITUTE, drawable, font_dir, pdf_text, summary_pdf
+from clientcheck.pdf import (
+    SUBSTITUTE,
+    _add_cached_fonts,
+    _SummaryPDF,
+    drawable,
+    font_dir,
+    pdf_text,
+    summary_pdf,
+)
 from clientcheck.summary import labels
 from tests._summary_data import ACCENTED_NAME, FRENCH_SAMPLE, sign_names, summary_input
 
@@ -153,7 +162,52 @@ def test_pdf_text_replaces_what_the_font_lacks():
     assert (font_dir() / "DejaVuSans.ttf").is_file()
 
 
-def test_pdf_of_a_full_assessment_stays_small():
+def test_pdf_of_a_full_assessment_with_three_drafts_stays_under_60_kb():
     # Build time is measured by scripts/bench.py, not asserted here (timed tests flake).
-    pdf = summary_pdf(summary_input("fr", draft_count=2))
-    assert len(pdf) <= 200_000
+    for lang in LANGS:
+        pdf = summary_pdf(summary_input(lang, draft_count=3))
+        assert len(pdf) <= 60_000, lang
+
+
+def test_fonts_are_parsed_once_per_process(monkeypatch):
+    summary_pdf(summary_input("en"))
+    parsed = []
+    original = TTFFont.__init__
+
+    def counting(self, *args, **kwargs):
+        parsed.append(args)
+        original(self, *args, **kwargs)
+
+    monkeypatch.setattr(TTFFont, "__init__", counting)
+    reader = read(summary_pdf(summary_input("fr", draft_count=3)))
+    assert parsed == []
+    assert "Page 1 /" in text_of(reader)
+
+
+def _fonts(pdf: bytes) -> set[int]:
+    """The embedded fonts, by object number (the cut-down and full fonts share a name)."""
+    return {font.idnum for page in read(pdf).pages for font in page["/Resources"]["/Font"].values()}
+
+
+def test_other_scripts_are_drawn_with_the_full_font():
+    latin = summary_pdf(summary_input("fr", name="Société Œuvre & Fils — « ok »"))
+    assert len(_fonts(latin)) == 2  # regular and bold, cut down to Latin
+    name = "Ωμέγα Жук ქართ"
+    pdf = summary_pdf(summary_input("en", name=name, notes=name))
+    assert "Ωμέγα Жук" in flat(text_of(read(pdf)))
+    assert len(_fonts(pdf)) >= 3  # the full font joined in for the Greek and Cyrillic
+    assert len(pdf) <= 80_000
+
+
+def test_lines_are_broken_at_spaces_and_fit_their_width():
+    doc = _SummaryPDF("{page}")
+    _add_cached_fonts(doc)
+    doc.add_page()
+    doc.style(10)
+    text = "Bonjour, à partir du prochain projet je demanderai un acompte de 50 %. " * 6
+    lines = doc.wrap(text.strip() + "\n\nSigné\n" + "x" * 400, 60)
+    assert all(doc.get_string_width(line) <= 60 for line in lines)
+    assert " ".join(lines[: lines.index("")]).split() == text.split()
+    assert lines[lines.index("") + 1] == "Signé"
+    assert "".join(lines[lines.index("Signé") + 1 :]) == "x" * 400
+    assert doc.block_height(0, 5, "a\nb\nc") == 15

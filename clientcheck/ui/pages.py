@@ -6,7 +6,7 @@ import streamlit as st
 
 from clientcheck.i18n import t
 from clientcheck.model import MAX_NAME_CHARS, MAX_NOTES_CHARS, name_problem
-from clientcheck.ui import files
+from clientcheck.ui import device, files
 from clientcheck.ui.layout import literal
 from clientcheck.ui.money_fields import money_fields
 from clientcheck.ui.questions import draw_section, pending_error
@@ -45,16 +45,10 @@ def welcome(lang: str) -> None:
     always_asked = sum(1 for q in bank().questions() if q.show_if is None)
     st.markdown(t("welcome_body", lang, questions=always_asked))
     st.info(t("privacy_promise", lang), icon=":material/lock:")
-    st.button(
-        t("start", lang),
-        type="primary",
-        on_click=go,
-        args=(CLIENT,),
-        icon=":material/play_arrow:",
-        key="start",
-    )
+    device.start_buttons(lang)
     with st.expander(t("resume_title", lang), icon=":material/upload_file:"):
         files.upload_answers(lang, "welcome")
+    device.device_panel(lang)
     st.caption(t("not_legal_advice", lang))
 
 

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+# Fully imported before any figure is built: Plotly peeks at numpy and pandas in
+# sys.modules without importing them, so on a fresh server a session drawing its first
+# radar could find them half-imported by another session's thread, and fail.
+import numpy  # noqa: F401
+import pandas  # noqa: F401
 import streamlit as st
 
 from clientcheck.charts import RadarSeries, radar_figure
@@ -16,6 +21,7 @@ from clientcheck.ui.drafts import chosen_drafts, drafts_section
 from clientcheck.ui.layout import literal
 from clientcheck.ui.money import money_section
 from clientcheck.ui.questions import pending_error
+from clientcheck.ui.reminder import reminder_section
 from clientcheck.ui.state import bank, go, store
 
 VERDICT_STYLE = {
@@ -29,7 +35,28 @@ VERDICT_STYLE = {
 
 
 def context_for(question_bank: QuestionBank, record: ClientRecord, lang: str) -> AssessmentContext:
-    return build_context(question_bank, record, assess(question_bank, record.answers), lang)
+    """The assessment's context, built again only when something it shows has changed.
+
+    Kept in this session's state (never shared): a change of tone or of a draft
+    reuses it.
+    """
+    key = (
+        lang,
+        record.id,
+        record.name,
+        record.notes,
+        str(record.assessed_on),
+        repr(sorted(record.answers.items())),
+    )
+    cached = st.session_state.get(_CONTEXT_KEY)
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    ctx = build_context(question_bank, record, assess(question_bank, record.answers), lang)
+    st.session_state[_CONTEXT_KEY] = (key, ctx)
+    return ctx
+
+
+_CONTEXT_KEY = "cc_results_context"
 
 
 def signs_table(ctx: AssessmentContext, lang: str) -> list[dict[str, object]]:
@@ -157,3 +184,4 @@ def results(lang: str) -> None:
         drafts=chosen_drafts(ctx, record.id, details),
         comparison=then_now_view(record, lang),
     )
+    reminder_section(ctx, record, lang)

@@ -82,10 +82,17 @@ def streamlit_command(script: Path | str, port: int) -> list[str]:
 
 
 def start_server(
-    script: Path | str = ROOT / "app.py", *, cwd: Path = ROOT, env: dict | None = None
+    script: Path | str = ROOT / "app.py",
+    *,
+    cwd: Path = ROOT,
+    env: dict | None = None,
+    port: int | None = None,
 ):
-    """Start ``streamlit run script`` on a free loopback port; return (process, base URL)."""
-    port = free_port()
+    """Start ``streamlit run script`` on a loopback port (a free one by default).
+
+    Return (process, base URL).
+    """
+    port = port or free_port()
     cmd = streamlit_command(script, port)
     process = subprocess.Popen(
         cmd,

@@ -6,11 +6,16 @@ from playwright.sync_api import Page, expect
 
 
 def wait_idle(page: Page) -> None:
-    """Wait until Streamlit has finished its run and no element of the previous run is left."""
+    """Wait until Streamlit has finished its run and no element of the previous run is left.
+
+    On the welcome page this includes the run that follows the device's answer
+    (autosave), while the start buttons wait for it (``.st-key-cc_start_waiting``).
+    """
     page.wait_for_timeout(150)
     page.wait_for_function(
         "() => !document.querySelector('[data-testid=stStatusWidget]')"
-        " && !document.querySelector('[data-stale=true]')",
+        " && !document.querySelector('[data-stale=true]')"
+        " && !document.querySelector('.st-key-cc_start_waiting')",
         timeout=30_000,
     )
     page.wait_for_timeout(100)

@@ -1,40 +1,66 @@
 """Accessibility: axe-core on every step, in English and French, on a phone and a desktop.
 
-A serious or critical violation fails the test unless Streamlit itself causes it:
-a bare Streamlit page with the same kinds of elements is scanned in the same run,
-and a violation is Streamlit's own only when the same rule hits the same kind of
-element (its nearest ``data-testid``) there too. That list is printed at the end
-so it can go in the README.
+Any serious or critical violation fails, whoever causes it (our pages or Streamlit):
+the app fixes Streamlit's own faults with its theme, CSS and a small script
+(clientcheck/ui/layout.py, clientcheck/ui/page_fixes.py). Moderate and minor
+violations must be the few listed in ``KNOWN_MINOR`` (and in the README), each
+with the reason the app cannot fix it. The results page is scanned with every
+expander open and a draft shown, with a help tooltip on screen, and with the
+summary prepared.
 """
 
 from __future__ import annotations
 
-import tempfile
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser.conftest import start_server, stop_server
+from clientcheck.ui.page_fixes import FRENCH_LABELS, FRENCH_PREFIXES
 from tests.browser.helpers import main_area as _main
 from tests.browser.helpers import wait_idle as settle
 
-BARE_APP = Path(__file__).with_name("bare_app.py")
 SERIOUS = ("serious", "critical")
+# Moderate or minor violations the app cannot fix, by (rule, kind of element): why.
+KNOWN_MINOR = {
+    ("region", "#stFloatingOverlayPortal"): (
+        "Streamlit draws an open help tooltip in a layer at the end of the page, outside"
+        " any landmark. Screen readers reach its text through the help button's"
+        " description (aria-describedby); making the layer a landmark or a live region"
+        " would only announce it twice."
+    ),
+}
 WIDTHS = {"phone": 390, "desktop": 1280}
 LOCALES = {"en": "en-GB", "fr": "fr-FR"}
 WORDS = {
-    "en": {"start": "Start", "next": "Next", "results": "See the results", "copy": "Duplicate"},
+    "en": {
+        "start": "Start",
+        "next": "Next",
+        "results": "See the results",
+        "copy": "Duplicate",
+        "compare": "Compare",
+        "collapse": "Collapse sidebar",
+        "prepare": "Prepare my summary (PDF, Markdown)",
+        "pdf": "Summary (PDF)",
+    },
     "fr": {
         "start": "Commencer",
         "next": "Suivant",
         "results": "Voir les résultats",
         "copy": "Dupliquer",
+        "compare": "Comparer",
+        "collapse": "Replier le panneau latéral",
+        "prepare": "Préparer mon résumé (PDF, Markdown)",
+        "pdf": "Résumé (PDF)",
     },
 }
-STEP_NAMES = ["welcome", "client", *(f"sign {i}" for i in range(1, 8)), "results", "compare"]
+RESULTS_STEPS = ["results", "results, help shown", "results, summary ready"]
+# Words on both pages that read the same in both languages: the language switch, the
+# client's name, our "Message" label, the date field's month, the uploader's file type.
+LANGUAGE_NEUTRAL = {"English", "Français", "Language / Langue", "Acme", "Message", "mm", "• JSON"}
+STEP_NAMES = ["welcome", "client", *(f"sign {i}" for i in range(1, 8)), *RESULTS_STEPS, "compare"]
 
 # For each node axe flags: the nearest Streamlit element, to tell "the same kind of element".
 _NODE_KIND = """targets => targets.map(t => {
@@ -42,7 +68,8 @@ _NODE_KIND = """targets => targets.map(t => {
     const el = document.querySelector(t[0]);
     if (!el) return 'gone';
     const owner = el.closest('[data-testid]');
-    return owner ? owner.getAttribute('data-testid') : el.tagName.toLowerCase();
+    if (owner) return owner.getAttribute('data-testid');
+    return el.id ? '#' + el.id : el.tagName.toLowerCase();
 })"""
 
 _UNNAMED_CONTROLS = """() => {
@@ -72,6 +99,30 @@ _UNNAMED_CONTROLS = """() => {
 }"""
 
 
+# What Streamlit itself writes on the page: its controls' labels, placeholders and
+# value texts, and text outside our Markdown (which Streamlit also uses for button labels).
+_STREAMLIT_WORDS = """() => {
+    const out = new Set();
+    const ours = '[data-testid=stMarkdownContainer]:not(button *, '
+        + '[data-testid=stFileUploaderDropzone] *), textarea, pre, code, table, svg, '
+        + '[aria-hidden=true], style, script, noscript, [data-testid=stIconMaterial]';
+    for (const el of document.querySelectorAll('[aria-label], [placeholder], [aria-valuetext]')) {
+        if (el.closest('svg, [data-testid=stPlotlyChart]')) continue;
+        for (const attr of ['aria-label', 'placeholder', 'aria-valuetext']) {
+            const value = (el.getAttribute(attr) || '').trim();
+            if (value) out.add(value);
+        }
+    }
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+        const text = walker.currentNode.nodeValue.trim();
+        const parent = walker.currentNode.parentElement;
+        if (text && parent && !parent.closest(ours)) out.add(text);
+    }
+    return [...out];
+}"""
+
+
 @dataclass(frozen=True)
 class Violation:
     rule: str
@@ -79,6 +130,7 @@ class Violation:
     kind: str  # nearest data-testid of the node
     help: str
     html: str
+    detail: str = ""  # axe's failure summary: the colours measured, for instance
 
     @property
     def signature(self) -> tuple[str, str]:
@@ -94,6 +146,7 @@ class StepScan:
     radio_groups: int = 0
     text_inputs: int = 0
     radar: dict | None = None
+    streamlit_words: list[str] = field(default_factory=list)
 
 
 def scan(page: Page, axe) -> list[Violation]:
@@ -104,7 +157,14 @@ def scan(page: Page, axe) -> list[Violation]:
         kinds = page.evaluate(_NODE_KIND, [n["target"] for n in rule["nodes"]])
         for node, kind in zip(rule["nodes"], kinds, strict=True):
             found.append(
-                Violation(rule["id"], rule["impact"] or "", kind, rule["help"], node["html"][:160])
+                Violation(
+                    rule["id"],
+                    rule["impact"] or "",
+                    kind,
+                    rule["help"],
+                    node["html"][:160],
+                    " ".join((node.get("failureSummary") or "").split())[:300],
+                )
             )
     return found
 
@@ -143,12 +203,30 @@ def _answer_a_little(page: Page) -> None:
             break
 
 
+def _open_expanders(page: Page) -> None:
+    """Open every expander (advice, draft details, copy, sidebar), as a person clicking each."""
+    closed = "[data-testid=stExpander] details:not([open]) > summary"
+    for _ in range(40):
+        if not page.locator(closed).count():
+            return
+        page.locator(closed).first.evaluate("summary => summary.click()")
+        page.wait_for_timeout(150)
+    raise AssertionError("expanders kept closing")
+
+
+def _show_tooltip(page: Page) -> None:
+    """Hover the first help icon of the main area so its tooltip is on screen."""
+    _main(page).locator("[data-testid=stTooltipIcon]").first.hover()
+    page.locator("[data-testid=stTooltipContent]").first.wait_for(state="visible")
+    page.wait_for_timeout(500)  # let its fade-in end: axe measures the colours on screen
+
+
 def _sidebar_open(page: Page) -> bool:
     box = page.locator('[data-testid="stSidebar"]').bounding_box()
     return bool(box and box["width"] > 50 and box["x"] >= 0)
 
 
-def _sidebar_click(page: Page, name: str) -> None:
+def _sidebar_click(page: Page, name: str, collapse: str) -> None:
     """Click a sidebar button, opening the sidebar first on a phone and closing it after."""
     if not _sidebar_open(page):
         page.locator('[data-testid="stExpandSidebarButton"]').click()
@@ -156,19 +234,35 @@ def _sidebar_click(page: Page, name: str) -> None:
     page.locator('[data-testid="stSidebar"]').get_by_role("button", name=name).first.click()
     settle(page)
     if page.viewport_size["width"] < 600 and _sidebar_open(page):
-        page.get_by_role("button", name="Collapse sidebar").click()
+        page.get_by_role("button", name=collapse).click()
         page.wait_for_timeout(500)
+
+
+def _steady_scan(page: Page, axe) -> list[Violation]:
+    """Scan; if anything is found, wait for the page to be idle and scan again.
+
+    Only what both scans find counts: a rerun starting mid-scan fades the page for a
+    moment, which is not what anyone reads. A real fault shows in both scans.
+    """
+    first = scan(page, axe)
+    if not first:
+        return first
+    settle(page)
+    page.wait_for_timeout(500)
+    again = {(v.rule, v.kind, v.html) for v in scan(page, axe)}
+    return [v for v in first if (v.rule, v.kind, v.html) in again]
 
 
 def _record(page: Page, axe, step: str) -> StepScan:
     main = _main(page)
     return StepScan(
         step=step,
-        violations=scan(page, axe),
+        violations=_steady_scan(page, axe),
         html_lang=page.evaluate("document.documentElement.lang"),
         unnamed=page.evaluate(_UNNAMED_CONTROLS),
         radio_groups=main.locator("[data-testid=stRadio] [role=radiogroup]").count(),
         text_inputs=main.locator("[data-testid=stTextInput] input, textarea").count(),
+        streamlit_words=page.evaluate(_STREAMLIT_WORDS),
     )
 
 
@@ -195,7 +289,14 @@ def walk(browser: Browser, url: str, lang: str, width: int, axe) -> dict[str, St
             scans[f"sign {i}"] = _record(page, axe, f"sign {i}")
         _click(page, words["results"])
         page.wait_for_selector("[data-testid=stPlotlyChart] .main-svg")
+        _open_expanders(page)
         scans["results"] = _record(page, axe, "results")
+        _show_tooltip(page)
+        scans["results, help shown"] = _record(page, axe, "results, help shown")
+        page.mouse.move(0, 0)
+        _click(page, words["prepare"])
+        _main(page).get_by_role("button", name=words["pdf"]).wait_for()
+        scans["results, summary ready"] = _record(page, axe, "results, summary ready")
         scans["results"].radar = page.evaluate(
             """() => {
                 const chart = document.querySelector('[data-testid=stPlotlyChart]');
@@ -208,8 +309,8 @@ def walk(browser: Browser, url: str, lang: str, width: int, axe) -> dict[str, St
             }"""
         )
         # A second client, so the comparison draws its chart and table.
-        _sidebar_click(page, words["copy"])
-        _sidebar_click(page, "Compare" if lang == "en" else "Comparer")
+        _sidebar_click(page, words["copy"], words["collapse"])
+        _sidebar_click(page, words["compare"], words["collapse"])
         page.wait_for_selector("[data-testid=stPlotlyChart] .main-svg")
         scans["compare"] = _record(page, axe, "compare")
     finally:
@@ -248,34 +349,6 @@ def walks(browser: Browser, app_url: str, request) -> Iterator[Walks]:
     _report(request, "axe-core violations on Client Check's pages (any impact):", lines)
 
 
-@pytest.fixture(scope="module")
-def streamlit_own(browser: Browser, request) -> Iterator[dict[tuple[str, str], Violation]]:
-    """Scan the bare Streamlit page at both widths; yield its violations by signature."""
-    from axe_playwright_python.sync_playwright import Axe
-
-    axe = Axe()
-    own: dict[tuple[str, str], Violation] = {}
-    with tempfile.TemporaryDirectory() as empty:
-        process, url = start_server(BARE_APP, cwd=Path(empty))
-        try:
-            for width in WIDTHS.values():
-                page = _new_page(browser, "en", width)
-                try:
-                    page.goto(url)
-                    expect(page.get_by_role("heading", name="Title")).to_be_visible(timeout=30_000)
-                    page.wait_for_selector("[data-testid=stPlotlyChart] .main-svg")
-                    settle(page)
-                    for violation in scan(page, axe):
-                        own.setdefault(violation.signature, violation)
-                finally:
-                    page.context.close()
-        finally:
-            stop_server(process)
-    yield own
-    lines = [f"{rule} ({v.impact}) on {kind}: {v.help}" for (rule, kind), v in sorted(own.items())]
-    _report(request, "axe-core violations Streamlit itself causes (bare page, same run):", lines)
-
-
 def _report(request, title: str, lines: list[str]) -> None:
     """Print past pytest's output capture, so the lists show in a normal run."""
     reporter = request.config.pluginmanager.get_plugin("terminalreporter")
@@ -289,21 +362,34 @@ def _report(request, title: str, lines: list[str]) -> None:
             reporter.write_line(f"  - {line}")
 
 
-def _ours(scans: dict[str, StepScan], own: dict) -> list[str]:
+def _serious(scans: dict[str, StepScan]) -> list[str]:
     return [
-        f"{s.step}: {v.rule} ({v.impact}) on {v.kind}: {v.help} — {v.html}"
+        f"{s.step}: {v.rule} ({v.impact}) on {v.kind}: {v.help} — {v.html} — {v.detail}"
         for s in scans.values()
         for v in s.violations
-        if v.impact in SERIOUS and v.signature not in own
+        if v.impact in SERIOUS
     ]
 
 
 @pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
 @pytest.mark.parametrize("lang", LOCALES)
-def test_no_serious_violation_caused_by_our_pages(walks, streamlit_own, lang, width):
+def test_no_serious_or_critical_violation_on_any_step(walks, lang, width):
     scans = walks(lang, width)
     assert list(scans) == STEP_NAMES
-    assert _ours(scans, streamlit_own) == []
+    assert _serious(scans) == []
+
+
+@pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
+@pytest.mark.parametrize("lang", LOCALES)
+def test_moderate_and_minor_violations_are_only_the_listed_ones(walks, lang, width):
+    scans = walks(lang, width)
+    unlisted = [
+        f"{s.step}: {v.rule} ({v.impact}) on {v.kind}: {v.help} — {v.html}"
+        for s in scans.values()
+        for v in s.violations
+        if v.impact not in SERIOUS and v.signature not in KNOWN_MINOR
+    ]
+    assert unlisted == []
 
 
 @pytest.mark.parametrize("lang", LOCALES)
@@ -332,9 +418,14 @@ def test_switching_language_updates_the_page_language(browser, app_url):
         settle(page)
         expect(page.get_by_role("button", name="Commencer")).to_be_visible()
         assert page.evaluate("document.documentElement.lang") == "fr"
+        # Streamlit's own labels follow the switch, both ways.
+        expect(page.locator('[aria-label="Replier le panneau latéral"]')).to_have_count(1)
+        expect(page.locator('[aria-label="Collapse sidebar"]')).to_have_count(0)
         page.get_by_role("radiogroup", name="Language / Langue").get_by_text("English").click()
         settle(page)
         assert page.evaluate("document.documentElement.lang") == "en"
+        expect(page.locator('[aria-label="Collapse sidebar"]')).to_have_count(1)
+        expect(page.locator('[aria-label="Replier le panneau latéral"]')).to_have_count(0)
     finally:
         page.context.close()
 
@@ -347,6 +438,23 @@ def test_radar_has_a_label_and_a_seven_row_table(walks, lang):
     assert 7 in radar["rows"]
 
 
-def test_bare_streamlit_page_was_scanned(streamlit_own):
-    # The exclusion list is only meaningful if the bare page really was scanned.
-    assert isinstance(streamlit_own, dict)
+def _english(word: str) -> bool:
+    return word in FRENCH_LABELS or any(word.startswith(en) for en, _ in FRENCH_PREFIXES)
+
+
+@pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
+def test_streamlit_controls_speak_french_on_french_pages(walks, width):
+    french = walks("fr", width)
+    english = walks("en", width)
+    # The English pages do show these words: the check below is not vacuous.
+    assert any(_english(w) for s in english.values() for w in s.streamlit_words)
+    left = {step: [w for w in s.streamlit_words if _english(w)] for step, s in french.items()}
+    assert left == {step: [] for step in STEP_NAMES}
+    # Whatever Streamlit writes the same way on both pages is a name or a symbol.
+    same = {
+        w
+        for step in STEP_NAMES
+        for w in set(french[step].streamlit_words) & set(english[step].streamlit_words)
+        if not re.fullmatch(r"\d+/\d+", w)  # a field's character count
+    }
+    assert same <= LANGUAGE_NEUTRAL, sorted(same - LANGUAGE_NEUTRAL)

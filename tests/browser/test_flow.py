@@ -42,13 +42,14 @@ def _plan(lang: str) -> dict[str, list[tuple[str, str]]]:
     raw = {
         "client": [("situation.income_share", "=60"), ("situation.pipeline", "none")],
         "late_payment": [
+            ("late_payment.invoices_total", "=10"),
             ("late_payment.late_invoices", "=6"),
-            ("late_payment.unpaid_90", "yes"),
+            ("late_payment.unpaid_90", "once"),
             ("late_payment.warns_ahead", "dont_know"),
         ],
         "less_work": [("less_work.predictable", "sometimes")],
         "demanding": [
-            ("demanding.tight_deadlines", "dont_know"),
+            ("demanding.tight_deadlines", "often"),
             ("demanding.free_extras", "often"),
         ],
         "disrespect": [("disrespect.belittles", "rarely")],
@@ -181,6 +182,7 @@ def test_switching_language_midway_updates_labels_and_page_language(page: Page, 
     open_app(page, app_url)
     click(page, "Start")
     click(page, "Next")
+    type_number(page, _q("late_payment.invoices_total", "en"), "10")
     type_number(page, _q("late_payment.late_invoices", "en"), "3")
     page.locator(MAIN).get_by_text("Français", exact=True).click()
     wait_idle(page)

@@ -48,8 +48,12 @@ def test_a_sign_page_can_be_answered_and_left_with_the_keyboard_alone(page: Page
     wait_idle(page)
     expect_title(page, "Pays late")
 
-    # Sign 1, entirely from the keyboard.
-    tab_to(page, field_labelled("how many were paid late"))
+    # Sign 1, entirely from the keyboard; the follow-up questions appear as they apply.
+    tab_to(page, field_labelled("How many invoices have you sent"))
+    page.keyboard.type("10")
+    page.keyboard.press("Enter")
+    wait_idle(page)
+    tab_to(page, field_labelled("invoices were paid late"))
     page.keyboard.type("4")
     page.keyboard.press("Enter")
     wait_idle(page)
@@ -79,7 +83,7 @@ def test_a_sign_page_can_be_answered_and_left_with_the_keyboard_alone(page: Page
     wait_idle(page)
     expect_title(page, "Pays late")
     main = page.locator(MAIN)
-    expect(main.get_by_role("textbox", name="how many were paid late")).to_have_value("4")
+    expect(main.get_by_role("textbox", name="invoices were paid late")).to_have_value("4")
     assert _checked_option(page, "How often do you have to chase") == "Sometimes"
     assert _checked_option(page, "tell you beforehand") == "Always"
 

@@ -138,9 +138,10 @@ def full_assessment(browser: Browser, session: Session) -> None:
         settle(page)
         page.wait_for_selector("[data-testid=stPlotlyChart] .main-svg")
         expect(_main(page).locator("h1").first).to_contain_text(session.client_name)
+        # Fill the draft's example first: changing a draft afterwards makes a summary stale.
+        _fill_draft_example(page)
         _main(page).get_by_role("button", name="Prepare my summary (PDF, Markdown)").click()
         settle(page)
-        _fill_draft_example(page)
         _download_all(page, _main(page), session.downloads)
         _download_all(page, page.locator('[data-testid="stSidebar"]'), session.downloads)
     finally:

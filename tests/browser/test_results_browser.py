@@ -62,11 +62,13 @@ def test_uploading_a_saved_file_restores_the_questionnaire_where_it_was(page, ap
     open_app(page, app_url)
     upload_file(page, dumps_assessment(record, "fr"), tmp_path)
     expect(page.locator('[data-testid="stMain"] h1').first).to_have_text("Paie en retard")
-    late = page.get_by_role("textbox", name="1. Sur vos 10 dernières factures")
+    total = page.get_by_role("textbox", name="1. Combien de factures avez-vous adressées")
+    expect(total).to_have_value("10")
+    late = page.get_by_role("textbox", name="2. Combien de ces factures")
     expect(late).to_have_value("7")
     expect(
         page.get_by_role(
-            "radiogroup", name="4. À quelle fréquence devez-vous relancer"
+            "radiogroup", name="5. À quelle fréquence devez-vous relancer"
         ).get_by_role("radio", name="Toujours")
     ).to_be_checked()
 

@@ -1,0 +1,41 @@
+"""In Chromium: the results page's calendar reminder, without and then with the client's name."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from icalendar import Calendar
+from playwright.sync_api import Page, expect
+
+from tests.browser.helpers import MAIN, click, open_app, wait_idle
+
+
+def download(page: Page, name: str) -> tuple[bytes, str]:
+    with page.expect_download() as info:
+        page.locator(MAIN).get_by_role("button", name=name).click()
+    return Path(info.value.path()).read_bytes(), info.value.suggested_filename
+
+
+def test_the_reminder_names_the_client_only_when_ticked(page: Page, app_url: str):
+    open_app(page, app_url, "en")
+    click(page, "Start")
+    field = page.get_by_role("textbox", name="Client name")
+    field.fill("Calendar & Co")
+    field.press("Enter")
+    wait_idle(page)
+    page.locator('[data-testid="stSidebar"]').get_by_role("button", name="Results").click()
+    wait_idle(page)
+    button = page.locator(MAIN).get_by_role("button", name="Reminder for")
+    expect(button).to_be_visible()
+    label = button.inner_text()
+    data, file_name = download(page, "Reminder for")
+    (event,) = Calendar.from_ical(data).walk("VEVENT")
+    assert "Calendar" not in data.decode("utf-8") and "calendar" not in file_name
+    assert file_name.endswith(".ics")
+    assert event.decoded("DTSTART").strftime("%-d %B %Y") in label
+    page.get_by_text("Put the client's name in the calendar entry").click()
+    wait_idle(page)
+    data, file_name = download(page, "Reminder for")
+    (event,) = Calendar.from_ical(data).walk("VEVENT")
+    assert "Calendar & Co" in str(event["SUMMARY"])
+    assert file_name.startswith("client-check_calendar-co_")

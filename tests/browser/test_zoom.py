@@ -1,0 +1,109 @@
+"""200 % zoom on a 1280 px window: every control stays on screen, big enough, and works.
+
+A 1280 × 900 window zoomed to 200 % lays the page out in 640 × 450 CSS pixels with
+two device pixels each, which is what these tests give Chromium.
+"""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from tests.browser.helpers import click, horizontal_overflow, main_area, open_app, wait_idle
+
+ZOOMED = {"width": 640, "height": 450}
+MIN_TARGET = 24  # CSS px, WCAG 2.2 target size (minimum)
+
+# Controls in the main area that are drawn (not the hidden file input or radio dots,
+# whose labels are the targets), with where they sit and how big they are.
+_CONTROLS = """() => {
+    const main = document.querySelector('[data-testid=stMain]');
+    const selector = 'button, textarea, input:not([type=radio]):not([type=checkbox])'
+        + ':not([type=file]), [role=radiogroup] label, [data-testid=stCheckbox] label,'
+        + ' [role=combobox]';
+    const out = [];
+    for (const el of main.querySelectorAll(selector)) {
+        const box = el.getBoundingClientRect();
+        const style = getComputedStyle(el);
+        if (!box.width || !box.height || style.visibility === 'hidden') continue;
+        if (el.closest('[data-testid=stTooltipIcon], [data-testid=stPlotlyChart]')) continue;
+        out.push({
+            name: (el.getAttribute('aria-label') || el.innerText || el.tagName).trim().slice(0, 60),
+            left: box.left, right: box.right, width: box.width, height: box.height,
+        });
+    }
+    return out;
+}"""
+
+
+@pytest.fixture
+def zoomed(browser: Browser, app_url: str):
+    context = browser.new_context(viewport=ZOOMED, device_scale_factor=2, locale="en-GB")
+    page = context.new_page()
+    page.set_default_timeout(20_000)
+    yield page
+    context.close()
+
+
+def _check_controls(page: Page, step: str) -> int:
+    """Assert that every control is inside the window and at least 24 px square."""
+    assert horizontal_overflow(page) <= 1, f"{step}: the page scrolls sideways"
+    controls = page.evaluate(_CONTROLS)
+    cut = [c["name"] for c in controls if c["left"] < -1 or c["right"] > ZOOMED["width"] + 1]
+    small = [
+        (c["name"], round(c["width"]), round(c["height"]))
+        for c in controls
+        if min(c["width"], c["height"]) < MIN_TARGET
+    ]
+    assert cut == [], f"{step}: controls cut off at the edge"
+    assert small == [], f"{step}: controls smaller than {MIN_TARGET} px"
+    return len(controls)
+
+
+def _open_sidebar(page: Page) -> None:
+    page.locator('[data-testid="stExpandSidebarButton"]').click()
+    expect(page.locator('[data-testid="stSidebar"]')).to_be_in_viewport()
+    wait_idle(page)
+
+
+def test_every_step_is_usable_at_200_percent_zoom(zoomed: Page, app_url: str):
+    page = zoomed
+    open_app(page, app_url, "en")
+    assert _check_controls(page, "welcome") >= 2
+    click(page, "Start")
+    name = page.get_by_role("textbox", name="Client name or alias")
+    name.fill("Acme")
+    name.press("Enter")
+    wait_idle(page)
+    assert _check_controls(page, "client") >= 8
+    click(page, "Next")
+    group = main_area(page).locator("[data-testid=stRadio] [role=radiogroup]").first
+    group.locator("label").nth(3).click()
+    wait_idle(page)
+    expect(group.locator("input[type=radio]").nth(3)).to_be_checked()
+    assert _check_controls(page, "sign 1") >= 8
+    # The sidebar: opened by its button, the stepper reaches the results.
+    _open_sidebar(page)
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    box = sidebar.bounding_box()
+    assert box and box["x"] >= 0 and box["x"] + box["width"] <= ZOOMED["width"] + 1
+    sidebar.get_by_role("button", name="Results").click()
+    wait_idle(page)
+    expect(main_area(page).locator("h1").first).to_contain_text("Results")
+    if sidebar.bounding_box()["x"] >= 0:  # a narrow window closes it over the page
+        page.keyboard.press("Escape")
+    main = main_area(page)
+    for summary in main.locator("[data-testid=stExpander] summary").all():
+        summary.click()
+    wait_idle(page)
+    assert _check_controls(page, "results") >= 20
+    # A control deep in the page still works: the tone of the draft.
+    tone = main.get_by_role("radiogroup", name="Tone")
+    tone.get_by_text("Firm", exact=True).click()
+    wait_idle(page)
+    expect(tone.get_by_role("radio", name="Firm")).to_be_checked()
+    body = main.get_by_role("textbox", name="Message (edit freely)")
+    expect(body).to_be_visible()
+    click(page, "Prepare my summary (PDF, Markdown)")
+    expect(main.get_by_role("button", name="Summary (PDF)")).to_be_visible()
+    assert _check_controls(page, "results, summary ready") >= 20

@@ -1,0 +1,313 @@
+"""The copy kept on the device: what is saved loads back the same, and bad copies are refused."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from datetime import date
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import clientcheck.device as device
+from clientcheck.device import (
+    DEVICE_VERSION,
+    MAX_DEVICE_CHARS,
+    ClientExtras,
+    device_token,
+    dumps_device,
+    loads_device,
+    newer_elsewhere,
+)
+from clientcheck.questionnaire import default_bank
+from clientcheck.storage import SCHEMA_VERSION, LoadError, dumps_session
+from tests._summary_data import ACCENTED_NAME, DAY, FULL_ANSWERS, HOSTILE_NAMES, record
+
+BANK = default_bank()
+WRITER = "0123456789ab"
+SAVED_AT = 1_764_343_902_000
+
+
+def full_extras(changed_at: int = SAVED_AT) -> ClientExtras:
+    return ClientExtras(
+        changed_at=changed_at,
+        details={
+            "sender_name": "Ana « Dev »",
+            "overdue_amount": "1 500,50 €",
+            "deposit_percent": 30,
+            "due_date": date(2026, 12, 1),
+            "end_date": None,
+            "proposed_clause": "Payment within 30 days.\nLate fees apply.",
+        },
+        drafts={
+            "payment_terms|firm|en": {"subject": "Terms", "body": "Dear client,\n\n<b>x</b>"},
+            "goodbye|warm|fr": {"body": "Bonjour,\n\nAu revoir\u202f!"},
+        },
+        chosen=["payment_terms|firm", "goodbye|warm"],
+        raw={"late_payment.days_late": "4O days"},
+    )
+
+
+def session(names: tuple[str, ...] = (ACCENTED_NAME, "Acme Ltd")):
+    records = [record(name) for name in names]
+    records[-1] = replace(
+        records[-1], answers={"late_payment.chasing": "often"}, step="sign:demanding"
+    )
+    extras = [full_extras(SAVED_AT - i) for i in range(len(records))]
+    return records, extras
+
+
+def dump(records, extras, current: int = 1, lang: str = "fr") -> str:
+    return dumps_device(records, current, lang, extras, saved_at=SAVED_AT, writer=WRITER, today=DAY)
+
+
+def test_a_saved_session_loads_back_with_every_client_detail_and_draft():
+    records, extras = session()
+    loaded = loads_device(dump(records, extras), BANK)
+    assert loaded.language == "fr"
+    assert loaded.current == 1
+    assert loaded.token == f"{WRITER}:{SAVED_AT}"
+    for original, back in zip(records, loaded.clients, strict=True):
+        assert (back.id, back.name, back.notes) == (original.id, original.name, original.notes)
+        assert (back.answers, back.assessed_on, back.step) == (
+            original.answers,
+            original.assessed_on,
+            original.step,
+        )
+    first = loaded.extras[0]
+    expected = {k: v for k, v in full_extras().details.items() if v is not None}
+    assert first.details == expected
+    assert first.details["due_date"] == date(2026, 12, 1)
+    assert first.drafts == full_extras().drafts
+    assert first.chosen == ["payment_terms|firm", "goodbye|warm"]
+    assert first.raw == {"late_payment.days_late": "4O days"}
+    assert loaded.stamps == {records[0].id: SAVED_AT, records[1].id: SAVED_AT - 1}
+
+
+@pytest.mark.parametrize("name", HOSTILE_NAMES)
+def test_hostile_names_come_back_literally(name):
+    records, extras = session((name,))
+    assert loads_device(dump(records, extras, current=0), BANK).clients[0].name == name
+
+
+def test_the_session_part_is_exactly_the_session_file():
+    records, extras = session()
+    doc = json.loads(dump(records, extras))
+    assert doc["session"].encode("utf-8") == dumps_session(records, 1, "fr", today=DAY)
+    assert doc["device_version"] == DEVICE_VERSION
+    assert doc["extras"]["version"] == 1
+
+
+# A session file as version 1 of the format wrote it, by hand: when the answers file moves
+# to a newer schema, this copy on someone's device must still load through storage.loads.
+V1_SESSION = {
+    "format": "client-check/session",
+    "schema_version": 1,
+    "language": "en",
+    "saved_on": "2026-11-27",
+    "current": 0,
+    "clients": [
+        {
+            "client": {"name": "Old Co", "notes": "kept since v1"},
+            "assessed_on": "2026-11-20",
+            "answers": {"late_payment.late_invoices": 6, "disrespect.insults": "no"},
+            "step": "sign:late_payment",
+        }
+    ],
+}
+
+
+def device_doc(session_doc: dict | str | None = None, **changes) -> dict:
+    doc = {
+        "format": "client-check/device",
+        "device_version": 1,
+        "saved_at": SAVED_AT,
+        "writer": WRITER,
+        "session": session_doc
+        if isinstance(session_doc, str)
+        else json.dumps(session_doc or V1_SESSION),
+        "extras": {
+            "version": 1,
+            "clients": [{"id": "aaaaaaaaaaaa", "changed_at": SAVED_AT}],
+        },
+    }
+    doc.update(changes)
+    return doc
+
+
+def test_a_version_1_copy_loads_through_the_answers_file_migration():
+    loaded = loads_device(json.dumps(device_doc()), BANK)
+    (client,) = loaded.clients
+    assert client.name == "Old Co"
+    assert client.id == "aaaaaaaaaaaa"
+    # Version 1 asked "of your last 10 invoices": the migration adds the 10.
+    assert client.answers == {
+        "late_payment.invoices_total": 10,
+        "late_payment.late_invoices": 6,
+        "disrespect.insults": "no",
+    }
+    assert client.step == "sign:late_payment"
+
+
+def test_the_session_part_goes_through_storage_loads(monkeypatch):
+    calls = []
+    real = device.loads
+
+    def spy(data, bank):
+        calls.append(data)
+        return real(data, bank)
+
+    monkeypatch.setattr(device, "loads", spy)
+    loads_device(json.dumps(device_doc()), BANK)
+    assert calls == [json.dumps(V1_SESSION).encode("utf-8")]
+
+
+def _bad(code: str, text: str) -> tuple[str, str]:
+    return (code, text)
+
+
+NEWER_SESSION = dict(V1_SESSION, schema_version=SCHEMA_VERSION + 1)
+UNKNOWN_QUESTION = dict(
+    V1_SESSION, clients=[dict(V1_SESSION["clients"][0], answers={"no_such.question": "yes"})]
+)
+BAD_CASES = [
+    ("not_json", "{not json"),
+    ("not_json", ""),
+    ("not_client_check", "[1, 2, 3]"),
+    ("not_client_check", json.dumps({"format": "other-app/state", "device_version": 1})),
+    ("not_client_check", json.dumps(V1_SESSION)),  # a session file is not a device copy
+    ("newer_version", json.dumps(device_doc(device_version=DEVICE_VERSION + 1))),
+    ("newer_version", json.dumps(device_doc(NEWER_SESSION))),
+    ("bad_answers", json.dumps(device_doc(UNKNOWN_QUESTION))),
+    ("too_large", json.dumps(device_doc(padding="x" * MAX_DEVICE_CHARS))),
+    ("unknown_field", json.dumps(device_doc(padding=1))),
+    ("bad_field", json.dumps(device_doc(device_version="1"))),
+    ("bad_field", json.dumps(device_doc(saved_at=-1))),
+    ("bad_field", json.dumps(device_doc(saved_at=True))),
+    ("bad_field", json.dumps(device_doc(writer="../../etc"))),
+    ("bad_field", json.dumps(device_doc(session={"format": "client-check/session"}))),
+    ("not_json", json.dumps(device_doc("{broken"))),
+    ("bad_field", json.dumps(device_doc(extras=[]))),
+    ("newer_version", json.dumps(device_doc(extras={"version": 2, "clients": []}))),
+    ("bad_field", json.dumps(device_doc(extras={"version": 1, "clients": []}))),
+]
+
+
+def _with_client_extras(**entry) -> str:
+    base = {"id": "aaaaaaaaaaaa", "changed_at": SAVED_AT}
+    return json.dumps(device_doc(extras={"version": 1, "clients": [dict(base, **entry)]}))
+
+
+BAD_CASES += [
+    ("bad_field", _with_client_extras(id="AAAA")),
+    ("bad_field", _with_client_extras(changed_at=1.5)),
+    ("unknown_field", _with_client_extras(secret="x")),
+    ("bad_field", _with_client_extras(details={"sender_name": 3})),
+    ("bad_field", _with_client_extras(details={"sender_name": "x" * 301})),
+    ("bad_field", _with_client_extras(details={"sender_name": "nul\x00"})),
+    ("bad_field", _with_client_extras(details={"due_date": "tomorrow"})),
+    ("bad_field", _with_client_extras(details={"deposit_percent": 500})),
+    ("unknown_field", _with_client_extras(details={"password": "x"})),
+    ("bad_field", _with_client_extras(drafts={"goodbye|warm|en": {"body": "x" * 20_001}})),
+    ("unknown_field", _with_client_extras(drafts={"goodbye|warm|en": {"html": "x"}})),
+    ("bad_field", _with_client_extras(drafts=["goodbye"])),
+    ("bad_field", _with_client_extras(chosen="goodbye|warm")),
+    ("bad_field", _with_client_extras(raw={"late_payment.days_late": "9" * 41})),
+]
+
+
+@pytest.mark.parametrize(("code", "text"), BAD_CASES)
+def test_a_bad_copy_is_refused_with_a_reason(code, text):
+    with pytest.raises(LoadError) as caught:
+        loads_device(text, BANK)
+    assert caught.value.code == code
+
+
+def test_two_clients_with_the_same_id_are_refused():
+    session_doc = dict(V1_SESSION, clients=V1_SESSION["clients"] * 2)
+    entry = {"id": "aaaaaaaaaaaa", "changed_at": SAVED_AT}
+    text = json.dumps(device_doc(session_doc, extras={"version": 1, "clients": [entry, entry]}))
+    with pytest.raises(LoadError, match="bad_field"):
+        loads_device(text, BANK)
+
+
+def test_drafts_of_messages_this_version_does_not_offer_are_left_out():
+    text = _with_client_extras(
+        drafts={"retired_message|warm|en": {"body": "x"}, "goodbye|warm|en": {"body": "y"}},
+        chosen=["retired_message|warm", "goodbye|sarcastic", "goodbye|warm"],
+        raw={"no_such.question": "3", "late_payment.days_late": "3"},
+    )
+    extras = loads_device(text, BANK).extras[0]
+    assert extras.drafts == {"goodbye|warm|en": {"body": "y"}}
+    assert extras.chosen == ["goodbye|warm"]
+    assert extras.raw == {"late_payment.days_late": "3"}
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=4)
+    ),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(
+    doc=json_values,
+    field=st.sampled_from(["session", "extras", "saved_at", "writer", "device_version", "format"]),
+)
+def test_any_json_in_storage_is_either_loaded_or_refused_never_an_exception(doc, field):
+    for text in (json.dumps(doc), json.dumps(device_doc(**{field: doc}))):
+        try:
+            loads_device(text, BANK)
+        except LoadError:
+            pass
+
+
+def test_non_text_from_the_browser_is_refused():
+    for value in (None, 3, {"format": "client-check/device"}, ["x"]):
+        with pytest.raises(LoadError):
+            loads_device(value, BANK)
+
+
+def test_newer_work_is_what_another_tab_changed_after_this_tab_last_saw_it():
+    records, extras = session(("A", "B", "C"))
+    other = loads_device(dump(records, extras), BANK)
+    a, b, c = (r.id for r in records)
+    seen = {a: SAVED_AT, b: SAVED_AT - 5, "gone00000000": 1}
+    # A: seen as is; B: changed there since; C: a client this tab never saw.
+    assert [r.name for r in newer_elsewhere(other, seen)] == ["B", "C"]
+    assert newer_elsewhere(other, other.stamps) == []
+
+
+def test_a_full_session_of_ten_clients_fits_easily_in_the_browser():
+    records = [replace(record(f"Client {i}"), answers=dict(FULL_ANSWERS)) for i in range(10)]
+    text = dump(records, [full_extras() for _ in records], current=0)
+    # localStorage holds about 5 million characters per site.
+    assert len(text) < 100_000
+    assert len(loads_device(text, BANK).clients) == 10
+
+
+@pytest.mark.parametrize(
+    ("text", "token"),
+    [
+        (json.dumps({"writer": "abc", "saved_at": 12}), "abc:12"),
+        ('{"writer": "abc", "saved_at": 1e3}', "abc:1000"),
+        ('{"writer": "abc", "saved_at": 1.5}', "?"),
+        ('{"writer": "abc", "saved_at": true}', "?"),
+        ('{"writer": 1, "saved_at": 1}', "?"),
+        ("[1]", "?"),
+        ("{not json", "?"),
+    ],
+)
+def test_a_copy_is_named_the_way_the_browser_names_it(text, token):
+    # The same rule as token() in the component's JavaScript.
+    assert device_token(text) == token
+
+
+def test_a_real_copy_is_named_by_its_writer_and_time():
+    records, extras = session()
+    text = dump(records, extras)
+    assert device_token(text) == loads_device(text, BANK).token == f"{WRITER}:{SAVED_AT}"

@@ -1,0 +1,234 @@
+"""The protocol-level load generator's own pieces: messages, widget lookup, answers."""
+
+from __future__ import annotations
+
+import asyncio
+import random
+
+import pytest
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.Common_pb2 import FileURLs
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from streamlit.proto.WidgetStates_pb2 import WidgetState
+
+from scripts import load_ws
+from scripts.load_ws import Widget, answer_for, find, user_key, widgets_in
+
+
+def forward(kind: str, widget_id: str, **fields) -> ForwardMsg:
+    """A delta drawing one element of ``kind``, the way the server sends it."""
+    msg = ForwardMsg()
+    proto = getattr(msg.delta.new_element, kind)
+    if widget_id:
+        proto.id = widget_id
+    for name, value in fields.items():
+        target = getattr(proto, name)
+        if isinstance(value, list):
+            target.extend(value)
+        else:
+            setattr(proto, name, value)
+    return msg
+
+
+def drawn(*messages: ForwardMsg) -> list[Widget]:
+    return [w for m in messages for w in widgets_in(m)]
+
+
+# --- widget ids and lookup by key ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("widget_id", "key"),
+    [
+        ("$$ID-9f2c1e0a-start", "start"),
+        (
+            "$$ID-9f2c1e0a-q|c-1a2b|late_payment.late_invoices",
+            "q|c-1a2b|late_payment.late_invoices",
+        ),
+        ("$$ID-9f2c1e0a-next|sign:late-payment", "next|sign:late-payment"),
+        ("$$ID-9f2c1e0a-upload_sidebar#0", "upload_sidebar#0"),
+        ("$$ID-9f2c1e0a-None", None),  # a widget drawn without a key
+        ("$$ID-9f2c1e0a", None),
+        ("start", None),
+        ("", None),
+    ],
+)
+def test_user_key_is_what_follows_the_hash(widget_id, key):
+    assert user_key(widget_id) == key
+
+
+def test_widgets_are_found_by_key_and_by_key_prefix_in_drawing_order():
+    widgets = drawn(
+        forward("button", "$$ID-aa-start"),
+        forward("radio", "$$ID-bb-q|c1|disrespect.insults", options=["Yes", "No"]),
+        forward("markdown", "", body="**not** a widget"),
+        forward("text_input", "$$ID-cc-q|c1|late_payment.days_late"),
+        forward("button", "$$ID-dd-next|sign:disrespect"),
+        forward("button", "$$ID-ee-None"),
+    )
+    assert [w.kind for w in widgets] == ["button", "radio", "text_input", "button", "button"]
+    assert [w.id for w in find(widgets, key="start")] == ["$$ID-aa-start"]
+    assert [w.key for w in find(widgets, prefix="q|")] == [
+        "q|c1|disrespect.insults",
+        "q|c1|late_payment.days_late",
+    ]
+    assert find(widgets, prefix="next|")[0].id == "$$ID-dd-next|sign:disrespect"
+    assert find(widgets, key="q|c1") == []  # a key is matched whole, not as a prefix
+    assert find(widgets, key="missing") == []
+
+
+def test_the_key_suffix_survives_a_different_hash():
+    # The hash changes with the widget's arguments (label, options...); the key does not.
+    one = drawn(forward("button", "$$ID-0123abcd-prepare|results"))
+    two = drawn(forward("button", "$$ID-fedcba98-prepare|results"))
+    assert find(one, key="prepare|results")[0].id != find(two, key="prepare|results")[0].id
+
+
+# --- back-messages ------------------------------------------------------------------------
+
+
+def test_rerun_message_carries_every_widget_state_and_the_page():
+    states = [
+        WidgetState(id="$$ID-aa-start", trigger_value=True),
+        WidgetState(id="$$ID-bb-q|c1|x", string_value="Often"),
+    ]
+    msg = BackMsg.FromString(load_ws.rerun_message(states, "lang=fr", "abc").SerializeToString())
+    assert msg.WhichOneof("type") == "rerun_script"
+    state = msg.rerun_script
+    assert state.query_string == "lang=fr" and state.page_script_hash == "abc"
+    assert [(w.id, w.WhichOneof("value")) for w in state.widget_states.widgets] == [
+        ("$$ID-aa-start", "trigger_value"),
+        ("$$ID-bb-q|c1|x", "string_value"),
+    ]
+    # No cached hashes: the server must send every element in full, never a reference.
+    assert list(state.cached_message_hashes) == []
+
+
+def test_file_urls_request_names_the_session_and_the_files():
+    msg = load_ws.file_urls_request("r1", "session-9", ["answers.json"])
+    parsed = BackMsg.FromString(msg.SerializeToString())
+    assert parsed.WhichOneof("type") == "file_urls_request"
+    assert parsed.file_urls_request.request_id == "r1"
+    assert parsed.file_urls_request.session_id == "session-9"
+    assert list(parsed.file_urls_request.file_names) == ["answers.json"]
+
+
+def test_uploaded_file_state_points_at_the_uploaded_file():
+    urls = FileURLs(file_id="f1", upload_url="/_stcore/upload_file/s/f1", delete_url="/d")
+    state = load_ws.uploaded_file_state("$$ID-aa-upload_sidebar#0", "f1", "a.json", 42, urls)
+    info = state.file_uploader_state_value.uploaded_file_info[0]
+    assert (info.file_id, info.name, info.size) == ("f1", "a.json", 42)
+    assert info.file_urls.upload_url == "/_stcore/upload_file/s/f1"
+
+
+def test_multipart_body_holds_the_file_once():
+    content_type, body = load_ws.multipart("file", "answers.json", b'{"a": 1}', "application/json")
+    boundary = content_type.split("boundary=")[1]
+    assert body.startswith(f"--{boundary}\r\n".encode())
+    assert body.endswith(f"\r\n--{boundary}--\r\n".encode())
+    assert body.count(b'{"a": 1}') == 1 and b'filename="answers.json"' in body
+
+
+# --- answers read from the widget's own proto ---------------------------------------------
+
+
+def test_a_choice_gets_one_of_its_own_options_and_avoids_dont_know():
+    radio = drawn(forward("radio", "$$ID-a-q|c|x", options=["Never", "Often", "Don't know"]))[0]
+    values = {answer_for(radio, random.Random(seed)).string_value for seed in range(40)}
+    assert values == {"Never", "Often"}
+    only = drawn(forward("selectbox", "$$ID-a-q|c|y", options=["Don't know"]))[0]
+    assert answer_for(only, random.Random(0)).string_value == "Don't know"
+
+
+def test_a_number_field_gets_a_small_whole_number_as_text():
+    field = drawn(forward("text_input", "$$ID-a-q|c|days"))[0]
+    for seed in range(20):
+        value = answer_for(field, random.Random(seed)).string_value
+        assert value.isdigit() and 0 <= int(value) <= 5
+
+
+def test_number_input_and_button_group_answers_stay_within_what_is_offered():
+    number = drawn(
+        forward("number_input", "$$ID-a-q|c|n", has_min=True, min=3, has_max=True, max=4)
+    )
+    for seed in range(10):
+        state = answer_for(number[0], random.Random(seed))
+        assert 3 <= getattr(state, state.WhichOneof("value")) <= 4
+    msg = ForwardMsg()
+    group = msg.delta.new_element.button_group
+    group.id = "$$ID-b-q|c|g"
+    for label in ("Warm", "Neutral"):
+        group.options.add().content = label
+    state = answer_for(next(widgets_in(msg)), random.Random(2))
+    assert list(state.string_array_value.data)[0] in {"Warm", "Neutral"}
+
+
+def test_disabled_or_unknown_widgets_are_left_alone():
+    disabled = drawn(forward("radio", "$$ID-a-q|c|x", options=["A", "B"], disabled=True))[0]
+    assert answer_for(disabled, random.Random(0)) is None
+    button = drawn(forward("button", "$$ID-a-q|c|b"))[0]
+    assert answer_for(button, random.Random(0)) is None
+    empty = drawn(forward("radio", "$$ID-a-q|c|e"))[0]
+    assert answer_for(empty, random.Random(0)) is None
+
+
+def test_a_tone_change_picks_another_tone():
+    msg = ForwardMsg()
+    group = msg.delta.new_element.button_group
+    group.id = "$$ID-b-draft_tone|c1"
+    for label in ("Warm", "Neutral", "Firm"):
+        group.options.add().content = label
+    group.default.append(0)
+    state = load_ws.other_option(next(widgets_in(msg)))
+    assert list(state.string_array_value.data) == ["Neutral"]
+
+
+# --- HTTP pieces and bounds -----------------------------------------------------------------
+
+
+def test_chunked_bodies_are_reassembled():
+    assert load_ws._dechunk(b"4\r\nWiki\r\n5\r\npedia\r\n0\r\n\r\n") == b"Wikipedia"
+
+
+def test_cookies_are_read_from_set_cookie_headers():
+    response = load_ws.Response(
+        200,
+        [("set-cookie", "_streamlit_xsrf=2|ab|cd|1; Path=/"), ("Set-Cookie", "CCSRV=app2; path=/")],
+        b"",
+    )
+    assert response.cookies() == {"_streamlit_xsrf": "2|ab|cd|1", "CCSRV": "app2"}
+
+
+def test_only_loopback_and_bounded_sessions_are_accepted():
+    with pytest.raises(ValueError, match="loopback"):
+        load_ws.check_url("http://example.org:8501")
+    load_ws.check_url("http://127.0.0.1:8501")
+    with pytest.raises(ValueError, match="between"):
+        load_ws.run_level(load_ws.MAX_SESSIONS + 1, "http://127.0.0.1:1", [])
+    with pytest.raises(ValueError, match="between"):
+        load_ws.run_level(0, "http://127.0.0.1:1", [])
+
+
+def test_a_run_step_fails_when_the_server_never_finishes(monkeypatch):
+    # A server that accepts the message but never ends the run: the step must time out,
+    # not hang.
+    monkeypatch.setattr(load_ws, "STEP_TIMEOUT_S", 0.2)
+
+    class SilentSocket:
+        async def send(self, data):
+            self.sent = data
+
+    async def scenario():
+        user = load_ws.VirtualUser("http://127.0.0.1:1", 0, 0.0, 0)
+        user._ws = SilentSocket()
+        with pytest.raises(load_ws.LoadError, match="no script_finished"):
+            await user.run("answer")
+
+    asyncio.run(scenario())
+
+
+def test_percentiles():
+    values = [float(v) for v in range(1, 101)]
+    assert load_ws.percentile(values, 50) == pytest.approx(50.5)
+    assert load_ws.percentile(values, 95) == pytest.approx(95.05)
+    assert load_ws.percentile([], 95) is None

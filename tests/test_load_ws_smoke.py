@@ -1,0 +1,28 @@
+"""Ten virtual users complete a full assessment at once over Streamlit's websocket protocol."""
+
+from __future__ import annotations
+
+import pytest
+
+from scripts.load_ws import run_level
+from tests.browser.conftest import start_server, stop_server
+
+pytestmark = pytest.mark.load
+
+
+def test_ten_protocol_sessions_complete_with_pdf_and_upload():
+    process, url = start_server()
+    try:
+        report = run_level(10, url, [process.pid], think=0.1, ramp=0.05, limit_s=120)
+    finally:
+        stop_server(process)
+    assert report["errors"] == []
+    assert report["completed"] == 10
+    assert report["uploads_loaded"] == 10
+    # Client page, seven sign pages, results: well over 30 steps per person.
+    assert report["step_count"] >= 10 * 30
+    assert report["pdf_kb_p50"] and report["pdf_kb_p50"] > 5
+    for step in ("open", "start", "answer", "next", "results", "tone", "prepare", "upload"):
+        assert report["by_step_p95_s"][step] is not None, step
+    assert report["server_cpu_ms_per_step"] > 0
+    assert report["server_mb_per_session"] is not None
