@@ -21,6 +21,7 @@ from clientcheck.advice import (
     late_payment_rights,
     money_owed,
     notice_weeks,
+    payment_deadline,
 )
 from clientcheck.i18n import DEFAULT_LANG, Text, t
 from clientcheck.render import AssessmentContext, Draft, SignView, render
@@ -78,6 +79,44 @@ _STAY_VERDICTS = ("keep", "keep_boundaries", "renegotiate", "plan_exit")
 # Line breaks and other vertical separators: a name or subject must stay on one line.
 _LINE_BREAKS = re.compile(r"\s*[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]+\s*")
 _BLANK_LINES = re.compile(r"\n{3,}")
+# Courtesy titles an addressee may start with, as each language writes them.
+_TITLES_BY_LANG = {
+    "en": {
+        "madame": "Ms",
+        "mme": "Ms",
+        "mme.": "Ms",
+        "mademoiselle": "Ms",
+        "mlle": "Ms",
+        "monsieur": "Mr",
+        "m.": "Mr",
+        "ms": "Ms",
+        "ms.": "Ms",
+        "mrs": "Mrs",
+        "mrs.": "Mrs",
+        "miss": "Miss",
+        "mr": "Mr",
+        "mr.": "Mr",
+        "dr": "Dr",
+        "dr.": "Dr",
+        "prof": "Prof",
+        "prof.": "Prof",
+        "professor": "Professor",
+    },
+    "fr": {
+        "ms": "Madame",
+        "ms.": "Madame",
+        "mrs": "Madame",
+        "mrs.": "Madame",
+        "miss": "Madame",
+        "mr": "Monsieur",
+        "mr.": "Monsieur",
+        "madame": "Madame",
+        "mme": "Madame",
+        "mme.": "Madame",
+        "monsieur": "Monsieur",
+        "m.": "Monsieur",
+    },
+}
 
 
 @dataclass(frozen=True)
@@ -218,6 +257,22 @@ def _revision_reason(ctx: AssessmentContext, details: MessageDetails) -> str:
     return "terms"
 
 
+def addressee(contact_name: str, lang: str) -> tuple[str, bool]:
+    """Write the addressee for ``lang`` and say whether it starts with a courtesy title.
+
+    "Madame Durand" becomes "Ms Durand" in English (greeted "Dear Ms Durand", never
+    "Hi Madame Durand"); "Jane" stays "Jane".
+    """
+    name = _one_line(contact_name)
+    first, _, rest = name.partition(" ")
+    title = _TITLES_BY_LANG.get(lang, {}).get(first.lower())
+    if not rest.strip():
+        return name, False
+    if title:
+        return f"{title} {rest.strip()}", True
+    return name, first.lower().rstrip(".") in {"dr", "prof", "professor", "docteur", "maître"}
+
+
 def _tidy(text: str) -> str:
     lines = [line.rstrip() for line in text.replace("\r\n", "\n").split("\n")]
     return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip("\n")
@@ -250,6 +305,8 @@ def render_message(
         proposed_clause=details.proposed_clause.strip(),
     )
     lang = ctx.lang
+    to_name, formal = addressee(details.contact_name, lang)
+    details = replace(details, contact_name=to_name)
     code = details.currency or currency(ctx)[0]
     weeks = _notice_weeks(ctx, details)
     last_day = details.end_date or last_working_day(ctx, weeks)
@@ -275,6 +332,8 @@ def render_message(
         leaving=ctx.verdict == "let_go",
         flagged=flagged,
         days_overdue=days_overdue,
+        pay_by=details.due_date or payment_deadline(ctx),
+        formal=formal,
         reason=_revision_reason(ctx, details),
         rights=late_payment_rights(ctx, "client", details.overdue_amount),
         example=details.example or REQUIRED_PLACEHOLDERS[lang][0],
