@@ -39,7 +39,7 @@ MESSAGE_IDS = (
     "goodbye",
 )
 MAX_SUGGESTED = 3
-REVISION_REASONS = ("breach", "scope", "terms")
+REVISION_REASONS = ("breach", "payment", "scope", "terms")
 
 _TITLES = {
     "payment_terms": Text(en="Payment terms", fr="Conditions de paiement"),
@@ -252,6 +252,8 @@ def _revision_reason(ctx: AssessmentContext, details: MessageDetails) -> str:
     flagged = {s.id for s in ctx.flagged}
     if "contract_breach" in flagged:
         return "breach"
+    if "late_payment" in flagged:
+        return "payment"
     if "demanding" in flagged:
         return "scope"
     return "terms"

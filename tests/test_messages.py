@@ -377,7 +377,11 @@ def test_contract_revision_quotes_the_proposed_clause_or_a_default_one():
     mine = render_message("contract_revision", "neutral", ctx, FULL)
     assert "«\u00a0Changes after sign-off are quoted separately.\u00a0»" in mine.body
     default = render_message("contract_revision", "neutral", ctx, EMPTY)
-    assert "confirmée par écrit par les deux parties" in default.body
+    # A late payer gets the payment clause: terms, deposit, penalties.
+    assert "payables à 30\u00a0jours" in default.body or "payables à 30 jours" in default.body
+    assert "acompte de 50\u00a0%" in default.body
+    terms = render_message("contract_revision", "neutral", ctx, MessageDetails(revision_reason="terms"))
+    assert "confirmée par écrit par les deux parties" in terms.body
 
 
 @pytest.mark.parametrize("tone", TONES)
@@ -387,11 +391,12 @@ def test_contract_revision_opens_with_the_reason(tone):
         reason: render_message(
             "contract_revision", tone, ctx, MessageDetails(revision_reason=reason)
         ).body
-        for reason in ("breach", "scope", "terms")
+        for reason in ("breach", "payment", "scope", "terms")
     }
-    assert len({b.split("\n")[2] for b in bodies.values()}) == 3
+    assert len({b.split("\n")[2] for b in bodies.values()}) == 4
     assert "not" in bodies["breach"].split("\n")[2]  # not kept / not respected
-    for reason in ("scope", "terms"):
+    assert "after their due date" in bodies["payment"].split("\n")[2]
+    for reason in ("payment", "scope", "terms"):
         opening = bodies[reason].split("\n")[2]
         assert "not been" not in opening and "breach" not in opening
 
