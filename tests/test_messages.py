@@ -380,7 +380,9 @@ def test_contract_revision_quotes_the_proposed_clause_or_a_default_one():
     # A late payer gets the payment clause: terms, deposit, penalties.
     assert "payables à 30\u00a0jours" in default.body or "payables à 30 jours" in default.body
     assert "acompte de 50\u00a0%" in default.body
-    terms = render_message("contract_revision", "neutral", ctx, MessageDetails(revision_reason="terms"))
+    terms = render_message(
+        "contract_revision", "neutral", ctx, MessageDetails(revision_reason="terms")
+    )
     assert "confirmée par écrit par les deux parties" in terms.body
 
 
@@ -913,3 +915,61 @@ def test_an_addressee_with_a_title_is_greeted_formally_in_the_right_language(
     details = MessageDetails(contact_name=contact)
     body = render_message("workload_checkin", tone, make_ctx({}, lang), details).body
     assert body.startswith(greeting + "\n"), body
+
+
+def _middle(body: str) -> str:
+    """The body without its greeting and sign-off."""
+    paragraphs = body.split("\n\n")
+    return "\n\n".join(paragraphs[1:-1])
+
+
+UNPROFESSIONAL_CASES = (
+    {},
+    {"unprofessional.gossip": "often", "unprofessional.off_topic": "always", **DEPENDENT},
+    {"unprofessional.inappropriate": "yes", "unprofessional.off_topic": "often", **DEPENDENT},
+)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_firm_professionalism_reminder_is_firmer_than_neutral(lang):
+    for answers in UNPROFESSIONAL_CASES:
+        ctx = make_ctx(answers, lang)
+        for details in (EMPTY, FULL):
+            neutral = render_message("professionalism_reminder", "neutral", ctx, details).body
+            firm = render_message("professionalism_reminder", "firm", ctx, details).body
+            assert _middle(neutral) != _middle(firm), (answers, firm)
+            for body in (neutral, firm):
+                assert "quoted like any other" not in body  # circular wording
+                assert "comme tout autre travail" not in body
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_flagged_professionalism_issue_asks_the_user_to_name_the_behaviour(lang):
+    ctx = make_ctx(UNPROFESSIONAL_CASES[1], lang)
+    assert "unprofessional" in {s.id for s in ctx.flagged}
+    field = "[the behaviour" if lang == "en" else "[le comportement"
+    for tone in TONES:
+        assert field in render_message("professionalism_reminder", tone, ctx, EMPTY).body
+
+
+WARM_SENTIMENT = (
+    "i enjoy",
+    "i value our",
+    "look forward",
+    "i'd rather say so now",
+    "j'ai plaisir",
+    "je tiens à notre collaboration",
+    "je me réjouis",
+    "je préfère vous le dire maintenant",
+)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("tone", TONES)
+def test_no_warm_sentiment_or_unlimited_changes_towards_an_insulting_client(lang, tone):
+    ctx = make_ctx(REVIEW_CONTEXTS[3], lang)
+    assert "disrespect" in {s.id for s in ctx.flagged}
+    for message_id in ("name_disrespect", "payment_terms", "goodbye", "professionalism_reminder"):
+        body = render_message(message_id, tone, ctx, FULL).body.lower()
+        for phrase in (*WARM_SENTIMENT, "tell me what to change", "even bluntly", "sans détour"):
+            assert phrase not in body, (message_id, phrase, body)
