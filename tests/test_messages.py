@@ -973,3 +973,19 @@ def test_no_warm_sentiment_or_unlimited_changes_towards_an_insulting_client(lang
         body = render_message(message_id, tone, ctx, FULL).body.lower()
         for phrase in (*WARM_SENTIMENT, "tell me what to change", "even bluntly", "sans détour"):
             assert phrase not in body, (message_id, phrase, body)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("tone", TONES)
+def test_billing_extra_contact_and_extra_work_is_offered_not_imposed(lang, tone):
+    ctx = make_ctx({"high_maintenance.calls": "often", **DEPENDENT}, lang)
+    body = render_message("communication_boundaries", tone, ctx, EMPTY).body
+    assert ("[your hourly rate]" if lang == "en" else "[votre tarif horaire]") in body
+    assert ("agree" if lang == "en" else "d'accord") in body
+    assert "usual rate" not in body and "tarif habituel" not in body
+    quote = render_message("quote_extra_work", tone, ctx, EMPTY).body
+    assert "paid change" not in quote and "modification payante" not in quote
+    decline = render_message("decline_extra_work", tone, ctx, EMPTY).body
+    for phrase in ("schedule does not allow", "apologise", "planning ne le permet", "excuser"):
+        assert phrase not in decline, decline
+    assert ("[the request]" if lang == "en" else "[la demande]") in decline
