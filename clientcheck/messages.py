@@ -75,6 +75,13 @@ FIX_DRAFT = {
     "unprofessional": "professionalism_reminder",
 }
 LEAVE_DRAFT = {"demanding": "decline_extra_work"}
+# A natural second step on the stay path, suggested after every sign's own draft:
+# a late payer under a signed contract gets the payment clause as an amendment; a
+# disrespectful client, exchanges kept in writing and within set hours.
+COMPANION_DRAFT = {
+    "late_payment": "contract_revision",
+    "disrespect": "communication_boundaries",
+}
 _STAY_VERDICTS = ("keep", "keep_boundaries", "renegotiate", "plan_exit")
 # Line breaks and other vertical separators: a name or subject must stay on one line.
 _LINE_BREAKS = re.compile(r"\s*[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]+\s*")
@@ -186,7 +193,9 @@ def suggested_drafts(ctx: AssessmentContext) -> tuple[tuple[str, str], ...]:
     - nothing flagged (or not enough answers): none;
     - *Keep*, *Keep, and set boundaries*, *Renegotiate now* and *Plan your exit*: the
       fix/stay draft of the most serious flagged sign (deal-breaker or incident first,
-      then by score), then those of the next signs, without duplicates;
+      then by score), then those of the next signs, without duplicates; then the
+      companion drafts (``COMPANION_DRAFT``: the payment clause as a contract amendment
+      for a late payer under a signed contract, communication boundaries after disrespect);
     - *Let go*: the goodbye, then the leave-path draft of the most serious sign if it
       has one (``decline_extra_work`` for "Increasingly demanding"), then the payment
       draft to collect what is owed when an invoice is still unpaid.
@@ -210,6 +219,12 @@ def suggested_drafts(ctx: AssessmentContext) -> tuple[tuple[str, str], ...]:
             draft = FIX_DRAFT[sign.id]
             if draft not in (m for m, _ in picks):
                 picks.append((draft, t(f"why_{draft}", lang, sign=sign.name)))
+        for sign in signs:
+            companion = COMPANION_DRAFT.get(sign.id)
+            if sign.id == "late_payment" and not has_contract(ctx):
+                continue
+            if companion and companion not in (m for m, _ in picks):
+                picks.append((companion, t(f"why_companion_{companion}", lang)))
     return tuple(picks[:MAX_SUGGESTED])
 
 

@@ -583,7 +583,15 @@ def test_disrespect_when_free_to_leave_suggests_the_goodbye_only():
 
 def test_disrespect_when_dependent_names_it_first():
     ctx = make_ctx({"disrespect.insults": "once", **DEPENDENT})
-    assert ids(ctx) == ("name_disrespect",)
+    # Then exchanges kept in writing and within set hours.
+    assert ids(ctx) == ("name_disrespect", "communication_boundaries")
+
+
+def test_a_late_payer_under_a_contract_gets_the_payment_clause_second():
+    ctx = make_ctx({**LATE_PAYER, **DEPENDENT, "contract_breach.has_contract": "yes"})
+    assert ids(ctx) == ("payment_terms", "contract_revision")
+    body = render_message("contract_revision", "neutral", ctx).body
+    assert "payable within 30 days" in body and "deposit of 50%" in body
 
 
 @pytest.mark.parametrize("verdict", ["keep", "keep_boundaries", "renegotiate", "plan_exit"])
