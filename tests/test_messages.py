@@ -358,7 +358,7 @@ def test_handover_waits_for_payment_but_the_clients_access_never_does(lang, tone
     access, rights, condition = (
         ("access", "transfer of rights", " once ")
         if lang == "en"
-        else ("accès", "cession des droits", " dès que ")
+        else ("accès", "cession des droits", " dès ")
     )
     for ctx, details in ((owed, EMPTY), (clear, MessageDetails(overdue_amount=900))):
         body = render_message("goodbye", tone, ctx, details).body
