@@ -346,6 +346,7 @@ def render_message(
         last_day=last_day,
         contract=has_contract(ctx),
         owed=owed,
+        overdue_90=money_owed(ctx),  # the answers say an invoice is 90+ days overdue
         leaving=ctx.verdict == "let_go",
         flagged=flagged,
         days_overdue=days_overdue,

@@ -997,3 +997,14 @@ def test_billing_extra_contact_and_extra_work_is_offered_not_imposed(lang, tone)
     for phrase in ("schedule does not allow", "apologise", "planning ne le permet", "excuser"):
         assert phrase not in decline, decline
     assert ("[the request]" if lang == "en" else "[la demande]") in decline
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("tone", TONES)
+def test_a_typed_amount_alone_never_claims_90_days_overdue(lang, tone):
+    claim = "90 days" if lang == "en" else "90\u00a0jours"
+    typed = MessageDetails(overdue_amount=900)
+    body = render_message("payment_terms", tone, make_ctx(DEPENDENT, lang), typed).body
+    assert claim not in body and "900" in body
+    said = make_ctx({**DEPENDENT, "late_payment.unpaid_90": "once"}, lang)
+    assert claim in render_message("payment_terms", tone, said, EMPTY).body
