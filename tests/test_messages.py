@@ -961,6 +961,8 @@ def test_a_flagged_professionalism_issue_asks_the_user_to_name_the_behaviour(lan
 
 
 WARM_SENTIMENT = (
+    "thank you again",
+    "merci encore",
     "i enjoy",
     "i value our",
     "look forward",
