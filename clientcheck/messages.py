@@ -244,6 +244,19 @@ def missing_placeholders(draft: Draft) -> tuple[str, ...]:
     return tuple(p for p in REQUIRED_PLACEHOLDERS.get(draft.lang, ()) if p in text)
 
 
+_BRACKETED = re.compile(r"\[[^\[\]\n]{1,120}\]")
+
+
+def fields_to_fill(draft: Draft) -> tuple[str, ...]:
+    """List the bracketed fields ("[number]", "[date]") left for the user, each once.
+
+    They do not block a download (only ``missing_placeholders`` do): they are reminders.
+    """
+    required = set(REQUIRED_PLACEHOLDERS.get(draft.lang, ()))
+    found = _BRACKETED.findall(f"{draft.subject}\n{draft.body}")
+    return tuple(f for f in dict.fromkeys(found) if f not in required)
+
+
 def _one_line(text: str) -> str:
     return _LINE_BREAKS.sub(" ", text).strip()
 

@@ -22,6 +22,7 @@ from clientcheck.messages import (
     MessageDetails,
     draft_to_eml,
     draft_to_txt,
+    fields_to_fill,
     message_title,
     missing_placeholders,
     ordered_messages,
@@ -1010,3 +1011,12 @@ def test_a_typed_amount_alone_never_claims_90_days_overdue(lang, tone):
     assert claim not in body and "900" in body
     said = make_ctx({**DEPENDENT, "late_payment.unpaid_90": "once"}, lang)
     assert claim in render_message("payment_terms", tone, said, EMPTY).body
+
+
+def test_bracketed_fields_are_listed_for_the_user_to_fill():
+    ctx = make_ctx({**LATE_PAYER, **RAISED_UNPAID, **FREE})
+    draft = render_message("payment_terms", "neutral", ctx, EMPTY)
+    assert fields_to_fill(draft) == ("[number]", "[date]", "[amount]", "[your name]")
+    assert fields_to_fill(render_message("payment_terms", "neutral", ctx, FULL)) == ()
+    remark = render_message("name_disrespect", "neutral", ctx, EMPTY)
+    assert "[your example]" not in fields_to_fill(remark)  # that one blocks the download
