@@ -281,7 +281,7 @@ def _revision_reason(ctx: AssessmentContext, details: MessageDetails) -> str:
     if "contract_breach" in flagged:
         return "breach"
     if "late_payment" in flagged:
-        return "payment"
+        return "payment"  # the opening names several late invoices only if reported
     if "demanding" in flagged:
         return "scope"
     return "terms"
@@ -347,6 +347,13 @@ def render_message(
         else None
     )
     flagged = {sign.id for sign in ctx.flagged}
+    # "Several invoices were paid late" only when the answers say so, not for one unpaid invoice.
+    late_facts = facts(ctx, "late_payment")
+    late_count = late_facts.get("late_invoices")
+    late_history = "late_payment" in flagged and (
+        (isinstance(late_count, int | float) and late_count >= 2)
+        or late_facts.get("chasing") in ("often", "always")
+    )
     text = render(
         f"messages/{lang}/{message_id}.txt.j2",
         ctx=ctx,
@@ -359,7 +366,8 @@ def render_message(
         last_day=last_day,
         contract=has_contract(ctx),
         owed=owed,
-        overdue_90=money_owed(ctx),  # the answers say an invoice is 90+ days overdue
+        overdue_90=money_owed(ctx),
+        late_history=late_history,  # the answers say an invoice is 90+ days overdue
         leaving=ctx.verdict == "let_go",
         flagged=flagged,
         days_overdue=days_overdue,

@@ -1020,3 +1020,17 @@ def test_bracketed_fields_are_listed_for_the_user_to_fill():
     assert fields_to_fill(render_message("payment_terms", "neutral", ctx, FULL)) == ()
     remark = render_message("name_disrespect", "neutral", ctx, EMPTY)
     assert "[your example]" not in fields_to_fill(remark)  # that one blocks the download
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("tone", TONES)
+def test_one_unpaid_invoice_is_never_called_several_late_invoices(lang, tone):
+    ctx = make_ctx({"late_payment.unpaid_90": "once", **DEPENDENT}, lang)
+    assert "late_payment" in {s.id for s in ctx.flagged}
+    for message_id in ("payment_terms", "contract_revision"):
+        body = render_message(message_id, tone, ctx, EMPTY).body.lower()
+        for claim in ("several", "repeatedly", "plusieurs", "régulièrement"):
+            assert claim not in body, (message_id, body)
+    history = make_ctx({**LATE_PAYER, **DEPENDENT}, lang)
+    body = render_message("contract_revision", tone, history, EMPTY).body.lower()
+    assert any(claim in body for claim in ("several", "repeatedly", "plusieurs", "régulièrement"))
