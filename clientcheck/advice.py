@@ -18,6 +18,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, timedelta
+from functools import cache
+
+import holidays
 
 from clientcheck.answers import Answer, is_answered
 from clientcheck.i18n import DEFAULT_CURRENCY
@@ -45,9 +48,9 @@ _TITLES = {
         "prepare": "{sign}: protect yourself now, prepare your exit",
     },
     "fr": {
-        "leave": "{sign} : partir dans de bonnes conditions",
-        "stay": "{sign} : comment y remédier",
-        "prepare": "{sign} : vous protéger dès maintenant, préparer votre départ",
+        "leave": "{sign}\u00a0: partir dans de bonnes conditions",
+        "stay": "{sign}\u00a0: comment y remédier",
+        "prepare": "{sign}\u00a0: vous protéger dès maintenant, préparer votre départ",
     },
 }
 
@@ -108,9 +111,50 @@ def notice_weeks(ctx: AssessmentContext) -> int | None:
     return None
 
 
+@cache
+def _public_holidays(where: str, year: int) -> frozenset[date]:
+    """Public holidays of France, England or both (when the jurisdiction is unknown)."""
+    days: set[date] = set()
+    if where in ("fr", "eu", "other"):
+        days |= set(holidays.country_holidays("FR", years=year))
+    if where in ("uk", "eu", "other"):
+        days |= set(holidays.country_holidays("GB", subdiv="ENG", years=year))
+    return frozenset(days)
+
+
+def is_working_day(day: date, where: str = "other") -> bool:
+    """False on weekends and on public holidays of the jurisdiction (France and UK if unknown)."""
+    return day.weekday() < 5 and day not in _public_holidays(where, day.year)
+
+
+def working_day_on_or_before(day: date, where: str = "other") -> date:
+    """Move ``day`` back to the nearest working day (never a weekend or public holiday)."""
+    while not is_working_day(day, where):
+        day -= timedelta(days=1)
+    return day
+
+
+def working_day_on_or_after(day: date, where: str = "other") -> date:
+    """Move ``day`` forward to the nearest working day."""
+    while not is_working_day(day, where):
+        day += timedelta(days=1)
+    return day
+
+
 def last_working_day(ctx: AssessmentContext, weeks: int | None) -> date | None:
-    """The last working day if notice is given on the assessment day, or None without notice."""
-    return ctx.assessed_on + timedelta(weeks=weeks) if weeks else None
+    """The last working day if notice is given on the assessment day, or None without notice.
+
+    The notice ends ``weeks`` after the assessment day; when that falls on a weekend or
+    a public holiday, the last working day is the working day before it.
+    """
+    if not weeks:
+        return None
+    return working_day_on_or_before(ctx.assessed_on + timedelta(weeks=weeks), jurisdiction(ctx))
+
+
+def payment_deadline(ctx: AssessmentContext, days: int = 14) -> date:
+    """A payment date ``days`` after the assessment day, moved to a working day."""
+    return working_day_on_or_after(ctx.assessed_on + timedelta(days=days), jurisdiction(ctx))
 
 
 def late_payment_rights(

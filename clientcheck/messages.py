@@ -21,6 +21,7 @@ from clientcheck.advice import (
     late_payment_rights,
     money_owed,
     notice_weeks,
+    payment_deadline,
 )
 from clientcheck.i18n import DEFAULT_LANG, Text, t
 from clientcheck.moneytext import rate_review, rate_review_due
@@ -40,7 +41,7 @@ MESSAGE_IDS = (
     "new_rates",
 )
 MAX_SUGGESTED = 3
-REVISION_REASONS = ("breach", "scope", "terms")
+REVISION_REASONS = ("breach", "payment", "scope", "terms")
 
 _TITLES = {
     "payment_terms": Text(en="Payment terms", fr="Conditions de paiement"),
@@ -77,10 +78,55 @@ FIX_DRAFT = {
     "unprofessional": "professionalism_reminder",
 }
 LEAVE_DRAFT = {"demanding": "decline_extra_work"}
+# A natural second step on the stay path, suggested after every sign's own draft:
+# a late payer under a signed contract gets the payment clause as an amendment; a
+# disrespectful client, exchanges kept in writing and within set hours.
+COMPANION_DRAFT = {
+    "late_payment": "contract_revision",
+    "disrespect": "communication_boundaries",
+}
 _STAY_VERDICTS = ("keep", "keep_boundaries", "renegotiate", "plan_exit")
 # Line breaks and other vertical separators: a name or subject must stay on one line.
 _LINE_BREAKS = re.compile(r"\s*[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]+\s*")
 _BLANK_LINES = re.compile(r"\n{3,}")
+# Courtesy titles an addressee may start with, as each language writes them.
+_TITLES_BY_LANG = {
+    "en": {
+        "madame": "Ms",
+        "mme": "Ms",
+        "mme.": "Ms",
+        "mademoiselle": "Ms",
+        "mlle": "Ms",
+        "monsieur": "Mr",
+        "m.": "Mr",
+        "ms": "Ms",
+        "ms.": "Ms",
+        "mrs": "Mrs",
+        "mrs.": "Mrs",
+        "miss": "Miss",
+        "mr": "Mr",
+        "mr.": "Mr",
+        "dr": "Dr",
+        "dr.": "Dr",
+        "prof": "Prof",
+        "prof.": "Prof",
+        "professor": "Professor",
+    },
+    "fr": {
+        "ms": "Madame",
+        "ms.": "Madame",
+        "mrs": "Madame",
+        "mrs.": "Madame",
+        "miss": "Madame",
+        "mr": "Monsieur",
+        "mr.": "Monsieur",
+        "madame": "Madame",
+        "mme": "Madame",
+        "mme.": "Madame",
+        "monsieur": "Monsieur",
+        "m.": "Monsieur",
+    },
+}
 
 
 @dataclass(frozen=True)
@@ -150,7 +196,9 @@ def suggested_drafts(ctx: AssessmentContext) -> tuple[tuple[str, str], ...]:
     - nothing flagged (or not enough answers): none;
     - *Keep*, *Keep, and set boundaries*, *Renegotiate now* and *Plan your exit*: the
       fix/stay draft of the most serious flagged sign (deal-breaker or incident first,
-      then by score), then those of the next signs, without duplicates;
+      then by score), then those of the next signs, without duplicates; then the
+      companion drafts (``COMPANION_DRAFT``: the payment clause as a contract amendment
+      for a late payer under a signed contract, communication boundaries after disrespect);
     - *Let go*: the goodbye, then the leave-path draft of the most serious sign if it
       has one (``decline_extra_work`` for "Increasingly demanding"), then the payment
       draft to collect what is owed when an invoice is still unpaid.
@@ -177,6 +225,12 @@ def suggested_drafts(ctx: AssessmentContext) -> tuple[tuple[str, str], ...]:
             draft = FIX_DRAFT[sign.id]
             if draft not in (m for m, _ in picks):
                 picks.append((draft, t(f"why_{draft}", lang, sign=sign.name)))
+        for sign in signs:
+            companion = COMPANION_DRAFT.get(sign.id)
+            if sign.id == "late_payment" and not has_contract(ctx):
+                continue
+            if companion and companion not in (m for m, _ in picks):
+                picks.append((companion, t(f"why_companion_{companion}", lang)))
         if rate_review_due(ctx):
             # Second: after the most serious sign's own draft, before the milder ones.
             picks.insert(1, ("new_rates", t("why_new_rates", lang)))
@@ -197,6 +251,19 @@ def missing_placeholders(draft: Draft) -> tuple[str, ...]:
     """Return the placeholders the user must still replace before the draft can leave."""
     text = f"{draft.subject}\n{draft.body}"
     return tuple(p for p in REQUIRED_PLACEHOLDERS.get(draft.lang, ()) if p in text)
+
+
+_BRACKETED = re.compile(r"\[[^\[\]\n]{1,120}\]")
+
+
+def fields_to_fill(draft: Draft) -> tuple[str, ...]:
+    """List the bracketed fields ("[number]", "[date]") left for the user, each once.
+
+    They do not block a download (only ``missing_placeholders`` do): they are reminders.
+    """
+    required = set(REQUIRED_PLACEHOLDERS.get(draft.lang, ()))
+    found = _BRACKETED.findall(f"{draft.subject}\n{draft.body}")
+    return tuple(f for f in dict.fromkeys(found) if f not in required)
 
 
 def _one_line(text: str) -> str:
@@ -222,9 +289,27 @@ def _revision_reason(ctx: AssessmentContext, details: MessageDetails) -> str:
     flagged = {s.id for s in ctx.flagged}
     if "contract_breach" in flagged:
         return "breach"
+    if "late_payment" in flagged:
+        return "payment"  # the opening names several late invoices only if reported
     if "demanding" in flagged:
         return "scope"
     return "terms"
+
+
+def addressee(contact_name: str, lang: str) -> tuple[str, bool]:
+    """Write the addressee for ``lang`` and say whether it starts with a courtesy title.
+
+    "Madame Durand" becomes "Ms Durand" in English (greeted "Dear Ms Durand", never
+    "Hi Madame Durand"); "Jane" stays "Jane".
+    """
+    name = _one_line(contact_name)
+    first, _, rest = name.partition(" ")
+    title = _TITLES_BY_LANG.get(lang, {}).get(first.lower())
+    if not rest.strip():
+        return name, False
+    if title:
+        return f"{title} {rest.strip()}", True
+    return name, first.lower().rstrip(".") in {"dr", "prof", "professor", "docteur", "maître"}
 
 
 def _tidy(text: str) -> str:
@@ -259,6 +344,8 @@ def render_message(
         proposed_clause=details.proposed_clause.strip(),
     )
     lang = ctx.lang
+    to_name, formal = addressee(details.contact_name, lang)
+    details = replace(details, contact_name=to_name)
     code = details.currency or currency(ctx)[0]
     weeks = _notice_weeks(ctx, details)
     last_day = details.end_date or last_working_day(ctx, weeks)
@@ -269,6 +356,13 @@ def render_message(
         else None
     )
     flagged = {sign.id for sign in ctx.flagged}
+    # "Several invoices were paid late" only when the answers say so, not for one unpaid invoice.
+    late_facts = facts(ctx, "late_payment")
+    late_count = late_facts.get("late_invoices")
+    late_history = "late_payment" in flagged and (
+        (isinstance(late_count, int | float) and late_count >= 2)
+        or late_facts.get("chasing") in ("often", "always")
+    )
     text = render(
         f"messages/{lang}/{message_id}.txt.j2",
         ctx=ctx,
@@ -281,9 +375,13 @@ def render_message(
         last_day=last_day,
         contract=has_contract(ctx),
         owed=owed,
+        overdue_90=money_owed(ctx),
+        late_history=late_history,  # the answers say an invoice is 90+ days overdue
         leaving=ctx.verdict == "let_go",
         flagged=flagged,
         days_overdue=days_overdue,
+        pay_by=details.due_date or payment_deadline(ctx),
+        formal=formal,
         reason=_revision_reason(ctx, details),
         rights=late_payment_rights(ctx, "client", details.overdue_amount),
         example=details.example or REQUIRED_PLACEHOLDERS[lang][0],

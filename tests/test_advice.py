@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import replace
+from datetime import date, timedelta
 
 import pytest
 
@@ -13,6 +14,7 @@ from clientcheck.advice import (
     action_plan,
     advice_for,
     advice_path,
+    last_working_day,
     late_payment_rights,
     sign_advice,
     walk_away_line,
@@ -278,7 +280,14 @@ def test_late_payer_to_renegotiate_gets_deposit_and_milestones(lang):
     assert f"50{percent}" in text
     assert f"25{percent}" in text
     assert "45" in text  # the average delay the user gave
-    assert ("priority" if lang == "en" else "priorité") in text
+    # No bluff about other clients; with most income at stake, find other clients first.
+    assert "priority" not in text and "priorité" not in text
+    lines = item.lines
+    first = "Look for other clients now" if lang == "en" else "Cherchez d'autres clients"
+    lever = "deposit your lever" if lang == "en" else "l'acompte votre levier"
+    first_at = [i for i, line in enumerate(lines) if first in line]
+    lever_at = [i for i, line in enumerate(lines) if lever in line]
+    assert first_at and lever_at and first_at[0] < lever_at[0], lines
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -298,8 +307,10 @@ def test_late_payer_to_let_go_is_told_to_get_paid_before_handing_over():
     item = item_for(advice_for(ctx), "late_payment")
     assert item.path == "leave" and "how to leave well" in item.title
     text = text_of(item)
-    assert "get paid before you hand anything over" in text
-    assert "conditional on payment of the overdue invoices" in text
+    assert "get paid before you hand over the final files" in text
+    assert "transfer the rights once the overdue invoices are paid" in text
+    assert "return the client's own access unconditionally" in text
+    assert "routinely" not in text  # the user reported one unpaid invoice, no more
     assert "25%" not in text
 
 
@@ -307,7 +318,10 @@ def test_unpaid_invoice_over_90_days_gets_a_formal_reminder():
     ctx = make_ctx({"late_payment.unpaid_90": "once", **FREE})
     item = item_for(advice_for(ctx), "late_payment")
     assert item.dealbreaker
-    assert "90 days" in text_of(item)
+    text = text_of(item)
+    assert "a formal demand with a final date to pay" in text
+    # One ladder, not two near-identical lines.
+    assert text.count("one step at a time") == 1 and "If an invoice goes unpaid" not in text
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -425,7 +439,8 @@ def test_let_go_plan_gives_notice_handover_on_payment_referral_and_last_day():
     answers = {**VERDICT_ANSWERS["let_go"], "situation.notice_weeks": 4}
     text = "\n".join(action_plan(make_ctx(answers)))
     assert "notice in writing" in text and "4 weeks" in text
-    assert "last working day is 25 December 2026" in text  # 27 November + 4 weeks
+    # 27 November + 4 weeks is Christmas Day: the last working day is the day before.
+    assert "last working day is 24 December 2026" in text
     assert "once the overdue invoices are paid" in text  # unpaid_90 was answered yes
     assert "refer" in text
     assert "contract" not in text  # the user never said there is one
@@ -467,3 +482,87 @@ def test_empty_client_name_falls_back_to_a_readable_phrase():
 def test_plan_steps_stand_alone(verdict, lang):
     for step in action_plan(make_ctx(VERDICT_ANSWERS[verdict], lang)):
         assert not OPENERS.match(step), step
+
+
+# --- the last working day and French headings ---------------------------------------
+
+# Fixed-date public holidays, written out by hand (not from the library under test).
+FIXED_HOLIDAYS = {
+    "fr": {(1, 1), (5, 1), (5, 8), (7, 14), (8, 15), (11, 1), (11, 11), (12, 25)},
+    "uk": {(1, 1), (12, 25), (12, 26)},
+}
+# Movable ones for 2026-2027 (Easter 2026: 5 April; Easter 2027: 28 March).
+MOVABLE_HOLIDAYS = {
+    "fr": {
+        date(2026, 4, 6),
+        date(2026, 5, 14),
+        date(2026, 5, 25),
+        date(2027, 3, 29),
+        date(2027, 5, 6),
+        date(2027, 5, 17),
+    },
+    "uk": {
+        date(2026, 4, 3),
+        date(2026, 4, 6),
+        date(2026, 5, 4),
+        date(2026, 5, 25),
+        date(2026, 8, 31),
+        date(2026, 12, 28),
+        date(2027, 3, 26),
+        date(2027, 3, 29),
+        date(2027, 5, 3),
+        date(2027, 5, 31),
+        date(2027, 8, 30),
+        date(2027, 12, 27),
+        date(2027, 12, 28),
+    },
+}
+
+
+def _ctx_on(day: date, where: str | None):
+    answers = {"situation.jurisdiction": where} if where else {}
+    return replace(make_ctx(answers), assessed_on=day)
+
+
+@pytest.mark.parametrize("where", ["fr", "uk", None])
+def test_the_last_working_day_is_never_a_weekend_or_a_public_holiday(where):
+    checked = ("fr", "uk") if where is None else (where,)
+    base = make_ctx({"situation.jurisdiction": where} if where else {})
+    day = date(2026, 1, 1)
+    while day < date(2027, 11, 1):
+        ctx = replace(base, assessed_on=day)
+        for weeks in (1, 2, 4, 6):
+            end = last_working_day(ctx, weeks)
+            target = day + timedelta(weeks=weeks)
+            assert target - timedelta(days=7) < end <= target
+            assert end.weekday() < 5, (day, weeks, end)
+            for country in checked:
+                assert (end.month, end.day) not in FIXED_HOLIDAYS[country], (day, weeks, end)
+                assert end not in MOVABLE_HOLIDAYS[country], (day, weeks, end)
+        day += timedelta(days=1)
+    assert last_working_day(base, None) is None
+
+
+@pytest.mark.parametrize(
+    ("where", "start", "weeks", "expected"),
+    [
+        ("fr", date(2026, 11, 27), 4, date(2026, 12, 24)),  # Christmas Day, a Friday
+        ("fr", date(2027, 6, 16), 4, date(2027, 7, 13)),  # 14 July
+        ("fr", date(2027, 4, 8), 4, date(2027, 5, 5)),  # Ascension Thursday
+        ("uk", date(2026, 11, 30), 4, date(2026, 12, 24)),  # Boxing Day moved to Monday 28th
+        ("uk", date(2027, 4, 5), 4, date(2027, 4, 30)),  # early May bank holiday
+        ("fr", date(2026, 11, 30), 4, date(2026, 12, 28)),  # not a holiday in France
+        ("fr", date(2026, 12, 2), 1, date(2026, 12, 9)),  # an ordinary Wednesday
+    ],
+)
+def test_the_last_working_day_moves_back_from_known_holidays(where, start, weeks, expected):
+    assert last_working_day(_ctx_on(start, where), weeks) == expected
+
+
+def test_french_advice_headings_have_a_non_breaking_space_before_the_colon():
+    for verdict in ("keep_boundaries", "let_go", "plan_exit"):
+        ctx = make_ctx(VERDICT_ANSWERS[verdict], "fr")
+        items = advice_for(ctx)
+        assert items, verdict
+        for item in items:
+            assert "\u00a0:" in item.title and " :" not in item.title, item.title

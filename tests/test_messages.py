@@ -22,6 +22,7 @@ from clientcheck.messages import (
     MessageDetails,
     draft_to_eml,
     draft_to_txt,
+    fields_to_fill,
     message_title,
     missing_placeholders,
     ordered_messages,
@@ -190,7 +191,7 @@ def test_no_amount_means_no_money_sentence(lang):
     [
         (
             "en",
-            "Invoice 2026-014, issued on 2 October 2026, for €1,500, was due on 1 November 2026 "
+            "Invoice 2026-014 of 2 October 2026, for €1,500, was due on 1 November 2026 "
             "and is now 26 days overdue.",
         ),
         (
@@ -209,14 +210,15 @@ def test_payment_draft_names_the_invoice_date_amount_and_days_overdue(lang, expe
 def test_payment_terms_propose_deposit_and_milestones(tone):
     draft = render_message("payment_terms", tone, make_ctx(LATE_PAYER), FULL)
     assert "50% of the fee" in draft.body
-    assert "50% at the start, 25% on delivery and 25% on completion" in draft.body
+    assert "50% at the start, 25% on [first draft] and 25% on final delivery" in draft.body
 
 
 def test_deposit_percent_changes_the_milestones():
     details = MessageDetails(deposit_percent=40)
     draft = render_message("payment_terms", "neutral", make_ctx(LATE_PAYER, "fr"), details)
     assert (
-        "40\u00a0% au démarrage, 30\u00a0% à la livraison et 30\u00a0% à la clôture" in draft.body
+        "40\u00a0% au démarrage, 30\u00a0% à la remise de [la première version] "
+        "et 30\u00a0% à la livraison finale" in draft.body
     )
 
 
@@ -317,11 +319,12 @@ def test_no_notice_line_without_a_notice_period(weeks, tone, lang):
 @pytest.mark.parametrize(
     ("lang", "expected"),
     [
-        ("en", "I am giving you 4 weeks' notice: my last working day will be 25 December 2026."),
+        # 27 November + 4 weeks is Christmas Day: the last working day is the day before.
+        ("en", "I am giving you 4 weeks' notice: my last working day will be 24 December 2026."),
         (
             "fr",
             "Ce message vaut préavis de 4 semaines\u00a0: mon dernier jour de travail sera "
-            "le 25 décembre 2026.",
+            "le 24 décembre 2026.",
         ),
     ],
 )
@@ -333,24 +336,41 @@ def test_goodbye_gives_the_last_working_day_from_the_notice_period(lang, expecte
 def test_goodbye_gives_handover_and_referral():
     draft = render_message("goodbye", "neutral", make_ctx(LATE_PAYER), FULL)
     assert "8 January 2027" in draft.body  # the end date typed wins
-    assert "hand everything over" in draft.body
+    assert "8 January 2027. I will complete the work in progress by then" in draft.body
     assert "I can recommend Alex Roy" in draft.body
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_handover_waits_for_payment_when_money_is_owed(lang):
+def test_goodbye_offers_no_referral_the_user_did_not_name(lang):
+    for tone in TONES:
+        body = render_message("goodbye", tone, make_ctx(LATE_PAYER, lang), EMPTY).body.lower()
+        assert "recommend" not in body and "recommande" not in body, body
+
+
+def _sentences(body: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.?!])\s+", body) if s]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("tone", TONES)
+def test_handover_waits_for_payment_but_the_clients_access_never_does(lang, tone):
     owed = make_ctx({**LATE_PAYER, "late_payment.unpaid_90": "once"}, lang)
     clear = make_ctx(LATE_PAYER, lang)
-    condition = (
-        "Once the outstanding invoices are settled"
+    access, rights, condition = (
+        ("access", "transfer of rights", " once ")
         if lang == "en"
-        else ("Dès que les factures en attente seront réglées")
+        else ("accès", "cession des droits", " dès ")
     )
-    assert condition in render_message("goodbye", "warm", owed, EMPTY).body
-    assert condition not in render_message("goodbye", "warm", clear, EMPTY).body
-    # An overdue amount typed in the details counts as owed too.
-    details = MessageDetails(overdue_amount=900)
-    assert condition in render_message("goodbye", "warm", clear, details).body
+    for ctx, details in ((owed, EMPTY), (clear, MessageDetails(overdue_amount=900))):
+        body = render_message("goodbye", tone, ctx, details).body
+        sentences = _sentences(body)
+        # The final files and the rights wait for payment...
+        assert any(rights in s and condition in s for s in sentences), body
+        # ...the client's own access never does.
+        assert any(access in s for s in sentences), body
+        assert not any(access in s and condition in s for s in sentences), body
+    body = render_message("goodbye", tone, clear, EMPTY).body
+    assert condition not in body and rights not in body
 
 
 def test_contract_revision_quotes_the_proposed_clause_or_a_default_one():
@@ -358,7 +378,13 @@ def test_contract_revision_quotes_the_proposed_clause_or_a_default_one():
     mine = render_message("contract_revision", "neutral", ctx, FULL)
     assert "«\u00a0Changes after sign-off are quoted separately.\u00a0»" in mine.body
     default = render_message("contract_revision", "neutral", ctx, EMPTY)
-    assert "confirmée par écrit par les deux parties" in default.body
+    # A late payer gets the payment clause: terms, deposit, penalties.
+    assert "payables à 30\u00a0jours" in default.body or "payables à 30 jours" in default.body
+    assert "acompte de 50\u00a0%" in default.body
+    terms = render_message(
+        "contract_revision", "neutral", ctx, MessageDetails(revision_reason="terms")
+    )
+    assert "confirmée par écrit par les deux parties" in terms.body
 
 
 @pytest.mark.parametrize("tone", TONES)
@@ -368,11 +394,12 @@ def test_contract_revision_opens_with_the_reason(tone):
         reason: render_message(
             "contract_revision", tone, ctx, MessageDetails(revision_reason=reason)
         ).body
-        for reason in ("breach", "scope", "terms")
+        for reason in ("breach", "payment", "scope", "terms")
     }
-    assert len({b.split("\n")[2] for b in bodies.values()}) == 3
+    assert len({b.split("\n")[2] for b in bodies.values()}) == 4
     assert "not" in bodies["breach"].split("\n")[2]  # not kept / not respected
-    for reason in ("scope", "terms"):
+    assert "after their due date" in bodies["payment"].split("\n")[2]
+    for reason in ("payment", "scope", "terms"):
         opening = bodies[reason].split("\n")[2]
         assert "not been" not in opening and "breach" not in opening
 
@@ -557,7 +584,15 @@ def test_disrespect_when_free_to_leave_suggests_the_goodbye_only():
 
 def test_disrespect_when_dependent_names_it_first():
     ctx = make_ctx({"disrespect.insults": "once", **DEPENDENT})
-    assert ids(ctx) == ("name_disrespect",)
+    # Then exchanges kept in writing and within set hours.
+    assert ids(ctx) == ("name_disrespect", "communication_boundaries")
+
+
+def test_a_late_payer_under_a_contract_gets_the_payment_clause_second():
+    ctx = make_ctx({**LATE_PAYER, **DEPENDENT, "contract_breach.has_contract": "yes"})
+    assert ids(ctx) == ("payment_terms", "contract_revision")
+    body = render_message("contract_revision", "neutral", ctx).body
+    assert "payable within 30 days" in body and "deposit of 50%" in body
 
 
 @pytest.mark.parametrize("verdict", ["keep", "keep_boundaries", "renegotiate", "plan_exit"])
@@ -776,8 +811,9 @@ def test_french_pronouns_agree_with_an_amount_or_an_invoice(message_id, tone):
     invoice = render_message(
         message_id, tone, ctx, MessageDetails(overdue_amount=900, invoice_number="7")
     ).body
-    assert "Un montant de 900\u00a0€" in amount and "de la régler" not in amount
-    assert "facture n°\u00a07" in invoice and "de le régler" not in invoice
+    # One named invoice, with a field for its number when the user gave only the amount.
+    assert "facture n°\u00a0[numéro]" in amount and "900\u00a0€" in amount
+    assert "facture n°\u00a07" in invoice and "de le régler" not in invoice + amount
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -788,3 +824,213 @@ def test_goodbye_says_each_thing_once_whatever_is_known(tone, lang):
         for details in (EMPTY, FULL):
             body = render_message("goodbye", tone, make_ctx(answers, lang), details).body
             assert body.count(phrase) == 1, body
+
+
+# --- what the fresh-eyes review of the gallery found ---------------------------------
+
+CONTRACT = {"contract_breach.has_contract": "yes"}
+REVIEW_CONTEXTS = (
+    {**LATE_PAYER, **DEPENDENT},
+    {**LATE_PAYER, **DEPENDENT, **CONTRACT, "situation.notice_weeks": 4},
+    {**LATE_PAYER, **RAISED_UNPAID, **FREE},
+    {"disrespect.insults": "repeatedly", "disrespect.belittles": "often", **DEPENDENT},
+)
+BLUFFS = (
+    "schedule fills up",
+    "priority",
+    "other clients",
+    "priorité",
+    "autres clients",
+    "planning se remplit",
+)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_draft_bluffs_about_a_full_schedule_or_other_clients(lang):
+    for answers in REVIEW_CONTEXTS:
+        ctx = make_ctx(answers, lang)
+        for message_id in set(MESSAGE_IDS) - {"workload_checkin"}:
+            for tone in TONES:
+                for details in (EMPTY, FULL):
+                    body = render_message(message_id, tone, ctx, details).body.lower()
+                    for bluff in BLUFFS:
+                        assert bluff not in body, (message_id, tone, bluff, body)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("tone", TONES)
+def test_an_unpaid_invoice_is_one_named_invoice_with_a_dated_deadline(lang, tone):
+    # Assessed on Friday 27 November 2026: 14 days later is Friday 11 December.
+    deadline = "11 December 2026" if lang == "en" else "11 décembre 2026"
+    ctx = make_ctx({**LATE_PAYER, **RAISED_UNPAID, **FREE}, lang)
+    for message_id in ("payment_terms", "goodbye"):
+        body = render_message(message_id, tone, ctx, EMPTY).body
+        assert deadline in body, body
+        lowered = body.lower()
+        for vague in ("end of the month", "without further delay", "some of my invoices"):
+            assert vague not in lowered, body
+        for vague in ("fin du mois", "sans plus attendre", "certaines de mes factures"):
+            assert vague not in lowered, body
+        assert ("Invoice [number]" if lang == "en" else "facture n°\u00a0[numéro]") in body
+    # A date the user typed wins.
+    typed = render_message("payment_terms", tone, ctx, FULL).body
+    assert ("1 December 2026" if lang == "en" else "1er décembre 2026") in typed
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("tone", TONES)
+def test_firm_payment_letter_to_a_client_you_leave_says_what_happens_next(lang, tone):
+    ctx = make_ctx({**LATE_PAYER, **RAISED_UNPAID, **FREE}, lang)
+    body = render_message("payment_terms", tone, ctx, EMPTY).body
+    formal = "formal steps to recover" if lang == "en" else "démarches de recouvrement"
+    assert (formal in body) == (tone == "firm"), body
+
+
+UNILATERAL = ("i am changing", "i am updating", "je modifie", "je fais évoluer")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("tone", TONES)
+def test_new_terms_under_a_contract_are_proposed_as_an_amendment(lang, tone):
+    ctx = make_ctx({**LATE_PAYER, **DEPENDENT, **CONTRACT}, lang)
+    for message_id in ("payment_terms", "contract_revision"):
+        for details in (EMPTY, FULL):
+            body = render_message(message_id, tone, ctx, details).body.lower()
+            for word in UNILATERAL:
+                assert word not in body, (message_id, body)
+    body = render_message("payment_terms", tone, ctx, EMPTY).body
+    assert ("amendment to our contract" if lang == "en" else "avenant") in body
+    without = render_message("payment_terms", tone, make_ctx(LATE_PAYER, lang), EMPTY).body
+    assert "amendment" not in without and "avenant" not in without
+
+
+@pytest.mark.parametrize(
+    ("contact", "lang", "tone", "greeting"),
+    [
+        ("Madame Durand", "en", "warm", "Dear Ms Durand,"),
+        ("Monsieur Petit", "en", "neutral", "Dear Mr Petit,"),
+        ("Mrs Smith", "en", "warm", "Dear Mrs Smith,"),
+        ("Dr Patel", "en", "warm", "Dear Dr Patel,"),
+        ("Jane", "en", "warm", "Hi Jane,"),
+        ("Jane", "en", "firm", "Dear Jane,"),
+        ("Ms Durand", "fr", "warm", "Bonjour Madame Durand,"),
+        ("Madame Durand", "fr", "firm", "Bonjour Madame Durand,"),
+        ("Jane", "fr", "warm", "Bonjour Jane,"),
+    ],
+)
+def test_an_addressee_with_a_title_is_greeted_formally_in_the_right_language(
+    contact, lang, tone, greeting
+):
+    details = MessageDetails(contact_name=contact)
+    body = render_message("workload_checkin", tone, make_ctx({}, lang), details).body
+    assert body.startswith(greeting + "\n"), body
+
+
+def _middle(body: str) -> str:
+    """The body without its greeting and sign-off."""
+    paragraphs = body.split("\n\n")
+    return "\n\n".join(paragraphs[1:-1])
+
+
+UNPROFESSIONAL_CASES = (
+    {},
+    {"unprofessional.gossip": "often", "unprofessional.off_topic": "always", **DEPENDENT},
+    {"unprofessional.inappropriate": "yes", "unprofessional.off_topic": "often", **DEPENDENT},
+)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_firm_professionalism_reminder_is_firmer_than_neutral(lang):
+    for answers in UNPROFESSIONAL_CASES:
+        ctx = make_ctx(answers, lang)
+        for details in (EMPTY, FULL):
+            neutral = render_message("professionalism_reminder", "neutral", ctx, details).body
+            firm = render_message("professionalism_reminder", "firm", ctx, details).body
+            assert _middle(neutral) != _middle(firm), (answers, firm)
+            for body in (neutral, firm):
+                assert "quoted like any other" not in body  # circular wording
+                assert "comme tout autre travail" not in body
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_flagged_professionalism_issue_asks_the_user_to_name_the_behaviour(lang):
+    ctx = make_ctx(UNPROFESSIONAL_CASES[1], lang)
+    assert "unprofessional" in {s.id for s in ctx.flagged}
+    field = "[the behaviour" if lang == "en" else "[le comportement"
+    for tone in TONES:
+        assert field in render_message("professionalism_reminder", tone, ctx, EMPTY).body
+
+
+WARM_SENTIMENT = (
+    "thank you again",
+    "merci encore",
+    "i enjoy",
+    "i value our",
+    "look forward",
+    "i'd rather say so now",
+    "j'ai plaisir",
+    "je tiens à notre collaboration",
+    "je me réjouis",
+    "je préfère vous le dire maintenant",
+)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("tone", TONES)
+def test_no_warm_sentiment_or_unlimited_changes_towards_an_insulting_client(lang, tone):
+    ctx = make_ctx(REVIEW_CONTEXTS[3], lang)
+    assert "disrespect" in {s.id for s in ctx.flagged}
+    for message_id in ("name_disrespect", "payment_terms", "goodbye", "professionalism_reminder"):
+        body = render_message(message_id, tone, ctx, FULL).body.lower()
+        for phrase in (*WARM_SENTIMENT, "tell me what to change", "even bluntly", "sans détour"):
+            assert phrase not in body, (message_id, phrase, body)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("tone", TONES)
+def test_billing_extra_contact_and_extra_work_is_offered_not_imposed(lang, tone):
+    ctx = make_ctx({"high_maintenance.calls": "often", **DEPENDENT}, lang)
+    body = render_message("communication_boundaries", tone, ctx, EMPTY).body
+    assert ("[your hourly rate]" if lang == "en" else "[votre tarif horaire]") in body
+    assert any(w in body for w in ("agree", "confirm", "d'accord", "confirmer")), body
+    assert "usual rate" not in body and "tarif habituel" not in body
+    quote = render_message("quote_extra_work", tone, ctx, EMPTY).body
+    assert "paid change" not in quote and "modification payante" not in quote
+    decline = render_message("decline_extra_work", tone, ctx, EMPTY).body
+    for phrase in ("schedule does not allow", "apologise", "planning ne le permet", "excuser"):
+        assert phrase not in decline, decline
+    assert ("[the request" if lang == "en" else "[la demande") in decline
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("tone", TONES)
+def test_a_typed_amount_alone_never_claims_90_days_overdue(lang, tone):
+    claim = "90 days" if lang == "en" else "90\u00a0jours"
+    typed = MessageDetails(overdue_amount=900)
+    body = render_message("payment_terms", tone, make_ctx(DEPENDENT, lang), typed).body
+    assert claim not in body and "900" in body
+    said = make_ctx({**DEPENDENT, "late_payment.unpaid_90": "once"}, lang)
+    assert claim in render_message("payment_terms", tone, said, EMPTY).body
+
+
+def test_bracketed_fields_are_listed_for_the_user_to_fill():
+    ctx = make_ctx({**LATE_PAYER, **RAISED_UNPAID, **FREE})
+    draft = render_message("payment_terms", "neutral", ctx, EMPTY)
+    assert fields_to_fill(draft) == ("[number]", "[date]", "[amount]", "[your name]")
+    assert fields_to_fill(render_message("payment_terms", "neutral", ctx, FULL)) == ()
+    remark = render_message("name_disrespect", "neutral", ctx, EMPTY)
+    assert "[your example]" not in fields_to_fill(remark)  # that one blocks the download
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("tone", TONES)
+def test_one_unpaid_invoice_is_never_called_several_late_invoices(lang, tone):
+    ctx = make_ctx({"late_payment.unpaid_90": "once", **DEPENDENT}, lang)
+    assert "late_payment" in {s.id for s in ctx.flagged}
+    for message_id in ("payment_terms", "contract_revision"):
+        body = render_message(message_id, tone, ctx, EMPTY).body.lower()
+        for claim in ("several", "repeatedly", "plusieurs", "régulièrement"):
+            assert claim not in body, (message_id, body)
+    history = make_ctx({**LATE_PAYER, **DEPENDENT}, lang)
+    body = render_message("contract_revision", tone, history, EMPTY).body.lower()
+    assert any(claim in body for claim in ("several", "repeatedly", "plusieurs", "régulièrement"))

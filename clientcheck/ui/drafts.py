@@ -22,6 +22,7 @@ from clientcheck.messages import (
     MessageDetails,
     draft_to_eml,
     draft_to_txt,
+    fields_to_fill,
     message_title,
     missing_placeholders,
     ordered_messages,
@@ -314,6 +315,9 @@ def drafts_section(ctx: AssessmentContext, record_id: str, lang: str) -> Message
         )
     if message_id == "payment_terms" and tone == "firm" and late_payment_rights(ctx, "client"):
         st.caption(t("draft_cites_law", lang))
+    to_fill = fields_to_fill(draft)
+    if to_fill:
+        st.caption(t("draft_fill_fields", lang, fields=", ".join(to_fill)))
     missing = missing_placeholders(draft)
     for placeholder in missing:
         st.warning(t("draft_needs_example", lang, placeholder=placeholder), icon=":material/edit:")
