@@ -20,6 +20,7 @@ import importlib.util
 import io
 import math
 import re
+import threading
 import unicodedata
 from collections.abc import Sequence
 from functools import cache, lru_cache
@@ -822,8 +823,20 @@ def _comparison(pdf: _SummaryPDF, data: SummaryInput, words: dict[str, str]) -> 
         )
 
 
+# The parsed fonts are shared by every summary in the process, and fpdf2 writes into
+# them while it lays out and outputs a document: two summaries built at once on two
+# threads (two people pressing "Prepare" together) corrupt each other's output
+# (KeyError in fpdf's cross-reference table, seen under load). One at a time, then.
+_BUILD_LOCK = threading.Lock()
+
+
 def summary_pdf(data: SummaryInput) -> bytes:
     """Lay the summary out on A4 pages and return the PDF file's bytes."""
+    with _BUILD_LOCK:
+        return _summary_pdf(data)
+
+
+def _summary_pdf(data: SummaryInput) -> bytes:
     ctx = data.ctx
     words = labels(ctx.lang)
     pdf = _SummaryPDF(words["page"])
