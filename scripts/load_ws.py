@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import concurrent.futures
 import json
 import os
 import random
@@ -761,11 +762,30 @@ def run_level(
     if not 1 <= sessions <= MAX_SESSIONS:
         raise ValueError(f"sessions must be between 1 and {MAX_SESSIONS}")
     check_url(url)
-    coro = _level(url, sessions, think, ramp, pids, seed, lang, warmup)
-    results, extra = asyncio.run(asyncio.wait_for(coro, limit_s))
+    results, extra = run_coroutine(
+        lambda: asyncio.wait_for(
+            _level(url, sessions, think, ramp, pids, seed, lang, warmup), limit_s
+        )
+    )
     report = summarise(sessions, results, extra)
     report["think_s"], report["ramp_s"], report["cores"] = think, ramp, os.cpu_count()
     return report
+
+
+def run_coroutine(make):
+    """Run the coroutine ``make()`` builds to completion, from any caller.
+
+    ``asyncio.run`` refuses to start where an event loop already runs in this thread (a
+    Playwright sync session in the same test process does that), so there it runs in a
+    thread of its own. The coroutine is only created where it runs, so none is left
+    un-awaited.
+    """
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(make())
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(lambda: asyncio.run(make())).result()
 
 
 def run_load(

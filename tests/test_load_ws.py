@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import random
 
 import pytest
@@ -224,7 +223,7 @@ def test_a_run_step_fails_when_the_server_never_finishes(monkeypatch):
         with pytest.raises(load_ws.LoadError, match="no script_finished"):
             await user.run("answer")
 
-    asyncio.run(scenario())
+    load_ws.run_coroutine(scenario)
 
 
 def test_percentiles():
