@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from scripts.load_ws import run_level
-from tests.browser.conftest import free_port
+from tests.browser.conftest import free_port, stop_server
 
 pytestmark = pytest.mark.load
 
@@ -63,17 +63,6 @@ def wait_healthy(url: str, process: subprocess.Popen, what: str, timeout: float 
     raise RuntimeError(f"{what} did not become healthy within {timeout:.0f} s")
 
 
-def stop(process: subprocess.Popen) -> None:
-    process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait(timeout=10)
-    if process.stdout:
-        process.stdout.close()
-
-
 @pytest.fixture(scope="module")
 def replicas(haproxy) -> Iterator[list[str]]:
     """Two app processes started by deploy/start.sh, as the container does, on loopback."""
@@ -100,7 +89,7 @@ def replicas(haproxy) -> Iterator[list[str]]:
         yield addresses
     finally:
         for process in processes:
-            stop(process)
+            stop_server(process)
 
 
 def start_proxy(haproxy: str, config: Path, apps: list[str]) -> tuple[subprocess.Popen, str]:
@@ -129,7 +118,7 @@ def run_through(haproxy: str, config: Path, apps: list[str]) -> dict:
             SESSIONS, url, [], think=0.05, ramp=0.05, seed=7, limit_s=180, warmup=False
         )
     finally:
-        stop(process)
+        stop_server(process)
 
 
 def test_the_start_script_refuses_to_start_without_a_cookie_secret():
