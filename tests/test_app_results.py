@@ -53,6 +53,13 @@ def body_area(at: AppTest):
     return next(a for a in at.text_area if a.key and a.key.startswith("draft_body|"))
 
 
+def open_details(at: AppTest) -> None:
+    """Open the draft's details, as a click on its expander does (they are drawn only open)."""
+    at.session_state[f"details_open|{store(at).record.id}"] = True
+    at.run()
+    assert not at.exception
+
+
 def all_text(at: AppTest) -> str:
     parts = [m.value for m in at.markdown] + [c.value for c in at.caption]
     parts += (
@@ -88,6 +95,7 @@ def test_picking_a_message_and_tone_shows_the_draft_without_the_alias_until_a_na
     body = body_area(at).value
     subject = next(i for i in at.text_input if i.key.startswith("draft_subject|")).value
     assert "Nightmare" not in body + subject
+    open_details(at)
     at.text_input(key=f"detail|{record_id}|client_label").input("Société Œuvre & Fils").run()
     body = body_area(at).value
     assert "Société Œuvre & Fils" in body and "Nightmare" not in body
@@ -100,6 +108,7 @@ def test_picking_a_message_and_tone_shows_the_draft_without_the_alias_until_a_na
 def test_details_fill_the_draft_and_a_bad_amount_gets_a_message():
     at = app([ClientRecord(name="Acme", answers=dict(LATE_PAYER))], lang="fr")
     rid = store(at).record.id
+    open_details(at)
     at.text_input(key=f"detail|{rid}|sender_name").input("Camille Martin").run()
     at.text_input(key=f"detail|{rid}|overdue_amount").input("1500").run()
     body = body_area(at).value
@@ -110,11 +119,27 @@ def test_details_fill_the_draft_and_a_bad_amount_gets_a_message():
     assert "Camille Martin" in body_area(at).value  # nothing entered is lost
 
 
+def test_details_are_drawn_only_open_and_what_was_typed_stays_in_the_draft_when_closed():
+    at = app([ClientRecord(name="Acme", answers=dict(LATE_PAYER))])
+    rid = store(at).record.id
+    assert not [w for w in at.text_input if w.key.startswith("detail|")]  # closed: not drawn
+    open_details(at)
+    at.text_input(key=f"detail|{rid}|sender_name").input("Camille Martin").run()
+    assert "Camille Martin" in body_area(at).value
+    at.session_state[f"details_open|{rid}"] = False
+    at.run()
+    assert not [w for w in at.text_input if w.key.startswith("detail|")]
+    assert "Camille Martin" in body_area(at).value  # closing keeps what was typed
+    open_details(at)
+    assert at.text_input(key=f"detail|{rid}|sender_name").value == "Camille Martin"
+
+
 def test_hostile_client_name_appears_literally_in_the_draft_and_the_page():
     name = "<script>alert(1)</script> {{ 7*7 }} **bold** [x](http://evil)"
     at = app([ClientRecord(name=name, answers=dict(LATE_PAYER))])
     assert name not in body_area(at).value  # the alias never reaches a draft
     rid = store(at).record.id
+    open_details(at)
     at.text_input(key=f"detail|{rid}|client_label").input(name).run()
     assert name in body_area(at).value
     title = at.title[0].value
@@ -408,6 +433,7 @@ def test_every_draft_shows_its_own_details_and_a_quoting_draft_waits_for_the_exa
     rid = store(at).record.id
     from clientcheck.messages import MESSAGE_IDS
 
+    open_details(at)  # so each draft draws its own fields
     for message_id in MESSAGE_IDS:
         at.selectbox(key=f"draft_pick|{rid}").set_value(message_id).run()
         assert not at.exception, message_id
@@ -420,3 +446,30 @@ def test_every_draft_shows_its_own_details_and_a_quoting_draft_waits_for_the_exa
     at.selectbox(key=f"draft_pick|{rid}").set_value("contract_revision").run()
     at.selectbox(key=f"detail|{rid}|revision_reason").set_value("scope").run()
     assert "beyond the scope" in body_area(at).value and not at.exception
+
+
+def test_a_change_in_the_drafts_panel_reruns_only_the_panel_and_still_autosaves(monkeypatch):
+    """The drafts panel is a fragment: a change of tone runs it alone, as the browser asks."""
+    from clientcheck.ui import device
+    from clientcheck.ui import results as results_ui
+    from scripts.bench import as_the_browser_reruns
+
+    at = app([ClientRecord(name="Acme", answers=dict(LATE_PAYER))])
+    at.session_state["cc_device"] = {
+        "loaded": {"ask": at.session_state["cc_device_state"].ask, "available": True}
+    }
+    at.run()
+    assert at.session_state["cc_device_state"].phase == "ready"
+    rid = store(at).record.id
+    verdicts, saves = [], []
+    original_verdict, original_autosave = results_ui.verdict_box, device.autosave
+    monkeypatch.setattr(results_ui, "verdict_box", lambda *a: verdicts.append(original_verdict(*a)))
+    monkeypatch.setattr(device, "autosave", lambda *a: saves.append(original_autosave(*a)))
+    at.segmented_control(key=f"draft_tone|{rid}").set_value("firm")
+    with as_the_browser_reruns(at):
+        at.run()
+    assert not at.exception
+    assert "firm" in next(a for a in at.text_area if a.key.startswith("draft_body|")).key
+    assert verdicts == [] and len(saves) == 1  # the verdict was not drawn again; autosave was
+    at.run()  # a full run draws everything, autosave once
+    assert len(verdicts) == 1 and len(saves) == 2

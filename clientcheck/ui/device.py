@@ -318,6 +318,9 @@ def begin(lang: str) -> None:
     d = device_state()
     value = st.session_state.get(COMPONENT_KEY)
     value = value if isinstance(value, dict) else {}
+    # What a fragment's rerun heard (its trigger values are gone by this full run).
+    heard = st.session_state.pop(_HEARD_KEY, None) or {}
+    value = heard | {k: v for k, v in value.items() if v is not None}
     loaded = value.get("loaded")
     if d.phase == "waiting" and isinstance(loaded, dict) and loaded.get("ask") == d.ask:
         _on_loaded(loaded, d, lang)
@@ -460,8 +463,22 @@ def _payload(s: Store, d: DeviceState, lang: str) -> str | None:
     return d.payload
 
 
+def follow_device() -> None:
+    """In a fragment drawing ``autosave``: when the device spoke, rerun the whole page.
+
+    A message from the device (its copy loaded, another tab's save, a failed write)
+    is taken in by ``begin``, at the top of the page, which a fragment's rerun skips.
+    """
+    if _HEARD_KEY in st.session_state:
+        st.rerun(scope="app")
+
+
 def autosave(lang: str) -> None:
-    """Draw the storage component with the session. Call last, after the run changed it."""
+    """Draw the storage component with the session. Call last, after the run changed it.
+
+    The results page draws it at the end of its drafts fragment (so a change of a
+    draft is saved by the fragment's own rerun), after ``follow_device``.
+    """
     d = device_state()
     ready = d.phase == "ready"
     payload = _payload(store(), d, lang) if ready and d.autosave else None
@@ -475,14 +492,25 @@ def autosave(lang: str) -> None:
             "accept": d.accept,
             "forget": f"{d.ask}:{d.forget}" if d.forget else "",
         },
-        on_loaded_change=_ignore,
-        on_sync_change=_ignore,
-        on_status_change=_ignore,
+        on_loaded_change=_heard,
+        on_sync_change=_heard,
+        on_status_change=_heard,
     )
 
 
-def _ignore() -> None:
-    """Values are read at the start of the next run (``begin``)."""
+def _heard() -> None:
+    """Keep what the device sent until ``begin`` reads it, at the top of the next full run.
+
+    The component's values are triggers, which last one run: when that run is a
+    fragment's (the results page), they would be gone before ``begin`` sees them.
+    """
+    value = st.session_state.get(COMPONENT_KEY)
+    if isinstance(value, dict):
+        heard = st.session_state.setdefault(_HEARD_KEY, {})
+        heard.update({k: v for k, v in value.items() if v is not None})
+
+
+_HEARD_KEY = "cc_device_heard"
 
 
 # --- the welcome page ----------------------------------------------------------------

@@ -175,13 +175,23 @@ def details_form(
 
     Details of other drafts keep their saved values, so the summary's drafts use them.
     """
-    with st.expander(t("details_title", lang), icon=":material/edit_note:"):
-        st.caption(t("details_caption", lang))
-        left, right = st.columns(2)
-        shown = (*COMMON_DETAILS, *MESSAGE_DETAILS.get(message_id, ()))
-        for index, field in enumerate(shown):
-            wide = DETAILS[field][0] in ("area", "reason")
-            _draw(field, record_id, lang, currency_code, st if wide else (left, right)[index % 2])
+    # Drawn only while open (most people never open it): ten fields cost more than the
+    # rest of the drafts panel, on every change of the results page.
+    box = st.expander(
+        t("details_title", lang),
+        icon=":material/edit_note:",
+        key=f"details_open|{record_id}",
+        on_change="rerun",
+    )
+    if box.open:
+        with box:
+            st.caption(t("details_caption", lang))
+            left, right = st.columns(2)
+            shown = (*COMMON_DETAILS, *MESSAGE_DETAILS.get(message_id, ()))
+            for index, field in enumerate(shown):
+                wide = DETAILS[field][0] in ("area", "reason")
+                where = st if wide else (left, right)[index % 2]
+                _draw(field, record_id, lang, currency_code, where)
     saved = _details_store(record_id)
     values: dict[str, object] = {}
     for field in DETAILS:

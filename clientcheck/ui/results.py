@@ -15,6 +15,7 @@ from clientcheck.model import ClientRecord
 from clientcheck.questionnaire import QuestionBank
 from clientcheck.render import AssessmentContext, build_context, render_why
 from clientcheck.scoring import assess
+from clientcheck.ui import device
 from clientcheck.ui.advice_panel import advice_section
 from clientcheck.ui.downloads import download_buttons, then_now_view
 from clientcheck.ui.drafts import chosen_drafts, drafts_section
@@ -175,6 +176,20 @@ def results(lang: str) -> None:
     what_would_change(ctx, lang)
     money_section(ctx, lang)
     advice_section(ctx, lang)
+    drafts_and_downloads(lang)
+
+
+@st.fragment
+def drafts_and_downloads(lang: str) -> None:
+    """The drafts panel, the downloads (which hold the drafts chosen) and the reminder.
+
+    A fragment: a change of tone, details, draft text or choice reruns only this part
+    of the page, not the verdict, radar and advice above it. It ends with the
+    device's autosave, so what changed here is kept on the device too.
+    """
+    device.follow_device()
+    record = store().record
+    ctx = context_for(bank(), record, lang)
     details = drafts_section(ctx, record.id, lang)
     st.header(t("downloads_title", lang), anchor=False)
     st.caption(t("downloads_caption", lang))
@@ -185,3 +200,4 @@ def results(lang: str) -> None:
         comparison=then_now_view(record, lang),
     )
     reminder_section(ctx, record, lang)
+    device.autosave(lang)

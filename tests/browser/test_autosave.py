@@ -304,3 +304,58 @@ def test_forget_everything_empties_the_device(context: BrowserContext, app_url: 
     page.wait_for_timeout(1000)
     assert page.locator(MAIN).get_by_role("button", name="Start", exact=True).is_visible()
     assert "Forget Me" not in page.locator(MAIN).inner_text()
+
+
+def go_to_results(page: Page, name: str) -> None:
+    page.locator('[data-testid="stSidebar"]').get_by_role("button", name="Results").click()
+    wait_idle(page)
+    expect_title(page, f"Results for {name}")
+
+
+def test_what_changes_in_the_drafts_panel_is_kept_on_the_device(
+    context: BrowserContext, app_url: str
+):
+    """The drafts panel reruns on its own (a fragment): its changes must still be saved."""
+    page = context.new_page()
+    work_until_sign_1(page, app_url, "Drafty Ltd")
+    go_to_results(page, "Drafty Ltd")
+    page.get_by_text("Details to fill in the draft").click()
+    sender = page.get_by_role("textbox", name="Your name")
+    sender.fill("Camille Martin")
+    sender.press("Enter")
+    wait_idle(page)
+    wait_stored(page, "Camille Martin")
+    body = page.get_by_role("textbox", name="Message (edit freely)")
+    expect(body).to_contain_text("Camille Martin")
+    body.fill("Hello,\n\nMy own words, edited here.\n\nCamille")
+    body.press("Control+Enter")
+    wait_idle(page)
+    wait_stored(page, "My own words, edited here.")
+    page.reload()
+    button = continue_button(page, "Drafty Ltd")
+    expect(button).to_be_visible(timeout=20_000)
+    button.click()
+    wait_idle(page)
+    expect_title(page, "Results for Drafty Ltd")
+    body = page.get_by_role("textbox", name="Message (edit freely)")
+    expect(body).to_have_value("Hello,\n\nMy own words, edited here.\n\nCamille")
+
+
+def test_the_results_page_hears_when_another_tab_saves_newer_work(
+    context: BrowserContext, app_url: str
+):
+    first = context.new_page()
+    work_until_sign_1(first, app_url, "Tabs On Results", "Often")
+    go_to_results(first, "Tabs On Results")
+    second = context.new_page()
+    open_app(second, app_url, "en")
+    button = continue_button(second, "Tabs On Results")
+    expect(button).to_be_visible(timeout=20_000)
+    button.click()
+    wait_idle(second)
+    second.locator('[data-testid="stSidebar"]').get_by_role("button", name=f"1. {SIGN_1}").click()
+    wait_idle(second)
+    answer_chasing(second, "Never")
+    wait_stored(second, '\\"late_payment.chasing\\": \\"never')
+    warning = first.locator(MAIN).get_by_text("Another tab or window saved newer work")
+    expect(warning).to_be_visible(timeout=15_000)
