@@ -1,8 +1,8 @@
 """A plain Streamlit page shaped like a Client Check sign page, for scripts/bench.py.
 
 Same visible widgets as a sign page (sidebar: 14 buttons, a selectbox, a text
-input, a download button, a file uploader; main: a language switch, 2 number
-text inputs, 3 radios, Back and Next) plus a Plotly Scatterpolar radar with band
+input, a download button, a file uploader; main: a language switch, a number
+text input, 2 radios, Back and Next) plus a Plotly Scatterpolar radar with band
 rings, and none of Client Check's own code. It is the "how fast can Streamlit
 do this page at all" yardstick.
 """
@@ -51,21 +51,29 @@ with st.sidebar:
     with st.expander("Resume"):
         st.file_uploader("Answers file", type=["json"], key="upload")
 
+# The language switch reads as the app's does: Streamlit compiles its emoji catalogue
+# (about 0.1 s on a fresh server) for the first non-ASCII label of a button group, so
+# "Français" costs any page that shows it, whoever wrote the page.
 st.segmented_control(
-    "Language", ["en", "fr"], default="en", required=True, key="lang", label_visibility="collapsed"
+    "Language / Langue",
+    ["en", "fr"],
+    default="en",
+    required=True,
+    format_func={"en": "English", "fr": "Français"}.__getitem__,
+    key="lang",
+    label_visibility="collapsed",
 )
 st.progress(page / SIGNS, text=f"Sign {page} of {SIGNS}")
 st.title(f"Sign {page}", anchor=False)
 st.markdown("_What this sign means, in one line._")
 st.caption("About: this client")
+st.text_input("1. How many?", key=f"n|{page}", max_chars=40)
 for q in range(2):
-    st.text_input(f"{q + 1}. How many?", key=f"n|{page}|{q}", max_chars=40)
-for q in range(3):
-    st.radio(f"{q + 3}. How often?", OPTIONS, index=None, horizontal=True, key=f"c|{page}|{q}")
+    st.radio(f"{q + 2}. How often?", OPTIONS, index=None, horizontal=True, key=f"c|{page}|{q}")
 
 scores = []
 for sign in range(1, SIGNS + 1):
-    risks = [RISK[v] for q in range(3) if (v := st.session_state.get(f"c|{sign}|{q}")) in RISK]
+    risks = [RISK[v] for q in range(2) if (v := st.session_state.get(f"c|{sign}|{q}")) in RISK]
     scores.append(sum(risks) / len(risks) if risks else 0)
 labels = [f"Sign {i}" for i in range(1, SIGNS + 1)]
 theta = [*labels, labels[0]]
