@@ -14,6 +14,9 @@ COPY requirements.txt .
 RUN pip install -r requirements.txt
 
 COPY --chown=clientcheck:clientcheck . .
+# Bytecode compiled once here: with PYTHONDONTWRITEBYTECODE, every start would
+# otherwise compile the package from source again.
+RUN python -m compileall -q clientcheck
 USER clientcheck
 
 EXPOSE 8501

@@ -7,7 +7,6 @@ from clientcheck.ui.state import CLIENT, COMPARE, RESULTS, WELCOME, store
 
 st.set_page_config(
     page_title="Client Check",
-    page_icon="🧭",  # an emoji is drawn inline; a :material/ icon is fetched from Google
     layout="centered",
     initial_sidebar_state="auto",
     menu_items={"Get help": None, "Report a bug": None, "About": None},
@@ -17,10 +16,10 @@ lang = layout.select_language()
 device.begin(lang)
 layout.page_style()
 layout.sync_page(lang)
-sidebar.sidebar(lang)
 layout.show_flash()
 device.conflict_notice(lang)
 
+# The page itself first, so it shows as soon as it is drawn; the sidebar after it.
 step = store().step
 if step == WELCOME:
     pages.welcome(lang)
@@ -37,5 +36,14 @@ elif step == COMPARE:
 
     compare.compare(lang)
 
-# Last, so the copy kept on the device includes what this run changed.
-device.autosave(lang)
+sidebar.sidebar(lang)
+
+# Last, so the copy kept on the device includes what this run changed. The results
+# page draws it at the end of its drafts fragment instead, which can rerun on its own.
+if step != RESULTS:
+    device.autosave(lang)
+
+# The tab's icon last: on a fresh server, Streamlit's emoji check loads its whole
+# emoji catalogue (tens of milliseconds) and nothing on the page waits for the icon.
+# An emoji is drawn inline; a :material/ icon would be fetched from Google.
+st.set_page_config(page_icon="🧭")

@@ -6,7 +6,6 @@ variable, never as template source, so ``{{ 7*7 }}`` in a name stays literal.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -20,6 +19,7 @@ from clientcheck.i18n import format_money, format_number, t
 from clientcheck.model import ClientRecord
 from clientcheck.questionnaire import QuestionBank
 from clientcheck.scoring import NOT_ASSESSED, NOT_ENOUGH, Reason, Result, what_would_change
+from clientcheck.text import WORD_JOINER, escape_markdown  # noqa: F401  (re-exported)
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 
@@ -31,40 +31,12 @@ _MONTHS = {
         "janvier février mars avril mai juin juillet août septembre octobre novembre décembre"
     ).split(),
 }
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
-_ST_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&:$/])")
-# Streamlit turns bare URLs, www. names and e-mail addresses into links even when
-# escaped; an invisible word joiner breaks the pattern without changing what reads.
-_ST_AUTOLINK = re.compile(r"(?<=:)(?=//)|(?<=www)(?=\.)|(?<=@)(?=\S)", re.IGNORECASE)
-WORD_JOINER = "\u2060"
-# Block markers only count at the start of a line: headings, quotes, lists, rules.
-_MD_LINE_START = re.compile(r"^([#+\-=])", re.MULTILINE)
-_MD_ORDERED = re.compile(r"^(\d+)([.)])", re.MULTILINE)
-_LEADING_SPACE = re.compile(r"^[ \t]+", re.MULTILINE)  # four spaces would start a code block
 
 
 def format_date(value: date, lang: str) -> str:
     """Write a date in full: 27 November 2026, 1er décembre 2026."""
     day = "1er" if lang == "fr" and value.day == 1 else str(value.day)
     return f"{day} {_MONTHS.get(lang, _MONTHS['en'])[value.month - 1]} {value.year}"
-
-
-def escape_markdown(value: object, streamlit: bool = False) -> str:
-    """Escape text so Markdown shows it literally (no links, emphasis, HTML, tables or lists).
-
-    Only characters Markdown reacts to are escaped, so the file stays readable in
-    a plain editor. ``streamlit=True`` also escapes Streamlit's own syntax:
-    ``:red[...]`` colours, ``:material/...:`` icons, ``$...$`` maths, and the
-    links it makes of bare URLs and e-mail addresses.
-    """
-    text = str(value).replace("\x00", "").replace("\r\n", "\n").replace("\r", "\n")
-    text = _LEADING_SPACE.sub("", text)
-    if streamlit:
-        text = _ST_AUTOLINK.sub(WORD_JOINER, text)
-    text = (_ST_SPECIAL if streamlit else _MD_SPECIAL).sub(r"\\\1", text)
-    text = _MD_LINE_START.sub(r"\\\1", text)
-    text = _MD_ORDERED.sub(r"\1\\\2", text)
-    return text.replace("\n", "  \n")
 
 
 def _ui(key: str, lang: str, **values: object) -> str:
