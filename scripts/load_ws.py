@@ -87,13 +87,21 @@ def user_key(widget_id: str) -> str | None:
 
 
 def rerun_message(
-    states: Iterable[WidgetState], query_string: str = "", page_script_hash: str = ""
+    states: Iterable[WidgetState],
+    query_string: str = "",
+    page_script_hash: str = "",
+    fragment_id: str = "",
 ) -> BackMsg:
-    """The back-message a browser sends to run the script with these widget states."""
+    """The back-message a browser sends to run the script with these widget states.
+
+    ``fragment_id``: the change was made in that fragment, so the browser asks the
+    server to rerun just it.
+    """
     msg = BackMsg()
     client_state = msg.rerun_script
     client_state.query_string = query_string
     client_state.page_script_hash = page_script_hash
+    client_state.fragment_id = fragment_id
     client_state.widget_states.widgets.extend(states)
     # No cached_message_hashes: the server then sends every element in full.
     client_state.context_info.timezone = "Europe/Paris"
@@ -128,6 +136,7 @@ class Widget:
     id: str
     kind: str  # the Element oneof: "radio", "text_input", "button", ...
     proto: object
+    fragment: str = ""  # the fragment that drew it ("" outside any)
 
     @property
     def key(self) -> str | None:
@@ -145,7 +154,7 @@ def widgets_in(msg: ForwardMsg) -> Iterator[Widget]:
     proto = getattr(element, kind)
     fields = getattr(getattr(proto, "DESCRIPTOR", None), "fields_by_name", {})
     if "id" in fields and proto.id.startswith(ID_PREFIX):
-        yield Widget(proto.id, kind, proto)
+        yield Widget(proto.id, kind, proto, msg.delta.fragment_id)
 
 
 def find(widgets: Iterable[Widget], key: str | None = None, prefix: str | None = None) -> list:
@@ -323,6 +332,7 @@ class VirtualUser:
         self.page: list[Widget] = []  # widgets drawn by the last finished run
         self._drawing: list[Widget] = []
         self._finished = 0
+        self._fragment_run = ""  # the fragment the last rerun asked for
         self._changed = asyncio.Event()
         self._file_urls: dict[str, asyncio.Future] = {}
         self._ws = None
@@ -405,6 +415,13 @@ class VirtualUser:
             self._drawing.extend(widgets_in(msg))
         elif kind == "script_finished":
             status = msg.script_finished
+            if status == ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY:
+                # Only the fragment was drawn again: the rest of the page stays.
+                redrawn = {self._fragment_run} if self._fragment_run else set()
+                redrawn = redrawn or {w.fragment for w in self._drawing}
+                kept = [w for w in self.page if w.fragment not in redrawn]
+                self._drawing = kept + self._drawing
+                status = ForwardMsg.FINISHED_SUCCESSFULLY
             if status == ForwardMsg.FINISHED_SUCCESSFULLY:
                 self.page = self._drawing
                 drawn = {w.id for w in self.page}
@@ -429,15 +446,26 @@ class VirtualUser:
         await self._ws.send(msg.SerializeToString())
 
     async def run(self, name: str, extra: Iterable[WidgetState] = ()) -> float:
-        """Send a rerun with the current widget states (+ ``extra``); wait for it to finish."""
+        """Send a rerun with the current widget states (+ ``extra``); wait for it to finish.
+
+        As a browser does, a change made inside a fragment reruns just that fragment.
+        """
         before = self._finished
         states = {**self.states}
+        extra = list(extra)
         for state in extra:
             if state.WhichOneof("value") not in ("trigger_value", "json_trigger_value"):
                 self.states[state.id] = state
             states[state.id] = state
+        drawn = {w.id: w.fragment for w in self.page}
+        fragments = {drawn.get(state.id, "") for state in extra}
+        self._fragment_run = fragments.pop() if len(fragments) == 1 else ""
         start = time.monotonic()
-        await self._send(rerun_message(states.values(), f"lang={self.lang}", self.page_script_hash))
+        await self._send(
+            rerun_message(
+                states.values(), f"lang={self.lang}", self.page_script_hash, self._fragment_run
+            )
+        )
         deadline = start + STEP_TIMEOUT_S
         while self._finished == before:
             if self._closed_reason:

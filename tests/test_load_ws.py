@@ -231,3 +231,60 @@ def test_percentiles():
     assert load_ws.percentile(values, 50) == pytest.approx(50.5)
     assert load_ws.percentile(values, 95) == pytest.approx(95.05)
     assert load_ws.percentile([], 95) is None
+
+
+def test_a_change_in_a_fragment_reruns_the_fragment_and_keeps_the_rest_of_the_page():
+    """As a browser: the tone is in the drafts fragment, so only it runs again."""
+
+    def in_fragment(msg: ForwardMsg, fragment: str) -> ForwardMsg:
+        msg.delta.fragment_id = fragment
+        return msg
+
+    def finished(status) -> ForwardMsg:
+        msg = ForwardMsg()
+        msg.script_finished = status
+        return msg
+
+    class Socket:
+        def __init__(self, user):
+            self.user, self.sent = user, []
+
+        async def send(self, data):
+            self.sent.append(BackMsg.FromString(data))
+            # The server answers a fragment run with the fragment's widgets only.
+            started = ForwardMsg()
+            started.new_session.page_script_hash = "page"
+            self.user._handle(started)
+            self.user._handle(in_fragment(forward("button_group", "$$ID-b-draft_tone|c"), "f1"))
+            self.user._handle(in_fragment(forward("button", "$$ID-c-prepare|results"), "f1"))
+            self.user._handle(finished(ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY))
+
+    async def scenario():
+        user = load_ws.VirtualUser("http://127.0.0.1:1", 0, 0.0, 0)
+        user._ws = Socket(user)
+        for msg in (
+            forward("selectbox", "$$ID-a-client_select|0"),
+            in_fragment(forward("button_group", "$$ID-b-draft_tone|c"), "f1"),
+            in_fragment(forward("button", "$$ID-c-prepare|results"), "f1"),
+            forward("file_uploader", "$$ID-d-upload_sidebar#0"),
+        ):
+            user._handle(msg)
+        user._handle(finished(ForwardMsg.FINISHED_SUCCESSFULLY))
+        user.states["$$ID-a-client_select|0"] = WidgetState(id="$$ID-a-client_select|0")
+        tone = WidgetState(id=user.one(prefix="draft_tone|").id)
+        tone.string_array_value.data.append("firm")
+        await user.run("tone", [tone])
+        sent = user._ws.sent[-1].rerun_script
+        assert sent.fragment_id == "f1"
+        assert {w.id for w in sent.widget_states.widgets} >= {"$$ID-a-client_select|0"}
+        assert [w.key for w in user.page] == [
+            "client_select|0",
+            "upload_sidebar#0",
+            "draft_tone|c",
+            "prepare|results",
+        ]
+        assert "$$ID-a-client_select|0" in user.states  # kept: its widget is still there
+        await user.run("start")  # no widget changed: a full run
+        assert user._ws.sent[-1].rerun_script.fragment_id == ""
+
+    load_ws.run_coroutine(scenario)
