@@ -399,13 +399,19 @@ def _round(value: float | None) -> float | None:
 
 
 def run_load(
-    sessions: int, url: str | None = None, think: float = THINK_S, ramp: float = RAMP_S
+    sessions: int,
+    url: str | None = None,
+    think: float = THINK_S,
+    ramp: float = RAMP_S,
+    pid: int | None = None,
 ) -> dict:
-    """Run ``sessions`` concurrent assessments against ``url`` (or a server of our own)."""
+    """Run ``sessions`` concurrent assessments against ``url`` (or a server of our own).
+
+    ``pid``: the process serving ``url``, for its CPU and memory figures.
+    """
     if not 1 <= sessions <= MAX_SESSIONS:
         raise ValueError(f"sessions must be between 1 and {MAX_SESSIONS}")
     process = None
-    pid = None
     if url is None:
         process, url = start_server()
         pid = process.pid
