@@ -473,3 +473,26 @@ def test_a_change_in_the_drafts_panel_reruns_only_the_panel_and_still_autosaves(
     assert verdicts == [] and len(saves) == 1  # the verdict was not drawn again; autosave was
     at.run()  # a full run draws everything, autosave once
     assert len(verdicts) == 1 and len(saves) == 2
+
+
+def test_coming_back_opens_the_draft_last_edited_with_its_tone():
+    record = ClientRecord(name="Acme", answers=dict(LATE_PAYER))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.session_state["cc_store"] = Store(
+        clients=[record],
+        step="results",
+        drafts={
+            f"{record.id}|payment_terms|warm|en": {"body": "An older edit."},
+            f"{record.id}|goodbye|firm|en": {"body": "My own goodbye, edited last."},
+        },
+    )
+    at.run()
+    assert not at.exception
+    assert at.selectbox(key=f"draft_pick|{record.id}").value == "goodbye"
+    assert at.segmented_control(key=f"draft_tone|{record.id}").value == "firm"
+    assert body_area(at).value == "My own goodbye, edited last."
+    # Editing another draft makes it the last one edited.
+    at.selectbox(key=f"draft_pick|{record.id}").set_value("payment_terms").run()
+    at.segmented_control(key=f"draft_tone|{record.id}").set_value("warm").run()
+    body_area(at).input("An older edit, edited again.").run()
+    assert list(store(at).drafts)[-1] == f"{record.id}|payment_terms|warm|en"

@@ -206,7 +206,8 @@ def _draft_id(record_id: str, message_id: str, tone: str, lang: str) -> str:
 
 
 def _save_edit(draft_id: str, part: str, key: str) -> None:
-    edits = store().drafts.setdefault(draft_id, {})
+    edits = store().drafts.pop(draft_id, {})
+    store().drafts[draft_id] = edits  # last in order: the most recently edited draft
     edits[part] = (st.session_state.get(key) or "")[:MAX_DRAFT_CHARS].replace("\x00", "")
 
 
@@ -232,6 +233,16 @@ def chosen_drafts(ctx: AssessmentContext, record_id: str, details: MessageDetail
         draft = render_message(message_id, tone, ctx, details)
         out.append(edited_draft(draft, _draft_id(record_id, message_id, tone, ctx.lang)))
     return out
+
+
+def _last_edited(record_id: str, lang: str, options: list[str]) -> tuple[str, str] | None:
+    """(message, tone) of this client's most recently edited draft in ``lang``, if any."""
+    for draft_id in reversed(list(store().drafts)):
+        parts = draft_id.split("|")
+        if len(parts) == 4 and parts[0] == record_id and parts[3] == lang:
+            if parts[1] in options and parts[2] in TONES:
+                return parts[1], parts[2]
+    return None
 
 
 def _toggle_chosen(record_id: str, entry: str, key: str) -> None:
@@ -267,6 +278,12 @@ def drafts_section(ctx: AssessmentContext, record_id: str, lang: str) -> Message
         st.caption(t("drafts_currency_default", lang))
     options = list(ordered_messages(ctx))
     pick_key = f"draft_pick|{record_id}"
+    tone_key = f"draft_tone|{record_id}"
+    if pick_key not in st.session_state and tone_key not in st.session_state:
+        # Back on this page (or in a new tab): open the draft the user last edited.
+        last = _last_edited(record_id, lang, options)
+        if last is not None:
+            st.session_state[pick_key], st.session_state[tone_key] = last
     if st.session_state.get(pick_key) not in options:
         st.session_state[pick_key] = options[0]
     labels = {
@@ -275,7 +292,6 @@ def drafts_section(ctx: AssessmentContext, record_id: str, lang: str) -> Message
     }
     st.selectbox(t("draft_pick", lang), options, key=pick_key, format_func=labels.__getitem__)
     message_id = st.session_state[pick_key]
-    tone_key = f"draft_tone|{record_id}"
     if st.session_state.get(tone_key) not in TONES:
         st.session_state[tone_key] = "neutral"
     st.segmented_control(

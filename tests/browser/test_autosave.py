@@ -319,6 +319,8 @@ def test_what_changes_in_the_drafts_panel_is_kept_on_the_device(
     page = context.new_page()
     work_until_sign_1(page, app_url, "Drafty Ltd")
     go_to_results(page, "Drafty Ltd")
+    page.locator(MAIN).get_by_role("radio", name="Firm").click()  # the tone
+    wait_idle(page)
     page.get_by_text("Details to fill in the draft").click()
     sender = page.get_by_role("textbox", name="Your name")
     sender.fill("Camille Martin")
@@ -337,6 +339,8 @@ def test_what_changes_in_the_drafts_panel_is_kept_on_the_device(
     button.click()
     wait_idle(page)
     expect_title(page, "Results for Drafty Ltd")
+    # The draft last edited opens again, in the tone it was edited in.
+    expect(page.locator(MAIN).get_by_role("radio", name="Firm")).to_be_checked()
     body = page.get_by_role("textbox", name="Message (edit freely)")
     expect(body).to_have_value("Hello,\n\nMy own words, edited here.\n\nCamille")
 
