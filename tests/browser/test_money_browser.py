@@ -67,8 +67,15 @@ def test_money_charts_fit_a_phone_and_carry_text_alternatives(phone_page: Page, 
     upload(page, dumps_assessment(record, "en"), tmp_path, "answers.json")
     expect(page.get_by_role("heading", name=w("title", "en"))).to_be_attached(timeout=20_000)
     page.get_by_role("heading", name=w("exit_title", "en")).scroll_into_view_if_needed()
+    # Wait for the two money charts themselves (each Plotly chart holds two .main-svg, so a
+    # count of those can be reached before the second chart is drawn).
     page.wait_for_function(
-        "() => document.querySelectorAll('[data-testid=stPlotlyChart] .main-svg').length >= 3",
+        f"""() => {{
+            const drawn = ({CHARTS})();
+            const ready = c => c.svgWidth > 0 && c.bars > 0;
+            return drawn.some(c => c.label.startsWith("Bar chart of hourly rates") && ready(c))
+                && drawn.some(c => c.label.startsWith("Chart of the twelve months") && ready(c));
+        }}""",
         timeout=20_000,
     )
     drawn = charts(page)
