@@ -103,8 +103,24 @@ function onStorage(event) {
   const s = storage();
   const text = s ? read(s, KEY) : null;
   if (text === null || text === known || text === lastSync) return;
+  reportSync(data, text);
+}
+
+// Tell the server another tab saved `text`, and again every 2 s until it says it heard
+// (data.heard): a report can be lost when the page changes under it, and this tab must
+// not go on as if nobody else had written.
+let syncTimer = null;
+function reportSync(data, text) {
   lastSync = text;
   report("sync", {ask: data.ask, text: text});
+  clearTimeout(syncTimer);
+  syncTimer = setTimeout(() => {
+    const now = latest && latest.data;
+    const s = storage();
+    if (now && now.ready && now.heard !== token(text) && s && read(s, KEY) === text) {
+      reportSync(now, text);
+    }
+  }, 2000);
 }
 
 function save(data) {
@@ -134,10 +150,7 @@ function save(data) {
     const mark = current === null ? "" : token(current);
     if (current !== null && current !== known && mark !== "?" && mark !== data.accept) {
       // Another tab wrote since: the server decides whether that is newer work.
-      if (current !== lastSync) {
-        lastSync = current;
-        report("sync", {ask: data.ask, text: current});
-      }
+      if (current !== lastSync && mark !== data.heard) reportSync(data, current);
       return;
     }
     s.setItem(KEY, want);
@@ -202,6 +215,7 @@ class DeviceState:
     accept: str = ""
     forget: int = 0
     last_sync: str | None = None
+    heard: str = ""  # the token of the last copy another tab wrote that this run took in
     conflict: DeviceSession | None = None
     conflict_names: tuple[str, ...] = ()
     failing: bool = False
@@ -328,6 +342,7 @@ def begin(lang: str) -> None:
     if d.phase == "ready" and isinstance(sync, dict) and sync.get("ask") == d.ask:
         if sync.get("text") != d.last_sync:
             d.last_sync = sync.get("text")
+            d.heard = device_token(d.last_sync) if isinstance(d.last_sync, str) else ""
             _on_sync(d.last_sync, d, lang)
     status = value.get("status")
     if isinstance(status, dict) and status.get("ask") == d.ask:
@@ -490,6 +505,7 @@ def autosave(lang: str) -> None:
             "autosave": d.autosave,
             "payload": payload,
             "accept": d.accept,
+            "heard": d.heard,
             "forget": f"{d.ask}:{d.forget}" if d.forget else "",
         },
         on_loaded_change=_heard,

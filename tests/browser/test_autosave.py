@@ -363,3 +363,44 @@ def test_the_results_page_hears_when_another_tab_saves_newer_work(
     wait_stored(second, '\\"late_payment.chasing\\": \\"never')
     warning = first.locator(MAIN).get_by_text("Another tab or window saved newer work")
     expect(warning).to_be_visible(timeout=15_000)
+
+
+def test_a_lost_report_of_newer_work_is_sent_again(context: BrowserContext, app_url: str):
+    """A tab's report that another tab saved newer work can be lost (the page changed
+    under it): the tab tells the server again until it has heard, and still asks before
+    writing over the newer work."""
+    from streamlit.proto.BackMsg_pb2 import BackMsg
+
+    first = context.new_page()
+    dropped: list[bytes] = []
+    losing = [True]
+
+    def relay(ws) -> None:
+        server = ws.connect_to_server()
+
+        def to_server(message) -> None:
+            if isinstance(message, bytes) and losing[0]:
+                states = BackMsg.FromString(message).rerun_script.widget_states.widgets
+                if any('"sync"' in (s.json_trigger_value or "") for s in states):
+                    dropped.append(message)  # reports never reach the server, for now
+                    return
+            server.send(message)
+
+        ws.on_message(to_server)
+
+    first.route_web_socket("**/_stcore/stream", relay)
+    work_until_sign_1(first, app_url, "Lost Report", "Often")
+    second = context.new_page()
+    open_app(second, app_url, "en")
+    continue_button(second, "Lost Report").click()
+    wait_idle(second)
+    answer_chasing(second, "Never")
+    wait_stored(second, '\\"late_payment.chasing\\": \\"never')
+    first.wait_for_timeout(1000)
+    assert dropped, "the first tab never reported the newer work"
+    losing[0] = False  # messages get through again; nobody touches either tab
+    warning = first.locator(MAIN).get_by_text("Another tab or window saved newer work")
+    expect(warning).to_be_visible(timeout=15_000)
+    answer_chasing(first, "Sometimes")
+    first.wait_for_timeout(1000)
+    assert '\\"late_payment.chasing\\": \\"never' in json.dumps(stored(first))
