@@ -417,8 +417,11 @@ class VirtualUser:
             status = msg.script_finished
             if status == ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY:
                 # Only the fragment was drawn again: the rest of the page stays.
-                redrawn = {self._fragment_run} if self._fragment_run else set()
-                redrawn = redrawn or {w.fragment for w in self._drawing}
+                redrawn = (
+                    {self._fragment_run}
+                    if self._fragment_run
+                    else {w.fragment for w in self._drawing}
+                )
                 kept = [w for w in self.page if w.fragment not in redrawn]
                 self._drawing = kept + self._drawing
                 status = ForwardMsg.FINISHED_SUCCESSFULLY

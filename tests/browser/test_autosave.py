@@ -81,6 +81,26 @@ def continue_button(page: Page, name: str, answered: int = 1):
     return page.locator(MAIN).get_by_role("button", name=label)
 
 
+NEWER_WORK = "Another tab or window saved newer work"
+NEVER_STORED = '\\"late_payment.chasing\\": \\"never'
+
+
+def newer_work_in_another_tab(context: BrowserContext, app_url: str, name: str) -> Page:
+    """A second tab continues ``name``, answers "Never" on the first sign, and the device
+    holds it; return that tab."""
+    second = context.new_page()
+    open_app(second, app_url, "en")
+    button = continue_button(second, name)
+    expect(button).to_be_visible(timeout=20_000)
+    button.click()
+    wait_idle(second)
+    second.locator('[data-testid="stSidebar"]').get_by_role("button", name=f"1. {SIGN_1}").click()
+    wait_idle(second)
+    answer_chasing(second, "Never")
+    wait_stored(second, NEVER_STORED)
+    return second
+
+
 def test_a_reload_offers_to_continue_and_loses_nothing(context: BrowserContext, app_url: str):
     page = context.new_page()
     outside: list[str] = []
@@ -176,18 +196,13 @@ def test_a_server_restart_under_an_open_page_loses_nothing(browser: Browser):
 def test_two_tabs_ask_before_overwriting_newer_work(context: BrowserContext, app_url: str):
     first = context.new_page()
     work_until_sign_1(first, app_url, "Two Tabs", "Often")
-    second = context.new_page()
-    open_app(second, app_url, "en")
-    continue_button(second, "Two Tabs").click()
-    wait_idle(second)
-    answer_chasing(second, "Never")
-    wait_stored(second, '\\"late_payment.chasing\\": \\"never')
+    newer_work_in_another_tab(context, app_url, "Two Tabs")
     # The first tab hears of it and asks instead of silently writing its older answer back.
-    warning = first.locator(MAIN).get_by_text("Another tab or window saved newer work")
+    warning = first.locator(MAIN).get_by_text(NEWER_WORK)
     expect(warning).to_be_visible(timeout=15_000)
     answer_chasing(first, "Sometimes")
     first.wait_for_timeout(1000)
-    assert '\\"late_payment.chasing\\": \\"never' in json.dumps(stored(first))
+    assert NEVER_STORED in json.dumps(stored(first))
     click(first, "Open the newer work")
     expect(warning).to_be_hidden()
     expect_title(first, SIGN_1)
@@ -197,14 +212,8 @@ def test_two_tabs_ask_before_overwriting_newer_work(context: BrowserContext, app
 def test_keeping_this_tabs_version_overwrites_after_asking(context: BrowserContext, app_url: str):
     first = context.new_page()
     work_until_sign_1(first, app_url, "Keep Mine", "Often")
-    second = context.new_page()
-    open_app(second, app_url, "en")
-    continue_button(second, "Keep Mine").click()
-    wait_idle(second)
-    answer_chasing(second, "Never")
-    expect(first.locator(MAIN).get_by_text("Another tab or window saved newer work")).to_be_visible(
-        timeout=15_000
-    )
+    newer_work_in_another_tab(context, app_url, "Keep Mine")
+    expect(first.locator(MAIN).get_by_text(NEWER_WORK)).to_be_visible(timeout=15_000)
     click(first, "Keep this tab's version")
     answer_chasing(first, "Always")
     wait_stored(first, '\\"late_payment.chasing\\": \\"always')
@@ -351,17 +360,8 @@ def test_the_results_page_hears_when_another_tab_saves_newer_work(
     first = context.new_page()
     work_until_sign_1(first, app_url, "Tabs On Results", "Often")
     go_to_results(first, "Tabs On Results")
-    second = context.new_page()
-    open_app(second, app_url, "en")
-    button = continue_button(second, "Tabs On Results")
-    expect(button).to_be_visible(timeout=20_000)
-    button.click()
-    wait_idle(second)
-    second.locator('[data-testid="stSidebar"]').get_by_role("button", name=f"1. {SIGN_1}").click()
-    wait_idle(second)
-    answer_chasing(second, "Never")
-    wait_stored(second, '\\"late_payment.chasing\\": \\"never')
-    warning = first.locator(MAIN).get_by_text("Another tab or window saved newer work")
+    newer_work_in_another_tab(context, app_url, "Tabs On Results")
+    warning = first.locator(MAIN).get_by_text(NEWER_WORK)
     expect(warning).to_be_visible(timeout=15_000)
 
 
@@ -390,17 +390,12 @@ def test_a_lost_report_of_newer_work_is_sent_again(context: BrowserContext, app_
 
     first.route_web_socket("**/_stcore/stream", relay)
     work_until_sign_1(first, app_url, "Lost Report", "Often")
-    second = context.new_page()
-    open_app(second, app_url, "en")
-    continue_button(second, "Lost Report").click()
-    wait_idle(second)
-    answer_chasing(second, "Never")
-    wait_stored(second, '\\"late_payment.chasing\\": \\"never')
+    newer_work_in_another_tab(context, app_url, "Lost Report")
     first.wait_for_timeout(1000)
     assert dropped, "the first tab never reported the newer work"
     losing[0] = False  # messages get through again; nobody touches either tab
-    warning = first.locator(MAIN).get_by_text("Another tab or window saved newer work")
+    warning = first.locator(MAIN).get_by_text(NEWER_WORK)
     expect(warning).to_be_visible(timeout=15_000)
     answer_chasing(first, "Sometimes")
     first.wait_for_timeout(1000)
-    assert '\\"late_payment.chasing\\": \\"never' in json.dumps(stored(first))
+    assert NEVER_STORED in json.dumps(stored(first))
