@@ -11,7 +11,7 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Literal
 
@@ -234,7 +234,11 @@ class Rules:
     dependency_overrides: tuple[DependencyOverride, ...]
 
     def band_rank(self, band_id: str) -> int:
-        return [b.id for b in self.bands].index(band_id)
+        return self._band_ranks[band_id]
+
+    @cached_property
+    def _band_ranks(self) -> dict[str, int]:
+        return {band.id: rank for rank, band in enumerate(self.bands)}
 
     def band_for(self, score: float) -> Band:
         chosen = self.bands[0]

@@ -293,6 +293,85 @@ def dependency_index(bank: QuestionBank, answers: Answers) -> tuple[float, bool,
     return value, True, None
 
 
+# --- what each part of the assessment reads ---------------------------------------
+#
+# An assessment is rebuilt from the answers each time (what_would_change re-runs it a few
+# hundred times with one answer changed). Each sign's score, the dependency figure and
+# each section's answered count read only some answers: cached on exactly those, a changed
+# answer recomputes just the parts that read it.
+
+
+def _section(bank: QuestionBank, section_id: str) -> Section:
+    return bank.situation if section_id == bank.situation.id else bank.sign(section_id)
+
+
+def _closure(bank: QuestionBank, ids: set[str]) -> tuple[str, ...]:
+    """``ids`` and every answer their scoring or visibility can read, in a stable order."""
+    todo, seen = list(ids), set()
+    while todo:
+        question_id = todo.pop()
+        if question_id in seen:
+            continue
+        seen.add(question_id)
+        question = bank.question(question_id)
+        if question.number is not None and question.number.share_of:
+            todo.append(question.number.share_of)
+        cond = question.show_if
+        if cond is not None and cond.question is not None:
+            todo.append(cond.question)
+        if cond is not None and cond.sign_at_least is not None:
+            todo += [q.id for q in _section(bank, question.section).questions]
+    return tuple(sorted(seen))
+
+
+@lru_cache(maxsize=64)
+def _section_inputs(bank: QuestionBank, section_id: str) -> tuple[str, ...]:
+    return _closure(bank, {q.id for q in _section(bank, section_id).questions})
+
+
+@lru_cache(maxsize=16)
+def _dependency_inputs(bank: QuestionBank) -> tuple[str, ...]:
+    ids = {q.id for q in bank.situation.questions if q.graded}
+    ids |= {
+        c.question
+        for o in bank.rules.dependency_overrides
+        for c in o.when
+        if c.question is not None
+    }
+    return _closure(bank, ids)
+
+
+def _only(ids: tuple[str, ...], answers: Answers) -> tuple[tuple[str, Answer], ...]:
+    return tuple((i, answers[i]) for i in ids if i in answers)
+
+
+@lru_cache(maxsize=8192)
+def _scored_sign(
+    bank: QuestionBank, sign_id: str, read: tuple[tuple[str, Answer], ...]
+) -> SignResult:
+    """score_sign from the answers it reads, with the sign's own level on the ladder."""
+    sign = score_sign(bank, bank.sign(sign_id), dict(read))
+    return replace(sign, level=_sign_level(bank, sign)[0])
+
+
+@lru_cache(maxsize=4096)
+def _dependency_cached(
+    bank: QuestionBank, read: tuple[tuple[str, Answer], ...]
+) -> tuple[float, bool, str | None]:
+    return dependency_index(bank, dict(read))
+
+
+@lru_cache(maxsize=8192)
+def _section_counts(
+    bank: QuestionBank, section_id: str, read: tuple[tuple[str, Answer], ...]
+) -> tuple[int, int]:
+    """How many of a section's scored questions are asked, and how many are answered."""
+    answers = dict(read)
+    scored = [q for q in _section(bank, section_id).questions if q.role != "context"]
+    visible = [q for q in scored if is_visible(bank, q, answers)]
+    return sum(1 for q in visible if is_answered(answers.get(q.id))), len(visible)
+
+
 # --- the decision ----------------------------------------------------------------
 
 
@@ -339,36 +418,75 @@ def _floor(bank: QuestionBank, rule: DecisionRule, sign: SignResult | None) -> i
     return LADDER.index(rule.floor)
 
 
+# The decision rules read only these of a sign: the decision is cached on them.
+RuleKey = tuple[str, str, str, str | None, bool, bool]
+
+
+def _rule_key(sign: SignResult) -> RuleKey:
+    return (sign.sign_id, sign.kind, sign.band, sign.raised, sign.incident, sign.unfixable)
+
+
+def _stand_in(key: RuleKey, level: int = 0) -> SignResult:
+    """A sign with only what the decision rules read."""
+    sign_id, kind, band, raised, incident, unfixable = key
+    return SignResult(sign_id, 0.0, band, 0, 0, False, (), kind, incident, unfixable, raised, level)
+
+
+def _sign_level(bank: QuestionBank, sign: SignResult) -> tuple[int, Reason | None]:
+    """One sign's floor on the verdict ladder, and the rule that explains it."""
+    return _level_rule(bank, _rule_key(sign))
+
+
+@lru_cache(maxsize=1024)
+def _level_rule(bank: QuestionBank, key: RuleKey) -> tuple[int, Reason | None]:
+    sign = _stand_in(key)
+    if not sign.assessed:
+        return 0, None
+    rules = bank.rules
+    level = 0
+    fired: list[tuple[int, Reason]] = []
+    for rule in rules.decision_rules:
+        if rule.applies != "each_sign" or not _sign_matches(bank, rule, sign):
+            continue
+        if rule.step_up:
+            cap = LADDER.index(rule.max or rules.kinds[sign.kind].max)
+            cap = max(cap, level) if sign.unfixable else cap
+            stepped = max(level, min(level + rule.step_up, cap))
+            if stepped > level:
+                level = stepped
+                fired.append((level, Reason(rule.id, sign.sign_id)))
+        else:
+            floor = _floor(bank, rule, sign)
+            if floor >= level:
+                level = floor
+                fired.append((level, Reason(rule.id, sign.sign_id)))
+    # The most specific rule that set the sign's level explains it.
+    top = [r for lvl, r in fired if lvl == level and level > 0]
+    return level, top[-1] if top else None
+
+
 def _decide(
     bank: QuestionBank, signs: tuple[SignResult, ...]
 ) -> tuple[int, tuple[SignResult, ...], tuple[Reason, ...]]:
     """Apply the decision rules: the verdict's ladder level, signs with levels, and why."""
+    leveled = []
+    for sign in signs:
+        level = _sign_level(bank, sign)[0]
+        leveled.append(sign if sign.level == level else replace(sign, level=level))
+    verdict, decisive = _decision(bank, tuple(_rule_key(s) for s in signs))
+    return verdict, tuple(leveled), decisive
+
+
+@lru_cache(maxsize=4096)
+def _decision(bank: QuestionBank, keys: tuple[RuleKey, ...]) -> tuple[int, tuple[Reason, ...]]:
     rules = bank.rules
     leveled = []
     reasons: list[tuple[int, Reason]] = []
-    for sign in signs:
-        level = 0
-        fired: list[tuple[int, Reason]] = []
-        for rule in rules.decision_rules:
-            if rule.applies != "each_sign" or not _sign_matches(bank, rule, sign):
-                continue
-            if rule.step_up:
-                cap = LADDER.index(rule.max or rules.kinds[sign.kind].max)
-                cap = max(cap, level) if sign.unfixable else cap
-                stepped = max(level, min(level + rule.step_up, cap))
-                if stepped > level:
-                    level = stepped
-                    fired.append((level, Reason(rule.id, sign.sign_id)))
-            else:
-                floor = _floor(bank, rule, sign)
-                if floor >= level:
-                    level = floor
-                    fired.append((level, Reason(rule.id, sign.sign_id)))
-        # The most specific rule that set the sign's level explains it.
-        top = [r for lvl, r in fired if lvl == level and level > 0]
-        if top:
-            reasons.append((level, top[-1]))
-        leveled.append(replace(sign, level=level))
+    for key in keys:
+        level, reason = _level_rule(bank, key)
+        if reason is not None:
+            reasons.append((level, reason))
+        leveled.append(_stand_in(key, level))
     verdict = max((s.level for s in leveled), default=0)
     for rule in rules.decision_rules:
         if rule.applies != "combination":
@@ -391,7 +509,7 @@ def _decide(
                 verdict = floor
                 reasons.append((verdict, Reason(rule.id, signs=counted)))
     decisive = tuple(r for lvl, r in reasons if lvl == verdict and verdict > 0)
-    return verdict, tuple(leveled), decisive
+    return verdict, decisive
 
 
 def _strong_enough(bank: QuestionBank, sign: SignResult) -> bool:
@@ -435,8 +553,13 @@ def _freeze(answers: Answers) -> tuple[tuple[str, Answer], ...]:
 def _assess_cached(bank: QuestionBank, frozen: tuple[tuple[str, Answer], ...]) -> Result:
     answers = dict(frozen)
     rules = bank.rules
-    signs = tuple(score_sign(bank, sign, answers) for sign in bank.signs)
-    dependency, dependency_known, dependency_rule = dependency_index(bank, answers)
+    signs = tuple(
+        _scored_sign(bank, sign.id, _only(_section_inputs(bank, sign.id), answers))
+        for sign in bank.signs
+    )
+    dependency, dependency_known, dependency_rule = _dependency_cached(
+        bank, _only(_dependency_inputs(bank), answers)
+    )
     can_leave = dependency < rules.dependent_at
     risk = overall_risk(bank, signs)
     risk_band = rules.band_for(risk).id if risk is not None else NOT_ASSESSED
@@ -457,10 +580,12 @@ def _assess_cached(bank: QuestionBank, frozen: tuple[tuple[str, Answer], ...]) -
                 firm_up = _firm_up(bank, weak, answers)
                 verdict = _verdict_id(capped_level, can_leave)
                 reasons = capped_reasons
-    scored = [q for s in bank.sections for q in s.questions if q.role != "context"]
-    visible = [q for q in scored if is_visible(bank, q, answers)]
-    answered = sum(1 for q in visible if is_answered(answers.get(q.id)))
-    total = len(visible)
+    counts = [
+        _section_counts(bank, s.id, _only(_section_inputs(bank, s.id), answers))
+        for s in bank.sections
+    ]
+    answered = sum(a for a, _ in counts)
+    total = sum(t for _, t in counts)
     return Result(
         signs=leveled,
         risk=risk,
@@ -599,23 +724,29 @@ def _changes_cached(
     return tuple(picked)
 
 
+@lru_cache(maxsize=16)
+def _limits(bank: QuestionBank) -> tuple[tuple[str, str], ...]:
+    """(count, total) question ids: a count may not exceed its total."""
+    return tuple(
+        (q.id, q.number.at_most)
+        for q in bank.questions()
+        if q.number is not None and q.number.at_most is not None
+    )
+
+
 def _check_limit(bank: QuestionBank, question: Question, answers: dict[str, Answer]) -> None:
     """Keep a changed total consistent: lower dependent counts that would exceed it."""
-    for other in bank.questions():
-        spec = other.number
-        if spec is None or spec.at_most != question.id:
+    for other_id, total_id in _limits(bank):
+        if total_id != question.id:
             continue
-        value, limit = answers.get(other.id), answers.get(question.id)
+        value, limit = answers.get(other_id), answers.get(question.id)
         if isinstance(value, int | float) and isinstance(limit, int | float) and value > limit:
-            answers[other.id] = float(limit)
+            answers[other_id] = float(limit)
 
 
 def _valid(bank: QuestionBank, answers: Mapping[str, Answer]) -> bool:
-    for question in bank.questions():
-        spec = question.number
-        if spec is None or spec.at_most is None:
-            continue
-        value, limit = answers.get(question.id), answers.get(spec.at_most)
+    for question_id, total_id in _limits(bank):
+        value, limit = answers.get(question_id), answers.get(total_id)
         if isinstance(value, int | float) and isinstance(limit, int | float) and value > limit:
             return False
     return True

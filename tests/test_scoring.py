@@ -572,3 +572,94 @@ def test_the_late_payer_would_be_told_what_moves_the_verdict():
     # Only the user's own answers (and "already raised?") are changed: no invented events.
     asked = set(answers) | {"late_payment.raised"}
     assert {c.question_id for c in changes} <= asked
+
+
+# --- the cached parts read everything they depend on ---------------------------------------
+#
+# assess() caches each sign's score, the dependency figure and each section's counts on
+# the answers they read (scoring._section_inputs / _dependency_inputs). If a rule or a
+# question started reading an answer those lists miss, a changed answer would keep a
+# stale score: these tests mix two answer sets and check that only the listed answers
+# matter.
+
+
+def _mixed(kept: dict, others: dict, ids: tuple[str, ...]) -> dict:
+    listed = set(ids)
+    mixed = {k: v for k, v in others.items() if k not in listed}
+    mixed.update({k: v for k, v in kept.items() if k in listed})
+    return _within_limits(mixed)
+
+
+@given(answer_sets(), answer_sets())
+@settings(max_examples=300, deadline=None)
+def test_a_sign_reads_only_the_answers_it_is_cached_on(kept, others):
+    from clientcheck.scoring import _section_inputs, score_sign
+
+    for sign in BANK.signs:
+        ids = _section_inputs(BANK, sign.id)
+        mixed = _mixed(kept, others, ids)
+        if any(kept.get(i) != mixed.get(i) for i in ids):
+            continue  # the limit check changed a listed answer: not a fair mix
+        assert score_sign(BANK, sign, mixed) == score_sign(BANK, sign, kept), sign.id
+
+
+@given(answer_sets(), answer_sets())
+@settings(max_examples=300, deadline=None)
+def test_dependency_and_counts_read_only_the_answers_they_are_cached_on(kept, others):
+    from clientcheck.scoring import (
+        _dependency_inputs,
+        _section_counts,
+        _section_inputs,
+        dependency_index,
+    )
+
+    ids = _dependency_inputs(BANK)
+    mixed = _mixed(kept, others, ids)
+    if all(kept.get(i) == mixed.get(i) for i in ids):
+        assert dependency_index(BANK, mixed) == dependency_index(BANK, kept)
+    for section in BANK.sections:
+        ids = _section_inputs(BANK, section.id)
+        mixed = _mixed(kept, others, ids)
+        if any(kept.get(i) != mixed.get(i) for i in ids):
+            continue
+        # _section_counts is handed every answer here, not only the listed ones.
+        full = _section_counts.__wrapped__
+        assert full(BANK, section.id, tuple(mixed.items())) == full(
+            BANK, section.id, tuple(kept.items())
+        ), section.id
+
+
+def test_the_cached_assessment_matches_one_worked_out_from_scratch():
+    """Many answer sets, assessed twice in different orders, give equal results."""
+    import random
+
+    from clientcheck import scoring
+
+    rng = random.Random(7)
+    sets = []
+    for _ in range(60):
+        answers = {}
+        for q in QUESTIONS:
+            if rng.random() < 0.8:
+                if q.kind == "choice":
+                    answers[q.id] = rng.choice(q.scale.option_ids)
+                else:
+                    answers[q.id] = float(int(rng.uniform(q.number.min, min(q.number.max, 30))))
+        sets.append(_within_limits(answers))
+    first = [assess(BANK, a) for a in sets]
+    for cache in (
+        scoring._assess_cached,
+        scoring._scored_sign,
+        scoring._dependency_cached,
+        scoring._section_counts,
+        scoring._decision,
+        scoring._level_rule,
+    ):
+        cache.cache_clear()
+    again = [assess(BANK, a) for a in reversed(sets)]
+    assert first == list(reversed(again))
+    for answers, result in zip(sets, first, strict=True):
+        # Every sign as score_sign works it out alone, with its level from the rules.
+        for sign in result.signs:
+            alone = scoring.score_sign(BANK, BANK.sign(sign.sign_id), answers)
+            assert alone == scoring.replace(sign, level=0)
