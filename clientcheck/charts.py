@@ -89,40 +89,41 @@ def radar_figure(
     """Build the radar: band rings behind, one closed trace per series."""
     wrapped = [wrap_label(plotly_text(label)) for label in labels]
     theta = [*wrapped, wrapped[0]]
-    fig = go.Figure()
-    for upper, colour in BAND_RINGS:
-        fig.add_trace(
-            go.Scatterpolar(
-                r=[upper] * len(theta),
-                theta=theta,
-                fill="toself",
-                fillcolor=colour,
-                line={"color": RING_EDGE, "width": 1},
-                hoverinfo="skip",
-                showlegend=False,
-                mode="lines",
-            )
-        )
+    # Built as one dict and validated once (trace by trace costs about five times more).
+    data: list[dict] = [
+        {
+            "type": "scatterpolar",
+            "r": [upper] * len(theta),
+            "theta": theta,
+            "fill": "toself",
+            "fillcolor": colour,
+            "line": {"color": RING_EDGE, "width": 1},
+            "hoverinfo": "skip",
+            "showlegend": False,
+            "mode": "lines",
+        }
+        for upper, colour in BAND_RINGS
+    ]
     for i, item in enumerate(series):
         colour = PALETTE[i % len(PALETTE)]
         # A sign not assessed is a gap in the line, never a point at 0.
         values = [None if v is None else round(v) for v in item.values]
-        fig.add_trace(
-            go.Scatterpolar(
-                r=[*values, values[0]],
-                connectgaps=False,
-                theta=theta,
-                name=plotly_text(item.name),
-                mode="lines+markers",
-                line={"color": colour, "width": 3, "dash": item.dash},
-                marker={"size": 7},
-                fill="toself" if len(series) == 1 else "none",
-                fillcolor="rgba(0,114,178,0.18)",
-                hovertemplate="%{theta}: %{r}/100<extra>%{fullData.name}</extra>",
-            )
+        data.append(
+            {
+                "type": "scatterpolar",
+                "r": [*values, values[0]],
+                "connectgaps": False,
+                "theta": theta,
+                "name": plotly_text(item.name),
+                "mode": "lines+markers",
+                "line": {"color": colour, "width": 3, "dash": item.dash},
+                "marker": {"size": 7},
+                "fill": "toself" if len(series) == 1 else "none",
+                "fillcolor": "rgba(0,114,178,0.18)",
+                "hovertemplate": "%{theta}: %{r}/100<extra>%{fullData.name}</extra>",
+            }
         )
-    fig.update_layout(
-        title={"text": title} if title else None,
+    layout = dict(
         polar={
             "radialaxis": {
                 "range": [0, 100],
@@ -145,4 +146,6 @@ def radar_figure(
         height=430,
         dragmode=False,
     )
-    return fig
+    if title:
+        layout["title"] = {"text": title}
+    return go.Figure({"data": data, "layout": layout})
