@@ -202,6 +202,10 @@ def test_add_duplicate_rename_and_delete_clients():
     s = store(at)
     assert [c.name for c in s.clients] == ["Acme", "Copy of Acme"]
     assert s.clients[1].answers == LATE_PAYER and s.clients[1].id != s.clients[0].id
+    # "Rename or delete" is drawn only while open, as a person opens it.
+    assert not [w for w in at.text_input if w.key.startswith("rename|")]
+    at.session_state["rename_open"] = True
+    at.run()
     at.text_input(key=f"rename|{s.clients[1].id}").input("Acme 2025").run()
     assert store(at).clients[1].name == "Acme 2025"
     at.button(key="add_client").click().run()
@@ -219,6 +223,8 @@ def test_add_duplicate_rename_and_delete_clients():
 def test_rename_refuses_a_10000_character_name_with_a_message():
     at = app([ClientRecord(name="Acme", answers=dict(CALM))], step="client")
     rid = store(at).record.id
+    at.session_state["rename_open"] = True
+    at.run()
     at.text_input(key=f"rename|{rid}").input("x" * 10_000).run()
     assert store(at).record.name == "Acme"
     assert any("10000" in e.value or "10,000" in e.value or "10 000" in e.value for e in at.error)

@@ -159,7 +159,30 @@ def clients_panel(lang: str) -> None:
         key="duplicate_client",
         width="stretch",
     )
-    with st.expander(t("rename_or_delete", lang), icon=":material/edit:"):
+    # Drawn only while open (most runs never need it): its fields would otherwise cost
+    # every run of every page.
+    box = st.expander(
+        t("rename_or_delete", lang), icon=":material/edit:", key="rename_open", on_change="rerun"
+    )
+    if box.open:
+        _rename_or_delete(box, lang)
+    st.download_button(
+        t("save_session", lang),
+        data=dumps_session(s.clients, s.current, lang),
+        file_name=f"client-check_session_{date.today().isoformat()}.json",
+        mime="application/json",
+        icon=":material/download:",
+        key="save_session",
+        on_click="ignore",
+        width="stretch",
+    )
+    with st.expander(t("resume_title", lang), icon=":material/upload_file:"):
+        files.upload_answers(lang, "sidebar")
+
+
+def _rename_or_delete(box, lang: str) -> None:
+    s = store()
+    with box:
         rename_key = f"rename|{s.record.id}"
         st.text_input(
             t("new_name", lang), key=rename_key, on_change=_rename, args=(rename_key, lang)
@@ -180,18 +203,6 @@ def clients_panel(lang: str) -> None:
                 key="delete_client",
                 on_click=lambda: st.session_state.update(confirm_delete=True),
             )
-    st.download_button(
-        t("save_session", lang),
-        data=dumps_session(s.clients, s.current, lang),
-        file_name=f"client-check_session_{date.today().isoformat()}.json",
-        mime="application/json",
-        icon=":material/download:",
-        key="save_session",
-        on_click="ignore",
-        width="stretch",
-    )
-    with st.expander(t("resume_title", lang), icon=":material/upload_file:"):
-        files.upload_answers(lang, "sidebar")
 
 
 def sidebar(lang: str) -> None:
