@@ -22,6 +22,7 @@ import json
 import os
 import statistics
 import sys
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -58,6 +59,10 @@ class SessionResult:
     wire: list[tuple[str, float]] = field(default_factory=list)
     pdf_s: float | None = None
     pdf_note: str = ""
+    # (step, time.time() before the click, time.time() once its run ended), matched with
+    # the server's own run log (scripts/step_clock.py) when the server keeps one.
+    windows: list[tuple[str, float, float]] = field(default_factory=list)
+    session_id: str = ""
 
 
 # --- server memory -----------------------------------------------------------------------
@@ -127,6 +132,7 @@ class RunWatcher:
 
         self._forward = ForwardMsg
         self.finished = 0
+        self.session_id = ""
         self.clock: WireClock | None = None
         page.on("websocket", self._attach)
 
@@ -141,8 +147,11 @@ class RunWatcher:
             message = self._forward.FromString(payload)
         except Exception:  # a frame that is not a ForwardMsg: not ours to judge
             return
-        if message.WhichOneof("type") == "script_finished":
+        kind = message.WhichOneof("type")
+        if kind == "script_finished":
             self.finished += 1
+        elif kind == "new_session" and message.new_session.initialize.session_id:
+            self.session_id = message.new_session.initialize.session_id
 
     async def wait_after(self, before: int, timeout: float = STEP_TIMEOUT_S) -> None:
         deadline = time.monotonic() + timeout
@@ -211,10 +220,12 @@ async def _step(result: SessionResult, watcher: RunWatcher, name: str, action) -
     before = watcher.finished
     if watcher.clock is not None:
         watcher.clock.step = name
-    start = time.monotonic()
+    start, wall = time.monotonic(), time.time()
     await action()
     await watcher.wait_after(before)
     result.steps.append((name, time.monotonic() - start))
+    result.windows.append((name, wall, time.time()))
+    result.session_id = watcher.session_id
 
 
 class Gate:
@@ -306,7 +317,9 @@ def _percentile(values: list[float], q: float) -> float | None:
     return statistics.quantiles(values, n=100, method="inclusive")[int(q) - 1]
 
 
-async def _run(sessions: int, url: str, pid: int | None, think: float, ramp: float) -> dict:
+async def _run(
+    sessions: int, url: str, pid: int | None, think: float, ramp: float, step_log: Path | None
+) -> dict:
     from playwright.async_api import async_playwright
 
     path = chromium_executable()
@@ -344,6 +357,10 @@ async def _run(sessions: int, url: str, pid: int | None, think: float, ramp: flo
     steps = report["step_count"] + sessions  # every click, plus each page opening
     report["server_cpu_ms_per_step"] = _round(server_cpu * 1000 / steps) if pid else None
     report["cores"] = os.cpu_count()
+    if step_log is not None:
+        from scripts.step_clock import figures
+
+        report.update(figures(step_log, [(r.session_id, r.windows) for r in results]))
     return report
 
 
@@ -411,17 +428,24 @@ def run_load(
     """
     if not 1 <= sessions <= MAX_SESSIONS:
         raise ValueError(f"sessions must be between 1 and {MAX_SESSIONS}")
-    process = None
+    process, folder, step_log = None, None, None
     if url is None:
-        process, url = start_server()
+        # Our own server keeps its run log: the server-side figures read its clock.
+        folder = tempfile.TemporaryDirectory(prefix="clientcheck-steps-")
+        step_log = Path(folder.name) / "runs.jsonl"
+        process, url = start_server(step_log=step_log)
         pid = process.pid
     elif urlsplit(url).hostname not in LOOPBACK:
         raise ValueError("load tests run against loopback only (127.0.0.1 / localhost)")
     try:
-        return asyncio.run(asyncio.wait_for(_run(sessions, url, pid, think, ramp), HARD_LIMIT_S))
+        return asyncio.run(
+            asyncio.wait_for(_run(sessions, url, pid, think, ramp, step_log), HARD_LIMIT_S)
+        )
     finally:
         if process is not None:
             stop_server(process)
+        if folder is not None:
+            folder.cleanup()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -38,6 +38,7 @@ import os
 import random
 import statistics
 import sys
+import tempfile
 import time
 import uuid
 from collections.abc import Iterable, Iterator
@@ -144,8 +145,15 @@ class Widget:
 
 
 def widgets_in(msg: ForwardMsg) -> Iterator[Widget]:
-    """The widgets (elements with an id) a forward-message draws."""
-    if msg.WhichOneof("type") != "delta" or msg.delta.WhichOneof("type") != "new_element":
+    """The widgets (elements with an id, and expanders with a key) a forward-message draws."""
+    if msg.WhichOneof("type") != "delta":
+        return
+    if msg.delta.WhichOneof("type") == "add_block":
+        block = msg.delta.add_block
+        if block.WhichOneof("type") == "expandable" and block.expandable.id.startswith(ID_PREFIX):
+            yield Widget(block.expandable.id, "expandable", block.expandable, msg.delta.fragment_id)
+        return
+    if msg.delta.WhichOneof("type") != "new_element":
         return
     element = msg.delta.new_element
     kind = element.WhichOneof("type")
@@ -313,6 +321,9 @@ class SessionResult:
     replica_answers: int = 0  # responses that carried that header
     pdf_bytes: int = 0
     uploaded: bool = False
+    # (step, time.time() at the message, time.time() at its end), for the server's clock
+    windows: list[tuple[str, float, float]] = field(default_factory=list)
+    session_id: str = ""
 
 
 class VirtualUser:
@@ -463,7 +474,7 @@ class VirtualUser:
         drawn = {w.id: w.fragment for w in self.page}
         fragments = {drawn.get(state.id, "") for state in extra}
         self._fragment_run = fragments.pop() if len(fragments) == 1 else ""
-        start = time.monotonic()
+        start, wall = time.monotonic(), time.time()
         await self._send(
             rerun_message(
                 states.values(), f"lang={self.lang}", self.page_script_hash, self._fragment_run
@@ -483,6 +494,8 @@ class VirtualUser:
                 pass
         elapsed = time.monotonic() - start
         self.result.steps.append((name, elapsed))
+        self.result.windows.append((name, wall, time.time()))
+        self.result.session_id = self.session_id
         if self.exceptions:
             raise LoadError(f"the app raised during '{name}': {self.exceptions[0]}")
         return elapsed
@@ -544,6 +557,7 @@ class VirtualUser:
             await self.click("next", key=forward[0].key)
             if find(self.page, key="prepare|results") or find(self.page, key="pdf|results"):
                 self.result.steps[-1] = ("results", self.result.steps[-1][1])
+                self.result.windows[-1] = ("results", *self.result.windows[-1][1:])
         else:
             raise LoadError(f"no results page after {MAX_PAGES} pages")
         tone = self.one(prefix="draft_tone|")
@@ -788,8 +802,12 @@ def run_level(
     lang: str = "en",
     limit_s: float = LEVEL_LIMIT_S,
     warmup: bool = True,
+    step_log: Path | None = None,
 ) -> dict:
-    """Run ``sessions`` concurrent virtual users against ``url``; return the figures."""
+    """Run ``sessions`` concurrent virtual users against ``url``; return the figures.
+
+    ``step_log``: the server's own run log (scripts/step_clock.py), when it keeps one.
+    """
     if not 1 <= sessions <= MAX_SESSIONS:
         raise ValueError(f"sessions must be between 1 and {MAX_SESSIONS}")
     check_url(url)
@@ -800,7 +818,18 @@ def run_level(
     )
     report = summarise(sessions, results, extra)
     report["think_s"], report["ramp_s"], report["cores"] = think, ramp, os.cpu_count()
+    if step_log is not None:
+        report.update(server_clock_figures(step_log, results))
     return report
+
+
+def server_clock_figures(step_log: Path, results: list[SessionResult]) -> dict:
+    """Step latencies on the server's own clock: the span both load tools can measure."""
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    from scripts.step_clock import figures
+
+    return figures(step_log, [(r.session_id, r.windows) for r in results])
 
 
 def run_coroutine(make):
@@ -827,8 +856,8 @@ def run_load(
     pids: list[int] | None = None,
 ) -> dict:
     """bench.py's entry point: one load level against ``url``, or a server of our own."""
-    with _server(url, pids) as (base, server_pids):
-        return run_level(sessions, base, server_pids, think, ramp)
+    with _server(url, pids) as (base, server_pids, step_log):
+        return run_level(sessions, base, server_pids, think, ramp, step_log=step_log)
 
 
 class _server:
@@ -836,22 +865,27 @@ class _server:
 
     def __init__(self, url: str | None, pids: list[int] | None):
         self.url, self.pids, self.process = url, pids or [], None
+        self.folder: tempfile.TemporaryDirectory | None = None
 
-    def __enter__(self) -> tuple[str, list[int]]:
+    def __enter__(self) -> tuple[str, list[int], Path | None]:
         if self.url is not None:
             check_url(self.url)
-            return self.url, self.pids
+            return self.url, self.pids, None
         sys.path.insert(0, str(ROOT))
         from tests.browser.conftest import start_server
 
-        self.process, url = start_server()
-        return url, [self.process.pid]
+        self.folder = tempfile.TemporaryDirectory(prefix="clientcheck-steps-")
+        step_log = Path(self.folder.name) / "runs.jsonl"
+        self.process, url = start_server(step_log=step_log)
+        return url, [self.process.pid], step_log
 
     def __exit__(self, *exc) -> None:
         if self.process is not None:
             from tests.browser.conftest import stop_server
 
             stop_server(self.process)
+        if self.folder is not None:
+            self.folder.cleanup()
 
 
 def find_knee(

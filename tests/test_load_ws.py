@@ -288,3 +288,60 @@ def test_a_change_in_a_fragment_reruns_the_fragment_and_keeps_the_rest_of_the_pa
         assert user._ws.sent[-1].rerun_script.fragment_id == ""
 
     load_ws.run_coroutine(scenario)
+
+
+# --- the server's clock (scripts/step_clock.py) -------------------------------------------
+
+
+def test_a_step_is_matched_with_the_first_run_of_its_session_inside_its_window(tmp_path):
+    from scripts.step_clock import ServerRun, Step, figures, read, server_latencies
+
+    runs = [
+        ServerRun("a", arrived=10.010, sent=10.030, fragment=False),
+        ServerRun("a", arrived=10.040, sent=10.100, fragment=False),  # the page's own rerun
+        ServerRun("b", arrived=10.012, sent=10.500, fragment=True),  # another session
+        ServerRun("a", arrived=20.000, sent=20.050, fragment=False),
+    ]
+    steps = [
+        Step("a", "answer", 10.005, 10.120),
+        Step("a", "next", 19.999, 20.060),
+        Step("a", "tone", 30.0, 30.1),  # the server saw nothing: not counted
+    ]
+    found = server_latencies(runs, steps)
+    assert [name for name, _ in found] == ["answer", "next"]
+    assert found[0][1] == pytest.approx(0.020)
+    assert found[1][1] == pytest.approx(0.050)
+
+    log = tmp_path / "runs.jsonl"
+    log.write_text(
+        "".join(
+            f'{{"session": "{r.session}", "arrived": {r.arrived}, "sent": {r.sent}, '
+            f'"fragment": {str(r.fragment).lower()}}}\n'
+            for r in runs
+        )
+    )
+    assert read(log) == runs
+    assert read(tmp_path / "missing.jsonl") == []
+    report = figures(log, [("a", [(s.name, s.start, s.end) for s in steps])])
+    assert report["server_clock_steps"] == 2
+    assert report["server_clock_unmatched"] == 1
+    assert report["server_clock_by_step_p50_s"] == {"answer": 0.02, "next": 0.05}
+
+
+def test_the_page_opening_is_not_a_step_on_the_server_clock(tmp_path):
+    from scripts.step_clock import figures
+
+    log = tmp_path / "runs.jsonl"
+    log.write_text('{"session": "a", "arrived": 1.0, "sent": 1.2, "fragment": false}\n')
+    report = figures(log, [("a", [("open", 0.9, 1.3)])])
+    assert report["server_clock_steps"] == 0
+    assert report["server_clock_step_p50_s"] is None
+
+
+def test_a_keyed_expander_is_found_like_a_widget_and_a_plain_one_is_not():
+    keyed, plain = ForwardMsg(), ForwardMsg()
+    keyed.delta.add_block.expandable.id = "$$ID-5e-rename_open"
+    keyed.delta.add_block.expandable.label = "Rename or delete"
+    plain.delta.add_block.expandable.label = "Resume"
+    found = [w for m in (keyed, plain) for w in widgets_in(m)]
+    assert [(w.key, w.kind) for w in found] == [("rename_open", "expandable")]

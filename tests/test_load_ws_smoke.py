@@ -10,10 +10,13 @@ from tests.browser.conftest import start_server, stop_server
 pytestmark = pytest.mark.load
 
 
-def test_ten_protocol_sessions_complete_with_pdf_and_upload():
-    process, url = start_server()
+def test_ten_protocol_sessions_complete_with_pdf_and_upload(tmp_path):
+    step_log = tmp_path / "runs.jsonl"
+    process, url = start_server(step_log=step_log)
     try:
-        report = run_level(10, url, [process.pid], think=0.1, ramp=0.05, limit_s=120)
+        report = run_level(
+            10, url, [process.pid], think=0.1, ramp=0.05, limit_s=120, step_log=step_log
+        )
     finally:
         stop_server(process)
     assert report["errors"] == []
@@ -26,3 +29,10 @@ def test_ten_protocol_sessions_complete_with_pdf_and_upload():
         assert report["by_step_p95_s"][step] is not None, step
     assert report["server_cpu_ms_per_step"] > 0
     assert report["server_mb_per_session"] is not None
+    # The server's own clock (scripts/step_clock.py) saw every step the users timed, and
+    # its span lies inside theirs: from the message arriving to the end leaving.
+    assert report["server_clock_unmatched"] == 0
+    assert report["server_clock_steps"] == report["step_count"]
+    assert 0 < report["server_clock_step_p50_s"] <= report["step_p50_s"]
+    for step in ("answer", "next", "results", "tone", "prepare", "upload"):
+        assert report["server_clock_by_step_p50_s"][step] is not None, step

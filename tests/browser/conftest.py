@@ -69,10 +69,18 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def streamlit_command(script: Path | str, port: int) -> list[str]:
-    """The command that serves ``script`` headless on a loopback port, watching no files."""
+STEP_CLOCK = ROOT / "scripts" / "step_clock.py"
+
+
+def streamlit_command(script: Path | str, port: int, step_log: Path | None = None) -> list[str]:
+    """The command that serves ``script`` headless on a loopback port, watching no files.
+
+    With ``step_log``, the server writes each run's arrival and end there
+    (scripts/step_clock.py: the load tools' shared server clock).
+    """
+    start = [str(STEP_CLOCK), str(step_log)] if step_log else ["-m", "streamlit"]
     return [
-        sys.executable, "-m", "streamlit", "run", str(script),
+        sys.executable, *start, "run", str(script),
         "--server.headless", "true",
         "--server.port", str(port),
         "--server.address", "127.0.0.1",
@@ -87,13 +95,14 @@ def start_server(
     cwd: Path = ROOT,
     env: dict | None = None,
     port: int | None = None,
+    step_log: Path | None = None,
 ):
     """Start ``streamlit run script`` on a loopback port (a free one by default).
 
     Return (process, base URL).
     """
     port = port or free_port()
-    cmd = streamlit_command(script, port)
+    cmd = streamlit_command(script, port, step_log)
     process = subprocess.Popen(
         cmd,
         cwd=cwd,

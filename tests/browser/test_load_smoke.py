@@ -15,3 +15,17 @@ def test_three_concurrent_sessions_all_complete(app_url, chromium_path):
     assert report["completed"] == 3
     assert report["step_count"] >= 3 * 20
     assert report["pdf_notes"] == [] and report["pdf_p50_s"] is not None
+
+
+def test_every_browser_step_is_found_on_the_servers_own_clock(chromium_path):
+    """With a server of its own, the browser load test reads the server-side latency of
+    each step from the server's run log (scripts/step_clock.py), as load_ws.py does."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        report = pool.submit(run_load, 2, None, 0.1, 0.1).result(timeout=300)
+    assert report["errors"] == [] and report["completed"] == 2
+    assert report["server_clock_steps"] == report["step_count"] > 0
+    assert report["server_clock_unmatched"] == 0
+    # The server's span (message in, end out) lies inside the browser's click-to-end.
+    assert 0 < report["server_clock_step_p50_s"] <= report["step_p50_s"]
+    for step in ("answer", "next", "results", "prepare"):
+        assert report["server_clock_by_step_p50_s"][step] is not None, step
