@@ -142,6 +142,13 @@ def _font_template(bold: bool, common: bool = False) -> TTFFont:
     return TTFFont(FPDF(), _font_source(bold, common), key, "B" if bold else "")
 
 
+def warm_up() -> None:
+    """Parse the fonts now, so the first summary costs no more than the next."""
+    for common in (True, False):
+        for bold in (False, True):
+            _font_template(bold, common)
+
+
 def _add_cached_fonts(pdf: FPDF) -> None:
     """Give ``pdf`` the regular and bold fonts (and their fallbacks), parsed once per process.
 

@@ -1,10 +1,10 @@
 """A plain Streamlit page shaped like a Client Check sign page, for scripts/bench.py.
 
-Same visible widgets as a sign page (sidebar: 14 buttons, a selectbox, a text
-input, a download button, a file uploader; main: a language switch, a number
-text input, 2 radios, Back and Next) plus a Plotly Scatterpolar radar with band
-rings, and none of Client Check's own code. It is the "how fast can Streamlit
-do this page at all" yardstick.
+Same visible widgets as a sign page (sidebar: 13 buttons, a selectbox, a download
+button, a file uploader, and a "Rename or delete" box drawn only while open; main:
+a language switch, a number text input, 2 radios, Back and Next) plus a Plotly
+Scatterpolar radar with band rings, and none of Client Check's own code. It is the
+"how fast can Streamlit do this page at all" yardstick.
 """
 
 import plotly.graph_objects as go
@@ -44,9 +44,11 @@ with st.sidebar:
     left, right = st.columns(2)
     left.button("Add", key="add", width="stretch")
     right.button("Duplicate", key="duplicate", width="stretch")
-    with st.expander("Rename or delete"):
-        st.text_input("New name", key="rename")
-        st.button("Delete", key="delete")
+    # As on a sign page: the box's fields are drawn only while it is open.
+    box = st.expander("Rename or delete", key="rename_open", on_change="rerun")
+    if box.open:
+        box.text_input("New name", key="rename")
+        box.button("Delete", key="delete")
     st.download_button("Save", data=lambda: b"{}", file_name="x.json", on_click="ignore")
     with st.expander("Resume"):
         st.file_uploader("Answers file", type=["json"], key="upload")

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from scripts.load_ws import run_level
+from scripts.load_ws import _tree, run_level
 from tests.browser.conftest import start_server, stop_server
 
 pytestmark = pytest.mark.load
@@ -17,6 +19,13 @@ def test_ten_protocol_sessions_complete_with_pdf_and_upload(tmp_path):
         report = run_level(
             10, url, [process.pid], think=0.1, ramp=0.05, limit_s=120, step_log=step_log
         )
+        # The PDFs were built by the server's helper process (clientcheck/pdf_worker.py).
+        helpers = [
+            pid
+            for pid in _tree(process.pid)[1:]
+            if "spawn_main" in Path(f"/proc/{pid}/cmdline").read_text(errors="replace")
+        ]
+        assert len(helpers) == 1
     finally:
         stop_server(process)
     assert report["errors"] == []

@@ -46,7 +46,7 @@ def _prepare(
     key: str, fingerprint: str, record: ClientRecord, lang: str, drafts: tuple, comparison
 ) -> None:
     """Build both summaries once, on the user's click, and keep them for this session."""
-    from clientcheck.pdf import summary_pdf  # fpdf2 loads on the first PDF, not at start
+    from clientcheck.pdf_worker import summary_pdf  # built beside the server, not in it
 
     data = build_summary_input(bank(), record, lang, drafts, comparison)
     store().prepared[key] = (fingerprint, summary_pdf(data), summary_markdown(data).encode())

@@ -9,6 +9,7 @@ import numpy  # noqa: F401
 import pandas  # noqa: F401
 import streamlit as st
 
+from clientcheck import pdf_worker
 from clientcheck.charts import RadarSeries, radar_figure
 from clientcheck.i18n import t
 from clientcheck.model import ClientRecord
@@ -145,6 +146,7 @@ def what_would_change(ctx: AssessmentContext, lang: str) -> None:
 
 
 def results(lang: str) -> None:
+    pdf_worker.start()  # ready before anyone presses "Prepare"
     question_bank = bank()
     record = store().record
     ctx = context_for(question_bank, record, lang)
