@@ -97,3 +97,11 @@ def _french_texts() -> list[str]:
 def test_french_uses_non_breaking_spaces_before_double_punctuation():
     for text in _french_texts():
         assert not re.search(r" [:;?!»]|« ", text), text
+
+
+def test_a_negative_zero_amount_is_written_without_a_minus():
+    from clientcheck.i18n import format_money
+
+    for lang in ("en", "fr"):
+        assert format_money(-0.0, lang, "EUR") == format_money(0.0, lang, "EUR")
+        assert "-" not in format_money(-0.0, lang, "EUR")

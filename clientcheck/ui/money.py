@@ -22,7 +22,7 @@ from clientcheck.moneytext import (
     w,
 )
 from clientcheck.render import AssessmentContext
-from clientcheck.ui.layout import literal
+from clientcheck.ui.layout import literal, table_data
 from clientcheck.ui.state import bank
 
 _CHART_CONFIG = {"displayModeBar": False, "scrollZoom": False, "staticPlot": True}
@@ -70,14 +70,16 @@ def rate_section(ctx: AssessmentContext, lang: str) -> None:
     if review:
         st.info(literal(review), icon=":material/request_quote:")
     st.table(
-        [
-            {
-                w("col_figure", lang): r.label,
-                w("col_value", lang): r.text,
-                w("col_from", lang): r.sources,
-            }
-            for r in rate_rows(view, ctx.answers, lang)
-        ],
+        table_data(
+            [
+                {
+                    w("col_figure", lang): r.label,
+                    w("col_value", lang): r.text,
+                    w("col_from", lang): r.sources,
+                }
+                for r in rate_rows(view, ctx.answers, lang)
+            ]
+        ),
         hide_index=True,
     )
     if view.currency is None:
@@ -122,17 +124,11 @@ def exit_section(ctx: AssessmentContext, lang: str) -> None:
         key="money_exit_chart",
     )
     # A data grid scrolls sideways by keyboard on a phone, unlike a wide table.
+    cells = [
+        (r.month, r.client_income, r.new_work, r.drawn, r.savings_left, r.uncovered) for r in rows
+    ]
     st.dataframe(
-        [
-            dict(
-                zip(
-                    headers,
-                    (r.month, r.client_income, r.new_work, r.drawn, r.savings_left, r.uncovered),
-                    strict=True,
-                )
-            )
-            for r in rows
-        ],
+        table_data([dict(zip(headers, row, strict=True)) for row in cells]),
         hide_index=True,
         key="money_exit_table",
     )

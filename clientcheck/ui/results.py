@@ -20,7 +20,7 @@ from clientcheck.ui import device
 from clientcheck.ui.advice_panel import advice_section
 from clientcheck.ui.downloads import download_buttons, then_now_view
 from clientcheck.ui.drafts import chosen_drafts, drafts_section
-from clientcheck.ui.layout import literal
+from clientcheck.ui.layout import literal, table_data
 from clientcheck.ui.money import money_section
 from clientcheck.ui.questions import pending_error
 from clientcheck.ui.reminder import reminder_section
@@ -174,7 +174,7 @@ def results(lang: str) -> None:
     st.header(t("radar_title", lang), anchor=False)
     radar(ctx, lang)
     st.caption(t("table_caption", lang))
-    st.table(signs_table(ctx, lang), hide_index=True)
+    st.table(table_data(signs_table(ctx, lang)), hide_index=True)
     what_would_change(ctx, lang)
     money_section(ctx, lang)
     advice_section(ctx, lang)
