@@ -39,6 +39,14 @@ def enabled() -> bool:
     return os.environ.get("CLIENTCHECK_PDF_WORKER", "1") != "0" and not _disabled_reason
 
 
+def _start_helper() -> None:
+    """In the helper, first: yield to the server when both want a core."""
+    try:
+        os.nice(5)
+    except (AttributeError, OSError):  # no nice() here: same priority, still correct
+        pass
+
+
 def _ready() -> int:
     """In the helper: load fpdf2 and parse the fonts once, before the first summary."""
     from clientcheck import pdf
@@ -61,7 +69,9 @@ def _get() -> ProcessPoolExecutor | None:
                 # "spawn": a fresh interpreter. Forking a server that runs threads can
                 # copy a lock some other thread holds, and hang the child.
                 context = multiprocessing.get_context("spawn")
-                _pool = ProcessPoolExecutor(max_workers=1, mp_context=context)
+                _pool = ProcessPoolExecutor(
+                    max_workers=1, mp_context=context, initializer=_start_helper
+                )
                 _warm = _pool.submit(_ready)
             except (OSError, ValueError, RuntimeError, NotImplementedError) as exc:
                 _pool, _warm = None, None
