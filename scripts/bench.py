@@ -16,7 +16,9 @@ Measured in the same run, so the machine's speed cancels out of the ratios:
     from scripts/bench_device.py (the step sessions of (a) run with autosave on, and
     one of them holds those 10 clients);
 (d) --load N: the load tests, N real browsers (scripts/load.py) and N protocol-level
-    sessions (scripts/load_ws.py), their figures side by side.
+    sessions (scripts/load_ws.py), their figures side by side; both read each step's
+    server-side latency from the server's own clock (scripts/step_clock.py) and are
+    said to agree within AGREE_RATIO or AGREE_ABS_S.
 
 Prints a table: figure, Client Check, baseline, ratio, target, PASS/FAIL.
 With --strict the exit status is 1 when a figure misses its target (for a quiet
