@@ -20,7 +20,6 @@ import asyncio
 import base64
 import json
 import os
-import statistics
 import sys
 import tempfile
 import time
@@ -31,6 +30,7 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from scripts.step_clock import percentile  # noqa: E402
 from tests.browser.conftest import (  # noqa: E402  (the path above makes tests importable)
     CHROMIUM_ARGS,
     chromium_executable,
@@ -309,14 +309,6 @@ async def one_session(browser, url: str, index: int, think: float, gate: Gate | 
 # --- the run -----------------------------------------------------------------------------
 
 
-def _percentile(values: list[float], q: float) -> float | None:
-    if not values:
-        return None
-    if len(values) == 1:
-        return values[0]
-    return statistics.quantiles(values, n=100, method="inclusive")[int(q) - 1]
-
-
 async def _run(
     sessions: int, url: str, pid: int | None, think: float, ramp: float, step_log: Path | None
 ) -> dict:
@@ -390,20 +382,20 @@ def _summary(sessions, results, warm, rss_before, rss_after, elapsed, think) -> 
         "think_time_s": think,
         "elapsed_s": round(elapsed, 1),
         "step_count": len(steps),
-        "step_p50_s": _round(_percentile(steps, 50)),
-        "step_p95_s": _round(_percentile(steps, 95)),
+        "step_p50_s": _round(percentile(steps, 50)),
+        "step_p95_s": _round(percentile(steps, 95)),
         "step_max_s": _round(max(steps) if steps else None),
-        "open_p95_s": _round(_percentile(opens, 95)),
-        "pdf_p50_s": _round(_percentile(pdfs, 50)),
-        "pdf_p95_s": _round(_percentile(pdfs, 95)),
+        "open_p95_s": _round(percentile(opens, 95)),
+        "pdf_p50_s": _round(percentile(pdfs, 50)),
+        "pdf_p95_s": _round(percentile(pdfs, 95)),
         "pdf_notes": sorted({r.pdf_note for r in results if r.pdf_note}),
-        "by_step_p95_s": {k: _round(_percentile(v, 95)) for k, v in sorted(by_step.items())},
+        "by_step_p95_s": {k: _round(percentile(v, 95)) for k, v in sorted(by_step.items())},
         # From the rerun message leaving the browser to "script finished" coming back (as
         # Playwright reports the frames): the server's share, without the browser's own work.
-        "server_step_p50_s": _round(_percentile(wire, 50)),
-        "server_step_p95_s": _round(_percentile(wire, 95)),
+        "server_step_p50_s": _round(percentile(wire, 50)),
+        "server_step_p95_s": _round(percentile(wire, 95)),
         "server_by_step_p50_s": {
-            k: _round(_percentile(v, 50)) for k, v in sorted(wire_by_step.items())
+            k: _round(percentile(v, 50)) for k, v in sorted(wire_by_step.items())
         },
         "server_rss_before_mb": _round(rss_before / 1024 if rss_before else None),
         "server_rss_after_mb": _round(rss_after / 1024 if rss_after else None),

@@ -36,7 +36,6 @@ import concurrent.futures
 import json
 import os
 import random
-import statistics
 import sys
 import tempfile
 import time
@@ -52,6 +51,9 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from scripts.step_clock import percentile  # noqa: E402  (the path above makes it importable)
 
 MAX_SESSIONS = 500
 LEVEL_LIMIT_S = 600.0
@@ -692,14 +694,6 @@ def tree_cpu_s(pids: Iterable[int]) -> float:
 # --- a run ---------------------------------------------------------------------------------
 
 
-def percentile(values: list[float], q: float) -> float | None:
-    if not values:
-        return None
-    if len(values) == 1:
-        return values[0]
-    return statistics.quantiles(values, n=100, method="inclusive")[int(q) - 1]
-
-
 def _round(value: float | None, digits: int = 3) -> float | None:
     return None if value is None else round(value, digits)
 
@@ -825,8 +819,6 @@ def run_level(
 
 def server_clock_figures(step_log: Path, results: list[SessionResult]) -> dict:
     """Step latencies on the server's own clock: the span both load tools can measure."""
-    if str(ROOT) not in sys.path:
-        sys.path.insert(0, str(ROOT))
     from scripts.step_clock import figures
 
     return figures(step_log, [(r.session_id, r.windows) for r in results])
@@ -871,7 +863,6 @@ class _server:
         if self.url is not None:
             check_url(self.url)
             return self.url, self.pids, None
-        sys.path.insert(0, str(ROOT))
         from tests.browser.conftest import start_server
 
         self.folder = tempfile.TemporaryDirectory(prefix="clientcheck-steps-")

@@ -156,12 +156,18 @@ def server_latencies(runs: Iterable[ServerRun], steps: Iterable[Step]) -> list[t
     return out
 
 
-def _percentile(values: list[float], q: int) -> float | None:
+def percentile(values: list[float], q: float) -> float | None:
+    """The q-th percentile (inclusive method); None for no values. Shared by the load tools."""
     if not values:
         return None
     if len(values) == 1:
-        return round(values[0], 3)
-    return round(statistics.quantiles(values, n=100, method="inclusive")[q - 1], 3)
+        return values[0]
+    return statistics.quantiles(values, n=100, method="inclusive")[int(q) - 1]
+
+
+def _p(values: list[float], q: int) -> float | None:
+    found = percentile(values, q)
+    return None if found is None else round(found, 3)
 
 
 def figures(log: Path, sessions: Iterable[tuple[str, list[tuple[str, float, float]]]]) -> dict:
@@ -184,11 +190,9 @@ def figures(log: Path, sessions: Iterable[tuple[str, list[tuple[str, float, floa
     return {
         "server_clock_steps": len(found),
         "server_clock_unmatched": len(steps) - len(found),
-        "server_clock_step_p50_s": _percentile(values, 50),
-        "server_clock_step_p95_s": _percentile(values, 95),
-        "server_clock_by_step_p50_s": {
-            name: _percentile(v, 50) for name, v in sorted(by_step.items())
-        },
+        "server_clock_step_p50_s": _p(values, 50),
+        "server_clock_step_p95_s": _p(values, 95),
+        "server_clock_by_step_p50_s": {name: _p(v, 50) for name, v in sorted(by_step.items())},
     }
 
 
