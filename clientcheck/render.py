@@ -288,6 +288,12 @@ def _provisional_note(bank: QuestionBank, result: Result, lang: str) -> str:
     )
 
 
+def _inline(label: str) -> str:
+    """An option's label mid-sentence: its head, lower-cased ("Plenty: I could…" -> "plenty")."""
+    head = label.split(":", 1)[0].strip()
+    return head[:1].lower() + head[1:]
+
+
 def dependency_reason(
     bank: QuestionBank, result: Result, answers: Mapping[str, Answer], lang: str
 ) -> str:
@@ -298,7 +304,10 @@ def dependency_reason(
     for question in bank.situation.questions:
         value = answers.get(question.id)
         if question.graded and value is not None and value != "dont_know":
-            values[question.id.removeprefix("situation.")] = answer_label(question, value, lang)
+            label = answer_label(question, value, lang)
+            if question.kind == "choice":
+                label = _inline(label)
+            values[question.id.removeprefix("situation.")] = label
     if result.dependency_rule is not None:
         override = next(
             o for o in bank.rules.dependency_overrides if o.id == result.dependency_rule

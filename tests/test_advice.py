@@ -566,3 +566,29 @@ def test_french_advice_headings_have_a_non_breaking_space_before_the_colon():
         assert items, verdict
         for item in items:
             assert "\u00a0:" in item.title and " :" not in item.title, item.title
+
+
+@pytest.mark.parametrize(
+    ("lang", "pipeline", "expected"),
+    [
+        ("en", "plenty", "other work lined up (plenty)."),
+        ("en", "some", "other work lined up (some leads)."),
+        ("fr", "plenty", "autres missions en vue (beaucoup)."),
+        ("fr", "none", "autres missions en vue (rien pour le moment)."),
+    ],
+)
+def test_the_dependency_line_writes_the_pipeline_answer_as_part_of_its_sentence(
+    lang, pipeline, expected
+):
+    from clientcheck.questionnaire import default_bank
+    from clientcheck.render import dependency_reason
+    from clientcheck.scoring import assess
+
+    bank = default_bank()
+    answers = {
+        "situation.income_share": 30.0,
+        "situation.savings_months": 4.0,
+        "situation.pipeline": pipeline,
+    }
+    line = dependency_reason(bank, assess(bank, answers), answers, lang)
+    assert line.endswith(expected), line
