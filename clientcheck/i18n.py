@@ -81,7 +81,7 @@ def format_money(amount: float, lang: str, currency: str = DEFAULT_CURRENCY) -> 
     """
     currency = currency or DEFAULT_CURRENCY
     amount = float(amount) + 0.0  # -0.0 becomes 0.0: no "-€0"
-    pattern, locale = _money_pattern(lang, currency, float(amount).is_integer())
+    pattern, locale = _money_pattern(lang, currency, amount.is_integer())
     return pattern.apply(amount, locale, currency=currency, currency_digits=False)
 
 

@@ -288,10 +288,13 @@ def _provisional_note(bank: QuestionBank, result: Result, lang: str) -> str:
     )
 
 
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
 def _inline(label: str) -> str:
     """An option's label mid-sentence: its head, lower-cased ("Plenty: I could…" -> "plenty")."""
-    head = label.split(":", 1)[0].strip()
-    return head[:1].lower() + head[1:]
+    return _lower_first(label.split(":", 1)[0].strip())
 
 
 def dependency_reason(
@@ -313,7 +316,7 @@ def dependency_reason(
             o for o in bank.rules.dependency_overrides if o.id == result.dependency_rule
         )
         facts = override.reason(lang).format(**values).rstrip(".")
-        facts = facts[0].lower() + facts[1:]
+        facts = _lower_first(facts)
     else:
         parts = [t(f"dependency_fact_{key}", lang, value=value) for key, value in values.items()]
         facts = ", ".join(parts)
