@@ -21,7 +21,6 @@ import base64
 import json
 import os
 import sys
-import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,12 +29,10 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from scripts.step_clock import percentile  # noqa: E402
+from scripts.step_clock import clocked_server, figures, percentile  # noqa: E402
 from tests.browser.conftest import (  # noqa: E402  (the path above makes tests importable)
     CHROMIUM_ARGS,
     chromium_executable,
-    start_server,
-    stop_server,
 )
 
 MAX_SESSIONS = 40
@@ -350,8 +347,6 @@ async def _run(
     report["server_cpu_ms_per_step"] = _round(server_cpu * 1000 / steps) if pid else None
     report["cores"] = os.cpu_count()
     if step_log is not None:
-        from scripts.step_clock import figures
-
         report.update(figures(step_log, [(r.session_id, r.windows) for r in results]))
     return report
 
@@ -420,24 +415,21 @@ def run_load(
     """
     if not 1 <= sessions <= MAX_SESSIONS:
         raise ValueError(f"sessions must be between 1 and {MAX_SESSIONS}")
-    process, folder, step_log = None, None, None
     if url is None:
         # Our own server keeps its run log: the server-side figures read its clock.
-        folder = tempfile.TemporaryDirectory(prefix="clientcheck-steps-")
-        step_log = Path(folder.name) / "runs.jsonl"
-        process, url = start_server(step_log=step_log)
-        pid = process.pid
-    elif urlsplit(url).hostname not in LOOPBACK:
+        with clocked_server() as (url, pid, step_log):
+            return _run_limited(sessions, url, pid, think, ramp, step_log)
+    if urlsplit(url).hostname not in LOOPBACK:
         raise ValueError("load tests run against loopback only (127.0.0.1 / localhost)")
-    try:
-        return asyncio.run(
-            asyncio.wait_for(_run(sessions, url, pid, think, ramp, step_log), HARD_LIMIT_S)
-        )
-    finally:
-        if process is not None:
-            stop_server(process)
-        if folder is not None:
-            folder.cleanup()
+    return _run_limited(sessions, url, pid, think, ramp, None)
+
+
+def _run_limited(
+    sessions: int, url: str, pid: int | None, think: float, ramp: float, step_log: Path | None
+) -> dict:
+    return asyncio.run(
+        asyncio.wait_for(_run(sessions, url, pid, think, ramp, step_log), HARD_LIMIT_S)
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -33,11 +33,11 @@ from __future__ import annotations
 import argparse
 import asyncio
 import concurrent.futures
+import contextlib
 import json
 import os
 import random
 import sys
-import tempfile
 import time
 import uuid
 from collections.abc import Iterable, Iterator
@@ -53,7 +53,7 @@ from streamlit.proto.WidgetStates_pb2 import WidgetState
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from scripts.step_clock import percentile  # noqa: E402  (the path above makes it importable)
+from scripts.step_clock import clocked_server, figures, percentile  # noqa: E402  (path above)
 
 MAX_SESSIONS = 500
 LEVEL_LIMIT_S = 600.0
@@ -819,8 +819,6 @@ def run_level(
 
 def server_clock_figures(step_log: Path, results: list[SessionResult]) -> dict:
     """Step latencies on the server's own clock: the span both load tools can measure."""
-    from scripts.step_clock import figures
-
     return figures(step_log, [(r.session_id, r.windows) for r in results])
 
 
@@ -852,31 +850,17 @@ def run_load(
         return run_level(sessions, base, server_pids, think, ramp, step_log=step_log)
 
 
-class _server:
+@contextlib.contextmanager
+def _server(
+    url: str | None, pids: list[int] | None
+) -> Iterator[tuple[str, list[int], Path | None]]:
     """Use the server at ``url``, or start one on a free loopback port for the run."""
-
-    def __init__(self, url: str | None, pids: list[int] | None):
-        self.url, self.pids, self.process = url, pids or [], None
-        self.folder: tempfile.TemporaryDirectory | None = None
-
-    def __enter__(self) -> tuple[str, list[int], Path | None]:
-        if self.url is not None:
-            check_url(self.url)
-            return self.url, self.pids, None
-        from tests.browser.conftest import start_server
-
-        self.folder = tempfile.TemporaryDirectory(prefix="clientcheck-steps-")
-        step_log = Path(self.folder.name) / "runs.jsonl"
-        self.process, url = start_server(step_log=step_log)
-        return url, [self.process.pid], step_log
-
-    def __exit__(self, *exc) -> None:
-        if self.process is not None:
-            from tests.browser.conftest import stop_server
-
-            stop_server(self.process)
-        if self.folder is not None:
-            self.folder.cleanup()
+    if url is not None:
+        check_url(url)
+        yield url, pids or [], None
+        return
+    with clocked_server() as (base, pid, step_log):
+        yield base, [pid], step_log
 
 
 def find_knee(

@@ -19,13 +19,15 @@ write_forward_msg) and refuses to start if they are missing, rather than log not
 
 from __future__ import annotations
 
+import contextlib
 import json
 import statistics
 import sys
+import tempfile
 import threading
 import time
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -107,6 +109,23 @@ def install(log: Path) -> None:
     StarletteSessionClient.__init__ = timed_init
     Runtime.handle_backmsg = timed_handle_backmsg
     StarletteSessionClient.write_forward_msg = timed_write_forward_msg
+
+
+@contextlib.contextmanager
+def clocked_server() -> Iterator[tuple[str, int, Path]]:
+    """A server of the load tools' own on a free loopback port, keeping its run log.
+
+    Yields (base URL, server pid, log path); stops the server and removes the log after.
+    """
+    from tests.browser.conftest import start_server, stop_server
+
+    with tempfile.TemporaryDirectory(prefix="clientcheck-steps-") as folder:
+        log = Path(folder) / "runs.jsonl"
+        process, url = start_server(step_log=log)
+        try:
+            yield url, process.pid, log
+        finally:
+            stop_server(process)
 
 
 def read(log: Path) -> list[ServerRun]:
