@@ -22,7 +22,7 @@ from functools import cache
 
 import holidays
 
-from clientcheck.answers import Answer, is_answered
+from clientcheck.bank.answers import Answer, is_answered
 from clientcheck.i18n import DEFAULT_CURRENCY
 from clientcheck.render import AdviceItem, AssessmentContext, SignView, render
 

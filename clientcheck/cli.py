@@ -175,8 +175,8 @@ def _drafts(ctx: AssessmentContext, tone: str) -> tuple[Draft, ...]:
 
 def report(args: argparse.Namespace) -> int:
     """Run ``report``: load, score, render, write."""
+    from clientcheck.bank.questionnaire import default_bank
     from clientcheck.exports import build_summary_input, comparison_view, export_filename
-    from clientcheck.questionnaire import default_bank
 
     bank = default_bank()
     name = "stdin" if args.file == "-" else args.file

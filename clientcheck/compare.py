@@ -9,12 +9,12 @@ from dataclasses import dataclass
 import pandas as pd
 
 from clientcheck import money
-from clientcheck.answers import Answer
+from clientcheck.bank.answers import Answer
+from clientcheck.bank.model import ClientRecord
+from clientcheck.bank.questionnaire import QuestionBank
 from clientcheck.charts import RadarSeries
 from clientcheck.i18n import t
-from clientcheck.model import ClientRecord
 from clientcheck.moneytext import w
-from clientcheck.questionnaire import QuestionBank
 from clientcheck.render import AssessmentContext, build_context
 from clientcheck.scoring import ATTENTION_BANDS, assess
 

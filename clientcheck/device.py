@@ -28,9 +28,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from clientcheck.bank.model import ClientRecord
+from clientcheck.bank.questionnaire import QuestionBank
 from clientcheck.i18n import LANGS
-from clientcheck.model import ClientRecord
-from clientcheck.questionnaire import QuestionBank
 from clientcheck.storage import MAX_FILE_BYTES, LoadError, dumps_session, loads
 
 DEVICE_FORMAT = "client-check/device"

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Final, Literal
 
-from clientcheck.answers import DONT_KNOW, Answer
+from clientcheck.bank.answers import DONT_KNOW, Answer
 
 PAY_BASES: Final = ("hourly", "daily", "monthly")
 CURRENCIES: Final = ("EUR", "GBP", "USD", "CHF", "CAD")

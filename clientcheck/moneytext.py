@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 
 from clientcheck import money
-from clientcheck.answers import Answer
+from clientcheck.bank.answers import Answer
 from clientcheck.i18n import LANGS, Text, format_money, format_number
 from clientcheck.money import ExitProjection, Figure, RateView
 from clientcheck.render import AssessmentContext, format_date

@@ -33,9 +33,9 @@ from fpdf.enums import Align, XPos, YPos
 from fpdf.fonts import SubsetMap, TTFFont
 
 from clientcheck import __version__
+from clientcheck.bank.model import MAX_NAME_CHARS
 from clientcheck.charts import BAND_RINGS, PALETTE, RING_EDGE, RadarSeries, radar_points
 from clientcheck.i18n import t
-from clientcheck.model import MAX_NAME_CHARS
 from clientcheck.moneytext import money_words
 from clientcheck.render import SignView, format_date
 from clientcheck.summary import (

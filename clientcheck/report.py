@@ -6,10 +6,10 @@ the page and the summaries.
 
 from __future__ import annotations
 
-from clientcheck.answers import answer_label
-from clientcheck.model import ClientRecord
+from clientcheck.bank.answers import answer_label
+from clientcheck.bank.model import ClientRecord
+from clientcheck.bank.questionnaire import QuestionBank
 from clientcheck.moneytext import money_json
-from clientcheck.questionnaire import QuestionBank
 from clientcheck.render import build_context, reason_text
 from clientcheck.scoring import NOT_ENOUGH, advice_path, assess, what_would_change
 

@@ -15,8 +15,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from clientcheck.answers import Answer, Answers, is_answered
-from clientcheck.questionnaire import (
+from clientcheck.bank.answers import Answer, Answers, is_answered
+from clientcheck.bank.questionnaire import (
     LADDER,
     Condition,
     DecisionRule,

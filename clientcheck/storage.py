@@ -35,10 +35,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from clientcheck.answers import AnswerError, validate_answers
+from clientcheck.bank.answers import AnswerError, validate_answers
+from clientcheck.bank.model import MAX_NAME_CHARS, MAX_NOTES_CHARS, ClientRecord
+from clientcheck.bank.questionnaire import QuestionBank
 from clientcheck.i18n import LANGS
-from clientcheck.model import MAX_NAME_CHARS, MAX_NOTES_CHARS, ClientRecord
-from clientcheck.questionnaire import QuestionBank
 
 SCHEMA_VERSION = 3
 ASSESSMENT_FORMAT = "client-check/assessment"

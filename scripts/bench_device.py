@@ -16,9 +16,9 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from clientcheck.bank.model import ClientRecord  # noqa: E402
+from clientcheck.bank.questionnaire import default_bank  # noqa: E402
 from clientcheck.device import ClientExtras, dumps_device, loads_device  # noqa: E402
-from clientcheck.model import ClientRecord  # noqa: E402
-from clientcheck.questionnaire import default_bank  # noqa: E402
 
 CLIENTS = 10
 RUNS = 21

@@ -15,10 +15,10 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from clientcheck.bank.model import ClientRecord  # noqa: E402
+from clientcheck.bank.questionnaire import default_bank  # noqa: E402
 from clientcheck.exports import build_summary_input  # noqa: E402
-from clientcheck.model import ClientRecord  # noqa: E402
 from clientcheck.pdf import summary_pdf  # noqa: E402
-from clientcheck.questionnaire import default_bank  # noqa: E402
 from clientcheck.render import Draft  # noqa: E402
 from clientcheck.summary import SummaryInput, summary_markdown  # noqa: E402
 

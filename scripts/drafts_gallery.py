@@ -16,6 +16,8 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from clientcheck.advice import advice_for  # noqa: E402
+from clientcheck.bank.model import ClientRecord  # noqa: E402
+from clientcheck.bank.questionnaire import default_bank  # noqa: E402
 from clientcheck.i18n import LANGS  # noqa: E402
 from clientcheck.messages import (  # noqa: E402
     MESSAGE_IDS,
@@ -26,8 +28,6 @@ from clientcheck.messages import (  # noqa: E402
     suggested_drafts,
     tone_label,
 )
-from clientcheck.model import ClientRecord  # noqa: E402
-from clientcheck.questionnaire import default_bank  # noqa: E402
 from clientcheck.render import build_context  # noqa: E402
 from clientcheck.scoring import assess  # noqa: E402
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from clientcheck.model import ClientRecord
-from clientcheck.questionnaire import default_bank
+from clientcheck.bank.model import ClientRecord
+from clientcheck.bank.questionnaire import default_bank
 from clientcheck.render import AssessmentContext, build_context
 from clientcheck.scoring import assess
 

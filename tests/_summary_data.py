@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from clientcheck.bank.model import ClientRecord
+from clientcheck.bank.questionnaire import default_bank
 from clientcheck.charts import RadarSeries
-from clientcheck.model import ClientRecord
-from clientcheck.questionnaire import default_bank
 from clientcheck.render import AdviceItem, Draft, build_context, render_why
 from clientcheck.scoring import assess
 from clientcheck.summary import ComparisonRow, ComparisonView, SummaryInput

@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass
 from datetime import date
 
-from clientcheck.model import MAX_NAME_CHARS
+from clientcheck.bank.model import MAX_NAME_CHARS
 from clientcheck.storage import SCHEMA_VERSION
 
 

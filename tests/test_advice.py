@@ -19,8 +19,8 @@ from clientcheck.advice import (
     sign_advice,
     walk_away_line,
 )
+from clientcheck.bank.questionnaire import default_bank
 from clientcheck.i18n import LANGS
-from clientcheck.questionnaire import default_bank
 from tests._contexts import DEPENDENT, FREE, HOSTILE_NAMES, make_ctx
 
 SIGN_IDS = tuple(sign.id for sign in default_bank().signs)
@@ -580,7 +580,7 @@ def test_french_advice_headings_have_a_non_breaking_space_before_the_colon():
 def test_the_dependency_line_writes_the_pipeline_answer_as_part_of_its_sentence(
     lang, pipeline, expected
 ):
-    from clientcheck.questionnaire import default_bank
+    from clientcheck.bank.questionnaire import default_bank
     from clientcheck.render import dependency_reason
     from clientcheck.scoring import assess
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from clientcheck.answers import (
+from clientcheck.bank.answers import (
     DONT_KNOW,
     AnswerError,
     answer_label,
@@ -12,7 +12,7 @@ from clientcheck.answers import (
     parse_number,
     validate_answers,
 )
-from clientcheck.questionnaire import default_bank
+from clientcheck.bank.questionnaire import default_bank
 
 BANK = default_bank()
 INCOME = BANK.question("situation.income_share")  # 0-100, whole

@@ -13,8 +13,8 @@ import pytest
 from streamlit import config as st_config
 from streamlit.testing.v1 import AppTest
 
+from clientcheck.bank.questionnaire import default_bank
 from clientcheck.i18n import t
-from clientcheck.questionnaire import default_bank
 
 ROOT = Path(__file__).resolve().parents[1]
 BANK = default_bank()

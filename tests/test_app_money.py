@@ -12,7 +12,7 @@ from streamlit import config as st_config
 from streamlit.testing.v1 import AppTest
 
 from clientcheck import money
-from clientcheck.model import ClientRecord
+from clientcheck.bank.model import ClientRecord
 from clientcheck.moneytext import w
 from clientcheck.ui.state import Store
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 
+from clientcheck.bank.model import ClientRecord
+from clientcheck.bank.questionnaire import default_bank
 from clientcheck.compare import (
     compared,
     comparison_frame,
@@ -13,8 +15,6 @@ from clientcheck.compare import (
     scores_csv,
     sign_changes,
 )
-from clientcheck.model import ClientRecord
-from clientcheck.questionnaire import default_bank
 
 BANK = default_bank()
 NAMES = [s.name("en") for s in BANK.signs]

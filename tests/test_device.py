@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import clientcheck.device as device
+from clientcheck.bank.questionnaire import default_bank
 from clientcheck.device import (
     DEVICE_VERSION,
     MAX_DEVICE_CHARS,
@@ -20,7 +21,6 @@ from clientcheck.device import (
     loads_device,
     newer_elsewhere,
 )
-from clientcheck.questionnaire import default_bank
 from clientcheck.storage import SCHEMA_VERSION, LoadError, dumps_session
 from tests._summary_data import ACCENTED_NAME, DAY, FULL_ANSWERS, HOSTILE_NAMES, record
 

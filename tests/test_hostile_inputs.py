@@ -21,6 +21,8 @@ import pytest
 from markdown_it import MarkdownIt
 from streamlit.testing.v1 import AppTest
 
+from clientcheck.bank.model import MAX_NAME_CHARS, MAX_NOTES_CHARS, ClientRecord
+from clientcheck.bank.questionnaire import default_bank
 from clientcheck.compare import compared, comparison_frame, scores_csv
 from clientcheck.exports import build_summary_input
 from clientcheck.i18n import t
@@ -31,9 +33,7 @@ from clientcheck.messages import (
     draft_to_txt,
     render_message,
 )
-from clientcheck.model import MAX_NAME_CHARS, MAX_NOTES_CHARS, ClientRecord
 from clientcheck.pdf import pdf_text, summary_pdf
-from clientcheck.questionnaire import default_bank
 from clientcheck.render import build_context
 from clientcheck.scoring import assess
 from clientcheck.storage import LoadError, dumps_assessment, loads

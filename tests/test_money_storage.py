@@ -8,8 +8,8 @@ from datetime import date
 import pytest
 
 from clientcheck import money
-from clientcheck.model import ClientRecord
-from clientcheck.questionnaire import default_bank
+from clientcheck.bank.model import ClientRecord
+from clientcheck.bank.questionnaire import default_bank
 from clientcheck.storage import (
     SCHEMA_VERSION,
     LoadError,

@@ -12,10 +12,11 @@ import pytest
 from pypdf import PdfReader
 
 from clientcheck import money
+from clientcheck.bank.model import ClientRecord
+from clientcheck.bank.questionnaire import default_bank
 from clientcheck.compare import compared, comparison_frame, scores_csv
 from clientcheck.exports import build_summary_input
 from clientcheck.messages import render_message, suggested_messages
-from clientcheck.model import ClientRecord
 from clientcheck.moneytext import (
     money_json,
     rate_review,
@@ -25,7 +26,6 @@ from clientcheck.moneytext import (
     w,
 )
 from clientcheck.pdf import summary_pdf
-from clientcheck.questionnaire import default_bank
 from clientcheck.summary import summary_markdown
 from tests._contexts import ASSESSED_ON, make_ctx
 
@@ -302,7 +302,7 @@ def test_money_questions_are_context_only_and_well_written():
 def test_a_scored_money_question_is_refused(tmp_path):
     import shutil
 
-    from clientcheck.questionnaire import QUESTIONS_DIR, QuestionBankError, load_bank
+    from clientcheck.bank.questionnaire import QUESTIONS_DIR, QuestionBankError, load_bank
 
     copy = tmp_path / "questions"
     shutil.copytree(QUESTIONS_DIR, copy)

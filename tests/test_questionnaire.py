@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from clientcheck.bank.questionnaire import QUESTIONS_DIR, QuestionBankError, default_bank, load_bank
 from clientcheck.i18n import LANGS
-from clientcheck.questionnaire import QUESTIONS_DIR, QuestionBankError, default_bank, load_bank
 
 SIGN_IDS = [
     "late_payment",

@@ -7,8 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from clientcheck.model import ClientRecord
-from clientcheck.questionnaire import default_bank
+from clientcheck.bank.model import ClientRecord
+from clientcheck.bank.questionnaire import default_bank
 from clientcheck.scoring import assess, what_would_change
 from clientcheck.storage import dumps_assessment
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from clientcheck.answers import validate_answers
-from clientcheck.model import ClientRecord
-from clientcheck.questionnaire import default_bank
+from clientcheck.bank.answers import validate_answers
+from clientcheck.bank.model import ClientRecord
+from clientcheck.bank.questionnaire import default_bank
 from clientcheck.report import assessment_report
 
 BANK = default_bank()

@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from clientcheck.answers import DONT_KNOW
-from clientcheck.questionnaire import Question, default_bank
+from clientcheck.bank.answers import DONT_KNOW
+from clientcheck.bank.questionnaire import Question, default_bank
 from clientcheck.scoring import (
     NOT_ASSESSED,
     NOT_ENOUGH,

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from clientcheck.answers import DONT_KNOW
-from clientcheck.model import MAX_NAME_CHARS, ClientRecord
-from clientcheck.questionnaire import Question, default_bank
+from clientcheck.bank.answers import DONT_KNOW
+from clientcheck.bank.model import MAX_NAME_CHARS, ClientRecord
+from clientcheck.bank.questionnaire import Question, default_bank
 from clientcheck.scoring import assess
 from clientcheck.storage import (
     MAX_CLIENTS,

@@ -8,8 +8,8 @@ import re
 import pytest
 from markdown_it import MarkdownIt
 
+from clientcheck.bank.questionnaire import default_bank
 from clientcheck.exports import build_summary_input, comparison_view, export_filename, slugify
-from clientcheck.questionnaire import default_bank
 from clientcheck.summary import fenced, labels, md_cell, summary_markdown
 from tests._summary_data import (
     ACCENTED_NAME,
@@ -224,8 +224,8 @@ def pdf_plain_text(data: bytes) -> str:
 
 
 def _late_payer_data(lang: str, answers: dict | None = None):
+    from clientcheck.bank.model import ClientRecord
     from clientcheck.exports import build_summary_input
-    from clientcheck.model import ClientRecord
 
     answers = answers or {
         "late_payment.invoices_total": 10.0,

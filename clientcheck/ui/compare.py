@@ -6,6 +6,7 @@ from datetime import date
 
 import streamlit as st
 
+from clientcheck.bank.model import ClientRecord
 from clientcheck.charts import RadarSeries
 from clientcheck.compare import (
     compared,
@@ -18,7 +19,6 @@ from clientcheck.compare import (
 )
 from clientcheck.exports import comparison_view
 from clientcheck.i18n import t
-from clientcheck.model import ClientRecord
 from clientcheck.ui import files
 from clientcheck.ui.downloads import download_buttons
 from clientcheck.ui.layout import literal

@@ -28,7 +28,8 @@ from dataclasses import dataclass, field
 
 import streamlit as st
 
-from clientcheck.answers import is_answered
+from clientcheck.bank.answers import is_answered
+from clientcheck.bank.model import ClientRecord
 from clientcheck.device import (
     ClientExtras,
     DeviceSession,
@@ -38,7 +39,6 @@ from clientcheck.device import (
     newer_elsewhere,
 )
 from clientcheck.i18n import t
-from clientcheck.model import ClientRecord
 from clientcheck.storage import MAX_CLIENTS, LoadError
 from clientcheck.ui.layout import literal
 from clientcheck.ui.state import CLIENT, STORE_KEY, WELCOME, Store, bank, go, store

@@ -8,9 +8,9 @@ from datetime import date
 
 import streamlit as st
 
+from clientcheck.bank.model import ClientRecord
 from clientcheck.exports import build_summary_input, comparison_view, export_filename
 from clientcheck.i18n import t
-from clientcheck.model import ClientRecord
 from clientcheck.render import Draft
 from clientcheck.storage import dumps_assessment
 from clientcheck.summary import ComparisonView, summary_markdown

@@ -13,7 +13,7 @@ from datetime import date
 import streamlit as st
 
 from clientcheck.advice import currency, late_payment_rights
-from clientcheck.answers import AnswerError, parse_decimal
+from clientcheck.bank.answers import AnswerError, parse_decimal
 from clientcheck.exports import export_filename
 from clientcheck.i18n import t
 from clientcheck.messages import (

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from clientcheck.answers import is_answered
+from clientcheck.bank.answers import is_answered
 from clientcheck.i18n import t
 from clientcheck.ui.questions import draw_section
 from clientcheck.ui.state import bank, store

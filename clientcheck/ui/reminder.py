@@ -6,9 +6,9 @@ from datetime import date
 
 import streamlit as st
 
+from clientcheck.bank.model import ClientRecord
 from clientcheck.exports import export_filename
 from clientcheck.i18n import t
-from clientcheck.model import ClientRecord
 from clientcheck.reminder import reminder_ics
 from clientcheck.render import AssessmentContext, format_date
 

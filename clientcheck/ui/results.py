@@ -10,10 +10,10 @@ import pandas  # noqa: F401
 import streamlit as st
 
 from clientcheck import pdf_worker
+from clientcheck.bank.model import ClientRecord
+from clientcheck.bank.questionnaire import QuestionBank
 from clientcheck.charts import RadarSeries, radar_figure
 from clientcheck.i18n import t
-from clientcheck.model import ClientRecord
-from clientcheck.questionnaire import QuestionBank
 from clientcheck.render import AssessmentContext, build_context, render_why
 from clientcheck.scoring import assess
 from clientcheck.ui import device

@@ -7,9 +7,9 @@ from datetime import date
 
 import streamlit as st
 
-from clientcheck.answers import is_answered
+from clientcheck.bank.answers import is_answered
+from clientcheck.bank.model import MAX_NAME_CHARS, ClientRecord, name_problem
 from clientcheck.i18n import t
-from clientcheck.model import MAX_NAME_CHARS, ClientRecord, name_problem
 from clientcheck.storage import MAX_CLIENTS, dumps_session
 from clientcheck.ui import files
 from clientcheck.ui.layout import literal

@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 
 import streamlit as st
 
-from clientcheck.answers import Answer
-from clientcheck.model import ClientRecord
-from clientcheck.questionnaire import QuestionBank, default_bank
+from clientcheck.bank.answers import Answer
+from clientcheck.bank.model import ClientRecord
+from clientcheck.bank.questionnaire import QuestionBank, default_bank
 
 STORE_KEY = "cc_store"
 WELCOME = "welcome"

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
+from clientcheck.bank.questionnaire import default_bank
 from clientcheck.charts import BAND_RINGS
 from clientcheck.i18n import t
-from clientcheck.questionnaire import default_bank
 from tests.browser.helpers import (
     MAIN,
     answer_step,

@@ -12,8 +12,8 @@ from markdown_it import MarkdownIt
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
-from clientcheck.model import ClientRecord
-from clientcheck.questionnaire import default_bank
+from clientcheck.bank.model import ClientRecord
+from clientcheck.bank.questionnaire import default_bank
 from clientcheck.scoring import assess
 from clientcheck.storage import dumps_assessment, dumps_session, loads
 from tests.browser.helpers import open_app, wait_idle

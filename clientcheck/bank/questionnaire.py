@@ -17,7 +17,7 @@ from typing import Literal
 
 from clientcheck.i18n import LANGS, Text
 
-QUESTIONS_DIR = Path(__file__).resolve().parent.parent / "questions"
+QUESTIONS_DIR = Path(__file__).resolve().parents[2] / "questions"
 
 Kind = Literal["choice", "number"]
 Role = Literal["graded", "flag", "context"]

@@ -6,7 +6,7 @@ import uuid
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from clientcheck.answers import Answer
+from clientcheck.bank.answers import Answer
 
 MAX_NAME_CHARS = 120
 MAX_NOTES_CHARS = 2000

@@ -8,8 +8,8 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from clientcheck.bank.questionnaire import Question, QuestionBank
 from clientcheck.i18n import format_number, t
-from clientcheck.questionnaire import Question, QuestionBank
 
 DONT_KNOW = "dont_know"
 """The answer "don't know / not applicable", offered for every question."""

@@ -1,0 +1,1 @@
+"""The question bank: question model, TOML loader and validation, answers, client records."""
