@@ -8,15 +8,15 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from clientcheck import money
 from clientcheck.bank.answers import Answer
 from clientcheck.bank.model import ClientRecord
 from clientcheck.bank.questionnaire import QuestionBank
 from clientcheck.charts import RadarSeries
+from clientcheck.engine import money
+from clientcheck.engine.scoring import ATTENTION_BANDS, assess
 from clientcheck.i18n import t
 from clientcheck.moneytext import w
 from clientcheck.render import AssessmentContext, build_context
-from clientcheck.scoring import ATTENTION_BANDS, assess
 
 # A spreadsheet runs a cell that starts with one of these as a formula.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")

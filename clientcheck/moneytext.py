@@ -14,10 +14,10 @@ from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
 
-from clientcheck import money
 from clientcheck.bank.answers import Answer
+from clientcheck.engine import money
+from clientcheck.engine.money import ExitProjection, Figure, RateView
 from clientcheck.i18n import LANGS, Text, format_money, format_number
-from clientcheck.money import ExitProjection, Figure, RateView
 from clientcheck.render import AssessmentContext, format_date
 
 NBSP = "\u00a0"

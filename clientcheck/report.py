@@ -9,9 +9,9 @@ from __future__ import annotations
 from clientcheck.bank.answers import answer_label
 from clientcheck.bank.model import ClientRecord
 from clientcheck.bank.questionnaire import QuestionBank
+from clientcheck.engine.scoring import NOT_ENOUGH, advice_path, assess, what_would_change
 from clientcheck.moneytext import money_json
 from clientcheck.render import build_context, reason_text
-from clientcheck.scoring import NOT_ENOUGH, advice_path, assess, what_would_change
 
 REPORT_VERSION = 1
 

@@ -22,7 +22,7 @@ Version 2 changed some questions (see ``migrate_v1_answers``): a version-1 file 
 loads, its answers carried over where the meaning is the same, and ``Loaded.dropped``
 names the questions whose old answers could not be carried over.
 
-Version 3 added the optional Money answers (``money.*``, see ``clientcheck/money.py``):
+Version 3 added the optional Money answers (``money.*``, see ``clientcheck/engine/money.py``):
 a version-2 file has none, so its answers carry over unchanged
 (``migrate_v2_answers``); version 1 goes through 2 to 3.
 """

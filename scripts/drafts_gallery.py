@@ -18,6 +18,7 @@ if __package__ in (None, ""):
 from clientcheck.advice import advice_for  # noqa: E402
 from clientcheck.bank.model import ClientRecord  # noqa: E402
 from clientcheck.bank.questionnaire import default_bank  # noqa: E402
+from clientcheck.engine.scoring import assess  # noqa: E402
 from clientcheck.i18n import LANGS  # noqa: E402
 from clientcheck.messages import (  # noqa: E402
     MESSAGE_IDS,
@@ -29,7 +30,6 @@ from clientcheck.messages import (  # noqa: E402
     tone_label,
 )
 from clientcheck.render import build_context  # noqa: E402
-from clientcheck.scoring import assess  # noqa: E402
 
 ASSESSED_ON = date(2026, 11, 27)
 

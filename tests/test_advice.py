@@ -581,8 +581,8 @@ def test_the_dependency_line_writes_the_pipeline_answer_as_part_of_its_sentence(
     lang, pipeline, expected
 ):
     from clientcheck.bank.questionnaire import default_bank
+    from clientcheck.engine.scoring import assess
     from clientcheck.render import dependency_reason
-    from clientcheck.scoring import assess
 
     bank = default_bank()
     answers = {

@@ -11,8 +11,8 @@ import pytest
 from streamlit import config as st_config
 from streamlit.testing.v1 import AppTest
 
-from clientcheck import money
 from clientcheck.bank.model import ClientRecord
+from clientcheck.engine import money
 from clientcheck.moneytext import w
 from clientcheck.ui.state import Store
 

@@ -24,6 +24,7 @@ from streamlit.testing.v1 import AppTest
 from clientcheck.bank.model import MAX_NAME_CHARS, MAX_NOTES_CHARS, ClientRecord
 from clientcheck.bank.questionnaire import default_bank
 from clientcheck.compare import compared, comparison_frame, scores_csv
+from clientcheck.engine.scoring import assess
 from clientcheck.exports import build_summary_input
 from clientcheck.i18n import t
 from clientcheck.messages import (
@@ -35,7 +36,6 @@ from clientcheck.messages import (
 )
 from clientcheck.pdf import pdf_text, summary_pdf
 from clientcheck.render import build_context
-from clientcheck.scoring import assess
 from clientcheck.storage import LoadError, dumps_assessment, loads
 from clientcheck.summary import clean_text, one_line, summary_markdown
 from clientcheck.ui.layout import literal

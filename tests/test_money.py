@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from clientcheck import money
-from clientcheck.money import (
+from clientcheck.engine import money
+from clientcheck.engine.money import (
     Q_BASIS,
     Q_DAY_HOURS,
     Q_DAYS_LATE,

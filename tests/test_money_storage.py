@@ -7,9 +7,9 @@ from datetime import date
 
 import pytest
 
-from clientcheck import money
 from clientcheck.bank.model import ClientRecord
 from clientcheck.bank.questionnaire import default_bank
+from clientcheck.engine import money
 from clientcheck.storage import (
     SCHEMA_VERSION,
     LoadError,

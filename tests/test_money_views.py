@@ -11,10 +11,10 @@ from datetime import date
 import pytest
 from pypdf import PdfReader
 
-from clientcheck import money
 from clientcheck.bank.model import ClientRecord
 from clientcheck.bank.questionnaire import default_bank
 from clientcheck.compare import compared, comparison_frame, scores_csv
+from clientcheck.engine import money
 from clientcheck.exports import build_summary_input
 from clientcheck.messages import render_message, suggested_messages
 from clientcheck.moneytext import (

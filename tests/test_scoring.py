@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from clientcheck.bank.answers import DONT_KNOW
 from clientcheck.bank.questionnaire import Question, default_bank
-from clientcheck.scoring import (
+from clientcheck.engine.scoring import (
     NOT_ASSESSED,
     NOT_ENOUGH,
     VERDICT_LEVEL,
@@ -593,7 +593,7 @@ def _mixed(kept: dict, others: dict, ids: tuple[str, ...]) -> dict:
 @given(answer_sets(), answer_sets())
 @settings(max_examples=300, deadline=None)
 def test_a_sign_reads_only_the_answers_it_is_cached_on(kept, others):
-    from clientcheck.scoring import _section_inputs, score_sign
+    from clientcheck.engine.scoring import _section_inputs, score_sign
 
     for sign in BANK.signs:
         ids = _section_inputs(BANK, sign.id)
@@ -606,7 +606,7 @@ def test_a_sign_reads_only_the_answers_it_is_cached_on(kept, others):
 @given(answer_sets(), answer_sets())
 @settings(max_examples=300, deadline=None)
 def test_dependency_and_counts_read_only_the_answers_they_are_cached_on(kept, others):
-    from clientcheck.scoring import (
+    from clientcheck.engine.scoring import (
         _dependency_inputs,
         _section_counts,
         _section_inputs,
@@ -633,7 +633,7 @@ def test_the_cached_assessment_matches_one_worked_out_from_scratch():
     """Many answer sets, assessed twice in different orders, give equal results."""
     import random
 
-    from clientcheck import scoring
+    from clientcheck.engine import scoring
 
     rng = random.Random(7)
     sets = []

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from clientcheck.bank.answers import DONT_KNOW
 from clientcheck.bank.model import MAX_NAME_CHARS, ClientRecord
 from clientcheck.bank.questionnaire import Question, default_bank
-from clientcheck.scoring import assess
+from clientcheck.engine.scoring import assess
 from clientcheck.storage import (
     MAX_CLIENTS,
     MAX_FILE_BYTES,

@@ -6,8 +6,8 @@ from collections.abc import Sequence
 
 import streamlit as st
 
-from clientcheck import money
 from clientcheck.bank.answers import answer_label
+from clientcheck.engine import money
 from clientcheck.money_charts import exit_figure, rates_figure, shares_figure
 from clientcheck.moneytext import (
     EXIT_VERDICTS,

@@ -2,7 +2,7 @@
 
 Every question is optional and the whole section can be skipped (it stays folded
 until opened). The answers live in the client's answers like any other and are never
-scored: they feed the effective hourly rate (see clientcheck/money.py).
+scored: they feed the effective hourly rate (see clientcheck/engine/money.py).
 """
 
 from __future__ import annotations

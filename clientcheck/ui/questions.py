@@ -10,8 +10,8 @@ import streamlit as st
 
 from clientcheck.bank.answers import DONT_KNOW, AnswerError, limit_of, parse_number
 from clientcheck.bank.questionnaire import Question, Section
+from clientcheck.engine.scoring import visible_questions
 from clientcheck.i18n import format_number, t
-from clientcheck.scoring import visible_questions
 from clientcheck.ui.state import bank, store
 
 
