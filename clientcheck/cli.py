@@ -12,8 +12,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from clientcheck import __version__
+from clientcheck.guidance.render import AssessmentContext, Draft
 from clientcheck.i18n import LANGS
-from clientcheck.render import AssessmentContext, Draft
 from clientcheck.storage import MAX_CLIENTS, MAX_FILE_BYTES, SCHEMA_VERSION, LoadError, loads
 
 PROG = "clientcheck"
@@ -165,7 +165,7 @@ def _read(path: str) -> bytes:
 
 
 def _drafts(ctx: AssessmentContext, tone: str) -> tuple[Draft, ...]:
-    from clientcheck.messages import MessageDetails, render_message, suggested_messages
+    from clientcheck.guidance.messages import MessageDetails, render_message, suggested_messages
 
     return tuple(
         render_message(message_id, tone, ctx, MessageDetails())

@@ -202,7 +202,7 @@ def _details(raw: object, where: str) -> dict[str, object]:
 
 def _draft_key_known(key: str, parts: int) -> bool:
     # Imported here: the message templates are not needed to open the first page.
-    from clientcheck.messages import MESSAGE_IDS, TONES
+    from clientcheck.guidance.messages import MESSAGE_IDS, TONES
 
     bits = key.split("|")
     if len(bits) != parts or bits[0] not in MESSAGE_IDS or bits[1] not in TONES:

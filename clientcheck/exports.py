@@ -7,16 +7,22 @@ import unicodedata
 from collections.abc import Sequence
 from datetime import date
 
-from clientcheck.advice import action_plan, advice_for
 from clientcheck.bank.answers import answer_label
 from clientcheck.bank.model import ClientRecord
 from clientcheck.bank.questionnaire import QuestionBank
 from clientcheck.charts import RadarSeries
 from clientcheck.engine import money
 from clientcheck.engine.scoring import assess
+from clientcheck.guidance.advice import action_plan, advice_for
+from clientcheck.guidance.moneytext import EXIT_VERDICTS, money_summary, review_sentence
+from clientcheck.guidance.render import (
+    AssessmentContext,
+    Draft,
+    build_context,
+    format_date,
+    render_why,
+)
 from clientcheck.i18n import t
-from clientcheck.moneytext import EXIT_VERDICTS, money_summary, review_sentence
-from clientcheck.render import AssessmentContext, Draft, build_context, format_date, render_why
 from clientcheck.summary import ComparisonRow, ComparisonView, SummaryInput
 
 MAX_SLUG_CHARS = 40

@@ -35,9 +35,9 @@ from fpdf.fonts import SubsetMap, TTFFont
 from clientcheck import __version__
 from clientcheck.bank.model import MAX_NAME_CHARS
 from clientcheck.charts import BAND_RINGS, PALETTE, RING_EDGE, RadarSeries, radar_points
+from clientcheck.guidance.moneytext import money_words
+from clientcheck.guidance.render import SignView, format_date
 from clientcheck.i18n import t
-from clientcheck.moneytext import money_words
-from clientcheck.render import SignView, format_date
 from clientcheck.summary import (
     SummaryInput,
     advice_heading,

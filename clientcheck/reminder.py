@@ -8,8 +8,8 @@ from functools import lru_cache
 
 from icalendar import Alarm, Calendar, Event
 
+from clientcheck.guidance.render import format_date
 from clientcheck.i18n import t
-from clientcheck.render import format_date
 
 PRODID = "-//Client Check//Reminder//EN"
 _UID_NAMESPACE = uuid.UUID("0b6c3f5e-7a0f-4a53-9a43-6a8f9f3f1c11")

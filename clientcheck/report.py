@@ -10,15 +10,15 @@ from clientcheck.bank.answers import answer_label
 from clientcheck.bank.model import ClientRecord
 from clientcheck.bank.questionnaire import QuestionBank
 from clientcheck.engine.scoring import NOT_ENOUGH, advice_path, assess, what_would_change
-from clientcheck.moneytext import money_json
-from clientcheck.render import build_context, reason_text
+from clientcheck.guidance.moneytext import money_json
+from clientcheck.guidance.render import build_context, reason_text
 
 REPORT_VERSION = 1
 
 
 def assessment_report(bank: QuestionBank, record: ClientRecord, lang: str) -> dict:
     """Describe one assessment: verdict, figures, each sign, drafts and what would change it."""
-    from clientcheck.messages import suggested_messages
+    from clientcheck.guidance.messages import suggested_messages
 
     result = assess(bank, record.answers)
     ctx = build_context(bank, record, result, lang)

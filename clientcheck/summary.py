@@ -15,9 +15,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from clientcheck.charts import RadarSeries
-from clientcheck.i18n import LANGS, Text
-from clientcheck.moneytext import MoneySummary, money_words
-from clientcheck.render import (
+from clientcheck.guidance.moneytext import MoneySummary, money_words
+from clientcheck.guidance.render import (
     TEMPLATES_DIR,
     AdviceItem,
     AssessmentContext,
@@ -25,7 +24,8 @@ from clientcheck.render import (
     SignView,
     escape_markdown,
 )
-from clientcheck.render import render as render_template
+from clientcheck.guidance.render import render as render_template
+from clientcheck.i18n import LANGS, Text
 
 LABELS_FILE = TEMPLATES_DIR / "summary" / "labels.toml"
 _BACKTICKS = re.compile(r"`+")

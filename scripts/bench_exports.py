@@ -18,8 +18,8 @@ if __package__ in (None, ""):
 from clientcheck.bank.model import ClientRecord  # noqa: E402
 from clientcheck.bank.questionnaire import default_bank  # noqa: E402
 from clientcheck.exports import build_summary_input  # noqa: E402
+from clientcheck.guidance.render import Draft  # noqa: E402
 from clientcheck.pdf import summary_pdf  # noqa: E402
-from clientcheck.render import Draft  # noqa: E402
 from clientcheck.summary import SummaryInput, summary_markdown  # noqa: E402
 
 RUNS = 21

@@ -15,12 +15,11 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from clientcheck.advice import advice_for  # noqa: E402
 from clientcheck.bank.model import ClientRecord  # noqa: E402
 from clientcheck.bank.questionnaire import default_bank  # noqa: E402
 from clientcheck.engine.scoring import assess  # noqa: E402
-from clientcheck.i18n import LANGS  # noqa: E402
-from clientcheck.messages import (  # noqa: E402
+from clientcheck.guidance.advice import advice_for  # noqa: E402
+from clientcheck.guidance.messages import (  # noqa: E402
     MESSAGE_IDS,
     TONES,
     MessageDetails,
@@ -29,7 +28,8 @@ from clientcheck.messages import (  # noqa: E402
     suggested_drafts,
     tone_label,
 )
-from clientcheck.render import build_context  # noqa: E402
+from clientcheck.guidance.render import build_context  # noqa: E402
+from clientcheck.i18n import LANGS  # noqa: E402
 
 ASSESSED_ON = date(2026, 11, 27)
 

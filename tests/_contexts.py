@@ -7,7 +7,7 @@ from datetime import date
 from clientcheck.bank.model import ClientRecord
 from clientcheck.bank.questionnaire import default_bank
 from clientcheck.engine.scoring import assess
-from clientcheck.render import AssessmentContext, build_context
+from clientcheck.guidance.render import AssessmentContext, build_context
 
 ASSESSED_ON = date(2026, 11, 27)
 # Cannot leave yet: most income from this client, no savings, nothing else lined up.

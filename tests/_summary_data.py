@@ -12,7 +12,7 @@ from clientcheck.bank.model import ClientRecord
 from clientcheck.bank.questionnaire import default_bank
 from clientcheck.charts import RadarSeries
 from clientcheck.engine.scoring import assess
-from clientcheck.render import AdviceItem, Draft, build_context, render_why
+from clientcheck.guidance.render import AdviceItem, Draft, build_context, render_why
 from clientcheck.summary import ComparisonRow, ComparisonView, SummaryInput
 
 DAY = date(2026, 11, 27)

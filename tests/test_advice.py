@@ -9,7 +9,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from clientcheck.advice import (
+from clientcheck.bank.questionnaire import default_bank
+from clientcheck.guidance.advice import (
     ADVICE_BANDS,
     action_plan,
     advice_for,
@@ -19,7 +20,6 @@ from clientcheck.advice import (
     sign_advice,
     walk_away_line,
 )
-from clientcheck.bank.questionnaire import default_bank
 from clientcheck.i18n import LANGS
 from tests._contexts import DEPENDENT, FREE, HOSTILE_NAMES, make_ctx
 
@@ -582,7 +582,7 @@ def test_the_dependency_line_writes_the_pipeline_answer_as_part_of_its_sentence(
 ):
     from clientcheck.bank.questionnaire import default_bank
     from clientcheck.engine.scoring import assess
-    from clientcheck.render import dependency_reason
+    from clientcheck.guidance.render import dependency_reason
 
     bank = default_bank()
     answers = {

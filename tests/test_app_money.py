@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from clientcheck.bank.model import ClientRecord
 from clientcheck.engine import money
-from clientcheck.moneytext import w
+from clientcheck.guidance.moneytext import w
 from clientcheck.ui.state import Store
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -437,7 +437,7 @@ def test_a_version_1_file_loads_and_names_the_answers_it_could_not_carry_over(la
 def test_every_draft_shows_its_own_details_and_a_quoting_draft_waits_for_the_example():
     at = app([ClientRecord(name="Nightmare Co", answers=dict(LATE_PAYER))])
     rid = store(at).record.id
-    from clientcheck.messages import MESSAGE_IDS
+    from clientcheck.guidance.messages import MESSAGE_IDS
 
     open_details(at)  # so each draft draws its own fields
     for message_id in MESSAGE_IDS:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from clientcheck.messages import TONES, render_message
+from clientcheck.guidance.messages import TONES, render_message
 from tests._contexts import make_ctx
 
 LATE_ONLY = {
@@ -78,7 +78,7 @@ def test_contract_revision_never_repeats_agreement_or_suggest(lang):
     ],
 )
 def test_the_verdict_sentence_and_its_reasons_name_the_same_next_step(lang, free, dependent):
-    from clientcheck.render import render_why
+    from clientcheck.guidance.render import render_why
 
     late = {**LATE_ONLY, "late_payment.chasing": "always"}
     can_leave = make_ctx({**late, "situation.income_share": 5}, lang)

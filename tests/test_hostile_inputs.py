@@ -26,16 +26,16 @@ from clientcheck.bank.questionnaire import default_bank
 from clientcheck.compare import compared, comparison_frame, scores_csv
 from clientcheck.engine.scoring import assess
 from clientcheck.exports import build_summary_input
-from clientcheck.i18n import t
-from clientcheck.messages import (
+from clientcheck.guidance.messages import (
     MESSAGE_IDS,
     MessageDetails,
     draft_to_eml,
     draft_to_txt,
     render_message,
 )
+from clientcheck.guidance.render import build_context
+from clientcheck.i18n import t
 from clientcheck.pdf import pdf_text, summary_pdf
-from clientcheck.render import build_context
 from clientcheck.storage import LoadError, dumps_assessment, loads
 from clientcheck.summary import clean_text, one_line, summary_markdown
 from clientcheck.ui.layout import literal

@@ -14,8 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from clientcheck.i18n import LANGS
-from clientcheck.messages import (
+from clientcheck.guidance.messages import (
     MAX_SUGGESTED,
     MESSAGE_IDS,
     TONES,
@@ -31,7 +30,8 @@ from clientcheck.messages import (
     suggested_messages,
     tone_label,
 )
-from clientcheck.render import Draft
+from clientcheck.guidance.render import Draft
+from clientcheck.i18n import LANGS
 from tests._contexts import DEPENDENT, FREE, HOSTILE_NAMES, make_ctx
 
 LATE_PAYER = {

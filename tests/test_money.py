@@ -21,7 +21,7 @@ from clientcheck.engine.money import (
     Q_WAITING_RATE,
     WEEKS_PER_MONTH,
 )
-from clientcheck.moneytext import amount_text
+from clientcheck.guidance.moneytext import amount_text
 
 Q_RATE = "money.hourly_rate"
 Q_BILLED = "money.billed_hours"

@@ -16,8 +16,8 @@ from clientcheck.bank.questionnaire import default_bank
 from clientcheck.compare import compared, comparison_frame, scores_csv
 from clientcheck.engine import money
 from clientcheck.exports import build_summary_input
-from clientcheck.messages import render_message, suggested_messages
-from clientcheck.moneytext import (
+from clientcheck.guidance.messages import render_message, suggested_messages
+from clientcheck.guidance.moneytext import (
     money_json,
     rate_review,
     rate_rows,
@@ -278,7 +278,7 @@ def test_cli_json_report_has_the_money_view(tmp_path):
 
 
 def test_money_words_exist_in_every_language_with_french_spacing():
-    from clientcheck.moneytext import money_words
+    from clientcheck.guidance.moneytext import money_words
 
     en, fr = money_words("en"), money_words("fr")
     assert set(en) == set(fr) and en

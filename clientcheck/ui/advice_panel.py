@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from clientcheck.advice import action_plan, advice_for
+from clientcheck.guidance.advice import action_plan, advice_for
+from clientcheck.guidance.render import AssessmentContext
 from clientcheck.i18n import t
-from clientcheck.render import AssessmentContext
 from clientcheck.ui.layout import literal
 
 BAND_ICONS = {

@@ -10,8 +10,8 @@ import streamlit as st
 
 from clientcheck.bank.model import ClientRecord
 from clientcheck.exports import build_summary_input, comparison_view, export_filename
+from clientcheck.guidance.render import Draft
 from clientcheck.i18n import t
-from clientcheck.render import Draft
 from clientcheck.storage import dumps_assessment
 from clientcheck.summary import ComparisonView, summary_markdown
 from clientcheck.ui.state import bank, store

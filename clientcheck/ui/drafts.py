@@ -12,11 +12,10 @@ from datetime import date
 
 import streamlit as st
 
-from clientcheck.advice import currency, late_payment_rights
 from clientcheck.bank.answers import AnswerError, parse_decimal
 from clientcheck.exports import export_filename
-from clientcheck.i18n import t
-from clientcheck.messages import (
+from clientcheck.guidance.advice import currency, late_payment_rights
+from clientcheck.guidance.messages import (
     REVISION_REASONS,
     TONES,
     MessageDetails,
@@ -30,7 +29,8 @@ from clientcheck.messages import (
     suggested_drafts,
     tone_label,
 )
-from clientcheck.render import AssessmentContext, Draft, escape_markdown
+from clientcheck.guidance.render import AssessmentContext, Draft, escape_markdown
+from clientcheck.i18n import t
 from clientcheck.ui.state import store
 
 MAX_DETAIL_CHARS = 300

@@ -6,8 +6,8 @@ import json
 
 import streamlit as st
 
+from clientcheck.guidance.text import escape_markdown
 from clientcheck.i18n import DEFAULT_LANG, LANG_NAMES, LANGS, pick_language
-from clientcheck.text import escape_markdown
 from clientcheck.ui import page_fixes
 from clientcheck.ui.state import store
 

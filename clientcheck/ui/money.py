@@ -8,8 +8,7 @@ import streamlit as st
 
 from clientcheck.bank.answers import answer_label
 from clientcheck.engine import money
-from clientcheck.money_charts import exit_figure, rates_figure, shares_figure
-from clientcheck.moneytext import (
+from clientcheck.guidance.moneytext import (
     EXIT_VERDICTS,
     chart_bars,
     exit_headers,
@@ -21,7 +20,8 @@ from clientcheck.moneytext import (
     target_sentence,
     w,
 )
-from clientcheck.render import AssessmentContext
+from clientcheck.guidance.render import AssessmentContext
+from clientcheck.money_charts import exit_figure, rates_figure, shares_figure
 from clientcheck.ui.layout import literal, table_data
 from clientcheck.ui.state import bank
 

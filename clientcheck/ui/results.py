@@ -14,8 +14,8 @@ from clientcheck.bank.model import ClientRecord
 from clientcheck.bank.questionnaire import QuestionBank
 from clientcheck.charts import RadarSeries, radar_figure
 from clientcheck.engine.scoring import assess
+from clientcheck.guidance.render import AssessmentContext, build_context, render_why
 from clientcheck.i18n import t
-from clientcheck.render import AssessmentContext, build_context, render_why
 from clientcheck.ui import device
 from clientcheck.ui.advice_panel import advice_section
 from clientcheck.ui.downloads import download_buttons, then_now_view

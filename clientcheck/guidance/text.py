@@ -1,6 +1,6 @@
 """Showing the user's text literally: Markdown escaping, with no heavy imports.
 
-The welcome page needs it; the Jinja2 templates (``clientcheck.render``) load only
+The welcome page needs it; the Jinja2 templates (``clientcheck.guidance.render``) load only
 when a result is drawn.
 """
 

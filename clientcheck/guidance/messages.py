@@ -13,7 +13,7 @@ from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import default as default_policy
 
-from clientcheck.advice import (
+from clientcheck.guidance.advice import (
     currency,
     facts,
     has_contract,
@@ -23,9 +23,9 @@ from clientcheck.advice import (
     notice_weeks,
     payment_deadline,
 )
+from clientcheck.guidance.moneytext import rate_review, rate_review_due
+from clientcheck.guidance.render import AssessmentContext, Draft, SignView, render
 from clientcheck.i18n import DEFAULT_LANG, Text, t
-from clientcheck.moneytext import rate_review, rate_review_due
-from clientcheck.render import AssessmentContext, Draft, SignView, render
 
 TONES = ("warm", "neutral", "firm")
 MESSAGE_IDS = (

@@ -17,8 +17,8 @@ from pathlib import Path
 from clientcheck.bank.answers import Answer
 from clientcheck.engine import money
 from clientcheck.engine.money import ExitProjection, Figure, RateView
+from clientcheck.guidance.render import AssessmentContext, format_date
 from clientcheck.i18n import LANGS, Text, format_money, format_number
-from clientcheck.render import AssessmentContext, format_date
 
 NBSP = "\u00a0"
 # The verdicts under which the twelve months after letting go are shown.

@@ -23,8 +23,8 @@ from functools import cache
 import holidays
 
 from clientcheck.bank.answers import Answer, is_answered
+from clientcheck.guidance.render import AdviceItem, AssessmentContext, SignView, render
 from clientcheck.i18n import DEFAULT_CURRENCY
-from clientcheck.render import AdviceItem, AssessmentContext, SignView, render
 
 PATHS = ("leave", "stay")
 ADVICE_BANDS = ("watch", "warning", "critical")

@@ -18,10 +18,10 @@ from clientcheck.bank.answers import Answer, answer_label
 from clientcheck.bank.model import ClientRecord
 from clientcheck.bank.questionnaire import QuestionBank
 from clientcheck.engine.scoring import NOT_ASSESSED, NOT_ENOUGH, Reason, Result, what_would_change
+from clientcheck.guidance.text import WORD_JOINER, escape_markdown  # noqa: F401  (re-exported)
 from clientcheck.i18n import format_money, format_number, t
-from clientcheck.text import WORD_JOINER, escape_markdown  # noqa: F401  (re-exported)
 
-TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
+TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates"
 
 _MONTHS = {
     "en": (
