@@ -176,7 +176,7 @@ def _drafts(ctx: AssessmentContext, tone: str) -> tuple[Draft, ...]:
 def report(args: argparse.Namespace) -> int:
     """Run ``report``: load, score, render, write."""
     from clientcheck.bank.questionnaire import default_bank
-    from clientcheck.exports import build_summary_input, comparison_view, export_filename
+    from clientcheck.outputs.exports import build_summary_input, comparison_view, export_filename
 
     bank = default_bank()
     name = "stdin" if args.file == "-" else args.file
@@ -198,7 +198,7 @@ def report(args: argparse.Namespace) -> int:
     if fmt == "json":
         import json
 
-        from clientcheck.report import assessment_report
+        from clientcheck.outputs.report import assessment_report
 
         report = assessment_report(bank, record, lang)
         text = json.dumps(report, ensure_ascii=False, indent=2) + "\n"
@@ -214,18 +214,18 @@ def report(args: argparse.Namespace) -> int:
         return 0
     comparison = None
     if args.compare and len(loaded.clients) > 1:
-        from clientcheck.summary import labels
+        from clientcheck.outputs.summary import labels
 
         comparison = comparison_view(bank, loaded.clients, lang, labels(lang)["compare_title"])
     data = build_summary_input(bank, record, lang, comparison=comparison)
     if args.drafts:
         data = replace(data, drafts=_drafts(data.ctx, args.tone))
     if fmt == "pdf":
-        from clientcheck.pdf import summary_pdf
+        from clientcheck.outputs.pdf import summary_pdf
 
         payload = summary_pdf(data)
     else:
-        from clientcheck.summary import summary_markdown
+        from clientcheck.outputs.summary import summary_markdown
 
         payload = summary_markdown(data).encode("utf-8")
     output = args.output or export_filename(record.name, record.assessed_on, fmt)

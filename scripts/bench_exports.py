@@ -17,10 +17,10 @@ if __package__ in (None, ""):
 
 from clientcheck.bank.model import ClientRecord  # noqa: E402
 from clientcheck.bank.questionnaire import default_bank  # noqa: E402
-from clientcheck.exports import build_summary_input  # noqa: E402
 from clientcheck.guidance.render import Draft  # noqa: E402
-from clientcheck.pdf import summary_pdf  # noqa: E402
-from clientcheck.summary import SummaryInput, summary_markdown  # noqa: E402
+from clientcheck.outputs.exports import build_summary_input  # noqa: E402
+from clientcheck.outputs.pdf import summary_pdf  # noqa: E402
+from clientcheck.outputs.summary import SummaryInput, summary_markdown  # noqa: E402
 
 RUNS = 21
 WARMUP = 2

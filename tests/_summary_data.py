@@ -1,7 +1,7 @@
 """Assessments and summary inputs shared by the summary, PDF, CLI and storage tests.
 
 Advice and plan are written here by hand so these tests do not depend on the
-advice templates; ``clientcheck.exports.build_summary_input`` is tested apart.
+advice templates; ``clientcheck.outputs.exports.build_summary_input`` is tested apart.
 """
 
 from __future__ import annotations
@@ -10,10 +10,10 @@ from datetime import date
 
 from clientcheck.bank.model import ClientRecord
 from clientcheck.bank.questionnaire import default_bank
-from clientcheck.charts import RadarSeries
 from clientcheck.engine.scoring import assess
 from clientcheck.guidance.render import AdviceItem, Draft, build_context, render_why
-from clientcheck.summary import ComparisonRow, ComparisonView, SummaryInput
+from clientcheck.outputs.charts import RadarSeries
+from clientcheck.outputs.summary import ComparisonRow, ComparisonView, SummaryInput
 
 DAY = date(2026, 11, 27)
 ACCENTED_NAME = "Société Œuvre & Fils"

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import math
 
-from clientcheck.charts import BAND_RINGS, RadarSeries, axis_angle, radar_figure, radar_points
+from clientcheck.outputs.charts import (
+    BAND_RINGS,
+    RadarSeries,
+    axis_angle,
+    radar_figure,
+    radar_points,
+)
 
 LABELS = ["A", "B", "C", "D", "E", "F", "G"]
 

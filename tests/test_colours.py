@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from clientcheck import pdf
-from clientcheck.charts import BAND_RINGS, CHART_TEXT, PALETTE, RadarSeries, radar_figure
-from clientcheck.colours import (
+from clientcheck.outputs import pdf
+from clientcheck.outputs.charts import BAND_RINGS, CHART_TEXT, PALETTE, RadarSeries, radar_figure
+from clientcheck.outputs.colours import (
     CVD_MATRICES,
     VISIONS,
     blend,

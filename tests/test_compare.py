@@ -7,7 +7,7 @@ import io
 
 from clientcheck.bank.model import ClientRecord
 from clientcheck.bank.questionnaire import default_bank
-from clientcheck.compare import (
+from clientcheck.outputs.compare import (
     compared,
     comparison_frame,
     radar_series,

@@ -23,9 +23,7 @@ from streamlit.testing.v1 import AppTest
 
 from clientcheck.bank.model import MAX_NAME_CHARS, MAX_NOTES_CHARS, ClientRecord
 from clientcheck.bank.questionnaire import default_bank
-from clientcheck.compare import compared, comparison_frame, scores_csv
 from clientcheck.engine.scoring import assess
-from clientcheck.exports import build_summary_input
 from clientcheck.guidance.messages import (
     MESSAGE_IDS,
     MessageDetails,
@@ -35,9 +33,11 @@ from clientcheck.guidance.messages import (
 )
 from clientcheck.guidance.render import build_context
 from clientcheck.i18n import t
-from clientcheck.pdf import pdf_text, summary_pdf
+from clientcheck.outputs.compare import compared, comparison_frame, scores_csv
+from clientcheck.outputs.exports import build_summary_input
+from clientcheck.outputs.pdf import pdf_text, summary_pdf
+from clientcheck.outputs.summary import clean_text, one_line, summary_markdown
 from clientcheck.storage import LoadError, dumps_assessment, loads
-from clientcheck.summary import clean_text, one_line, summary_markdown
 from clientcheck.ui.layout import literal
 from clientcheck.ui.state import Store
 from tests.hostile import EXECUTED, FILES, TEXTS, HostileFile, HostileText, as_name

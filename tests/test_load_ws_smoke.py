@@ -19,7 +19,7 @@ def test_ten_protocol_sessions_complete_with_pdf_and_upload(tmp_path):
         report = run_level(
             10, url, [process.pid], think=0.1, ramp=0.05, limit_s=120, step_log=step_log
         )
-        # The PDFs were built by the server's helper process (clientcheck/pdf_worker.py).
+        # The PDFs were built by the server's helper process (clientcheck/outputs/pdf_worker.py).
         helpers = [
             pid
             for pid in _tree(process.pid)[1:]

@@ -13,9 +13,7 @@ from pypdf import PdfReader
 
 from clientcheck.bank.model import ClientRecord
 from clientcheck.bank.questionnaire import default_bank
-from clientcheck.compare import compared, comparison_frame, scores_csv
 from clientcheck.engine import money
-from clientcheck.exports import build_summary_input
 from clientcheck.guidance.messages import render_message, suggested_messages
 from clientcheck.guidance.moneytext import (
     money_json,
@@ -25,8 +23,10 @@ from clientcheck.guidance.moneytext import (
     sources_text,
     w,
 )
-from clientcheck.pdf import summary_pdf
-from clientcheck.summary import summary_markdown
+from clientcheck.outputs.compare import compared, comparison_frame, scores_csv
+from clientcheck.outputs.exports import build_summary_input
+from clientcheck.outputs.pdf import summary_pdf
+from clientcheck.outputs.summary import summary_markdown
 from tests._contexts import ASSESSED_ON, make_ctx
 
 BANK = default_bank()

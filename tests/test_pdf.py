@@ -9,7 +9,7 @@ import pytest
 from fpdf.fonts import TTFFont
 from pypdf import PdfReader
 
-from clientcheck.pdf import (
+from clientcheck.outputs.pdf import (
     SUBSTITUTE,
     _add_cached_fonts,
     _SummaryPDF,
@@ -18,7 +18,7 @@ from clientcheck.pdf import (
     pdf_text,
     summary_pdf,
 )
-from clientcheck.summary import labels
+from clientcheck.outputs.summary import labels
 from tests._summary_data import ACCENTED_NAME, FRENCH_SAMPLE, sign_names, summary_input
 
 LANGS = ("en", "fr")

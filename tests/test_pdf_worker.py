@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from clientcheck import pdf, pdf_worker
+from clientcheck.outputs import pdf, pdf_worker
 from tests._summary_data import summary_input
 
 

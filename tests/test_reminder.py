@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import pytest
 from icalendar import Calendar
 
-from clientcheck.reminder import reminder_ics
+from clientcheck.outputs.reminder import reminder_ics
 from tests._summary_data import ACCENTED_NAME, HOSTILE_NAMES
 
 CHECK = date(2027, 2, 24)

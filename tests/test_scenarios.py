@@ -12,7 +12,7 @@ import pytest
 from clientcheck.bank.answers import validate_answers
 from clientcheck.bank.model import ClientRecord
 from clientcheck.bank.questionnaire import default_bank
-from clientcheck.report import assessment_report
+from clientcheck.outputs.report import assessment_report
 
 BANK = default_bank()
 SCENARIO_DIR = Path(__file__).resolve().parent / "scenarios"

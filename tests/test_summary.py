@@ -9,8 +9,13 @@ import pytest
 from markdown_it import MarkdownIt
 
 from clientcheck.bank.questionnaire import default_bank
-from clientcheck.exports import build_summary_input, comparison_view, export_filename, slugify
-from clientcheck.summary import fenced, labels, md_cell, summary_markdown
+from clientcheck.outputs.exports import (
+    build_summary_input,
+    comparison_view,
+    export_filename,
+    slugify,
+)
+from clientcheck.outputs.summary import fenced, labels, md_cell, summary_markdown
 from tests._summary_data import (
     ACCENTED_NAME,
     DAY,
@@ -225,7 +230,7 @@ def pdf_plain_text(data: bytes) -> str:
 
 def _late_payer_data(lang: str, answers: dict | None = None):
     from clientcheck.bank.model import ClientRecord
-    from clientcheck.exports import build_summary_input
+    from clientcheck.outputs.exports import build_summary_input
 
     answers = answers or {
         "late_payment.invoices_total": 10.0,
@@ -240,7 +245,7 @@ def _late_payer_data(lang: str, answers: dict | None = None):
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_both_summaries_give_the_rules_and_what_would_change_the_verdict(lang):
-    from clientcheck.pdf import summary_pdf
+    from clientcheck.outputs.pdf import summary_pdf
 
     data = _late_payer_data(lang)
     assert data.ctx.changes and data.ctx.reasons

@@ -7,8 +7,9 @@ from datetime import date
 import streamlit as st
 
 from clientcheck.bank.model import ClientRecord
-from clientcheck.charts import RadarSeries
-from clientcheck.compare import (
+from clientcheck.i18n import t
+from clientcheck.outputs.charts import RadarSeries
+from clientcheck.outputs.compare import (
     compared,
     comparison_frame,
     radar_series,
@@ -17,8 +18,7 @@ from clientcheck.compare import (
     scores_csv,
     sign_changes,
 )
-from clientcheck.exports import comparison_view
-from clientcheck.i18n import t
+from clientcheck.outputs.exports import comparison_view
 from clientcheck.ui import files
 from clientcheck.ui.downloads import download_buttons
 from clientcheck.ui.layout import literal

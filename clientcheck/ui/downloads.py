@@ -9,11 +9,11 @@ from datetime import date
 import streamlit as st
 
 from clientcheck.bank.model import ClientRecord
-from clientcheck.exports import build_summary_input, comparison_view, export_filename
 from clientcheck.guidance.render import Draft
 from clientcheck.i18n import t
+from clientcheck.outputs.exports import build_summary_input, comparison_view, export_filename
+from clientcheck.outputs.summary import ComparisonView, summary_markdown
 from clientcheck.storage import dumps_assessment
-from clientcheck.summary import ComparisonView, summary_markdown
 from clientcheck.ui.state import bank, store
 
 
@@ -46,7 +46,7 @@ def _prepare(
     key: str, fingerprint: str, record: ClientRecord, lang: str, drafts: tuple, comparison
 ) -> None:
     """Build both summaries once, on the user's click, and keep them for this session."""
-    from clientcheck.pdf_worker import summary_pdf  # built beside the server, not in it
+    from clientcheck.outputs.pdf_worker import summary_pdf  # built beside the server, not in it
 
     data = build_summary_input(bank(), record, lang, drafts, comparison)
     store().prepared[key] = (fingerprint, summary_pdf(data), summary_markdown(data).encode())

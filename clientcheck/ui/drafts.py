@@ -13,7 +13,6 @@ from datetime import date
 import streamlit as st
 
 from clientcheck.bank.answers import AnswerError, parse_decimal
-from clientcheck.exports import export_filename
 from clientcheck.guidance.advice import currency, late_payment_rights
 from clientcheck.guidance.messages import (
     REVISION_REASONS,
@@ -31,6 +30,7 @@ from clientcheck.guidance.messages import (
 )
 from clientcheck.guidance.render import AssessmentContext, Draft, escape_markdown
 from clientcheck.i18n import t
+from clientcheck.outputs.exports import export_filename
 from clientcheck.ui.state import store
 
 MAX_DETAIL_CHARS = 300

@@ -21,7 +21,7 @@ from clientcheck.guidance.moneytext import (
     w,
 )
 from clientcheck.guidance.render import AssessmentContext
-from clientcheck.money_charts import exit_figure, rates_figure, shares_figure
+from clientcheck.outputs.money_charts import exit_figure, rates_figure, shares_figure
 from clientcheck.ui.layout import literal, table_data
 from clientcheck.ui.state import bank
 

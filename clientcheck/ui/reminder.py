@@ -7,10 +7,10 @@ from datetime import date
 import streamlit as st
 
 from clientcheck.bank.model import ClientRecord
-from clientcheck.exports import export_filename
 from clientcheck.guidance.render import AssessmentContext, format_date
 from clientcheck.i18n import t
-from clientcheck.reminder import reminder_ics
+from clientcheck.outputs.exports import export_filename
+from clientcheck.outputs.reminder import reminder_ics
 
 
 def reminder_section(ctx: AssessmentContext, record: ClientRecord, lang: str) -> None:

@@ -9,13 +9,13 @@ import numpy  # noqa: F401
 import pandas  # noqa: F401
 import streamlit as st
 
-from clientcheck import pdf_worker
 from clientcheck.bank.model import ClientRecord
 from clientcheck.bank.questionnaire import QuestionBank
-from clientcheck.charts import RadarSeries, radar_figure
 from clientcheck.engine.scoring import assess
 from clientcheck.guidance.render import AssessmentContext, build_context, render_why
 from clientcheck.i18n import t
+from clientcheck.outputs import pdf_worker
+from clientcheck.outputs.charts import RadarSeries, radar_figure
 from clientcheck.ui import device
 from clientcheck.ui.advice_panel import advice_section
 from clientcheck.ui.downloads import download_buttons, then_now_view

@@ -6,8 +6,8 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from clientcheck.bank.questionnaire import default_bank
-from clientcheck.charts import BAND_RINGS
 from clientcheck.i18n import t
+from clientcheck.outputs.charts import BAND_RINGS
 from tests.browser.helpers import (
     MAIN,
     answer_step,

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 import plotly.graph_objects as go
 
-from clientcheck.charts import PALETTE, plotly_text, wrap_label
+from clientcheck.outputs.charts import PALETTE, plotly_text, wrap_label
 
 _LAYOUT = {
     "margin": {"l": 10, "r": 10, "t": 10, "b": 10},

@@ -5,7 +5,7 @@ during which the interpreter lock is shared with every other person's page: when
 people reach their results together, their pages wait on each other's PDFs. In one
 helper process the PDF is built on the machine's other core instead.
 
-One helper, so PDFs are still built one at a time (clientcheck/pdf.py shares its parsed
+One helper, so PDFs are still built one at a time (clientcheck/outputs/pdf.py shares its parsed
 fonts). It starts when a results page is first shown, so it is ready before anyone
 presses "Prepare". If it cannot start, dies or hangs, the PDF is built in the server as
 before: slower, never missing. The document is handed over through a pipe and held in
@@ -25,7 +25,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 
-from clientcheck.summary import SummaryInput
+from clientcheck.outputs.summary import SummaryInput
 
 LOG = logging.getLogger(__name__)
 TIMEOUT_S = 60.0
@@ -49,14 +49,14 @@ def _start_helper() -> None:
 
 def _ready() -> int:
     """In the helper: load fpdf2 and parse the fonts once, before the first summary."""
-    from clientcheck import pdf
+    from clientcheck.outputs import pdf
 
     pdf.warm_up()
     return os.getpid()
 
 
 def _build(data: SummaryInput) -> bytes:
-    from clientcheck.pdf import summary_pdf
+    from clientcheck.outputs.pdf import summary_pdf
 
     return summary_pdf(data)
 

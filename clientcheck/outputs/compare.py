@@ -11,12 +11,12 @@ import pandas as pd
 from clientcheck.bank.answers import Answer
 from clientcheck.bank.model import ClientRecord
 from clientcheck.bank.questionnaire import QuestionBank
-from clientcheck.charts import RadarSeries
 from clientcheck.engine import money
 from clientcheck.engine.scoring import ATTENTION_BANDS, assess
 from clientcheck.guidance.moneytext import w
 from clientcheck.guidance.render import AssessmentContext, build_context
 from clientcheck.i18n import t
+from clientcheck.outputs.charts import RadarSeries
 
 # A spreadsheet runs a cell that starts with one of these as a formula.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")

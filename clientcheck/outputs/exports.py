@@ -10,7 +10,6 @@ from datetime import date
 from clientcheck.bank.answers import answer_label
 from clientcheck.bank.model import ClientRecord
 from clientcheck.bank.questionnaire import QuestionBank
-from clientcheck.charts import RadarSeries
 from clientcheck.engine import money
 from clientcheck.engine.scoring import assess
 from clientcheck.guidance.advice import action_plan, advice_for
@@ -23,7 +22,8 @@ from clientcheck.guidance.render import (
     render_why,
 )
 from clientcheck.i18n import t
-from clientcheck.summary import ComparisonRow, ComparisonView, SummaryInput
+from clientcheck.outputs.charts import RadarSeries
+from clientcheck.outputs.summary import ComparisonRow, ComparisonView, SummaryInput
 
 MAX_SLUG_CHARS = 40
 # Letters NFKD does not split into ASCII.

@@ -34,11 +34,11 @@ from fpdf.fonts import SubsetMap, TTFFont
 
 from clientcheck import __version__
 from clientcheck.bank.model import MAX_NAME_CHARS
-from clientcheck.charts import BAND_RINGS, PALETTE, RING_EDGE, RadarSeries, radar_points
 from clientcheck.guidance.moneytext import money_words
 from clientcheck.guidance.render import SignView, format_date
 from clientcheck.i18n import t
-from clientcheck.summary import (
+from clientcheck.outputs.charts import BAND_RINGS, PALETTE, RING_EDGE, RadarSeries, radar_points
+from clientcheck.outputs.summary import (
     SummaryInput,
     advice_heading,
     clean_text,

@@ -1,7 +1,7 @@
 """The summary to keep: what goes into it, and its Markdown form.
 
 ``SummaryInput`` is everything both downloads (Markdown here, PDF in
-``clientcheck.pdf``) show, already in the chosen language. User text only
+``clientcheck.outputs.pdf``) show, already in the chosen language. User text only
 reaches the template as variables, escaped by ``md``/``md_cell`` or put in a
 fence longer than any backtick run it contains.
 """
@@ -14,7 +14,6 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
-from clientcheck.charts import RadarSeries
 from clientcheck.guidance.moneytext import MoneySummary, money_words
 from clientcheck.guidance.render import (
     TEMPLATES_DIR,
@@ -26,6 +25,7 @@ from clientcheck.guidance.render import (
 )
 from clientcheck.guidance.render import render as render_template
 from clientcheck.i18n import LANGS, Text
+from clientcheck.outputs.charts import RadarSeries
 
 LABELS_FILE = TEMPLATES_DIR / "summary" / "labels.toml"
 _BACKTICKS = re.compile(r"`+")

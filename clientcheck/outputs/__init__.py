@@ -1,0 +1,1 @@
+"""Outputs: Markdown and PDF summaries, charts, JSON report, calendar reminder, comparison."""
