@@ -14,7 +14,13 @@ from pathlib import Path
 from clientcheck import __version__
 from clientcheck.guidance.render import AssessmentContext, Draft
 from clientcheck.i18n import LANGS
-from clientcheck.storage import MAX_CLIENTS, MAX_FILE_BYTES, SCHEMA_VERSION, LoadError, loads
+from clientcheck.persistence.storage import (
+    MAX_CLIENTS,
+    MAX_FILE_BYTES,
+    SCHEMA_VERSION,
+    LoadError,
+    loads,
+)
 
 PROG = "clientcheck"
 FORMATS = ("pdf", "md", "json")
@@ -32,7 +38,7 @@ The answers file is the JSON the app downloads ("Save answers"): an object with
 "format": "client-check/assessment" (one client) or "client-check/session" (several),
 "schema_version" ({SCHEMA_VERSION}), "language", "saved_on", the client's "name" and "notes",
 "assessed_on" and "answers" by question id, e.g. "late_payment.late_invoices": 3.
-The full description is at the top of clientcheck/storage.py.
+The full description is at the top of clientcheck/persistence/storage.py.
 Exit status: 0 done, 1 the output could not be written, 2 bad arguments or file.
 """
 

@@ -18,7 +18,7 @@ if __package__ in (None, ""):
 
 from clientcheck.bank.model import ClientRecord  # noqa: E402
 from clientcheck.bank.questionnaire import default_bank  # noqa: E402
-from clientcheck.device import ClientExtras, dumps_device, loads_device  # noqa: E402
+from clientcheck.persistence.device import ClientExtras, dumps_device, loads_device  # noqa: E402
 
 CLIENTS = 10
 RUNS = 21

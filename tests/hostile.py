@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from clientcheck.bank.model import MAX_NAME_CHARS
-from clientcheck.storage import SCHEMA_VERSION
+from clientcheck.persistence.storage import SCHEMA_VERSION
 
 
 @dataclass(frozen=True)
@@ -108,7 +108,7 @@ class HostileFile:
     name: str
     filename: str
     data: bytes
-    # The LoadError code clientcheck.storage.loads gives (None: it is not the loader that refuses).
+    # The LoadError code storage.loads gives (None: it is not the loader that refuses).
     code: str
 
 

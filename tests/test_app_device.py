@@ -17,7 +17,7 @@ from streamlit.testing.v1 import AppTest
 
 from clientcheck.bank.model import ClientRecord
 from clientcheck.bank.questionnaire import default_bank
-from clientcheck.device import ClientExtras, dumps_device, loads_device
+from clientcheck.persistence.device import ClientExtras, dumps_device, loads_device
 from clientcheck.ui.device import COMPONENT_KEY, STATE_KEY, now_ms
 from clientcheck.ui.state import Store
 

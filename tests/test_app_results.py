@@ -15,7 +15,7 @@ from streamlit.testing.v1 import AppTest
 from clientcheck.bank.model import ClientRecord
 from clientcheck.bank.questionnaire import default_bank
 from clientcheck.engine.scoring import assess, what_would_change
-from clientcheck.storage import dumps_assessment, dumps_session
+from clientcheck.persistence.storage import dumps_assessment, dumps_session
 from clientcheck.ui.state import Store
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
-from clientcheck.storage import MAX_FILE_BYTES
+from clientcheck.persistence.storage import MAX_FILE_BYTES
 
 CONFIG = Path(__file__).resolve().parents[1] / ".streamlit" / "config.toml"
 

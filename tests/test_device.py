@@ -10,9 +10,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import clientcheck.device as device
+import clientcheck.persistence.device as device
 from clientcheck.bank.questionnaire import default_bank
-from clientcheck.device import (
+from clientcheck.persistence.device import (
     DEVICE_VERSION,
     MAX_DEVICE_CHARS,
     ClientExtras,
@@ -21,7 +21,7 @@ from clientcheck.device import (
     loads_device,
     newer_elsewhere,
 )
-from clientcheck.storage import SCHEMA_VERSION, LoadError, dumps_session
+from clientcheck.persistence.storage import SCHEMA_VERSION, LoadError, dumps_session
 from tests._summary_data import ACCENTED_NAME, DAY, FULL_ANSWERS, HOSTILE_NAMES, record
 
 BANK = default_bank()

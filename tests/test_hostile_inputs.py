@@ -37,7 +37,7 @@ from clientcheck.outputs.compare import compared, comparison_frame, scores_csv
 from clientcheck.outputs.exports import build_summary_input
 from clientcheck.outputs.pdf import pdf_text, summary_pdf
 from clientcheck.outputs.summary import clean_text, one_line, summary_markdown
-from clientcheck.storage import LoadError, dumps_assessment, loads
+from clientcheck.persistence.storage import LoadError, dumps_assessment, loads
 from clientcheck.ui.layout import literal
 from clientcheck.ui.state import Store
 from tests.hostile import EXECUTED, FILES, TEXTS, HostileFile, HostileText, as_name
@@ -357,7 +357,7 @@ def test_hostile_file_in_the_sidebar_uploader_changes_nothing():
 
 
 def test_a_file_with_hostile_client_names_loads_with_names_escaped():
-    from clientcheck.storage import dumps_session
+    from clientcheck.persistence.storage import dumps_session
 
     records = [ClientRecord(name=as_name(x), answers={}) for x in TEXTS if not x.refused_as_name]
     at = app_at([ClientRecord()], "welcome")

@@ -10,7 +10,7 @@ import pytest
 from clientcheck.bank.model import ClientRecord
 from clientcheck.bank.questionnaire import default_bank
 from clientcheck.engine import money
-from clientcheck.storage import (
+from clientcheck.persistence.storage import (
     SCHEMA_VERSION,
     LoadError,
     dumps_assessment,

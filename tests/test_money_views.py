@@ -255,7 +255,7 @@ def test_cli_json_report_has_the_money_view(tmp_path):
     import sys
     from pathlib import Path
 
-    from clientcheck.storage import dumps_assessment
+    from clientcheck.persistence.storage import dumps_assessment
 
     root = Path(__file__).resolve().parents[1]
     path = tmp_path / "answers.json"

@@ -10,7 +10,7 @@ from pathlib import Path
 from clientcheck.bank.model import ClientRecord
 from clientcheck.bank.questionnaire import default_bank
 from clientcheck.engine.scoring import assess, what_would_change
-from clientcheck.storage import dumps_assessment
+from clientcheck.persistence.storage import dumps_assessment
 
 ROOT = Path(__file__).resolve().parents[1]
 BANK = default_bank()

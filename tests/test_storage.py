@@ -13,7 +13,7 @@ from clientcheck.bank.answers import DONT_KNOW
 from clientcheck.bank.model import MAX_NAME_CHARS, ClientRecord
 from clientcheck.bank.questionnaire import Question, default_bank
 from clientcheck.engine.scoring import assess
-from clientcheck.storage import (
+from clientcheck.persistence.storage import (
     MAX_CLIENTS,
     MAX_FILE_BYTES,
     SCHEMA_VERSION,

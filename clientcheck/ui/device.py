@@ -2,7 +2,7 @@
 
 A small ``st.components.v2`` component (inline JavaScript, no build step) does the
 storage calls in the page; Python decides what to keep and validates what comes back
-exactly like an uploaded session file (``clientcheck.device``). Nothing is written on
+exactly like an uploaded session file (``clientcheck.persistence.device``). Nothing is written on
 the server.
 
 How a page load goes:
@@ -30,7 +30,8 @@ import streamlit as st
 
 from clientcheck.bank.answers import is_answered
 from clientcheck.bank.model import ClientRecord
-from clientcheck.device import (
+from clientcheck.i18n import t
+from clientcheck.persistence.device import (
     ClientExtras,
     DeviceSession,
     device_token,
@@ -38,8 +39,7 @@ from clientcheck.device import (
     loads_device,
     newer_elsewhere,
 )
-from clientcheck.i18n import t
-from clientcheck.storage import MAX_CLIENTS, LoadError
+from clientcheck.persistence.storage import MAX_CLIENTS, LoadError
 from clientcheck.ui.layout import literal
 from clientcheck.ui.state import CLIENT, STORE_KEY, WELCOME, Store, bank, go, store
 

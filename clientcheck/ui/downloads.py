@@ -13,7 +13,7 @@ from clientcheck.guidance.render import Draft
 from clientcheck.i18n import t
 from clientcheck.outputs.exports import build_summary_input, comparison_view, export_filename
 from clientcheck.outputs.summary import ComparisonView, summary_markdown
-from clientcheck.storage import dumps_assessment
+from clientcheck.persistence.storage import dumps_assessment
 from clientcheck.ui.state import bank, store
 
 

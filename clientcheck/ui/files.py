@@ -10,7 +10,7 @@ import streamlit as st
 
 from clientcheck.bank.model import ClientRecord, Snapshot
 from clientcheck.i18n import t
-from clientcheck.storage import MAX_CLIENTS, MAX_FILE_BYTES, Loaded, LoadError, loads
+from clientcheck.persistence.storage import MAX_CLIENTS, MAX_FILE_BYTES, Loaded, LoadError, loads
 from clientcheck.ui.layout import LANG_KEY, literal
 from clientcheck.ui.state import bank, store
 

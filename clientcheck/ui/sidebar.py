@@ -10,7 +10,7 @@ import streamlit as st
 from clientcheck.bank.answers import is_answered
 from clientcheck.bank.model import MAX_NAME_CHARS, ClientRecord, name_problem
 from clientcheck.i18n import t
-from clientcheck.storage import MAX_CLIENTS, dumps_session
+from clientcheck.persistence.storage import MAX_CLIENTS, dumps_session
 from clientcheck.ui import files
 from clientcheck.ui.layout import literal
 from clientcheck.ui.state import CLIENT, COMPARE, WELCOME, bank, go, steps, store

@@ -8,7 +8,7 @@ from playwright.sync_api import Page, expect
 
 from clientcheck.bank.model import ClientRecord
 from clientcheck.guidance.moneytext import w
-from clientcheck.storage import dumps_assessment, dumps_session
+from clientcheck.persistence.storage import dumps_assessment, dumps_session
 from tests.browser.helpers import horizontal_overflow, open_app, wait_idle
 
 PAYS = {

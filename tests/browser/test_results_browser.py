@@ -15,7 +15,7 @@ from pypdf import PdfReader
 from clientcheck.bank.model import ClientRecord
 from clientcheck.bank.questionnaire import default_bank
 from clientcheck.engine.scoring import assess
-from clientcheck.storage import dumps_assessment, dumps_session, loads
+from clientcheck.persistence.storage import dumps_assessment, dumps_session, loads
 from tests.browser.helpers import open_app, wait_idle
 
 BANK = default_bank()

@@ -31,7 +31,7 @@ from datetime import date
 from clientcheck.bank.model import ClientRecord
 from clientcheck.bank.questionnaire import QuestionBank
 from clientcheck.i18n import LANGS
-from clientcheck.storage import MAX_FILE_BYTES, LoadError, dumps_session, loads
+from clientcheck.persistence.storage import MAX_FILE_BYTES, LoadError, dumps_session, loads
 
 DEVICE_FORMAT = "client-check/device"
 DEVICE_VERSION = 1
