@@ -48,7 +48,7 @@ APP = ROOT / "app.py"
 BASELINE = ROOT / "scripts" / "baseline_app.py"
 sys.path.insert(0, str(ROOT))
 
-from tests.browser.conftest import (  # noqa: E402  (the repo root must be on the path first)
+from tests.support.servers import (  # noqa: E402  (the repo root must be on the path first)
     chromium_executable,
     free_port,
     streamlit_command,

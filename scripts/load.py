@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from scripts.step_clock import clocked_server, figures, percentile  # noqa: E402
-from tests.browser.conftest import (  # noqa: E402  (the path above makes tests importable)
+from tests.support.servers import (  # noqa: E402  (the path above makes tests importable)
     CHROMIUM_ARGS,
     chromium_executable,
 )

@@ -117,7 +117,7 @@ def clocked_server() -> Iterator[tuple[str, int, Path]]:
 
     Yields (base URL, server pid, log path); stops the server and removes the log after.
     """
-    from tests.browser.conftest import start_server, stop_server
+    from tests.support.servers import start_server, stop_server
 
     with tempfile.TemporaryDirectory(prefix="clientcheck-steps-") as folder:
         log = Path(folder) / "runs.jsonl"

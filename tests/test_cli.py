@@ -15,7 +15,7 @@ from pypdf import PdfReader
 
 from clientcheck.cli import load_error_message, main
 from clientcheck.persistence.storage import LoadError, dumps_assessment, dumps_session
-from tests._summary_data import ACCENTED_NAME, record, sign_names
+from tests.support.summary_data import ACCENTED_NAME, record, sign_names
 
 ROOT = Path(__file__).resolve().parent.parent
 

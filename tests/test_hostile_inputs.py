@@ -40,7 +40,7 @@ from clientcheck.outputs.summary import clean_text, one_line, summary_markdown
 from clientcheck.persistence.storage import LoadError, dumps_assessment, loads
 from clientcheck.ui.layout import literal
 from clientcheck.ui.state import Store
-from tests.hostile import EXECUTED, FILES, TEXTS, HostileFile, HostileText, as_name
+from tests.support.hostile import EXECUTED, FILES, TEXTS, HostileFile, HostileText, as_name
 
 ROOT = Path(__file__).resolve().parents[1]
 BANK = default_bank()

@@ -8,29 +8,12 @@ skipped on a developer's machine, and fail when ``CI`` is set.
 from __future__ import annotations
 
 import os
-import shutil
-import socket
 import subprocess
-import sys
-import threading
-import time
-import urllib.request
-from collections import deque
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-sync",
-]
+from tests.support.servers import CHROMIUM_ARGS, chromium_executable, start_server, stop_server
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -53,97 +36,6 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
             if lines:
                 report.sections.append(("streamlit server log (last lines)", "".join(lines)))
     return report
-
-
-def chromium_executable() -> str | None:
-    """Find a Chromium binary: $CHROMIUM_PATH, Debian's /usr/bin/chromium, or on PATH."""
-    for candidate in (os.environ.get("CHROMIUM_PATH"), "/usr/bin/chromium"):
-        if candidate and Path(candidate).exists():
-            return candidate
-    return shutil.which("chromium") or shutil.which("chromium-browser")
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-STEP_CLOCK = ROOT / "scripts" / "step_clock.py"
-
-
-def streamlit_command(script: Path | str, port: int, step_log: Path | None = None) -> list[str]:
-    """The command that serves ``script`` headless on a loopback port, watching no files.
-
-    With ``step_log``, the server writes each run's arrival and end there
-    (scripts/step_clock.py: the load tools' shared server clock).
-    """
-    start = [str(STEP_CLOCK), str(step_log)] if step_log else ["-m", "streamlit"]
-    return [
-        sys.executable, *start, "run", str(script),
-        "--server.headless", "true",
-        "--server.port", str(port),
-        "--server.address", "127.0.0.1",
-        "--browser.gatherUsageStats", "false",
-        "--server.fileWatcherType", "none",
-    ]  # fmt: skip
-
-
-def start_server(
-    script: Path | str = ROOT / "app.py",
-    *,
-    cwd: Path = ROOT,
-    env: dict | None = None,
-    port: int | None = None,
-    step_log: Path | None = None,
-):
-    """Start ``streamlit run script`` on a loopback port (a free one by default).
-
-    Return (process, base URL).
-    """
-    port = port or free_port()
-    cmd = streamlit_command(script, port, step_log)
-    process = subprocess.Popen(
-        cmd,
-        cwd=cwd,
-        env={**os.environ, **(env or {})},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
-    # Drain the server's output in memory so its pipe never fills up (and nothing hits disk).
-    process.log = deque(maxlen=200)
-    threading.Thread(target=_drain, args=(process,), daemon=True).start()
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            time.sleep(0.2)
-            raise RuntimeError("streamlit exited early:\n" + "".join(process.log))
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as resp:
-                if resp.status == 200:
-                    return process, url
-        except OSError:
-            time.sleep(0.2)
-    process.kill()
-    raise RuntimeError("streamlit did not become healthy within 60 s")
-
-
-def _drain(process: subprocess.Popen) -> None:
-    assert process.stdout is not None
-    for line in iter(process.stdout.readline, b""):
-        process.log.append(line.decode(errors="replace"))
-
-
-def stop_server(process: subprocess.Popen) -> None:
-    process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait(timeout=10)
-    if process.stdout:
-        process.stdout.close()
 
 
 @pytest.fixture(scope="session")

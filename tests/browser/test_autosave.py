@@ -13,8 +13,8 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from clientcheck.bank.questionnaire import default_bank
-from tests.browser.conftest import free_port, start_server, stop_server
 from tests.browser.helpers import MAIN, click, expect_title, open_app, wait_idle
+from tests.support.servers import free_port, start_server, stop_server
 
 BANK = default_bank()
 KEY = "clientcheck.session"

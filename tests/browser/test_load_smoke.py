@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
 
+import pytest
+
 from scripts.load import run_load
+
+# Timing-sensitive: runs in the serial pass, alone on the machine.
+pytestmark = pytest.mark.load
 
 
 def test_three_concurrent_sessions_all_complete(app_url, chromium_path):

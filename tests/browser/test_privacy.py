@@ -20,9 +20,9 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser.conftest import ROOT, start_server, stop_server
 from tests.browser.helpers import main_area as _main
 from tests.browser.helpers import wait_idle as settle
+from tests.support.servers import ROOT, start_server, stop_server
 
 SKIP_DIRS = {".venv", ".git", "__pycache__", ".pytest_cache", ".hypothesis", ".ruff_cache"}
 # Where Streamlit's frontend fetches a ":material/...:" page icon from.

@@ -16,7 +16,7 @@ from clientcheck.engine import money
 from clientcheck.guidance.moneytext import w
 from clientcheck.ui.state import Store
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 PAYS = {
     "money.pay_basis": "hourly",
     "money.hourly_rate": 50.0,

@@ -22,7 +22,7 @@ from clientcheck.persistence.storage import (
     dumps_session,
     loads,
 )
-from tests._summary_data import ACCENTED_NAME, FULL_ANSWERS, record
+from tests.support.summary_data import ACCENTED_NAME, FULL_ANSWERS, record
 
 BANK = default_bank()
 

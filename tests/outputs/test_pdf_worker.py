@@ -8,7 +8,7 @@ import re
 import pytest
 
 from clientcheck.outputs import pdf, pdf_worker
-from tests._summary_data import summary_input
+from tests.support.summary_data import summary_input
 
 
 def same_document(a: bytes, b: bytes) -> bool:

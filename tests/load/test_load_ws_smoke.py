@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from scripts.load_ws import _tree, run_level
-from tests.browser.conftest import start_server, stop_server
+from tests.support.servers import start_server, stop_server
 
 pytestmark = pytest.mark.load
 

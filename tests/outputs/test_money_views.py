@@ -27,7 +27,7 @@ from clientcheck.outputs.compare import compared, comparison_frame, scores_csv
 from clientcheck.outputs.exports import build_summary_input
 from clientcheck.outputs.pdf import summary_pdf
 from clientcheck.outputs.summary import summary_markdown
-from tests._contexts import ASSESSED_ON, make_ctx
+from tests.support.contexts import ASSESSED_ON, make_ctx
 
 BANK = default_bank()
 LANGS = ("en", "fr")
@@ -257,7 +257,7 @@ def test_cli_json_report_has_the_money_view(tmp_path):
 
     from clientcheck.persistence.storage import dumps_assessment
 
-    root = Path(__file__).resolve().parents[1]
+    root = Path(__file__).resolve().parents[2]
     path = tmp_path / "answers.json"
     path.write_bytes(dumps_assessment(record({**LEAVING, **PAYS}), "en"))
     done = subprocess.run(

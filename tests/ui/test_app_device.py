@@ -21,7 +21,7 @@ from clientcheck.persistence.device import ClientExtras, dumps_device, loads_dev
 from clientcheck.ui.device import COMPONENT_KEY, STATE_KEY, now_ms
 from clientcheck.ui.state import Store
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 BANK = default_bank()
 TOTAL = sum(1 for _ in BANK.questions())
 TWO_DAYS = 2 * 24 * 3600 * 1000

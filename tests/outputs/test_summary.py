@@ -16,7 +16,7 @@ from clientcheck.outputs.exports import (
     slugify,
 )
 from clientcheck.outputs.summary import fenced, labels, md_cell, summary_markdown
-from tests._summary_data import (
+from tests.support.summary_data import (
     ACCENTED_NAME,
     DAY,
     FRENCH_SAMPLE,

@@ -22,7 +22,7 @@ from clientcheck.persistence.device import (
     newer_elsewhere,
 )
 from clientcheck.persistence.storage import SCHEMA_VERSION, LoadError, dumps_session
-from tests._summary_data import ACCENTED_NAME, DAY, FULL_ANSWERS, HOSTILE_NAMES, record
+from tests.support.summary_data import ACCENTED_NAME, DAY, FULL_ANSWERS, HOSTILE_NAMES, record
 
 BANK = default_bank()
 WRITER = "0123456789ab"

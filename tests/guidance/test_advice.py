@@ -21,7 +21,7 @@ from clientcheck.guidance.advice import (
     walk_away_line,
 )
 from clientcheck.i18n import LANGS
-from tests._contexts import DEPENDENT, FREE, HOSTILE_NAMES, make_ctx
+from tests.support.contexts import DEPENDENT, FREE, HOSTILE_NAMES, make_ctx
 
 SIGN_IDS = tuple(sign.id for sign in default_bank().signs)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from clientcheck.guidance.messages import TONES, render_message
-from tests._contexts import make_ctx
+from tests.support.contexts import make_ctx
 
 LATE_ONLY = {
     "late_payment.invoices_total": 10,

@@ -8,7 +8,7 @@ import pytest
 from icalendar import Calendar
 
 from clientcheck.outputs.reminder import reminder_ics
-from tests._summary_data import ACCENTED_NAME, HOSTILE_NAMES
+from tests.support.summary_data import ACCENTED_NAME, HOSTILE_NAMES
 
 CHECK = date(2027, 2, 24)
 ASSESSED = date(2026, 11, 27)

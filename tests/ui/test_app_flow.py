@@ -16,7 +16,7 @@ from streamlit.testing.v1 import AppTest
 from clientcheck.bank.questionnaire import default_bank
 from clientcheck.i18n import t
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 BANK = default_bank()
 SIGN_STEPS = [f"sign:{sign.id}" for sign in BANK.signs]
 ALL_STEPS = ["welcome", "client", *SIGN_STEPS, "results"]

@@ -32,7 +32,7 @@ from clientcheck.guidance.messages import (
 )
 from clientcheck.guidance.render import Draft
 from clientcheck.i18n import LANGS
-from tests._contexts import DEPENDENT, FREE, HOSTILE_NAMES, make_ctx
+from tests.support.contexts import DEPENDENT, FREE, HOSTILE_NAMES, make_ctx
 
 LATE_PAYER = {
     "late_payment.invoices_total": 10,
@@ -749,7 +749,7 @@ def test_full_payment_upfront_drops_the_milestone_sentence():
 
 # --- French typography in every file ----------------------------------------------------
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 _JINJA_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
 # A plain space (or none) before ; : ! ? or » , or after « : French wants a non-breaking one.
 _FR_SPACING = re.compile(r" [;:!?»%€]|« |\w[;!?»]|«\w|\w:(?=\s)")

@@ -15,7 +15,7 @@ from clientcheck.bank.questionnaire import default_bank
 from clientcheck.outputs.report import assessment_report
 
 BANK = default_bank()
-SCENARIO_DIR = Path(__file__).resolve().parent / "scenarios"
+SCENARIO_DIR = Path(__file__).resolve().parents[1] / "scenarios"
 KEYS = {
     "name",
     "why",

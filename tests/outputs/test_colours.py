@@ -23,7 +23,7 @@ from clientcheck.outputs.colours import (
 )
 from clientcheck.ui import layout
 
-CONFIG = Path(__file__).resolve().parents[1] / ".streamlit" / "config.toml"
+CONFIG = Path(__file__).resolve().parents[2] / ".streamlit" / "config.toml"
 THEME = tomllib.loads(CONFIG.read_text(encoding="utf-8"))["theme"]
 TEXT = 4.5  # WCAG AA, normal text
 GRAPHICS = 3.0  # WCAG AA, lines and shapes that carry meaning

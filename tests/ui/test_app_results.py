@@ -18,7 +18,7 @@ from clientcheck.engine.scoring import assess, what_would_change
 from clientcheck.persistence.storage import dumps_assessment, dumps_session
 from clientcheck.ui.state import Store
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 BANK = default_bank()
 LATE_PAYER = {
     "situation.income_share": 70,

@@ -19,7 +19,7 @@ from clientcheck.outputs.pdf import (
     summary_pdf,
 )
 from clientcheck.outputs.summary import labels
-from tests._summary_data import ACCENTED_NAME, FRENCH_SAMPLE, sign_names, summary_input
+from tests.support.summary_data import ACCENTED_NAME, FRENCH_SAMPLE, sign_names, summary_input
 
 LANGS = ("en", "fr")
 

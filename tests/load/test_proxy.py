@@ -20,11 +20,11 @@ from pathlib import Path
 import pytest
 
 from scripts.load_ws import run_level
-from tests.browser.conftest import free_port, stop_server
+from tests.support.servers import free_port, stop_server
 
 pytestmark = pytest.mark.load
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 CONFIG = ROOT / "deploy" / "haproxy.cfg"
 START = ROOT / "deploy" / "start.sh"
 AFFINITY_LINE = '    cookie CCSRV insert indirect nocache httponly attr "SameSite=Lax"\n'

@@ -1,0 +1,1 @@
+"""Tests of the load and proxy tests (start servers)."""

@@ -1,0 +1,1 @@
+"""What the tests share: sample data, hostile inputs, servers started for a test."""
