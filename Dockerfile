@@ -1,5 +1,5 @@
 # Client Check: one replica. Untested here (no container registry is reachable from the
-# machines this was written on); see "Running it for many people" in the README.
+# machines this was written on); see docs/operations.md.
 FROM python:3.11-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 \

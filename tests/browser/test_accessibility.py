@@ -3,7 +3,7 @@
 Any serious or critical violation fails, whoever causes it (our pages or Streamlit):
 the app fixes Streamlit's own faults with its theme, CSS and a small script
 (clientcheck/ui/layout.py, clientcheck/ui/page_fixes.py). Moderate and minor
-violations must be the few listed in ``KNOWN_MINOR`` (and in the README), each
+violations must be the few listed in ``KNOWN_MINOR`` (and in docs/development.md), each
 with the reason the app cannot fix it. The results page is scanned with every
 expander open and a draft shown, with a help tooltip on screen, and with the
 summary prepared.

@@ -1,0 +1,49 @@
+"""The documentation checked against the code, so it cannot drift."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def readme_commands() -> list[str]:
+    block = re.search(r"```bash\n(.*?)```", README, re.S)
+    assert block, "the README's first screen has a bash block"
+    return [line for line in block.group(1).splitlines() if line and not line.startswith("#")]
+
+
+def test_the_readme_gives_exactly_two_commands_and_ci_runs_the_second_verbatim():
+    commands = readme_commands()
+    assert len(commands) == 2
+    assert "streamlit run app.py" in commands[0]
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    assert commands[1] in ci
+
+
+def test_the_test_command_runs_the_fast_tests_in_parallel_and_the_load_tests_alone():
+    test_command = readme_commands()[1]
+    assert '-n auto -m "not load"' in test_command
+    assert test_command.endswith("-m load")
+
+
+def test_the_readme_stays_short():
+    assert len(README.encode("utf-8")) <= 12_000
+
+
+def test_every_document_the_readme_links_exists():
+    links = re.findall(r"\]\(([^)#]+)\)", README)
+    assert links
+    for link in links:
+        assert (ROOT / link).is_file(), link
+
+
+def test_the_readme_layout_names_every_sub_package():
+    packages = sorted(
+        p.name for p in (ROOT / "clientcheck").iterdir() if (p / "__init__.py").is_file()
+    )
+    layout = README[README.index("## Layout") :]
+    for name in packages:
+        assert re.search(rf"^\s+{name}/\s", layout, re.M), name
