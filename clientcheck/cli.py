@@ -181,7 +181,7 @@ def _drafts(ctx: AssessmentContext, tone: str) -> tuple[Draft, ...]:
 
 def report(args: argparse.Namespace) -> int:
     """Run ``report``: load, score, render, write."""
-    from clientcheck.bank.questionnaire import default_bank
+    from clientcheck.bank.loader import default_bank
     from clientcheck.outputs.exports import build_summary_input, comparison_view, export_filename
 
     bank = default_bank()

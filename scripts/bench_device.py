@@ -16,8 +16,8 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from clientcheck.bank.model import ClientRecord  # noqa: E402
-from clientcheck.bank.questionnaire import default_bank  # noqa: E402
+from clientcheck.bank.loader import default_bank  # noqa: E402
+from clientcheck.bank.records import ClientRecord  # noqa: E402
 from clientcheck.persistence.device import ClientExtras, dumps_device, loads_device  # noqa: E402
 
 CLIENTS = 10

@@ -15,8 +15,8 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from clientcheck.bank.model import ClientRecord  # noqa: E402
-from clientcheck.bank.questionnaire import default_bank  # noqa: E402
+from clientcheck.bank.loader import default_bank  # noqa: E402
+from clientcheck.bank.records import ClientRecord  # noqa: E402
 from clientcheck.guidance.render import Draft  # noqa: E402
 from clientcheck.outputs.exports import build_summary_input  # noqa: E402
 from clientcheck.outputs.pdf import summary_pdf  # noqa: E402

@@ -15,9 +15,9 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from clientcheck.bank.model import ClientRecord  # noqa: E402
-from clientcheck.bank.questionnaire import default_bank  # noqa: E402
-from clientcheck.engine.scoring import assess  # noqa: E402
+from clientcheck.bank.loader import default_bank  # noqa: E402
+from clientcheck.bank.records import ClientRecord  # noqa: E402
+from clientcheck.engine.verdict import assess  # noqa: E402
 from clientcheck.guidance.advice import advice_for  # noqa: E402
 from clientcheck.guidance.messages import (  # noqa: E402
     MESSAGE_IDS,

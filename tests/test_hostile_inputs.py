@@ -21,9 +21,9 @@ import pytest
 from markdown_it import MarkdownIt
 from streamlit.testing.v1 import AppTest
 
-from clientcheck.bank.model import MAX_NAME_CHARS, MAX_NOTES_CHARS, ClientRecord
-from clientcheck.bank.questionnaire import default_bank
-from clientcheck.engine.scoring import assess
+from clientcheck.bank.loader import default_bank
+from clientcheck.bank.records import MAX_NAME_CHARS, MAX_NOTES_CHARS, ClientRecord
+from clientcheck.engine.verdict import assess
 from clientcheck.guidance.messages import (
     MESSAGE_IDS,
     MessageDetails,

@@ -83,7 +83,7 @@ def test_t_fills_fields_without_evaluating_user_text():
 
 
 def _french_texts() -> list[str]:
-    from clientcheck.bank.questionnaire import default_bank
+    from clientcheck.bank.loader import default_bank
 
     bank = default_bank()
     texts = [text("fr") for text in ui_strings().values()]

@@ -7,9 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from clientcheck.bank.model import ClientRecord
-from clientcheck.bank.questionnaire import default_bank
-from clientcheck.engine.scoring import assess, what_would_change
+from clientcheck.bank.loader import default_bank
+from clientcheck.bank.records import ClientRecord
+from clientcheck.engine.changes import what_would_change
+from clientcheck.engine.verdict import assess
 from clientcheck.persistence.storage import dumps_assessment
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -8,7 +8,7 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from clientcheck.bank.questionnaire import Question, QuestionBank
+from clientcheck.bank.questions import Question, QuestionBank
 from clientcheck.i18n import format_number, t
 
 DONT_KNOW = "dont_know"

@@ -15,9 +15,11 @@ from pathlib import Path
 import jinja2
 
 from clientcheck.bank.answers import Answer, answer_label
-from clientcheck.bank.model import ClientRecord
-from clientcheck.bank.questionnaire import QuestionBank
-from clientcheck.engine.scoring import NOT_ASSESSED, NOT_ENOUGH, Reason, Result, what_would_change
+from clientcheck.bank.questions import QuestionBank
+from clientcheck.bank.records import ClientRecord
+from clientcheck.engine.changes import what_would_change
+from clientcheck.engine.signs import NOT_ASSESSED
+from clientcheck.engine.verdict import NOT_ENOUGH, Reason, Result
 from clientcheck.guidance.text import WORD_JOINER, escape_markdown  # noqa: F401  (re-exported)
 from clientcheck.i18n import format_money, format_number, t
 

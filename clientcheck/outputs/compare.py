@@ -9,10 +9,11 @@ from dataclasses import dataclass
 import pandas as pd
 
 from clientcheck.bank.answers import Answer
-from clientcheck.bank.model import ClientRecord
-from clientcheck.bank.questionnaire import QuestionBank
+from clientcheck.bank.questions import QuestionBank
+from clientcheck.bank.records import ClientRecord
 from clientcheck.engine import money
-from clientcheck.engine.scoring import ATTENTION_BANDS, assess
+from clientcheck.engine.signs import ATTENTION_BANDS
+from clientcheck.engine.verdict import assess
 from clientcheck.guidance.moneytext import w
 from clientcheck.guidance.render import AssessmentContext, build_context
 from clientcheck.i18n import t

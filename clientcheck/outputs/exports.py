@@ -8,10 +8,10 @@ from collections.abc import Sequence
 from datetime import date
 
 from clientcheck.bank.answers import answer_label
-from clientcheck.bank.model import ClientRecord
-from clientcheck.bank.questionnaire import QuestionBank
+from clientcheck.bank.questions import QuestionBank
+from clientcheck.bank.records import ClientRecord
 from clientcheck.engine import money
-from clientcheck.engine.scoring import assess
+from clientcheck.engine.verdict import assess
 from clientcheck.guidance.advice import action_plan, advice_for
 from clientcheck.guidance.moneytext import EXIT_VERDICTS, money_summary, review_sentence
 from clientcheck.guidance.render import (

@@ -33,7 +33,7 @@ from fpdf.enums import Align, XPos, YPos
 from fpdf.fonts import SubsetMap, TTFFont
 
 from clientcheck import __version__
-from clientcheck.bank.model import MAX_NAME_CHARS
+from clientcheck.bank.records import MAX_NAME_CHARS
 from clientcheck.guidance.moneytext import money_words
 from clientcheck.guidance.render import SignView, format_date
 from clientcheck.i18n import t

@@ -7,9 +7,10 @@ the page and the summaries.
 from __future__ import annotations
 
 from clientcheck.bank.answers import answer_label
-from clientcheck.bank.model import ClientRecord
-from clientcheck.bank.questionnaire import QuestionBank
-from clientcheck.engine.scoring import NOT_ENOUGH, advice_path, assess, what_would_change
+from clientcheck.bank.questions import QuestionBank
+from clientcheck.bank.records import ClientRecord
+from clientcheck.engine.changes import what_would_change
+from clientcheck.engine.verdict import NOT_ENOUGH, advice_path, assess
 from clientcheck.guidance.moneytext import money_json
 from clientcheck.guidance.render import build_context, reason_text
 

@@ -28,8 +28,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from clientcheck.bank.model import ClientRecord
-from clientcheck.bank.questionnaire import QuestionBank
+from clientcheck.bank.questions import QuestionBank
+from clientcheck.bank.records import ClientRecord
 from clientcheck.i18n import LANGS
 from clientcheck.persistence.storage import MAX_FILE_BYTES, LoadError, dumps_session, loads
 

@@ -36,8 +36,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from clientcheck.bank.answers import AnswerError, validate_answers
-from clientcheck.bank.model import MAX_NAME_CHARS, MAX_NOTES_CHARS, ClientRecord
-from clientcheck.bank.questionnaire import QuestionBank
+from clientcheck.bank.questions import QuestionBank
+from clientcheck.bank.records import MAX_NAME_CHARS, MAX_NOTES_CHARS, ClientRecord
 from clientcheck.i18n import LANGS
 
 SCHEMA_VERSION = 3

@@ -6,7 +6,7 @@ from datetime import date
 
 import streamlit as st
 
-from clientcheck.bank.model import ClientRecord
+from clientcheck.bank.records import ClientRecord
 from clientcheck.i18n import t
 from clientcheck.outputs.charts import RadarSeries
 from clientcheck.outputs.compare import (

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 import streamlit as st
 
 from clientcheck.bank.answers import is_answered
-from clientcheck.bank.model import ClientRecord
+from clientcheck.bank.records import ClientRecord
 from clientcheck.i18n import t
 from clientcheck.persistence.device import (
     ClientExtras,

@@ -8,7 +8,7 @@ from datetime import date
 
 import streamlit as st
 
-from clientcheck.bank.model import ClientRecord
+from clientcheck.bank.records import ClientRecord
 from clientcheck.guidance.render import Draft
 from clientcheck.i18n import t
 from clientcheck.outputs.exports import build_summary_input, comparison_view, export_filename

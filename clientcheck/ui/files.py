@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from clientcheck.bank.model import ClientRecord, Snapshot
+from clientcheck.bank.records import ClientRecord, Snapshot
 from clientcheck.i18n import t
 from clientcheck.persistence.storage import MAX_CLIENTS, MAX_FILE_BYTES, Loaded, LoadError, loads
 from clientcheck.ui.layout import LANG_KEY, literal

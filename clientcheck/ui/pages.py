@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from clientcheck.bank.model import MAX_NAME_CHARS, MAX_NOTES_CHARS, name_problem
+from clientcheck.bank.records import MAX_NAME_CHARS, MAX_NOTES_CHARS, name_problem
 from clientcheck.i18n import t
 from clientcheck.ui import device, files
 from clientcheck.ui.layout import literal

@@ -9,8 +9,8 @@ from __future__ import annotations
 import streamlit as st
 
 from clientcheck.bank.answers import DONT_KNOW, AnswerError, limit_of, parse_number
-from clientcheck.bank.questionnaire import Question, Section
-from clientcheck.engine.scoring import visible_questions
+from clientcheck.bank.questions import Question, Section
+from clientcheck.engine.signs import visible_questions
 from clientcheck.i18n import format_number, t
 from clientcheck.ui.state import bank, store
 

@@ -9,9 +9,9 @@ import numpy  # noqa: F401
 import pandas  # noqa: F401
 import streamlit as st
 
-from clientcheck.bank.model import ClientRecord
-from clientcheck.bank.questionnaire import QuestionBank
-from clientcheck.engine.scoring import assess
+from clientcheck.bank.questions import QuestionBank
+from clientcheck.bank.records import ClientRecord
+from clientcheck.engine.verdict import assess
 from clientcheck.guidance.render import AssessmentContext, build_context, render_why
 from clientcheck.i18n import t
 from clientcheck.outputs import pdf_worker

@@ -8,7 +8,7 @@ from datetime import date
 import streamlit as st
 
 from clientcheck.bank.answers import is_answered
-from clientcheck.bank.model import MAX_NAME_CHARS, ClientRecord, name_problem
+from clientcheck.bank.records import MAX_NAME_CHARS, ClientRecord, name_problem
 from clientcheck.i18n import t
 from clientcheck.persistence.storage import MAX_CLIENTS, dumps_session
 from clientcheck.ui import files

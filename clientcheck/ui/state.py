@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 import streamlit as st
 
 from clientcheck.bank.answers import Answer
-from clientcheck.bank.model import ClientRecord
-from clientcheck.bank.questionnaire import QuestionBank, default_bank
+from clientcheck.bank.loader import default_bank
+from clientcheck.bank.questions import QuestionBank
+from clientcheck.bank.records import ClientRecord
 
 STORE_KEY = "cc_store"
 WELCOME = "welcome"

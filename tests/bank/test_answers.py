@@ -12,7 +12,7 @@ from clientcheck.bank.answers import (
     parse_number,
     validate_answers,
 )
-from clientcheck.bank.questionnaire import default_bank
+from clientcheck.bank.loader import default_bank
 
 BANK = default_bank()
 INCOME = BANK.question("situation.income_share")  # 0-100, whole

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from clientcheck.bank.questionnaire import QUESTIONS_DIR, QuestionBankError, default_bank, load_bank
+from clientcheck.bank.loader import QUESTIONS_DIR, default_bank, load_bank
+from clientcheck.bank.questions import QuestionBankError
 from clientcheck.i18n import LANGS
 
 SIGN_IDS = [

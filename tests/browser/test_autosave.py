@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from clientcheck.bank.questionnaire import default_bank
+from clientcheck.bank.loader import default_bank
 from tests.browser.helpers import MAIN, click, expect_title, open_app, wait_idle
 from tests.support.servers import free_port, start_server, stop_server
 

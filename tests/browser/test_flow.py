@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from clientcheck.bank.questionnaire import default_bank
+from clientcheck.bank.loader import default_bank
 from clientcheck.i18n import t
 from clientcheck.outputs.charts import BAND_RINGS
 from tests.browser.helpers import (

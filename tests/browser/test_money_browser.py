@@ -6,7 +6,7 @@ from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
-from clientcheck.bank.model import ClientRecord
+from clientcheck.bank.records import ClientRecord
 from clientcheck.guidance.moneytext import w
 from clientcheck.persistence.storage import dumps_assessment, dumps_session
 from tests.browser.helpers import horizontal_overflow, open_app, wait_idle

@@ -12,9 +12,9 @@ from markdown_it import MarkdownIt
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
-from clientcheck.bank.model import ClientRecord
-from clientcheck.bank.questionnaire import default_bank
-from clientcheck.engine.scoring import assess
+from clientcheck.bank.loader import default_bank
+from clientcheck.bank.records import ClientRecord
+from clientcheck.engine.verdict import assess
 from clientcheck.persistence.storage import dumps_assessment, dumps_session, loads
 from tests.browser.helpers import open_app, wait_idle
 

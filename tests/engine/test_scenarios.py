@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from clientcheck.bank.answers import validate_answers
-from clientcheck.bank.model import ClientRecord
-from clientcheck.bank.questionnaire import default_bank
+from clientcheck.bank.loader import default_bank
+from clientcheck.bank.records import ClientRecord
 from clientcheck.outputs.report import assessment_report
 
 BANK = default_bank()

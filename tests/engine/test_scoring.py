@@ -8,15 +8,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from clientcheck.bank.answers import DONT_KNOW
-from clientcheck.bank.questionnaire import Question, default_bank
-from clientcheck.engine.scoring import (
-    NOT_ASSESSED,
-    NOT_ENOUGH,
-    VERDICT_LEVEL,
-    assess,
-    is_visible,
-    what_would_change,
-)
+from clientcheck.bank.loader import default_bank
+from clientcheck.bank.questions import Question
+from clientcheck.engine.changes import what_would_change
+from clientcheck.engine.signs import NOT_ASSESSED, is_visible
+from clientcheck.engine.verdict import NOT_ENOUGH, VERDICT_LEVEL, assess
 
 BANK = default_bank()
 QUESTIONS = list(BANK.questions())
@@ -64,7 +60,7 @@ def answer_sets(draw) -> dict:
     return _within_limits(answers)
 
 
-def _risk(q: Question, value, answers) -> float:
+def answer_risk(q: Question, value, answers) -> float:
     total = None
     if q.number is not None and q.number.share_of:
         other = answers.get(q.number.share_of)
@@ -74,7 +70,7 @@ def _risk(q: Question, value, answers) -> float:
 
 def worse(q: Question, value, answers) -> st.SearchStrategy:
     """Answers to ``q`` at least as bad as ``value``."""
-    base = _risk(q, value, answers)
+    base = answer_risk(q, value, answers)
     if q.kind == "choice":
         options = [o.id for o in q.scale.options if o.risk >= base]
         if q.overrides.get(str(value)):  # a deal-breaker stays at least as serious
@@ -90,9 +86,11 @@ def worse(q: Question, value, answers) -> st.SearchStrategy:
         hi = value
     if q.number.integer:
         return (
-            st.integers(int(lo), int(hi)).map(float).filter(lambda v: _risk(q, v, answers) >= base)
+            st.integers(int(lo), int(hi))
+            .map(float)
+            .filter(lambda v: answer_risk(q, v, answers) >= base)
         )
-    return st.floats(lo, hi, allow_nan=False).filter(lambda v: _risk(q, v, answers) >= base)
+    return st.floats(lo, hi, allow_nan=False).filter(lambda v: answer_risk(q, v, answers) >= base)
 
 
 def newly_asked_dropped(before: dict, after: dict) -> dict:
@@ -577,7 +575,7 @@ def test_the_late_payer_would_be_told_what_moves_the_verdict():
 # --- the cached parts read everything they depend on ---------------------------------------
 #
 # assess() caches each sign's score, the dependency figure and each section's counts on
-# the answers they read (scoring._section_inputs / _dependency_inputs). If a rule or a
+# the answers they read (engine.inputs: section_inputs / dependency_inputs). If a rule or a
 # question started reading an answer those lists miss, a changed answer would keep a
 # stale score: these tests mix two answer sets and check that only the listed answers
 # matter.
@@ -593,10 +591,11 @@ def _mixed(kept: dict, others: dict, ids: tuple[str, ...]) -> dict:
 @given(answer_sets(), answer_sets())
 @settings(max_examples=300, deadline=None)
 def test_a_sign_reads_only_the_answers_it_is_cached_on(kept, others):
-    from clientcheck.engine.scoring import _section_inputs, score_sign
+    from clientcheck.engine.inputs import section_inputs
+    from clientcheck.engine.signs import score_sign
 
     for sign in BANK.signs:
-        ids = _section_inputs(BANK, sign.id)
+        ids = section_inputs(BANK, sign.id)
         mixed = _mixed(kept, others, ids)
         if any(kept.get(i) != mixed.get(i) for i in ids):
             continue  # the limit check changed a listed answer: not a fair mix
@@ -606,24 +605,20 @@ def test_a_sign_reads_only_the_answers_it_is_cached_on(kept, others):
 @given(answer_sets(), answer_sets())
 @settings(max_examples=300, deadline=None)
 def test_dependency_and_counts_read_only_the_answers_they_are_cached_on(kept, others):
-    from clientcheck.engine.scoring import (
-        _dependency_inputs,
-        _section_counts,
-        _section_inputs,
-        dependency_index,
-    )
+    from clientcheck.engine.dependency import dependency_index
+    from clientcheck.engine.inputs import dependency_inputs, section_counts, section_inputs
 
-    ids = _dependency_inputs(BANK)
+    ids = dependency_inputs(BANK)
     mixed = _mixed(kept, others, ids)
     if all(kept.get(i) == mixed.get(i) for i in ids):
         assert dependency_index(BANK, mixed) == dependency_index(BANK, kept)
     for section in BANK.sections:
-        ids = _section_inputs(BANK, section.id)
+        ids = section_inputs(BANK, section.id)
         mixed = _mixed(kept, others, ids)
         if any(kept.get(i) != mixed.get(i) for i in ids):
             continue
-        # _section_counts is handed every answer here, not only the listed ones.
-        full = _section_counts.__wrapped__
+        # section_counts is handed every answer here, not only the listed ones.
+        full = section_counts.__wrapped__
         assert full(BANK, section.id, tuple(mixed.items())) == full(
             BANK, section.id, tuple(kept.items())
         ), section.id
@@ -632,8 +627,10 @@ def test_dependency_and_counts_read_only_the_answers_they_are_cached_on(kept, ot
 def test_the_cached_assessment_matches_one_worked_out_from_scratch():
     """Many answer sets, assessed twice in different orders, give equal results."""
     import random
+    from dataclasses import replace
 
-    from clientcheck.engine import scoring
+    from clientcheck.engine import inputs, verdict
+    from clientcheck.engine.signs import score_sign
 
     rng = random.Random(7)
     sets = []
@@ -648,12 +645,12 @@ def test_the_cached_assessment_matches_one_worked_out_from_scratch():
         sets.append(_within_limits(answers))
     first = [assess(BANK, a) for a in sets]
     for cache in (
-        scoring._assess_cached,
-        scoring._scored_sign,
-        scoring._dependency_cached,
-        scoring._section_counts,
-        scoring._decision,
-        scoring._level_rule,
+        verdict._assess_cached,
+        verdict._scored_sign,
+        inputs.cached_dependency,
+        inputs.section_counts,
+        verdict._decision,
+        verdict._level_rule,
     ):
         cache.cache_clear()
     again = [assess(BANK, a) for a in reversed(sets)]
@@ -661,5 +658,5 @@ def test_the_cached_assessment_matches_one_worked_out_from_scratch():
     for answers, result in zip(sets, first, strict=True):
         # Every sign as score_sign works it out alone, with its level from the rules.
         for sign in result.signs:
-            alone = scoring.score_sign(BANK, BANK.sign(sign.sign_id), answers)
-            assert alone == scoring.replace(sign, level=0)
+            alone = score_sign(BANK, BANK.sign(sign.sign_id), answers)
+            assert alone == replace(sign, level=0)

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from clientcheck.bank.questionnaire import default_bank
+from clientcheck.bank.loader import default_bank
 from clientcheck.guidance.advice import (
     ADVICE_BANDS,
     action_plan,
@@ -580,8 +580,8 @@ def test_french_advice_headings_have_a_non_breaking_space_before_the_colon():
 def test_the_dependency_line_writes_the_pipeline_answer_as_part_of_its_sentence(
     lang, pipeline, expected
 ):
-    from clientcheck.bank.questionnaire import default_bank
-    from clientcheck.engine.scoring import assess
+    from clientcheck.bank.loader import default_bank
+    from clientcheck.engine.verdict import assess
     from clientcheck.guidance.render import dependency_reason
 
     bank = default_bank()

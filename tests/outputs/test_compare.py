@@ -5,8 +5,8 @@ from __future__ import annotations
 import csv
 import io
 
-from clientcheck.bank.model import ClientRecord
-from clientcheck.bank.questionnaire import default_bank
+from clientcheck.bank.loader import default_bank
+from clientcheck.bank.records import ClientRecord
 from clientcheck.outputs.compare import (
     compared,
     comparison_frame,

@@ -11,8 +11,8 @@ from datetime import date
 import pytest
 from pypdf import PdfReader
 
-from clientcheck.bank.model import ClientRecord
-from clientcheck.bank.questionnaire import default_bank
+from clientcheck.bank.loader import default_bank
+from clientcheck.bank.records import ClientRecord
 from clientcheck.engine import money
 from clientcheck.guidance.messages import render_message, suggested_messages
 from clientcheck.guidance.moneytext import (
@@ -302,7 +302,8 @@ def test_money_questions_are_context_only_and_well_written():
 def test_a_scored_money_question_is_refused(tmp_path):
     import shutil
 
-    from clientcheck.bank.questionnaire import QUESTIONS_DIR, QuestionBankError, load_bank
+    from clientcheck.bank.loader import QUESTIONS_DIR, load_bank
+    from clientcheck.bank.questions import QuestionBankError
 
     copy = tmp_path / "questions"
     shutil.copytree(QUESTIONS_DIR, copy)

@@ -8,7 +8,7 @@ import re
 import pytest
 from markdown_it import MarkdownIt
 
-from clientcheck.bank.questionnaire import default_bank
+from clientcheck.bank.loader import default_bank
 from clientcheck.outputs.exports import (
     build_summary_input,
     comparison_view,
@@ -229,7 +229,7 @@ def pdf_plain_text(data: bytes) -> str:
 
 
 def _late_payer_data(lang: str, answers: dict | None = None):
-    from clientcheck.bank.model import ClientRecord
+    from clientcheck.bank.records import ClientRecord
     from clientcheck.outputs.exports import build_summary_input
 
     answers = answers or {

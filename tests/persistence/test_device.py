@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import clientcheck.persistence.device as device
-from clientcheck.bank.questionnaire import default_bank
+from clientcheck.bank.loader import default_bank
 from clientcheck.persistence.device import (
     DEVICE_VERSION,
     MAX_DEVICE_CHARS,

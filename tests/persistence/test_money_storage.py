@@ -7,8 +7,8 @@ from datetime import date
 
 import pytest
 
-from clientcheck.bank.model import ClientRecord
-from clientcheck.bank.questionnaire import default_bank
+from clientcheck.bank.loader import default_bank
+from clientcheck.bank.records import ClientRecord
 from clientcheck.engine import money
 from clientcheck.persistence.storage import (
     SCHEMA_VERSION,

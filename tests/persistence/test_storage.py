@@ -10,9 +10,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from clientcheck.bank.answers import DONT_KNOW
-from clientcheck.bank.model import MAX_NAME_CHARS, ClientRecord
-from clientcheck.bank.questionnaire import Question, default_bank
-from clientcheck.engine.scoring import assess
+from clientcheck.bank.loader import default_bank
+from clientcheck.bank.questions import Question
+from clientcheck.bank.records import MAX_NAME_CHARS, ClientRecord
+from clientcheck.engine.verdict import assess
 from clientcheck.persistence.storage import (
     MAX_CLIENTS,
     MAX_FILE_BYTES,

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from clientcheck.bank.model import ClientRecord
-from clientcheck.bank.questionnaire import default_bank
-from clientcheck.engine.scoring import assess
+from clientcheck.bank.loader import default_bank
+from clientcheck.bank.records import ClientRecord
+from clientcheck.engine.verdict import assess
 from clientcheck.guidance.render import AssessmentContext, build_context
 
 ASSESSED_ON = date(2026, 11, 27)

@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass
 from datetime import date
 
-from clientcheck.bank.model import MAX_NAME_CHARS
+from clientcheck.bank.records import MAX_NAME_CHARS
 from clientcheck.persistence.storage import SCHEMA_VERSION
 
 

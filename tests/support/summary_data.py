@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from clientcheck.bank.model import ClientRecord
-from clientcheck.bank.questionnaire import default_bank
-from clientcheck.engine.scoring import assess
+from clientcheck.bank.loader import default_bank
+from clientcheck.bank.records import ClientRecord
+from clientcheck.engine.verdict import assess
 from clientcheck.guidance.render import AdviceItem, Draft, build_context, render_why
 from clientcheck.outputs.charts import RadarSeries
 from clientcheck.outputs.summary import ComparisonRow, ComparisonView, SummaryInput

@@ -15,8 +15,8 @@ import pytest
 from streamlit import config as st_config
 from streamlit.testing.v1 import AppTest
 
-from clientcheck.bank.model import ClientRecord
-from clientcheck.bank.questionnaire import default_bank
+from clientcheck.bank.loader import default_bank
+from clientcheck.bank.records import ClientRecord
 from clientcheck.persistence.device import ClientExtras, dumps_device, loads_device
 from clientcheck.ui.device import COMPONENT_KEY, STATE_KEY, now_ms
 from clientcheck.ui.state import Store

@@ -13,7 +13,7 @@ import pytest
 from streamlit import config as st_config
 from streamlit.testing.v1 import AppTest
 
-from clientcheck.bank.questionnaire import default_bank
+from clientcheck.bank.loader import default_bank
 from clientcheck.i18n import t
 
 ROOT = Path(__file__).resolve().parents[2]

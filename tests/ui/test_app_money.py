@@ -11,7 +11,7 @@ import pytest
 from streamlit import config as st_config
 from streamlit.testing.v1 import AppTest
 
-from clientcheck.bank.model import ClientRecord
+from clientcheck.bank.records import ClientRecord
 from clientcheck.engine import money
 from clientcheck.guidance.moneytext import w
 from clientcheck.ui.state import Store

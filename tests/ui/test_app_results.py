@@ -12,9 +12,10 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from clientcheck.bank.model import ClientRecord
-from clientcheck.bank.questionnaire import default_bank
-from clientcheck.engine.scoring import assess, what_would_change
+from clientcheck.bank.loader import default_bank
+from clientcheck.bank.records import ClientRecord
+from clientcheck.engine.changes import what_would_change
+from clientcheck.engine.verdict import assess
 from clientcheck.persistence.storage import dumps_assessment, dumps_session
 from clientcheck.ui.state import Store
 

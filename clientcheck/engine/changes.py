@@ -1,0 +1,144 @@
+"""What would change the verdict: the smallest changes of one answer that move it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+
+from clientcheck.bank.answers import Answer, Answers, is_answered
+from clientcheck.bank.questions import Question, QuestionBank
+from clientcheck.engine.signs import answer_risk, visible_questions
+from clientcheck.engine.verdict import NOT_ENOUGH, assess, freeze_answers
+
+
+@dataclass(frozen=True)
+class Change:
+    """One answer that, changed alone, would move the verdict."""
+
+    question_id: str
+    answer: Answer
+    verdict: str
+    direction: str  # "milder", "firmer" or "other_exit" (let go <-> plan your exit)
+
+
+def _candidates(question: Question, current: Answer | None) -> list[Answer]:
+    if question.kind == "choice":
+        assert question.scale is not None
+        return [o for o in question.scale.option_ids if o != current]
+    assert question.number is not None
+    spec = question.number
+    xs = {x for x, _ in spec.points if spec.min <= x <= spec.max} | {spec.min}
+    values = sorted({float(int(x)) if spec.integer else x for x in xs})
+    if question.show_if is not None:
+        # A follow-up ("days late", asked after a late invoice) at no risk at all would
+        # contradict the answer that asked for it.
+        values = [v for v in values if spec.risk(v) > 0]
+    return [v for v in values if v != current]
+
+
+def _is_raised(question: Question) -> bool:
+    return question.scale is not None and question.scale.id == "raised"
+
+
+def _size(question: Question, current: Answer, candidate: Answer, answers: Answers) -> float:
+    """How big a change this is, in steps of a quarter of the risk scale (context: one step)."""
+    if question.role == "context":
+        assert question.scale is not None
+        ids = question.scale.option_ids
+        return float(abs(ids.index(str(candidate)) - ids.index(str(current))))
+    before, after = (
+        answer_risk(question, current, answers),
+        answer_risk(question, candidate, answers),
+    )
+    return max(abs(after - before) / 25, 0.25)
+
+
+def what_would_change(
+    bank: QuestionBank, answers: Answers, per_direction: int = 2
+) -> tuple[Change, ...]:
+    """Find the smallest changes of one answer that move the verdict, milder and firmer.
+
+    Only answers the user gave are changed, plus "have you already raised it?" where it is
+    asked: a question never answered is no part of the verdict, so suggesting an answer to
+    it would only add noise. Changes on the signs that set the verdict come first; a change
+    of one step is preferred to a bigger jump. Computed by re-running the same assessment
+    with one answer changed, so it can never disagree with the rules.
+    """
+    return _changes_cached(bank, freeze_answers(answers), per_direction)
+
+
+@lru_cache(maxsize=256)
+def _changes_cached(
+    bank: QuestionBank, frozen: tuple[tuple[str, Answer], ...], per_direction: int
+) -> tuple[Change, ...]:
+    answers = dict(frozen)
+    base = assess(bank, answers)
+    if base.verdict == NOT_ENOUGH:
+        return ()
+    drivers = {r.sign_id for r in base.reasons} | {s for r in base.reasons for s in r.signs}
+    found: dict[str, list[tuple[tuple, Change]]] = {"milder": [], "firmer": [], "other_exit": []}
+    for section in bank.sections:
+        for question in visible_questions(bank, section, answers):
+            current = answers.get(question.id)
+            if not is_answered(current):
+                if not _is_raised(question):
+                    continue
+                current = "not_yet"  # not answered yet reads as "not raised yet"
+            elif question.role == "context" and not _is_raised(question):
+                continue
+            for candidate in _candidates(question, current):
+                changed = {**answers, question.id: candidate}
+                _check_limit(bank, question, changed)
+                if not _valid(bank, changed):
+                    continue
+                result = assess(bank, changed)
+                if result.verdict in (base.verdict, NOT_ENOUGH) or result.provisional:
+                    continue
+                delta = result.level - base.level
+                direction = "other_exit" if delta == 0 else "milder" if delta < 0 else "firmer"
+                rank = (
+                    question.section not in drivers and question.section != "situation",
+                    abs(delta) != 1 and delta != 0,
+                    _size(question, current, candidate, answers),
+                )
+                found[direction].append(
+                    (rank, Change(question.id, candidate, result.verdict, direction))
+                )
+    picked: list[Change] = []
+    for direction in ("milder", "firmer", "other_exit"):
+        best: dict[str, tuple[tuple, Change]] = {}
+        for rank, change in found[direction]:
+            if change.question_id not in best or rank < best[change.question_id][0]:
+                best[change.question_id] = (rank, change)
+        ranked = sorted(best.values(), key=lambda item: item[0])
+        picked.extend(change for _, change in ranked[:per_direction])
+    return tuple(picked)
+
+
+@lru_cache(maxsize=16)
+def _limits(bank: QuestionBank) -> tuple[tuple[str, str], ...]:
+    """(count, total) question ids: a count may not exceed its total."""
+    return tuple(
+        (q.id, q.number.at_most)
+        for q in bank.questions()
+        if q.number is not None and q.number.at_most is not None
+    )
+
+
+def _check_limit(bank: QuestionBank, question: Question, answers: dict[str, Answer]) -> None:
+    """Keep a changed total consistent: lower dependent counts that would exceed it."""
+    for other_id, total_id in _limits(bank):
+        if total_id != question.id:
+            continue
+        value, limit = answers.get(other_id), answers.get(question.id)
+        if isinstance(value, int | float) and isinstance(limit, int | float) and value > limit:
+            answers[other_id] = float(limit)
+
+
+def _valid(bank: QuestionBank, answers: Mapping[str, Answer]) -> bool:
+    for question_id, total_id in _limits(bank):
+        value, limit = answers.get(question_id), answers.get(total_id)
+        if isinstance(value, int | float) and isinstance(limit, int | float) and value > limit:
+            return False
+    return True
