@@ -57,7 +57,7 @@ SITUATIONS = (
             "situation.jurisdiction": "fr",
             "situation.currency": "EUR",
             "contract_breach.has_contract": "yes",
-            "contract_breach.breach_term": "none",
+            "contract_breach.terms_broken": ("none",),
             "late_payment.invoices_total": 10,
             "late_payment.late_invoices": 8,
             "late_payment.days_late": 45,

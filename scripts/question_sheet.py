@@ -22,10 +22,14 @@ from clientcheck.bank.questions import Condition, Question, QuestionBank  # noqa
 
 
 def _when(bank: QuestionBank, cond: Condition, lang: str) -> str:
+    if cond.any:
+        return " or ".join(_when(bank, part, lang).removeprefix("only ") for part in cond.any)
     if cond.sign_at_least is not None:
         return "only when the answers on this page show some concern"
     assert cond.question is not None
     target = bank.question(cond.question)
+    if cond.op == "unknown":
+        return f"only when `{target.id}` is `dont_know`"
     if cond.op in ("at_least", "at_most"):
         word = "at least" if cond.op == "at_least" else "at most"
         return f"only when `{target.id}` is {word} {cond.value:g}"
@@ -44,8 +48,9 @@ def question_lines(bank: QuestionBank, question: Question, lang: str) -> list[st
     if question.kind == "choice":
         assert question.scale is not None
         options = "; ".join(f"`{o.id}` = {o.label(lang)}" for o in question.scale.options)
-        several = getattr(question, "multiple", False)
-        lines.append(f"  - {'several may be chosen (a list)' if several else 'one of'}: {options}")
+        several = question.multiple
+        kind = 'several may be chosen, as a list like ["a", "b"]' if several else "one of"
+        lines.append(f"  - {kind}: {options}")
     else:
         spec = question.number
         assert spec is not None

@@ -57,10 +57,10 @@ ANSWERS = {
     "demanding.tight_deadlines": "always",
     "disrespect.insults": "once",
     "contract_breach.has_contract": "yes",
-    "contract_breach.breach_term": "scope",
+    "contract_breach.terms_broken": ("scope",),
     "contract_breach.breach_count": "once",
     "high_maintenance.after_hours": "always",
-    "unprofessional.inappropriate": "yes",
+    "unprofessional.crossed_line": "yes",
 }
 TEXT_IDS = [x.name for x in TEXTS]
 # What a Markdown viewer's HTML would hold if our text were taken as markup.

@@ -48,14 +48,14 @@ def test_json_report_prints_verdict_figures_signs_drafts_and_changes(tmp_path):
     assert report["confidence"] == result.confidence
     assert [s["id"] for s in report["signs"]] == [s.id for s in BANK.signs]
     late = report["signs"][0]
-    assert late["band"] == "critical" and late["advice_path"] == "fix"
+    assert late["band"] == "critical" and late["advice"] == "fix"
     assert report["signs"][1]["score"] is None  # not assessed: no score, not 0
     assert report["suggested_drafts"][0] == "payment_terms"
     changes = what_would_change(BANK, ANSWERS)
     assert [(c["question"], c["verdict"]) for c in report["what_would_change"]] == [
         (c.question_id, c.verdict) for c in changes
     ]
-    assert report["reasons"][0]["rule"] == "terms_concern"
+    assert report["reasons"][0]["rule"] == "terms_first"
     assert report["last_working_day"] is not None
 
 

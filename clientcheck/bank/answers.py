@@ -14,8 +14,21 @@ from clientcheck.i18n import format_number, t
 DONT_KNOW = "dont_know"
 """The answer "don't know / not applicable", offered for every question."""
 
-Answer = str | float
+Answer = str | float | tuple[str, ...]
+"""An option id, a number, several option ids (a question with several answers), or
+"don't know"."""
 Answers = Mapping[str, Answer]
+
+UNIT_WORDS = {
+    "day": ("d", "day", "days", "j", "jour", "jours"),
+    "week": ("w", "wk", "wks", "week", "weeks", "sem", "semaine", "semaines"),
+    "month": ("month", "months", "mois"),
+    "message": ("message", "messages", "msg", "msgs"),
+}
+"""Units a number may be typed in, besides its own (see NumberSpec.units)."""
+
+DONT_KNOW_TYPED = ("?", "??", "don't know", "dont know", "dk", "ne sais pas", "nsp")
+"""What a person may type in a number field to say they do not know."""
 
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009']+")
 
@@ -38,9 +51,14 @@ def parse_decimal(raw: str) -> float | None:
     Accepts both "1 500,5" and "1,500.5" styles, a unit, % or currency sign after
     the number and the typographic minus. Raises AnswerError("not_a_number").
     """
+    return _parse_with_unit(raw)[0]
+
+
+def _parse_with_unit(raw: str) -> tuple[float | None, str]:
+    """The number typed and the word after it ("" when none)."""
     text = unicodedata.normalize("NFKC", raw or "").strip()
     if not text:
-        return None
+        return None, ""
     text = text.replace("\u2212", "-").replace("\u2013", "-")
     # A number, then optionally a unit made of letters (no digits: "1e400" is refused).
     match = re.match(r"^([+-]?[\d\s\u00a0\u202f\u2009',.]*\d)\s*(%|[€$£]|[^\W\d_][^\d]*)?$", text)
@@ -62,21 +80,33 @@ def parse_decimal(raw: str) -> float | None:
         raise AnswerError("not_a_number") from None
     if not math.isfinite(value):
         raise AnswerError("not_a_number")
-    return value
+    return value, (match.group(2) or "").strip().lower().rstrip(".")
 
 
-def parse_number(raw: str, question: Question) -> float | None:
-    """Parse what a person typed for a number question; empty means "don't know".
+def parse_number(raw: str, question: Question) -> float | str | None:
+    """Parse what a person typed for a number question: empty gives None (not answered),
+    "?" or "don't know" gives DONT_KNOW.
 
     Raises AnswerError when it is not a number within the question's range.
     """
     spec = question.number
     assert spec is not None
+    typed = unicodedata.normalize("NFKC", raw or "").strip().lower().replace("’", "'")
+    if typed in DONT_KNOW_TYPED:
+        return DONT_KNOW
     try:
-        value = parse_decimal(raw)
+        value, word = _parse_with_unit(raw)
     except AnswerError:
         raise AnswerError("not_a_number", spec.min, spec.max) from None
-    return None if value is None else check_number(value, question)
+    if value is None:
+        return None
+    for unit, worth in spec.units.items():
+        if word in UNIT_WORDS[unit]:
+            # "30 days" in a question counted in weeks, "30 messages" in one counted in
+            # hours: kept to two decimals, so 30 days read back as 4.29 weeks.
+            value = round(value * worth, 2)
+            break
+    return check_number(value, question)
 
 
 def check_number(value: object, question: Question) -> float:
@@ -98,10 +128,28 @@ def check_answer(question: Question, value: object) -> Answer:
         return DONT_KNOW
     if question.kind == "choice":
         assert question.scale is not None
+        if question.multiple:
+            return check_several(question, value)
         if not isinstance(value, str) or value not in question.scale.option_ids:
             raise AnswerError("unknown_option")
         return value
     return check_number(value, question)
+
+
+def check_several(question: Question, value: object) -> tuple[str, ...]:
+    """Several options picked: known, each once, in the scale's order; an exclusive option
+    ("none so far") stands alone."""
+    assert question.scale is not None
+    if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
+        raise AnswerError("unknown_option")
+    ids = question.scale.option_ids
+    if not value or not set(value) <= set(ids):
+        raise AnswerError("unknown_option")
+    picked = tuple(o for o in ids if o in value)
+    exclusive = {o.id for o in question.scale.options if o.exclusive}
+    if len(picked) > 1 and exclusive & set(picked):
+        raise AnswerError("unknown_option")
+    return picked
 
 
 def validate_answers(bank: QuestionBank, raw: object) -> dict[str, Answer]:
@@ -133,7 +181,7 @@ def limit_of(question: Question, answers: Mapping[str, Answer]) -> float | None:
 
 
 def is_answered(value: Answer | None) -> bool:
-    return value is not None and value != DONT_KNOW
+    return value is not None and value != DONT_KNOW and value != ()
 
 
 def answer_label(question: Question, value: Answer, lang: str) -> str:
@@ -142,9 +190,11 @@ def answer_label(question: Question, value: Answer, lang: str) -> str:
         return t("dont_know", lang)
     if question.kind == "choice":
         assert question.scale is not None
-        return question.scale.option(str(value)).label(lang)
+        labels = [question.scale.option(o).label(lang) for o in question.chosen(value)]
+        return "; ".join(labels)
     assert question.number is not None
     spec = question.number
+    assert isinstance(value, int | float)
     unit = (spec.unit_one if spec.unit_one is not None and value == 1 else spec.unit)(lang)
     sep = "" if unit == "%" and lang == "en" else "\u00a0"
     return f"{format_number(float(value), lang)}{sep}{unit}"

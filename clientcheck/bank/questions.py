@@ -7,10 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from clientcheck.i18n import Text
+
+if TYPE_CHECKING:  # the rules read conditions from this module
+    from clientcheck.bank.rules import Rules
 
 Kind = Literal["choice", "number"]
 
@@ -19,9 +21,17 @@ Role = Literal["graded", "flag", "context"]
 dependency figure); ``flag`` records a serious event that overrides the score but never
 averages into it; ``context`` shapes advice, visibility and rules but is never scored."""
 
-OVERRIDES = ("incident", "unfixable")
+OVERRIDES = ("incident", "pattern", "line", "unfixable")
+"""Serious events an answer can record, mildest first: one serious incident; a repeated
+one; a line crossed (harassment, discrimination, a dishonest request), which calls for a
+clear "no" first; and what ends a working relationship at once (threats, being drunk at
+work)."""
 
-CONDITION_OPS = ("equals", "in", "at_least", "at_most")
+CONDITION_OPS = ("equals", "in", "at_least", "at_most", "unknown")
+
+HISTORY = ("not_yet", "improved", "slipping", "no_change", "worse", "enforced")
+"""What was already tried about a sign (the "have you raised it?" answer); an unanswered
+question reads as "not yet"."""
 
 LADDER = ("keep", "keep_boundaries", "renegotiate", "exit")
 """Verdict floors, mildest first; ``exit`` becomes let_go or plan_exit by dependency."""
@@ -36,6 +46,7 @@ class Option:
     id: str
     risk: float
     label: Text
+    exclusive: bool = False  # in a several-answers question, this option stands alone
 
 
 @dataclass(frozen=True)
@@ -66,15 +77,19 @@ def _interpolate(pts: tuple[tuple[float, float], ...], value: float) -> float:
 
 @dataclass(frozen=True)
 class Condition:
-    """When a question is asked: another answer compared with a value, or its sign's band.
+    """When a question is asked: another answer compared with a value, its sign's band,
+    or any of several conditions.
 
-    ``question`` conditions are met only by an answer (never by "don't know").
+    ``question`` conditions are met only by an answer (never by "don't know"), except
+    ``unknown``, which is met by "don't know". ``in`` on a question with several answers
+    is met when any of them is in the list.
     """
 
     question: str | None = None
     op: str = "equals"
     value: object = None
     sign_at_least: str | None = None
+    any: tuple[Condition, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -94,6 +109,9 @@ class NumberSpec:
     share_points: tuple[tuple[float, float], ...] = ()
     # The answer may not exceed this other answer (e.g. late invoices <= invoices sent).
     at_most: str | None = None
+    # Other units a person may type, and what one of each is worth in ``unit``
+    # (notice: "30 days", "2 months" for a question counted in weeks).
+    units: Mapping[str, float] = field(default_factory=dict)
 
     def risk(self, value: float, total: float | None = None) -> float:
         """Return the risk (0-100) of ``value``; with ``total``, the lower of count and share."""
@@ -121,24 +139,38 @@ class Question:
     role: Role = "graded"
     overrides: Mapping[str, str] = field(default_factory=dict)
     show_if: Condition | None = None
+    multiple: bool = False  # a choice question where several options may be picked
 
     @property
     def graded(self) -> bool:
         return self.role == "graded"
 
-    def risk_of(self, answer: str | float, total: float | None = None) -> float:
-        """Return the risk (0-100) that an answer carries (``total``: see NumberSpec.risk)."""
+    def chosen(self, answer: object) -> tuple[str, ...]:
+        """The option ids an answer to a choice question picks (one, or several)."""
+        if isinstance(answer, tuple | list):
+            return tuple(str(a) for a in answer)
+        return (str(answer),)
+
+    def risk_of(self, answer: object, total: float | None = None) -> float:
+        """Return the risk (0-100) that an answer carries (``total``: see NumberSpec.risk).
+
+        Several options picked carry the risk of the worst of them.
+        """
         if self.kind == "choice":
             assert self.scale is not None
-            return self.scale.option(str(answer)).risk
+            return max((self.scale.option(o).risk for o in self.chosen(answer)), default=0.0)
         assert self.number is not None
-        return self.number.risk(float(answer), total)
+        return self.number.risk(float(answer), total)  # type: ignore[arg-type]
 
-    def override_of(self, answer: str | float) -> str | None:
-        """Return "incident" or "unfixable" when this answer is a deal-breaker, else None."""
-        return self.overrides.get(str(answer)) if self.kind == "choice" else None
+    def override_of(self, answer: object) -> str | None:
+        """Return the serious event this answer records (see OVERRIDES), the gravest of
+        several options picked, or None."""
+        if self.kind != "choice":
+            return None
+        events = [self.overrides[o] for o in self.chosen(answer) if o in self.overrides]
+        return max(events, key=OVERRIDES.index, default=None)
 
-    def is_dealbreaker(self, answer: str | float) -> bool:
+    def is_dealbreaker(self, answer: object) -> bool:
         return self.override_of(answer) is not None
 
 
@@ -151,104 +183,6 @@ class Section:
     name: Text
     summary: Text
     questions: tuple[Question, ...]
-
-
-@dataclass(frozen=True)
-class Band:
-    id: str
-    min: float
-    label: Text
-
-
-@dataclass(frozen=True)
-class Verdict:
-    id: str
-    label: Text
-    severity: int
-    check_again_days: int
-
-
-@dataclass(frozen=True)
-class RuleWhen:
-    """What a decision rule matches: filters on one sign, or a count of signs."""
-
-    kind: str | None = None
-    band_at_least: str | None = None
-    raised: str | None = None
-    override: str | None = None
-    count: int = 0
-    including: str | None = None
-
-
-@dataclass(frozen=True)
-class DecisionRule:
-    """One line of the decision model: a floor (or a step up) on the verdict ladder."""
-
-    id: str
-    applies: Literal["each_sign", "combination"]
-    when: RuleWhen
-    reason: Text
-    floor: str | None = None  # a LADDER id, or "kind": the sign kind's floor for its band
-    step_up: int = 0
-    max: str | None = None
-
-
-@dataclass(frozen=True)
-class SignKind:
-    id: str
-    floors: Mapping[str, str]  # band id -> LADDER id
-    max: str
-
-
-@dataclass(frozen=True)
-class DependencyOverride:
-    """A floor (``at_least``) or cap (``at_most``) on dependency when all conditions hold."""
-
-    id: str
-    when: tuple[Condition, ...]
-    reason: Text
-    at_least: float | None = None
-    at_most: float | None = None
-
-
-@dataclass(frozen=True)
-class Rules:
-    """Scoring rules: bands, how signs combine into risk, decision rules, confidence."""
-
-    bands: tuple[Band, ...]
-    dealbreaker_floor: float
-    risk_max_weight: float
-    dependent_at: float
-    unknown_dependency: float
-    verdicts: Mapping[str, Verdict]
-    confidence: tuple[tuple[str, float, Text], ...]
-    min_answers_per_sign: int
-    min_answers_strong: int
-    firm_up_questions: int
-    sign_kinds: Mapping[str, str]
-    kinds: Mapping[str, SignKind]
-    decision_rules: tuple[DecisionRule, ...]
-    dependency_overrides: tuple[DependencyOverride, ...]
-
-    def band_rank(self, band_id: str) -> int:
-        return self._band_ranks[band_id]
-
-    @cached_property
-    def _band_ranks(self) -> dict[str, int]:
-        return {band.id: rank for rank, band in enumerate(self.bands)}
-
-    def band_for(self, score: float) -> Band:
-        chosen = self.bands[0]
-        for band in self.bands:
-            if score >= band.min:
-                chosen = band
-        return chosen
-
-    def band(self, band_id: str) -> Band:
-        for band in self.bands:
-            if band.id == band_id:
-                return band
-        raise KeyError(band_id)
 
 
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: one per process

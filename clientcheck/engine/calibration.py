@@ -83,15 +83,16 @@ def as_answers(bank: QuestionBank, raw: Mapping[str, object]) -> dict:
 
 
 def distance(verdict: str, majority: Iterable[str]) -> int:
-    """0 when the verdict is among the majority, else the fewest ladder steps to it.
-
-    ``not_enough`` matches only itself: anything else is two steps from it.
+    """0 when the verdict is among the majority, else the fewest ladder steps to it, at
+    least 1: let go and plan your exit are the same step, so one for the other counts as
+    "within one step", never as exact. ``not_enough`` matches only itself: anything else
+    is two steps from it.
     """
     majority = tuple(majority)
     if verdict in majority:
         return 0
     steps = [abs(STEP[verdict] - STEP[m]) if verdict in STEP and m in STEP else 2 for m in majority]
-    return min(steps)
+    return max(1, min(steps))
 
 
 @dataclass(frozen=True)

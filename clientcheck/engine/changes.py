@@ -6,9 +6,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-from clientcheck.bank.answers import Answer, Answers, is_answered
+from clientcheck.bank.answers import DONT_KNOW, Answer, Answers, is_answered
 from clientcheck.bank.questions import Question, QuestionBank
-from clientcheck.engine.signs import answer_risk, visible_questions
+from clientcheck.engine.signs import answer_risk, is_history, visible_questions
 from clientcheck.engine.verdict import NOT_ENOUGH, assess, freeze_answers
 
 
@@ -20,11 +20,21 @@ class Change:
     answer: Answer
     verdict: str
     direction: str  # "milder", "firmer" or "other_exit" (let go <-> plan your exit)
+    kind: str = "answer"  # "action": what was tried (raise it, enforce it); "check": a
+    # "don't know" that an answer would settle; "answer": another answer to a question
+
+
+KINDS = ("action", "check", "answer")
+# What to try with the client, most useful to hear first: raising it and seeing it improve,
+# asking without result, enforcing the terms.
+ACTIONS = ("improved", "no_change", "enforced", "worse", "slipping", "not_yet")
 
 
 def _candidates(question: Question, current: Answer | None) -> list[Answer]:
     if question.kind == "choice":
         assert question.scale is not None
+        if question.multiple:
+            return [(o,) for o in question.scale.option_ids if (o,) != current]
         return [o for o in question.scale.option_ids if o != current]
     assert question.number is not None
     spec = question.number
@@ -37,12 +47,10 @@ def _candidates(question: Question, current: Answer | None) -> list[Answer]:
     return [v for v in values if v != current]
 
 
-def _is_raised(question: Question) -> bool:
-    return question.scale is not None and question.scale.id == "raised"
-
-
 def _size(question: Question, current: Answer, candidate: Answer, answers: Answers) -> float:
     """How big a change this is, in steps of a quarter of the risk scale (context: one step)."""
+    if current == DONT_KNOW or question.multiple:
+        return 0.0 if current == DONT_KNOW else 1.0
     if question.role == "context":
         assert question.scale is not None
         ids = question.scale.option_ids
@@ -59,11 +67,13 @@ def what_would_change(
 ) -> tuple[Change, ...]:
     """Find the smallest changes of one answer that move the verdict, milder and firmer.
 
-    Only answers the user gave are changed, plus "have you already raised it?" where it is
-    asked: a question never answered is no part of the verdict, so suggesting an answer to
-    it would only add noise. Changes on the signs that set the verdict come first; a change
-    of one step is preferred to a bigger jump. Computed by re-running the same assessment
-    with one answer changed, so it can never disagree with the rules.
+    What the user can do or check comes first: what they try with the client ("have you
+    already raised it?", where it is asked: raise it, enforce it), then a "don't know" an
+    answer would settle, then other answers they gave. A question never answered is no part
+    of the verdict, so suggesting an answer to it would only add noise. Within each, changes
+    on the signs that set the verdict come first, and a change of one step is preferred to
+    a bigger jump. Computed by re-running the same assessment with one answer changed, so it
+    can never disagree with the rules.
     """
     return _changes_cached(bank, freeze_answers(answers), per_direction)
 
@@ -81,11 +91,14 @@ def _changes_cached(
     for section in bank.sections:
         for question in visible_questions(bank, section, answers):
             current = answers.get(question.id)
-            if not is_answered(current):
-                if not _is_raised(question):
+            kind = "action" if is_history(question) else "answer"
+            if current == DONT_KNOW and not is_history(question):
+                kind = "check"
+            elif not is_answered(current):
+                if not is_history(question):
                     continue
                 current = "not_yet"  # not answered yet reads as "not raised yet"
-            elif question.role == "context" and not _is_raised(question):
+            elif question.role == "context" and not is_history(question):
                 continue
             for candidate in _candidates(question, current):
                 changed = {**answers, question.id: candidate}
@@ -98,12 +111,14 @@ def _changes_cached(
                 delta = result.level - base.level
                 direction = "other_exit" if delta == 0 else "milder" if delta < 0 else "firmer"
                 rank = (
+                    KINDS.index(kind),
+                    ACTIONS.index(candidate) if kind == "action" else 0,
                     question.section not in drivers and question.section != "situation",
                     abs(delta) != 1 and delta != 0,
                     _size(question, current, candidate, answers),
                 )
                 found[direction].append(
-                    (rank, Change(question.id, candidate, result.verdict, direction))
+                    (rank, Change(question.id, candidate, result.verdict, direction, kind))
                 )
     picked: list[Change] = []
     for direction in ("milder", "firmer", "other_exit"):

@@ -13,7 +13,7 @@ def dependency_index(bank: QuestionBank, answers: Answers) -> tuple[float, bool,
     graded = [q for q in bank.situation.questions if q.graded]
     answered = answered_pairs(bank, graded, answers)
     if not answered:
-        return bank.rules.unknown_dependency, False, None
+        return 0.0, False, None
     value = weighted_mean([(q.weight, answer_risk(q, a, answers)) for q, a in answered])
     for override in bank.rules.dependency_overrides:
         if all(condition_met(bank, c, answers) for c in override.when):

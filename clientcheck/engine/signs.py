@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from clientcheck.bank.answers import Answer, Answers, is_answered
-from clientcheck.bank.questions import Condition, Question, QuestionBank, Section
+from clientcheck.bank.answers import DONT_KNOW, Answer, Answers, is_answered
+from clientcheck.bank.questions import OVERRIDES, Condition, Question, QuestionBank, Section
 
 NOT_ASSESSED = "not_assessed"
 
@@ -22,7 +22,7 @@ class Driver:
     """An answer that pushed a sign's score up."""
 
     question_id: str
-    answer: str | float
+    answer: Answer
     risk: float
     dealbreaker: bool
 
@@ -36,15 +36,21 @@ class SignResult:
     total: int
     dealbreaker: bool
     drivers: tuple[Driver, ...]
-    kind: str = "fixable"
-    incident: bool = False
-    unfixable: bool = False
-    raised: str | None = None
+    kind: str = "money"  # what can fix it (questions/scoring.toml, sign_kinds)
+    event: str | None = None  # the gravest serious event recorded (see OVERRIDES), if any
+    history: str = "not_yet"  # what was already tried (HISTORY); unanswered reads as not yet
+    history_answered: bool = False  # the user said what they tried (evidence of a problem)
+    facts: tuple[tuple[str, str], ...] = ()  # answers a sign rule reads (rules.rule_questions)
     level: int = 0  # this sign's floor on the verdict ladder (index in LADDER)
 
     @property
     def assessed(self) -> bool:
         return self.band != NOT_ASSESSED
+
+    @property
+    def state(self) -> str:
+        """The band, or the serious event when there is one (it outranks every band)."""
+        return self.event or self.band
 
     @property
     def needs_attention(self) -> bool:
@@ -55,18 +61,25 @@ def condition_met(
     bank: QuestionBank, cond: Condition, answers: Answers, sign_band: str | None = None
 ) -> bool:
     """Check one condition against the answers (``sign_band``: the asking sign's band)."""
+    if cond.any:
+        return any(condition_met(bank, part, answers, sign_band) for part in cond.any)
     if cond.sign_at_least is not None:
         if sign_band is None or sign_band == NOT_ASSESSED:
             return False
         return bank.rules.band_rank(sign_band) >= bank.rules.band_rank(cond.sign_at_least)
     assert cond.question is not None
+    target = bank.question(cond.question)
+    if not is_visible(bank, target, answers):
+        return False
     value = answers.get(cond.question)
-    if not is_answered(value) or not is_visible(bank, bank.question(cond.question), answers):
+    if cond.op == "unknown":
+        return value == DONT_KNOW
+    if not is_answered(value):
         return False
     if cond.op == "equals":
         return value == cond.value
     if cond.op == "in":
-        return value in cond.value  # type: ignore[operator]
+        return bool(set(target.chosen(value)) & set(cond.value))  # type: ignore[call-overload]
     if not isinstance(value, int | float):
         return False
     if cond.op == "at_least":
@@ -126,7 +139,10 @@ def _base_sign(
     asked = [q for q in asked if q.show_if is None or is_visible(bank, q, answers)]
     answered = answered_pairs(bank, asked, answers)
     graded = [(q.weight, answer_risk(q, a, answers)) for q, a in answered if q.graded]
-    score = weighted_mean(graded)
+    # One behaviour that happens often is a real problem even when the others do not: the
+    # worst answer weighs in beside the mean (as the worst sign does in the overall risk).
+    worst = max((r for _, r in graded), default=0.0)
+    score = rules.sign_max_weight * worst + (1 - rules.sign_max_weight) * weighted_mean(graded)
     overrides = {o for q, a in answered if (o := q.override_of(a))}
     if overrides:
         score = max(score, rules.dealbreaker_floor)
@@ -141,11 +157,11 @@ def score_sign(bank: QuestionBank, sign: Section, answers: Answers) -> SignResul
     """
     rules = bank.rules
     score, band, answered, overrides = _base_sign(bank, sign, answers)
-    raised = None
+    history, history_answered = "not_yet", False
     for q in sign.questions:
-        if q.scale is not None and q.scale.id == "raised" and is_answered(answers.get(q.id)):
+        if is_history(q) and is_answered(answers.get(q.id)):
             if is_visible(bank, q, answers, band):
-                raised = str(answers[q.id])
+                history, history_answered = str(answers[q.id]), True
     watch_from = rules.bands[1].min if len(rules.bands) > 1 else 0
     drivers = []
     for q, a in answered:
@@ -163,8 +179,18 @@ def score_sign(bank: QuestionBank, sign: Section, answers: Answers) -> SignResul
         total=len(visible),
         dealbreaker=bool(overrides),
         drivers=tuple(drivers[:MAX_DRIVERS]),
-        kind=rules.sign_kinds.get(sign.id, "fixable"),
-        incident="incident" in overrides,
-        unfixable="unfixable" in overrides,
-        raised=raised,
+        kind=rules.sign_kinds[sign.id],
+        event=max(overrides, key=OVERRIDES.index) if overrides else None,
+        history=history,
+        history_answered=history_answered,
+        facts=tuple(
+            (q.id, str(answers[q.id]))
+            for q, _ in answered
+            if q.id in rules.rule_questions and is_answered(answers.get(q.id))
+        ),
     )
+
+
+def is_history(question: Question) -> bool:
+    """Whether this is a sign's "have you already raised it?" question."""
+    return question.scale is not None and question.scale.id == "history"

@@ -3,10 +3,12 @@
 Plain Python: no Streamlit. Every decision rule comes from the question bank's data
 (``questions/scoring.toml``); this module only applies them.
 
-The verdict is a ladder, ``keep < keep_boundaries < renegotiate < exit``: each
-decision rule that matches gives a floor (or a step up), and the verdict is the
-highest. ``exit`` is ``let_go`` for a user who can afford to leave and
-``plan_exit`` for one who cannot yet.
+The verdict is a ladder, ``keep < keep_boundaries < renegotiate < exit``. Each sign
+gets a floor from the first of its decision rules that matches its state (band or serious
+event), its kind and what was already tried about it; the rules across signs and for money
+may raise the verdict, never lower it. The verdict is the highest floor. ``exit`` is
+``let_go`` for a user who can afford to leave (or who has not said) and ``plan_exit`` for
+one who cannot yet.
 """
 
 from __future__ import annotations
@@ -15,7 +17,9 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from clientcheck.bank.answers import Answer, Answers, is_answered
-from clientcheck.bank.questions import LADDER, DecisionRule, Question, QuestionBank
+from clientcheck.bank.questions import LADDER, Question, QuestionBank
+from clientcheck.bank.rules import SignRule
+from clientcheck.engine import money
 from clientcheck.engine.inputs import (
     answers_read,
     cached_dependency,
@@ -23,7 +27,13 @@ from clientcheck.engine.inputs import (
     section_counts,
     section_inputs,
 )
-from clientcheck.engine.signs import NOT_ASSESSED, SignResult, score_sign, visible_questions
+from clientcheck.engine.signs import (
+    NOT_ASSESSED,
+    SignResult,
+    is_history,
+    score_sign,
+    visible_questions,
+)
 
 NOT_ENOUGH = "not_enough"
 
@@ -55,8 +65,8 @@ class Result:
     risk: float | None  # None when no sign has an answer: no figure rather than 0
     risk_band: str
     dependency: float
-    dependency_known: bool
-    can_leave: bool
+    dependency_known: bool  # False: no situation answer, so the user may or may not be free
+    can_leave: bool  # True also when unknown: the app never assumes the user is stuck
     verdict: str
     answered: int
     total: int
@@ -66,15 +76,11 @@ class Result:
     tentative_verdict: str | None = None  # with more answers, the verdict this points to
     firm_up: tuple[str, ...] = ()  # question ids that would settle a provisional result
     dependency_rule: str | None = None  # the dependency override that applied, if any
+    rate_share: float | None = None  # effective rate / the rate aimed for, when both known
 
     @property
     def answered_share(self) -> float:
         return self.answered / self.total if self.total else 0.0
-
-    @property
-    def path(self) -> str:
-        """Which advice path fits: 'leave' when the user can afford it, else 'stay'."""
-        return "leave" if self.can_leave else "stay"
 
     @property
     def level(self) -> int:
@@ -96,20 +102,10 @@ class Result:
         return tuple(s for s in self.signs if s.dealbreaker)
 
 
-ADVICE_PATHS = {
-    "keep": "fix",
-    "keep_boundaries": "fix",
-    "renegotiate": "fix",
-    "plan_exit": "prepare",
-    "let_go": "leave",
-}
-"""Advice follows the verdict: fix what can be fixed under the keep verdicts, prepare the
-exit while protecting yourself under "plan your exit", move on under "let go"."""
-
-
-def advice_path(verdict: str) -> str | None:
-    """The advice path for a verdict: "fix", "prepare" or "leave" (None: nothing to judge)."""
-    return ADVICE_PATHS.get(verdict)
+def advice_path(bank: QuestionBank, verdict: str) -> str | None:
+    """What the advice under a verdict does: "fix", "prepare" or "leave" (None: nothing to
+    judge). Held as data with the verdicts (questions/scoring.toml)."""
+    return bank.rules.advice_for(verdict)
 
 
 @lru_cache(maxsize=8192)
@@ -117,8 +113,7 @@ def _scored_sign(
     bank: QuestionBank, sign_id: str, read: tuple[tuple[str, Answer], ...]
 ) -> SignResult:
     """score_sign from the answers it reads, with the sign's own level on the ladder."""
-    sign = score_sign(bank, bank.sign(sign_id), dict(read))
-    return replace(sign, level=_sign_level(bank, sign)[0])
+    return score_sign(bank, bank.sign(sign_id), dict(read))
 
 
 def overall_risk(bank: QuestionBank, signs: tuple[SignResult, ...]) -> float | None:
@@ -133,133 +128,124 @@ def overall_risk(bank: QuestionBank, signs: tuple[SignResult, ...]) -> float | N
     return risk
 
 
-def _at_least(bank: QuestionBank, band: str, band_id: str | None) -> bool:
-    if band_id is None:
-        return True
-    if band == NOT_ASSESSED:
-        return False
-    return bank.rules.band_rank(band) >= bank.rules.band_rank(band_id)
+def _state_rank(bank: QuestionBank, state: str) -> int:
+    return bank.rules.states.index(state)
 
 
-def _sign_matches(bank: QuestionBank, rule: DecisionRule, sign: SignResult) -> bool:
+def _sign_matches(bank: QuestionBank, rule: SignRule, key: RuleKey) -> bool:
+    _, kind, state, history, (small, dependent), facts = key
     w = rule.when
-    if not sign.assessed:
+    if w.small_client is not None and small != w.small_client:
         return False
-    if w.kind is not None and sign.kind != w.kind:
+    if w.dependent is not None and dependent != w.dependent:
         return False
-    if not _at_least(bank, sign.band, w.band_at_least):
+    if w.answers:
+        given = dict(facts)
+        if any(given.get(q) not in options for q, options in w.answers.items()):
+            return False
+    if w.state and state not in w.state:
         return False
-    if w.raised is not None and sign.raised != w.raised:
+    if w.state_at_least and _state_rank(bank, state) < _state_rank(bank, w.state_at_least):
         return False
-    if w.override == "incident" and not sign.incident:
+    if w.history and history not in w.history:
         return False
-    return not (w.override == "unfixable" and not sign.unfixable)
-
-
-def _floor(bank: QuestionBank, rule: DecisionRule, sign: SignResult | None) -> int:
-    if rule.floor == "kind":
-        assert sign is not None
-        return LADDER.index(bank.rules.kinds[sign.kind].floors[sign.band])
-    assert rule.floor is not None
-    return LADDER.index(rule.floor)
+    if w.kind and kind not in w.kind:
+        return False
+    return kind not in w.not_kind
 
 
 # The decision rules read only these of a sign: the decision is cached on them.
-RuleKey = tuple[str, str, str, str | None, bool, bool]
+# What a rule reads of the user's situation: a small client, and whether they depend on it.
+Situation = tuple[bool, bool]
+# sign id, kind, state, history, the situation, the answers rules read
+RuleKey = tuple[str, str, str, str, Situation, tuple[tuple[str, str], ...]]
 
 
-def _rule_key(sign: SignResult) -> RuleKey:
-    return (sign.sign_id, sign.kind, sign.band, sign.raised, sign.incident, sign.unfixable)
+def _rule_key(sign: SignResult, situation: Situation) -> RuleKey:
+    return (sign.sign_id, sign.kind, sign.state, sign.history, situation, sign.facts)
 
 
-def _stand_in(key: RuleKey, level: int = 0) -> SignResult:
-    """A sign with only what the decision rules read."""
-    sign_id, kind, band, raised, incident, unfixable = key
-    return SignResult(sign_id, 0.0, band, 0, 0, False, (), kind, incident, unfixable, raised, level)
-
-
-def _sign_level(bank: QuestionBank, sign: SignResult) -> tuple[int, Reason | None]:
-    """One sign's floor on the verdict ladder, and the rule that explains it."""
-    return _level_rule(bank, _rule_key(sign))
+def _sign_level(
+    bank: QuestionBank, sign: SignResult, situation: Situation
+) -> tuple[int, Reason | None]:
+    """One sign's floor on the verdict ladder, and the rule that sets it."""
+    if not sign.assessed or sign.state == bank.rules.bands[0].id:
+        return 0, None
+    return _level_rule(bank, _rule_key(sign, situation))
 
 
 @lru_cache(maxsize=1024)
 def _level_rule(bank: QuestionBank, key: RuleKey) -> tuple[int, Reason | None]:
-    sign = _stand_in(key)
-    if not sign.assessed:
-        return 0, None
-    rules = bank.rules
-    level = 0
-    fired: list[tuple[int, Reason]] = []
-    for rule in rules.decision_rules:
-        if rule.applies != "each_sign" or not _sign_matches(bank, rule, sign):
-            continue
-        if rule.step_up:
-            cap = LADDER.index(rule.max or rules.kinds[sign.kind].max)
-            cap = max(cap, level) if sign.unfixable else cap
-            stepped = max(level, min(level + rule.step_up, cap))
-            if stepped > level:
-                level = stepped
-                fired.append((level, Reason(rule.id, sign.sign_id)))
-        else:
-            floor = _floor(bank, rule, sign)
-            if floor >= level:
-                level = floor
-                fired.append((level, Reason(rule.id, sign.sign_id)))
-    # The most specific rule that set the sign's level explains it.
-    top = [r for lvl, r in fired if lvl == level and level > 0]
-    return level, top[-1] if top else None
+    """The first sign rule that matches sets the floor (a decision list, read in order)."""
+    for rule in bank.rules.sign_rules:
+        if _sign_matches(bank, rule, key):
+            return LADDER.index(rule.floor), Reason(rule.id, key[0])
+    return 0, None
 
 
 def _decide(
-    bank: QuestionBank, signs: tuple[SignResult, ...]
+    bank: QuestionBank,
+    signs: tuple[SignResult, ...],
+    rate_share: float | None,
+    situation: Situation,
 ) -> tuple[int, tuple[SignResult, ...], tuple[Reason, ...]]:
     """Apply the decision rules: the verdict's ladder level, signs with levels, and why."""
     leveled = []
     for sign in signs:
-        level = _sign_level(bank, sign)[0]
+        level = _sign_level(bank, sign, situation)[0]
         leveled.append(sign if sign.level == level else replace(sign, level=level))
-    verdict, decisive = _decision(bank, tuple(_rule_key(s) for s in signs))
+    keys = tuple(_rule_key(s, situation) if s.assessed else None for s in signs)
+    verdict, decisive = _decision(bank, keys, rate_share)
     return verdict, tuple(leveled), decisive
 
 
 @lru_cache(maxsize=4096)
-def _decision(bank: QuestionBank, keys: tuple[RuleKey, ...]) -> tuple[int, tuple[Reason, ...]]:
+def _decision(
+    bank: QuestionBank, keys: tuple[RuleKey | None, ...], rate_share: float | None
+) -> tuple[int, tuple[Reason, ...]]:
     rules = bank.rules
-    leveled = []
     reasons: list[tuple[int, Reason]] = []
+    levels: list[tuple[int, str]] = []
     for key in keys:
+        if key is None or key[2] == rules.bands[0].id:
+            continue
         level, reason = _level_rule(bank, key)
+        levels.append((level, key[0]))
         if reason is not None:
             reasons.append((level, reason))
-        leveled.append(_stand_in(key, level))
-    verdict = max((s.level for s in leveled), default=0)
-    for rule in rules.decision_rules:
-        if rule.applies != "combination":
+    verdict = max((lvl for lvl, _ in levels), default=0)
+    for rule in rules.combination_rules:
+        counted = tuple(s for lvl, s in levels if lvl >= LADDER.index(rule.floor_at_least))
+        if len(counted) < rule.count:
             continue
-        matching = [s for s in leveled if _sign_matches(bank, rule, s)]
-        if len(matching) < rule.when.count:
-            continue
-        if rule.when.including == "incident" and not any(s.incident for s in matching):
-            continue
-        counted = tuple(s.sign_id for s in matching)
         if rule.step_up:
             cap = LADDER.index(rule.max) if rule.max else EXIT
-            stepped = max(verdict, min(verdict + rule.step_up, cap))
-            if stepped > verdict:
-                verdict = stepped
-                reasons.append((verdict, Reason(rule.id, signs=counted)))
+            raised = max(verdict, min(verdict + rule.step_up, cap))
         else:
-            floor = _floor(bank, rule, None)
+            assert rule.floor is not None
+            raised = max(verdict, LADDER.index(rule.floor))
+        if raised > verdict:
+            verdict = raised
+            reasons.append((verdict, Reason(rule.id, signs=counted)))
+    for money_rule in rules.money_rules:
+        if rate_share is not None and rate_share <= money_rule.below_target_share:
+            floor = LADDER.index(money_rule.floor)
             if floor >= verdict:
                 verdict = floor
-                reasons.append((verdict, Reason(rule.id, signs=counted)))
-    decisive = tuple(r for lvl, r in reasons if lvl == verdict and verdict > 0)
+                reasons.append((verdict, Reason(money_rule.id)))
+    # What set the verdict; under Keep, only what says why (a problem raised and put right).
+    decisive = tuple(r for lvl, r in reasons if lvl == verdict)
     return verdict, decisive
 
 
+def _evidence(sign: SignResult) -> int:
+    """How many answers stand behind a sign: its answered questions, and one more when the
+    user said what they already tried about it (that confirms the problem is real)."""
+    return sign.answered + sign.history_answered
+
+
 def _strong_enough(bank: QuestionBank, sign: SignResult) -> bool:
-    return sign.dealbreaker or sign.answered >= bank.rules.min_answers_strong
+    return sign.dealbreaker or _evidence(sign) >= bank.rules.min_answers_strong
 
 
 def _capped(bank: QuestionBank, sign: SignResult) -> SignResult:
@@ -269,7 +255,7 @@ def _capped(bank: QuestionBank, sign: SignResult) -> SignResult:
     watch = bank.rules.bands[1]
     if bank.rules.band_rank(sign.band) <= 1:
         return sign
-    return replace(sign, band=watch.id, score=min(sign.score, watch.min), raised=None)
+    return replace(sign, band=watch.id, score=min(sign.score, watch.min))
 
 
 def confidence_level(bank: QuestionBank, share: float) -> str:
@@ -306,10 +292,16 @@ def _assess_cached(bank: QuestionBank, frozen: tuple[tuple[str, Answer], ...]) -
     dependency, dependency_known, dependency_rule = cached_dependency(
         bank, answers_read(dependency_inputs(bank), answers)
     )
-    can_leave = dependency < rules.dependent_at
+    # With no situation answered, the verdict never assumes the user is stuck: the words
+    # give both paths and ask for the three answers.
+    can_leave = dependency < rules.dependent_at or not dependency_known
     risk = overall_risk(bank, signs)
     risk_band = rules.band_for(risk).id if risk is not None else NOT_ASSESSED
-    level, leveled, reasons = _decide(bank, signs)
+    rate_share = _rate_share(answers)
+    share = answers.get("situation.income_share")
+    small = can_leave and isinstance(share, float) and share <= rules.small_client_share
+    situation = (small, dependency_known and not can_leave)
+    level, leveled, reasons = _decide(bank, signs, rate_share, situation)
     provisional = False
     tentative = None
     firm_up: tuple[str, ...] = ()
@@ -318,7 +310,8 @@ def _assess_cached(bank: QuestionBank, frozen: tuple[tuple[str, Answer], ...]) -
     else:
         verdict = _verdict_id(level, can_leave)
         if level > LADDER.index("keep_boundaries"):
-            capped_level, _, capped_reasons = _decide(bank, tuple(_capped(bank, s) for s in signs))
+            capped = tuple(_capped(bank, s) for s in signs)
+            capped_level, _, capped_reasons = _decide(bank, capped, rate_share, situation)
             if capped_level < level:
                 provisional = True
                 tentative = verdict
@@ -348,7 +341,23 @@ def _assess_cached(bank: QuestionBank, frozen: tuple[tuple[str, Answer], ...]) -
         tentative_verdict=tentative,
         firm_up=firm_up,
         dependency_rule=dependency_rule,
+        rate_share=rate_share,
     )
+
+
+def _rate_share(answers: Answers) -> float | None:
+    """The hourly rate this client pays (after unbilled hours, when given) as a share of the
+    rate aimed for; None when either is not known."""
+    target = answers.get("money.target_rate")
+    if not isinstance(target, float) or target <= 0:
+        return None
+    paid = money.effective_rate(answers)
+    if paid is None:
+        fees, hours = money.monthly_fees(answers), money.billed_hours(answers)
+        if fees is None or hours is None or hours.value <= 0:
+            return None
+        paid = money.Figure(fees.value / hours.value, fees.sources)
+    return round(paid.value / target, 3)
 
 
 def _firm_up(bank: QuestionBank, weak: list[SignResult], answers: Answers) -> tuple[str, ...]:
@@ -359,8 +368,7 @@ def _firm_up(bank: QuestionBank, weak: list[SignResult], answers: Answers) -> tu
         open_questions = [
             q
             for q in visible_questions(bank, section, answers)
-            if not is_answered(answers.get(q.id))
-            and not (q.scale is not None and q.scale.id == "raised")
+            if not is_answered(answers.get(q.id)) and not is_history(q)
         ]
         found.extend(sorted(open_questions, key=lambda q: -q.weight))
     return tuple(q.id for q in found[: bank.rules.firm_up_questions])

@@ -4,10 +4,11 @@ Plain Python over Jinja2 templates (``templates/advice/<lang>/<sign>.txt.j2`` an
 ``templates/plan/<lang>.txt.j2``): no Streamlit. Each template line is one plain
 sentence that stands on its own; empty lines are dropped.
 
-Advice follows the verdict, not only affordability: under *Keep*, *Keep, and set
-boundaries* and *Renegotiate now* it says how to fix things ("stay"); under *Let go*
-how to leave well ("leave"); under *Plan your exit* how to protect yourself now
-while preparing to leave ("leave" with ``preparing_exit``).
+Advice follows the verdict, not only affordability: each verdict says in the bank's data
+what its advice does (``advice`` in questions/scoring.toml): under *Keep*, *Keep, and set
+boundaries* and *Renegotiate now* how to fix things ("fix"); under *Plan your exit* how
+to protect yourself now while preparing to leave ("prepare"); under *Let go* how to
+leave well ("leave").
 
 The helpers below read the context answers (currency, client kind, jurisdiction,
 contract, notice) that advice, drafts and the plan share, so that a fact the user
@@ -26,17 +27,8 @@ from clientcheck.bank.answers import Answer, is_answered
 from clientcheck.guidance.render import AdviceItem, AssessmentContext, SignView, render
 from clientcheck.i18n import DEFAULT_CURRENCY
 
-PATHS = ("leave", "stay")
+ADVICE = ("fix", "prepare", "leave")
 ADVICE_BANDS = ("watch", "warning", "critical")
-# Which advice each verdict calls for.
-VERDICT_PATHS = {
-    "keep": "stay",
-    "keep_boundaries": "stay",
-    "renegotiate": "stay",
-    "plan_exit": "leave",
-    "let_go": "leave",
-    "not_enough": "stay",
-}
 JURISDICTIONS = ("fr", "uk", "eu", "other")
 # Answers that say an invoice is still unpaid 90 days after its due date (v1: yes; v2: once...).
 _OWED = ("yes", "once", "repeatedly")
@@ -44,12 +36,12 @@ _OWED = ("yes", "once", "repeatedly")
 _TITLES = {
     "en": {
         "leave": "{sign}: how to leave well",
-        "stay": "{sign}: how to fix it",
+        "fix": "{sign}: how to fix it",
         "prepare": "{sign}: protect yourself now, prepare your exit",
     },
     "fr": {
         "leave": "{sign}\u00a0: partir dans de bonnes conditions",
-        "stay": "{sign}\u00a0: comment y remédier",
+        "fix": "{sign}\u00a0: comment y remédier",
         "prepare": "{sign}\u00a0: vous protéger dès maintenant, préparer votre départ",
     },
 }
@@ -197,28 +189,20 @@ def template_lines(text: str) -> tuple[str, ...]:
     return tuple(line.strip() for line in text.splitlines() if line.strip())
 
 
-def advice_path(ctx: AssessmentContext) -> str:
-    """Pick the advice path from the verdict: "stay" (fix it) or "leave"."""
-    return VERDICT_PATHS.get(ctx.verdict, "stay")
+def advice_kind(ctx: AssessmentContext) -> str:
+    """What the advice does under this verdict: "fix", "prepare" or "leave"."""
+    return ctx.advice or "fix"
 
 
-def sign_path(ctx: AssessmentContext, sign: SignView) -> str:
-    """Pick the advice path for one sign: the verdict decides, for every sign alike."""
-    return advice_path(ctx)
-
-
-def sign_advice(ctx: AssessmentContext, sign: SignView, band: str, path: str) -> AdviceItem:
-    """Render the advice for one sign at ``band`` on ``path`` ("leave" or "stay")."""
-    # Plan your exit: leave, but not yet; protect yourself while preparing.
-    preparing_exit = path == "leave" and ctx.verdict == "plan_exit"
+def sign_advice(ctx: AssessmentContext, sign: SignView, band: str, advice: str) -> AdviceItem:
+    """Render the advice for one sign at ``band``: how to fix it, prepare, or leave."""
     code, _ = currency(ctx)
     text = render(
         f"advice/{ctx.lang}/{sign.id}.txt.j2",
         ctx=ctx,
         sign=sign,
         band=band,
-        path=path,
-        preparing_exit=preparing_exit,
+        advice=advice,
         facts=facts(ctx, sign.id),
         situation=facts(ctx, "situation"),
         owed=money_owed(ctx),
@@ -226,16 +210,15 @@ def sign_advice(ctx: AssessmentContext, sign: SignView, band: str, path: str) ->
         currency=code,
         rights=late_payment_rights(ctx) if sign.id == "late_payment" else (),
     )
-    title_key = "prepare" if preparing_exit else path
     titles = _TITLES.get(ctx.lang, _TITLES["en"])
     return AdviceItem(
         sign_id=sign.id,
         sign_name=sign.name,
         band=band,
         band_label=sign.band_label,
-        path=path,
+        advice=advice,
         dealbreaker=sign.dealbreaker,
-        title=titles[title_key].format(sign=sign.name),
+        title=titles[advice].format(sign=sign.name),
         lines=template_lines(text),
     )
 
@@ -253,9 +236,11 @@ def advice_for(ctx: AssessmentContext) -> tuple[AdviceItem, ...]:
 
     Every block stands alone: no line refers to one that another block holds.
     """
-    path = advice_path(ctx)
+    advice = advice_kind(ctx)
     items = [
-        sign_advice(ctx, sign, sign.band, path) for sign in ctx.flagged if sign.band in ADVICE_BANDS
+        sign_advice(ctx, sign, sign.band, advice)
+        for sign in ctx.flagged
+        if sign.band in ADVICE_BANDS
     ]
     walk_away = walk_away_line(ctx)
     if items and walk_away:

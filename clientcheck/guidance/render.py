@@ -95,10 +95,9 @@ class SignView:
     total: int
     dealbreaker: bool
     drivers: tuple[DriverView, ...]
-    kind: str = "fixable"  # "fixable" or "fading" (see questions/scoring.toml)
-    incident: bool = False  # one serious incident: a repeat ends it
-    unfixable: bool = False  # behaviour no new terms will fix
-    raised: str | None = None  # already raised with the client: not_yet/improved/no_change
+    kind: str = "money"  # what can fix it (questions/scoring.toml, sign_kinds)
+    event: str | None = None  # a serious event recorded: incident, pattern, line, unfixable
+    history: str = "not_yet"  # what was already tried: not_yet, improved, slipping, ...
 
     @property
     def assessed(self) -> bool:
@@ -122,7 +121,9 @@ class AssessmentContext:
     dependency: int
     dependency_known: bool
     can_leave: bool
-    path: str
+    advice: str  # what the advice does under this verdict: "fix", "prepare" or "leave"
+    driver_kind: str  # the kind of the sign that set the verdict ("" when none did)
+    driver_rule: str  # the rule that set it ("" when none did)
     confidence: str
     confidence_label: str
     answered: int
@@ -137,7 +138,7 @@ class AssessmentContext:
     provisional_note: str = ""  # what the answers point to and on which signs
     firm_up: tuple[str, ...] = ()  # question texts that would settle a provisional result
     changes: tuple[str, ...] = ()  # "If you answered …, the verdict would be …"
-    notice_weeks: int | None = None
+    notice_weeks: float | None = None
     last_working_day: date | None = None  # if notice were given on assessed_on
     work_matters: str = ""  # the answer's label, when given
 
@@ -178,9 +179,8 @@ def build_context(
             total=sign_result.total,
             dealbreaker=sign_result.dealbreaker,
             kind=sign_result.kind,
-            incident=sign_result.incident,
-            unfixable=sign_result.unfixable,
-            raised=sign_result.raised,
+            event=sign_result.event,
+            history=sign_result.history,
             drivers=tuple(
                 DriverView(
                     question_id=d.question_id,
@@ -194,7 +194,8 @@ def build_context(
     verdict = rules.verdicts[result.verdict]
     confidence_label = next(label for cid, _, label in rules.confidence if cid == result.confidence)
     notice = record.answers.get("situation.notice_weeks")
-    notice_weeks = int(notice) if isinstance(notice, int | float) else None
+    notice_weeks = float(notice) if isinstance(notice, int | float) else None
+    driver = result.reasons[0] if result.reasons else None
     work_matters = record.answers.get("situation.work_matters")
     return AssessmentContext(
         lang=lang,
@@ -212,7 +213,9 @@ def build_context(
         dependency=round(result.dependency),
         dependency_known=result.dependency_known,
         can_leave=result.can_leave,
-        path=result.path,
+        advice=verdict.advice,
+        driver_kind=(rules.sign_kinds[driver.sign_id] if driver and driver.sign_id else ""),
+        driver_rule=driver.rule_id if driver else "",
         confidence=result.confidence,
         confidence_label=confidence_label(lang),
         answered=result.answered,
@@ -248,8 +251,18 @@ def reason_text(bank: QuestionBank, result: Result, reason: Reason, lang: str) -
     if reason.sign_id is not None:
         values["sign"] = bank.sign(reason.sign_id).name(lang)
         values["band"] = rules_band_label(bank, result.sign(reason.sign_id).band, lang)
-    rule = next(r for r in bank.rules.decision_rules if r.id == reason.rule_id)
-    return rule.reason(lang).format(**values)
+    if result.rate_share is not None:
+        values["share"] = f"{round(100 * result.rate_share)}\u00a0%"
+    return rule_reason(bank, reason.rule_id)(lang).format(**values)
+
+
+def rule_reason(bank: QuestionBank, rule_id: str):
+    """The reason text of a decision rule (sign, combination or money), by id."""
+    rules = bank.rules
+    for rule in (*rules.sign_rules, *rules.combination_rules, *rules.money_rules):
+        if rule.id == rule_id:
+            return rule.reason
+    raise KeyError(rule_id)
 
 
 def reason_lines(bank: QuestionBank, result: Result, lang: str) -> tuple[str, ...]:
@@ -327,19 +340,19 @@ def dependency_reason(
 
 
 def change_lines(bank: QuestionBank, answers: Mapping[str, Answer], lang: str) -> tuple[str, ...]:
-    """The smallest single changes of answers that would move the verdict, in words."""
+    """The smallest single changes that would move the verdict, in words: what the user can
+    do with the client first, then what they could check, then other answers."""
     lines = []
     for change in what_would_change(bank, answers):
         question = bank.question(change.question_id)
-        lines.append(
-            t(
-                "change_line",
-                lang,
-                answer=answer_label(question, change.answer, lang),
-                question=question.text(lang),
-                verdict=bank.rules.verdicts[change.verdict].label(lang),
-            )
-        )
+        verdict = bank.rules.verdicts[change.verdict].label(lang)
+        if change.kind == "action":
+            sign = bank.sign(question.section).name(lang)
+            lines.append(t(f"change_action_{change.answer}", lang, sign=sign, verdict=verdict))
+            continue
+        key = "change_check" if change.kind == "check" else "change_line"
+        answer = answer_label(question, change.answer, lang)
+        lines.append(t(key, lang, answer=answer, question=question.text(lang), verdict=verdict))
     return tuple(lines)
 
 
@@ -359,7 +372,7 @@ class AdviceItem:
     sign_name: str
     band: str
     band_label: str
-    path: str  # "leave" or "stay"
+    advice: str  # "fix", "prepare" or "leave": what the verdict calls for
     dealbreaker: bool
     title: str
     lines: tuple[str, ...]  # plain sentences, no markup

@@ -755,7 +755,7 @@ def _advice(pdf: _SummaryPDF, data: SummaryInput, words: dict[str, str]) -> None
     for item in data.advice:
         pdf.keep(18)
         pdf.paragraph(pdf_line(advice_heading(item, words)), 10.5, bold=True)
-        path = words.get(f"path_{item.path}", item.path)
+        path = words[f"advice_{item.advice}"]
         tags = [item.band_label, *([words["dealbreaker"]] if item.dealbreaker else []), path]
         pdf.paragraph(pdf_line(", ".join(tags)), 8.5, MUTED)
         pdf.ln(1)

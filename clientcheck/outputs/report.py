@@ -10,11 +10,11 @@ from clientcheck.bank.answers import answer_label
 from clientcheck.bank.questions import QuestionBank
 from clientcheck.bank.records import ClientRecord
 from clientcheck.engine.changes import what_would_change
-from clientcheck.engine.verdict import NOT_ENOUGH, advice_path, assess
+from clientcheck.engine.verdict import advice_path, assess
 from clientcheck.guidance.moneytext import money_json
 from clientcheck.guidance.render import build_context, reason_text
 
-REPORT_VERSION = 1
+REPORT_VERSION = 2
 
 
 def assessment_report(bank: QuestionBank, record: ClientRecord, lang: str) -> dict:
@@ -23,7 +23,7 @@ def assessment_report(bank: QuestionBank, record: ClientRecord, lang: str) -> di
 
     result = assess(bank, record.answers)
     ctx = build_context(bank, record, result, lang)
-    path = advice_path(result.verdict)
+    advice = advice_path(bank, result.verdict)
     flagged = {s.sign_id for s in result.signs_needing_attention()}
     signs = []
     for sign in result.signs:
@@ -34,12 +34,11 @@ def assessment_report(bank: QuestionBank, record: ClientRecord, lang: str) -> di
                 "score": round(sign.score, 1) if sign.assessed else None,
                 "band": sign.band,
                 "kind": sign.kind,
-                "incident": sign.incident,
-                "unfixable": sign.unfixable,
-                "raised": sign.raised,
+                "event": sign.event,
+                "history": sign.history,
                 "answered": sign.answered,
                 "asked": sign.total,
-                "advice_path": path if sign.sign_id in flagged else None,
+                "advice": advice if sign.sign_id in flagged else None,
             }
         )
     changes = []
@@ -48,7 +47,9 @@ def assessment_report(bank: QuestionBank, record: ClientRecord, lang: str) -> di
         changes.append(
             {
                 "question": change.question_id,
-                "answer": change.answer,
+                "answer": list(change.answer)
+                if isinstance(change.answer, tuple)
+                else change.answer,
                 "answer_label": answer_label(question, change.answer, lang),
                 "verdict": change.verdict,
                 "direction": change.direction,
@@ -79,7 +80,7 @@ def assessment_report(bank: QuestionBank, record: ClientRecord, lang: str) -> di
         "confidence": result.confidence,
         "answered": result.answered,
         "asked": result.total,
-        "advice_path": path if result.verdict != NOT_ENOUGH else None,
+        "advice": advice,
         "signs": signs,
         "suggested_drafts": list(suggested_messages(ctx)),
         "what_would_change": changes,

@@ -40,7 +40,7 @@ from clientcheck.bank.questions import QuestionBank
 from clientcheck.bank.records import MAX_NAME_CHARS, MAX_NOTES_CHARS, ClientRecord
 from clientcheck.i18n import LANGS
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 ASSESSMENT_FORMAT = "client-check/assessment"
 SESSION_FORMAT = "client-check/session"
 MAX_FILE_BYTES = 1_000_000
@@ -65,7 +65,7 @@ class Loaded:
     language: str
     clients: tuple[ClientRecord, ...]
     current: int
-    dropped: tuple[str, ...] = ()  # version-1 question ids whose answers were not carried over
+    dropped: tuple[str, ...] = ()  # older question ids whose answers were not carried over
 
 
 # Version 1 -> 2: how each changed answer is carried over. Answers to questions that
@@ -119,11 +119,38 @@ def migrate_v2_answers(raw: object) -> object:
     return raw
 
 
+def migrate_v3_answers(raw: object) -> tuple[object, list[str]]:
+    """Carry version-3 answers over to version 4; return them and the ids to answer again."""
+    if not isinstance(raw, dict):
+        return raw, []
+    answers = dict(raw)
+    dropped: list[str] = []
+    term = answers.pop("contract_breach.breach_term", None)
+    if term is not None:
+        answers["contract_breach.terms_broken"] = term if term == "dont_know" else [term]
+    # Two questions went, to keep the questionnaire as short as before: whether the client
+    # warns before paying late (now read from why money is overdue) and whether they resist
+    # putting agreements in writing.
+    answers.pop("late_payment.warns_ahead", None)
+    answers.pop("contract_breach.avoids_writing", None)
+    # Cancelling planned work is a broken commitment, no longer a sign of less work.
+    if "less_work.cancelled" in answers:
+        answers["contract_breach.cancelled"] = answers.pop("less_work.cancelled")
+    crossed = answers.pop("unprofessional.inappropriate", None)
+    if crossed is not None:
+        answers["unprofessional.crossed_line"] = crossed
+        if crossed == "yes":
+            dropped.append("unprofessional.inappropriate")  # now: what happened, exactly
+    return answers, dropped
+
+
 def _client_dict(record: ClientRecord) -> dict:
     return {
         "client": {"name": record.name, "notes": record.notes},
         "assessed_on": record.assessed_on.isoformat(),
-        "answers": dict(sorted(record.answers.items())),
+        "answers": {
+            k: list(v) if isinstance(v, tuple) else v for k, v in sorted(record.answers.items())
+        },
         "step": record.step,
     }
 
@@ -188,6 +215,10 @@ def _client(
     try:
         if version <= 2:
             raw_answers = migrate_v2_answers(raw_answers)
+        if version <= 3:
+            raw_answers, lost = migrate_v3_answers(raw_answers)
+            if dropped is not None:
+                dropped.extend(q for q in lost if q not in dropped)
         answers = validate_answers(bank, raw_answers)
     except AnswerError as exc:
         raise LoadError("bad_answers", exc.code) from None

@@ -16,10 +16,22 @@ BAND_ICONS = {
 }
 
 
+def advice_caption(ctx: AssessmentContext) -> str | None:
+    """The strings key of the line saying which advice follows, and why (None: no advice)."""
+    if not ctx.advice:
+        return None
+    if not ctx.dependency_known:
+        return "advice_caption_unknown"
+    if ctx.advice == "fix":
+        return "advice_caption_fix_free" if ctx.can_leave else "advice_caption_fix_dependent"
+    return f"advice_caption_{ctx.advice}"
+
+
 def advice_section(ctx: AssessmentContext, lang: str) -> None:
     st.header(t("plan_title", lang), anchor=False)
-    path_key = "path_leave" if ctx.can_leave else "path_stay"
-    st.caption(t(path_key, lang, dependency=ctx.dependency))
+    caption = advice_caption(ctx)
+    if caption:
+        st.caption(t(caption, lang, dependency=ctx.dependency))
     for number, step in enumerate(action_plan(ctx), start=1):
         st.markdown(f"{number}\\. {literal(step)}")
     items = advice_for(ctx)

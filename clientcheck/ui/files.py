@@ -64,7 +64,7 @@ def merge_loaded(loaded: Loaded, lang: str) -> None:
         ("success", t("loaded_ok", loaded.language, count=len(loaded.clients), names=names))
     )
     if loaded.dropped:
-        lost = "; ".join(t(f"v1_{qid}", loaded.language) for qid in loaded.dropped)
+        lost = "; ".join(t(f"changed_{qid}", loaded.language) for qid in loaded.dropped)
         s.flash.append(("warning", t("migrated_dropped", loaded.language, questions=lost)))
 
 

@@ -1,4 +1,5 @@
-"""Question widgets: a radio per choice question, a text field per number question.
+"""Question widgets: a radio per choice question, a multiselect where several answers may be
+picked, a text field per number question.
 
 Widget values are mirrored into the store on every change, and restored from
 it when a page is drawn again, so going back and forth never loses an answer.
@@ -51,6 +52,26 @@ def _on_choice(question_id: str, key: str) -> None:
     store().set_answer(question_id, st.session_state.get(key))
 
 
+def _on_several(question: Question, key: str) -> None:
+    """Store several picks; "don't know" and an option that stands alone ("none so far")
+    replace the others when picked last, and give way when another is picked after them."""
+    assert question.scale is not None
+    picked = list(st.session_state.get(key) or [])
+    alone = {DONT_KNOW} | {o.id for o in question.scale.options if o.exclusive}
+    if picked and picked[-1] in alone:
+        picked = picked[-1:]
+    elif len(picked) > 1:
+        picked = [p for p in picked if p not in alone]
+    st.session_state[key] = picked
+    if not picked:
+        answer = None
+    elif picked == [DONT_KNOW]:
+        answer = DONT_KNOW
+    else:
+        answer = tuple(o for o in question.scale.option_ids if o in picked)
+    store().set_answer(question.id, answer)
+
+
 def _on_number(question: Question, key: str) -> None:
     s = store()
     text = st.session_state.get(key) or ""
@@ -87,12 +108,27 @@ def draw_question(question: Question, number: int, lang: str) -> None:
     help_text = question.help(lang) if question.help else None
     if question.kind == "choice":
         assert question.scale is not None
-        if key not in st.session_state:
-            st.session_state[key] = record.answers.get(question.id)
         options = [*question.scale.option_ids, DONT_KNOW]
         labels = {o.id: o.label(lang) for o in question.scale.options} | {
             DONT_KNOW: t("dont_know", lang)
         }
+        if question.multiple:
+            if key not in st.session_state:
+                stored = record.answers.get(question.id)
+                st.session_state[key] = [DONT_KNOW] if stored == DONT_KNOW else list(stored or ())
+            st.multiselect(
+                label,
+                options,
+                format_func=labels.__getitem__,
+                key=key,
+                help=help_text,
+                placeholder=t("choose_all_that_apply", lang),
+                on_change=_on_several,
+                args=(question, key),
+            )
+            return
+        if key not in st.session_state:
+            st.session_state[key] = record.answers.get(question.id)
         st.radio(
             label,
             options,

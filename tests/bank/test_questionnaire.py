@@ -44,7 +44,7 @@ def test_each_sign_asks_three_to_six_scored_questions(sign_id):
 @pytest.mark.parametrize("sign_id", SIGN_IDS)
 def test_each_sign_asks_whether_it_was_already_raised_only_when_it_shows(sign_id):
     raised = default_bank().question(f"{sign_id}.raised")
-    assert raised.scale.id == "raised" and raised.role == "context"
+    assert raised.scale.id == "history" and raised.role == "context"
     assert raised.show_if.sign_at_least == "watch"
 
 
@@ -129,127 +129,153 @@ def test_number_curves_are_monotone_and_within_range():
             assert all(0 <= y <= 100 for y in ys)
 
 
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def test_missing_translation_fails(bank_copy):
-    _edit(bank_copy / "signs" / "1_late_payment.toml", 'fr = "Paie en retard"', 'fr = ""')
-    with pytest.raises(QuestionBankError, match="translation"):
-        load_bank(bank_copy)
-
-
-def test_missing_language_key_fails(bank_copy):
-    _edit(bank_copy / "signs" / "4_disrespect.toml", ', fr = "Irrespectueux"', "")
-    with pytest.raises(QuestionBankError, match="fr"):
-        load_bank(bank_copy)
-
-
-def test_duplicate_question_id_fails(bank_copy):
-    _edit(bank_copy / "signs" / "1_late_payment.toml", 'id = "days_late"', 'id = "late_invoices"')
-    with pytest.raises(QuestionBankError, match="duplicate"):
-        load_bank(bank_copy)
-
-
-def test_dangling_scale_reference_fails(bank_copy):
-    _edit(bank_copy / "signs" / "2_less_work.toml", 'scale = "frequency_good"', 'scale = "nope"')
-    with pytest.raises(QuestionBankError, match="unknown scale"):
-        load_bank(bank_copy)
-
-
-def test_dangling_ladder_reference_fails(bank_copy):
-    _edit(bank_copy / "scoring.toml", 'floor = "exit"', 'floor = "run_away"')
-    with pytest.raises(QuestionBankError, match="run_away"):
-        load_bank(bank_copy)
-
-
-def test_non_monotone_curve_fails(bank_copy):
-    _edit(bank_copy / "signs" / "1_late_payment.toml", "[4, 80], [5, 100]", "[4, 80], [5, 10]")
-    with pytest.raises(QuestionBankError, match="monotone"):
-        load_bank(bank_copy)
-
-
-def test_show_if_on_an_unknown_question_fails(bank_copy):
-    _edit(
-        bank_copy / "signs" / "1_late_payment.toml",
-        'show_if = { question = "late_invoices", at_least = 1 }',
+BANK_FAULTS = {
+    # name: (file, text in it, replaced by, what the error says)
+    "missing_translation": (
+        "signs/1_late_payment.toml",
+        'fr = "Paie en retard"',
+        'fr = ""',
+        "translation",
+    ),
+    "missing_language_key": ("signs/4_disrespect.toml", ', fr = "Irrespectueux"', "", "fr"),
+    "duplicate_question_id": (
+        "signs/1_late_payment.toml",
+        'id = "days_late"',
+        'id = "late_invoices"',
+        "duplicate",
+    ),
+    "dangling_scale": (
+        "signs/2_less_work.toml",
+        'scale = "frequency_good"',
+        'scale = "nope"',
+        "unknown scale",
+    ),
+    "dangling_ladder_step": ("scoring.toml", 'floor = "exit"', 'floor = "run_away"', "run_away"),
+    "non_monotone_curve": (
+        "signs/1_late_payment.toml",
+        "[4, 80], [5, 100]",
+        "[4, 80], [5, 10]",
+        "monotone",
+    ),
+    "show_if_unknown_question": (
+        "signs/1_late_payment.toml",
+        'show_if = { question = "invoices_total", at_least = 1 }',
         'show_if = { question = "nope", at_least = 1 }',
-    )
-    with pytest.raises(QuestionBankError, match="unknown question"):
-        load_bank(bank_copy)
-
-
-def test_show_if_on_an_unknown_option_fails(bank_copy):
-    _edit(
-        bank_copy / "signs" / "5_contract_breach.toml",
+        "unknown question",
+    ),
+    "show_if_unknown_option": (
+        "signs/5_contract_breach.toml",
         'show_if = { question = "has_contract", equals = "yes" }',
         'show_if = { question = "has_contract", equals = "perhaps" }',
-    )
-    with pytest.raises(QuestionBankError, match="unknown option"):
-        load_bank(bank_copy)
-
-
-def test_show_if_on_a_later_question_fails(bank_copy):
-    _edit(
-        bank_copy / "signs" / "1_late_payment.toml",
+        "unknown option",
+    ),
+    "show_if_later_question": (
+        "signs/1_late_payment.toml",
         'show_if = { question = "invoices_total", at_least = 1 }',
         'show_if = { question = "days_late", at_least = 1 }',
-    )
-    with pytest.raises(QuestionBankError, match="earlier question"):
-        load_bank(bank_copy)
-
-
-def test_override_on_an_unknown_option_fails(bank_copy):
-    _edit(
-        bank_copy / "signs" / "4_disrespect.toml",
-        'often = "unfixable", always',
-        'sometimes_not = "unfixable", always',
-    )
-    with pytest.raises(QuestionBankError, match="unknown option"):
-        load_bank(bank_copy)
-
-
-def test_dealbreaker_averaging_is_refused(bank_copy):
-    _edit(
-        bank_copy / "signs" / "7_unprofessional.toml",
+        "earlier question",
+    ),
+    "show_if_any_unknown_question": (
+        "signs/1_late_payment.toml",
+        '{ question = "invoices_total", unknown = true }',
+        '{ question = "nope", unknown = true }',
+        "unknown question",
+    ),
+    "unknown_written_wrongly": (
+        "signs/1_late_payment.toml",
+        '{ question = "invoices_total", unknown = true }',
+        '{ question = "invoices_total", unknown = "yes" }',
+        "unknown = true",
+    ),
+    "override_unknown_option": (
+        "signs/4_disrespect.toml",
+        'overrides = { once = "incident", repeatedly = "pattern" }',
+        'overrides = { twice = "incident", repeatedly = "pattern" }',
+        "unknown option",
+    ),
+    "override_unknown_event": (
+        "signs/4_disrespect.toml",
+        'repeatedly = "pattern" }',
+        'repeatedly = "doom" }',
+        "unknown override",
+    ),
+    "dealbreaker_averaging": (
+        "signs/7_unprofessional.toml",
         'role = "flag"\n',
         'role = "flag"\ndealbreaker_at = 100\n',
-    )
-    with pytest.raises(QuestionBankError, match="overrides"):
-        load_bank(bank_copy)
-
-
-def test_a_sign_without_a_kind_fails(bank_copy):
-    _edit(bank_copy / "scoring.toml", 'less_work = "fading"\n', "")
-    with pytest.raises(QuestionBankError, match="sign_kinds"):
-        load_bank(bank_copy)
-
-
-def test_a_rule_on_an_unknown_band_fails(bank_copy):
-    _edit(
-        bank_copy / "scoring.toml",
-        'count = 2, band_at_least = "critical"',
-        'count = 2, band_at_least = "doom"',
-    )
-    with pytest.raises(QuestionBankError, match="unknown band"):
-        load_bank(bank_copy)
-
-
-def test_a_dependency_floor_on_an_unknown_question_fails(bank_copy):
-    _edit(
-        bank_copy / "scoring.toml",
+        "overrides",
+    ),
+    "several_answers_on_a_graded_question": (
+        "signs/4_disrespect.toml",
+        'scale = "frequency"\n',
+        'scale = "frequency"\nmultiple = true\n',
+        "several answers",
+    ),
+    "sign_without_a_kind": (
+        "scoring.toml",
+        'less_work = "fading"',
+        'less_wrk = "fading"',
+        "sign_kinds",
+    ),
+    "rule_on_an_unknown_state": (
+        "scoring.toml",
+        'state_at_least = "critical" }',
+        'state_at_least = "doom" }',
+        "doom",
+    ),
+    "rule_on_an_unknown_history": (
+        "scoring.toml",
+        'history = ["improved"] }',
+        'history = ["forgiven"] }',
+        "forgiven",
+    ),
+    "rule_on_an_unknown_kind": ("scoring.toml", 'kind = ["money"] }', 'kind = ["cash"] }', "cash"),
+    "rule_with_an_unknown_condition": (
+        "scoring.toml",
+        'history = ["improved"] }',
+        'history = ["improved"], mood = "bad" }',
+        "mood",
+    ),
+    "rule_on_an_unknown_answer": (
+        "scoring.toml",
+        'answers = { "late_payment.owed_now" = ["slow"] }',
+        'answers = { "late_payment.nope" = ["slow"] }',
+        "unknown sign question",
+    ),
+    "rule_on_an_unknown_answer_option": (
+        "scoring.toml",
+        'answers = { "late_payment.owed_now" = ["slow"] }',
+        'answers = { "late_payment.owed_now" = ["soon"] }',
+        "unknown option",
+    ),
+    "verdict_with_unknown_advice": (
+        "scoring.toml",
+        'advice = "prepare"',
+        'advice = "panic"',
+        "advice must be one of",
+    ),
+    "dependency_floor_unknown_question": (
+        "scoring.toml",
         'question = "situation.savings_months", at_most = 3',
         'question = "situation.nope", at_most = 3',
-    )
-    with pytest.raises(QuestionBankError, match="unknown question"):
-        load_bank(bank_copy)
+        "unknown question",
+    ),
+    "duplicate_option_id": (
+        "scales.toml",
+        '{ id = "rarely", risk = 15',
+        '{ id = "never", risk = 15',
+        "duplicate option",
+    ),
+}
 
 
-def test_duplicate_option_id_fails(bank_copy):
-    _edit(bank_copy / "scales.toml", '{ id = "rarely", risk = 25', '{ id = "never", risk = 25')
-    with pytest.raises(QuestionBankError, match="duplicate option"):
+@pytest.mark.parametrize(("file", "old", "new", "message"), BANK_FAULTS.values(), ids=BANK_FAULTS)
+def test_a_faulty_bank_fails_loudly_saying_where(bank_copy, file, old, new, message):
+    path = bank_copy / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text, "the fault no longer applies: update BANK_FAULTS"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(QuestionBankError, match=message):
         load_bank(bank_copy)
 
 

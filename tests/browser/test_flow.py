@@ -45,7 +45,7 @@ def _plan(lang: str) -> dict[str, list[tuple[str, str]]]:
             ("late_payment.invoices_total", "=10"),
             ("late_payment.late_invoices", "=6"),
             ("late_payment.unpaid_90", "once"),
-            ("late_payment.warns_ahead", "dont_know"),
+            ("late_payment.chasing", "dont_know"),
         ],
         "less_work": [("less_work.predictable", "sometimes")],
         "demanding": [

@@ -30,6 +30,7 @@ LEAVING = {
     "situation.pipeline": "some",
     "situation.notice_weeks": 4,
     "disrespect.insults": "repeatedly",
+    "disrespect.raised": "no_change",
 }
 
 CHARTS = """() => [...document.querySelectorAll('[data-testid=stPlotlyChart]')].map(c => {

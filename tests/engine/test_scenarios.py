@@ -22,7 +22,7 @@ KEYS = {
     "answers",
     "verdict",
     "bands",
-    "advice_paths",
+    "advice",
     "first_draft",
     "provisional",
     "tentative_verdict",
@@ -53,7 +53,11 @@ def test_the_suite_covers_at_least_forty_named_situations():
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=[s["name"] for s in SCENARIOS])
 def test_scenario(scenario):
     answers = validate_answers(
-        BANK, {k: float(v) if isinstance(v, int) else v for k, v in scenario["answers"].items()}
+        BANK,
+        {
+            k: float(v) if isinstance(v, int) and not isinstance(v, bool) else v
+            for k, v in scenario["answers"].items()
+        },
     )
     record = ClientRecord(name="Scenario", answers=answers, assessed_on=date(2026, 11, 28))
     report = assessment_report(BANK, record, "en")
@@ -61,8 +65,8 @@ def test_scenario(scenario):
     assert report["verdict"] == scenario["verdict"], (report["reasons"], scenario["why"])
     for sign_id, band in scenario.get("bands", {}).items():
         assert signs[sign_id]["band"] == band, sign_id
-    for sign_id, path in scenario.get("advice_paths", {}).items():
-        assert signs[sign_id]["advice_path"] == path, sign_id
+    for sign_id, advice in scenario.get("advice", {}).items():
+        assert signs[sign_id]["advice"] == advice, sign_id
     if "provisional" in scenario:
         assert report["provisional"] == scenario["provisional"]
     if "tentative_verdict" in scenario:

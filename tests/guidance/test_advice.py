@@ -14,14 +14,14 @@ from clientcheck.guidance.advice import (
     ADVICE_BANDS,
     action_plan,
     advice_for,
-    advice_path,
+    advice_kind,
     last_working_day,
     late_payment_rights,
     sign_advice,
     walk_away_line,
 )
 from clientcheck.i18n import LANGS
-from tests.support.contexts import DEPENDENT, FREE, HOSTILE_NAMES, make_ctx
+from tests.support.contexts import DEPENDENT, FREE, HOSTILE_NAMES, make_ctx, with_verdict
 
 SIGN_IDS = tuple(sign.id for sign in default_bank().signs)
 
@@ -34,9 +34,9 @@ ALL_HEALTHY = {
     "demanding.tight_deadlines": "never",
     "disrespect.belittles": "never",
     "contract_breach.has_contract": "yes",
-    "contract_breach.breach_term": "none",
+    "contract_breach.terms_broken": ("none",),
     "high_maintenance.after_hours": "never",
-    "unprofessional.inappropriate": "no",
+    "unprofessional.crossed_line": "no",
 }
 LATE_PAYER = {
     "late_payment.invoices_total": 10,
@@ -44,7 +44,8 @@ LATE_PAYER = {
     "late_payment.days_late": 45,
     "late_payment.chasing": "always",
 }
-RAISED_UNPAID = {"late_payment.raised": "no_change", "late_payment.unpaid_90": "once"}
+RAISED_UNPAID = {"late_payment.raised": "enforced", "late_payment.unpaid_90": "once"}
+REPEATED_INSULTS = {"disrespect.insults": "repeatedly", "disrespect.raised": "no_change"}
 LEFTOVERS = ("{{", "}}", "{%", "%}", "{#", "None", "undefined", "Undefined", "[[")
 
 
@@ -69,26 +70,27 @@ def assert_french_typography(text: str) -> None:
 
 # --- completeness ---------------------------------------------------------------
 
-# The verdict that puts each path in play: stay (fix it), leave, and prepare (plan your exit).
-PATH_VERDICTS = {"stay": "keep_boundaries", "leave": "let_go", "prepare": "plan_exit"}
+# The verdict that puts each kind of advice in play: fix it, leave, prepare (plan your exit).
+ADVICE_VERDICTS = {"fix": "keep_boundaries", "leave": "let_go", "prepare": "plan_exit"}
 
 
 def ctx_for(verdict: str, lang: str = "en", free: bool = True, answers=None):
     base = make_ctx({**(FREE if free else DEPENDENT), **(answers or {})}, lang)
-    return replace(base, verdict=verdict, can_leave=free)
+    advice = default_bank().rules.advice_for(verdict) or ""
+    return replace(base, verdict=verdict, can_leave=free, advice=advice)
 
 
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("mode", PATH_VERDICTS)
+@pytest.mark.parametrize("mode", ADVICE_VERDICTS)
 @pytest.mark.parametrize("band", ADVICE_BANDS)
 @pytest.mark.parametrize("sign_id", SIGN_IDS)
-def test_every_sign_band_path_and_language_has_advice(sign_id, band, mode, lang):
-    ctx = ctx_for(PATH_VERDICTS[mode], lang)
-    path = advice_path(ctx)
-    assert path == ("stay" if mode == "stay" else "leave")
+def test_every_sign_band_advice_and_language_has_advice(sign_id, band, mode, lang):
+    ctx = ctx_for(ADVICE_VERDICTS[mode], lang)
+    advice = advice_kind(ctx)
+    assert advice == mode
     sign = next(s for s in ctx.signs if s.id == sign_id)
-    item = sign_advice(ctx, sign, band, path)
-    assert item.path == path and item.band == band and item.sign_id == sign_id
+    item = sign_advice(ctx, sign, band, advice)
+    assert item.advice == advice and item.band == band and item.sign_id == sign_id
     assert len(item.lines) >= 2
     assert all(line == line.strip() and line for line in item.lines)
     assert item.title.startswith(sign.name)
@@ -107,7 +109,7 @@ def test_plan_your_exit_advice_protects_now_and_differs_from_leaving(sign_id, la
     preparing_ctx = ctx_for("plan_exit", lang, free=False)
     leaving_ctx = ctx_for("let_go", lang)
     sign = next(s for s in preparing_ctx.signs if s.id == sign_id)
-    preparing = sign_advice(preparing_ctx, sign, "critical", "leave")
+    preparing = sign_advice(preparing_ctx, sign, "critical", "prepare")
     leaving = sign_advice(leaving_ctx, sign, "critical", "leave")
     assert text_of(preparing) != text_of(leaving)
     assert ("prepare your exit" if lang == "en" else "préparer votre départ") in preparing.title
@@ -117,11 +119,11 @@ def test_plan_your_exit_advice_protects_now_and_differs_from_leaving(sign_id, la
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("sign_id", SIGN_IDS)
 def test_band_changes_the_advice(sign_id, lang):
-    for mode in ("stay", "leave"):
-        ctx = ctx_for(PATH_VERDICTS[mode], lang)
+    for mode in ("fix", "leave"):
+        ctx = ctx_for(ADVICE_VERDICTS[mode], lang)
         sign = next(s for s in ctx.signs if s.id == sign_id)
-        path = advice_path(ctx)
-        texts = {band: text_of(sign_advice(ctx, sign, band, path)) for band in ADVICE_BANDS}
+        advice = advice_kind(ctx)
+        texts = {band: text_of(sign_advice(ctx, sign, band, advice)) for band in ADVICE_BANDS}
         assert len(set(texts.values())) == len(ADVICE_BANDS), (mode, texts)
 
 
@@ -157,8 +159,8 @@ def test_advice_follows_the_verdict(verdict, band, free, lang):
     ctx = flagged_everywhere(ctx_for(verdict, lang, free, answers), band)
     items = advice_for(ctx)
     assert len(items) == len(SIGN_IDS)
-    expected_path = {"plan_exit": "leave", "let_go": "leave"}.get(verdict, "stay")
-    assert {item.path for item in items} == {expected_path}
+    expected = {"plan_exit": "prepare", "let_go": "leave"}.get(verdict, "fix")
+    assert {item.advice for item in items} == {expected}
     lines = [line for item in items for line in item.lines]
     walk_away = walk_away_line(ctx)
     if verdict in ("keep", "keep_boundaries", "renegotiate"):
@@ -272,9 +274,9 @@ def test_healthy_client_gets_no_advice():
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_late_payer_to_renegotiate_gets_deposit_and_milestones(lang):
-    ctx = replace(make_ctx({**LATE_PAYER, **DEPENDENT}, lang), verdict="renegotiate")
+    ctx = with_verdict(make_ctx({**LATE_PAYER, **DEPENDENT}, lang), "renegotiate")
     item = item_for(advice_for(ctx), "late_payment")
-    assert (item.band, item.path, item.dealbreaker) == ("critical", "stay", False)
+    assert (item.band, item.advice, item.dealbreaker) == ("critical", "fix", False)
     text = text_of(item)
     percent = "%" if lang == "en" else "\u00a0%"
     assert f"50{percent}" in text
@@ -292,9 +294,9 @@ def test_late_payer_to_renegotiate_gets_deposit_and_milestones(lang):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_late_payer_who_cannot_leave_yet_protects_now_and_prepares_the_exit(lang):
-    ctx = replace(make_ctx({**LATE_PAYER, **DEPENDENT}, lang), verdict="plan_exit")
+    ctx = with_verdict(make_ctx({**LATE_PAYER, **DEPENDENT}, lang), "plan_exit")
     item = item_for(advice_for(ctx), "late_payment")
-    assert item.path == "leave"
+    assert item.advice == "prepare"
     assert ("prepare your exit" if lang == "en" else "préparer votre départ") in item.title
     text = text_of(item)
     assert ("50%" if lang == "en" else "50\u00a0%") in text
@@ -305,7 +307,7 @@ def test_late_payer_to_let_go_is_told_to_get_paid_before_handing_over():
     ctx = make_ctx({**LATE_PAYER, **RAISED_UNPAID, **FREE})
     assert ctx.verdict == "let_go"
     item = item_for(advice_for(ctx), "late_payment")
-    assert item.path == "leave" and "how to leave well" in item.title
+    assert item.advice == "leave" and "how to leave well" in item.title
     text = text_of(item)
     assert "get paid before you hand over the final files" in text
     assert "transfer the rights once the overdue invoices are paid" in text
@@ -326,12 +328,12 @@ def test_unpaid_invoice_over_90_days_gets_a_formal_reminder():
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_insulting_client_gets_exit_advice_despite_high_dependency(lang):
-    ctx = make_ctx({**ALL_HEALTHY, "disrespect.insults": "repeatedly", **DEPENDENT}, lang)
+    ctx = make_ctx({**ALL_HEALTHY, **REPEATED_INSULTS, **DEPENDENT}, lang)
     assert ctx.verdict == "plan_exit"
     items = advice_for(ctx)
     assert [item.sign_id for item in items] == ["disrespect"]
     item = items[0]
-    assert item.path == "leave" and item.dealbreaker and item.band == "critical"
+    assert item.advice == "prepare" and item.dealbreaker and item.band == "critical"
     text = text_of(item)
     if lang == "en":
         assert "prepare your exit" in item.title
@@ -343,9 +345,9 @@ def test_insulting_client_gets_exit_advice_despite_high_dependency(lang):
 
 
 def test_insulting_client_when_free_to_leave_gets_plain_leave_advice():
-    ctx = make_ctx({**ALL_HEALTHY, "disrespect.insults": "repeatedly", **FREE})
+    ctx = make_ctx({**ALL_HEALTHY, **REPEATED_INSULTS, **FREE})
     item = item_for(advice_for(ctx), "disrespect")
-    assert item.path == "leave"
+    assert item.advice == "leave"
     assert "how to leave well" in item.title
     text = text_of(item)
     assert "professional differences" in text and "argument" in text
@@ -355,9 +357,9 @@ def test_insulting_client_when_free_to_leave_gets_plain_leave_advice():
 def test_the_verdict_not_dependency_switches_the_path():
     answers = {"less_work.volume_change": -40, "less_work.idle_weeks": 3, **DEPENDENT}
     base = make_ctx(answers)
-    stay = item_for(advice_for(replace(base, verdict="renegotiate")), "less_work")
-    leave = item_for(advice_for(replace(base, verdict="let_go")), "less_work")
-    assert stay.path == "stay" and leave.path == "leave"
+    stay = item_for(advice_for(with_verdict(base, "renegotiate")), "less_work")
+    leave = item_for(advice_for(with_verdict(base, "let_go")), "less_work")
+    assert stay.advice == "fix" and leave.advice == "leave"
     assert "what workload to expect" in text_of(stay)
     assert "final invoice" in text_of(leave)
     assert text_of(stay) != text_of(leave)
@@ -402,7 +404,7 @@ def test_advice_is_ordered_most_serious_first():
 VERDICT_ANSWERS = {
     "not_enough": dict(FREE),
     "keep": {**ALL_HEALTHY, **FREE},
-    "keep_boundaries": {"less_work.volume_change": -20, **FREE},
+    "keep_boundaries": {"high_maintenance.after_hours": "sometimes", **FREE},
     "renegotiate": {**LATE_PAYER, **FREE},
     # Raised with the client, nothing changed, and an invoice 90 days overdue.
     "plan_exit": {**LATE_PAYER, **RAISED_UNPAID, **DEPENDENT},

@@ -32,7 +32,7 @@ from clientcheck.guidance.messages import (
 )
 from clientcheck.guidance.render import Draft
 from clientcheck.i18n import LANGS
-from tests.support.contexts import DEPENDENT, FREE, HOSTILE_NAMES, make_ctx
+from tests.support.contexts import DEPENDENT, FREE, HOSTILE_NAMES, make_ctx, with_verdict
 
 LATE_PAYER = {
     "late_payment.invoices_total": 10,
@@ -62,7 +62,7 @@ FULL = MessageDetails(
 )
 EMPTY = MessageDetails()
 # Raised with the client, nothing changed, and an invoice 90 days overdue.
-RAISED_UNPAID = {"late_payment.raised": "no_change", "late_payment.unpaid_90": "once"}
+RAISED_UNPAID = {"late_payment.raised": "enforced", "late_payment.unpaid_90": "once"}
 LEFTOVERS = ("{{", "}}", "{%", "%}", "{#", "None", "undefined", "Undefined", "[[", "Dear ,")
 
 
@@ -465,7 +465,7 @@ def test_naming_disrespect_quotes_the_users_example_or_asks_for_it(tone, lang):
 
 
 def test_professionalism_reminder_quotes_inappropriate_remarks_only_when_reported():
-    ctx = make_ctx({"unprofessional.inappropriate": "yes", **DEPENDENT})
+    ctx = make_ctx({"unprofessional.crossed_line": "yes", **DEPENDENT})
     draft = render_message("professionalism_reminder", "firm", ctx, EMPTY)
     assert "[your example]" in draft.body and missing_placeholders(draft)
 
@@ -494,9 +494,9 @@ EVERYTHING_FLAGGED = {
     "demanding.out_of_scope": 8,
     "disrespect.insults": "once",
     "contract_breach.has_contract": "no",
-    "contract_breach.breach_term": "payment",
+    "contract_breach.terms_broken": ("payment",),
     "high_maintenance.after_hours": "always",
-    "unprofessional.inappropriate": "yes",
+    "unprofessional.crossed_line": "yes",
     "situation.notice_weeks": 4,
 }
 
@@ -572,12 +572,12 @@ def test_let_go_over_demands_declines_the_extra_work_second():
             **FREE,
         }
     )
-    ctx = replace(ctx, verdict="let_go")
+    ctx = with_verdict(ctx, "let_go")
     assert ids(ctx) == ("goodbye", "decline_extra_work")
 
 
 def test_disrespect_when_free_to_leave_suggests_the_goodbye_only():
-    ctx = make_ctx({"disrespect.insults": "repeatedly", **FREE})
+    ctx = make_ctx({"disrespect.insults": "repeatedly", "disrespect.raised": "no_change", **FREE})
     assert ctx.verdict == "let_go"
     assert ids(ctx) == ("goodbye",)
 
@@ -833,7 +833,7 @@ REVIEW_CONTEXTS = (
     {**LATE_PAYER, **DEPENDENT},
     {**LATE_PAYER, **DEPENDENT, **CONTRACT, "situation.notice_weeks": 4},
     {**LATE_PAYER, **RAISED_UNPAID, **FREE},
-    {"disrespect.insults": "repeatedly", "disrespect.belittles": "often", **DEPENDENT},
+    {"disrespect.insults": "repeatedly", "disrespect.raised": "worse", **DEPENDENT},
 )
 BLUFFS = (
     "schedule fills up",
@@ -935,7 +935,7 @@ def _middle(body: str) -> str:
 UNPROFESSIONAL_CASES = (
     {},
     {"unprofessional.gossip": "often", "unprofessional.off_topic": "always", **DEPENDENT},
-    {"unprofessional.inappropriate": "yes", "unprofessional.off_topic": "often", **DEPENDENT},
+    {"unprofessional.crossed_line": "yes", "unprofessional.off_topic": "often", **DEPENDENT},
 )
 
 

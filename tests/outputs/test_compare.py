@@ -26,7 +26,7 @@ def _client(name: str, answers: dict) -> ClientRecord:
 
 def test_ranking_puts_the_most_worrying_client_first():
     calm = compared(BANK, _client("Calm", {"demanding.tight_deadlines": "never"}), "en", "")
-    rude = compared(BANK, _client("Rude", {"disrespect.insults": "once"}), "en", "")
+    rude = compared(BANK, _client("Rude", {"disrespect.insults": "repeatedly"}), "en", "")
     busy = compared(BANK, _client("Busy", {"demanding.tight_deadlines": "often"}), "en", "")
     assert [c.name for c in rank([calm, busy, rude])] == ["Rude", "Busy", "Calm"]
     assert len(radar_series([calm, rude])) == 2

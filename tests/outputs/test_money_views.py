@@ -47,6 +47,7 @@ LEAVING = {
     "situation.pipeline": "some",
     "situation.notice_weeks": 4,
     "disrespect.insults": "repeatedly",
+    "disrespect.raised": "no_change",
 }
 # A mild case on the stay path.
 STAYING = {

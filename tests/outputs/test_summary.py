@@ -210,8 +210,8 @@ def test_comparison_view_lists_every_client():
     assert [row.name for row in view.rows] == [ACCENTED_NAME, "Acme"]
     assert len(view.labels) == 7
     assert all(len(s.values) == 7 for s in view.series)
-    # One insult is a serious incident: a firm line, not yet a break-up.
-    assert view.rows[1].verdict_label == "Renegotiate now"
+    # One insult from a client otherwise fine is a firm word, not yet a break-up.
+    assert view.rows[1].verdict_label == "Keep, and set boundaries"
     assert view.rows[1].risk == "75/100"
     # Only one sign answered: the others are gaps on the radar, not zeros.
     assert view.series[1].values.count(None) == 6

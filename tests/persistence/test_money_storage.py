@@ -1,4 +1,4 @@
-"""The answers file, version 3: Money answers saved and loaded, versions 1 and 2 migrated."""
+"""The answers file: Money answers (version 3 on) saved and loaded, older versions migrated."""
 
 from __future__ import annotations
 
@@ -52,14 +52,14 @@ def document(version: int, answers: dict, step: str = "results", **extra) -> byt
     return json.dumps(doc).encode()
 
 
-def test_this_version_is_3():
-    assert SCHEMA_VERSION == 3
+def test_this_version_is_4():
+    assert SCHEMA_VERSION == 4
 
 
 def test_money_answers_round_trip():
     record = ClientRecord(name="Acme", answers={**MONEY, **OTHERS}, assessed_on=date(2026, 11, 27))
     data = dumps_assessment(record, "fr", today=date(2026, 11, 28))
-    assert json.loads(data)["schema_version"] == 3
+    assert json.loads(data)["schema_version"] == SCHEMA_VERSION
     (back,) = loads(data, BANK).clients
     assert back.answers == record.answers
     assert money.effective_rate(back.answers) == money.effective_rate(record.answers)
@@ -80,7 +80,7 @@ def test_version_2_file_loads_unchanged():
     assert loaded.dropped == ()
 
 
-def test_version_1_file_goes_through_2_to_3():
+def test_version_1_file_goes_through_every_version():
     # Version 1 asked "of your last 10 invoices" and had yes/no insults.
     loaded = loads(
         document(1, {"late_payment.late_invoices": 4, "disrespect.insults": "yes"}), BANK
@@ -121,5 +121,5 @@ def test_bad_money_answers_are_refused(answers, detail):
 
 def test_newer_version_is_refused():
     with pytest.raises(LoadError) as caught:
-        loads(document(4, {}), BANK)
+        loads(document(SCHEMA_VERSION + 1, {}), BANK)
     assert caught.value.code == "newer_version"

@@ -29,7 +29,12 @@ BANK = default_bank()
 
 
 def answer_for(question: Question) -> st.SearchStrategy:
-    if question.kind == "choice":
+    if question.multiple:
+        ids = [o.id for o in question.scale.options if not o.exclusive]
+        valid = st.lists(st.sampled_from(ids), min_size=1, unique=True).map(
+            lambda picked: tuple(o for o in ids if o in picked)
+        )
+    elif question.kind == "choice":
         valid = st.sampled_from(question.scale.option_ids)
     elif question.number.integer:
         valid = st.integers(int(question.number.min), int(question.number.max)).map(float)
@@ -176,7 +181,7 @@ V1_ANSWERS = {
     "disrespect.ethics": "yes",
     "contract_breach.broken_term": "yes",
     "unprofessional.favours": "often",
-    "unprofessional.inappropriate": "no",
+    "unprofessional.crossed_line": "no",
     "situation.notice_weeks": 4,
 }
 
@@ -225,7 +230,7 @@ def test_a_version_1_no_to_ethics_is_never_and_nothing_is_lost():
 def test_a_version_1_file_saves_back_as_the_current_version():
     loaded = loads(v1_document(V1_ANSWERS), BANK)
     doc = json.loads(dumps_assessment(loaded.clients[0], "fr"))
-    assert doc["schema_version"] == SCHEMA_VERSION == 3
+    assert doc["schema_version"] == SCHEMA_VERSION == 4
     assert loads(json.dumps(doc).encode(), BANK).clients[0].answers == loaded.clients[0].answers
 
 
@@ -235,3 +240,58 @@ def test_a_count_above_its_total_is_refused():
         "bad_answers",
         "more_than_total:late_payment.late_invoices",
     )
+
+
+def test_a_version_3_file_loads_with_the_questions_that_changed_carried_over():
+    answers = {
+        "contract_breach.has_contract": "yes",
+        "contract_breach.breach_term": "rights",
+        "contract_breach.avoids_writing": "often",
+        "late_payment.warns_ahead": "never",
+        "less_work.cancelled": "sometimes",
+        "unprofessional.inappropriate": "yes",
+        "late_payment.raised": "no_change",
+    }
+    doc = {
+        "format": "client-check/assessment",
+        "schema_version": 3,
+        "language": "fr",
+        "saved_on": "2026-11-27",
+        "client": {"name": "Acme", "notes": ""},
+        "assessed_on": "2026-11-27",
+        "answers": answers,
+    }
+    loaded = loads(json.dumps(doc).encode(), BANK)
+    got = loaded.clients[0].answers
+    assert got["contract_breach.terms_broken"] == ("rights",)
+    assert got["contract_breach.cancelled"] == "sometimes"
+    assert got["unprofessional.crossed_line"] == "yes"
+    assert got["late_payment.raised"] == "no_change"
+    for gone in ("late_payment.warns_ahead", "contract_breach.avoids_writing"):
+        assert gone not in got
+    # What a line crossed was exactly, the old question did not say: asked again, with a message.
+    assert loaded.dropped == ("unprofessional.inappropriate",)
+
+
+def test_several_answers_save_as_a_list_and_load_back():
+    record = ClientRecord(
+        name="A",
+        answers={
+            "unprofessional.crossed_line": "yes",
+            "unprofessional.crossed_what": ("harassment", "threats"),
+        },
+    )
+    data = dumps_assessment(record, "en")
+    assert json.loads(data)["answers"]["unprofessional.crossed_what"] == ["harassment", "threats"]
+    assert loads(data, BANK).clients[0].answers == record.answers
+
+
+@pytest.mark.parametrize(
+    "value", [["none", "rights"], ["rights", "rights", "nope"], "rights", [], [3]]
+)
+def test_several_answers_that_cannot_go_together_are_refused(value):
+    doc = json.loads(dumps_assessment(ClientRecord(name="A"), "en"))
+    doc["answers"] = {"contract_breach.has_contract": "yes", "contract_breach.terms_broken": value}
+    with pytest.raises(LoadError) as caught:
+        loads(json.dumps(doc).encode(), BANK)
+    assert caught.value.detail == "unknown_option:contract_breach.terms_broken"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from clientcheck.bank.loader import default_bank
@@ -18,7 +19,7 @@ DEPENDENT = {
 }
 # Free to leave: little income from this client, a year of savings, plenty of leads.
 FREE = {
-    "situation.income_share": 5,
+    "situation.income_share": 10,
     "situation.savings_months": 12,
     "situation.pipeline": "plenty",
 }
@@ -38,3 +39,9 @@ def make_ctx(answers: dict, lang: str = "en", name: str = "Acme") -> AssessmentC
     bank = default_bank()
     record = ClientRecord(name=name, answers=dict(answers), assessed_on=ASSESSED_ON)
     return build_context(bank, record, assess(bank, record.answers), lang)
+
+
+def with_verdict(ctx: AssessmentContext, verdict: str) -> AssessmentContext:
+    """The same context under another verdict, with the advice that verdict calls for."""
+    advice = default_bank().rules.advice_for(verdict) or ""
+    return replace(ctx, verdict=verdict, advice=advice)

@@ -31,7 +31,6 @@ DEPENDENT_LATE_PAYER: dict[str, str] = {
     "late_payment.invoices_total": "10",
     "late_payment.late_invoices": "6",
     "late_payment.days_late": "45",
-    "late_payment.warns_ahead": "dont_know",
     "late_payment.chasing": "often",
     "late_payment.unpaid_90": "once",
     "less_work.volume_change": "-20",
@@ -42,11 +41,11 @@ DEPENDENT_LATE_PAYER: dict[str, str] = {
     "disrespect.insults": "no",
     "disrespect.belittles": "rarely",
     "contract_breach.has_contract": "yes",
-    "contract_breach.breach_term": "none",
+    "contract_breach.terms_broken": ("none",),
     "contract_breach.keeps_word": "dont_know",
     "high_maintenance.unbilled_hours": "3.5",
     "high_maintenance.after_hours": "rarely",
-    "unprofessional.inappropriate": "no",
+    "unprofessional.crossed_line": "no",
     "unprofessional.off_topic": "dont_know",
 }
 
@@ -58,20 +57,19 @@ GOOD_CLIENT_FR: dict[str, str] = {
     "late_payment.invoices_total": "10",
     "late_payment.late_invoices": "0",
     "late_payment.chasing": "never",
-    "late_payment.warns_ahead": "dont_know",
     "less_work.volume_change": "10",
-    "less_work.cancelled": "never",
+    "contract_breach.cancelled": "never",
     "demanding.out_of_scope": "0",
     "demanding.tight_deadlines": "rarely",
     "disrespect.insults": "no",
     "disrespect.belittles": "never",
     "contract_breach.has_contract": "yes",
-    "contract_breach.breach_term": "none",
+    "contract_breach.terms_broken": ("none",),
     "contract_breach.keeps_word": "always",
     "contract_breach.minor_breaches": "dont_know",
     "high_maintenance.unbilled_hours": "0,5",
     "high_maintenance.after_hours": "never",
-    "unprofessional.inappropriate": "no",
+    "unprofessional.crossed_line": "no",
     "unprofessional.gossip": "never",
 }
 
@@ -118,14 +116,20 @@ def qkey(at: AppTest, question_id: str) -> str:
     return f"q|{record_id(at)}|{question_id}"
 
 
+def question(question_id: str):
+    return next(q for q in BANK.questions() if q.id == question_id)
+
+
 def is_choice(question_id: str) -> bool:
-    return next(q for q in BANK.questions() if q.id == question_id).kind == "choice"
+    return question(question_id).kind == "choice"
 
 
 def answer(at: AppTest, question_id: str, value: str) -> AppTest:
     """Pick an option (by id) or type a number, as a person would."""
     key = qkey(at, question_id)
-    if is_choice(question_id):
+    if question(question_id).multiple:
+        at.multiselect(key=key).set_value(list(value))
+    elif is_choice(question_id):
         at.radio(key=key).set_value(value)
     else:
         at.text_input(key=key).set_value(value)
@@ -134,6 +138,8 @@ def answer(at: AppTest, question_id: str, value: str) -> AppTest:
 
 def value_of(at: AppTest, question_id: str):
     key = qkey(at, question_id)
+    if question(question_id).multiple:
+        return tuple(at.multiselect(key=key).value)
     return at.radio(key=key).value if is_choice(question_id) else at.text_input(key=key).value
 
 
@@ -141,7 +147,7 @@ def answer_page(at: AppTest, plan: dict[str, str]) -> None:
     """Answer every question of ``plan`` on the current page, follow-ups as they appear."""
     done: set[str] = set()
     while True:
-        on_page = {w.key for w in (*at.radio, *at.text_input)}
+        on_page = {w.key for w in (*at.radio, *at.text_input, *at.multiselect)}
         todo = [q for q in plan if q not in done and qkey(at, q) in on_page]
         if not todo:
             return
@@ -165,7 +171,7 @@ def texts(at: AppTest) -> list[str]:
         found += [str(e.value) for e in getattr(at, kind)]
     for kind in ("warning", "error", "metric"):
         found += [str(e.value) for e in getattr(at, kind)]
-    found += [str(w.label) for w in (*at.radio, *at.text_input, *at.button)]
+    found += [str(w.label) for w in (*at.radio, *at.text_input, *at.multiselect, *at.button)]
     return found
 
 
@@ -204,7 +210,8 @@ def test_questionnaire_in_english_reaches_an_explained_verdict():
 
     assert page_title(at) == "Results for Acme Ltd"
     verdict = " ".join(str(e.value) for e in (*at.warning, *at.error, *at.info, *at.success))
-    assert "Verdict: Plan your exit" in verdict
+    # A late-payment habit with one invoice 90 days overdue, never raised: new terms first.
+    assert "Verdict: Renegotiate now" in verdict
     table = signs_table(at)
     assert list(table.columns) == ["Sign", "Score", "Level", "What drove it"]
     assert list(table["Sign"]) == [sign.name("en") for sign in BANK.signs]
@@ -213,7 +220,7 @@ def test_questionnaire_in_english_reaches_an_explained_verdict():
     assert late["Level"] == "Critical" and int(late["Score"]) >= 75
     assert "Has an invoice gone unpaid more than 90 days" in late["What drove it"]
     # Why: the engine's own rules, and why the user counts as dependent.
-    assert "A serious incident comes on top of another real problem" in verdict
+    assert "a payment pattern is fixed by better terms" in verdict
     assert "You cannot afford to leave yet: 60% of your income" in plain(verdict).replace("\\", "")
     assert [m.label for m in at.metric] == ["Risk", "Dependency", "Confidence"]
     risk = int(at.metric[0].value.removesuffix("/100"))
@@ -222,7 +229,8 @@ def test_questionnaire_in_english_reaches_an_explained_verdict():
     # Answers are kept in the session as values, not as the text typed.
     answers = store(at).record.answers
     assert answers["high_maintenance.unbilled_hours"] == 3.5
-    assert answers["late_payment.warns_ahead"] == "dont_know"
+    assert answers["contract_breach.keeps_word"] == "dont_know"
+    assert answers["contract_breach.terms_broken"] == ("none",)
 
 
 def test_questionnaire_in_french_speaks_french_and_reads_french_decimals():

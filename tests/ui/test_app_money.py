@@ -32,6 +32,7 @@ LEAVING = {
     "situation.pipeline": "some",
     "situation.notice_weeks": 4,
     "disrespect.insults": "repeatedly",
+    "disrespect.raised": "no_change",
 }
 # A calm client on the stay path.
 STAYING = {

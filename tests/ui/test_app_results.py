@@ -336,7 +336,7 @@ def test_a_bad_file_gets_a_clear_message_and_changes_nothing(kind, lang):
 
 
 def test_an_earlier_assessment_shows_then_and_now_with_arrows_and_the_verdict_move():
-    earlier = ClientRecord(name="Acme", answers={**LATE_PAYER, "disrespect.insults": "once"})
+    earlier = ClientRecord(name="Acme", answers={**LATE_PAYER, "late_payment.raised": "enforced"})
     now = ClientRecord(name="Acme", answers=dict(CALM))
     at = app([now], step="compare")
     uploader = next(u for u in at.get("file_uploader") if "upload_earlier" in u.proto.id)
@@ -347,7 +347,6 @@ def test_an_earlier_assessment_shows_then_and_now_with_arrows_and_the_verdict_mo
     table = at.table[-1].value
     changes = dict(zip(table.iloc[:, 0], table.iloc[:, -1], strict=True))
     assert changes["Pays late"].startswith("↓")
-    assert changes["Disrespectful"].startswith("↓")
     assert changes["Sends less work"].startswith("→")
     assert any("moved from Plan your exit to Keep" in s.value for s in at.success)
     assert store(at).record.answers == CALM  # loading the earlier file changes nothing else
@@ -379,17 +378,17 @@ def test_nothing_answered_shows_no_risk_figure():
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_the_verdict_box_gives_the_rules_and_the_dependency_in_one_line_each(lang):
-    answers = {**LATE_PAYER, "late_payment.unpaid_90": "no", "late_payment.raised": "no_change"}
+    answers = {**LATE_PAYER, "late_payment.unpaid_90": "no", "late_payment.raised": "enforced"}
     at = app([ClientRecord(name="Acme", answers=answers)], lang=lang)
     box = next(str(w.value) for w in (*at.warning, *at.error) if "Verdict" in str(w.value))
     plain = box.replace("\\", "").replace("\u00a0", " ")
     if lang == "en":
         assert "**Verdict: Plan your exit**" in plain
-        assert "you already raised it with the client and nothing changed" in plain
+        assert "you enforced your terms and it still goes on" in plain
         assert "You cannot afford to leave yet: 70% of your income" in plain
     else:
         assert "Préparer votre départ" in plain
-        assert "rien n'a changé" in plain
+        assert "vous avez imposé vos conditions et cela continue" in plain
         assert "Vous ne pouvez pas encore vous permettre de partir : 70 % de vos revenus" in plain
 
 
@@ -399,9 +398,16 @@ def test_what_would_change_lists_engine_changes_in_an_expander():
     text = " ".join(m.value for m in expander.markdown)
     changes = what_would_change(BANK, LATE_PAYER)
     assert changes and text.count("the verdict would be") == len(changes)
+    plain = text.replace("\\", "")
     for change in changes:
-        assert BANK.question(change.question_id).text("en") in text.replace("\\", "")
+        question = BANK.question(change.question_id)
+        if change.kind == "action":  # what to try with the client, named by its sign
+            assert BANK.sign(question.section).name("en") in plain
+        else:
+            assert question.text("en") in plain
         assert BANK.rules.verdicts[change.verdict].label("en") in text
+    # What the user can do comes first.
+    assert changes[0].kind == "action" and plain.index("If you raise") < plain.index("If you") + 1
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])

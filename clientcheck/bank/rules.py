@@ -1,0 +1,308 @@
+"""The decision rules (``questions/scoring.toml``) as frozen data, read and checked.
+
+Bands, verdicts with the advice each calls for, the verdict ladder by each sign's state
+and history, the rules across signs and for money, and the dependency floors. A rule
+refers only to states, histories, kinds and ladder steps that exist: anything else
+fails at load.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from clientcheck.bank.parse import read_condition, text_of
+from clientcheck.bank.questions import (
+    HISTORY,
+    LADDER,
+    OVERRIDES,
+    Condition,
+    QuestionBankError,
+)
+from clientcheck.i18n import Text
+
+ADVICE = ("fix", "prepare", "leave")
+"""What the advice under a verdict does: fix what can be fixed, protect yourself while
+preparing to leave, or leave well."""
+
+
+@dataclass(frozen=True)
+class Band:
+    id: str
+    min: float
+    label: Text
+
+
+@dataclass(frozen=True)
+class Verdict:
+    id: str
+    label: Text
+    severity: int
+    check_again_days: int
+    advice: str = ""  # one of ADVICE; "" for "not enough answers yet"
+
+
+@dataclass(frozen=True)
+class SignWhen:
+    """What a sign rule matches: every condition given must hold."""
+
+    state: tuple[str, ...] = ()  # any of these states
+    state_at_least: str | None = None
+    history: tuple[str, ...] = ()  # any of these histories
+    kind: tuple[str, ...] = ()  # any of these kinds
+    not_kind: tuple[str, ...] = ()
+    small_client: bool | None = None  # the client brings at most small_client_share %
+    dependent: bool | None = None  # the user cannot afford to leave yet (dependency known)
+    answers: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # qid -> any of
+
+
+@dataclass(frozen=True)
+class SignRule:
+    """One step of a sign's decision list: the first that matches sets the sign's floor."""
+
+    id: str
+    when: SignWhen
+    floor: str  # a LADDER id
+    reason: Text
+
+
+@dataclass(frozen=True)
+class CombinationRule:
+    """Across signs: when ``count`` signs have a floor of at least ``floor_at_least``."""
+
+    id: str
+    count: int
+    floor_at_least: str
+    reason: Text
+    step_up: int = 0
+    floor: str | None = None
+    max: str | None = None
+
+
+@dataclass(frozen=True)
+class MoneyRule:
+    """Money can raise the verdict, never lower it: a floor when the effective rate is at
+    most ``below_target_share`` of the rate the user aims for."""
+
+    id: str
+    below_target_share: float
+    floor: str
+    reason: Text
+
+
+@dataclass(frozen=True)
+class DependencyOverride:
+    """A floor (``at_least``) or cap (``at_most``) on dependency when all conditions hold."""
+
+    id: str
+    when: tuple[Condition, ...]
+    reason: Text
+    at_least: float | None = None
+    at_most: float | None = None
+
+
+@dataclass(frozen=True)
+class Rules:
+    """Scoring rules: bands, how signs combine into risk, the decision model, confidence."""
+
+    bands: tuple[Band, ...]
+    dealbreaker_floor: float
+    risk_max_weight: float
+    sign_max_weight: float
+    dependent_at: float
+    verdicts: Mapping[str, Verdict]
+    confidence: tuple[tuple[str, float, Text], ...]
+    min_answers_per_sign: int
+    min_answers_strong: int
+    small_client_share: float
+    firm_up_questions: int
+    sign_kinds: Mapping[str, str]
+    sign_rules: tuple[SignRule, ...]
+    combination_rules: tuple[CombinationRule, ...]
+    money_rules: tuple[MoneyRule, ...]
+    dependency_overrides: tuple[DependencyOverride, ...]
+
+    def band_rank(self, band_id: str) -> int:
+        return self._band_ranks[band_id]
+
+    @cached_property
+    def _band_ranks(self) -> dict[str, int]:
+        return {band.id: rank for rank, band in enumerate(self.bands)}
+
+    @cached_property
+    def states(self) -> tuple[str, ...]:
+        """A sign's possible states, mildest first: the bands, then the serious events."""
+        return (*(b.id for b in self.bands), *OVERRIDES)
+
+    def band_for(self, score: float) -> Band:
+        chosen = self.bands[0]
+        for band in self.bands:
+            if score >= band.min:
+                chosen = band
+        return chosen
+
+    def band(self, band_id: str) -> Band:
+        for band in self.bands:
+            if band.id == band_id:
+                return band
+        raise KeyError(band_id)
+
+    @cached_property
+    def rule_questions(self) -> frozenset[str]:
+        """The questions whose answers a sign rule reads directly (``answers`` conditions)."""
+        return frozenset(q for r in self.sign_rules for q in r.when.answers)
+
+    def advice_for(self, verdict_id: str) -> str | None:
+        """What the advice under a verdict does ("fix", "prepare", "leave"), or None."""
+        verdict = self.verdicts.get(verdict_id)
+        return verdict.advice or None if verdict else None
+
+
+def _ladder(value: object, where: str) -> str:
+    if value not in LADDER:
+        raise QuestionBankError(f"{where}: {value!r} is not one of {', '.join(LADDER)}")
+    return str(value)
+
+
+def _names(raw: object, allowed: tuple[str, ...] | set[str], where: str) -> tuple[str, ...]:
+    values = tuple(raw) if isinstance(raw, list) else (raw,)
+    unknown = [v for v in values if v not in allowed]
+    if unknown or not values:
+        raise QuestionBankError(f"{where}: unknown {', '.join(map(repr, unknown)) or 'empty'}")
+    return tuple(str(v) for v in values)
+
+
+def _sign_rule(raw: dict, states: tuple[str, ...], kinds: set[str]) -> SignRule:
+    rid = raw.get("id") or "?"
+    where = f"sign_rules.{rid}"
+    when = dict(raw.get("when", {}))
+    allowed = {
+        *("state", "state_at_least", "history", "kind", "not_kind"),
+        *("small_client", "dependent", "answers"),
+    }
+    unknown = set(when) - allowed
+    if unknown:
+        raise QuestionBankError(f"{where}: unknown condition(s) {', '.join(sorted(unknown))}")
+    at_least = when.get("state_at_least")
+    return SignRule(
+        id=rid,
+        when=SignWhen(
+            state=_names(when["state"], states, where) if "state" in when else (),
+            state_at_least=_names(at_least, states, where)[0] if at_least else None,
+            history=_names(when["history"], HISTORY, where) if "history" in when else (),
+            kind=_names(when["kind"], kinds, where) if "kind" in when else (),
+            not_kind=_names(when["not_kind"], kinds, where) if "not_kind" in when else (),
+            small_client=bool(when["small_client"]) if "small_client" in when else None,
+            dependent=bool(when["dependent"]) if "dependent" in when else None,
+            answers={
+                str(q): tuple(v) if isinstance(v, list) else (str(v),)
+                for q, v in dict(when.get("answers", {})).items()
+            },
+        ),
+        floor=_ladder(raw.get("floor"), f"{where}.floor"),
+        reason=text_of(raw.get("reason"), f"{where}.reason"),
+    )
+
+
+def _combination_rule(raw: dict) -> CombinationRule:
+    rid = raw.get("id") or "?"
+    where = f"combination_rules.{rid}"
+    when = dict(raw.get("when", {}))
+    if set(when) != {"count", "floor_at_least"}:
+        raise QuestionBankError(f"{where}: needs when = {{ count, floor_at_least }}")
+    step_up, floor = int(raw.get("step_up", 0)), raw.get("floor")
+    if (floor is None) == (step_up == 0):
+        raise QuestionBankError(f"{where}: needs either a floor or a step_up")
+    return CombinationRule(
+        id=rid,
+        count=int(when["count"]),
+        floor_at_least=_ladder(when["floor_at_least"], where),
+        reason=text_of(raw.get("reason"), f"{where}.reason"),
+        step_up=step_up,
+        floor=_ladder(floor, where) if floor is not None else None,
+        max=_ladder(raw["max"], f"{where}.max") if "max" in raw else None,
+    )
+
+
+def _money_rule(raw: dict) -> MoneyRule:
+    rid = raw.get("id") or "?"
+    share = float(raw["below_target_share"])
+    if not 0 < share < 1:
+        raise QuestionBankError(f"money_rules.{rid}: below_target_share is between 0 and 1")
+    return MoneyRule(
+        rid,
+        share,
+        _ladder(raw.get("floor"), f"money_rules.{rid}"),
+        text_of(raw.get("reason"), f"money_rules.{rid}.reason"),
+    )
+
+
+def _dependency_override(raw: dict) -> DependencyOverride:
+    did = raw.get("id", "?")
+    where = f"dependency_overrides.{did}"
+    when = tuple(read_condition(c, "situation", where) for c in raw["when"])
+    at_least, at_most = raw.get("at_least"), raw.get("at_most")
+    if (at_least is None) == (at_most is None):
+        raise QuestionBankError(f"{where}: needs at_least or at_most")
+    return DependencyOverride(
+        id=did,
+        when=when,
+        reason=text_of(raw.get("reason"), f"{where}.reason"),
+        at_least=float(at_least) if at_least is not None else None,
+        at_most=float(at_most) if at_most is not None else None,
+    )
+
+
+def read_rules(raw: dict) -> Rules:
+    """Build the Rules from ``scoring.toml``'s contents, refusing anything inconsistent."""
+    bands = tuple(
+        Band(b["id"], float(b["min"]), text_of(b.get("label"), f"band {b['id']}"))
+        for b in raw["bands"]
+    )
+    if [b.min for b in bands] != sorted(b.min for b in bands) or bands[0].min != 0:
+        raise QuestionBankError("bands must start at 0 and rise")
+    verdicts = {}
+    for v in raw["verdicts"]:
+        advice = v.get("advice", "")
+        if advice and advice not in ADVICE:
+            raise QuestionBankError(f"verdict {v['id']}: advice must be one of {ADVICE}")
+        label = text_of(v.get("label"), f"verdict {v['id']}")
+        verdicts[v["id"]] = Verdict(
+            v["id"], label, int(v["severity"]), int(v["check_again_days"]), advice
+        )
+    if "not_enough" not in verdicts:
+        raise QuestionBankError("verdicts: 'not_enough' is required")
+    confidence = tuple(
+        (c["id"], float(c["min_share"]), text_of(c.get("label"), f"confidence {c['id']}"))
+        for c in raw["confidence"]
+    )
+    floor = float(raw["dealbreaker_floor"])
+    if floor not in {b.min for b in bands}:
+        raise QuestionBankError("dealbreaker_floor must be a band's lower bound")
+    sign_kinds = dict(raw.get("sign_kinds", {}))
+    states = (*(b.id for b in bands), *OVERRIDES)
+    sign_rules = tuple(_sign_rule(r, states, set(sign_kinds.values())) for r in raw["sign_rules"])
+    ids = [r.id for r in sign_rules] + [r["id"] for r in raw.get("combination_rules", [])]
+    if len(set(ids)) != len(ids):
+        raise QuestionBankError("rules: every rule needs its own id")
+    return Rules(
+        bands=bands,
+        dealbreaker_floor=floor,
+        risk_max_weight=float(raw["risk_max_weight"]),
+        sign_max_weight=float(raw.get("sign_max_weight", 0)),
+        dependent_at=float(raw["dependent_at"]),
+        verdicts=verdicts,
+        confidence=tuple(sorted(confidence, key=lambda c: c[1])),
+        min_answers_per_sign=int(raw.get("min_answers_per_sign", 1)),
+        min_answers_strong=int(raw.get("min_answers_strong", 1)),
+        small_client_share=float(raw.get("small_client_share", 0)),
+        firm_up_questions=int(raw.get("firm_up_questions", 3)),
+        sign_kinds=sign_kinds,
+        sign_rules=sign_rules,
+        combination_rules=tuple(_combination_rule(r) for r in raw.get("combination_rules", [])),
+        money_rules=tuple(_money_rule(r) for r in raw.get("money_rules", [])),
+        dependency_overrides=tuple(
+            _dependency_override(d) for d in raw.get("dependency_overrides", [])
+        ),
+    )

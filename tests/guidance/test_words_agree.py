@@ -1,0 +1,86 @@
+"""For every calibration situation, the words agree with the verdict: the sentence under
+it, its reasons, the advice titles and labels, the action plan and the first draft.
+
+A verdict that says "renegotiate" over advice on how to leave, or a headline that speaks
+of leaving above "less work alone is never a reason to break up", is a fault a user sees.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from clientcheck.bank.loader import default_bank
+from clientcheck.bank.records import ClientRecord
+from clientcheck.engine import calibration
+from clientcheck.engine.verdict import assess
+from clientcheck.guidance.advice import action_plan, advice_for
+from clientcheck.guidance.messages import suggested_messages
+from clientcheck.guidance.render import build_context, render_why
+from clientcheck.i18n import t
+from clientcheck.ui.advice_panel import advice_caption
+
+BANK = default_bank()
+SITUATIONS = calibration.load()
+STAY = ("keep", "keep_boundaries", "renegotiate")
+LEAVING_WORDS = {
+    "en": re.compile(r"\b(notice|last working day|end (this|the) working relationship)\b", re.I),
+    "fr": re.compile(r"\b(préavis|dernier jour de travail|mettre fin)\b", re.I),
+}
+TITLES = {
+    "fix": {"en": "how to fix it", "fr": "comment y remédier"},
+    "prepare": {"en": "prepare your exit", "fr": "préparer votre départ"},
+    "leave": {"en": "how to leave well", "fr": "partir dans de bonnes conditions"},
+}
+
+
+def context(situation, lang):
+    answers = calibration.as_answers(BANK, situation.answers)
+    record = ClientRecord(name="Northwind", answers=answers, assessed_on=date(2026, 12, 1))
+    return build_context(BANK, record, assess(BANK, answers), lang)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("situation", SITUATIONS, ids=lambda s: s.id)
+def test_headline_reasons_advice_plan_and_first_draft_agree(situation, lang):
+    ctx = context(situation, lang)
+    why, plan, items = render_why(ctx), action_plan(ctx), advice_for(ctx)
+    drafts = suggested_messages(ctx)
+    # The advice does what the verdict calls for, and says so in its title.
+    assert {item.advice for item in items} <= {ctx.advice}, (ctx.verdict, items)
+    for item in items:
+        assert TITLES[item.advice][lang] in item.title
+    # The caption over the advice never tells someone free to leave that they cannot.
+    caption = advice_caption(ctx)
+    if ctx.can_leave:
+        assert caption in (
+            None,
+            "advice_caption_fix_free",
+            "advice_caption_leave",
+            "advice_caption_unknown",
+        )
+    if caption:
+        assert t(caption, lang, dependency=ctx.dependency)
+    if ctx.verdict in STAY:
+        # Staying verdicts: no notice in the plan, no goodbye first.
+        assert not any(LEAVING_WORDS[lang].search(step) for step in plan), plan
+        assert not drafts or drafts[0] != "goodbye", drafts
+    if ctx.verdict == "let_go":
+        assert drafts and drafts[0] == "goodbye"
+    if ctx.verdict == "plan_exit":
+        assert not drafts or drafts[0] != "goodbye"
+    # The headline fits the sign that drives it.
+    if ctx.verdict == "renegotiate" and ctx.driver_kind in ("respect", "conduct"):
+        assert "terms" not in why.lower() or "enforce" in why.lower(), why
+        assert "conditions" not in why.lower() or "appliquez" in why.lower(), why
+    if ctx.driver_rule == "fading_and_you_depend_on_it":
+        assert "leaving" not in why and "partir" not in why, why
+    if ctx.verdict == "let_go" and not ctx.dependency_known:
+        assert ("three questions" if lang == "en" else "trois questions") in why
+    # Every reason names what set the verdict; none is left blank.
+    assert all(reason.strip() for reason in ctx.reasons)
+    # Nothing is left of the template machinery.
+    for text in (why, *plan, *(line for item in items for line in item.lines)):
+        assert "{" not in text and "None" not in text, text
