@@ -23,7 +23,7 @@ from clientcheck.guidance.advice import (
     notice_weeks,
     payment_deadline,
 )
-from clientcheck.guidance.moneytext import rate_review, rate_review_due
+from clientcheck.guidance.rate_review import rate_review, rate_review_due
 from clientcheck.guidance.render import AssessmentContext, Draft, SignView, render
 from clientcheck.i18n import DEFAULT_LANG, Text, t
 

@@ -19,24 +19,15 @@ from clientcheck.bank.model import ClientRecord
 from clientcheck.bank.questionnaire import QuestionBank
 from clientcheck.engine.scoring import NOT_ASSESSED, NOT_ENOUGH, Reason, Result, what_would_change
 from clientcheck.guidance.text import WORD_JOINER, escape_markdown  # noqa: F401  (re-exported)
-from clientcheck.i18n import format_money, format_number, t
+from clientcheck.i18n import format_money, format_number, month_names, t
 
 TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates"
 
-_MONTHS = {
-    "en": (
-        "January February March April May June July August September October November December"
-    ).split(),
-    "fr": (
-        "janvier février mars avril mai juin juillet août septembre octobre novembre décembre"
-    ).split(),
-}
-
 
 def format_date(value: date, lang: str) -> str:
-    """Write a date in full: 27 November 2026, 1er décembre 2026."""
+    """Write a date in full: 27 November 2026, 1er décembre 2026 (month names from Babel)."""
     day = "1er" if lang == "fr" and value.day == 1 else str(value.day)
-    return f"{day} {_MONTHS.get(lang, _MONTHS['en'])[value.month - 1]} {value.year}"
+    return f"{day} {month_names(lang)[value.month - 1]} {value.year}"
 
 
 def _ui(key: str, lang: str, **values: object) -> str:

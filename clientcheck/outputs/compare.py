@@ -13,7 +13,7 @@ from clientcheck.bank.model import ClientRecord
 from clientcheck.bank.questionnaire import QuestionBank
 from clientcheck.engine import money
 from clientcheck.engine.scoring import ATTENTION_BANDS, assess
-from clientcheck.guidance.moneytext import w
+from clientcheck.guidance.moneytext import money_word
 from clientcheck.guidance.render import AssessmentContext, build_context
 from clientcheck.i18n import t
 from clientcheck.outputs.charts import RadarSeries
@@ -102,7 +102,7 @@ def comparison_frame(
     frame = pd.DataFrame(rows)
     if not frame.empty:
         # Whole percentages, empty where not given (not 45.0 and NaN).
-        share = w("share_col", lang)
+        share = money_word("share_col", lang)
         frame[share] = frame[share].astype("Int64")
     return frame
 
@@ -112,8 +112,10 @@ def share_columns(answers: Mapping[str, Answer], lang: str) -> dict[str, object]
     share = money.concentration([("", answers)])
     figure = share.shares[0].share
     return {
-        w("share_col", lang): round(figure.value) if figure else None,
-        w("share_band_col", lang): w(f"band_{share.band}", lang) if share.band else "",
+        money_word("share_col", lang): round(figure.value) if figure else None,
+        money_word("share_band_col", lang): money_word(f"band_{share.band}", lang)
+        if share.band
+        else "",
     }
 
 
