@@ -7,11 +7,7 @@ with the three tones inside. A template's first line is the subject, the rest th
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
-from datetime import date
-from email.headerregistry import Address
-from email.message import EmailMessage
-from email.policy import default as default_policy
+from dataclasses import replace
 
 from clientcheck.guidance.advice import (
     currency,
@@ -23,9 +19,10 @@ from clientcheck.guidance.advice import (
     notice_weeks,
     payment_deadline,
 )
+from clientcheck.guidance.letters import MessageDetails, addressee, one_line
 from clientcheck.guidance.rate_review import rate_review, rate_review_due
 from clientcheck.guidance.render import AssessmentContext, Draft, SignView, render
-from clientcheck.i18n import DEFAULT_LANG, Text, t
+from clientcheck.i18n import Text, t
 
 TONES = ("warm", "neutral", "firm")
 MESSAGE_IDS = (
@@ -86,80 +83,7 @@ COMPANION_DRAFT = {
     "disrespect": "communication_boundaries",
 }
 _STAY_VERDICTS = ("keep", "keep_boundaries", "renegotiate", "plan_exit")
-# Line breaks and other vertical separators: a name or subject must stay on one line.
-_LINE_BREAKS = re.compile(r"\s*[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]+\s*")
 _BLANK_LINES = re.compile(r"\n{3,}")
-# Courtesy titles an addressee may start with, as each language writes them.
-_TITLES_BY_LANG = {
-    "en": {
-        "madame": "Ms",
-        "mme": "Ms",
-        "mme.": "Ms",
-        "mademoiselle": "Ms",
-        "mlle": "Ms",
-        "monsieur": "Mr",
-        "m.": "Mr",
-        "ms": "Ms",
-        "ms.": "Ms",
-        "mrs": "Mrs",
-        "mrs.": "Mrs",
-        "miss": "Miss",
-        "mr": "Mr",
-        "mr.": "Mr",
-        "dr": "Dr",
-        "dr.": "Dr",
-        "prof": "Prof",
-        "prof.": "Prof",
-        "professor": "Professor",
-    },
-    "fr": {
-        "ms": "Madame",
-        "ms.": "Madame",
-        "mrs": "Madame",
-        "mrs.": "Madame",
-        "miss": "Madame",
-        "mr": "Monsieur",
-        "mr.": "Monsieur",
-        "madame": "Madame",
-        "mme": "Madame",
-        "mme.": "Madame",
-        "monsieur": "Monsieur",
-        "m.": "Monsieur",
-    },
-}
-
-
-@dataclass(frozen=True)
-class MessageDetails:
-    """What the user may add to a draft; anything left empty gets neutral wording.
-
-    The client's name or alias from "About the client" never reaches a draft:
-    only ``client_label`` (a name the user chose for messages) and
-    ``contact_name`` (the addressee, "Jane" or "Madame Durand") do.
-    """
-
-    sender_name: str = ""
-    contact_name: str = ""
-    client_label: str = ""
-    overdue_amount: float | None = None
-    currency: str | None = None  # None: the currency chosen in the answers, else EUR
-    invoice_number: str = ""
-    invoice_date: date | None = None
-    invoice_due: date | None = None  # the invoice's original due date
-    deposit_percent: int = 50
-    due_date: date | None = None  # the date by which the overdue amount should be paid
-    notice_weeks: int | None = None  # None: taken from the answers, if given there
-    end_date: date | None = None  # the last day of the collaboration
-    referral_name: str = ""
-    office_hours: str = ""
-    proposed_clause: str = ""
-    revision_reason: str = ""  # "", or one of REVISION_REASONS ("" picks from the answers)
-    example: str = ""  # the user's own example of what happened
-    extra_work: str = ""  # what the client asked for
-    extra_price: float | None = None
-    extra_deadline: date | None = None
-    sender_email: str = ""
-    contact_email: str = ""
 
 
 def message_title(message_id: str, lang: str) -> str:
@@ -266,10 +190,6 @@ def fields_to_fill(draft: Draft) -> tuple[str, ...]:
     return tuple(f for f in dict.fromkeys(found) if f not in required)
 
 
-def _one_line(text: str) -> str:
-    return _LINE_BREAKS.sub(" ", text).strip()
-
-
 def _milestones(deposit_percent: int) -> tuple[int, int, int]:
     """Split a project into start / delivery / completion payments: 50 -> (50, 25, 25)."""
     start = min(max(int(deposit_percent), 0), 100)
@@ -296,22 +216,6 @@ def _revision_reason(ctx: AssessmentContext, details: MessageDetails) -> str:
     return "terms"
 
 
-def addressee(contact_name: str, lang: str) -> tuple[str, bool]:
-    """Write the addressee for ``lang`` and say whether it starts with a courtesy title.
-
-    "Madame Durand" becomes "Ms Durand" in English (greeted "Dear Ms Durand", never
-    "Hi Madame Durand"); "Jane" stays "Jane".
-    """
-    name = _one_line(contact_name)
-    first, _, rest = name.partition(" ")
-    title = _TITLES_BY_LANG.get(lang, {}).get(first.lower())
-    if not rest.strip():
-        return name, False
-    if title:
-        return f"{title} {rest.strip()}", True
-    return name, first.lower().rstrip(".") in {"dr", "prof", "professor", "docteur", "maître"}
-
-
 def _tidy(text: str) -> str:
     lines = [line.rstrip() for line in text.replace("\r\n", "\n").split("\n")]
     return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip("\n")
@@ -333,13 +237,13 @@ def render_message(
     # Names go into one-line places (subject, greeting): keep them on one line.
     details = replace(
         details,
-        sender_name=_one_line(details.sender_name),
-        contact_name=_one_line(details.contact_name),
-        client_label=_one_line(details.client_label),
-        invoice_number=_one_line(details.invoice_number),
-        referral_name=_one_line(details.referral_name),
-        office_hours=_one_line(details.office_hours),
-        extra_work=_one_line(details.extra_work),
+        sender_name=one_line(details.sender_name),
+        contact_name=one_line(details.contact_name),
+        client_label=one_line(details.client_label),
+        invoice_number=one_line(details.invoice_number),
+        referral_name=one_line(details.referral_name),
+        office_hours=one_line(details.office_hours),
+        extra_work=one_line(details.extra_work),
         example=details.example.strip(),
         proposed_clause=details.proposed_clause.strip(),
     )
@@ -397,35 +301,3 @@ def render_message(
         subject=subject.strip(),
         body=body.strip("\n"),
     )
-
-
-def draft_to_txt(draft: Draft) -> bytes:
-    """Write a draft as a UTF-8 text file: the subject line, a blank line, the body."""
-    return f"Subject: {draft.subject}\n\n{draft.body}\n".encode()
-
-
-def _address(name: str, addr: str) -> Address | None:
-    addr = addr.strip()
-    if not addr:
-        return None
-    try:
-        return Address(display_name=_one_line(name), addr_spec=addr)
-    except (ValueError, IndexError):
-        return None
-
-
-def draft_to_eml(draft: Draft, details: MessageDetails | None = None) -> bytes:
-    """Write a draft as an unsent e-mail (.eml) that mail programs open ready to edit."""
-    details = details or MessageDetails()
-    msg = EmailMessage(policy=default_policy)
-    sender = _address(details.sender_name, details.sender_email)
-    recipient = _address(details.contact_name, details.contact_email)
-    if sender:
-        msg["From"] = sender
-    if recipient:
-        msg["To"] = recipient
-    msg["Subject"] = _one_line(draft.subject)
-    msg["X-Unsent"] = "1"
-    msg["Content-Language"] = draft.lang or DEFAULT_LANG
-    msg.set_content(draft.body + "\n", charset="utf-8")
-    return msg.as_bytes()

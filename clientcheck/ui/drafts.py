@@ -14,12 +14,11 @@ import streamlit as st
 
 from clientcheck.bank.answers import AnswerError, parse_decimal
 from clientcheck.guidance.advice import currency, late_payment_rights
+from clientcheck.guidance.letters import draft_to_eml, draft_to_txt
 from clientcheck.guidance.messages import (
     REVISION_REASONS,
     TONES,
     MessageDetails,
-    draft_to_eml,
-    draft_to_txt,
     fields_to_fill,
     message_title,
     missing_placeholders,

@@ -14,13 +14,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from clientcheck.guidance.letters import draft_to_eml, draft_to_txt
 from clientcheck.guidance.messages import (
     MAX_SUGGESTED,
     MESSAGE_IDS,
     TONES,
     MessageDetails,
-    draft_to_eml,
-    draft_to_txt,
     fields_to_fill,
     message_title,
     missing_placeholders,
