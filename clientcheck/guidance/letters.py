@@ -90,6 +90,7 @@ class MessageDetails:
     extra_deadline: date | None = None
     sender_email: str = ""
     contact_email: str = ""
+    prepared_on: date | None = None  # the day the message is sent; None: the assessment day
 
 
 def one_line(text: str) -> str:

@@ -13,12 +13,12 @@ from clientcheck.guidance.advice import (
     currency,
     facts,
     has_contract,
-    last_working_day,
+    jurisdiction,
     late_payment_rights,
     money_owed,
     notice_weeks,
-    payment_deadline,
 )
+from clientcheck.guidance.dates import DraftDates, draft_dates
 from clientcheck.guidance.letters import MessageDetails, addressee, one_line
 from clientcheck.guidance.rate_review import rate_review, rate_review_due
 from clientcheck.guidance.render import AssessmentContext, Draft, SignView, render
@@ -221,6 +221,20 @@ def _tidy(text: str) -> str:
     return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip("\n")
 
 
+def message_dates(ctx: AssessmentContext, details: MessageDetails | None = None) -> DraftDates:
+    """The dates a draft states, counted from the day it is prepared (never before the
+    assessment): last working day, pay-by date, when new rates start."""
+    details = details or MessageDetails()
+    prepared = max(details.prepared_on or ctx.assessed_on, ctx.assessed_on)
+    return draft_dates(
+        prepared,
+        jurisdiction(ctx),
+        _notice_weeks(ctx, details),
+        details.end_date,
+        details.due_date,
+    )
+
+
 def render_message(
     message_id: str, tone: str, ctx: AssessmentContext, details: MessageDetails | None = None
 ) -> Draft:
@@ -252,13 +266,10 @@ def render_message(
     details = replace(details, contact_name=to_name)
     code = details.currency or currency(ctx)[0]
     weeks = _notice_weeks(ctx, details)
-    last_day = details.end_date or last_working_day(ctx, weeks)
+    dates = message_dates(ctx, details)
     owed = money_owed(ctx) or bool(details.overdue_amount)
-    days_overdue = (
-        (ctx.assessed_on - details.invoice_due).days
-        if details.invoice_due and details.invoice_due < ctx.assessed_on
-        else None
-    )
+    due = details.invoice_due
+    days_overdue = (dates.prepared_on - due).days if due and due < dates.prepared_on else None
     flagged = {sign.id for sign in ctx.flagged}
     # "Several invoices were paid late" only when the answers say so, not for one unpaid invoice.
     late_facts = facts(ctx, "late_payment")
@@ -276,7 +287,8 @@ def render_message(
         currency=code,
         milestones=_milestones(details.deposit_percent),
         notice_weeks=weeks,
-        last_day=last_day,
+        last_day=dates.last_day,
+        dates=dates,
         contract=has_contract(ctx),
         owed=owed,
         overdue_90=money_owed(ctx),
@@ -284,13 +296,13 @@ def render_message(
         leaving=ctx.verdict == "let_go",
         flagged=flagged,
         days_overdue=days_overdue,
-        pay_by=details.due_date or payment_deadline(ctx),
+        pay_by=dates.pay_by,
         formal=formal,
         reason=_revision_reason(ctx, details),
         rights=late_payment_rights(ctx, "client", details.overdue_amount),
         example=details.example or REQUIRED_PLACEHOLDERS[lang][0],
         facts={sign.id: facts(ctx, sign.id) for sign in ctx.signs},
-        rates=rate_review(ctx.answers, ctx.assessed_on, lang, weeks, code),
+        rates=rate_review(ctx.answers, dates.prepared_on, lang, weeks, code),
     )
     subject, _, body = _tidy(text).partition("\n")
     return Draft(

@@ -18,6 +18,7 @@ from clientcheck.bank.answers import Answer, answer_label
 from clientcheck.bank.model import ClientRecord
 from clientcheck.bank.questionnaire import QuestionBank
 from clientcheck.engine.scoring import NOT_ASSESSED, NOT_ENOUGH, Reason, Result, what_would_change
+from clientcheck.guidance.dates import jurisdiction_of, notice_end
 from clientcheck.guidance.text import WORD_JOINER, escape_markdown  # noqa: F401  (re-exported)
 from clientcheck.i18n import format_money, format_number, month_names, t
 
@@ -127,7 +128,7 @@ class AssessmentContext:
     firm_up: tuple[str, ...] = ()  # question texts that would settle a provisional result
     changes: tuple[str, ...] = ()  # "If you answered …, the verdict would be …"
     notice_weeks: int | None = None
-    last_working_day: date | None = None  # if notice were given on assessed_on
+    last_working_day: date | None = None  # if notice were given on assessed_on (a working day)
     work_matters: str = ""  # the answer's label, when given
 
     @property
@@ -217,8 +218,8 @@ def build_context(
         firm_up=tuple(bank.question(qid).text(lang) for qid in result.firm_up),
         changes=change_lines(bank, record.answers, lang),
         notice_weeks=notice_weeks,
-        last_working_day=(
-            record.assessed_on + timedelta(weeks=notice_weeks) if notice_weeks else None
+        last_working_day=notice_end(
+            record.assessed_on, notice_weeks, jurisdiction_of(record.answers)
         ),
         work_matters=(
             answer_label(bank.question("situation.work_matters"), work_matters, lang)

@@ -18,8 +18,9 @@ from clientcheck.ui.state import store
 
 MAX_DETAIL_CHARS = 300
 # Every detail: field -> (kind, label key, help key or None). Kinds: text, area, money,
-# weeks, date, percent, reason.
+# weeks, date, sent_on (a date, today or later: when the message goes), percent, reason.
 DETAILS = {
+    "prepared_on": ("sent_on", "detail_prepared_on", "detail_prepared_on_help"),
     "sender_name": ("text", "detail_sender_name", None),
     "sender_email": ("text", "detail_sender_email", None),
     "contact_name": ("text", "detail_contact_name", "detail_contact_help"),
@@ -46,6 +47,7 @@ COMMON_DETAILS = ("sender_name", "sender_email", "contact_name", "contact_email"
 # Which details each draft uses, shown under the common ones.
 MESSAGE_DETAILS = {
     "payment_terms": (
+        "prepared_on",
         "invoice_number",
         "invoice_date",
         "invoice_due",
@@ -59,12 +61,22 @@ MESSAGE_DETAILS = {
     "name_disrespect": ("example",),
     "contract_revision": ("revision_reason", "proposed_clause"),
     "communication_boundaries": ("office_hours",),
-    "professionalism_reminder": ("example",),
+    "professionalism_reminder": ("office_hours", "example"),
     "goodbye": (
+        "prepared_on",
         "notice_weeks",
         "end_date",
         "referral_name",
         "invoice_number",
+        "overdue_amount",
+        "due_date",
+    ),
+    "new_rates": ("prepared_on", "notice_weeks"),
+    "late_payment_claim": (
+        "prepared_on",
+        "invoice_number",
+        "invoice_date",
+        "invoice_due",
         "overdue_amount",
         "due_date",
     ),
@@ -110,6 +122,8 @@ def _value(field: str, raw: object) -> tuple[object, bool]:
         return (int(value) if kind == "weeks" and value is not None else value), ok
     if kind == "date":
         return (raw if isinstance(raw, date) else None), True
+    if kind == "sent_on":  # never before today: a draft's dates count from the day it goes
+        return max(raw, date.today()) if isinstance(raw, date) else date.today(), True
     if kind == "percent":
         return int(raw) if isinstance(raw, int | float) else 50, True
     if kind == "reason":
@@ -138,6 +152,12 @@ def _draw(field: str, record_id: str, lang: str, currency_code: str, where) -> N
         if key not in st.session_state:
             st.session_state[key] = None
         where.date_input(label, format="DD/MM/YYYY" if lang == "fr" else "YYYY-MM-DD", **common)
+    elif kind == "sent_on":
+        today = date.today()
+        st.session_state[key] = _value(field, st.session_state.get(key))[0]
+        where.date_input(
+            label, min_value=today, format="DD/MM/YYYY" if lang == "fr" else "YYYY-MM-DD", **common
+        )
     elif kind == "percent":
         if key not in st.session_state:
             st.session_state[key] = 50

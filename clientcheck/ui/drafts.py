@@ -18,6 +18,7 @@ from clientcheck.guidance.messages import (
     TONES,
     MessageDetails,
     fields_to_fill,
+    message_dates,
     message_title,
     missing_placeholders,
     ordered_messages,
@@ -25,13 +26,27 @@ from clientcheck.guidance.messages import (
     suggested_drafts,
     tone_label,
 )
-from clientcheck.guidance.render import AssessmentContext, Draft, escape_markdown
+from clientcheck.guidance.render import AssessmentContext, Draft, escape_markdown, format_date
 from clientcheck.i18n import t
 from clientcheck.outputs.exports import export_filename
 from clientcheck.ui.draft_details import details_form
 from clientcheck.ui.state import store
 
 MAX_DRAFT_CHARS = 20_000
+CLAIM = "late_payment_claim"
+
+
+def _moved_dates(
+    ctx: AssessmentContext, details: MessageDetails, message_id: str, lang: str
+) -> list[str]:
+    """Say which typed dates the draft had to move (too early, or not a working day)."""
+    dates = message_dates(ctx, details)
+    notes = []
+    if "end_date" in dates.moved and message_id == "goodbye" and dates.last_day:
+        notes.append(t("draft_end_moved", lang, day=format_date(dates.last_day, lang)))
+    if "due_date" in dates.moved and message_id in ("payment_terms", "goodbye", CLAIM):
+        notes.append(t("draft_due_moved", lang, day=format_date(dates.pay_by, lang)))
+    return notes
 
 
 def _draft_id(record_id: str, message_id: str, tone: str, lang: str) -> str:
@@ -172,8 +187,11 @@ def drafts_section(ctx: AssessmentContext, record_id: str, lang: str) -> Message
             args=(draft_id, (subject_key, body_key)),
             type="tertiary",
         )
-    if message_id == "payment_terms" and tone == "firm" and late_payment_rights(ctx, "client"):
+    cites_law = message_id == CLAIM or (message_id == "payment_terms" and tone == "firm")
+    if cites_law and late_payment_rights(ctx, "client"):
         st.caption(t("draft_cites_law", lang))
+    for note in _moved_dates(ctx, details, message_id, lang):
+        st.caption(note)
     to_fill = fields_to_fill(draft)
     if to_fill:
         st.caption(t("draft_fill_fields", lang, fields=", ".join(to_fill)))
