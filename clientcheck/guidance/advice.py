@@ -133,12 +133,12 @@ def late_payment_rights(
         ctx=ctx,
         audience=audience,
         where=jurisdiction(ctx),
-        uk_compensation=_uk_compensation(amount) if code == "GBP" else None,
+        uk_compensation=uk_compensation(amount) if code == "GBP" else None,
     )
     return template_lines(text)
 
 
-def _uk_compensation(amount: float | None) -> int | None:
+def uk_compensation(amount: float | None) -> int | None:
     """Fixed compensation per invoice under s. 5A of the 1998 Act, in pounds."""
     if amount is None or amount <= 0:
         return None

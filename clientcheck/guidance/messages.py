@@ -8,15 +8,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import timedelta
 
 from clientcheck.guidance.advice import (
     currency,
     facts,
     has_contract,
+    is_business_client,
     jurisdiction,
     late_payment_rights,
     money_owed,
     notice_weeks,
+    uk_compensation,
 )
 from clientcheck.guidance.dates import DraftDates, draft_dates
 from clientcheck.guidance.letters import MessageDetails, addressee, one_line
@@ -36,6 +39,7 @@ MESSAGE_IDS = (
     "professionalism_reminder",
     "goodbye",
     "new_rates",
+    "late_payment_claim",
 )
 MAX_SUGGESTED = 3
 REVISION_REASONS = ("breach", "payment", "scope", "terms")
@@ -55,6 +59,7 @@ _TITLES = {
     ),
     "goodbye": Text(en="Professional goodbye", fr="Fin de collaboration"),
     "new_rates": Text(en="New rates", fr="Nouveaux tarifs"),
+    "late_payment_claim": Text(en="Late-payment claim", fr="Réclamation des pénalités de retard"),
 }
 _TONE_LABELS = {
     "warm": Text(en="Warm", fr="Chaleureux"),
@@ -83,6 +88,8 @@ COMPANION_DRAFT = {
     "disrespect": "communication_boundaries",
 }
 _STAY_VERDICTS = ("keep", "keep_boundaries", "renegotiate", "plan_exit")
+# Where a formal claim of late-payment penalties fits: the client is kept, for now.
+CLAIM_VERDICTS = ("keep", "keep_boundaries", "renegotiate")
 _BLANK_LINES = re.compile(r"\n{3,}")
 
 
@@ -123,6 +130,8 @@ def suggested_drafts(ctx: AssessmentContext) -> tuple[tuple[str, str], ...]:
       then by score), then those of the next signs, without duplicates; then the
       companion drafts (``COMPANION_DRAFT``: the payment clause as a contract amendment
       for a late payer under a signed contract, communication boundaries after disrespect);
+      the late-payment claim right after the payment draft when a business client kept
+      on *Keep*, *Keep, and set boundaries* or *Renegotiate now* has an invoice overdue;
     - *Let go*: the goodbye, then the leave-path draft of the most serious sign if it
       has one (``decline_extra_work`` for "Increasingly demanding"), then the payment
       draft to collect what is owed when an invoice is still unpaid.
@@ -158,7 +167,16 @@ def suggested_drafts(ctx: AssessmentContext) -> tuple[tuple[str, str], ...]:
         if rate_review_due(ctx):
             # Second: after the most serious sign's own draft, before the milder ones.
             picks.insert(1, ("new_rates", t("why_new_rates", lang)))
+        if claim_due(ctx):
+            # Right after the payment draft: ask for the invoice, then claim what the law adds.
+            at = next((i + 1 for i, (m, _) in enumerate(picks) if m == "payment_terms"), 0)
+            picks.insert(at, ("late_payment_claim", t("why_late_payment_claim", lang)))
     return tuple(picks[:MAX_SUGGESTED])
+
+
+def claim_due(ctx: AssessmentContext) -> bool:
+    """True when a business client you keep has an invoice overdue: claim the penalties."""
+    return ctx.verdict in CLAIM_VERDICTS and money_owed(ctx) and is_business_client(ctx)
 
 
 def suggested_messages(ctx: AssessmentContext) -> tuple[str, ...]:
@@ -235,6 +253,20 @@ def message_dates(ctx: AssessmentContext, details: MessageDetails | None = None)
     )
 
 
+def late_pattern(ctx: AssessmentContext) -> dict[str, int]:
+    """What the user reported about late payments: late, total, days (whole numbers)."""
+    reported = facts(ctx, "late_payment")
+    keys = {"late": "late_invoices", "total": "invoices_total", "days": "days_late"}
+    pattern = {
+        key: int(reported[qid])
+        for key, qid in keys.items()
+        if isinstance(reported.get(qid), int | float) and not isinstance(reported[qid], bool)
+    }
+    if pattern.get("total", 0) < pattern.get("late", 0):
+        pattern.pop("total", None)  # never "8 of the last 3"
+    return pattern
+
+
 def render_message(
     message_id: str, tone: str, ctx: AssessmentContext, details: MessageDetails | None = None
 ) -> Draft:
@@ -271,13 +303,10 @@ def render_message(
     due = details.invoice_due
     days_overdue = (dates.prepared_on - due).days if due and due < dates.prepared_on else None
     flagged = {sign.id for sign in ctx.flagged}
+    pattern = late_pattern(ctx)
     # "Several invoices were paid late" only when the answers say so, not for one unpaid invoice.
-    late_facts = facts(ctx, "late_payment")
-    late_count = late_facts.get("late_invoices")
-    late_history = "late_payment" in flagged and (
-        (isinstance(late_count, int | float) and late_count >= 2)
-        or late_facts.get("chasing") in ("often", "always")
-    )
+    chased = facts(ctx, "late_payment").get("chasing") in ("often", "always")
+    late_history = "late_payment" in flagged and (pattern.get("late", 0) >= 2 or chased)
     text = render(
         f"messages/{lang}/{message_id}.txt.j2",
         ctx=ctx,
@@ -291,15 +320,20 @@ def render_message(
         dates=dates,
         contract=has_contract(ctx),
         owed=owed,
-        overdue_90=money_owed(ctx),
-        late_history=late_history,  # the answers say an invoice is 90+ days overdue
+        overdue_90=money_owed(ctx),  # the answers say an invoice is 90+ days overdue
+        late_history=late_history,
+        pattern=pattern if late_history else {},
         leaving=ctx.verdict == "let_go",
         flagged=flagged,
         days_overdue=days_overdue,
+        day_after_due=due + timedelta(days=1) if due else None,
         pay_by=dates.pay_by,
         formal=formal,
         reason=_revision_reason(ctx, details),
         rights=late_payment_rights(ctx, "client", details.overdue_amount),
+        business=is_business_client(ctx),
+        where=jurisdiction(ctx),
+        uk_fixed=uk_compensation(details.overdue_amount) if code == "GBP" else None,
         example=details.example or REQUIRED_PLACEHOLDERS[lang][0],
         facts={sign.id: facts(ctx, sign.id) for sign in ctx.signs},
         rates=rate_review(ctx.answers, dates.prepared_on, lang, weeks, code),

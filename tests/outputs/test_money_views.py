@@ -17,6 +17,7 @@ from clientcheck.engine import money
 from clientcheck.guidance.messages import render_message, suggested_messages
 from clientcheck.guidance.moneytext import money_json, money_word, rate_rows, sources_text
 from clientcheck.guidance.rate_review import rate_review, review_sentence
+from clientcheck.guidance.render import format_date
 from clientcheck.outputs.compare import compared, comparison_frame, scores_csv
 from clientcheck.outputs.exports import build_summary_input
 from clientcheck.outputs.pdf import summary_pdf
@@ -150,7 +151,8 @@ def test_new_rates_draft_names_rate_date_and_notice(lang, tone):
     review = rate_review(ctx.answers, ctx.assessed_on, lang)
     assert review.proposed in draft.body and review.current in draft.body
     assert "2027" in draft.subject
-    assert str(review.notice_days) in draft.body
+    assert format_date(review.effective_on, lang) in draft.body  # a date, not a count of days
+    assert "days' notice" not in draft.body and "jours de préavis" not in draft.body
     if lang == "fr":
         assert not re.search(r" [:;?!»%€]", draft.body + draft.subject)
 
