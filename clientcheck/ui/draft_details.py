@@ -153,8 +153,11 @@ def _draw(field: str, record_id: str, lang: str, currency_code: str, where) -> N
             st.session_state[key] = None
         where.date_input(label, format="DD/MM/YYYY" if lang == "fr" else "YYYY-MM-DD", **common)
     elif kind == "sent_on":
+        # Empty means today (a day kept from an earlier visit that has passed empties
+        # again), so the field shows nothing until the user picks a later day.
         today = date.today()
-        st.session_state[key] = _value(field, st.session_state.get(key))[0]
+        kept = st.session_state.get(key)
+        st.session_state[key] = kept if isinstance(kept, date) and kept > today else None
         where.date_input(
             label, min_value=today, format="DD/MM/YYYY" if lang == "fr" else "YYYY-MM-DD", **common
         )

@@ -529,7 +529,7 @@ def test_the_late_payment_claim_cites_the_law_with_its_caveat_and_dates_from_the
     assert format_date(default_pay_by(today, "fr"), "en") in body_area(at).value
     open_details(at)
     sent_on = at.date_input(key=f"detail|{rid}|prepared_on")
-    assert sent_on.value == today
+    assert sent_on.value is None  # empty: today
     later = today + timedelta(days=21)
     sent_on.set_value(later).run()
     assert not at.exception
