@@ -39,17 +39,26 @@ def pick_language(query_value: object, browser_locale: object) -> str:
 
 
 @cache
-def ui_strings() -> dict[str, Text]:
-    """Load the interface strings, each present in every language."""
-    with STRINGS_FILE.open("rb") as fh:
+def load_texts(path: Path) -> dict[str, Text]:
+    """Load a TOML file of texts (``[key]`` with one entry per language), each complete.
+
+    The one loader of every string file: the interface's, the money words, the
+    summary's labels. A key missing a language fails loudly, naming file and key.
+    """
+    with path.open("rb") as fh:
         raw = tomllib.load(fh)
-    strings: dict[str, Text] = {}
+    texts: dict[str, Text] = {}
     for key, value in raw.items():
         missing = [lang for lang in LANGS if not str(value.get(lang, "")).strip()]
         if missing:
-            raise ValueError(f"strings.toml: {key} lacks {', '.join(missing)}")
-        strings[key] = Text(**{lang: value[lang] for lang in LANGS})
-    return strings
+            raise ValueError(f"{path.name}: {key} lacks {', '.join(missing)}")
+        texts[key] = Text(**{lang: value[lang] for lang in LANGS})
+    return texts
+
+
+def ui_strings() -> dict[str, Text]:
+    """Load the interface strings, each present in every language."""
+    return load_texts(STRINGS_FILE)
 
 
 def t(key: str, lang: str, **values: object) -> str:
@@ -71,6 +80,15 @@ def format_number(value: float, lang: str, decimals: int | None = None) -> str:
 CURRENCIES: Final = ("EUR", "GBP", "USD", "CHF", "CAD")
 DEFAULT_CURRENCY: Final = "EUR"
 _BABEL_LOCALES: Final = {"en": "en", "fr": "fr_FR"}
+
+
+@cache
+def month_names(lang: str, width: str = "wide") -> tuple[str, ...]:
+    """The twelve month names in ``lang``, from Babel: "December" / "décembre"; "Dec" / "déc."."""
+    from babel.dates import get_month_names
+
+    names = get_month_names(width, locale=_BABEL_LOCALES.get(lang, "en"))
+    return tuple(names[month] for month in range(1, 13))
 
 
 @lru_cache(maxsize=8192)  # Babel takes about 0.1 ms an amount; a money table shows dozens

@@ -1,14 +1,16 @@
-"""Write every message draft, in every tone and language, for a few typical situations.
+"""Write every message draft, in every tone, for a few typical situations: one file a language.
 
-One Markdown file to read side by side: ``python scripts/drafts_gallery.py [out.md]``
-(default ``drafts_gallery.md``). Each situation shows its verdict, the suggested drafts
-with their reason, then each draft in English and French, warm, neutral and firm.
+``python scripts/drafts_gallery.py [out_dir]`` writes ``drafts-en.md`` and ``drafts-fr.md``
+(default: the current folder), to read side by side or to hand to a reviewer. Each
+situation says what the user answered and typed, its verdict and the suggested drafts
+with their reason, then each draft in the warm, neutral and firm tones. Situations with
+and without the Money answers, with and without details typed.
 """
 
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -18,38 +20,57 @@ if __package__ in (None, ""):
 from clientcheck.bank.loader import default_bank  # noqa: E402
 from clientcheck.bank.records import ClientRecord  # noqa: E402
 from clientcheck.engine.verdict import assess  # noqa: E402
-from clientcheck.guidance.advice import advice_for  # noqa: E402
+from clientcheck.guidance.letters import MessageDetails  # noqa: E402
 from clientcheck.guidance.messages import (  # noqa: E402
     MESSAGE_IDS,
     TONES,
-    MessageDetails,
     message_title,
     render_message,
     suggested_drafts,
     tone_label,
 )
-from clientcheck.guidance.render import build_context  # noqa: E402
+from clientcheck.guidance.render import build_context, format_date  # noqa: E402
 from clientcheck.i18n import LANGS  # noqa: E402
 
 ASSESSED_ON = date(2026, 11, 27)
+PREPARED_ON = date(2026, 12, 7)  # the drafts are sent ten days after the assessment
+ALIAS = "Nightmare Co"  # the client's name in the assessment: it must never show in a draft
 
 
 @dataclass(frozen=True)
 class Situation:
-    title: str
-    story: str
+    title: dict[str, str]
+    story: dict[str, str]
     answers: dict[str, str | float]
     details: MessageDetails = field(default_factory=MessageDetails)
-    alias: str = "Nightmare Co"  # must never show in a draft
+    # What the user typed in their own language (office hours, a remark, a request).
+    typed: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def details_in(self, lang: str) -> MessageDetails:
+        return replace(self.details, **self.typed.get(lang, {}))
 
 
 SITUATIONS = (
     Situation(
-        "A late payer you cannot drop yet (France, business client)",
-        "8 of 10 invoices late by 45 days, always chased; 70% of income, 2 months of savings; "
-        "signed contract, 4 weeks' notice. Invoice details and names filled in.",
         {
-            "situation.income_share": 70,
+            "en": "A chronic late payer you depend on (France, business client, contract)",
+            "fr": "Un mauvais payeur dont vous dépendez (France, client professionnel, contrat)",
+        },
+        {
+            "en": "65% of income, 2 months of savings, little else lined up. 5 of the last 12 "
+            "invoices paid late, 35 days on average, often chased; one invoice more than 90 days "
+            "overdue. Requests beyond the scope and after-hours calls. Signed contract, 4 weeks' "
+            "notice. Money: paid €55 an hour for 60 hours a month, 2 unbilled hours a week, aims "
+            "for €65 an hour. Details typed: names, the overdue invoice, office hours, a referral.",
+            "fr": "65 % des revenus, 2 mois d'épargne, peu d'autres pistes. 5 factures sur les 12 "
+            "dernières réglées en retard, 35 jours en moyenne, souvent relancé ; une facture "
+            "impayée depuis plus de 90 jours. Demandes hors périmètre et appels hors horaires. "
+            "Contrat signé, préavis de 4 semaines. Argent : 55 € de l'heure pour 60 heures par "
+            "mois, 2 heures non facturées par semaine, objectif 65 € de l'heure. Précisions "
+            "saisies : noms, facture en retard, horaires, une personne à recommander.",
+        },
+        {
+            "situation.income_share": 65,
             "situation.savings_months": 2,
             "situation.pipeline": "little",
             "situation.notice_weeks": 4,
@@ -58,34 +79,108 @@ SITUATIONS = (
             "situation.currency": "EUR",
             "contract_breach.has_contract": "yes",
             "contract_breach.terms_broken": ("none",),
-            "late_payment.invoices_total": 10,
-            "late_payment.late_invoices": 8,
-            "late_payment.days_late": 45,
-            "late_payment.chasing": "always",
+            "late_payment.invoices_total": 12,
+            "late_payment.late_invoices": 5,
+            "late_payment.days_late": 35,
+            "late_payment.chasing": "often",
+            "late_payment.unpaid_90": "once",
+            "demanding.out_of_scope": 6,
+            "demanding.changes_after_signoff": "often",
+            "demanding.free_extras": "often",
+            "high_maintenance.after_hours": "often",
+            "high_maintenance.unbilled_hours": 2,
+            "money.pay_basis": "hourly",
+            "money.hourly_rate": 55,
+            "money.billed_hours": 60,
+            "money.target_rate": 65,
         },
         MessageDetails(
             sender_name="Camille Martin",
             contact_name="Madame Durand",
-            invoice_number="2026-014",
-            invoice_date=date(2026, 10, 2),
-            invoice_due=date(2026, 11, 1),
+            invoice_number="2026-031",
+            invoice_date=date(2026, 7, 15),
+            invoice_due=date(2026, 8, 14),
             overdue_amount=2400,
-            due_date=date(2026, 12, 11),
+            referral_name="Léa Moreau",
+            prepared_on=PREPARED_ON,
+        ),
+        {
+            "en": {
+                "office_hours": "Monday to Friday, 9:00 to 18:00",
+                "extra_work": "a second version of the brochure",
+            },
+            "fr": {
+                "office_hours": "du lundi au vendredi, de 9\u00a0h à 18\u00a0h",
+                "extra_work": "une deuxième version de la brochure",
+            },
+        },
+    ),
+    Situation(
+        {
+            "en": "A good client with one invoice long overdue (United Kingdom, pounds)",
+            "fr": "Un bon client avec une facture très en retard (Royaume-Uni, livres sterling)",
+        },
+        {
+            "en": "25% of income, 6 months of savings, some leads. 1 of the last 8 invoices "
+            "late, and it is now more than 90 days overdue. No written contract, no notice "
+            "period. Money: £350 a day for 8 days a month (7-hour days), 2 unbilled hours a "
+            "week, aims for £60 an hour. Details typed: names, invoice number and amount.",
+            "fr": "25 % des revenus, 6 mois d'épargne, quelques pistes. 1 facture sur les 8 "
+            "dernières en retard, impayée depuis plus de 90 jours. Pas de contrat écrit, pas "
+            "de préavis. Argent : 350 £ par jour pour 8 jours par mois (journées de 7 heures), "
+            "2 heures non facturées par semaine, objectif 60 £ de l'heure. Précisions "
+            "saisies : noms, numéro et montant de la facture.",
+        },
+        {
+            "situation.income_share": 25,
+            "situation.savings_months": 6,
+            "situation.pipeline": "some",
+            "situation.client_kind": "business",
+            "situation.jurisdiction": "uk",
+            "situation.currency": "GBP",
+            "contract_breach.has_contract": "no",
+            "late_payment.invoices_total": 8,
+            "late_payment.late_invoices": 1,
+            "late_payment.days_late": 95,
+            "late_payment.chasing": "sometimes",
+            "late_payment.unpaid_90": "once",
+            "high_maintenance.unbilled_hours": 2,
+            "money.pay_basis": "daily",
+            "money.day_rate": 350,
+            "money.billed_days": 8,
+            "money.day_hours": 7,
+            "money.target_rate": 60,
+        },
+        MessageDetails(
+            sender_name="Sam Taylor",
+            contact_name="Jane",
+            invoice_number="INV-0412",
+            overdue_amount=2800,
+            prepared_on=PREPARED_ON,
         ),
     ),
     Situation(
-        "A demanding client you can afford to leave (United Kingdom, pounds)",
-        "Constant out-of-scope requests and impossible deadlines, raised with no change; "
-        "an invoice 90 days overdue; 10% of income, a year of savings; no written contract, "
-        "no notice period. Only the sender's name is filled in.",
+        {
+            "en": "A demanding client you can afford to leave (another EU country)",
+            "fr": "Un client exigeant que vous pouvez quitter (autre pays de l'UE)",
+        },
+        {
+            "en": "Constant out-of-scope requests and impossible deadlines, raised with no "
+            "change; an invoice more than 90 days overdue. 10% of income, a year of savings, "
+            "plenty of leads. No written contract, 2 weeks' notice. No Money answers. Only "
+            "the sender's name is typed.",
+            "fr": "Demandes hors périmètre constantes et délais impossibles, déjà signalés "
+            "sans effet ; une facture impayée depuis plus de 90 jours. 10 % des revenus, un "
+            "an d'épargne, beaucoup de pistes. Pas de contrat écrit, préavis de 2 semaines. "
+            "Pas de réponses sur l'argent. Seul le nom de l'expéditeur est saisi.",
+        },
         {
             "situation.income_share": 10,
             "situation.savings_months": 12,
             "situation.pipeline": "plenty",
-            "situation.notice_weeks": 0,
+            "situation.notice_weeks": 2,
             "situation.client_kind": "business",
-            "situation.jurisdiction": "uk",
-            "situation.currency": "GBP",
+            "situation.jurisdiction": "eu",
             "contract_breach.has_contract": "no",
             "demanding.out_of_scope": 10,
             "demanding.tight_deadlines": "always",
@@ -94,24 +189,22 @@ SITUATIONS = (
             "demanding.raised": "no_change",
             "late_payment.unpaid_90": "once",
         },
-        MessageDetails(sender_name="Sam Taylor", contact_name="Jane"),
+        MessageDetails(sender_name="Alex Roy", prepared_on=PREPARED_ON),
     ),
     Situation(
-        "A fading client who pays and behaves well (no details at all)",
-        "Work down 40% in six months, 3 idle weeks kept free; nothing else wrong; "
-        "situation questions answered, nothing typed in the details.",
         {
-            "situation.income_share": 30,
-            "situation.savings_months": 6,
-            "situation.pipeline": "some",
-            "less_work.volume_change": -40,
-            "less_work.idle_weeks": 3,
+            "en": "Repeated insults from a client you depend on (a private individual, CHF)",
+            "fr": "Des insultes répétées d'un client dont vous dépendez (un particulier, CHF)",
         },
-    ),
-    Situation(
-        "Repeated insults from a client you depend on (individual client, CHF)",
-        "Insulted more than once and belittled often; 60% of income, 1 month of savings; "
-        "the client is a private person. The example is filled in.",
+        {
+            "en": "Insulted more than once and often belittled; 60% of income, 1 month of "
+            "savings, nothing else lined up. The client is a private person. No Money answers. "
+            "Details typed: the remark, word for word, and the sender's name.",
+            "fr": "Insulté plus d'une fois et souvent rabaissé ; 60 % des revenus, 1 mois "
+            "d'épargne, rien d'autre en vue. Le client est un particulier. Pas de réponses sur "
+            "l'argent. Précisions saisies : la remarque, mot pour mot, et le nom de "
+            "l'expéditeur.",
+        },
         {
             "situation.income_share": 60,
             "situation.savings_months": 1,
@@ -121,20 +214,46 @@ SITUATIONS = (
             "disrespect.insults": "repeatedly",
             "disrespect.belittles": "often",
         },
-        MessageDetails(
-            sender_name="Alex Roy",
-            example="Honestly, my kids could do better than this.",
-            overdue_amount=900,
-        ),
+        MessageDetails(sender_name="Alex Roy", prepared_on=PREPARED_ON),
+        {
+            "en": {"example": "Honestly, my kids could do better than this."},
+            "fr": {"example": "Franchement, mes enfants feraient mieux que ça."},
+        },
     ),
 )
+
+WORDS = {
+    "en": {
+        "title": "Client Check: message drafts",
+        "intro": "Generated by `scripts/drafts_gallery.py`. Every draft in every tone for {n} "
+        "typical situations, assessed on {assessed} and prepared to be sent on {prepared}. "
+        "Words in [brackets] are for the sender to fill in: the app cannot know them. The "
+        "client's name in the assessment (“{alias}”) never appears in a draft. Drafts that "
+        "quote the law are pointers, not legal advice.",
+        "verdict": "Verdict",
+        "suggested": "Suggested drafts",
+        "none": "none",
+        "subject": "Subject",
+    },
+    "fr": {
+        "title": "Client Check : brouillons de messages",
+        "intro": "Produit par `scripts/drafts_gallery.py`. Chaque brouillon dans chaque ton "
+        "pour {n} situations types, évaluées le {assessed} et préparées pour un envoi le "
+        "{prepared}. Les mots [entre crochets] sont à compléter par l'expéditeur : "
+        "l'application ne peut pas les connaître. Le nom du client dans l'évaluation "
+        "(« {alias} ») n'apparaît jamais dans un brouillon. Les brouillons qui citent la loi "
+        "sont des repères, pas un conseil juridique.",
+        "verdict": "Verdict",
+        "suggested": "Brouillons suggérés",
+        "none": "aucun",
+        "subject": "Objet",
+    },
+}
 
 
 def _context(situation: Situation, lang: str):
     bank = default_bank()
-    record = ClientRecord(
-        name=situation.alias, answers=dict(situation.answers), assessed_on=ASSESSED_ON
-    )
+    record = ClientRecord(name=ALIAS, answers=dict(situation.answers), assessed_on=ASSESSED_ON)
     return build_context(bank, record, assess(bank, record.answers), lang)
 
 
@@ -142,60 +261,50 @@ def _quote(text: str) -> str:
     return "\n".join(f"> {line}" if line else ">" for line in text.splitlines())
 
 
-def gallery() -> str:
-    """Build the whole gallery as Markdown."""
-    out = [
-        "# Client Check: drafts gallery",
-        "",
-        f"Generated by `scripts/drafts_gallery.py` for an assessment dated {ASSESSED_ON}. "
-        "Every draft, in every tone, in English and French, for four typical situations. "
-        "The client's alias in the assessment is “Nightmare Co”: it must never appear below.",
-        "",
-    ]
+def gallery(lang: str) -> str:
+    """Build the gallery of one language as Markdown."""
+    words = WORDS[lang]
+    colon = "\u00a0:" if lang == "fr" else ":"
+    intro = words["intro"].format(
+        n=len(SITUATIONS),
+        assessed=format_date(ASSESSED_ON, lang),
+        prepared=format_date(PREPARED_ON, lang),
+        alias=ALIAS,
+    )
+    out = [f"# {words['title']}", "", intro, ""]
     for number, situation in enumerate(SITUATIONS, start=1):
-        contexts = {lang: _context(situation, lang) for lang in LANGS}
-        en = contexts["en"]
-        out += [f"## {number}. {situation.title}", "", situation.story, ""]
-        out += [f"**Verdict:** {en.verdict_label} / {contexts['fr'].verdict_label}", ""]
-        for lang in LANGS:
-            ranked = suggested_drafts(contexts[lang])
-            out.append(f"**Suggested ({lang}):**")
-            colon = "\u00a0:" if lang == "fr" else ":"
-            out += [
-                f"{i}. {message_title(m, lang)}{colon} {why}"
-                for i, (m, why) in enumerate(ranked, 1)
-            ]
-            if not ranked:
-                out.append("none")
-            out.append("")
-        for lang in LANGS:
-            items = advice_for(contexts[lang])
-            if items:
-                out.append(f"**Advice ({lang}), first block:** {items[0].title}")
-                out += [f"- {line}" for line in items[0].lines]
-                out.append("")
-        for message_id in MESSAGE_IDS:
-            out += [
-                f"### {number}.{MESSAGE_IDS.index(message_id) + 1} "
-                f"{message_title(message_id, 'en')} / {message_title(message_id, 'fr')}",
-                "",
-            ]
+        ctx = _context(situation, lang)
+        out += [f"## {number}. {situation.title[lang]}", "", situation.story[lang], ""]
+        out += [f"**{words['verdict']}{colon}** {ctx.verdict_label}", ""]
+        ranked = suggested_drafts(ctx)
+        out.append(f"**{words['suggested']}{colon}**")
+        out += [
+            f"{i}. {message_title(m, lang)}{colon} {why}" for i, (m, why) in enumerate(ranked, 1)
+        ]
+        out += [words["none"]] if not ranked else []
+        out.append("")
+        for index, message_id in enumerate(MESSAGE_IDS, start=1):
+            title = message_title(message_id, lang)
             for tone in TONES:
-                for lang in LANGS:
-                    draft = render_message(message_id, tone, contexts[lang], situation.details)
-                    out += [
-                        f"**{tone_label(tone, lang)} ({lang})** — Subject: {draft.subject}",
-                        "",
-                        _quote(draft.body),
-                        "",
-                    ]
+                draft = render_message(message_id, tone, ctx, situation.details_in(lang))
+                out += [
+                    f"### {number}.{index} {title} — {tone_label(tone, lang)}",
+                    "",
+                    f"**{words['subject']}{colon}** {draft.subject}",
+                    "",
+                    _quote(draft.body),
+                    "",
+                ]
     return "\n".join(out) + "\n"
 
 
 def main(argv: list[str]) -> int:
-    target = Path(argv[1]) if len(argv) > 1 else Path("drafts_gallery.md")
-    target.write_text(gallery(), encoding="utf-8")
-    print(f"Wrote {target}")
+    folder = Path(argv[1]) if len(argv) > 1 else Path(".")
+    folder.mkdir(parents=True, exist_ok=True)
+    for lang in LANGS:
+        target = folder / f"drafts-{lang}.md"
+        target.write_text(gallery(lang), encoding="utf-8")
+        print(f"Wrote {target}")
     return 0
 
 

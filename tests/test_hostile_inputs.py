@@ -24,11 +24,10 @@ from streamlit.testing.v1 import AppTest
 from clientcheck.bank.loader import default_bank
 from clientcheck.bank.records import MAX_NAME_CHARS, MAX_NOTES_CHARS, ClientRecord
 from clientcheck.engine.verdict import assess
+from clientcheck.guidance.letters import draft_to_eml, draft_to_txt
 from clientcheck.guidance.messages import (
     MESSAGE_IDS,
     MessageDetails,
-    draft_to_eml,
-    draft_to_txt,
     render_message,
 )
 from clientcheck.guidance.render import build_context

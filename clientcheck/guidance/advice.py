@@ -18,18 +18,15 @@ did not give is never asserted.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, timedelta
-from functools import cache
-
-import holidays
+from datetime import date
 
 from clientcheck.bank.answers import Answer, is_answered
+from clientcheck.guidance.dates import jurisdiction_of, notice_end
 from clientcheck.guidance.render import AdviceItem, AssessmentContext, SignView, render
 from clientcheck.i18n import DEFAULT_CURRENCY
 
 ADVICE = ("fix", "prepare", "leave")
 ADVICE_BANDS = ("watch", "warning", "critical")
-JURISDICTIONS = ("fr", "uk", "eu", "other")
 # Answers that say an invoice is still unpaid 90 days after its due date (v1: yes; v2: once...).
 _OWED = ("yes", "once", "repeatedly")
 
@@ -81,8 +78,7 @@ def is_business_client(ctx: AssessmentContext) -> bool:
 
 def jurisdiction(ctx: AssessmentContext) -> str:
     """Return "fr", "uk", "eu" or "other" ("other" when unanswered)."""
-    chosen = answered(ctx, "situation.jurisdiction")
-    return chosen if chosen in JURISDICTIONS else "other"
+    return jurisdiction_of(ctx.answers)
 
 
 def has_contract(ctx: AssessmentContext) -> bool:
@@ -103,50 +99,12 @@ def notice_weeks(ctx: AssessmentContext) -> int | None:
     return None
 
 
-@cache
-def _public_holidays(where: str, year: int) -> frozenset[date]:
-    """Public holidays of France, England or both (when the jurisdiction is unknown)."""
-    days: set[date] = set()
-    if where in ("fr", "eu", "other"):
-        days |= set(holidays.country_holidays("FR", years=year))
-    if where in ("uk", "eu", "other"):
-        days |= set(holidays.country_holidays("GB", subdiv="ENG", years=year))
-    return frozenset(days)
-
-
-def is_working_day(day: date, where: str = "other") -> bool:
-    """False on weekends and on public holidays of the jurisdiction (France and UK if unknown)."""
-    return day.weekday() < 5 and day not in _public_holidays(where, day.year)
-
-
-def working_day_on_or_before(day: date, where: str = "other") -> date:
-    """Move ``day`` back to the nearest working day (never a weekend or public holiday)."""
-    while not is_working_day(day, where):
-        day -= timedelta(days=1)
-    return day
-
-
-def working_day_on_or_after(day: date, where: str = "other") -> date:
-    """Move ``day`` forward to the nearest working day."""
-    while not is_working_day(day, where):
-        day += timedelta(days=1)
-    return day
-
-
 def last_working_day(ctx: AssessmentContext, weeks: int | None) -> date | None:
     """The last working day if notice is given on the assessment day, or None without notice.
 
-    The notice ends ``weeks`` after the assessment day; when that falls on a weekend or
-    a public holiday, the last working day is the working day before it.
+    Never earlier than ``weeks`` after the assessment day (see ``dates.notice_end``).
     """
-    if not weeks:
-        return None
-    return working_day_on_or_before(ctx.assessed_on + timedelta(weeks=weeks), jurisdiction(ctx))
-
-
-def payment_deadline(ctx: AssessmentContext, days: int = 14) -> date:
-    """A payment date ``days`` after the assessment day, moved to a working day."""
-    return working_day_on_or_after(ctx.assessed_on + timedelta(days=days), jurisdiction(ctx))
+    return notice_end(ctx.assessed_on, weeks, jurisdiction(ctx))
 
 
 def late_payment_rights(
@@ -167,12 +125,12 @@ def late_payment_rights(
         ctx=ctx,
         audience=audience,
         where=jurisdiction(ctx),
-        uk_compensation=_uk_compensation(amount) if code == "GBP" else None,
+        uk_compensation=uk_compensation(amount) if code == "GBP" else None,
     )
     return template_lines(text)
 
 
-def _uk_compensation(amount: float | None) -> int | None:
+def uk_compensation(amount: float | None) -> int | None:
     """Fixed compensation per invoice under s. 5A of the 1998 Act, in pounds."""
     if amount is None or amount <= 0:
         return None

@@ -7,25 +7,25 @@ with the three tones inside. A template's first line is the subject, the rest th
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
-from datetime import date
-from email.headerregistry import Address
-from email.message import EmailMessage
-from email.policy import default as default_policy
+from dataclasses import replace
+from datetime import timedelta
 
 from clientcheck.guidance.advice import (
     currency,
     facts,
     has_contract,
-    last_working_day,
+    is_business_client,
+    jurisdiction,
     late_payment_rights,
     money_owed,
     notice_weeks,
-    payment_deadline,
+    uk_compensation,
 )
-from clientcheck.guidance.moneytext import rate_review, rate_review_due
+from clientcheck.guidance.dates import DraftDates, draft_dates
+from clientcheck.guidance.letters import MessageDetails, addressee, one_line
+from clientcheck.guidance.rate_review import rate_review, rate_review_due
 from clientcheck.guidance.render import AssessmentContext, Draft, SignView, render
-from clientcheck.i18n import DEFAULT_LANG, Text, t
+from clientcheck.i18n import Text, t
 
 TONES = ("warm", "neutral", "firm")
 MESSAGE_IDS = (
@@ -39,6 +39,7 @@ MESSAGE_IDS = (
     "professionalism_reminder",
     "goodbye",
     "new_rates",
+    "late_payment_claim",
 )
 MAX_SUGGESTED = 3
 REVISION_REASONS = ("breach", "payment", "scope", "terms")
@@ -58,6 +59,7 @@ _TITLES = {
     ),
     "goodbye": Text(en="Professional goodbye", fr="Fin de collaboration"),
     "new_rates": Text(en="New rates", fr="Nouveaux tarifs"),
+    "late_payment_claim": Text(en="Late-payment claim", fr="Réclamation des pénalités de retard"),
 }
 _TONE_LABELS = {
     "warm": Text(en="Warm", fr="Chaleureux"),
@@ -86,80 +88,9 @@ COMPANION_DRAFT = {
     "disrespect": "communication_boundaries",
 }
 _STAY_VERDICTS = ("keep", "keep_boundaries", "renegotiate", "plan_exit")
-# Line breaks and other vertical separators: a name or subject must stay on one line.
-_LINE_BREAKS = re.compile(r"\s*[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]+\s*")
+# Where a formal claim of late-payment penalties fits: the client is kept, for now.
+CLAIM_VERDICTS = ("keep", "keep_boundaries", "renegotiate")
 _BLANK_LINES = re.compile(r"\n{3,}")
-# Courtesy titles an addressee may start with, as each language writes them.
-_TITLES_BY_LANG = {
-    "en": {
-        "madame": "Ms",
-        "mme": "Ms",
-        "mme.": "Ms",
-        "mademoiselle": "Ms",
-        "mlle": "Ms",
-        "monsieur": "Mr",
-        "m.": "Mr",
-        "ms": "Ms",
-        "ms.": "Ms",
-        "mrs": "Mrs",
-        "mrs.": "Mrs",
-        "miss": "Miss",
-        "mr": "Mr",
-        "mr.": "Mr",
-        "dr": "Dr",
-        "dr.": "Dr",
-        "prof": "Prof",
-        "prof.": "Prof",
-        "professor": "Professor",
-    },
-    "fr": {
-        "ms": "Madame",
-        "ms.": "Madame",
-        "mrs": "Madame",
-        "mrs.": "Madame",
-        "miss": "Madame",
-        "mr": "Monsieur",
-        "mr.": "Monsieur",
-        "madame": "Madame",
-        "mme": "Madame",
-        "mme.": "Madame",
-        "monsieur": "Monsieur",
-        "m.": "Monsieur",
-    },
-}
-
-
-@dataclass(frozen=True)
-class MessageDetails:
-    """What the user may add to a draft; anything left empty gets neutral wording.
-
-    The client's name or alias from "About the client" never reaches a draft:
-    only ``client_label`` (a name the user chose for messages) and
-    ``contact_name`` (the addressee, "Jane" or "Madame Durand") do.
-    """
-
-    sender_name: str = ""
-    contact_name: str = ""
-    client_label: str = ""
-    overdue_amount: float | None = None
-    currency: str | None = None  # None: the currency chosen in the answers, else EUR
-    invoice_number: str = ""
-    invoice_date: date | None = None
-    invoice_due: date | None = None  # the invoice's original due date
-    deposit_percent: int = 50
-    due_date: date | None = None  # the date by which the overdue amount should be paid
-    notice_weeks: int | None = None  # None: taken from the answers, if given there
-    end_date: date | None = None  # the last day of the collaboration
-    referral_name: str = ""
-    office_hours: str = ""
-    proposed_clause: str = ""
-    revision_reason: str = ""  # "", or one of REVISION_REASONS ("" picks from the answers)
-    example: str = ""  # the user's own example of what happened
-    extra_work: str = ""  # what the client asked for
-    extra_price: float | None = None
-    extra_deadline: date | None = None
-    sender_email: str = ""
-    contact_email: str = ""
 
 
 def message_title(message_id: str, lang: str) -> str:
@@ -199,6 +130,8 @@ def suggested_drafts(ctx: AssessmentContext) -> tuple[tuple[str, str], ...]:
       then by score), then those of the next signs, without duplicates; then the
       companion drafts (``COMPANION_DRAFT``: the payment clause as a contract amendment
       for a late payer under a signed contract, communication boundaries after disrespect);
+      the late-payment claim right after the payment draft when a business client kept
+      on *Keep*, *Keep, and set boundaries* or *Renegotiate now* has an invoice overdue;
     - *Let go*: the goodbye, then the leave-path draft of the most serious sign if it
       has one (``decline_extra_work`` for "Increasingly demanding"), then the payment
       draft to collect what is owed when an invoice is still unpaid.
@@ -234,7 +167,16 @@ def suggested_drafts(ctx: AssessmentContext) -> tuple[tuple[str, str], ...]:
         if rate_review_due(ctx):
             # Second: after the most serious sign's own draft, before the milder ones.
             picks.insert(1, ("new_rates", t("why_new_rates", lang)))
+        if claim_due(ctx):
+            # Right after the payment draft: ask for the invoice, then claim what the law adds.
+            at = next((i + 1 for i, (m, _) in enumerate(picks) if m == "payment_terms"), 0)
+            picks.insert(at, ("late_payment_claim", t("why_late_payment_claim", lang)))
     return tuple(picks[:MAX_SUGGESTED])
+
+
+def claim_due(ctx: AssessmentContext) -> bool:
+    """True when a business client you keep has an invoice overdue: claim the penalties."""
+    return ctx.verdict in CLAIM_VERDICTS and money_owed(ctx) and is_business_client(ctx)
 
 
 def suggested_messages(ctx: AssessmentContext) -> tuple[str, ...]:
@@ -266,10 +208,6 @@ def fields_to_fill(draft: Draft) -> tuple[str, ...]:
     return tuple(f for f in dict.fromkeys(found) if f not in required)
 
 
-def _one_line(text: str) -> str:
-    return _LINE_BREAKS.sub(" ", text).strip()
-
-
 def _milestones(deposit_percent: int) -> tuple[int, int, int]:
     """Split a project into start / delivery / completion payments: 50 -> (50, 25, 25)."""
     start = min(max(int(deposit_percent), 0), 100)
@@ -296,25 +234,37 @@ def _revision_reason(ctx: AssessmentContext, details: MessageDetails) -> str:
     return "terms"
 
 
-def addressee(contact_name: str, lang: str) -> tuple[str, bool]:
-    """Write the addressee for ``lang`` and say whether it starts with a courtesy title.
-
-    "Madame Durand" becomes "Ms Durand" in English (greeted "Dear Ms Durand", never
-    "Hi Madame Durand"); "Jane" stays "Jane".
-    """
-    name = _one_line(contact_name)
-    first, _, rest = name.partition(" ")
-    title = _TITLES_BY_LANG.get(lang, {}).get(first.lower())
-    if not rest.strip():
-        return name, False
-    if title:
-        return f"{title} {rest.strip()}", True
-    return name, first.lower().rstrip(".") in {"dr", "prof", "professor", "docteur", "maître"}
-
-
 def _tidy(text: str) -> str:
     lines = [line.rstrip() for line in text.replace("\r\n", "\n").split("\n")]
     return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip("\n")
+
+
+def message_dates(ctx: AssessmentContext, details: MessageDetails | None = None) -> DraftDates:
+    """The dates a draft states, counted from the day it is prepared (never before the
+    assessment): last working day, pay-by date, when new rates start."""
+    details = details or MessageDetails()
+    prepared = max(details.prepared_on or ctx.assessed_on, ctx.assessed_on)
+    return draft_dates(
+        prepared,
+        jurisdiction(ctx),
+        _notice_weeks(ctx, details),
+        details.end_date,
+        details.due_date,
+    )
+
+
+def late_pattern(ctx: AssessmentContext) -> dict[str, int]:
+    """What the user reported about late payments: late, total, days (whole numbers)."""
+    reported = facts(ctx, "late_payment")
+    keys = {"late": "late_invoices", "total": "invoices_total", "days": "days_late"}
+    pattern = {
+        key: int(reported[qid])
+        for key, qid in keys.items()
+        if isinstance(reported.get(qid), int | float) and not isinstance(reported[qid], bool)
+    }
+    if pattern.get("total", 0) < pattern.get("late", 0):
+        pattern.pop("total", None)  # never "8 of the last 3"
+    return pattern
 
 
 def render_message(
@@ -333,13 +283,13 @@ def render_message(
     # Names go into one-line places (subject, greeting): keep them on one line.
     details = replace(
         details,
-        sender_name=_one_line(details.sender_name),
-        contact_name=_one_line(details.contact_name),
-        client_label=_one_line(details.client_label),
-        invoice_number=_one_line(details.invoice_number),
-        referral_name=_one_line(details.referral_name),
-        office_hours=_one_line(details.office_hours),
-        extra_work=_one_line(details.extra_work),
+        sender_name=one_line(details.sender_name),
+        contact_name=one_line(details.contact_name),
+        client_label=one_line(details.client_label),
+        invoice_number=one_line(details.invoice_number),
+        referral_name=one_line(details.referral_name),
+        office_hours=one_line(details.office_hours),
+        extra_work=one_line(details.extra_work),
         example=details.example.strip(),
         proposed_clause=details.proposed_clause.strip(),
     )
@@ -348,21 +298,15 @@ def render_message(
     details = replace(details, contact_name=to_name)
     code = details.currency or currency(ctx)[0]
     weeks = _notice_weeks(ctx, details)
-    last_day = details.end_date or last_working_day(ctx, weeks)
+    dates = message_dates(ctx, details)
     owed = money_owed(ctx) or bool(details.overdue_amount)
-    days_overdue = (
-        (ctx.assessed_on - details.invoice_due).days
-        if details.invoice_due and details.invoice_due < ctx.assessed_on
-        else None
-    )
+    due = details.invoice_due
+    days_overdue = (dates.prepared_on - due).days if due and due < dates.prepared_on else None
     flagged = {sign.id for sign in ctx.flagged}
+    pattern = late_pattern(ctx)
     # "Several invoices were paid late" only when the answers say so, not for one unpaid invoice.
-    late_facts = facts(ctx, "late_payment")
-    late_count = late_facts.get("late_invoices")
-    late_history = "late_payment" in flagged and (
-        (isinstance(late_count, int | float) and late_count >= 2)
-        or late_facts.get("chasing") in ("often", "always")
-    )
+    chased = facts(ctx, "late_payment").get("chasing") in ("often", "always")
+    late_history = "late_payment" in flagged and (pattern.get("late", 0) >= 2 or chased)
     text = render(
         f"messages/{lang}/{message_id}.txt.j2",
         ctx=ctx,
@@ -372,21 +316,27 @@ def render_message(
         currency=code,
         milestones=_milestones(details.deposit_percent),
         notice_weeks=weeks,
-        last_day=last_day,
+        last_day=dates.last_day,
+        dates=dates,
         contract=has_contract(ctx),
         owed=owed,
-        overdue_90=money_owed(ctx),
-        late_history=late_history,  # the answers say an invoice is 90+ days overdue
+        overdue_90=money_owed(ctx),  # the answers say an invoice is 90+ days overdue
+        late_history=late_history,
+        pattern=pattern if late_history else {},
         leaving=ctx.verdict == "let_go",
         flagged=flagged,
         days_overdue=days_overdue,
-        pay_by=details.due_date or payment_deadline(ctx),
+        day_after_due=due + timedelta(days=1) if due else None,
+        pay_by=dates.pay_by,
         formal=formal,
         reason=_revision_reason(ctx, details),
         rights=late_payment_rights(ctx, "client", details.overdue_amount),
+        business=is_business_client(ctx),
+        where=jurisdiction(ctx),
+        uk_fixed=uk_compensation(details.overdue_amount) if code == "GBP" else None,
         example=details.example or REQUIRED_PLACEHOLDERS[lang][0],
         facts={sign.id: facts(ctx, sign.id) for sign in ctx.signs},
-        rates=rate_review(ctx.answers, ctx.assessed_on, lang, weeks, code),
+        rates=rate_review(ctx.answers, dates.prepared_on, lang, weeks, code),
     )
     subject, _, body = _tidy(text).partition("\n")
     return Draft(
@@ -397,35 +347,3 @@ def render_message(
         subject=subject.strip(),
         body=body.strip("\n"),
     )
-
-
-def draft_to_txt(draft: Draft) -> bytes:
-    """Write a draft as a UTF-8 text file: the subject line, a blank line, the body."""
-    return f"Subject: {draft.subject}\n\n{draft.body}\n".encode()
-
-
-def _address(name: str, addr: str) -> Address | None:
-    addr = addr.strip()
-    if not addr:
-        return None
-    try:
-        return Address(display_name=_one_line(name), addr_spec=addr)
-    except (ValueError, IndexError):
-        return None
-
-
-def draft_to_eml(draft: Draft, details: MessageDetails | None = None) -> bytes:
-    """Write a draft as an unsent e-mail (.eml) that mail programs open ready to edit."""
-    details = details or MessageDetails()
-    msg = EmailMessage(policy=default_policy)
-    sender = _address(details.sender_name, details.sender_email)
-    recipient = _address(details.contact_name, details.contact_email)
-    if sender:
-        msg["From"] = sender
-    if recipient:
-        msg["To"] = recipient
-    msg["Subject"] = _one_line(draft.subject)
-    msg["X-Unsent"] = "1"
-    msg["Content-Language"] = draft.lang or DEFAULT_LANG
-    msg.set_content(draft.body + "\n", charset="utf-8")
-    return msg.as_bytes()

@@ -6,44 +6,27 @@ formats money, so the currency style can change in one line.
 
 from __future__ import annotations
 
-import math
-import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
-from functools import cache
+from datetime import date
 from pathlib import Path
 
 from clientcheck.bank.answers import Answer
 from clientcheck.engine import money
 from clientcheck.engine.money import ExitProjection, Figure, RateView
-from clientcheck.guidance.render import AssessmentContext, format_date
-from clientcheck.i18n import LANGS, Text, format_money, format_number
+from clientcheck.i18n import Text, format_money, format_number, load_texts, month_names
 
 NBSP = "\u00a0"
 # The verdicts under which the twelve months after letting go are shown.
 EXIT_VERDICTS = ("let_go", "plan_exit")
 WORDS_FILE = Path(__file__).resolve().parent / "money_words.toml"
-_MONTHS = {
-    "en": "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(),
-    "fr": "janv. févr. mars avr. mai juin juil. août sept. oct. nov. déc.".split(),
-}
 
 
-@cache
 def _words() -> dict[str, Text]:
-    with WORDS_FILE.open("rb") as fh:
-        raw = tomllib.load(fh)
-    texts = {}
-    for key, value in raw.items():
-        missing = [lang for lang in LANGS if not str(value.get(lang, "")).strip()]
-        if missing:
-            raise ValueError(f"{WORDS_FILE.name}: {key} lacks {', '.join(missing)}")
-        texts[key] = Text(**{lang: value[lang] for lang in LANGS})
-    return texts
+    return load_texts(WORDS_FILE)
 
 
-def w(key: str, lang: str, **values: object) -> str:
+def money_word(key: str, lang: str, **values: object) -> str:
     """Return money word ``key`` in ``lang`` with ``{name}`` fields filled."""
     text = _words()[key](lang)
     return text.format(**values) if values else text
@@ -65,17 +48,17 @@ def amount_text(value: float, lang: str, currency: str | None) -> str:
 
 
 def hourly_text(value: float, lang: str, currency: str | None) -> str:
-    return w("per_hour", lang, amount=amount_text(value, lang, currency))
+    return money_word("per_hour", lang, amount=amount_text(value, lang, currency))
 
 
 def month_label(day: date, lang: str) -> str:
     """Name a month briefly: "Dec 2026", "déc. 2026"."""
-    return f"{_MONTHS.get(lang, _MONTHS['en'])[day.month - 1]} {day.year}"
+    return f"{month_names(lang, 'abbreviated')[day.month - 1]} {day.year}"
 
 
 def sources_text(sources: Sequence[str], lang: str) -> str:
     """Name the answers a figure came from: "your rate, billed hours or days"."""
-    names = [w(f"src:{q}", lang) if f"src:{q}" in _words() else q for q in sources]
+    names = [money_word(f"src:{q}", lang) if f"src:{q}" in _words() else q for q in sources]
     return ", ".join(names)
 
 
@@ -146,10 +129,10 @@ def rate_rows(view: RateView, answers: Mapping[str, Answer], lang: str) -> tuple
             rows.append(
                 FigureRow(
                     key,
-                    w(key, lang),
+                    money_word(key, lang),
                     "—",
                     None,
-                    w("needs", lang, sources=sources_text(needs, lang)),
+                    money_word("needs", lang, sources=sources_text(needs, lang)),
                 )
             )
             continue
@@ -157,7 +140,9 @@ def rate_rows(view: RateView, answers: Mapping[str, Answer], lang: str) -> tuple
             hourly_text(figure.value, lang, cur) if hourly else amount_text(figure.value, lang, cur)
         )
         rows.append(
-            FigureRow(key, w(key, lang), text, figure.value, sources_text(figure.sources, lang))
+            FigureRow(
+                key, money_word(key, lang), text, figure.value, sources_text(figure.sources, lang)
+            )
         )
     return tuple(rows)
 
@@ -177,7 +162,7 @@ def chart_bars(view: RateView, lang: str) -> tuple[tuple[str, float], ...]:
         ("target", view.target),
     ):
         if figure is not None:
-            bars.append((w(key, lang), figure.value))
+            bars.append((money_word(key, lang), figure.value))
     return tuple(bars)
 
 
@@ -186,90 +171,10 @@ def target_sentence(view: RateView, lang: str) -> str | None:
     if view.below_target is None or view.gap is None:
         return None
     if view.below_target:
-        return w("below_target", lang, gap=amount_text(view.gap.value, lang, view.currency))
-    return w("at_target", lang)
-
-
-# --- rate review (drafts and advice) ---------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class RateReview:
-    """What a "new rates" draft proposes: the current and new rate, from when, with what notice."""
-
-    basis: str | None  # hourly | daily | monthly
-    current: str  # the current rate in words, "" when unknown
-    proposed: str  # the proposed rate in words, "" when unknown
-    effective_on: date
-    notice_days: int
-    effective_hourly: str  # what the client pays per hour worked, "" when unknown
-    target: str
-
-
-MIN_NOTICE_DAYS = 30
-# The verdicts that keep the client (the stay path): a rate review fits there.
-STAY_VERDICTS = ("keep", "keep_boundaries", "renegotiate")
-
-
-def rate_review_due(ctx: AssessmentContext) -> bool:
-    """True on the stay path when the client pays below the stated target."""
-    return ctx.verdict in STAY_VERDICTS and money.rate_view(ctx.answers).below_target is True
-
-
-def rate_review(
-    answers: Mapping[str, Answer],
-    assessed_on: date,
-    lang: str,
-    notice_weeks: int | None = None,
-    currency: str | None = None,
-) -> RateReview:
-    """Propose new rates: the target reached on the same basis, from the first of a month.
-
-    The new rates start on the first day of the month after the notice: the contract's
-    notice when given and longer than a month, else one month.
-    """
-    view = money.rate_view(answers)
-    basis = money.pay_basis(answers)
-    cur = currency or view.currency  # a draft uses the drafts' currency (see messages)
-    paid = money.rate(answers)
-    per = {"hourly": "per_hour_word", "daily": "per_day_word", "monthly": "per_month_word"}
-    suffix = f" {w(per[basis], lang)}" if basis else ""
-    current = f"{amount_text(paid.value, lang, cur)}{suffix}" if paid and basis else ""
-    proposed_figure = money.proposed_rate(answers)
-    proposed = ""
-    if proposed_figure is not None and basis:
-        step = 10 if basis == "monthly" else 1
-        rounded = math.ceil(proposed_figure.value / step) * step
-        proposed = f"{amount_text(rounded, lang, cur)}{suffix}"
-    after = assessed_on + timedelta(days=max((notice_weeks or 0) * 7, MIN_NOTICE_DAYS))
-    effective_on = date(after.year + after.month // 12, after.month % 12 + 1, 1)
-    notice_days = (effective_on - assessed_on).days
-    return RateReview(
-        basis=basis,
-        current=current,
-        proposed=proposed,
-        effective_on=effective_on,
-        notice_days=notice_days,
-        effective_hourly=(
-            hourly_text(view.compared.value, lang, cur) if view.compared is not None else ""
-        ),
-        target=hourly_text(view.target.value, lang, cur) if view.target is not None else "",
-    )
-
-
-def review_sentence(ctx: AssessmentContext) -> str | None:
-    """Propose a rate review on the stay path when the client pays below the target."""
-    if not rate_review_due(ctx):
-        return None
-    notice = ctx.answers.get(money.Q_NOTICE)
-    weeks = (
-        int(notice) if isinstance(notice, int | float) and not isinstance(notice, bool) else None
-    )
-    review = rate_review(ctx.answers, ctx.assessed_on, ctx.lang, weeks)
-    if not review.proposed:
-        return w("rate_review_no_rate", ctx.lang)
-    when = format_date(review.effective_on, ctx.lang)
-    return w("rate_review", ctx.lang, proposed=review.proposed, date=when)
+        return money_word(
+            "below_target", lang, gap=amount_text(view.gap.value, lang, view.currency)
+        )
+    return money_word("at_target", lang)
 
 
 # --- if you let go -------------------------------------------------------------------------
@@ -312,7 +217,7 @@ def exit_sentences(
     """How the projection was made, and when the savings would run out (or that they last)."""
     weeks = format_number(projection.notice_months * money.WEEKS_PER_MONTH, lang, 0)
     lines = [
-        w(
+        money_word(
             "exit_how",
             lang,
             weeks=weeks,
@@ -322,18 +227,18 @@ def exit_sentences(
         )
     ]
     if projection.runs_out is None:
-        lines.append(w("exit_lasts", lang))
+        lines.append(money_word("exit_lasts", lang))
     else:
         when = month_label(projection.months[projection.runs_out - 1].starts_on, lang)
-        lines.append(w("exit_runs_out", lang, month=projection.runs_out, date=when))
+        lines.append(money_word("exit_runs_out", lang, month=projection.runs_out, date=when))
     if not projection.in_money:
-        lines.append(w("exit_units", lang))
+        lines.append(money_word("exit_units", lang))
     return tuple(lines)
 
 
 def exit_headers(lang: str) -> tuple[str, ...]:
     return tuple(
-        w(k, lang)
+        money_word(k, lang)
         for k in (
             "col_month",
             "col_client_income",

@@ -20,25 +20,17 @@ from clientcheck.bank.records import ClientRecord
 from clientcheck.engine.changes import what_would_change
 from clientcheck.engine.signs import NOT_ASSESSED
 from clientcheck.engine.verdict import NOT_ENOUGH, Reason, Result
+from clientcheck.guidance.dates import jurisdiction_of, notice_end
 from clientcheck.guidance.text import WORD_JOINER, escape_markdown  # noqa: F401  (re-exported)
-from clientcheck.i18n import format_money, format_number, t
+from clientcheck.i18n import format_money, format_number, month_names, t
 
 TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates"
 
-_MONTHS = {
-    "en": (
-        "January February March April May June July August September October November December"
-    ).split(),
-    "fr": (
-        "janvier février mars avril mai juin juillet août septembre octobre novembre décembre"
-    ).split(),
-}
-
 
 def format_date(value: date, lang: str) -> str:
-    """Write a date in full: 27 November 2026, 1er décembre 2026."""
+    """Write a date in full: 27 November 2026, 1er décembre 2026 (month names from Babel)."""
     day = "1er" if lang == "fr" and value.day == 1 else str(value.day)
-    return f"{day} {_MONTHS.get(lang, _MONTHS['en'])[value.month - 1]} {value.year}"
+    return f"{day} {month_names(lang)[value.month - 1]} {value.year}"
 
 
 def _ui(key: str, lang: str, **values: object) -> str:
@@ -139,7 +131,7 @@ class AssessmentContext:
     firm_up: tuple[str, ...] = ()  # question texts that would settle a provisional result
     changes: tuple[str, ...] = ()  # "If you answered …, the verdict would be …"
     notice_weeks: float | None = None
-    last_working_day: date | None = None  # if notice were given on assessed_on
+    last_working_day: date | None = None  # if notice were given on assessed_on (a working day)
     work_matters: str = ""  # the answer's label, when given
 
     @property
@@ -231,8 +223,8 @@ def build_context(
         firm_up=tuple(bank.question(qid).text(lang) for qid in result.firm_up),
         changes=change_lines(bank, record.answers, lang),
         notice_weeks=notice_weeks,
-        last_working_day=(
-            record.assessed_on + timedelta(weeks=notice_weeks) if notice_weeks else None
+        last_working_day=notice_end(
+            record.assessed_on, notice_weeks, jurisdiction_of(record.answers)
         ),
         work_matters=(
             answer_label(bank.question("situation.work_matters"), work_matters, lang)

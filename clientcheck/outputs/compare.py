@@ -14,7 +14,7 @@ from clientcheck.bank.records import ClientRecord
 from clientcheck.engine import money
 from clientcheck.engine.signs import ATTENTION_BANDS
 from clientcheck.engine.verdict import assess
-from clientcheck.guidance.moneytext import w
+from clientcheck.guidance.moneytext import money_word
 from clientcheck.guidance.render import AssessmentContext, build_context
 from clientcheck.i18n import t
 from clientcheck.outputs.charts import RadarSeries
@@ -103,7 +103,7 @@ def comparison_frame(
     frame = pd.DataFrame(rows)
     if not frame.empty:
         # Whole percentages, empty where not given (not 45.0 and NaN).
-        share = w("share_col", lang)
+        share = money_word("share_col", lang)
         frame[share] = frame[share].astype("Int64")
     return frame
 
@@ -113,8 +113,10 @@ def share_columns(answers: Mapping[str, Answer], lang: str) -> dict[str, object]
     share = money.concentration([("", answers)])
     figure = share.shares[0].share
     return {
-        w("share_col", lang): round(figure.value) if figure else None,
-        w("share_band_col", lang): w(f"band_{share.band}", lang) if share.band else "",
+        money_word("share_col", lang): round(figure.value) if figure else None,
+        money_word("share_band_col", lang): money_word(f"band_{share.band}", lang)
+        if share.band
+        else "",
     }
 
 

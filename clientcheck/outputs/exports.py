@@ -13,7 +13,8 @@ from clientcheck.bank.records import ClientRecord
 from clientcheck.engine import money
 from clientcheck.engine.verdict import assess
 from clientcheck.guidance.advice import action_plan, advice_for
-from clientcheck.guidance.moneytext import EXIT_VERDICTS, money_summary, review_sentence
+from clientcheck.guidance.moneytext import EXIT_VERDICTS, money_summary
+from clientcheck.guidance.rate_review import review_sentence
 from clientcheck.guidance.render import (
     AssessmentContext,
     Draft,

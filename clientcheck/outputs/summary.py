@@ -9,10 +9,8 @@ fence longer than any backtick run it contains.
 from __future__ import annotations
 
 import re
-import tomllib
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
 
 from clientcheck.guidance.moneytext import MoneySummary, money_words
 from clientcheck.guidance.render import (
@@ -24,7 +22,7 @@ from clientcheck.guidance.render import (
     escape_markdown,
 )
 from clientcheck.guidance.render import render as render_template
-from clientcheck.i18n import LANGS, Text
+from clientcheck.i18n import Text, load_texts
 from clientcheck.outputs.charts import RadarSeries
 
 LABELS_FILE = TEMPLATES_DIR / "summary" / "labels.toml"
@@ -65,17 +63,8 @@ class SummaryInput:
     money: MoneySummary | None = None
 
 
-@cache
 def _label_texts() -> dict[str, Text]:
-    with LABELS_FILE.open("rb") as fh:
-        raw = tomllib.load(fh)
-    texts = {}
-    for key, value in raw.items():
-        missing = [lang for lang in LANGS if not str(value.get(lang, "")).strip()]
-        if missing:
-            raise ValueError(f"{LABELS_FILE.name}: {key} lacks {', '.join(missing)}")
-        texts[key] = Text(**{lang: value[lang] for lang in LANGS})
-    return texts
+    return load_texts(LABELS_FILE)
 
 
 def labels(lang: str) -> dict[str, str]:

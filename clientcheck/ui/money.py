@@ -15,11 +15,11 @@ from clientcheck.guidance.moneytext import (
     exit_rows,
     exit_sentences,
     hourly_text,
+    money_word,
     rate_rows,
-    review_sentence,
     target_sentence,
-    w,
 )
+from clientcheck.guidance.rate_review import review_sentence
 from clientcheck.guidance.render import AssessmentContext
 from clientcheck.outputs.money_charts import exit_figure, rates_figure, shares_figure
 from clientcheck.ui.layout import literal, table_data
@@ -46,11 +46,11 @@ def _shares_chart(names: tuple[str, ...], shares: tuple[float, ...]):
 def rate_section(ctx: AssessmentContext, lang: str) -> None:
     """The effective hourly rate beside the target: a small chart and its table."""
     view = money.rate_view(ctx.answers)
-    st.header(w("title", lang), anchor=False)
+    st.header(money_word("title", lang), anchor=False)
     if not view.shown:
-        st.caption(w("nothing", lang))
+        st.caption(money_word("nothing", lang))
         return
-    st.caption(w("caption", lang))
+    st.caption(money_word("caption", lang))
     bars = chart_bars(view, lang)
     if bars:
         texts = tuple(hourly_text(value, lang, view.currency) for _, value in bars)
@@ -58,7 +58,7 @@ def rate_section(ctx: AssessmentContext, lang: str) -> None:
         st.plotly_chart(
             _rates_chart(bars, texts),
             config=_CHART_CONFIG,
-            alt=w("chart_alt", lang, summary=summary),
+            alt=money_word("chart_alt", lang, summary=summary),
             key="money_rates_chart",
         )
     sentence = target_sentence(view, lang)
@@ -73,9 +73,9 @@ def rate_section(ctx: AssessmentContext, lang: str) -> None:
         table_data(
             [
                 {
-                    w("col_figure", lang): r.label,
-                    w("col_value", lang): r.text,
-                    w("col_from", lang): r.sources,
+                    money_word("col_figure", lang): r.label,
+                    money_word("col_value", lang): r.text,
+                    money_word("col_from", lang): r.sources,
                 }
                 for r in rate_rows(view, ctx.answers, lang)
             ]
@@ -83,18 +83,18 @@ def rate_section(ctx: AssessmentContext, lang: str) -> None:
         hide_index=True,
     )
     if view.currency is None:
-        st.caption(w("no_currency", lang))
-    st.caption(w("verdict_note", lang))
+        st.caption(money_word("no_currency", lang))
+    st.caption(money_word("verdict_note", lang))
 
 
 def exit_section(ctx: AssessmentContext, lang: str) -> None:
     """Twelve months without this client: a chart and a table, under Let go and Plan your exit."""
     if ctx.verdict not in EXIT_VERDICTS:
         return
-    st.header(w("exit_title", lang), anchor=False)
+    st.header(money_word("exit_title", lang), anchor=False)
     projection = money.exit_projection(ctx.answers, ctx.assessed_on)
     if projection is None:
-        st.caption(w("exit_missing", lang))
+        st.caption(money_word("exit_missing", lang))
         return
     cur = money.currency(ctx.answers) if projection.in_money else None
     pipeline_q = bank().question(money.Q_PIPELINE)
@@ -120,7 +120,7 @@ def exit_section(ctx: AssessmentContext, lang: str) -> None:
             (headers[1], headers[2], headers[3], headers[4]),
         ),
         config=_CHART_CONFIG,
-        alt=w("exit_chart_alt", lang, summary=summary),
+        alt=money_word("exit_chart_alt", lang, summary=summary),
         key="money_exit_chart",
     )
     # A data grid scrolls sideways by keyboard on a phone, unlike a wide table.
@@ -143,10 +143,10 @@ def money_section(ctx: AssessmentContext, lang: str) -> None:
 def shares_section(people: Sequence[tuple[str, dict]], lang: str) -> None:
     """Each compared client's share of income, the largest one with its band, and a chart."""
     view = money.concentration(people)
-    st.subheader(w("share_title", lang), anchor=False)
+    st.subheader(money_word("share_title", lang), anchor=False)
     known = [(s.name, s.share.value) for s in view.shares if s.share is not None]
     if not known:
-        st.caption(w("shares_missing", lang))
+        st.caption(money_word("shares_missing", lang))
         return
     names = tuple(n for n, _ in known)
     shares = tuple(v for _, v in known)
@@ -154,21 +154,22 @@ def shares_section(people: Sequence[tuple[str, dict]], lang: str) -> None:
     st.plotly_chart(
         _shares_chart(names, shares),
         config=_CHART_CONFIG,
-        alt=w("share_chart_alt", lang, summary=summary),
+        alt=money_word("share_chart_alt", lang, summary=summary),
         key="money_shares_chart",
     )
     if view.largest is not None and view.largest.share is not None and view.band is not None:
-        sentence = w(
+        sentence = money_word(
             "largest",
             lang,
             name=literal(view.largest.name),
             share=round(view.largest.share.value),
-            band=w(f"band_{view.band}", lang),
+            band=money_word(f"band_{view.band}", lang),
         )
         (st.warning if view.band == "concentrated" else st.info)(
             sentence, icon=":material/pie_chart:"
         )
     if view.over_100:
         st.error(
-            w("shares_over_100", lang, total=round(view.stated_total)), icon=":material/error:"
+            money_word("shares_over_100", lang, total=round(view.stated_total)),
+            icon=":material/error:",
         )

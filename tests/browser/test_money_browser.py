@@ -7,7 +7,7 @@ from pathlib import Path
 from playwright.sync_api import Page, expect
 
 from clientcheck.bank.records import ClientRecord
-from clientcheck.guidance.moneytext import w
+from clientcheck.guidance.moneytext import money_word
 from clientcheck.persistence.storage import dumps_assessment, dumps_session
 from tests.browser.helpers import horizontal_overflow, open_app, wait_idle
 
@@ -66,8 +66,10 @@ def test_money_charts_fit_a_phone_and_carry_text_alternatives(phone_page: Page, 
     record = ClientRecord(name="Acme", answers={**LEAVING, **PAYS}, step="results")
     open_app(page, app_url)
     upload(page, dumps_assessment(record, "en"), tmp_path, "answers.json")
-    expect(page.get_by_role("heading", name=w("title", "en"))).to_be_attached(timeout=20_000)
-    page.get_by_role("heading", name=w("exit_title", "en")).scroll_into_view_if_needed()
+    expect(page.get_by_role("heading", name=money_word("title", "en"))).to_be_attached(
+        timeout=20_000
+    )
+    page.get_by_role("heading", name=money_word("exit_title", "en")).scroll_into_view_if_needed()
     # Wait for the two money charts themselves (each Plotly chart holds two .main-svg, so a
     # count of those can be reached before the second chart is drawn).
     page.wait_for_function(
@@ -95,7 +97,9 @@ def test_money_charts_fit_a_phone_and_carry_text_alternatives(phone_page: Page, 
         assert 0 < chart["svgWidth"] <= 390
     assert horizontal_overflow(page) <= 0
     # The table alternative of the twelve months is on the page.
-    expect(page.get_by_text(w("exit_lasts", "en")).or_(page.get_by_text("run out"))).to_be_visible()
+    expect(
+        page.get_by_text(money_word("exit_lasts", "en")).or_(page.get_by_text("run out"))
+    ).to_be_visible()
     grid = page.locator('[data-testid="stDataFrame"]').last
     expect(grid).to_be_visible()
 
@@ -108,7 +112,7 @@ def test_income_shares_chart_fits_a_phone(phone_page: Page, app_url, tmp_path):
     ]
     open_app(page, app_url)
     upload(page, dumps_session(records, 0, "en"), tmp_path, "session.json")  # opens on Compare
-    expect(page.get_by_text(w("band_concentrated", "en"), exact=False)).to_be_visible(
+    expect(page.get_by_text(money_word("band_concentrated", "en"), exact=False)).to_be_visible(
         timeout=20_000
     )
     page.wait_for_function(

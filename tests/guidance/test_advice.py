@@ -441,8 +441,9 @@ def test_let_go_plan_gives_notice_handover_on_payment_referral_and_last_day():
     answers = {**VERDICT_ANSWERS["let_go"], "situation.notice_weeks": 4}
     text = "\n".join(action_plan(make_ctx(answers)))
     assert "notice in writing" in text and "4 weeks" in text
-    # 27 November + 4 weeks is Christmas Day: the last working day is the day before.
-    assert "last working day is 24 December 2026" in text
+    # 27 November + 4 weeks is Christmas Day, then a weekend and, in England, Boxing Day
+    # moved to Monday 28th: the notice is served in full, so the last working day is the 29th.
+    assert "last working day is 29 December 2026" in text
     assert "once the overdue invoices are paid" in text  # unpaid_90 was answered yes
     assert "refer" in text
     assert "contract" not in text  # the user never said there is one
@@ -536,7 +537,7 @@ def test_the_last_working_day_is_never_a_weekend_or_a_public_holiday(where):
         for weeks in (1, 2, 4, 6):
             end = last_working_day(ctx, weeks)
             target = day + timedelta(weeks=weeks)
-            assert target - timedelta(days=7) < end <= target
+            assert target <= end < target + timedelta(days=7)  # the notice is served in full
             assert end.weekday() < 5, (day, weeks, end)
             for country in checked:
                 assert (end.month, end.day) not in FIXED_HOLIDAYS[country], (day, weeks, end)
@@ -548,16 +549,16 @@ def test_the_last_working_day_is_never_a_weekend_or_a_public_holiday(where):
 @pytest.mark.parametrize(
     ("where", "start", "weeks", "expected"),
     [
-        ("fr", date(2026, 11, 27), 4, date(2026, 12, 24)),  # Christmas Day, a Friday
-        ("fr", date(2027, 6, 16), 4, date(2027, 7, 13)),  # 14 July
-        ("fr", date(2027, 4, 8), 4, date(2027, 5, 5)),  # Ascension Thursday
-        ("uk", date(2026, 11, 30), 4, date(2026, 12, 24)),  # Boxing Day moved to Monday 28th
-        ("uk", date(2027, 4, 5), 4, date(2027, 4, 30)),  # early May bank holiday
+        ("fr", date(2026, 11, 27), 4, date(2026, 12, 28)),  # Christmas Day, then a weekend
+        ("fr", date(2027, 6, 16), 4, date(2027, 7, 15)),  # 14 July
+        ("fr", date(2027, 4, 8), 4, date(2027, 5, 7)),  # Ascension Thursday
+        ("uk", date(2026, 11, 30), 4, date(2026, 12, 29)),  # Boxing Day moved to Monday 28th
+        ("uk", date(2027, 4, 5), 4, date(2027, 5, 4)),  # early May bank holiday
         ("fr", date(2026, 11, 30), 4, date(2026, 12, 28)),  # not a holiday in France
         ("fr", date(2026, 12, 2), 1, date(2026, 12, 9)),  # an ordinary Wednesday
     ],
 )
-def test_the_last_working_day_moves_back_from_known_holidays(where, start, weeks, expected):
+def test_the_last_working_day_moves_forward_from_known_holidays(where, start, weeks, expected):
     assert last_working_day(_ctx_on(start, where), weeks) == expected
 
 

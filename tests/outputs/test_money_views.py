@@ -15,14 +15,9 @@ from clientcheck.bank.loader import default_bank
 from clientcheck.bank.records import ClientRecord
 from clientcheck.engine import money
 from clientcheck.guidance.messages import render_message, suggested_messages
-from clientcheck.guidance.moneytext import (
-    money_json,
-    rate_review,
-    rate_rows,
-    review_sentence,
-    sources_text,
-    w,
-)
+from clientcheck.guidance.moneytext import money_json, money_word, rate_rows, sources_text
+from clientcheck.guidance.rate_review import rate_review, review_sentence
+from clientcheck.guidance.render import format_date
 from clientcheck.outputs.compare import compared, comparison_frame, scores_csv
 from clientcheck.outputs.exports import build_summary_input
 from clientcheck.outputs.pdf import summary_pdf
@@ -77,8 +72,8 @@ def test_every_figure_says_which_answers_it_came_from(lang):
     rows = {r.key: r for r in rate_rows(money.rate_view(PAYS), PAYS, lang)}
     effective = rows["effective"]
     assert effective.value == pytest.approx(3000 / (60 + 4 * money.WEEKS_PER_MONTH))
-    assert w("src:high_maintenance.unbilled_hours", lang) in effective.sources
-    assert w("src:money.hourly_rate", lang) in effective.sources
+    assert money_word("src:high_maintenance.unbilled_hours", lang) in effective.sources
+    assert money_word("src:money.hourly_rate", lang) in effective.sources
     assert "€" in effective.text
 
 
@@ -88,7 +83,7 @@ def test_a_missing_answer_shows_no_figure_and_names_what_is_missing(lang):
     rows = {r.key: r for r in rate_rows(money.rate_view(answers), answers, lang)}
     assert rows["effective"].value is None
     assert rows["effective"].text == "—"
-    assert w("src:high_maintenance.unbilled_hours", lang) in rows["effective"].sources
+    assert money_word("src:high_maintenance.unbilled_hours", lang) in rows["effective"].sources
     assert rows["fees"].value == 3000  # what can be worked out still is
 
 
@@ -157,7 +152,8 @@ def test_new_rates_draft_names_rate_date_and_notice(lang, tone):
     review = rate_review(ctx.answers, ctx.assessed_on, lang)
     assert review.proposed in draft.body and review.current in draft.body
     assert "2027" in draft.subject
-    assert str(review.notice_days) in draft.body
+    assert format_date(review.effective_on, lang) in draft.body  # a date, not a count of days
+    assert "days' notice" not in draft.body and "jours de préavis" not in draft.body
     if lang == "fr":
         assert not re.search(r" [:;?!»%€]", draft.body + draft.subject)
 
@@ -175,11 +171,11 @@ def test_new_rates_draft_without_figures_leaves_a_placeholder():
 def test_markdown_summary_shows_the_rates_and_their_sources(lang):
     data = build_summary_input(BANK, record({**STAYING, **PAYS}), lang)
     text = summary_markdown(data)
-    assert f"## {w('title', lang)}" in text
-    assert w("effective", lang) in text and w("target", lang) in text
-    assert w("src:high_maintenance.unbilled_hours", lang) in text
-    assert w("verdict_note", lang) in text
-    assert w("exit_title", lang) not in text  # not shown on the stay path
+    assert f"## {money_word('title', lang)}" in text
+    assert money_word("effective", lang) in text and money_word("target", lang) in text
+    assert money_word("src:high_maintenance.unbilled_hours", lang) in text
+    assert money_word("verdict_note", lang) in text
+    assert money_word("exit_title", lang) not in text  # not shown on the stay path
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -187,19 +183,21 @@ def test_markdown_summary_shows_the_twelve_months_when_leaving(lang):
     data = build_summary_input(BANK, record({**LEAVING, **PAYS}), lang)
     assert data.ctx.verdict in ("let_go", "plan_exit")
     text = summary_markdown(data)
-    assert f"### {w('exit_title', lang)}" in text
-    table = [line for line in text.splitlines() if line.startswith(f"| {w('col_month', lang)}")]
+    assert f"### {money_word('exit_title', lang)}" in text
+    table = [
+        line for line in text.splitlines() if line.startswith(f"| {money_word('col_month', lang)}")
+    ]
     assert table
     start = text.index(table[0])
     rows = [line for line in text[start:].splitlines()[2:14]]
     assert len(rows) == 12 and all(r.startswith("| ") for r in rows)
-    assert w("exit_runs_out", lang, month=5, date="").split("(")[0] in text
+    assert money_word("exit_runs_out", lang, month=5, date="").split("(")[0] in text
 
 
 def test_summary_without_money_answers_has_no_money_section():
     data = build_summary_input(BANK, record(STAYING), "en")
     assert data.money is None
-    assert w("title", "en") not in summary_markdown(data)
+    assert money_word("title", "en") not in summary_markdown(data)
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -207,7 +205,7 @@ def test_pdf_summary_shows_the_money_view(lang):
     data = build_summary_input(BANK, record({**LEAVING, **PAYS}), lang)
     text = pdf_text(summary_pdf(data))
     for key in ("title", "effective", "target", "exit_title", "col_savings_left"):
-        assert " ".join(w(key, lang).split()) in text, key
+        assert " ".join(money_word(key, lang).split()) in text, key
 
 
 # --- JSON --------------------------------------------------------------------------------------
@@ -241,10 +239,12 @@ def test_csv_has_each_clients_share_and_band():
     frame = comparison_frame(people, [s.name("en") for s in BANK.signs], "en")
     rows = list(csv.DictReader(io.StringIO(scores_csv(frame).decode("utf-8-sig"))))
     by_name = {r[next(iter(r))]: r for r in rows}
-    assert by_name["Big"][w("share_col", "en")] == "45"
-    assert by_name["Big"][w("share_band_col", "en")] == w("band_concentrated", "en")
-    assert by_name["Small"][w("share_band_col", "en")] == w("band_spread", "en")
-    assert by_name["Unknown"][w("share_col", "en")] == ""
+    assert by_name["Big"][money_word("share_col", "en")] == "45"
+    assert by_name["Big"][money_word("share_band_col", "en")] == money_word(
+        "band_concentrated", "en"
+    )
+    assert by_name["Small"][money_word("share_band_col", "en")] == money_word("band_spread", "en")
+    assert by_name["Unknown"][money_word("share_col", "en")] == ""
 
 
 # --- the command line's JSON report ----------------------------------------------------------

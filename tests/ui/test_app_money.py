@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from clientcheck.bank.records import ClientRecord
 from clientcheck.engine import money
-from clientcheck.guidance.moneytext import w
+from clientcheck.guidance.moneytext import money_word
 from clientcheck.ui.state import Store
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -151,37 +151,40 @@ def test_a_bad_money_number_gets_a_message_and_loses_nothing():
 
 def test_results_without_money_answers_say_how_to_get_the_figure():
     at = app([ClientRecord(name="Acme", answers=dict(STAYING))], "results")
-    assert w("nothing", "en") in everything(at)
+    assert money_word("nothing", "en") in everything(at)
     assert len(at.table) == 1  # the signs only
 
 
 def test_results_show_the_effective_rate_against_the_target():
     at = app([ClientRecord(name="Acme", answers={**STAYING, **PAYS})], "results")
     text = everything(at)
-    assert w("title", "en") in text
+    assert money_word("title", "en") in text
     view = money.rate_view({**STAYING, **PAYS})
     assert view.below_target
-    assert any(w("effective", "en") == row[w("col_figure", "en")] for row in money_table(at))
-    assert any("€" in row[w("col_value", "en")] for row in money_table(at))
+    assert any(
+        money_word("effective", "en") == row[money_word("col_figure", "en")]
+        for row in money_table(at)
+    )
+    assert any("€" in row[money_word("col_value", "en")] for row in money_table(at))
     # Below target on the stay path: the rate review and the New rates draft are offered.
     assert "rate review" in text
-    assert w("verdict_note", "en") in text
+    assert money_word("verdict_note", "en") in text
 
 
 def money_table(at: AppTest) -> list[dict]:
     tables = [t.value for t in at.table]
-    frame = next(t for t in tables if w("col_figure", "en") in t.columns)
+    frame = next(t for t in tables if money_word("col_figure", "en") in t.columns)
     return frame.to_dict("records")
 
 
 def test_twelve_months_show_under_plan_your_exit_only():
     at = app([ClientRecord(name="Acme", answers={**LEAVING, **PAYS})], "results")
     assert store(at).step == "results"
-    assert w("exit_title", "en") in everything(at)
-    grid = next(d for d in at.dataframe if w("col_savings_left", "en") in d.value.columns)
+    assert money_word("exit_title", "en") in everything(at)
+    grid = next(d for d in at.dataframe if money_word("col_savings_left", "en") in d.value.columns)
     assert len(grid.value) == 12
     calm = app([ClientRecord(name="Acme", answers={**STAYING, **PAYS})], "results")
-    assert w("exit_title", "en") not in everything(calm)
+    assert money_word("exit_title", "en") not in everything(calm)
 
 
 def test_compare_shows_each_share_and_the_largest_band():
@@ -191,5 +194,5 @@ def test_compare_shows_each_share_and_the_largest_band():
     ]
     at = app(clients, "compare")
     text = everything(at)
-    assert w("share_title", "en") in text
-    assert "Big" in text and w("band_concentrated", "en") in text
+    assert money_word("share_title", "en") in text
+    assert "Big" in text and money_word("band_concentrated", "en") in text

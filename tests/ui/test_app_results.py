@@ -509,3 +509,35 @@ def test_coming_back_opens_the_draft_last_edited_with_its_tone():
     at.segmented_control(key=f"draft_tone|{record.id}").set_value("warm").run()
     body_area(at).input("An older edit, edited again.").run()
     assert list(store(at).drafts)[-1] == f"{record.id}|payment_terms|warm|en"
+
+
+def test_the_late_payment_claim_cites_the_law_with_its_caveat_and_dates_from_the_send_date():
+    from datetime import date, timedelta
+
+    from clientcheck.guidance.dates import default_pay_by
+    from clientcheck.guidance.render import format_date
+
+    answers = {
+        "situation.income_share": 25,
+        "situation.savings_months": 6,
+        "situation.client_kind": "business",
+        "situation.jurisdiction": "fr",
+        "late_payment.unpaid_90": "once",
+    }
+    at = app([ClientRecord(name="Acme", answers=answers)])
+    rid = store(at).record.id
+    pick = at.selectbox(key=f"draft_pick|{rid}")
+    assert pick.options[1] == "Late-payment claim — suggested"
+    pick.set_value("late_payment_claim").run()
+    assert "L441-10" in body_area(at).value
+    assert any("not legal advice" in c.value for c in at.caption)
+    # Sent today unless the user says otherwise; a later send date moves the pay-by date.
+    today = date.today()
+    assert format_date(default_pay_by(today, "fr"), "en") in body_area(at).value
+    open_details(at)
+    sent_on = at.date_input(key=f"detail|{rid}|prepared_on")
+    assert sent_on.value is None  # empty: today
+    later = today + timedelta(days=21)
+    sent_on.set_value(later).run()
+    assert not at.exception
+    assert format_date(default_pay_by(later, "fr"), "en") in body_area(at).value

@@ -1,0 +1,124 @@
+"""The dates a message states: last working day, pay-by date, when new rates start.
+
+Plain Python, shared by the drafts, the action plan and the summaries. Every date is
+counted from the day the message is prepared (the assessment day unless the user says
+otherwise), is never earlier than the rule allows, and lands on a working day of the
+client's jurisdiction: France, England, or both when it is unknown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+
+import holidays
+
+JURISDICTIONS = ("fr", "uk", "eu", "other")
+PAY_WITHIN_DAYS = 14  # a pay-by date the user did not type: two weeks after preparing
+MIN_RATE_NOTICE_DAYS = 30  # new rates start at least a month after the message
+
+
+def jurisdiction_of(answers: Mapping[str, object]) -> str:
+    """Return "fr", "uk", "eu" or "other" from the answers ("other" when unanswered)."""
+    chosen = answers.get("situation.jurisdiction")
+    return chosen if isinstance(chosen, str) and chosen in JURISDICTIONS else "other"
+
+
+@cache
+def _public_holidays(where: str, year: int) -> frozenset[date]:
+    """Public holidays of France, England or both (when the jurisdiction is unknown)."""
+    days: set[date] = set()
+    if where in ("fr", "eu", "other"):
+        days |= set(holidays.country_holidays("FR", years=year))
+    if where in ("uk", "eu", "other"):
+        days |= set(holidays.country_holidays("GB", subdiv="ENG", years=year))
+    return frozenset(days)
+
+
+def is_working_day(day: date, where: str = "other") -> bool:
+    """False on weekends and on public holidays of the jurisdiction (France and UK if unknown)."""
+    return day.weekday() < 5 and day not in _public_holidays(where, day.year)
+
+
+def working_day_on_or_before(day: date, where: str = "other") -> date:
+    """Move ``day`` back to the nearest working day (never a weekend or public holiday)."""
+    while not is_working_day(day, where):
+        day -= timedelta(days=1)
+    return day
+
+
+def working_day_on_or_after(day: date, where: str = "other") -> date:
+    """Move ``day`` forward to the nearest working day."""
+    while not is_working_day(day, where):
+        day += timedelta(days=1)
+    return day
+
+
+def notice_end(given_on: date, weeks: int | None, where: str = "other") -> date | None:
+    """The last working day of a notice given on ``given_on``; None without a notice period.
+
+    Never earlier than ``weeks`` after ``given_on``: when that day is a weekend or a
+    public holiday, the last working day is the next working day, so the notice is
+    always served in full.
+    """
+    if not weeks or weeks <= 0:
+        return None
+    return working_day_on_or_after(given_on + timedelta(weeks=weeks), where)
+
+
+def default_pay_by(prepared_on: date, where: str = "other") -> date:
+    """The pay-by date of a reminder: two weeks after it is prepared, on a working day."""
+    return working_day_on_or_after(prepared_on + timedelta(days=PAY_WITHIN_DAYS), where)
+
+
+def rates_start(prepared_on: date, notice_weeks: int | None = None) -> date:
+    """When new rates start: the first of the month after the notice (at least 30 days)."""
+    days = max((notice_weeks or 0) * 7, MIN_RATE_NOTICE_DAYS)
+    after = prepared_on + timedelta(days=days)
+    return date(after.year + after.month // 12, after.month % 12 + 1, 1)
+
+
+@dataclass(frozen=True)
+class DraftDates:
+    """Every date a draft may state, worked out from the day it is prepared."""
+
+    prepared_on: date
+    last_day: date | None  # the last working day, when there is a notice or a typed end
+    pay_by: date
+    rates_from: date
+    # Typed dates that had to move: "end_date" earlier than the notice allows (or not a
+    # working day), "due_date" not after the day the message is prepared.
+    moved: tuple[str, ...] = ()
+
+
+def draft_dates(
+    prepared_on: date,
+    where: str = "other",
+    notice_weeks: int | None = None,
+    end_date: date | None = None,
+    due_date: date | None = None,
+) -> DraftDates:
+    """Work out a draft's dates; a typed date is kept unless it is too early or a day off."""
+    moved: list[str] = []
+    earliest_end = notice_end(prepared_on, notice_weeks, where)
+    last_day = earliest_end
+    if end_date is not None:
+        floor = earliest_end or working_day_on_or_after(prepared_on, where)
+        last_day = max(working_day_on_or_after(end_date, where), floor)
+        if last_day != end_date:
+            moved.append("end_date")
+    pay_by = default_pay_by(prepared_on, where)
+    if due_date is not None:
+        if due_date > prepared_on:
+            pay_by = working_day_on_or_after(due_date, where)
+        if pay_by != due_date:
+            moved.append("due_date")
+    return DraftDates(
+        prepared_on=prepared_on,
+        last_day=last_day,
+        pay_by=pay_by,
+        rates_from=rates_start(prepared_on, notice_weeks),
+        moved=tuple(moved),
+    )

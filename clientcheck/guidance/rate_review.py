@@ -1,0 +1,137 @@
+"""The rate review: when to propose new rates, which rate, from when; the rates drafts quote.
+
+A business rule over the engine's money figures, in words for the drafts, the
+results page and the summaries. Plain Python.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+
+from clientcheck.bank.answers import Answer
+from clientcheck.engine import money
+from clientcheck.guidance.dates import rates_start
+from clientcheck.guidance.moneytext import amount_text, hourly_text, money_word
+from clientcheck.guidance.render import AssessmentContext, format_date
+
+# The verdicts that keep the client (the stay path): a rate review fits there.
+STAY_VERDICTS = ("keep", "keep_boundaries", "renegotiate")
+_PER = {"hourly": "per_hour_word", "daily": "per_day_word", "monthly": "per_month_word"}
+
+
+@dataclass(frozen=True)
+class RateReview:
+    """What a "new rates" draft proposes: the current and new rate, and from when."""
+
+    basis: str | None  # hourly | daily | monthly
+    current: str  # the current rate in words, "" when unknown
+    proposed: str  # the proposed rate in words, "" when unknown
+    effective_on: date
+    notice_days: int
+    effective_hourly: str  # what the client pays per hour worked, "" when unknown
+    target: str  # the user's target hourly rate in words, "" when unknown
+    hourly: str  # the user's hourly rate for extra work ("€60 an hour"), "" when unknown
+
+
+def rate_review_due(ctx: AssessmentContext) -> bool:
+    """True on the stay path when the client pays below the stated target."""
+    return ctx.verdict in STAY_VERDICTS and money.rate_view(ctx.answers).below_target is True
+
+
+def _target_on_basis(answers: Mapping[str, Answer], basis: str) -> float | None:
+    """The target hourly rate on the client's basis (same hours), when it can be said."""
+    target = money.rate_view(answers).target
+    if target is None:
+        return None
+    if basis == "hourly":
+        return target.value
+    hours = money.billed_hours(answers)
+    if basis == "daily":
+        day = answers.get(money.Q_DAY_HOURS)
+        return target.value * day if isinstance(day, int | float) and day > 0 else None
+    return target.value * hours.value if hours is not None and hours.value > 0 else None
+
+
+def proposed_value(answers: Mapping[str, Answer]) -> float | None:
+    """The new rate on the client's basis: the one reaching the target, rounded up.
+
+    When the effective rate cannot be worked out (hours unknown), the target itself on
+    the same basis, if the client pays less than that.
+    """
+    basis, paid = money.pay_basis(answers), money.rate(answers)
+    if basis is None or paid is None:
+        return None
+    figure = money.proposed_rate(answers)
+    value = figure.value if figure is not None else None
+    if value is None and money.rate_view(answers).compared is None:
+        fallback = _target_on_basis(answers, basis)
+        value = fallback if fallback is not None and fallback > paid.value else None
+    if value is None:
+        return None
+    step = 10 if basis == "monthly" else 1
+    return math.ceil(round(value, 6) / step) * step
+
+
+def extra_hourly_rate(answers: Mapping[str, Answer]) -> float | None:
+    """The hourly rate to bill extra meetings and reports: the client's own, else the target."""
+    paid = money.rate(answers)
+    if money.pay_basis(answers) == "hourly" and paid is not None and paid.value > 0:
+        return paid.value
+    target = money.rate_view(answers).target
+    return target.value if target is not None and target.value > 0 else None
+
+
+def rate_review(
+    answers: Mapping[str, Answer],
+    prepared_on: date,
+    lang: str,
+    notice_weeks: int | None = None,
+    currency: str | None = None,
+) -> RateReview:
+    """Propose new rates: the target reached on the same basis, from the first of a month.
+
+    The new rates start on the first day of the month after the notice: the contract's
+    notice when given and longer than a month, else one month, counted from the day the
+    message is prepared.
+    """
+    view = money.rate_view(answers)
+    basis = money.pay_basis(answers)
+    cur = currency or view.currency  # a draft uses the drafts' currency (see messages)
+    paid = money.rate(answers)
+    suffix = f" {money_word(_PER[basis], lang)}" if basis else ""
+    current = f"{amount_text(paid.value, lang, cur)}{suffix}" if paid and basis else ""
+    value = proposed_value(answers)
+    proposed = f"{amount_text(value, lang, cur)}{suffix}" if value is not None else ""
+    effective_on = rates_start(prepared_on, notice_weeks)
+    extra = extra_hourly_rate(answers)
+    per_hour = money_word("per_hour_word", lang)
+    return RateReview(
+        basis=basis,
+        current=current,
+        proposed=proposed,
+        effective_on=effective_on,
+        notice_days=(effective_on - prepared_on).days,
+        effective_hourly=(
+            hourly_text(view.compared.value, lang, cur) if view.compared is not None else ""
+        ),
+        target=hourly_text(view.target.value, lang, cur) if view.target is not None else "",
+        hourly=f"{amount_text(extra, lang, cur)} {per_hour}" if extra is not None else "",
+    )
+
+
+def review_sentence(ctx: AssessmentContext) -> str | None:
+    """Propose a rate review on the stay path when the client pays below the target."""
+    if not rate_review_due(ctx):
+        return None
+    notice = ctx.answers.get(money.Q_NOTICE)
+    weeks = (
+        int(notice) if isinstance(notice, int | float) and not isinstance(notice, bool) else None
+    )
+    review = rate_review(ctx.answers, ctx.assessed_on, ctx.lang, weeks)
+    if not review.proposed:
+        return money_word("rate_review_no_rate", ctx.lang)
+    when = format_date(review.effective_on, ctx.lang)
+    return money_word("rate_review", ctx.lang, proposed=review.proposed, date=when)

@@ -1,0 +1,137 @@
+"""The late-payment claim: by jurisdiction, business clients only, suggested when it fits."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from clientcheck.guidance.letters import MessageDetails
+from clientcheck.guidance.messages import TONES, claim_due, render_message, suggested_messages
+from tests.support.contexts import DEPENDENT, FREE, make_ctx
+
+CLAIM = "late_payment_claim"
+OWED = {"late_payment.unpaid_90": "once", "situation.client_kind": "business"}
+INVOICE = MessageDetails(
+    invoice_number="2026-031",
+    invoice_due=date(2026, 8, 14),
+    overdue_amount=2400,
+    prepared_on=date(2026, 12, 7),
+)
+LAW = ("L441", "1998", "2011/7", "D441")
+
+
+def body(answers: dict, tone: str, lang: str = "en", details=INVOICE) -> str:
+    return render_message(CLAIM, tone, make_ctx(answers, lang), details).body
+
+
+# --- when it is suggested -------------------------------------------------------------------
+
+
+def test_a_business_client_kept_with_an_overdue_invoice_gets_the_claim_after_payment_terms():
+    ctx = make_ctx({**OWED, "situation.income_share": 25, "situation.savings_months": 6})
+    assert ctx.verdict in ("keep", "keep_boundaries", "renegotiate")
+    assert claim_due(ctx)
+    ranked = suggested_messages(ctx)
+    assert ranked[:2] == ("payment_terms", CLAIM), ranked
+
+
+@pytest.mark.parametrize(
+    "answers",
+    [
+        {"late_payment.unpaid_90": "once", "situation.client_kind": "individual"},
+        {"late_payment.unpaid_90": "once"},  # client kind unknown
+        {"situation.client_kind": "business", "late_payment.late_invoices": 3},  # nothing overdue
+    ],
+)
+def test_no_claim_is_suggested_for_a_private_or_unknown_client_or_without_an_overdue_invoice(
+    answers,
+):
+    ctx = make_ctx({**answers, "situation.income_share": 25, "situation.savings_months": 6})
+    assert CLAIM not in suggested_messages(ctx)
+
+
+def test_no_claim_is_suggested_when_you_are_leaving():
+    ctx = make_ctx(
+        {**OWED, "late_payment.unpaid_90": "repeatedly", "late_payment.raised": "enforced", **FREE}
+    )
+    assert ctx.verdict == "let_go"
+    assert CLAIM not in suggested_messages(ctx)
+
+
+# --- what it says, by jurisdiction -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_france_reminder_then_claim_then_formal_notice(lang):
+    answers = {**OWED, **DEPENDENT, "situation.jurisdiction": "fr"}
+    warm, neutral, firm = (body(answers, tone, lang) for tone in TONES)
+    euro40 = "€40" if lang == "en" else "40\u00a0€"
+    for text in (warm, neutral, firm):
+        assert "L441-10" in text and "D441-5" in text and euro40 in text
+        assert "2026-031" in text
+    # Warm waives the charges if paid by the date; neutral and firm claim them now.
+    waive = "happy to leave them aside" if lang == "en" else "je renoncerai volontiers"
+    assert waive in warm and waive not in neutral + firm
+    since = "15 August 2026" if lang == "en" else "15 août 2026"  # the day after the due date
+    assert since in neutral and since in firm
+    total = "€2,440" if lang == "en" else "2\u202f440\u00a0€"
+    assert total in neutral and total in firm
+    formal = "mise en demeure" if lang == "en" else "mets en demeure"
+    assert formal in firm and formal not in warm + neutral
+    assert "injonction de payer" in firm
+    registered = "registered letter" if lang == "en" else "lettre recommandée"
+    assert registered in firm
+    assert "21 December 2026" in firm or "21 décembre 2026" in firm  # two weeks after sending
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_united_kingdom_statutory_interest_and_the_fixed_sum_by_the_size_of_the_debt(lang):
+    answers = {**OWED, **DEPENDENT, "situation.jurisdiction": "uk", "situation.currency": "GBP"}
+    for amount, fixed in ((500, 40), (2400, 70), (12000, 100)):
+        details = MessageDetails(invoice_number="7", overdue_amount=amount)
+        for tone in ("neutral", "firm"):
+            text = body(answers, tone, lang, details)
+            assert "Late Payment of Commercial Debts (Interest) Act 1998" in text
+            assert ("8% a year above" if lang == "en" else "8 points par an") in text
+            assert (f"£{fixed}" if lang == "en" else f"{fixed}\u00a0£GB") in text
+            assert "L441" not in text and "injonction" not in text
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_another_eu_country_cites_the_directive_and_says_national_law_sets_the_rate(lang):
+    answers = {**OWED, **DEPENDENT, "situation.jurisdiction": "eu"}
+    for tone in TONES:
+        text = body(answers, tone, lang)
+        assert ("2011/7/EU" if lang == "en" else "2011/7/UE") in text
+        assert "L441" not in text and "1998" not in text
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize(
+    "answers",
+    [
+        {"situation.client_kind": "individual", "situation.jurisdiction": "fr"},
+        {"situation.jurisdiction": "fr"},
+        {"situation.client_kind": "business", "situation.jurisdiction": "other"},
+    ],
+)
+def test_no_statutory_charges_for_a_private_or_unknown_client_or_elsewhere(answers, lang):
+    for tone in TONES:
+        text = body({**answers, "late_payment.unpaid_90": "once", **DEPENDENT}, tone, lang)
+        for reference in LAW:
+            assert reference not in text, (tone, reference)
+        assert "2026-031" in text
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_formal_demand_is_a_letter_greeted_and_signed_off_as_one(lang):
+    answers = {**OWED, **DEPENDENT, "situation.jurisdiction": "fr"}
+    named = MessageDetails(contact_name="Madame Durand", sender_name="Camille Martin")
+    text = body(answers, "firm", lang, named)
+    if lang == "en":
+        assert "Dear Ms Durand," in text and "Yours sincerely," in text
+        assert "Yours faithfully," in body(answers, "firm", lang, MessageDetails())
+    else:
+        assert "\nMadame,\n" in text
+        assert "Je vous prie d'agréer, Madame, l'expression de mes salutations distinguées." in text
