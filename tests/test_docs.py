@@ -47,3 +47,9 @@ def test_the_readme_layout_names_every_sub_package():
     layout = README[README.index("## Layout") :]
     for name in packages:
         assert re.search(rf"^\s+{name}/\s", layout, re.M), name
+
+
+def test_the_tables_in_the_docs_are_generated_from_the_question_bank():
+    from scripts.docs_tables import update
+
+    assert update(write=False) == [], "run scripts/docs_tables.py"
