@@ -15,22 +15,13 @@ from pypdf import PdfReader
 
 from clientcheck.cli import load_error_message, main
 from clientcheck.persistence.storage import LoadError, dumps_assessment, dumps_session
+from tests.support.cli import Done, run_cli
 from tests.support.summary_data import ACCENTED_NAME, record, sign_names
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def run(*args: str, cwd: Path, stdin: bytes | None = None) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run(
-        [sys.executable, "-m", "clientcheck", *args],
-        cwd=cwd,
-        env=env,
-        input=stdin,
-        capture_output=True,
-        timeout=120,
-        check=False,
-    )
+run = run_cli
 
 
 @pytest.fixture
@@ -110,6 +101,19 @@ def test_drafts_can_be_added(answers_file, tmp_path):
     assert "Brouillons de messages" in done.stdout.decode()
 
 
+def test_python_dash_m_clientcheck_runs_the_command_line(tmp_path):
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run(
+        [sys.executable, "-m", "clientcheck", "--version"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0 and done.stdout.startswith(b"clientcheck ")
+
+
 def test_help_explains_usage(tmp_path):
     done = run("report", "--help", cwd=tmp_path)
     assert done.returncode == 0
@@ -120,7 +124,7 @@ def test_help_explains_usage(tmp_path):
     assert run("--help", cwd=tmp_path).returncode == 0
 
 
-def bad(tmp_path: Path, content: bytes | None) -> subprocess.CompletedProcess:
+def bad(tmp_path: Path, content: bytes | None) -> Done:
     path = tmp_path / "bad.json"
     if content is not None:
         path.write_bytes(content)

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 from clientcheck.bank.loader import default_bank
@@ -12,6 +10,7 @@ from clientcheck.bank.records import ClientRecord
 from clientcheck.engine.changes import what_would_change
 from clientcheck.engine.verdict import assess
 from clientcheck.persistence.storage import dumps_assessment
+from tests.support.cli import run_cli
 
 ROOT = Path(__file__).resolve().parents[1]
 BANK = default_bank()
@@ -29,13 +28,8 @@ ANSWERS = {
 def run_report(tmp_path: Path, answers: dict, *extra: str) -> dict:
     path = tmp_path / "answers.json"
     path.write_bytes(dumps_assessment(ClientRecord(name="Acme", answers=answers), "en"))
-    done = subprocess.run(
-        [sys.executable, "-m", "clientcheck", "report", str(path), "--format", "json", *extra],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
+    done = run_cli("report", str(path), "--format", "json", *extra, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
 
 
@@ -70,13 +64,8 @@ def test_json_report_can_be_written_to_a_file_in_french(tmp_path):
     out = tmp_path / "report.json"
     path = tmp_path / "answers.json"
     path.write_bytes(dumps_assessment(ClientRecord(name="Acme", answers=ANSWERS), "en"))
-    subprocess.run(
-        [sys.executable, "-m", "clientcheck", "report", str(path), "-f", "json", "-l", "fr"]
-        + ["-o", str(out)],
-        cwd=ROOT,
-        check=True,
-        capture_output=True,
-    )
+    done = run_cli("report", str(path), "-f", "json", "-l", "fr", "-o", str(out), cwd=ROOT)
+    assert done.returncode == 0, done.stderr
     report = json.loads(out.read_text(encoding="utf-8"))
     assert report["language"] == "fr"
     assert report["verdict_label"] == "Renégocier maintenant"

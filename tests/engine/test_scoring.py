@@ -749,7 +749,7 @@ def _mixed(kept: dict, others: dict, ids: tuple[str, ...]) -> dict:
 
 
 @given(answer_sets(), answer_sets())
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 def test_a_sign_reads_only_the_answers_it_is_cached_on(kept, others):
     from clientcheck.engine.inputs import section_inputs
     from clientcheck.engine.signs import score_sign
@@ -763,7 +763,7 @@ def test_a_sign_reads_only_the_answers_it_is_cached_on(kept, others):
 
 
 @given(answer_sets(), answer_sets())
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 def test_dependency_and_counts_read_only_the_answers_they_are_cached_on(kept, others):
     from clientcheck.engine.dependency import dependency_index
     from clientcheck.engine.inputs import dependency_inputs, section_counts, section_inputs
