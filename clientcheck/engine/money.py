@@ -26,8 +26,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
-from typing import Final, Literal
+from typing import Final
 
 from clientcheck.bank.answers import DONT_KNOW, Answer
 
@@ -35,12 +34,6 @@ PAY_BASES: Final = ("hourly", "daily", "monthly")
 CURRENCIES: Final = ("EUR", "GBP", "USD", "CHF", "CAD")
 WEEKS_PER_MONTH: Final = 52 / 12
 DAYS_PER_YEAR: Final = 365
-PROJECTION_MONTHS: Final = 12
-# How much of this client's monthly income the work lined up replaces once they are gone.
-# A stated reading of the pipeline answer, shown to the user beside the projection.
-PIPELINE_REPLACES: Final = {"plenty": 1.0, "some": 0.5, "little": 0.25, "none": 0.0}
-# Largest-client share bands, in % of income: below 25, 25 to 40, above 40.
-CONCENTRATION_BANDS: Final = (("spread", 0.0), ("notable", 25.0), ("concentrated", 40.0))
 
 Q_BASIS: Final = "money.pay_basis"
 Q_RATES: Final = {
@@ -74,8 +67,6 @@ MONEY_QUESTIONS: Final = (
     Q_WAITING_RATE,
 )
 
-Band = Literal["spread", "notable", "concentrated"]
-
 
 @dataclass(frozen=True)
 class Figure:
@@ -89,7 +80,7 @@ def _merge(*figures: Figure) -> tuple[str, ...]:
     return tuple(dict.fromkeys(q for f in figures for q in f.sources))
 
 
-def _number(answers: Mapping[str, Answer], qid: str) -> Figure | None:
+def answer_figure(answers: Mapping[str, Answer], qid: str) -> Figure | None:
     value = answers.get(qid)
     if value is None or value == DONT_KNOW or isinstance(value, bool | str):
         return None
@@ -98,14 +89,14 @@ def _number(answers: Mapping[str, Answer], qid: str) -> Figure | None:
     return Figure(float(value), (qid,))
 
 
-def _choice(answers: Mapping[str, Answer], qid: str, allowed: Sequence[str]) -> str | None:
+def answer_choice(answers: Mapping[str, Answer], qid: str, allowed: Sequence[str]) -> str | None:
     value = answers.get(qid)
     return value if isinstance(value, str) and value in allowed else None
 
 
 def currency(answers: Mapping[str, Answer]) -> str | None:
     """The currency chosen for this client, or None when not said."""
-    return _choice(answers, Q_CURRENCY, CURRENCIES)
+    return answer_choice(answers, Q_CURRENCY, CURRENCIES)
 
 
 # --- effective hourly rate -----------------------------------------------------------------
@@ -113,7 +104,7 @@ def currency(answers: Mapping[str, Answer]) -> str | None:
 
 def pay_basis(answers: Mapping[str, Answer]) -> str | None:
     """How the client pays: "hourly", "daily" or "monthly"; None when not said."""
-    return _choice(answers, Q_BASIS, PAY_BASES)
+    return answer_choice(answers, Q_BASIS, PAY_BASES)
 
 
 def rate(answers: Mapping[str, Answer]) -> Figure | None:
@@ -121,7 +112,7 @@ def rate(answers: Mapping[str, Answer]) -> Figure | None:
     basis = pay_basis(answers)
     if basis is None:
         return None
-    figure = _number(answers, Q_RATES[basis])
+    figure = answer_figure(answers, Q_RATES[basis])
     return None if figure is None else Figure(figure.value, (Q_BASIS, *figure.sources))
 
 
@@ -132,7 +123,7 @@ def monthly_fees(answers: Mapping[str, Answer]) -> Figure | None:
         return None
     if basis == "monthly":
         return paid
-    billed = _number(answers, Q_BILLED[basis])
+    billed = answer_figure(answers, Q_BILLED[basis])
     if billed is None:
         return None
     return Figure(paid.value * billed.value, _merge(paid, billed))
@@ -143,11 +134,11 @@ def billed_hours(answers: Mapping[str, Answer]) -> Figure | None:
     basis = pay_basis(answers)
     if basis is None:
         return None
-    billed = _number(answers, Q_BILLED[basis])
+    billed = answer_figure(answers, Q_BILLED[basis])
     if billed is None:
         return None
     if basis == "daily":
-        day = _number(answers, Q_DAY_HOURS)
+        day = answer_figure(answers, Q_DAY_HOURS)
         if day is None:
             return None
         return Figure(billed.value * day.value, (Q_BASIS, *billed.sources, Q_DAY_HOURS))
@@ -156,7 +147,7 @@ def billed_hours(answers: Mapping[str, Answer]) -> Figure | None:
 
 def unbilled_hours(answers: Mapping[str, Answer]) -> Figure | None:
     """Unbilled hours a month, from the weekly figure given on the high-maintenance page."""
-    weekly = _number(answers, Q_UNBILLED)
+    weekly = answer_figure(answers, Q_UNBILLED)
     return None if weekly is None else Figure(weekly.value * WEEKS_PER_MONTH, weekly.sources)
 
 
@@ -173,10 +164,10 @@ def effective_rate(answers: Mapping[str, Answer]) -> Figure | None:
 
 def late_share(answers: Mapping[str, Answer]) -> Figure | None:
     """Share (0-1) of invoices paid late: of the stated total, else of the last 10."""
-    late = _number(answers, Q_LATE_INVOICES)
+    late = answer_figure(answers, Q_LATE_INVOICES)
     if late is None:
         return None
-    total = _number(answers, Q_INVOICES_TOTAL)
+    total = answer_figure(answers, Q_INVOICES_TOTAL)
     if total is not None:
         if total.value <= 0:
             return None
@@ -191,7 +182,7 @@ def waiting_cost(answers: Mapping[str, Answer]) -> Figure | None:
         return None
     if share.value == 0:
         return Figure(0.0, _merge(fees, share))
-    days, rate = _number(answers, Q_DAYS_LATE), _number(answers, Q_WAITING_RATE)
+    days, rate = answer_figure(answers, Q_DAYS_LATE), answer_figure(answers, Q_WAITING_RATE)
     if days is None:
         return None
     if days.value == 0:
@@ -260,7 +251,7 @@ def rate_view(answers: Mapping[str, Answer]) -> RateView:
         effective=effective_rate(answers),
         waiting_cost=waiting_cost(answers),
         after_waiting=effective_rate_after_waiting(answers),
-        target=_number(answers, Q_TARGET),
+        target=answer_figure(answers, Q_TARGET),
     )
 
 
@@ -278,141 +269,3 @@ def proposed_rate(answers: Mapping[str, Answer]) -> Figure | None:
         return None
     value = paid.value * view.target.value / view.compared.value
     return Figure(value, _merge(paid, view.compared, view.target))
-
-
-# --- income concentration ------------------------------------------------------------------
-
-
-def concentration_band(share_percent: float) -> Band:
-    """Band a largest-client share: below 25 % spread, 25-40 % notable, above 40 % concentrated."""
-    if share_percent > CONCENTRATION_BANDS[2][1]:
-        return "concentrated"
-    if share_percent >= CONCENTRATION_BANDS[1][1]:
-        return "notable"
-    return "spread"
-
-
-@dataclass(frozen=True)
-class ClientShare:
-    name: str
-    share: Figure | None  # % of the user's income, as they stated it for this client
-
-
-@dataclass(frozen=True)
-class Concentration:
-    """Each client's share of the user's income, and the largest one with its band."""
-
-    shares: tuple[ClientShare, ...]
-    largest: ClientShare | None
-    band: Band | None
-    stated_total: float  # sum of the stated shares, in %
-
-    @property
-    def over_100(self) -> bool:
-        """The stated shares add up to more than all the user's income."""
-        return self.stated_total > 100.0 + 1e-9
-
-
-def concentration(clients: Sequence[tuple[str, Mapping[str, Answer]]]) -> Concentration:
-    """Concentration of income over ``clients`` (name, answers) from their stated shares."""
-    shares = tuple(ClientShare(name, _number(answers, Q_SHARE)) for name, answers in clients)
-    known = [s for s in shares if s.share is not None]
-    largest = max(known, key=lambda s: s.share.value if s.share else 0.0, default=None)
-    band = concentration_band(largest.share.value) if largest and largest.share else None
-    total = sum(s.share.value for s in known if s.share)
-    return Concentration(shares=shares, largest=largest, band=band, stated_total=total)
-
-
-# --- if you let go: twelve months without this client --------------------------------------
-
-
-@dataclass(frozen=True)
-class ProjectionMonth:
-    """One month after letting go, in money when fees are known, else in client-months."""
-
-    month: int  # 1..12
-    starts_on: date
-    client_income: float  # the notice period's income from this client
-    new_work: float  # what the work lined up brings in
-    drawn: float  # taken from savings this month
-    savings_left: float  # at the end of the month, never below 0
-    uncovered: float  # what neither income nor savings covered this month
-
-
-@dataclass(frozen=True)
-class ExitProjection:
-    """Twelve months of income without this client, and when savings would run out."""
-
-    months: tuple[ProjectionMonth, ...]
-    runs_out: int | None  # the month (1..12) savings are used up, None if they last
-    in_money: bool  # amounts in the currency (fees known) or in months of this client's fees
-    monthly_fees: float  # 1.0 when not in money
-    notice_months: float
-    pipeline: str
-    replaces: float  # share of the fees the work lined up replaces
-    sources: tuple[str, ...]
-
-    def runs_out_on(self) -> date | None:
-        return None if self.runs_out is None else self.months[self.runs_out - 1].starts_on
-
-
-def _add_months(day: date, months: int) -> date:
-    index = day.month - 1 + months
-    return date(day.year + index // 12, index % 12 + 1, 1)
-
-
-def exit_projection(answers: Mapping[str, Answer], start: date) -> ExitProjection | None:
-    """Project twelve months after giving notice on ``start``.
-
-    This client pays through the notice period; then the work lined up replaces the
-    stated share of its fees, and savings cover the rest. Savings are what the user
-    said: enough to live ``savings_months`` months without this client's income.
-    Amounts are in the currency when the monthly fees are known, otherwise in
-    months of this client's fees (1.0 = one month of what they pay).
-    """
-    savings = _number(answers, Q_SAVINGS)
-    notice = _number(answers, Q_NOTICE)
-    pipeline = _choice(answers, Q_PIPELINE, tuple(PIPELINE_REPLACES))
-    if savings is None or notice is None or pipeline is None:
-        return None
-    fees = monthly_fees(answers)
-    unit = fees.value if fees is not None and fees.value > 0 else 1.0
-    in_money = fees is not None and fees.value > 0
-    replaces = PIPELINE_REPLACES[pipeline]
-    notice_months = notice.value / WEEKS_PER_MONTH
-    balance = savings.value * unit
-    first = date(start.year, start.month, 1)
-    months: list[ProjectionMonth] = []
-    runs_out: int | None = None
-    for m in range(1, PROJECTION_MONTHS + 1):
-        paid_share = min(max(notice_months - (m - 1), 0.0), 1.0)  # part of the month under notice
-        client_income = paid_share * unit
-        new_work = (1 - paid_share) * replaces * unit
-        need = unit - client_income - new_work
-        drawn = min(need, balance)
-        balance -= drawn
-        uncovered = need - drawn
-        if runs_out is None and need > 1e-9 and balance <= 1e-9 * unit:
-            runs_out = m
-        months.append(
-            ProjectionMonth(
-                month=m,
-                starts_on=_add_months(first, m - 1),
-                client_income=client_income,
-                new_work=new_work,
-                drawn=drawn,
-                savings_left=max(balance, 0.0),
-                uncovered=uncovered,
-            )
-        )
-    sources = (Q_SAVINGS, Q_NOTICE, Q_PIPELINE, *(fees.sources if in_money and fees else ()))
-    return ExitProjection(
-        months=tuple(months),
-        runs_out=runs_out,
-        in_money=in_money,
-        monthly_fees=unit,
-        notice_months=notice_months,
-        pipeline=pipeline,
-        replaces=replaces,
-        sources=tuple(dict.fromkeys(sources)),
-    )

@@ -12,8 +12,9 @@ from datetime import date
 from pathlib import Path
 
 from clientcheck.bank.answers import Answer
-from clientcheck.engine import money
-from clientcheck.engine.money import ExitProjection, Figure, RateView
+from clientcheck.engine import money, runway
+from clientcheck.engine.money import Figure, RateView
+from clientcheck.engine.runway import ExitProjection
 from clientcheck.i18n import Text, format_money, format_number, load_texts, month_names
 
 NBSP = "\u00a0"
@@ -281,7 +282,7 @@ def money_summary(
     """Gather the money figures a summary shows; None when there is nothing to show."""
     view = money.rate_view(answers)
     rows = rate_rows(view, answers, lang) if view.shown else ()
-    projection = money.exit_projection(answers, assessed_on) if show_exit else None
+    projection = runway.exit_projection(answers, assessed_on) if show_exit else None
     if not view.shown and projection is None:
         return None
     savings = answers.get(money.Q_SAVINGS)
@@ -317,7 +318,7 @@ def _figure_json(figure: Figure | None) -> dict[str, object] | None:
 def money_json(answers: Mapping[str, Answer], assessed_on: date) -> dict[str, object]:
     """The money view as plain JSON data: figures with their sources, null when unknown."""
     view = money.rate_view(answers)
-    projection = money.exit_projection(answers, assessed_on)
+    projection = runway.exit_projection(answers, assessed_on)
     return {
         "currency": view.currency,
         "monthly_fees": _figure_json(view.fees),

@@ -11,7 +11,7 @@ import pandas as pd
 from clientcheck.bank.answers import Answer
 from clientcheck.bank.questions import QuestionBank
 from clientcheck.bank.records import ClientRecord
-from clientcheck.engine import money
+from clientcheck.engine import runway
 from clientcheck.engine.signs import ATTENTION_BANDS
 from clientcheck.engine.verdict import assess
 from clientcheck.guidance.moneytext import money_word
@@ -110,7 +110,7 @@ def comparison_frame(
 
 def share_columns(answers: Mapping[str, Answer], lang: str) -> dict[str, object]:
     """The client's stated share of income and its concentration band, empty when not given."""
-    share = money.concentration([("", answers)])
+    share = runway.concentration([("", answers)])
     figure = share.shares[0].share
     return {
         money_word("share_col", lang): round(figure.value) if figure else None,

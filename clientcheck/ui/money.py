@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import streamlit as st
 
 from clientcheck.bank.answers import answer_label
-from clientcheck.engine import money
+from clientcheck.engine import money, runway
 from clientcheck.guidance.moneytext import (
     EXIT_VERDICTS,
     chart_bars,
@@ -92,7 +92,7 @@ def exit_section(ctx: AssessmentContext, lang: str) -> None:
     if ctx.verdict not in EXIT_VERDICTS:
         return
     st.header(money_word("exit_title", lang), anchor=False)
-    projection = money.exit_projection(ctx.answers, ctx.assessed_on)
+    projection = runway.exit_projection(ctx.answers, ctx.assessed_on)
     if projection is None:
         st.caption(money_word("exit_missing", lang))
         return
@@ -142,7 +142,7 @@ def money_section(ctx: AssessmentContext, lang: str) -> None:
 
 def shares_section(people: Sequence[tuple[str, dict]], lang: str) -> None:
     """Each compared client's share of income, the largest one with its band, and a chart."""
-    view = money.concentration(people)
+    view = runway.concentration(people)
     st.subheader(money_word("share_title", lang), anchor=False)
     known = [(s.name, s.share.value) for s in view.shares if s.share is not None]
     if not known:

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from clientcheck.engine import money
+from clientcheck.engine import money, runway
 from clientcheck.engine.money import (
     Q_BASIS,
     Q_DAY_HOURS,
@@ -230,11 +230,11 @@ def test_proposed_rate_meets_the_target_on_the_same_basis():
     [(0, "spread"), (24.9, "spread"), (25, "notable"), (40, "notable"), (40.1, "concentrated")],
 )
 def test_concentration_bands(share, band):
-    assert money.concentration_band(share) == band
+    assert runway.concentration_band(share) == band
 
 
 def test_concentration_names_the_largest_client_and_its_band():
-    view = money.concentration(
+    view = runway.concentration(
         [
             ("A", {"situation.income_share": 45}),
             ("B", {"situation.income_share": 20}),
@@ -249,14 +249,14 @@ def test_concentration_names_the_largest_client_and_its_band():
 
 
 def test_concentration_flags_shares_over_100_percent():
-    view = money.concentration(
+    view = runway.concentration(
         [("A", {"situation.income_share": 70}), ("B", {"situation.income_share": 50})]
     )
     assert view.over_100
 
 
 def test_concentration_without_answers_has_no_band():
-    view = money.concentration([("A", {}), ("B", {"situation.income_share": "dont_know"})])
+    view = runway.concentration([("A", {}), ("B", {"situation.income_share": "dont_know"})])
     assert view.largest is None and view.band is None
 
 
@@ -267,7 +267,7 @@ EXIT = {Q_SAVINGS: 3, Q_NOTICE: 0, Q_PIPELINE: "none"}
 
 
 def test_savings_run_out_after_the_months_stated_without_notice_or_work():
-    projection = money.exit_projection(EXIT, START)
+    projection = runway.exit_projection(EXIT, START)
     assert projection.runs_out == 3
     assert projection.runs_out_on() == date(2027, 1, 1)
     assert [round(m.savings_left, 6) for m in projection.months[:4]] == [2, 1, 0, 0]
@@ -277,32 +277,32 @@ def test_savings_run_out_after_the_months_stated_without_notice_or_work():
 
 def test_notice_period_income_delays_the_drawdown():
     # 13 weeks of notice = 3 months paid by the client.
-    projection = money.exit_projection({**EXIT, Q_NOTICE: 13}, START)
+    projection = runway.exit_projection({**EXIT, Q_NOTICE: 13}, START)
     assert [round(m.client_income, 6) for m in projection.months[:4]] == [1, 1, 1, 0]
     assert projection.runs_out == 6
 
 
 def test_work_lined_up_stretches_the_savings():
-    projection = money.exit_projection({**EXIT, Q_PIPELINE: "some"}, START)
+    projection = runway.exit_projection({**EXIT, Q_PIPELINE: "some"}, START)
     assert projection.months[0].new_work == pytest.approx(0.5)
     assert projection.runs_out == 6
-    assert money.exit_projection({**EXIT, Q_PIPELINE: "plenty"}, START).runs_out is None
+    assert runway.exit_projection({**EXIT, Q_PIPELINE: "plenty"}, START).runs_out is None
 
 
 def test_no_savings_and_nothing_lined_up_runs_out_in_the_first_month():
-    projection = money.exit_projection({**EXIT, Q_SAVINGS: 0}, START)
+    projection = runway.exit_projection({**EXIT, Q_SAVINGS: 0}, START)
     assert projection.runs_out == 1
 
 
 def test_savings_that_last_the_year_never_run_out():
-    projection = money.exit_projection({**EXIT, Q_SAVINGS: 24}, START)
+    projection = runway.exit_projection({**EXIT, Q_SAVINGS: 24}, START)
     assert projection.runs_out is None
     assert projection.months[-1].savings_left == pytest.approx(12)
     assert len(projection.months) == 12
 
 
 def test_projection_is_in_money_when_the_fees_are_known():
-    projection = money.exit_projection({**EXIT, **HOURLY, "situation.currency": "GBP"}, START)
+    projection = runway.exit_projection({**EXIT, **HOURLY, "situation.currency": "GBP"}, START)
     assert projection.in_money
     assert projection.monthly_fees == 4800
     assert projection.months[0].savings_left == pytest.approx(2 * 4800)
@@ -310,7 +310,7 @@ def test_projection_is_in_money_when_the_fees_are_known():
 
 
 def test_projection_months_follow_the_calendar():
-    projection = money.exit_projection(EXIT, date(2026, 12, 5))
+    projection = runway.exit_projection(EXIT, date(2026, 12, 5))
     assert [m.starts_on for m in projection.months[:2]] == [date(2026, 12, 1), date(2027, 1, 1)]
     assert projection.months[-1].starts_on == date(2027, 11, 1)
 
@@ -318,12 +318,12 @@ def test_projection_months_follow_the_calendar():
 @pytest.mark.parametrize("missing", [Q_SAVINGS, Q_NOTICE, Q_PIPELINE])
 def test_projection_needs_savings_notice_and_pipeline(missing):
     answers = {k: v for k, v in EXIT.items() if k != missing}
-    assert money.exit_projection(answers, START) is None
-    assert money.exit_projection({**EXIT, missing: "dont_know"}, START) is None
+    assert runway.exit_projection(answers, START) is None
+    assert runway.exit_projection({**EXIT, missing: "dont_know"}, START) is None
 
 
 def test_projection_sources_name_the_answers_used():
-    projection = money.exit_projection(EXIT, START)
+    projection = runway.exit_projection(EXIT, START)
     assert set(projection.sources) == {Q_SAVINGS, Q_NOTICE, Q_PIPELINE}
 
 
