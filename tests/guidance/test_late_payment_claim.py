@@ -129,9 +129,17 @@ def test_a_formal_demand_is_a_letter_greeted_and_signed_off_as_one(lang):
     answers = {**OWED, **DEPENDENT, "situation.jurisdiction": "fr"}
     named = MessageDetails(contact_name="Madame Durand", sender_name="Camille Martin")
     text = body(answers, "firm", lang, named)
+    unnamed = body(answers, "firm", lang, MessageDetails())
+    first_name = body(answers, "firm", lang, MessageDetails(contact_name="Jane"))
     if lang == "en":
         assert "Dear Ms Durand," in text and "Yours sincerely," in text
-        assert "Yours faithfully," in body(answers, "firm", lang, MessageDetails())
+        # The client is greeted by name, or a field asks for it: never "Sir or Madam".
+        assert "Dear [name]," in unnamed and "Yours sincerely," in unnamed
+        assert "Dear Jane," in first_name
     else:
         assert "\nMadame,\n" in text
         assert "Je vous prie d'agréer, Madame, l'expression de mes salutations distinguées." in text
+        assert "\n[Madame / Monsieur],\n" in unnamed
+        assert "Je vous prie d'agréer, [Madame / Monsieur], l'expression" in unnamed
+        assert "\nBonjour Jane,\n" in first_name and "Madame, Monsieur" not in first_name
+        assert "Je vous prie d'agréer l'expression de mes salutations distinguées." in first_name

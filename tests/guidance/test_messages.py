@@ -86,16 +86,23 @@ def test_every_message_tone_and_language_renders(message_id, tone, lang, details
     assert draft.body.strip()
     assert "\n\n\n" not in draft.body
     assert_clean(draft)
-    first_line, last_line = draft.body.splitlines()[0], draft.body.splitlines()[-1]
-    # A formal demand is a letter: "Dear Sir or Madam" / "Madame, Monsieur" when unnamed.
+    lines = [line for line in draft.body.splitlines() if not line.startswith(("By ", "Envoy"))]
+    first_line, last_line = lines[0], lines[-1]
+    # Nobody is greeted with a bare "Hello,": the name, or a field for it. A formal demand
+    # is a letter: "Dear …" / "Madame," and a sign-off to match.
     letter = message_id == "late_payment_claim" and tone == "firm"
     if details is FULL:
-        assert ("Madame, Monsieur," if letter and lang == "fr" else "Jane Doe,") in first_line
+        assert first_line in ("Dear Jane Doe,", "Hi Jane Doe,", "Bonjour Jane Doe,"), first_line
         assert last_line == "Camille Martin"
     else:
-        greeting = {"en": ("Hello,", "Dear Sir or Madam,"), "fr": ("Bonjour,", "Madame, Monsieur,")}
-        assert first_line == greeting[lang][letter]
+        greeting = {
+            "en": ("Hi [name]," if tone == "warm" and not letter else "Dear [name],"),
+            "fr": ("[Madame / Monsieur]," if letter else "Bonjour [nom],"),
+        }
+        assert first_line == greeting[lang], first_line
         assert last_line == ("[your name]" if lang == "en" else "[votre nom]")
+    assert "Hello," not in draft.body and "Bonjour," not in draft.body
+    assert "Sir or Madam" not in draft.body and "Madame, Monsieur" not in draft.body
 
 
 @pytest.mark.parametrize("details", [FULL, EMPTY], ids=["full", "empty"])
@@ -1016,7 +1023,7 @@ def test_a_typed_amount_alone_never_claims_90_days_overdue(lang, tone):
 def test_bracketed_fields_are_listed_for_the_user_to_fill():
     ctx = make_ctx({**LATE_PAYER, **RAISED_UNPAID, **FREE})
     draft = render_message("payment_terms", "neutral", ctx, EMPTY)
-    assert fields_to_fill(draft) == ("[number]", "[amount]", "[date]", "[your name]")
+    assert fields_to_fill(draft) == ("[name]", "[number]", "[amount]", "[date]", "[your name]")
     assert fields_to_fill(render_message("payment_terms", "neutral", ctx, FULL)) == ()
     remark = render_message("name_disrespect", "neutral", ctx, EMPTY)
     assert "[your example]" not in fields_to_fill(remark)  # that one blocks the download

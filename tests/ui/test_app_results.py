@@ -156,7 +156,7 @@ def test_edits_to_a_draft_are_kept_and_can_be_reset():
     assert body_area(at).value == "My own words."
     reset = next(b for b in at.button if b.key.startswith("reset|"))
     reset.click().run()
-    assert body_area(at).value != "My own words." and "Hello," in body_area(at).value
+    assert body_area(at).value != "My own words." and "Dear [name]," in body_area(at).value
 
 
 def test_ticked_drafts_are_remembered_for_the_summary_with_their_edits():
