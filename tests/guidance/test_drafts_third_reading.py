@@ -1,0 +1,78 @@
+"""What a third professional reading of the drafts gallery found (one British, one French
+reader, every draft scored), kept from coming back."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from clientcheck.guidance.letters import MessageDetails
+from clientcheck.guidance.messages import MESSAGE_IDS, TONES, render_message
+from tests.support.contexts import DEPENDENT, FREE, make_ctx
+
+NAMED = MessageDetails(
+    sender_name="Camille Martin",
+    contact_name="Madame Durand",
+    invoice_number="2026-031",
+    invoice_date=date(2026, 7, 15),
+    invoice_due=date(2026, 8, 14),
+    overdue_amount=2400,
+    referral_name="Léa Moreau",
+    prepared_on=date(2026, 12, 7),
+)
+EMPTY = MessageDetails()
+
+
+def body(message_id: str, tone: str, answers: dict, lang: str, details=EMPTY) -> str:
+    return render_message(message_id, tone, make_ctx(answers, lang), details).body
+
+
+# --- professionalism reminder ----------------------------------------------------------------
+
+# Closings that hand the client a way out of a firm message, and a French formula that reads
+# as talking down to a client.
+OPT_OUT = ("doesn't work for you", "does not work for you", "ne vous convient pas")
+CONDESCENDING = ("vous y conformer", "bien vouloir vous y")
+REMINDER_CASES = (
+    {},
+    {"unprofessional.gossip": "often", "unprofessional.off_topic": "always", **DEPENDENT},
+    {"unprofessional.crossed_line": "yes", "unprofessional.off_topic": "often", **DEPENDENT},
+)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("answers", REMINDER_CASES[:2])  # the third is about one remark
+def test_the_reminder_always_states_the_working_hours_or_leaves_a_field_for_them(answers, lang):
+    field = "[your working hours]" if lang == "en" else "[vos horaires]"
+    typed = MessageDetails(office_hours="Monday to Friday, 9am to 6pm")
+    for tone in TONES:
+        assert field in body("professionalism_reminder", tone, answers, lang)
+        with_hours = body("professionalism_reminder", tone, answers, lang, typed)
+        assert "Monday to Friday, 9am to 6pm" in with_hours and field not in with_hours
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("answers", REMINDER_CASES)
+def test_a_firm_reminder_neither_talks_down_nor_lets_the_client_opt_out(answers, lang):
+    firm = body("professionalism_reminder", "firm", answers, lang).lower()
+    for phrase in (*OPT_OUT, *CONDESCENDING):
+        assert phrase not in firm, (phrase, firm)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_reminder_says_why_it_is_sent_without_a_purpose_it_does_not_serve(lang):
+    for tone in TONES:
+        text = body("professionalism_reminder", tone, {}, lang)
+        opening = text.split("\n\n")[1]
+        assert ("So that" in opening or "helps me" in opening) if lang == "en" else (
+            "Pour que" in opening or "permet" in opening
+        ), opening
+        assert "afin que rien ne se perde" not in text  # the hours have nothing to do with it
+        assert text.count("Pour que") + text.count("afin que") <= 1, text
+
+
+def test_the_phrase_checks_can_fail():
+    assert any(p in "do let me know if any of this doesn't work for you" for p in OPT_OUT)
+    assert any(p in "je vous remercie de bien vouloir vous y conformer" for p in CONDESCENDING)
