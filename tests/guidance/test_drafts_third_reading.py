@@ -76,3 +76,44 @@ def test_the_reminder_says_why_it_is_sent_without_a_purpose_it_does_not_serve(la
 def test_the_phrase_checks_can_fail():
     assert any(p in "do let me know if any of this doesn't work for you" for p in OPT_OUT)
     assert any(p in "je vous remercie de bien vouloir vous y conformer" for p in CONDESCENDING)
+
+
+# --- naming disrespect ------------------------------------------------------------------------
+
+ABOUT_THE_WORK = {
+    "en": "Honestly, my kids could do better than this.",
+    "fr": "Franchement, mes enfants feraient mieux que ça.",
+}
+REPEATED_INSULTS = {"disrespect.insults": "repeatedly", "disrespect.belittles": "often"}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_warm_naming_of_a_remark_about_the_work_does_not_call_it_personal(lang):
+    details = MessageDetails(example=ABOUT_THE_WORK[lang])
+    warm = body("name_disrespect", "warm", {**REPEATED_INSULTS, **DEPENDENT}, lang, details)
+    for wrong in ("about me rather than the work", "sur ma personne", "retours francs"):
+        assert wrong not in warm, warm
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_repeated_insult_is_named_as_not_the_first_in_every_tone(lang):
+    once = {"disrespect.insults": "once", **DEPENDENT}
+    again = {**REPEATED_INSULTS, **DEPENDENT}
+    words = {"en": ("first of its kind", "first time"), "fr": ("première",)}[lang]
+    for tone in TONES:
+        assert any(w in body("name_disrespect", tone, again, lang) for w in words), tone
+        assert not any(w in body("name_disrespect", tone, once, lang) for w in words), tone
+    warm = render_message("name_disrespect", "warm", make_ctx(again, lang))
+    assert "quick word" not in warm.subject and "Un mot" not in warm.subject
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_firm_naming_asks_when_it_was_said_and_threatens_to_end_the_work_only_if_you_can(lang):
+    reconsider = "reconsider" if lang == "en" else "reconsidérerai"
+    when = "[date of the remark]" if lang == "en" else "[date de la remarque]"
+    dependent = body("name_disrespect", "firm", {**REPEATED_INSULTS, **DEPENDENT}, lang)
+    assert when in dependent and reconsider not in dependent
+    free = make_ctx({**REPEATED_INSULTS, "disrespect.raised": "no_change", **FREE}, lang)
+    assert free.can_leave and free.verdict == "let_go"
+    assert reconsider in render_message("name_disrespect", "firm", free).body
+    assert "mettrai fin à la conversation" not in dependent
