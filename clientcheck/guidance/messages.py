@@ -16,7 +16,6 @@ from clientcheck.guidance.advice import (
     has_contract,
     is_business_client,
     jurisdiction,
-    late_payment_rights,
     money_owed,
     notice_weeks,
     uk_compensation,
@@ -307,6 +306,8 @@ def render_message(
     # "Several invoices were paid late" only when the answers say so, not for one unpaid invoice.
     chased = facts(ctx, "late_payment").get("chasing") in ("often", "always")
     late_history = "late_payment" in flagged and (pattern.get("late", 0) >= 2 or chased)
+    # One late invoice among several paid on time: a good payer, told so, not a late payer.
+    good_record = not late_history and pattern.get("late", 2) <= 1 and pattern.get("total", 0) >= 3
     text = render(
         f"messages/{lang}/{message_id}.txt.j2",
         ctx=ctx,
@@ -323,6 +324,7 @@ def render_message(
         overdue_90=money_owed(ctx),  # the answers say an invoice is 90+ days overdue
         late_history=late_history,
         pattern=pattern if late_history else {},
+        good_record=good_record,
         leaving=ctx.verdict == "let_go",
         flagged=flagged,
         days_overdue=days_overdue,
@@ -330,7 +332,6 @@ def render_message(
         pay_by=dates.pay_by,
         formal=formal,
         reason=_revision_reason(ctx, details),
-        rights=late_payment_rights(ctx, "client", details.overdue_amount),
         business=is_business_client(ctx),
         where=jurisdiction(ctx),
         uk_fixed=uk_compensation(details.overdue_amount) if code == "GBP" else None,

@@ -117,3 +117,51 @@ def test_firm_naming_asks_when_it_was_said_and_threatens_to_end_the_work_only_if
     assert free.can_leave and free.verdict == "let_go"
     assert reconsider in render_message("name_disrespect", "firm", free).body
     assert "mettrai fin à la conversation" not in dependent
+
+
+# --- payment terms ----------------------------------------------------------------------------
+
+LATE_PAYER = {
+    "late_payment.invoices_total": 12,
+    "late_payment.late_invoices": 5,
+    "late_payment.days_late": 35,
+    "late_payment.chasing": "often",
+    "late_payment.unpaid_90": "once",
+    "contract_breach.has_contract": "yes",
+    **DEPENDENT,
+}
+# One late invoice among eight: a good client, not a late payer.
+GOOD_PAYER = {
+    "late_payment.invoices_total": 8,
+    "late_payment.late_invoices": 1,
+    "late_payment.unpaid_90": "once",
+    "situation.income_share": 25,
+    "situation.savings_months": 6,
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_firm_payment_terms_state_the_terms_instead_of_proposing_them(lang):
+    firm = body("payment_terms", "firm", LATE_PAYER, lang, NAMED)
+    for soft in ("I propose", "I'd suggest", "If you agree", "Je propose", "Si vous êtes d'accord"):
+        assert soft not in firm, firm
+    for heated in ("can't carry on", "ne peut pas continuer"):
+        assert heated not in firm
+    starts = "work will start once a deposit" if lang == "en" else "les travaux démarreront après"
+    assert starts in firm
+    assert ("amendment to our contract" if lang == "en" else "avenant à notre contrat") in firm
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_client_who_usually_pays_on_time_is_told_so_and_asked_only_for_staged_payment(lang):
+    usually = ("almost always been paid on time", "usually paid on time")
+    usually_fr = ("presque toujours été réglées à temps", "d'habitude réglées à temps")
+    for tone in TONES:
+        text = body("payment_terms", tone, GOOD_PAYER, lang, NAMED)
+        assert any(w in text for w in (usually if lang == "en" else usually_fr)), text
+        assert ("larger projects" if lang == "en" else "projets importants") in text
+        assert "deposit" not in text and "acompte" not in text, text
+        for opportunist in ("it seems a good moment", "c'est l'occasion"):
+            assert opportunist not in text
+    late = body("payment_terms", "warm", LATE_PAYER, lang, NAMED)
+    assert not any(w in late for w in (*usually, *usually_fr))

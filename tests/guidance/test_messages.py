@@ -1023,7 +1023,7 @@ def test_a_typed_amount_alone_never_claims_90_days_overdue(lang, tone):
 def test_bracketed_fields_are_listed_for_the_user_to_fill():
     ctx = make_ctx({**LATE_PAYER, **RAISED_UNPAID, **FREE})
     draft = render_message("payment_terms", "neutral", ctx, EMPTY)
-    assert fields_to_fill(draft) == ("[name]", "[number]", "[amount]", "[date]", "[your name]")
+    assert fields_to_fill(draft) == ("[number]", "[name]", "[amount]", "[date]", "[your name]")
     assert fields_to_fill(render_message("payment_terms", "neutral", ctx, FULL)) == ()
     remark = render_message("name_disrespect", "neutral", ctx, EMPTY)
     assert "[your example]" not in fields_to_fill(remark)  # that one blocks the download
@@ -1042,7 +1042,8 @@ def test_one_unpaid_invoice_is_never_called_several_late_invoices(lang, tone):
     history = make_ctx({**LATE_PAYER, **DEPENDENT}, lang)
     body = render_message("contract_revision", tone, history, EMPTY).body
     pattern = {
-        "en": "Of the last 10 invoices, 8 were paid after their due date, 45 days late on average.",
+        "en": "Of my last 10 invoices to you, 8 were paid after their due date, "
+        "45 days late on average.",
         "fr": "Sur les 10 dernières factures, 8 ont été réglées après leur échéance, "
         "avec 45 jours de retard en moyenne.",
     }
