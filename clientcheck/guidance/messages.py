@@ -11,6 +11,7 @@ from dataclasses import replace
 from datetime import timedelta
 
 from clientcheck.guidance.advice import (
+    answered,
     currency,
     facts,
     has_contract,
@@ -333,6 +334,7 @@ def render_message(
         formal=formal,
         reason=_revision_reason(ctx, details),
         business=is_business_client(ctx),
+        private=answered(ctx, "situation.client_kind") == "individual",
         where=jurisdiction(ctx),
         uk_fixed=uk_compensation(details.overdue_amount) if code == "GBP" else None,
         example=details.example or REQUIRED_PLACEHOLDERS[lang][0],

@@ -165,3 +165,28 @@ def test_a_client_who_usually_pays_on_time_is_told_so_and_asked_only_for_staged_
             assert opportunist not in text
     late = body("payment_terms", "warm", LATE_PAYER, lang, NAMED)
     assert not any(w in late for w in (*usually, *usually_fr))
+
+
+# --- workload check-in ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_firm_workload_check_in_gives_a_reply_date_and_no_threat_about_other_clients(lang):
+    details = MessageDetails(prepared_on=date(2026, 12, 7))
+    firm = body("workload_checkin", "firm", DEPENDENT, lang, details)
+    assert ("21 December 2026" if lang == "en" else "21 décembre 2026") in firm
+    for vague in ("within the next two weeks", "d'ici deux semaines", "other clients", "autres"):
+        assert vague not in firm, firm
+    neutral = body("workload_checkin", "neutral", DEPENDENT, lang)
+    assert "Thank you in advance" not in neutral and "qui vous garantit " not in neutral
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_private_client_is_offered_hours_each_month_not_a_retainer(lang):
+    private = {"situation.client_kind": "individual", **DEPENDENT}
+    for tone in TONES:
+        text = body("workload_checkin", tone, private, lang)
+        assert "retainer" not in text and "forfait" not in text, text
+        assert ("each month" if lang == "en" else "chaque mois") in text
+        business = body("workload_checkin", tone, {**DEPENDENT}, lang)
+        assert ("retainer" if lang == "en" else "forfait mensuel") in business
