@@ -190,3 +190,30 @@ def test_a_private_client_is_offered_hours_each_month_not_a_retainer(lang):
         assert ("each month" if lang == "en" else "chaque mois") in text
         business = body("workload_checkin", tone, {**DEPENDENT}, lang)
         assert ("retainer" if lang == "en" else "forfait mensuel") in business
+
+
+# --- extra work -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_declining_extra_work_gives_capacity_as_the_reason_and_introduces_the_referral(lang):
+    capacity = "capacity" if lang == "en" else "disponibilité"
+    trust = "whose work I know and trust" if lang == "en" else "dont je connais et apprécie"
+    for tone in TONES:
+        named = body("decline_extra_work", tone, DEPENDENT, lang, NAMED)
+        assert capacity in named and trust in named and "Léa Moreau" in named, named
+        # No nested bracketed instruction left to delete when nobody was named.
+        unnamed = body("decline_extra_work", tone, DEPENDENT, lang)
+        assert "[Optional" not in unnamed and "[Facultatif" not in unnamed
+        after_greeting = unnamed.split("\n\n", 1)[1]
+        assert "[name]" not in after_greeting and "[nom]" not in after_greeting
+    warm = body("decline_extra_work", "warm", DEPENDENT, "fr", NAMED)
+    assert warm.count("aider") <= 1
+
+
+@pytest.mark.parametrize("tone", TONES)
+def test_quoting_extra_work_reads_as_one_line_of_reasoning(tone):
+    en = body("quote_extra_work", tone, DEPENDENT, "en")
+    fr = body("quote_extra_work", tone, DEPENDENT, "fr")
+    assert "so I can take it on" not in en
+    assert "je peux donc" not in fr and "Merci pour votre demande :" not in fr

@@ -488,7 +488,7 @@ def test_quote_for_extra_work_gives_price_and_new_deadline():
 
 def test_declining_extra_work_refers_someone():
     body = render_message("decline_extra_work", "neutral", make_ctx(LATE_AND_SCOPE), FULL).body
-    assert "Alex Roy may be able to help" in body
+    assert "I can recommend Alex Roy, whose work I know and trust" in body
 
 
 # --- the client's alias stays private --------------------------------------------------
