@@ -217,3 +217,48 @@ def test_quoting_extra_work_reads_as_one_line_of_reasoning(tone):
     fr = body("quote_extra_work", tone, DEPENDENT, "fr")
     assert "so I can take it on" not in en
     assert "je peux donc" not in fr and "Merci pour votre demande :" not in fr
+
+
+# --- contract revision ------------------------------------------------------------------------
+
+NO_CONTRACT_OWED = {
+    "late_payment.invoices_total": 8,
+    "late_payment.late_invoices": 1,
+    "late_payment.unpaid_90": "once",
+    "contract_breach.has_contract": "no",
+    "situation.client_kind": "business",
+    "situation.jurisdiction": "uk",
+    **DEPENDENT,
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_french_payment_clause_gives_a_rate_not_a_field(lang):
+    answers = {**LATE_PAYER, "situation.client_kind": "business", "situation.jurisdiction": "fr"}
+    for tone in TONES:
+        text = body("contract_revision", tone, answers, lang)
+        assert "[rate" not in text and "[taux" not in text, text
+        assert ("plus 10 percentage points" if lang == "en" else "majoré de 10 points") in text
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_without_a_contract_the_terms_are_put_in_writing_and_the_unpaid_invoice_named(lang):
+    for tone in TONES:
+        text = body("contract_revision", tone, NO_CONTRACT_OWED, lang)
+        for vague in ("to our agreement", "à notre accord", "any fixed recovery charge"):
+            assert vague not in text, text
+        assert ("in writing" if lang == "en" else "par écrit") in text
+        assert ("Invoice [number] is still unpaid" if lang == "en" else "reste impayée") in text
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_firm_contract_revision_needs_the_clause_and_holds_the_next_project(lang):
+    for answers in (LATE_PAYER, NO_CONTRACT_OWED):
+        firm = body("contract_revision", "firm", answers, lang)
+        assert "I'd suggest" not in firm and "je vous propose" not in firm.lower()
+        held = "The next project will start once" if lang == "en" else "Le prochain projet démarrera"
+        assert held in firm
+    warm = body("contract_revision", "warm", LATE_PAYER, lang)
+    opening = warm.split("\n\n")[1]
+    assert opening.startswith("I hope you're well." if lang == "en" else "J'espère que")
+    assert opening.index("5") > opening.index("contra")  # the friendly line before the figures
