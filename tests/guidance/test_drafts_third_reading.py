@@ -262,3 +262,17 @@ def test_firm_contract_revision_needs_the_clause_and_holds_the_next_project(lang
     opening = warm.split("\n\n")[1]
     assert opening.startswith("I hope you're well." if lang == "en" else "J'espère que")
     assert opening.index("5") > opening.index("contra")  # the friendly line before the figures
+
+
+# --- communication boundaries -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_boundaries_bill_extra_contact_plainly(lang):
+    firm = body("communication_boundaries", "firm", DEPENDENT, lang)
+    assert "I propose" not in firm and "Je propose" not in firm
+    assert ("will be billed" if lang == "en" else "seront facturés") in firm
+    warm = body("communication_boundaries", "warm", DEPENDENT, lang)
+    assert "no problem" not in warm
+    neutral = body("communication_boundaries", "neutral", DEPENDENT, lang)
+    assert "de la manière et du moment" not in neutral
