@@ -256,7 +256,7 @@ def test_firm_contract_revision_needs_the_clause_and_holds_the_next_project(lang
     for answers in (LATE_PAYER, NO_CONTRACT_OWED):
         firm = body("contract_revision", "firm", answers, lang)
         assert "I'd suggest" not in firm and "je vous propose" not in firm.lower()
-        held = "The next project will start once" if lang == "en" else "Le prochain projet démarrera"
+        held = "next project will start once" if lang == "en" else "prochain projet démarrera"
         assert held in firm
     warm = body("contract_revision", "warm", LATE_PAYER, lang)
     opening = warm.split("\n\n")[1]
@@ -276,3 +276,38 @@ def test_boundaries_bill_extra_contact_plainly(lang):
     assert "no problem" not in warm
     neutral = body("communication_boundaries", "neutral", DEPENDENT, lang)
     assert "de la manière et du moment" not in neutral
+
+
+# --- goodbye ----------------------------------------------------------------------------------
+
+NOTICE_UNDER_CONTRACT = {**LATE_PAYER, "situation.notice_weeks": 4, "situation.jurisdiction": "fr"}
+
+
+def test_the_french_goodbye_speaks_as_a_freelancer_not_an_employee():
+    for tone in TONES:
+        text = body("goodbye", tone, NOTICE_UNDER_CONTRACT, "fr", NAMED)
+        for employee in ("dernier jour de travail", "Avant de partir"):
+            assert employee not in text, text
+        assert "collaboration prendra fin le 4 janvier 2027" in text
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_firm_notice_under_a_contract_also_goes_by_registered_letter(lang):
+    registered = "registered letter" if lang == "en" else "lettre recommandée"
+    firm = body("goodbye", "firm", NOTICE_UNDER_CONTRACT, lang, NAMED)
+    assert firm.startswith("By e-mail" if lang == "en" else "Envoyée par e-mail")
+    assert registered in firm.split("\n")[0]
+    for tone in ("warm", "neutral"):
+        assert registered not in body("goodbye", tone, NOTICE_UNDER_CONTRACT, lang, NAMED)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_goodbye_without_notice_gives_an_end_date_and_the_invoice_amount(lang):
+    owed = {"late_payment.unpaid_90": "once", **FREE}
+    for tone in TONES:
+        text = body("goodbye", tone, owed, lang)
+        end = "which will be the end" if lang == "en" else "notre collaboration prendra fin"
+        assert "[date]" in text and end in text
+        assert ("for [amount]" if lang == "en" else "[montant]") in text
+        clear = body("goodbye", tone, {**FREE}, lang)
+        assert ("final invoice" if lang == "en" else "facture de solde") in clear

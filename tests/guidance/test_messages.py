@@ -331,7 +331,7 @@ def test_no_notice_line_without_a_notice_period(weeks, tone, lang):
         # 27 November + 4 weeks is Christmas Day, a weekend and Boxing Day (moved to the
         # 28th in England): the notice is served in full, to Tuesday 29 December.
         ("en", "my last working day will be 29 December 2026"),
-        ("fr", "mon dernier jour de travail sera le 29 décembre 2026"),
+        ("fr", "notre collaboration prendra fin le 29 décembre 2026"),
     ],
 )
 def test_goodbye_gives_the_last_working_day_from_the_notice_period(lang, expected):
