@@ -10,6 +10,7 @@ import pytest
 
 from clientcheck.guidance.letters import MessageDetails
 from clientcheck.guidance.messages import MESSAGE_IDS, TONES, render_message
+from clientcheck.guidance.rate_review import months_later, step_value
 from tests.support.contexts import DEPENDENT, FREE, make_ctx
 
 NAMED = MessageDetails(
@@ -66,8 +67,10 @@ def test_the_reminder_says_why_it_is_sent_without_a_purpose_it_does_not_serve(la
     for tone in TONES:
         text = body("professionalism_reminder", tone, {}, lang)
         opening = text.split("\n\n")[1]
-        assert ("So that" in opening or "helps me" in opening) if lang == "en" else (
-            "Pour que" in opening or "permet" in opening
+        assert (
+            ("So that" in opening or "helps me" in opening)
+            if lang == "en"
+            else ("Pour que" in opening or "permet" in opening)
         ), opening
         assert "afin que rien ne se perde" not in text  # the hours have nothing to do with it
         assert text.count("Pour que") + text.count("afin que") <= 1, text
@@ -311,3 +314,74 @@ def test_a_goodbye_without_notice_gives_an_end_date_and_the_invoice_amount(lang)
         assert ("for [amount]" if lang == "en" else "[montant]") in text
         clear = body("goodbye", tone, {**FREE}, lang)
         assert ("final invoice" if lang == "en" else "facture de solde") in clear
+
+
+# --- new rates --------------------------------------------------------------------------------
+
+RATES = {
+    "money.pay_basis": "hourly",
+    "money.hourly_rate": 55,
+    "money.billed_hours": 60,
+    "high_maintenance.unbilled_hours": 2,
+    "money.target_rate": 65,
+    "contract_breach.has_contract": "yes",
+    **DEPENDENT,
+}
+SMALL_RISE = {**RATES, "high_maintenance.unbilled_hours": 0, "money.target_rate": 60}
+
+
+def test_a_rise_above_a_fifth_is_split_in_two_steps_six_months_apart():
+    assert step_value(55, 75, "hourly") == 65
+    assert step_value(350, 485, "daily") == 418  # halfway, rounded up
+    assert step_value(3000, 3700, "monthly") == 3350  # to the next ten
+    assert step_value(55, 66, "hourly") is None  # exactly a fifth: one step
+    assert step_value(0, 60, "hourly") is None
+    assert months_later(date(2027, 2, 1), 6) == date(2027, 8, 1)
+    assert months_later(date(2027, 9, 1), 6) == date(2028, 3, 1)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_new_rates_step_a_large_rise_and_give_the_current_rate(lang):
+    details = MessageDetails(prepared_on=date(2026, 12, 7))
+    steps = {
+        "en": ("€65 an hour from 1 February 2027", "€75 an hour from 1 August 2027", "€55 an hour"),
+        "fr": (
+            "65\u00a0€ de l'heure à partir du 1er février 2027",
+            "75\u00a0€ de l'heure à partir du 1er août 2027",
+            "55\u00a0€ de l'heure",
+        ),
+    }[lang]
+    for tone in TONES:
+        text = body("new_rates", tone, RATES, lang, details)
+        assert all(step in text for step in steps), text
+        small = body("new_rates", tone, SMALL_RISE, lang, details)
+        assert "two steps" not in small and "deux étapes" not in small, small
+    unknown = body("new_rates", "neutral", DEPENDENT, lang)
+    assert ("[current rate]" if lang == "en" else "[tarif actuel]") in unknown
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_new_rates_say_unbilled_time_was_never_billed_and_choose_between_asking_and_announcing(
+    lang,
+):
+    never = (
+        "which I haven't billed until now" if lang == "en" else "que je ne facturais pas jusqu'ici"
+    )
+    for tone in TONES:
+        text = body("new_rates", tone, RATES, lang)
+        assert never in text and ("2 hours a week" if lang == "en" else "2\u00a0heures") in text
+        for wrong in (
+            "billed separately",
+            "facturés à part",
+            "moved on",
+            "j'aligne",
+            "at least a month",
+            "au moins un mois",
+        ):
+            assert wrong not in text, (wrong, text)
+    firm = body("new_rates", "firm", RATES, lang)
+    opening = firm.split("\n\n")[1]
+    assert ("ask for your agreement" if lang == "en" else "demander votre accord") in opening
+    assert ("have gone up" if lang == "en" else "ont augmenté") in firm
+    without = body("new_rates", "firm", {**RATES, "contract_breach.has_contract": "no"}, lang)
+    assert "agreement" not in without.split("\n\n")[1] and "accord" not in without
