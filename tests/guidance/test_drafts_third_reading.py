@@ -3,13 +3,21 @@ reader, every draft scored), kept from coming back."""
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 import pytest
 
 from clientcheck.guidance.letters import MessageDetails
-from clientcheck.guidance.messages import MESSAGE_IDS, TONES, render_message
+from clientcheck.guidance.messages import (
+    MESSAGE_IDS,
+    STAY_ONLY,
+    TONES,
+    against_verdict,
+    ordered_messages,
+    render_message,
+    suggested_messages,
+    verdict_note,
+)
 from clientcheck.guidance.rate_review import months_later, step_value
 from tests.support.contexts import DEPENDENT, FREE, make_ctx
 
@@ -385,3 +393,44 @@ def test_new_rates_say_unbilled_time_was_never_billed_and_choose_between_asking_
     assert ("have gone up" if lang == "en" else "ont augmenté") in firm
     without = body("new_rates", "firm", {**RATES, "contract_breach.has_contract": "no"}, lang)
     assert "agreement" not in without.split("\n\n")[1] and "accord" not in without
+
+
+# --- drafts that pull against the verdict -----------------------------------------------------
+
+# Constant extra demands, already billed and refused, and a client you can afford to lose.
+LET_GO = {
+    "demanding.out_of_scope": 10,
+    "demanding.tight_deadlines": "always",
+    "demanding.changes_after_signoff": "always",
+    "demanding.free_extras": "always",
+    "demanding.raised": "enforced",
+    "late_payment.unpaid_90": "once",
+    "situation.client_kind": "business",
+    **FREE,
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_under_let_go_a_retainer_new_terms_or_new_rates_are_only_if_you_stay(lang):
+    ctx = make_ctx(LET_GO, lang)
+    assert ctx.verdict == "let_go"
+    suggested = suggested_messages(ctx)
+    ordered = ordered_messages(ctx)
+    for message_id in STAY_ONLY:
+        assert against_verdict(ctx, message_id) == "only_if_stay"
+        assert message_id not in suggested
+        note = verdict_note(ctx, message_id)
+        starts = "Only if you decide to stay" if lang == "en" else "Seulement si vous décidez"
+        assert note and note.startswith(starts)
+    assert set(ordered[-len(STAY_ONLY) :]) == set(STAY_ONLY)  # listed last
+    for message_id in set(MESSAGE_IDS) - set(STAY_ONLY):
+        assert against_verdict(ctx, message_id) is None, message_id
+
+
+def test_the_goodbye_is_only_if_you_leave_under_a_verdict_that_keeps_the_client():
+    kept = make_ctx({**LATE_PAYER})
+    assert kept.verdict in ("keep", "keep_boundaries", "renegotiate")
+    assert against_verdict(kept, "goodbye") == "only_if_leave"
+    assert "goodbye" not in suggested_messages(kept)
+    assert all(against_verdict(kept, m) is None for m in STAY_ONLY)
+    assert against_verdict(make_ctx(LET_GO), "goodbye") is None
