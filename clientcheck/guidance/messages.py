@@ -204,6 +204,9 @@ def against_verdict(ctx: AssessmentContext, message_id: str) -> str | None:
 def verdict_note(ctx: AssessmentContext, message_id: str) -> str | None:
     """One sentence over a draft that pulls against the verdict, in the user's language."""
     which = against_verdict(ctx, message_id)
+    if which == "only_if_stay":
+        offer = t(f"stay_offer_{message_id}", ctx.lang)
+        return t("draft_only_if_stay", ctx.lang, offer=offer)
     return t(f"draft_{which}", ctx.lang) if which else None
 
 

@@ -434,3 +434,21 @@ def test_the_goodbye_is_only_if_you_leave_under_a_verdict_that_keeps_the_client(
     assert "goodbye" not in suggested_messages(kept)
     assert all(against_verdict(kept, m) is None for m in STAY_ONLY)
     assert against_verdict(make_ctx(LET_GO), "goodbye") is None
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_good_payer_is_offered_a_clause_with_staged_payment_not_a_deposit(lang):
+    for tone in TONES:
+        text = body("contract_revision", tone, {**GOOD_PAYER, **DEPENDENT}, lang)
+        assert ("Larger projects are invoiced" if lang == "en" else "projets importants") in text
+        assert "deposit" not in text and "acompte" not in text, text
+    late = body("contract_revision", "neutral", LATE_PAYER, lang)
+    assert ("deposit" if lang == "en" else "acompte") in late
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_only_if_you_stay_note_names_what_the_draft_offers(lang):
+    ctx = make_ctx(LET_GO, lang)
+    notes = {m: verdict_note(ctx, m) for m in STAY_ONLY}
+    assert len(set(notes.values())) == len(STAY_ONLY)
+    assert ("retainer" if lang == "en" else "forfait") in notes["workload_checkin"]
