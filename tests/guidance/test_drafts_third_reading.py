@@ -452,3 +452,91 @@ def test_the_only_if_you_stay_note_names_what_the_draft_offers(lang):
     notes = {m: verdict_note(ctx, m) for m in STAY_ONLY}
     assert len(set(notes.values())) == len(STAY_ONLY)
     assert ("retainer" if lang == "en" else "forfait") in notes["workload_checkin"]
+
+
+# --- every phrase the readers flagged, over the gallery they read -------------------------------
+
+# Phrases the two readers flagged as translated, condescending, employee-like, vague or
+# self-contradicting. None may come back in any draft of the gallery's four situations.
+FLAGGED = {
+    "en": (
+        "raise a remark",
+        "within what we agreed",
+        "leave them aside",
+        "moved on",
+        "a fixed compensation",
+        "so i can take it on",
+        "not billed separately",
+        "won't see those billed separately",
+        "as you may know",
+        "as applied in national law",
+        "doesn't work for you",
+        "that can't carry on",
+        "about me rather than the work",
+        "leave remarks like it out",
+        "our ways of working no longer fit",
+        "it seems a good moment",
+        "please pay the total",
+        "sir or madam",
+        "thank you in advance",
+        "at least a month",
+        "[optional",
+        "other clients",
+    ),
+    "fr": (
+        "£gb",
+        "mon dernier jour de travail",
+        "avant de partir",
+        "mettrai fin à la conversation",
+        "vous y conformer",
+        "dans le cadre convenu",
+        "de côté",
+        "portait sur ma personne",
+        "retours francs",
+        "qui vous garantit ",
+        "je peux donc",
+        "merci pour votre demande :",
+        "facturés à part",
+        "j'aligne",
+        "au moins un mois",
+        "comme vous le savez",
+        "telle que transposée",
+        "en plus de la facture",
+        "régler l'ensemble",
+        "madame, monsieur",
+        "cela ne peut pas continuer",
+        "c'est l'occasion",
+        "rendre nos paiements",
+        "afin que rien ne se perde",
+        "merci d'avance pour votre aide",
+        "[facultatif",
+        "autres clients",
+    ),
+}
+
+
+def _gallery_drafts(lang: str):
+    from scripts.drafts_gallery import SITUATIONS, _context
+
+    for number, situation in enumerate(SITUATIONS, start=1):
+        ctx = _context(situation, lang)
+        for message_id in MESSAGE_IDS:
+            for tone in TONES:
+                draft = render_message(message_id, tone, ctx, situation.details_in(lang))
+                yield f"{number}.{message_id}.{tone}", f"{draft.subject}\n{draft.body}".lower()
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_no_draft_of_the_gallery_uses_a_phrase_the_readers_flagged(lang):
+    found = [
+        (where, phrase)
+        for where, text in _gallery_drafts(lang)
+        for phrase in FLAGGED[lang]
+        if phrase in text
+    ]
+    assert not found, found
+
+
+def test_the_flagged_phrase_check_can_fail():
+    text = "Do let me know if any of this doesn't work for you. 2 800 £GB".lower()
+    assert any(p in text for p in FLAGGED["en"]) and any(p in text for p in FLAGGED["fr"])
