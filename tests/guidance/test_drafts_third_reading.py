@@ -540,3 +540,12 @@ def test_no_draft_of_the_gallery_uses_a_phrase_the_readers_flagged(lang):
 def test_the_flagged_phrase_check_can_fail():
     text = "Do let me know if any of this doesn't work for you. 2 800 £GB".lower()
     assert any(p in text for p in FLAGGED["en"]) and any(p in text for p in FLAGGED["fr"])
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_reminder_to_a_disrespectful_client_asks_for_courteous_feedback(lang):
+    courteous = "given courteously" if lang == "en" else "restent courtois"
+    insulting = {**REPEATED_INSULTS, **DEPENDENT}
+    for tone in TONES:
+        assert courteous in body("professionalism_reminder", tone, insulting, lang)
+        assert courteous not in body("professionalism_reminder", tone, DEPENDENT, lang)

@@ -175,11 +175,12 @@ def test_a_claim_gives_one_total_with_the_invoice_and_the_fixed_sum(lang, where,
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
 @pytest.mark.parametrize("where", ["fr", "uk", "eu", "other"])
-def test_a_formal_demand_says_it_goes_by_registered_post_and_states_the_due_date(lang, where):
+def test_a_formal_demand_is_dated_goes_by_registered_post_and_states_the_due_date(lang, where):
     answers = {**OWED, **DEPENDENT, "situation.jurisdiction": where}
     firm = body(answers, "firm", lang, MessageDetails(invoice_number="7"))
-    first = firm.split("\n")[0]
-    assert first.startswith("By e-mail and by" if lang == "en" else "Envoyée par e-mail et par")
+    dated, sent = firm.split("\n")[:2]
+    assert dated == ("27 November 2026" if lang == "en" else "Le 27 novembre 2026")
+    assert sent.startswith("By e-mail and by" if lang == "en" else "Envoyée par e-mail et par")
     assert ("[due date]" if lang == "en" else "[date d'échéance]") in firm
     for tone in TONES:
         text = body(answers, tone, lang)
