@@ -80,6 +80,8 @@ def format_number(value: float, lang: str, decimals: int | None = None) -> str:
 CURRENCIES: Final = ("EUR", "GBP", "USD", "CHF", "CAD")
 DEFAULT_CURRENCY: Final = "EUR"
 _BABEL_LOCALES: Final = {"en": "en", "fr": "fr_FR"}
+# Symbols Babel writes that a French reader would not: "2 800 £GB" is "2 800 £" in a letter.
+_SYMBOLS: Final = {("fr", "GBP"): ("£GB", "£")}
 
 
 @cache
@@ -100,7 +102,9 @@ def format_money(amount: float, lang: str, currency: str = DEFAULT_CURRENCY) -> 
     currency = currency or DEFAULT_CURRENCY
     amount = float(amount) + 0.0  # -0.0 becomes 0.0: no "-€0"
     pattern, locale = _money_pattern(lang, currency, amount.is_integer())
-    return pattern.apply(amount, locale, currency=currency, currency_digits=False)
+    text = pattern.apply(amount, locale, currency=currency, currency_digits=False)
+    babel_symbol, usual = _SYMBOLS.get((lang, currency), ("", ""))
+    return text.replace(babel_symbol, usual) if babel_symbol else text
 
 
 @cache

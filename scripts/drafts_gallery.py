@@ -28,6 +28,7 @@ from clientcheck.guidance.messages import (  # noqa: E402
     render_message,
     suggested_drafts,
     tone_label,
+    verdict_note,
 )
 from clientcheck.guidance.render import build_context, format_date  # noqa: E402
 from clientcheck.i18n import LANGS  # noqa: E402
@@ -106,7 +107,7 @@ SITUATIONS = (
         ),
         {
             "en": {
-                "office_hours": "Monday to Friday, 9:00 to 18:00",
+                "office_hours": "Monday to Friday, 9am to 6pm",
                 "extra_work": "a second version of the brochure",
             },
             "fr": {
@@ -165,14 +166,16 @@ SITUATIONS = (
             "fr": "Un client exigeant que vous pouvez quitter (autre pays de l'UE)",
         },
         {
-            "en": "Constant out-of-scope requests and impossible deadlines, raised with no "
-            "change; an invoice more than 90 days overdue. 10% of income, a year of savings, "
-            "plenty of leads. No written contract, 2 weeks' notice. No Money answers. Only "
-            "the sender's name is typed.",
-            "fr": "Demandes hors périmètre constantes et délais impossibles, déjà signalés "
-            "sans effet ; une facture impayée depuis plus de 90 jours. 10 % des revenus, un "
-            "an d'épargne, beaucoup de pistes. Pas de contrat écrit, préavis de 2 semaines. "
-            "Pas de réponses sur l'argent. Seul le nom de l'expéditeur est saisi.",
+            "en": "Constant out-of-scope requests and impossible deadlines; the extras were "
+            "already quoted and billed, and the client refuses or ignores it. An invoice more "
+            "than 90 days overdue. 10% of income, a year of savings, plenty of leads. No "
+            "written contract, 2 weeks' notice. No Money answers. Only the sender's name is "
+            "typed.",
+            "fr": "Demandes hors périmètre constantes et délais impossibles ; les demandes en "
+            "plus ont déjà été chiffrées et facturées, et le client refuse ou n'en tient pas "
+            "compte. Une facture impayée depuis plus de 90 jours. 10 % des revenus, un an "
+            "d'épargne, beaucoup de pistes. Pas de contrat écrit, préavis de 2 semaines. Pas "
+            "de réponses sur l'argent. Seul le nom de l'expéditeur est saisi.",
         },
         {
             "situation.income_share": 10,
@@ -186,7 +189,7 @@ SITUATIONS = (
             "demanding.tight_deadlines": "always",
             "demanding.changes_after_signoff": "always",
             "demanding.free_extras": "always",
-            "demanding.raised": "no_change",
+            "demanding.raised": "enforced",
             "late_payment.unpaid_90": "once",
         },
         MessageDetails(sender_name="Alex Roy", prepared_on=PREPARED_ON),
@@ -229,7 +232,8 @@ WORDS = {
         "typical situations, assessed on {assessed} and prepared to be sent on {prepared}. "
         "Words in [brackets] are for the sender to fill in: the app cannot know them. The "
         "client's name in the assessment (“{alias}”) never appears in a draft. Drafts that "
-        "quote the law are pointers, not legal advice.",
+        "quote the law are pointers, not legal advice. A draft that pulls against the "
+        "verdict says so in italics under its title, as the app does.",
         "verdict": "Verdict",
         "suggested": "Suggested drafts",
         "none": "none",
@@ -242,7 +246,8 @@ WORDS = {
         "{prepared}. Les mots [entre crochets] sont à compléter par l'expéditeur : "
         "l'application ne peut pas les connaître. Le nom du client dans l'évaluation "
         "(« {alias} ») n'apparaît jamais dans un brouillon. Les brouillons qui citent la loi "
-        "sont des repères, pas un conseil juridique.",
+        "sont des repères, pas un conseil juridique. Un brouillon qui va à l'encontre du "
+        "verdict le dit en italique sous son titre, comme dans l'application.",
         "verdict": "Verdict",
         "suggested": "Brouillons suggérés",
         "none": "aucun",
@@ -285,11 +290,13 @@ def gallery(lang: str) -> str:
         out.append("")
         for index, message_id in enumerate(MESSAGE_IDS, start=1):
             title = message_title(message_id, lang)
+            note = verdict_note(ctx, message_id)
             for tone in TONES:
                 draft = render_message(message_id, tone, ctx, situation.details_in(lang))
                 out += [
                     f"### {number}.{index} {title} — {tone_label(tone, lang)}",
                     "",
+                    *([f"*{note}*", ""] if note else []),
                     f"**{words['subject']}{colon}** {draft.subject}",
                     "",
                     _quote(draft.body),

@@ -78,6 +78,13 @@ def test_numbers_and_money_follow_each_language():
     assert format_money(1500, "en") == "€1,500"
 
 
+def test_pounds_are_written_as_a_french_reader_writes_them():
+    assert format_money(2800, "fr", "GBP") == "2\u202f800\u00a0£"
+    assert format_money(70, "fr", "GBP") == "70\u00a0£"
+    assert "£GB" not in format_money(1500.5, "fr", "GBP")
+    assert format_money(2800, "en", "GBP") == "£2,800"
+
+
 def test_t_fills_fields_without_evaluating_user_text():
     assert t("about_whom", "en", name="{{ 7*7 }} {x}") == "About: {{ 7*7 }} {x}"
 

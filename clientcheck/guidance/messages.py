@@ -11,12 +11,12 @@ from dataclasses import replace
 from datetime import timedelta
 
 from clientcheck.guidance.advice import (
+    answered,
     currency,
     facts,
     has_contract,
     is_business_client,
     jurisdiction,
-    late_payment_rights,
     money_owed,
     notice_weeks,
     uk_compensation,
@@ -88,6 +88,13 @@ COMPANION_DRAFT = {
     "disrespect": "communication_boundaries",
 }
 _STAY_VERDICTS = ("keep", "keep_boundaries", "renegotiate", "plan_exit")
+# Drafts that build the working relationship (a retainer, new written terms, new rates):
+# under *Let go* they pull against the verdict, so they are never suggested, come last and
+# say "only if you decide to stay". The goodbye says "only if you decide to leave" under
+# the verdicts that keep the client.
+STAY_ONLY = ("workload_checkin", "contract_revision", "new_rates")
+LEAVE_ONLY = ("goodbye",)
+_KEEP_VERDICTS = ("keep", "keep_boundaries", "renegotiate")
 # Where a formal claim of late-payment penalties fits: the client is kept, for now.
 CLAIM_VERDICTS = ("keep", "keep_boundaries", "renegotiate")
 _BLANK_LINES = re.compile(r"\n{3,}")
@@ -171,7 +178,8 @@ def suggested_drafts(ctx: AssessmentContext) -> tuple[tuple[str, str], ...]:
             # Right after the payment draft: ask for the invoice, then claim what the law adds.
             at = next((i + 1 for i, (m, _) in enumerate(picks) if m == "payment_terms"), 0)
             picks.insert(at, ("late_payment_claim", t("why_late_payment_claim", lang)))
-    return tuple(picks[:MAX_SUGGESTED])
+    # Never suggest a draft that pulls against the verdict (see ``against_verdict``).
+    return tuple(pick for pick in picks if not against_verdict(ctx, pick[0]))[:MAX_SUGGESTED]
 
 
 def claim_due(ctx: AssessmentContext) -> bool:
@@ -184,9 +192,29 @@ def suggested_messages(ctx: AssessmentContext) -> tuple[str, ...]:
     return tuple(message_id for message_id, _ in suggested_drafts(ctx))
 
 
+def against_verdict(ctx: AssessmentContext, message_id: str) -> str | None:
+    """Say "only_if_stay" or "only_if_leave" for a draft that pulls against the verdict."""
+    if ctx.verdict == "let_go" and message_id in STAY_ONLY:
+        return "only_if_stay"
+    if ctx.verdict in _KEEP_VERDICTS and message_id in LEAVE_ONLY:
+        return "only_if_leave"
+    return None
+
+
+def verdict_note(ctx: AssessmentContext, message_id: str) -> str | None:
+    """One sentence over a draft that pulls against the verdict, in the user's language."""
+    which = against_verdict(ctx, message_id)
+    if which == "only_if_stay":
+        offer = t(f"stay_offer_{message_id}", ctx.lang)
+        return t("draft_only_if_stay", ctx.lang, offer=offer)
+    return t(f"draft_{which}", ctx.lang) if which else None
+
+
 def ordered_messages(ctx: AssessmentContext) -> tuple[str, ...]:
-    """List every message id: the suggested ones first, then the others in the usual order."""
-    return _unique([*suggested_messages(ctx), *MESSAGE_IDS])
+    """List every message id: the suggested ones first, then the others in the usual order,
+    those that pull against the verdict last."""
+    rest = [m for m in MESSAGE_IDS if not against_verdict(ctx, m)]
+    return _unique([*suggested_messages(ctx), *rest, *MESSAGE_IDS])
 
 
 def missing_placeholders(draft: Draft) -> tuple[str, ...]:
@@ -307,6 +335,8 @@ def render_message(
     # "Several invoices were paid late" only when the answers say so, not for one unpaid invoice.
     chased = facts(ctx, "late_payment").get("chasing") in ("often", "always")
     late_history = "late_payment" in flagged and (pattern.get("late", 0) >= 2 or chased)
+    # One late invoice among several paid on time: a good payer, told so, not a late payer.
+    good_record = not late_history and pattern.get("late", 2) <= 1 and pattern.get("total", 0) >= 3
     text = render(
         f"messages/{lang}/{message_id}.txt.j2",
         ctx=ctx,
@@ -323,6 +353,7 @@ def render_message(
         overdue_90=money_owed(ctx),  # the answers say an invoice is 90+ days overdue
         late_history=late_history,
         pattern=pattern if late_history else {},
+        good_record=good_record,
         leaving=ctx.verdict == "let_go",
         flagged=flagged,
         days_overdue=days_overdue,
@@ -330,8 +361,8 @@ def render_message(
         pay_by=dates.pay_by,
         formal=formal,
         reason=_revision_reason(ctx, details),
-        rights=late_payment_rights(ctx, "client", details.overdue_amount),
         business=is_business_client(ctx),
+        private=answered(ctx, "situation.client_kind") == "individual",
         where=jurisdiction(ctx),
         uk_fixed=uk_compensation(details.overdue_amount) if code == "GBP" else None,
         example=details.example or REQUIRED_PLACEHOLDERS[lang][0],

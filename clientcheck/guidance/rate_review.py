@@ -19,6 +19,9 @@ from clientcheck.guidance.render import AssessmentContext, format_date
 
 # The verdicts that keep the client (the stay path): a rate review fits there.
 STAY_VERDICTS = ("keep", "keep_boundaries", "renegotiate")
+# A rise above this share is proposed in two steps, the full rate six months after the first.
+STEP_ABOVE = 0.20
+STEP_MONTHS = 6
 _PER = {"hourly": "per_hour_word", "daily": "per_day_word", "monthly": "per_month_word"}
 
 
@@ -34,6 +37,10 @@ class RateReview:
     effective_hourly: str  # what the client pays per hour worked, "" when unknown
     target: str  # the user's target hourly rate in words, "" when unknown
     hourly: str  # the user's hourly rate for extra work ("€60 an hour"), "" when unknown
+    # A large rise in two steps: the first step's rate in words ("" for a single step),
+    # from ``effective_on``, and the day the full ``proposed`` rate starts.
+    step: str = ""
+    full_on: date | None = None
 
 
 def rate_review_due(ctx: AssessmentContext) -> bool:
@@ -75,6 +82,21 @@ def proposed_value(answers: Mapping[str, Answer]) -> float | None:
     return math.ceil(round(value, 6) / step) * step
 
 
+def step_value(current: float, proposed: float, basis: str) -> float | None:
+    """The first step of a rise above ``STEP_ABOVE``: halfway, rounded up; None for a small one."""
+    if current <= 0 or proposed <= current * (1 + STEP_ABOVE):
+        return None
+    step = 10 if basis == "monthly" else 1
+    half = current + (proposed - current) / 2
+    return math.ceil(round(half, 6) / step) * step
+
+
+def months_later(day: date, months: int) -> date:
+    """The first of the month ``months`` after ``day``'s month (``day`` is a first of month)."""
+    index = day.year * 12 + day.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
+
+
 def extra_hourly_rate(answers: Mapping[str, Answer]) -> float | None:
     """The hourly rate to bill extra meetings and reports: the client's own, else the target."""
     paid = money.rate(answers)
@@ -108,6 +130,7 @@ def rate_review(
     effective_on = rates_start(prepared_on, notice_weeks)
     extra = extra_hourly_rate(answers)
     per_hour = money_word("per_hour_word", lang)
+    first = step_value(paid.value, value, basis) if paid and basis and value is not None else None
     return RateReview(
         basis=basis,
         current=current,
@@ -119,6 +142,8 @@ def rate_review(
         ),
         target=hourly_text(view.target.value, lang, cur) if view.target is not None else "",
         hourly=f"{amount_text(extra, lang, cur)} {per_hour}" if extra is not None else "",
+        step=f"{amount_text(first, lang, cur)}{suffix}" if first is not None else "",
+        full_on=months_later(effective_on, STEP_MONTHS) if first is not None else None,
     )
 
 

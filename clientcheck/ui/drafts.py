@@ -17,6 +17,7 @@ from clientcheck.guidance.letters import draft_to_eml, draft_to_txt
 from clientcheck.guidance.messages import (
     TONES,
     MessageDetails,
+    against_verdict,
     fields_to_fill,
     message_dates,
     message_title,
@@ -25,6 +26,7 @@ from clientcheck.guidance.messages import (
     render_message,
     suggested_drafts,
     tone_label,
+    verdict_note,
 )
 from clientcheck.guidance.render import AssessmentContext, Draft, escape_markdown, format_date
 from clientcheck.i18n import t
@@ -134,12 +136,18 @@ def drafts_section(ctx: AssessmentContext, record_id: str, lang: str) -> Message
             st.session_state[pick_key], st.session_state[tone_key] = last
     if st.session_state.get(pick_key) not in options:
         st.session_state[pick_key] = options[0]
-    labels = {
-        m: message_title(m, lang) + (f" — {t('suggested', lang)}" if m in suggested else "")
-        for m in options
-    }
+
+    def label(m: str) -> str:
+        against = against_verdict(ctx, m)
+        tag = "suggested" if m in suggested else against
+        return message_title(m, lang) + (f" — {t(tag, lang)}" if tag else "")
+
+    labels = {m: label(m) for m in options}
     st.selectbox(t("draft_pick", lang), options, key=pick_key, format_func=labels.__getitem__)
     message_id = st.session_state[pick_key]
+    note = verdict_note(ctx, message_id)
+    if note:
+        st.info(note, icon=":material/info:")
     if st.session_state.get(tone_key) not in TONES:
         st.session_state[tone_key] = "neutral"
     st.segmented_control(

@@ -71,7 +71,7 @@ def test_france_reminder_then_claim_then_formal_notice(lang):
         assert "L441-10" in text and "D441-5" in text and euro40 in text
         assert "2026-031" in text
     # Warm waives the charges if paid by the date; neutral and firm claim them now.
-    waive = "happy to leave them aside" if lang == "en" else "je renoncerai volontiers"
+    waive = "happy to waive them" if lang == "en" else "je renoncerai volontiers"
     assert waive in warm and waive not in neutral + firm
     since = "15 August 2026" if lang == "en" else "15 août 2026"  # the day after the due date
     assert since in neutral and since in firm
@@ -94,17 +94,22 @@ def test_united_kingdom_statutory_interest_and_the_fixed_sum_by_the_size_of_the_
             text = body(answers, tone, lang, details)
             assert "Late Payment of Commercial Debts (Interest) Act 1998" in text
             assert ("8% a year above" if lang == "en" else "8 points par an") in text
-            assert (f"£{fixed}" if lang == "en" else f"{fixed}\u00a0£GB") in text
+            assert (f"£{fixed}" if lang == "en" else f"{fixed}\u00a0£") in text
             assert "L441" not in text and "injonction" not in text
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
-def test_another_eu_country_cites_the_directive_and_says_national_law_sets_the_rate(lang):
+def test_another_eu_country_cites_the_directive_and_leaves_a_field_for_the_national_law(lang):
     answers = {**OWED, **DEPENDENT, "situation.jurisdiction": "eu"}
+    field = "[the national law on late payment]" if lang == "en" else "[la loi nationale"
     for tone in TONES:
         text = body(answers, tone, lang)
-        assert ("2011/7/EU" if lang == "en" else "2011/7/UE") in text
         assert "L441" not in text and "1998" not in text
+        assert "as applied in national law" not in text and "telle que transposée" not in text
+        # A claim names the law (the directive and a field for the country's own law); a
+        # friendly reminder just says "the law".
+        directive = "2011/7/EU" if lang == "en" else "2011/7/UE"
+        assert (directive in text and field in text) == (tone != "warm"), (tone, text)
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
@@ -129,9 +134,55 @@ def test_a_formal_demand_is_a_letter_greeted_and_signed_off_as_one(lang):
     answers = {**OWED, **DEPENDENT, "situation.jurisdiction": "fr"}
     named = MessageDetails(contact_name="Madame Durand", sender_name="Camille Martin")
     text = body(answers, "firm", lang, named)
+    unnamed = body(answers, "firm", lang, MessageDetails())
+    first_name = body(answers, "firm", lang, MessageDetails(contact_name="Jane"))
     if lang == "en":
         assert "Dear Ms Durand," in text and "Yours sincerely," in text
-        assert "Yours faithfully," in body(answers, "firm", lang, MessageDetails())
+        # The client is greeted by name, or a field asks for it: never "Sir or Madam".
+        assert "Dear [name]," in unnamed and "Yours sincerely," in unnamed
+        assert "Dear Jane," in first_name
     else:
         assert "\nMadame,\n" in text
         assert "Je vous prie d'agréer, Madame, l'expression de mes salutations distinguées." in text
+        assert "\n[Madame / Monsieur],\n" in unnamed
+        assert "Je vous prie d'agréer, [Madame / Monsieur], l'expression" in unnamed
+        assert "\nBonjour Jane,\n" in first_name and "Madame, Monsieur" not in first_name
+        assert "Je vous prie d'agréer l'expression de mes salutations distinguées." in first_name
+
+
+# --- what the third reading asked for: one total, the due date, the way it is sent ---------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "where", "currency", "total"),
+    [
+        ("en", "fr", "EUR", "€2,440"),  # the invoice and the €40 charge
+        ("fr", "fr", "EUR", "2\u202f440\u00a0€"),
+        ("en", "uk", "GBP", "£2,470"),  # the invoice and the £70 fixed sum
+        ("fr", "uk", "GBP", "2\u202f470\u00a0£"),
+    ],
+)
+def test_a_claim_gives_one_total_with_the_invoice_and_the_fixed_sum(lang, where, currency, total):
+    answers = {**OWED, **DEPENDENT, "situation.jurisdiction": where, "situation.currency": currency}
+    details = MessageDetails(invoice_number="7", overdue_amount=2400)
+    for tone in ("neutral", "firm"):
+        text = body(answers, tone, lang, details)
+        assert text.count(total) == 1, (tone, text)
+        # The invoice is one of the lines to pay, never something the total comes "in addition to".
+        assert "in addition to the invoice" not in text and "en plus de la facture" not in text
+        assert "Please pay the total" not in text and "régler l'ensemble" not in text
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("where", ["fr", "uk", "eu", "other"])
+def test_a_formal_demand_is_dated_goes_by_registered_post_and_states_the_due_date(lang, where):
+    answers = {**OWED, **DEPENDENT, "situation.jurisdiction": where}
+    firm = body(answers, "firm", lang, MessageDetails(invoice_number="7"))
+    dated, sent = firm.split("\n")[:2]
+    assert dated == ("27 November 2026" if lang == "en" else "Le 27 novembre 2026")
+    assert sent.startswith("By e-mail and by" if lang == "en" else "Envoyée par e-mail et par")
+    assert ("[due date]" if lang == "en" else "[date d'échéance]") in firm
+    for tone in TONES:
+        text = body(answers, tone, lang)
+        assert "As you may know" not in text and "Comme vous le savez" not in text
+        assert "leave them aside" not in text and "a fixed compensation" not in text

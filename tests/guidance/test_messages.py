@@ -86,16 +86,25 @@ def test_every_message_tone_and_language_renders(message_id, tone, lang, details
     assert draft.body.strip()
     assert "\n\n\n" not in draft.body
     assert_clean(draft)
-    first_line, last_line = draft.body.splitlines()[0], draft.body.splitlines()[-1]
-    # A formal demand is a letter: "Dear Sir or Madam" / "Madame, Monsieur" when unnamed.
+    lines = [line for line in draft.body.splitlines() if line]
+    while not lines[0].endswith(","):  # a formal letter first gives its date and how it goes
+        lines = lines[1:]
+    first_line, last_line = lines[0], lines[-1]
+    # Nobody is greeted with a bare "Hello,": the name, or a field for it. A formal demand
+    # is a letter: "Dear …" / "Madame," and a sign-off to match.
     letter = message_id == "late_payment_claim" and tone == "firm"
     if details is FULL:
-        assert ("Madame, Monsieur," if letter and lang == "fr" else "Jane Doe,") in first_line
+        assert first_line in ("Dear Jane Doe,", "Hi Jane Doe,", "Bonjour Jane Doe,"), first_line
         assert last_line == "Camille Martin"
     else:
-        greeting = {"en": ("Hello,", "Dear Sir or Madam,"), "fr": ("Bonjour,", "Madame, Monsieur,")}
-        assert first_line == greeting[lang][letter]
+        greeting = {
+            "en": ("Hi [name]," if tone == "warm" and not letter else "Dear [name],"),
+            "fr": ("[Madame / Monsieur]," if letter else "Bonjour [nom],"),
+        }
+        assert first_line == greeting[lang], first_line
         assert last_line == ("[your name]" if lang == "en" else "[votre nom]")
+    assert "Hello," not in draft.body and "Bonjour," not in draft.body
+    assert "Sir or Madam" not in draft.body and "Madame, Monsieur" not in draft.body
 
 
 @pytest.mark.parametrize("details", [FULL, EMPTY], ids=["full", "empty"])
@@ -264,7 +273,7 @@ def test_uk_fixed_compensation_follows_the_size_of_a_debt_in_pounds():
         body = render_message(
             "payment_terms", "firm", ctx, MessageDetails(overdue_amount=amount)
         ).body
-        assert f"fixed compensation of {fixed} for this invoice" in body
+        assert f"a fixed sum of {fixed} for this invoice" in body
 
 
 @pytest.mark.parametrize(
@@ -324,7 +333,7 @@ def test_no_notice_line_without_a_notice_period(weeks, tone, lang):
         # 27 November + 4 weeks is Christmas Day, a weekend and Boxing Day (moved to the
         # 28th in England): the notice is served in full, to Tuesday 29 December.
         ("en", "my last working day will be 29 December 2026"),
-        ("fr", "mon dernier jour de travail sera le 29 décembre 2026"),
+        ("fr", "notre collaboration prendra fin le 29 décembre 2026"),
     ],
 )
 def test_goodbye_gives_the_last_working_day_from_the_notice_period(lang, expected):
@@ -481,7 +490,7 @@ def test_quote_for_extra_work_gives_price_and_new_deadline():
 
 def test_declining_extra_work_refers_someone():
     body = render_message("decline_extra_work", "neutral", make_ctx(LATE_AND_SCOPE), FULL).body
-    assert "Alex Roy may be able to help" in body
+    assert "I can recommend Alex Roy, whose work I know and trust" in body
 
 
 # --- the client's alias stays private --------------------------------------------------
@@ -1016,7 +1025,7 @@ def test_a_typed_amount_alone_never_claims_90_days_overdue(lang, tone):
 def test_bracketed_fields_are_listed_for_the_user_to_fill():
     ctx = make_ctx({**LATE_PAYER, **RAISED_UNPAID, **FREE})
     draft = render_message("payment_terms", "neutral", ctx, EMPTY)
-    assert fields_to_fill(draft) == ("[number]", "[amount]", "[date]", "[your name]")
+    assert fields_to_fill(draft) == ("[number]", "[name]", "[amount]", "[date]", "[your name]")
     assert fields_to_fill(render_message("payment_terms", "neutral", ctx, FULL)) == ()
     remark = render_message("name_disrespect", "neutral", ctx, EMPTY)
     assert "[your example]" not in fields_to_fill(remark)  # that one blocks the download
@@ -1035,7 +1044,8 @@ def test_one_unpaid_invoice_is_never_called_several_late_invoices(lang, tone):
     history = make_ctx({**LATE_PAYER, **DEPENDENT}, lang)
     body = render_message("contract_revision", tone, history, EMPTY).body
     pattern = {
-        "en": "Of the last 10 invoices, 8 were paid after their due date, 45 days late on average.",
+        "en": "Of my last 10 invoices to you, 8 were paid after their due date, "
+        "45 days late on average.",
         "fr": "Sur les 10 dernières factures, 8 ont été réglées après leur échéance, "
         "avec 45 jours de retard en moyenne.",
     }

@@ -156,7 +156,7 @@ def test_edits_to_a_draft_are_kept_and_can_be_reset():
     assert body_area(at).value == "My own words."
     reset = next(b for b in at.button if b.key.startswith("reset|"))
     reset.click().run()
-    assert body_area(at).value != "My own words." and "Hello," in body_area(at).value
+    assert body_area(at).value != "My own words." and "Dear [name]," in body_area(at).value
 
 
 def test_ticked_drafts_are_remembered_for_the_summary_with_their_edits():
@@ -541,3 +541,29 @@ def test_the_late_payment_claim_cites_the_law_with_its_caveat_and_dates_from_the
     sent_on.set_value(later).run()
     assert not at.exception
     assert format_date(default_pay_by(later, "fr"), "en") in body_area(at).value
+
+
+def test_a_draft_against_a_let_go_verdict_says_it_is_only_if_you_stay():
+    answers = {
+        "situation.income_share": 10,
+        "situation.savings_months": 12,
+        "situation.pipeline": "plenty",
+        "demanding.out_of_scope": 10,
+        "demanding.tight_deadlines": "always",
+        "demanding.changes_after_signoff": "always",
+        "demanding.free_extras": "always",
+        "demanding.raised": "enforced",
+    }
+    at = app([ClientRecord(name="Acme", answers=answers)])
+    rid = store(at).record.id
+    pick = at.selectbox(key=f"draft_pick|{rid}")
+    assert pick.value == "goodbye"
+    assert pick.options[-3:] == [
+        "Workload check-in — only if you decide to stay",
+        "Contract revision — only if you decide to stay",
+        "New rates — only if you decide to stay",
+    ]
+    assert not any("Only if you decide" in i.value for i in at.info)
+    pick.set_value("workload_checkin").run()
+    assert not at.exception
+    assert any(i.value.startswith("Only if you decide to stay") for i in at.info)
