@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from clientcheck.outputs import pdf
 from clientcheck.outputs.charts import BAND_RINGS, CHART_TEXT, PALETTE, RadarSeries, radar_figure
 from clientcheck.outputs.colours import (
     CVD_MATRICES,
@@ -21,6 +20,8 @@ from clientcheck.outputs.colours import (
     lightness,
     simulate,
 )
+from clientcheck.outputs.pdf import document as pdf_document
+from clientcheck.outputs.pdf import layout as pdf_layout
 from clientcheck.ui import layout
 
 CONFIG = Path(__file__).resolve().parents[2] / ".streamlit" / "config.toml"
@@ -146,9 +147,9 @@ def test_client_line_shows_on_every_band():
 
 
 def test_pdf_text_colours_read_on_what_they_are_printed_on():
-    text, muted = _hex(pdf.TEXT), _hex(pdf.MUTED)
-    backgrounds = ["#ffffff", _hex(pdf.DRAFT_FILL), _hex((238, 240, 243))]
-    backgrounds += [fill for fill, _ in pdf.VERDICT_COLOURS.values()]
+    text, muted = _hex(pdf_layout.TEXT), _hex(pdf_layout.MUTED)
+    backgrounds = ["#ffffff", _hex(pdf_layout.DRAFT_FILL), _hex((238, 240, 243))]
+    backgrounds += [fill for fill, _ in pdf_document.VERDICT_COLOURS.values()]
     for colour, background in itertools.product((text, muted), backgrounds):
         assert contrast_ratio(colour, background) >= TEXT, (colour, background)
     for band in BANDS:  # the ring values printed on the bands
