@@ -12,6 +12,7 @@ from clientcheck.bank.questionnaire import QuestionBank
 from clientcheck.engine.scoring import NOT_ENOUGH, advice_path, assess, what_would_change
 from clientcheck.guidance.moneytext import money_json
 from clientcheck.guidance.render import build_context, reason_text
+from clientcheck.outputs.exports import on_working_days
 
 REPORT_VERSION = 1
 
@@ -21,7 +22,7 @@ def assessment_report(bank: QuestionBank, record: ClientRecord, lang: str) -> di
     from clientcheck.guidance.messages import suggested_messages
 
     result = assess(bank, record.answers)
-    ctx = build_context(bank, record, result, lang)
+    ctx = on_working_days(build_context(bank, record, result, lang))
     path = advice_path(result.verdict)
     flagged = {s.sign_id for s in result.signs_needing_attention()}
     signs = []

@@ -16,6 +16,8 @@ from clientcheck.guidance.render import AssessmentContext, build_context, render
 from clientcheck.i18n import t
 from clientcheck.outputs import pdf_worker
 from clientcheck.outputs.charts import RadarSeries, radar_figure
+from clientcheck.outputs.colours import VERDICT_ALERT
+from clientcheck.outputs.exports import on_working_days
 from clientcheck.ui import device
 from clientcheck.ui.advice_panel import advice_section
 from clientcheck.ui.downloads import download_buttons, then_now_view
@@ -26,13 +28,13 @@ from clientcheck.ui.questions import pending_error
 from clientcheck.ui.reminder import reminder_section
 from clientcheck.ui.state import bank, go, store
 
-VERDICT_STYLE = {
-    "keep": ("success", ":material/check_circle:"),
-    "keep_boundaries": ("info", ":material/fence:"),
-    "renegotiate": ("warning", ":material/handshake:"),
-    "plan_exit": ("warning", ":material/directions_walk:"),
-    "let_go": ("error", ":material/logout:"),
-    "not_enough": ("info", ":material/help:"),
+VERDICT_ICONS = {
+    "keep": ":material/check_circle:",
+    "keep_boundaries": ":material/fence:",
+    "renegotiate": ":material/handshake:",
+    "plan_exit": ":material/directions_walk:",
+    "let_go": ":material/logout:",
+    "not_enough": ":material/help:",
 }
 
 
@@ -53,7 +55,8 @@ def context_for(question_bank: QuestionBank, record: ClientRecord, lang: str) ->
     cached = st.session_state.get(_CONTEXT_KEY)
     if cached is not None and cached[0] == key:
         return cached[1]
-    ctx = build_context(question_bank, record, assess(question_bank, record.answers), lang)
+    result = assess(question_bank, record.answers)
+    ctx = on_working_days(build_context(question_bank, record, result, lang))
     st.session_state[_CONTEXT_KEY] = (key, ctx)
     return ctx
 
@@ -122,7 +125,7 @@ def _fix_list(question_bank: QuestionBank, lang: str) -> None:
 
 def verdict_box(ctx: AssessmentContext, lang: str) -> None:
     """The verdict, the rules that set it, why the user counts as free or dependent."""
-    kind, icon = VERDICT_STYLE[ctx.verdict]
+    kind, icon = VERDICT_ALERT[ctx.verdict], VERDICT_ICONS[ctx.verdict]  # the PDF's colours too
     headline = t("verdict_line", lang, verdict=ctx.verdict_label)
     parts = [f"**{headline}**", literal(render_why(ctx))]
     if ctx.verdict != "not_enough":
