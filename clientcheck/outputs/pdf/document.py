@@ -14,17 +14,18 @@ from fpdf.enums import Align, XPos, YPos
 
 from clientcheck import __version__
 from clientcheck.bank.model import MAX_NAME_CHARS
-from clientcheck.guidance.moneytext import money_words
+from clientcheck.guidance.moneytext import exit_headers, money_words
 from clientcheck.guidance.render import format_date
 from clientcheck.i18n import t
 from clientcheck.outputs.charts import PALETTE, RadarSeries
+from clientcheck.outputs.colours import verdict_colours
 from clientcheck.outputs.pdf.fonts import (
     add_cached_fonts,
     drop_unused_fallbacks,
     pdf_line,
     pdf_text,
 )
-from clientcheck.outputs.pdf.layout import DRAFT_FILL, MUTED, RULE, SummaryPDF, fit
+from clientcheck.outputs.pdf.layout import DRAFT_FILL, MUTED, SummaryPDF, fit
 from clientcheck.outputs.pdf.radar import draw_radar, radar_height
 from clientcheck.outputs.summary import (
     SummaryInput,
@@ -37,15 +38,6 @@ from clientcheck.outputs.summary import (
 MAX_TITLE_CHARS = 160
 MAX_CELL_CHARS = 300
 MARGIN = 18.0
-# Verdict box colours by severity: (fill, edge). -1 is "not enough answers".
-VERDICT_COLOURS = {
-    -1: ("#eeeeee", "#9e9e9e"),
-    0: ("#e3f2e6", "#2e7d32"),
-    1: ("#fdf6d8", "#b08900"),
-    2: ("#fdebd3", "#d55e00"),
-    3: ("#fbe3e1", "#c62828"),
-    4: ("#fbe3e1", "#c62828"),
-}
 
 
 def _title_block(pdf: SummaryPDF, data: SummaryInput, words: dict[str, str]) -> None:
@@ -67,7 +59,7 @@ def _title_block(pdf: SummaryPDF, data: SummaryInput, words: dict[str, str]) -> 
 
 def _verdict_box(pdf: SummaryPDF, data: SummaryInput, words: dict[str, str]) -> None:
     ctx = data.ctx
-    fill, edge = VERDICT_COLOURS.get(max(-1, min(4, ctx.verdict_severity)), VERDICT_COLOURS[-1])
+    fill, edge = verdict_colours(ctx.verdict)  # the colours of the page's verdict box
     dependency = f"{ctx.dependency}/100" if ctx.dependency_known else words["dependency_unknown"]
     answered = words["answered_of"].format(answered=ctx.answered, total=ctx.total)
     facts = (
@@ -111,22 +103,22 @@ def _verdict_box(pdf: SummaryPDF, data: SummaryInput, words: dict[str, str]) -> 
 
 def _sign_table(pdf: SummaryPDF, data: SummaryInput, words: dict[str, str]) -> None:
     ctx = data.ctx
-    pdf.heading(words["signs"])
-    pdf.style(8.5)
-    rows = [[words["sign"], words["score"], words["band"], words["drivers"]]]
+    headings = (words["sign"], words["score"], words["band"], words["drivers"])
+    rows = []
     for sign in ctx.signs:
         band = sign.band_label + (f" ({words['dealbreaker']})" if sign.dealbreaker else "")
         drivers = "\n".join(pdf_line(d, MAX_CELL_CHARS) for d in driver_lines(sign, ctx.lang))
         rows.append(
-            [
+            (
                 pdf_line(sign.name),
                 str(sign.score) if sign.assessed else "—",
                 pdf_line(band),
                 drivers or words["no_drivers"],
-            ]
+            )
         )
-    with pdf.local_context(draw_color=RULE, line_width=0.2):
-        pdf.grid((36, 19, 25, pdf.width - 80), rows, (Align.L, Align.R, Align.L, Align.L))
+    widths = (36, 19, 25, pdf.width - 80)
+    pdf.heading(words["signs"], keep_with=pdf.grid_start_height(headings, rows, widths))
+    pdf.grid(headings, rows, widths, (Align.L, Align.R, Align.L, Align.L))
 
 
 def _money(pdf: SummaryPDF, data: SummaryInput) -> None:
@@ -134,21 +126,27 @@ def _money(pdf: SummaryPDF, data: SummaryInput) -> None:
     view = data.money
     if view is None:
         return
-    words = money_words(data.ctx.lang)
-    pdf.heading(words["title"])
+    lang = data.ctx.lang
+    words = money_words(lang)
+    bars = [r.text for r in view.rows if r.key in _BAR_KEYS and r.value is not None]
+    rate_headings = (words["col_figure"], words["col_value"], words["col_from"])
+    rate_rows = [_cells(r.label, r.text, r.sources) for r in view.rows]
+    rate_widths = (52, 30, pdf.width - 82)
+    exit_rows = [
+        _cells(r.month, r.client_income, r.new_work, r.drawn, r.savings_left, r.uncovered)
+        for r in view.exit_rows
+    ]
+    exit_widths = (24, *([(pdf.width - 24) / 5] * 5))
     if view.rows:
-        _rate_bars(
-            pdf,
-            view.bars,
-            [r.text for r in view.rows if r.key in _BAR_KEYS and r.value is not None],
+        first = _bars_height(view.bars) or pdf.grid_start_height(
+            rate_headings, rate_rows, rate_widths
         )
-        _table(
-            pdf,
-            (words["col_figure"], words["col_value"], words["col_from"]),
-            [(r.label, r.text, r.sources) for r in view.rows],
-            (52, 30, pdf.width - 82),
-            (Align.L, Align.R, Align.L),
-        )
+    else:
+        first = _exit_start_height(pdf, view.exit_sentences, exit_rows, exit_widths, lang)
+    pdf.heading(words["title"], keep_with=first)
+    if view.rows:
+        _rate_bars(pdf, view.bars, bars)
+        pdf.grid(rate_headings, rate_rows, rate_widths, (Align.L, Align.R, Align.L))
         pdf.ln(2)
         if view.target_sentence:
             pdf.paragraph(pdf_text(view.target_sentence), 10, bold=True)
@@ -158,76 +156,63 @@ def _money(pdf: SummaryPDF, data: SummaryInput) -> None:
             pdf.paragraph(words["no_currency"], 8.5, MUTED)
         pdf.paragraph(words["verdict_note"], 8.5, MUTED)
     if view.exit_sentences:
-        pdf.keep(60)
+        pdf.keep(_exit_start_height(pdf, view.exit_sentences, exit_rows, exit_widths, lang))
         pdf.ln(3)
         pdf.paragraph(words["exit_title"], 11, bold=True)
         pdf.ln(1)
         for line in view.exit_sentences:
             pdf.paragraph(pdf_text(line), 9.5)
             pdf.ln(1)
-        _table(
-            pdf,
-            tuple(
-                words[k]
-                for k in (
-                    "col_month",
-                    "col_client_income",
-                    "col_new_work",
-                    "col_drawn",
-                    "col_savings_left",
-                    "col_uncovered",
-                )
-            ),
-            [
-                (r.month, r.client_income, r.new_work, r.drawn, r.savings_left, r.uncovered)
-                for r in view.exit_rows
-            ],
-            (24, *([(pdf.width - 24) / 5] * 5)),
-            (Align.L, Align.R, Align.R, Align.R, Align.R, Align.R),
-        )
+        pdf.grid(exit_headers(lang), exit_rows, exit_widths, (Align.L, *[Align.R] * 5))
 
 
 _BAR_KEYS = ("billed_rate", "effective", "after_waiting", "target")
+_BAR_H, _BAR_GAP = 5.0, 2.2
+
+
+def _cells(*texts: str) -> tuple[str, ...]:
+    return tuple(pdf_line(text, MAX_CELL_CHARS) for text in texts)
+
+
+def _bars_height(bars: Sequence[tuple[str, float]]) -> float:
+    return len(bars) * (_BAR_H + _BAR_GAP) + 2 if bars else 0.0
+
+
+def _exit_start_height(
+    pdf: SummaryPDF,
+    sentences: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    widths: Sequence[float],
+    lang: str,
+) -> float:
+    """The twelve months' title, sentences and the table's first row: kept together."""
+    title = pdf.paragraph_height(money_words(lang)["exit_title"], 11, bold=True)
+    told = sum(pdf.paragraph_height(pdf_text(line), 9.5) + 1 for line in sentences)
+    return 4 + title + told + pdf.grid_start_height(exit_headers(lang), rows, widths)
 
 
 def _rate_bars(pdf: SummaryPDF, bars: Sequence[tuple[str, float]], texts: Sequence[str]) -> None:
     """Horizontal bars of the hourly rates, drawn as vector rectangles."""
     if not bars:
         return
-    label_w, bar_h, gap = 62.0, 5.0, 2.2
-    pdf.keep(len(bars) * (bar_h + gap) + 6)
+    label_w = 62.0
+    pdf.keep(_bars_height(bars))
     top = max((value for _, value in bars), default=0.0)
     room = pdf.width - label_w - 28
     for i, ((label, value), text) in enumerate(zip(bars, texts, strict=False)):
         y = pdf.get_y()
         pdf.style(8.5)
         pdf.set_xy(pdf.l_margin, y)
-        pdf.cell(label_w - 2, bar_h, fit(pdf, pdf_line(label), label_w - 2), align=Align.R)
+        pdf.cell(label_w - 2, _BAR_H, fit(pdf, pdf_line(label), label_w - 2), align=Align.R)
         length = room * max(value, 0.0) / top if top > 0 else 0.0
         colour = PALETTE[1] if i == len(bars) - 1 else PALETTE[0]
         with pdf.local_context(fill_color=colour):
             if length > 0:
-                pdf.rect(pdf.l_margin + label_w, y + 0.5, length, bar_h - 1, style="F")
+                pdf.rect(pdf.l_margin + label_w, y + 0.5, length, _BAR_H - 1, style="F")
         pdf.set_xy(pdf.l_margin + label_w + length + 1.5, y)
-        pdf.cell(26, bar_h, pdf_line(text))
-        pdf.set_xy(pdf.l_margin, y + bar_h + gap)
+        pdf.cell(26, _BAR_H, pdf_line(text))
+        pdf.set_xy(pdf.l_margin, y + _BAR_H + _BAR_GAP)
     pdf.ln(2)
-
-
-def _table(
-    pdf: SummaryPDF,
-    headings: Sequence[str],
-    rows: Sequence[Sequence[str]],
-    widths: Sequence[float],
-    aligns: Sequence[Align],
-) -> None:
-    pdf.style(8.5)
-    with pdf.local_context(draw_color=RULE, line_width=0.2):
-        pdf.grid(
-            tuple(widths),
-            [list(headings), *([pdf_line(cell, MAX_CELL_CHARS) for cell in row] for row in rows)],
-            tuple(aligns),
-        )
 
 
 def _changes(pdf: SummaryPDF, data: SummaryInput) -> None:
@@ -235,49 +220,72 @@ def _changes(pdf: SummaryPDF, data: SummaryInput) -> None:
     ctx = data.ctx
     if ctx.verdict == "not_enough":
         return
-    pdf.heading(t("changes_title", ctx.lang))
-    for line in ctx.changes or (t("changes_none", ctx.lang),):
-        pdf.bullet(pdf_text(line))
+    lines = [pdf_text(line) for line in ctx.changes or (t("changes_none", ctx.lang),)]
+    pdf.heading(t("changes_title", ctx.lang), keep_with=pdf.bullet_height(lines[0]))
+    for line in lines:
+        pdf.bullet(line)
     pdf.ln(2)
 
 
+def _advice_start_height(pdf: SummaryPDF, title: str, tags: str, first: str) -> float:
+    return (
+        pdf.paragraph_height(title, 10.5, bold=True)
+        + pdf.paragraph_height(tags, 8.5)
+        + 1
+        + (pdf.bullet_height(first) if first else 0.0)
+    )
+
+
 def _advice(pdf: SummaryPDF, data: SummaryInput, words: dict[str, str]) -> None:
-    pdf.heading(words["advice"])
-    if not data.advice:
-        pdf.paragraph(words["no_advice"])
-        return
+    items = []
     for item in data.advice:
-        pdf.keep(18)
-        pdf.paragraph(pdf_line(advice_heading(item, words)), 10.5, bold=True)
         path = words.get(f"path_{item.path}", item.path)
         tags = [item.band_label, *([words["dealbreaker"]] if item.dealbreaker else []), path]
-        pdf.paragraph(pdf_line(", ".join(tags)), 8.5, MUTED)
+        lines = [pdf_text(line) for line in item.lines]
+        items.append((pdf_line(advice_heading(item, words)), pdf_line(", ".join(tags)), lines))
+    if not items:
+        pdf.heading(words["advice"], keep_with=pdf.paragraph_height(words["no_advice"]))
+        pdf.paragraph(words["no_advice"])
+        return
+    title, tags, lines = items[0]
+    first = _advice_start_height(pdf, title, tags, lines[0] if lines else "")
+    pdf.heading(words["advice"], keep_with=first)
+    for title, tags, lines in items:
+        pdf.keep(_advice_start_height(pdf, title, tags, lines[0] if lines else ""))
+        pdf.paragraph(title, 10.5, bold=True)
+        pdf.paragraph(tags, 8.5, MUTED)
         pdf.ln(1)
-        for line in item.lines:
-            pdf.bullet(pdf_text(line))
+        for line in lines:
+            pdf.bullet(line)
         pdf.ln(2)
 
 
 def _plan(pdf: SummaryPDF, data: SummaryInput, words: dict[str, str]) -> None:
     if not data.plan:
         return
-    pdf.heading(words["plan"])
-    for number, step in enumerate(data.plan, 1):
-        pdf.bullet(pdf_text(step), marker=f"{number}.")
+    steps = [pdf_text(step) for step in data.plan]
+    pdf.heading(words["plan"], keep_with=pdf.bullet_height(steps[0]))
+    for number, step in enumerate(steps, 1):
+        pdf.bullet(step, marker=f"{number}.")
+
+
+def _draft_height(pdf: SummaryPDF, body: str) -> float:
+    """A draft's title, subject and text box, at most a page: kept on one page if it fits."""
+    pdf.style(9.5)
+    height = len(pdf.wrap(body, pdf.width - 7.0)) * 4.8 + 5.0 + 16
+    return min(height, pdf.page_break_trigger - pdf.t_margin - 20)
 
 
 def _drafts(pdf: SummaryPDF, data: SummaryInput, words: dict[str, str]) -> None:
     if not data.drafts:
         return
-    pdf.heading(words["drafts"])
+    bodies = [pdf_text(draft.body.strip("\n")) for draft in data.drafts]
+    note = pdf.paragraph_height(words["draft_note"], 9) + 2
+    pdf.heading(words["drafts"], keep_with=note + _draft_height(pdf, bodies[0]))
     pdf.paragraph(words["draft_note"], 9, MUTED)
     pdf.ln(2)
-    for draft in data.drafts:
-        body = pdf_text(draft.body.strip("\n"))
-        pdf.style(9.5)
-        height = len(pdf.wrap(body, pdf.width - 7.0)) * 4.8 + 5.0
-        # Keep a draft on one page when it fits on one.
-        pdf.keep(min(height + 16, pdf.page_break_trigger - pdf.t_margin))
+    for draft, body in zip(data.drafts, bodies, strict=True):
+        pdf.keep(_draft_height(pdf, body))
         title = f"{draft.title} ({tone_label(draft.tone, data.ctx.lang)})"
         pdf.paragraph(pdf_line(title), 10.5, bold=True)
         pdf.ln(0.5)
@@ -294,34 +302,29 @@ def _comparison(pdf: SummaryPDF, data: SummaryInput, words: dict[str, str]) -> N
     view = data.comparison
     if view is None:
         return
-    pdf.keep(radar_height(len(view.series)) + 20)
-    pdf.heading(pdf_line(f"{words['comparison']}{words['colon']} {view.title}"))
+    title = pdf_line(f"{words['comparison']}{words['colon']} {view.title}")
+    pdf.heading(title, keep_with=radar_height(len(view.series)))
     draw_radar(pdf, view.labels, view.series)
     pdf.ln(2)
-    pdf.style(8.5)
+    headings = (
+        words["compare_name"],
+        words["verdict"],
+        words["overall_risk"],
+        words["dependency_short"],
+        words["top_signs"],
+    )
     rows = [
-        [
-            words["compare_name"],
-            words["verdict"],
-            words["overall_risk"],
-            words["dependency_short"],
-            words["top_signs"],
-        ]
+        (
+            pdf_line(row.name, MAX_NAME_CHARS),
+            pdf_line(row.verdict_label),
+            str(row.risk),
+            str(row.dependency),
+            pdf_line(row.top_signs, MAX_CELL_CHARS) or words["no_drivers"],
+        )
+        for row in view.rows
     ]
-    for row in view.rows:
-        rows.append(
-            [
-                pdf_line(row.name, MAX_NAME_CHARS),
-                pdf_line(row.verdict_label),
-                str(row.risk),
-                str(row.dependency),
-                pdf_line(row.top_signs, MAX_CELL_CHARS) or words["no_drivers"],
-            ]
-        )
-    with pdf.local_context(draw_color=RULE, line_width=0.2):
-        pdf.grid(
-            (40, 36, 20, 24, pdf.width - 120), rows, (Align.L, Align.L, Align.R, Align.R, Align.L)
-        )
+    aligns = (Align.L, Align.L, Align.R, Align.R, Align.L)
+    pdf.grid(headings, rows, (40, 36, 20, 24, pdf.width - 120), aligns)
 
 
 # The parsed fonts are shared by every summary in the process, and fpdf2 writes into
@@ -355,8 +358,8 @@ def _summary_pdf(data: SummaryInput) -> bytes:
 
     _title_block(pdf, data, words)
     _verdict_box(pdf, data, words)
-    pdf.heading(words["radar"])
     signs = ctx.signs
+    pdf.heading(words["radar"], keep_with=radar_height(1))
     draw_radar(
         pdf,
         [s.name for s in signs],
@@ -372,12 +375,12 @@ def _summary_pdf(data: SummaryInput) -> bytes:
     _money(pdf, data)
     _advice(pdf, data, words)
     _plan(pdf, data, words)
-    pdf.heading(words["check_again"])
-    check_again = format_date(ctx.check_again_on, ctx.lang)
-    pdf.paragraph(words["check_again_on"].format(date=check_again))
+    check_again = words["check_again_on"].format(date=format_date(ctx.check_again_on, ctx.lang))
+    pdf.heading(words["check_again"], keep_with=pdf.paragraph_height(check_again))
+    pdf.paragraph(check_again)
     _drafts(pdf, data, words)
     _comparison(pdf, data, words)
-    pdf.heading(words["how_title"])
+    pdf.heading(words["how_title"], keep_with=3 * 4.75)  # its first three lines
     pdf.paragraph(words["how"], 9.5)
     pdf.ln(4)
     pdf.paragraph(words["not_legal_advice"], 8.5, MUTED)

@@ -19,6 +19,8 @@ MUTED = (90, 90, 90)  # 4.5:1 or better on white, the draft fill and the verdict
 RULE = (210, 210, 210)
 DRAFT_FILL = (244, 245, 247)
 HEADING_FILL = (238, 240, 243)
+GRID_LINE, GRID_PADDING = 4.2, 1.4  # mm: a table's line height and cell padding
+HEADING_SPACE = 4 + 0.5 + 2.5  # mm around a heading's text: space above, rule, space below
 
 
 class SummaryPDF(FPDF):
@@ -44,12 +46,13 @@ class SummaryPDF(FPDF):
     def width(self) -> float:
         return self.w - self.l_margin - self.r_margin
 
-    def room(self) -> float:
-        return self.page_break_trigger - self.get_y()
-
     def keep(self, height: float) -> None:
-        """Start a new page unless ``height`` millimetres still fit on this one."""
-        if self.room() < height:
+        """Start a new page unless ``height`` millimetres still fit on this one.
+
+        Never inside ``local_context``: a page added there would leave its graphics
+        state open on the old page (fpdf2's own page breaks take care of that).
+        """
+        if self.will_page_break(height):
             self.add_page()
 
     def style(self, size: float, bold: bool = False, colour: tuple[int, int, int] = TEXT) -> None:
@@ -137,87 +140,138 @@ class SummaryPDF(FPDF):
         self.c_margin = margin
         self.set_x(self.l_margin if new_x == XPos.LMARGIN else x)
 
+    # --- tables: laid out here, page breaks decided with fpdf2's will_page_break ---------
+
     def grid(
         self,
-        widths: Sequence[float],
+        headings: Sequence[str],
         rows: Sequence[Sequence[str]],
+        widths: Sequence[float],
         aligns: Sequence[Align],
-        line_height: float = 4.2,
-        padding: float = 1.4,
+        size: float = 8.5,
     ) -> None:
-        """A table with ruled cells; the first row is the (bold, shaded) heading row,
-        drawn again at the top of each new page. A row taller than a page is split."""
-        size = self.font_size_pt
-        heading, *body = rows
+        """A ruled table: a shaded heading row, drawn again at the top of each new page
+        and never left alone at a page's foot. A row taller than a page is split.
 
-        def lines_of(row: Sequence[str], bold: bool) -> list[list[str]]:
-            self.set_font(FONT, "B" if bold else "", size)
-            return [self.wrap(text, w - 2 * padding) for text, w in zip(row, widths, strict=True)]
-
-        head = lines_of(heading, True)
-        self._grid_row(widths, head, aligns, line_height, padding, heading=True)
-        for row in body:
-            cells = lines_of(row, False)
-            count = max(len(lines) for lines in cells)
-            height = count * line_height + 2 * padding
-            page = self.page_break_trigger - self.t_margin
-            if self.get_y() + height > self.page_break_trigger and height <= page:
-                self.add_page()
-                self._grid_row(widths, head, aligns, line_height, padding, heading=True)
-                self.set_font(FONT, "", size)
-            while cells:
-                room = int((self.page_break_trigger - self.get_y() - 2 * padding) // line_height)
-                if room < 1:
-                    self.add_page()
-                    self._grid_row(widths, head, aligns, line_height, padding, heading=True)
-                    self.set_font(FONT, "", size)
+        Not fpdf2's ``table``: it measures every character of every cell twice, which
+        took a summary from 75 to 140 ms (above the 100 ms target of scripts/bench.py).
+        No ``local_context`` either: a page added inside one leaves its graphics state
+        open on the page before (poppler: "Restoring state when no valid states to pop").
+        """
+        page = self.page_break_trigger - self.t_margin
+        head = self._grid_lines(headings, widths, size, bold=True)
+        body = [self._grid_lines(row, widths, size, bold=False) for row in rows]
+        first = self._grid_height(body[0]) if body else 0.0
+        if self.will_page_break(min(self._grid_height(head) + first, page)):
+            self.add_page()
+        saved = (self.draw_color, self.fill_color, self.line_width)
+        self.set_draw_color(*RULE)
+        self.set_fill_color(*HEADING_FILL)
+        self.set_line_width(0.2)
+        self._grid_row(widths, head, aligns, size, heading=True)
+        for cells in body:
+            height = self._grid_height(cells)
+            if self.will_page_break(height) and height + self._grid_height(head) <= page:
+                self._grid_page(widths, head, aligns, size)
+            while cells:  # taller than what is left of the page: split it by lines
+                fits = int((self.page_break_trigger - self.get_y() - 2 * GRID_PADDING) // GRID_LINE)
+                if fits < 1:
+                    self._grid_page(widths, head, aligns, size)
                     continue
-                now = [lines[:room] for lines in cells]
-                self._grid_row(widths, now, aligns, line_height, padding, heading=False)
-                rest = [lines[room:] for lines in cells]
+                self._grid_row(widths, [lines[:fits] for lines in cells], aligns, size)
+                rest = [lines[fits:] for lines in cells]
                 cells = rest if any(rest) else []
+        self.set_draw_color(saved[0])
+        self.set_fill_color(saved[1])
+        self.set_line_width(saved[2])
+
+    def _grid_lines(
+        self, row: Sequence[str], widths: Sequence[float], size: float, bold: bool
+    ) -> list[list[str]]:
+        self.style(size, bold)
+        return [self.wrap(text, w - 2 * GRID_PADDING) for text, w in zip(row, widths, strict=True)]
+
+    @staticmethod
+    def _grid_height(cells: Sequence[Sequence[str]]) -> float:
+        return (
+            max(1, max((len(lines) for lines in cells), default=1)) * GRID_LINE + 2 * GRID_PADDING
+        )
+
+    def _grid_page(self, widths, head, aligns, size: float) -> None:
+        """Go on overleaf, under the table's heading row drawn again."""
+        self.add_page()
+        self.set_draw_color(*RULE)
+        self.set_fill_color(*HEADING_FILL)
+        self._grid_row(widths, head, aligns, size, heading=True)
 
     def _grid_row(
         self,
         widths: Sequence[float],
         cells: Sequence[Sequence[str]],
         aligns: Sequence[Align],
-        line_height: float,
-        padding: float,
-        heading: bool,
+        size: float,
+        heading: bool = False,
     ) -> None:
-        self.set_font(FONT, "B" if heading else "", self.font_size_pt)
-        height = max(1, max(len(lines) for lines in cells)) * line_height + 2 * padding
+        self.style(size, heading)
+        height = self._grid_height(cells)
         x, y = self.l_margin, self.get_y()
-        margin, self.c_margin = self.c_margin, padding
+        margin, self.c_margin = self.c_margin, GRID_PADDING
         for w, lines, align in zip(widths, cells, aligns, strict=True):
-            with self.local_context(fill_color=HEADING_FILL):
-                self.rect(x, y, w, height, style="DF" if heading else "D")
+            self.rect(x, y, w, height, style="DF" if heading else "D")
             for i, line in enumerate(lines):
-                self.set_xy(x, y + padding + i * line_height)
-                self.cell(w, line_height, line, align=align)
+                self.set_xy(x, y + GRID_PADDING + i * GRID_LINE)
+                self.cell(w, GRID_LINE, line, align=align)
             x += w
         self.c_margin = margin
         self.set_xy(self.l_margin, y + height)
 
-    def heading(self, text: str) -> None:
-        self.keep(24)
+    def grid_start_height(
+        self,
+        headings: Sequence[str],
+        rows: Sequence[Sequence[str]],
+        widths: Sequence[float],
+        size: float = 8.5,
+    ) -> float:
+        """Height of a table's heading row and first row: what must follow its heading."""
+        height = self._grid_height(self._grid_lines(headings, widths, size, bold=True))
+        if rows:
+            height += self._grid_height(self._grid_lines(rows[0], widths, size, bold=False))
+        return height
+
+    def heading(self, text: str, keep_with: float = 12.0) -> None:
+        """A section's heading, kept with the first ``keep_with`` mm of what follows it:
+        when both do not fit at the foot of this page, the heading starts the next one."""
+        title = pdf_line(text)
+        self.style(13, bold=True)
+        height = HEADING_SPACE + self.block_height(0, 7, title)
+        page = self.page_break_trigger - self.t_margin  # more never fits: break once
+        if self.will_page_break(min(height + keep_with, page)):
+            self.add_page()
         self.ln(4)
         self.style(13, bold=True)
-        self.text_block(0, 7, pdf_line(text))
+        self.text_block(0, 7, title)
         y = self.get_y() + 0.5
         with self.local_context(draw_color=RULE, line_width=0.3):
             self.line(self.l_margin, y, self.w - self.r_margin, y)
         self.ln(2.5)
+
+    def paragraph_height(self, text: str, size: float = 10, bold=False, indent=0.0) -> float:
+        self.style(size, bold)
+        return self.block_height(self.width - indent, size * 0.5, text)
 
     def paragraph(self, text: str, size: float = 10, colour=TEXT, bold=False, indent=0.0) -> None:
         self.style(size, bold, colour)
         self.set_x(self.l_margin + indent)
         self.text_block(self.width - indent, size * 0.5, text)
 
+    def bullet_height(self, text: str, indent: float = 2.0) -> float:
+        self.style(10)
+        return self.block_height(self.width - indent - 6, 5, text) + 0.8
+
     def bullet(self, text: str, marker: str = "•", indent: float = 2.0) -> None:
         self.style(10)
-        self.keep(6)
+        self.keep(min(self.bullet_height(text, indent), 10.8))  # its first two lines together
+        self.style(10)
         self.set_x(self.l_margin + indent)
         self.cell(6, 5, marker)
         self.text_block(self.width - indent - 6, 5, text)

@@ -6,7 +6,6 @@ matches the page's.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 
 from fpdf.enums import Align, XPos
@@ -37,11 +36,13 @@ def _radar_labels(signs: Sequence[SignView], names: Sequence[str], show_scores: 
 
 RADAR_RADIUS = 36.0
 LABEL_W, LABEL_GAP, LABEL_H = 44.0, 3.0, 11.0
+LEGEND_LINE = 6.0
 
 
 def radar_height(series_count: int, radius: float = RADAR_RADIUS) -> float:
-    """Height in mm the radar takes, labels and legend included."""
-    legend = 6.0 * math.ceil(series_count / 2) + 2 if series_count > 1 else 0.0
+    """Height in mm the radar keeps on one page: the chart, its labels and, when several
+    series are drawn, the first line of their legend (a long legend goes on overleaf)."""
+    legend = LEGEND_LINE + 2 if series_count > 1 else 0.0
     return 2 * (radius + LABEL_GAP + LABEL_H) + legend + 2
 
 
@@ -117,6 +118,8 @@ def _legend(pdf: SummaryPDF, series: Sequence[RadarSeries]) -> None:
     column = pdf.width / 2
     pdf.style(9)
     for i, item in enumerate(series):
+        if i % 2 == 0:
+            pdf.keep(LEGEND_LINE)
         x = pdf.l_margin + (i % 2) * column
         y = pdf.get_y()
         colour = PALETTE[i % len(PALETTE)]
@@ -127,4 +130,4 @@ def _legend(pdf: SummaryPDF, series: Sequence[RadarSeries]) -> None:
         pdf.set_xy(x + 11, y)
         pdf.cell(column - 12, 5, fit(pdf, pdf_line(item.name, 200), column - 14))
         if i % 2 == 1 or i == len(series) - 1:
-            pdf.set_xy(pdf.l_margin, y + 6)
+            pdf.set_xy(pdf.l_margin, y + LEGEND_LINE)
