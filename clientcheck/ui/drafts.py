@@ -96,7 +96,8 @@ def _details_store(record_id: str) -> dict[str, object]:
 
 
 def _keep(field: str, key: str, record_id: str) -> None:
-    _details_store(record_id)[field] = st.session_state.get(key)
+    value = st.session_state.get(key)
+    _details_store(record_id)[field] = value[:MAX_DETAIL_CHARS] if isinstance(value, str) else value
 
 
 def _bound_key(field: str, record_id: str) -> str:
@@ -149,7 +150,7 @@ def _draw(field: str, record_id: str, lang: str, currency_code: str, where) -> N
         widget = where.text_area if kind == "area" else where.text_input
         widget(label, max_chars=MAX_DETAIL_CHARS, **common)
     elif kind in _LIMITS:
-        where.text_input(label, max_chars=20, **common)
+        where.text_input(label, **common)  # no max_chars: no "2/20" counter under a number
         if not _value(field, st.session_state.get(key))[1]:
             where.error(t(_ERRORS[kind], lang), icon=":material/error:")
     elif kind == "date":

@@ -1,14 +1,14 @@
-"""Page frame: language choice, scroll to top on a new step, one-off messages."""
+"""Page frame: language choice, the page helper, one-off messages."""
 
 from __future__ import annotations
 
-import json
+from pathlib import Path
 
 import streamlit as st
 
 from clientcheck.guidance.text import escape_markdown
 from clientcheck.i18n import DEFAULT_LANG, LANG_NAMES, LANGS, pick_language
-from clientcheck.ui import page_fixes
+from clientcheck.ui import page_helper
 from clientcheck.ui.state import store
 
 LANG_KEY = "lang"
@@ -37,67 +37,36 @@ def select_language() -> str:
     return lang
 
 
-PAGE_FRAME_TITLE = "Client Check page helper"
 # Muted text (captions, hints): reads at 6:1 or better on the page and the sidebar.
 MUTED_TEXT = "#5c5954"
-STYLE = """<style>
-/* The stepper reads as a list: labels start at the left. */
-[data-testid="stSidebar"] .stButton button { justify-content: flex-start; text-align: left; }
-[data-testid="stSidebar"] .stButton button div { justify-content: flex-start; }
-/* Streamlit fades captions and field hints to 60 % opacity (3:1 on white): draw them
-   opaque, in a grey that passes 4.5:1 everywhere they appear. */
-[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p,
-[data-testid="InputInstructions"], [data-testid="InputInstructions"] span,
-[data-testid="stFileUploaderDropzoneInstructions"],
-[data-testid="stFileUploaderDropzoneInstructions"] span {
-  opacity: 1; color: MUTED_TEXT;
-}
-input::placeholder, textarea::placeholder { opacity: 1; color: MUTED_TEXT; }
-/* Answer options are 22 px high: give each the 24 px a finger or a shaky hand needs. */
-[data-testid="stRadio"] [role="radiogroup"] label, [data-testid="stCheckbox"] label {
-  min-height: 24px; align-items: center;
-}
-[data-testid="stDateInput"] button { min-height: 24px; min-width: 24px; }
-/* The invisible frame that keeps the page's language and scroll in step takes no room. */
-.stElementContainer:has(iframe[title="PAGE_FRAME_TITLE"]) { display: none; }
-</style>""".replace("PAGE_FRAME_TITLE", PAGE_FRAME_TITLE).replace("MUTED_TEXT", MUTED_TEXT)
-
-# Runs in a zero-height frame of the app's own origin, which reloads whenever its
-# text changes: it sets the page's language, scrolls to the top on a new step, and
-# installs (once) the script that fixes Streamlit's own labels (see page_fixes).
-PAGE_SCRIPT = """<script>
-const win = window.parent, doc = win.document;
-doc.documentElement.lang = "%(lang)s";
-if (!win.__clientCheckFixes) {
-  const script = doc.createElement("script");
-  script.textContent = %(fixes)s;
-  doc.head.appendChild(script);
-}
-if (win.__clientCheckFixes) { win.__clientCheckFixes.setLang("%(lang)s"); }
-if (win.__clientCheckStep !== %(step)d) {
-  win.__clientCheckStep = %(step)d;
-  const main = doc.querySelector('[data-testid="stMain"]');
-  if (main) { main.scrollTo(0, 0); }
-  win.scrollTo(0, 0);
-}
-</script>"""
-FIXES = json.dumps(page_fixes.script())
+STYLE = (
+    "<style>"
+    + (Path(__file__).resolve().parent / "page.css")
+    .read_text(encoding="utf-8")
+    .replace("MUTED_TEXT", MUTED_TEXT)
+    .replace("FRAME_TITLE", page_helper.FRAME_TITLE)
+    + "</style>"
+)
 
 
 def page_style() -> None:
-    """Small layout touches Streamlit has no option for."""
+    """Small layout touches Streamlit has no option for (clientcheck/ui/page.css)."""
     st.html(STYLE)
 
 
 def sync_page(lang: str) -> None:
-    """Set the document's language (screen readers) and scroll to the top on a new step."""
+    """Keep the page in step: its language (screen readers), its top on a new step, a
+    field to correct focused, Streamlit's own labels in ``lang`` (see page_helper)."""
     assert lang in LANGS
+    s = store()
+    focus, nonce = s.focus if s.focus is not None else ("", 0)
     st.iframe(
-        PAGE_SCRIPT % {"lang": lang, "step": store().step_changes, "fixes": FIXES},
+        page_helper.frame_html(lang, str(s.step_changes), focus, nonce),
         height=1,
         tab_index=-1,
-        alt=PAGE_FRAME_TITLE,
+        alt=page_helper.FRAME_TITLE,
     )
+    s.focus = None  # asked once
 
 
 def show_flash() -> None:

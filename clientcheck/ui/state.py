@@ -39,6 +39,8 @@ class Store:
     # Summaries built on request, by "client|where": (fingerprint, pdf bytes, markdown bytes).
     prepared: dict[str, tuple[str, bytes, bytes]] = field(default_factory=dict)
     flash: list[tuple[str, str]] = field(default_factory=list)  # (kind, message)
+    # A field to scroll to and focus on the next page drawn: (CSS class, request number).
+    focus: tuple[str, int] | None = None
 
     @property
     def record(self) -> ClientRecord:

@@ -2,7 +2,7 @@
 
 Any serious or critical violation fails, whoever causes it (our pages or Streamlit):
 the app fixes Streamlit's own faults with its theme, CSS and a small script
-(clientcheck/ui/layout.py, clientcheck/ui/page_fixes.py). Moderate and minor
+(clientcheck/ui/page.css, clientcheck/ui/page_helper.py). Moderate and minor
 violations must be the few listed in ``KNOWN_MINOR`` (and in docs/development.md), each
 with the reason the app cannot fix it. The results page is scanned with every
 expander open and a draft shown, with a help tooltip on screen, and with the
@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from clientcheck.ui.page_fixes import FRENCH_LABELS, FRENCH_PREFIXES
+from clientcheck.ui.page_helper import french_labels, french_prefixes
 from tests.browser.helpers import main_area as _main
 from tests.browser.helpers import wait_idle as settle
 
@@ -439,7 +439,7 @@ def test_radar_has_a_label_and_a_seven_row_table(walks, lang):
 
 
 def _english(word: str) -> bool:
-    return word in FRENCH_LABELS or any(word.startswith(en) for en, _ in FRENCH_PREFIXES)
+    return word in french_labels() or any(word.startswith(en) for en, _ in french_prefixes())
 
 
 @pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
