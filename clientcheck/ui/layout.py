@@ -9,6 +9,7 @@ import streamlit as st
 from clientcheck.guidance.text import escape_markdown
 from clientcheck.i18n import DEFAULT_LANG, LANG_NAMES, LANGS, pick_language
 from clientcheck.ui import page_helper
+from clientcheck.ui.navigation import language_from_history
 from clientcheck.ui.state import store
 
 LANG_KEY = "lang"
@@ -17,12 +18,16 @@ LANG_KEY = "lang"
 def select_language() -> str:
     """Draw the language switch and return the chosen language.
 
-    The first run takes ``?lang=``, else the browser's language, else English.
-    The choice is written back to the URL so a link can be shared. The value is
+    The first run takes ``?lang=``, else the browser's language, else English; Back
+    and Forward over a change of language change it back (see navigation). The choice
+    is written to the address with the step, so a link can be shared. The value is
     an id ("en"/"fr"), so switching midway keeps every answer.
     """
-    if st.session_state.get(LANG_KEY) not in LANGS:
+    chosen = st.session_state.get(LANG_KEY)
+    if chosen not in LANGS:
         st.session_state[LANG_KEY] = pick_language(st.query_params.get(LANG_KEY), st.context.locale)
+    elif (wanted := language_from_history(chosen)) != chosen:
+        st.session_state[LANG_KEY] = wanted
     lang = st.segmented_control(
         "Language / Langue",
         LANGS,
@@ -31,10 +36,7 @@ def select_language() -> str:
         key=LANG_KEY,
         label_visibility="collapsed",
     )
-    lang = lang if lang in LANGS else DEFAULT_LANG
-    if st.query_params.get(LANG_KEY) != lang:
-        st.query_params[LANG_KEY] = lang
-    return lang
+    return lang if lang in LANGS else DEFAULT_LANG
 
 
 # Muted text (captions, hints): reads at 6:1 or better on the page and the sidebar.

@@ -24,9 +24,10 @@ from clientcheck.ui.downloads import download_buttons, then_now_view
 from clientcheck.ui.drafts import chosen_drafts, drafts_section
 from clientcheck.ui.layout import literal, table_data
 from clientcheck.ui.money import money_section
-from clientcheck.ui.questions import pending_error
+from clientcheck.ui.navigation import correct
+from clientcheck.ui.questions import pending_error, widget_key
 from clientcheck.ui.reminder import reminder_section
-from clientcheck.ui.state import bank, go, store
+from clientcheck.ui.state import bank, store
 
 VERDICT_ICONS = {
     "keep": ":material/check_circle:",
@@ -116,8 +117,8 @@ def _fix_list(question_bank: QuestionBank, lang: str) -> None:
         st.button(
             q.text(lang),
             key=f"fix|{q.id}",
-            on_click=go,
-            args=(step,),
+            on_click=correct,
+            args=(step, widget_key(record.id, q.id)),
             type="tertiary",
             icon=":material/edit:",
         )
@@ -151,7 +152,9 @@ def what_would_change(ctx: AssessmentContext, lang: str) -> None:
 def results(lang: str) -> None:
     pdf_worker.start()  # ready before anyone presses "Prepare"
     question_bank = bank()
-    record = store().record
+    s = store()
+    record = s.record
+    s.results_seen.add(record.id)  # from now on, every step offers to come back
     ctx = context_for(question_bank, record, lang)
     st.title(t("results_title", lang, name=literal(ctx.client_name)), anchor=False)
     _fix_list(question_bank, lang)

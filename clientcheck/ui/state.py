@@ -41,6 +41,8 @@ class Store:
     flash: list[tuple[str, str]] = field(default_factory=list)  # (kind, message)
     # A field to scroll to and focus on the next page drawn: (CSS class, request number).
     focus: tuple[str, int] | None = None
+    # The clients whose results were shown: from then on every step offers to go back.
+    results_seen: set[str] = field(default_factory=set)
 
     @property
     def record(self) -> ClientRecord:
