@@ -12,10 +12,8 @@ from datetime import date
 
 import streamlit as st
 
-from clientcheck.bank.answers import AnswerError, parse_decimal
 from clientcheck.guidance.advice import currency, late_payment_rights
 from clientcheck.guidance.messages import (
-    REVISION_REASONS,
     TONES,
     MessageDetails,
     draft_to_eml,
@@ -31,175 +29,10 @@ from clientcheck.guidance.messages import (
 from clientcheck.guidance.render import AssessmentContext, Draft, escape_markdown
 from clientcheck.i18n import t
 from clientcheck.outputs.exports import export_filename
+from clientcheck.ui.draft_details import details_form, details_values
 from clientcheck.ui.state import store
 
-MAX_DETAIL_CHARS = 300
 MAX_DRAFT_CHARS = 20_000
-# Every detail: field -> (kind, label key, help key or None). Kinds: text, area, money,
-# weeks, date, percent, reason.
-DETAILS = {
-    "sender_name": ("text", "detail_sender_name", None),
-    "sender_email": ("text", "detail_sender_email", None),
-    "contact_name": ("text", "detail_contact_name", "detail_contact_help"),
-    "contact_email": ("text", "detail_contact_email", None),
-    "client_label": ("text", "detail_client_label", "detail_client_label_help"),
-    "invoice_number": ("text", "detail_invoice_number", None),
-    "invoice_date": ("date", "detail_invoice_date", None),
-    "invoice_due": ("date", "detail_invoice_due", None),
-    "overdue_amount": ("money", "detail_overdue_amount", None),
-    "due_date": ("date", "detail_due_date", None),
-    "deposit_percent": ("percent", "detail_deposit_percent", None),
-    "notice_weeks": ("weeks", "detail_notice_weeks", "detail_notice_help"),
-    "end_date": ("date", "detail_end_date", None),
-    "referral_name": ("text", "detail_referral_name", "detail_referral_help"),
-    "office_hours": ("text", "detail_office_hours", "detail_office_hours_help"),
-    "revision_reason": ("reason", "detail_revision_reason", None),
-    "proposed_clause": ("area", "detail_proposed_clause", "detail_proposed_clause_help"),
-    "example": ("area", "detail_example", "detail_example_help"),
-    "extra_work": ("text", "detail_extra_work", None),
-    "extra_price": ("money", "detail_extra_price", None),
-    "extra_deadline": ("date", "detail_extra_deadline", None),
-}
-COMMON_DETAILS = ("sender_name", "sender_email", "contact_name", "contact_email", "client_label")
-# Which details each draft uses, shown under the common ones.
-MESSAGE_DETAILS = {
-    "payment_terms": (
-        "invoice_number",
-        "invoice_date",
-        "invoice_due",
-        "overdue_amount",
-        "due_date",
-        "deposit_percent",
-    ),
-    "workload_checkin": (),
-    "quote_extra_work": ("extra_work", "extra_price", "extra_deadline"),
-    "decline_extra_work": ("extra_work", "referral_name"),
-    "name_disrespect": ("example",),
-    "contract_revision": ("revision_reason", "proposed_clause"),
-    "communication_boundaries": ("office_hours",),
-    "professionalism_reminder": ("example",),
-    "goodbye": (
-        "notice_weeks",
-        "end_date",
-        "referral_name",
-        "invoice_number",
-        "overdue_amount",
-        "due_date",
-    ),
-}
-_LIMITS = {"money": (0, 10_000_000, False), "weeks": (0, 104, True)}
-_ERRORS = {"money": "error_amount", "weeks": "error_notice"}
-
-
-def _details_store(record_id: str) -> dict[str, object]:
-    return store().details.setdefault(record_id, {})
-
-
-def _keep(field: str, key: str, record_id: str) -> None:
-    value = st.session_state.get(key)
-    _details_store(record_id)[field] = value[:MAX_DETAIL_CHARS] if isinstance(value, str) else value
-
-
-def _bound_key(field: str, record_id: str) -> str:
-    key = f"detail|{record_id}|{field}"
-    saved = _details_store(record_id)
-    if key not in st.session_state and field in saved:
-        st.session_state[key] = saved[field]
-    return key
-
-
-def _number(raw: object, lo: float, hi: float, integer: bool) -> tuple[float | None, bool]:
-    """Parse an optional number typed by the user: (value, ok)."""
-    try:
-        value = parse_decimal(str(raw or ""))
-    except AnswerError:
-        return None, False
-    if value is None:
-        return None, True
-    if not lo <= value <= hi or (integer and not value.is_integer()):
-        return None, False
-    return value, True
-
-
-def _value(field: str, raw: object) -> tuple[object, bool]:
-    """Turn what is stored for a detail into its MessageDetails value: (value, ok)."""
-    kind = DETAILS[field][0]
-    if kind in _LIMITS:
-        value, ok = _number(raw, *_LIMITS[kind])
-        return (int(value) if kind == "weeks" and value is not None else value), ok
-    if kind == "date":
-        return (raw if isinstance(raw, date) else None), True
-    if kind == "percent":
-        return int(raw) if isinstance(raw, int | float) else 50, True
-    if kind == "reason":
-        return (raw if raw in REVISION_REASONS else ""), True
-    return str(raw or "").replace("\x00", ""), True
-
-
-def _draw(field: str, record_id: str, lang: str, currency_code: str, where) -> None:
-    kind, label_key, help_key = DETAILS[field]
-    key = _bound_key(field, record_id)
-    label = t(label_key, lang, currency=currency_code) if kind == "money" else t(label_key, lang)
-    common = {
-        "key": key,
-        "help": t(help_key, lang) if help_key else None,
-        "on_change": _keep,
-        "args": (field, key, record_id),
-    }
-    if kind in ("text", "area"):
-        widget = where.text_area if kind == "area" else where.text_input
-        widget(label, max_chars=MAX_DETAIL_CHARS, **common)
-    elif kind in _LIMITS:
-        where.text_input(label, **common)  # no max_chars: no "2/20" counter under a number
-        if not _value(field, st.session_state.get(key))[1]:
-            where.error(t(_ERRORS[kind], lang), icon=":material/error:")
-    elif kind == "date":
-        if key not in st.session_state:
-            st.session_state[key] = None
-        where.date_input(label, format="DD/MM/YYYY" if lang == "fr" else "YYYY-MM-DD", **common)
-    elif kind == "percent":
-        if key not in st.session_state:
-            st.session_state[key] = 50
-        where.number_input(label, min_value=10, max_value=100, step=5, **common)
-    else:
-        options = ("", *REVISION_REASONS)
-        if st.session_state.get(key) not in options:
-            st.session_state[key] = ""
-        names = {"": t("revision_auto", lang)} | {r: t(f"revision_{r}", lang) for r in options[1:]}
-        where.selectbox(label, options, format_func=names.__getitem__, **common)
-
-
-def details_form(
-    record_id: str, lang: str, message_id: str = "payment_terms", currency_code: str = "EUR"
-) -> MessageDetails:
-    """Draw the details this draft uses and return them all; a bad value is skipped.
-
-    Details of other drafts keep their saved values, so the summary's drafts use them.
-    """
-    # Drawn only while open (most people never open it): ten fields cost more than the
-    # rest of the drafts panel, on every change of the results page.
-    box = st.expander(
-        t("details_title", lang),
-        icon=":material/edit_note:",
-        key=f"details_open|{record_id}",
-        on_change="rerun",
-    )
-    if box.open:
-        with box:
-            st.caption(t("details_caption", lang))
-            left, right = st.columns(2)
-            shown = (*COMMON_DETAILS, *MESSAGE_DETAILS.get(message_id, ()))
-            for index, field in enumerate(shown):
-                wide = DETAILS[field][0] in ("area", "reason")
-                where = st if wide else (left, right)[index % 2]
-                _draw(field, record_id, lang, currency_code, where)
-    saved = _details_store(record_id)
-    values: dict[str, object] = {}
-    for field in DETAILS:
-        key = f"detail|{record_id}|{field}"
-        raw = st.session_state.get(key, saved.get(field))
-        values[field] = _value(field, raw)[0]
-    return MessageDetails(**values)
 
 
 def _draft_id(record_id: str, message_id: str, tone: str, lang: str) -> str:
@@ -246,6 +79,16 @@ def _last_edited(record_id: str, lang: str, options: list[str]) -> tuple[str, st
     return None
 
 
+def _remember_open(record_id: str, key: str) -> None:
+    store().editor_open[record_id] = bool(st.session_state.get(key))
+
+
+def _remember_choice(record_id: str, pick_key: str, tone_key: str) -> None:
+    message_id, tone = st.session_state.get(pick_key), st.session_state.get(tone_key)
+    if isinstance(message_id, str) and tone in TONES:
+        store().draft_choice[record_id] = (message_id, tone)
+
+
 def _toggle_chosen(record_id: str, entry: str, key: str) -> None:
     chosen = store().chosen_drafts.setdefault(record_id, [])
     if st.session_state.get(key) and entry not in chosen:
@@ -255,11 +98,14 @@ def _toggle_chosen(record_id: str, entry: str, key: str) -> None:
 
 
 def drafts_section(ctx: AssessmentContext, record_id: str, lang: str) -> MessageDetails:
-    """Draw the drafts panel and return the details typed (the summary reuses them)."""
+    """Draw the drafts panel and return the details typed (the summary reuses them).
+
+    The suggested drafts with why, then the editor, folded until first opened (and
+    open again on coming back once a draft was chosen or edited).
+    """
     st.header(t("drafts_title", lang), anchor=False)
     st.caption(t("drafts_caption", lang))
     ranked = suggested_drafts(ctx)
-    suggested = tuple(message_id for message_id, _ in ranked)
     if ranked:
         colon = "\u00a0:" if lang == "fr" else ":"
         lines = "\n".join(
@@ -268,6 +114,30 @@ def drafts_section(ctx: AssessmentContext, record_id: str, lang: str) -> Message
             for n, (m, why) in enumerate(ranked, start=1)
         )
         st.markdown(f"{t('drafts_suggested', lang)}\n\n{lines}")
+    # Open as it was left; at first, open once a draft was chosen or edited. Its key
+    # holds the language (its label changes with it), its state is kept in the store.
+    open_key = f"draft_open|{record_id}|{lang}"
+    if open_key not in st.session_state:
+        s = store()
+        used = record_id in s.draft_choice or any(d.startswith(f"{record_id}|") for d in s.drafts)
+        st.session_state[open_key] = s.editor_open.get(record_id, used)
+    box = st.expander(
+        t("draft_editor", lang),
+        icon=":material/edit_note:",
+        key=open_key,
+        on_change=_remember_open,
+        args=(record_id, open_key),
+    )
+    if not box.open:
+        return details_values(record_id)
+    with box:
+        return _editor(ctx, record_id, lang, tuple(message_id for message_id, _ in ranked))
+
+
+def _editor(
+    ctx: AssessmentContext, record_id: str, lang: str, suggested: tuple[str, ...]
+) -> MessageDetails:
+    """Pick a draft and a tone, fill details, edit, copy, download, include in the summary."""
     code, chosen = currency(ctx)
     if chosen:
         from babel.numbers import get_currency_name
@@ -278,11 +148,14 @@ def drafts_section(ctx: AssessmentContext, record_id: str, lang: str) -> Message
     else:
         st.caption(t("drafts_currency_default", lang))
     options = list(ordered_messages(ctx))
-    pick_key = f"draft_pick|{record_id}"
-    tone_key = f"draft_tone|{record_id}"
+    # One pair of widgets per language, so their labels follow a change of language;
+    # the choice itself is kept in the store, so it survives that and a change of page.
+    pick_key = f"draft_pick|{record_id}|{lang}"
+    tone_key = f"draft_tone|{record_id}|{lang}"
     if pick_key not in st.session_state and tone_key not in st.session_state:
-        # Back on this page (or in a new tab): open the draft the user last edited.
-        last = _last_edited(record_id, lang, options)
+        # Back on this page: the draft and tone last chosen, else the draft last edited
+        # (a new tab, which has only the device's copy).
+        last = store().draft_choice.get(record_id) or _last_edited(record_id, lang, options)
         if last is not None:
             st.session_state[pick_key], st.session_state[tone_key] = last
     if st.session_state.get(pick_key) not in options:
@@ -291,7 +164,15 @@ def drafts_section(ctx: AssessmentContext, record_id: str, lang: str) -> Message
         m: message_title(m, lang) + (f" — {t('suggested', lang)}" if m in suggested else "")
         for m in options
     }
-    st.selectbox(t("draft_pick", lang), options, key=pick_key, format_func=labels.__getitem__)
+    keys = (record_id, pick_key, tone_key)
+    st.selectbox(
+        t("draft_pick", lang),
+        options,
+        key=pick_key,
+        format_func=labels.__getitem__,
+        on_change=_remember_choice,
+        args=keys,
+    )
     message_id = st.session_state[pick_key]
     if st.session_state.get(tone_key) not in TONES:
         st.session_state[tone_key] = "neutral"
@@ -301,6 +182,8 @@ def drafts_section(ctx: AssessmentContext, record_id: str, lang: str) -> Message
         key=tone_key,
         required=True,
         format_func=lambda tone: tone_label(tone, lang),
+        on_change=_remember_choice,
+        args=keys,
     )
     tone = st.session_state.get(tone_key) or "neutral"
     details = details_form(record_id, lang, message_id, code)

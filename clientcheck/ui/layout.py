@@ -1,4 +1,4 @@
-"""Page frame: language choice, the page helper, one-off messages."""
+"""Page frame: language choice, the page helper, one-off messages, tables that reflow."""
 
 from __future__ import annotations
 
@@ -93,3 +93,49 @@ def table_data(rows: list[dict[str, object]]):
     import pyarrow as pa
 
     return pa.Table.from_pylist(rows)
+
+
+# Narrower than this (a phone), a table becomes one card per row.
+NARROW = 640
+
+
+def _css_text(text: str) -> str:
+    """``text`` as a CSS string literal."""
+    clean = "".join(ch for ch in text if ch >= " ")
+    return '"' + clean.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def reflow_table(rows: list[dict[str, object]], key: str) -> None:
+    """A table where there is room, one card per row where there is not (a phone).
+
+    Narrower than ``NARROW`` (a container query: the table's own width, whatever holds
+    it), each row is a card headed by its first cell, and every other cell is on its own
+    line after its column's name: no column is squeezed, nothing is cut off. The column
+    names are ours, so the CSS that writes them is built here, for this table only.
+    """
+    if not rows:
+        return
+    scope = f".st-key-cc_table_{key}"
+    labels = "\n".join(
+        f"{scope} td:nth-child({i}):not(:empty)::before {{ content: {_css_text(str(name))} "
+        f'": "; font-weight: 600; }}'
+        for i, name in enumerate(rows[0], start=1)
+        if i > 1
+    )
+    css = f"""<style>{scope} {{ container-type: inline-size; }}
+@container (max-width: {NARROW}px) {{
+{scope} table, {scope} thead, {scope} tbody, {scope} tr, {scope} th, {scope} td {{
+  display: block; width: auto !important; min-width: 0 !important; text-align: left !important;
+}}
+{scope} thead {{ position: absolute; width: 1px; height: 1px; overflow: hidden;
+  clip-path: inset(50%); }}
+{scope} tr {{ border: 1px solid rgba(49, 51, 63, 0.2); border-radius: 0.5rem;
+  margin-bottom: 0.5rem; padding: 0.4rem 0.75rem; }}
+{scope} td {{ border: none !important; padding: 0.1rem 0 !important; }}
+{scope} td:first-child {{ font-weight: 600; }}
+{scope} td p {{ display: inline; }}
+{labels}
+}}</style>"""
+    with st.container(key=f"cc_table_{key}"):
+        st.html(css)
+        st.table(table_data(rows), hide_index=True)
