@@ -14,10 +14,17 @@ from pathlib import Path
 
 import jinja2
 
-from clientcheck.bank.answers import Answer, answer_label
+from clientcheck.bank.answers import Answer, answer_label, is_answered
 from clientcheck.bank.model import ClientRecord
 from clientcheck.bank.questionnaire import QuestionBank
-from clientcheck.engine.scoring import NOT_ASSESSED, NOT_ENOUGH, Reason, Result, what_would_change
+from clientcheck.engine.scoring import (
+    NOT_ASSESSED,
+    NOT_ENOUGH,
+    Reason,
+    Result,
+    visible_questions,
+    what_would_change,
+)
 from clientcheck.guidance.text import WORD_JOINER, escape_markdown  # noqa: F401  (re-exported)
 from clientcheck.i18n import format_money, format_number, t
 
@@ -151,6 +158,13 @@ class AssessmentContext:
         return self.answers.get(question_id)
 
 
+def question_count(bank: QuestionBank, answers: Mapping[str, Answer]) -> tuple[int, int]:
+    """(answered, asked): the questions asked for this client, follow-ups included (not the
+    optional Money ones), and how many are answered. The one count every page shows."""
+    asked = [q for section in bank.sections for q in visible_questions(bank, section, answers)]
+    return sum(1 for q in asked if is_answered(answers.get(q.id))), len(asked)
+
+
 def build_context(
     bank: QuestionBank, record: ClientRecord, result: Result, lang: str, fallback_name: str = ""
 ) -> AssessmentContext:
@@ -194,6 +208,7 @@ def build_context(
     notice = record.answers.get("situation.notice_weeks")
     notice_weeks = int(notice) if isinstance(notice, int | float) else None
     work_matters = record.answers.get("situation.work_matters")
+    answered, asked = question_count(bank, record.answers)
     return AssessmentContext(
         lang=lang,
         client_name=record.display_name(fallback_name or t("unnamed_client", lang)),
@@ -213,8 +228,8 @@ def build_context(
         path=result.path,
         confidence=result.confidence,
         confidence_label=confidence_label(lang),
-        answered=result.answered,
-        total=result.total,
+        answered=answered,
+        total=asked,
         signs=tuple(views.values()),
         flagged=tuple(views[s.sign_id] for s in result.signs_needing_attention()),
         check_again_on=record.assessed_on + timedelta(days=verdict.check_again_days),

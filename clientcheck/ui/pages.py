@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from clientcheck.bank.model import MAX_NAME_CHARS, MAX_NOTES_CHARS, name_problem
+from clientcheck.guidance.render import question_count
 from clientcheck.i18n import t
 from clientcheck.ui import device, files
 from clientcheck.ui.layout import literal
@@ -47,8 +48,8 @@ def welcome(lang: str) -> None:
     # Start (or Continue the work kept on this device) before the explanations, so it
     # is on a phone's first screen.
     device.start_buttons(lang)
-    always_asked = sum(1 for q in bank().questions() if q.show_if is None)
-    st.markdown(t("welcome_body", lang, questions=always_asked))
+    _, asked = question_count(bank(), {})  # the same count as everywhere else
+    st.markdown(t("welcome_body", lang, questions=asked))
     st.info(t("privacy_promise", lang), icon=":material/lock:")
     with st.expander(t("resume_title", lang), icon=":material/upload_file:"):
         files.upload_answers(lang, "welcome")
