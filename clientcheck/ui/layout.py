@@ -95,8 +95,10 @@ def table_data(rows: list[dict[str, object]]):
     return pa.Table.from_pylist(rows)
 
 
-# Narrower than this (a phone), a table becomes one card per row.
+# Narrower than this (a phone), a table becomes one card per row; so does a table narrower
+# than its columns need at this width each (it would scroll sideways, out of keyboard reach).
 NARROW = 640
+MIN_COLUMN = 110
 
 
 def _css_text(text: str) -> str:
@@ -108,13 +110,15 @@ def _css_text(text: str) -> str:
 def reflow_table(rows: list[dict[str, object]], key: str) -> None:
     """A table where there is room, one card per row where there is not (a phone).
 
-    Narrower than ``NARROW`` (a container query: the table's own width, whatever holds
-    it), each row is a card headed by its first cell, and every other cell is on its own
-    line after its column's name: no column is squeezed, nothing is cut off. The column
-    names are ours, so the CSS that writes them is built here, for this table only.
+    Narrower than ``NARROW`` or than ``MIN_COLUMN`` px a column (a container query: the
+    table's own width, whatever holds it), each row is a card headed by its first cell,
+    and every other cell is on its own line after its column's name: no column is
+    squeezed, nothing is cut off or scrolls sideways. The column names are ours, so the
+    CSS that writes them is built here, for this table only.
     """
     if not rows:
         return
+    narrow = max(NARROW, MIN_COLUMN * len(rows[0]))
     scope = f".st-key-cc_table_{key}"
     labels = "\n".join(
         f"{scope} td:nth-child({i}):not(:empty)::before {{ content: {_css_text(str(name))} "
@@ -123,7 +127,7 @@ def reflow_table(rows: list[dict[str, object]], key: str) -> None:
         if i > 1
     )
     css = f"""<style>{scope} {{ container-type: inline-size; }}
-@container (max-width: {NARROW}px) {{
+@container (max-width: {narrow}px) {{
 {scope} table, {scope} thead, {scope} tbody, {scope} tr, {scope} th, {scope} td {{
   display: block; width: auto !important; min-width: 0 !important; text-align: left !important;
 }}
@@ -131,7 +135,8 @@ def reflow_table(rows: list[dict[str, object]], key: str) -> None:
   clip-path: inset(50%); }}
 {scope} tr {{ border: 1px solid rgba(49, 51, 63, 0.2); border-radius: 0.5rem;
   margin-bottom: 0.5rem; padding: 0.4rem 0.75rem; }}
-{scope} td {{ border: none !important; padding: 0.1rem 0 !important; }}
+{scope} td {{ border: none !important; padding: 0.1rem 0 !important;
+  white-space: normal !important; overflow-wrap: anywhere; }}
 {scope} td:first-child {{ font-weight: 600; }}
 {scope} td p {{ display: inline; }}
 {labels}
