@@ -211,6 +211,7 @@ def _open_expanders(page: Page) -> None:
             return
         page.locator(closed).first.evaluate("summary => summary.click()")
         page.wait_for_timeout(150)
+        settle(page)  # some are drawn only once open: the page runs again
     raise AssertionError("expanders kept closing")
 
 
@@ -288,8 +289,9 @@ def walk(browser: Browser, url: str, lang: str, width: int, axe) -> dict[str, St
             _answer_a_little(page)
             scans[f"sign {i}"] = _record(page, axe, f"sign {i}")
         _click(page, words["results"])
+        _open_expanders(page)  # the evidence and the drafts editor are folded
+        settle(page)
         page.wait_for_selector("[data-testid=stPlotlyChart] .main-svg")
-        _open_expanders(page)
         scans["results"] = _record(page, axe, "results")
         _show_tooltip(page)
         scans["results, help shown"] = _record(page, axe, "results, help shown")
