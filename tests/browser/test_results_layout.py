@@ -196,6 +196,10 @@ def test_the_back_button_goes_to_the_previous_step_and_stays_in_the_app(sized, a
     asked = question_count(BANK, {})[1]
     said = t("welcome_body", lang, questions=asked).split("**")[0].strip()
     expect(main_area(page)).to_contain_text(said)  # "Answer 37 short questions about"
+    # Start (or Continue, in its place) is on the first screen, even on a phone.
+    expect(
+        main_area(page).get_by_role("button", name=t("start", lang), exact=True)
+    ).to_be_in_viewport(ratio=1)
     click(page, t("start", lang))
     expect_title(page, t("about_title", lang))
     click(page, t("next", lang))
