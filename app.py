@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from clientcheck.ui import device, layout, pages, sidebar
+from clientcheck.ui import device, layout, navigation, pages, sidebar
 from clientcheck.ui.state import CLIENT, COMPARE, RESULTS, WELCOME, store
 
 st.set_page_config(
@@ -14,10 +14,12 @@ st.set_page_config(
 
 lang = layout.select_language()
 device.begin(lang)
+navigation.follow_history(lang)  # Back and Forward move between steps
 layout.page_style()
 layout.sync_page(lang)
 layout.show_flash()
 device.conflict_notice(lang)
+navigation.back_to_results(lang, "top")
 
 # The page itself first, so it shows as soon as it is drawn; the sidebar after it.
 step = store().step

@@ -120,3 +120,9 @@ def _money_pattern(lang: str, currency: str, whole: bool):
     if pattern.startswith("¤") and get_currency_symbol(currency, locale)[-1:].isalpha():
         pattern = "¤\u00a0" + pattern[1:]  # CHF 1,500, not CHF1,500
     return parse_pattern(pattern), locale
+
+
+def plural(key: str, count: int, lang: str, **values: object) -> str:
+    """``t`` for a count: ``{key}_one`` for one (and, in French, none), else ``{key}_other``."""
+    one = count == 1 or (lang == "fr" and count == 0)
+    return t(f"{key}_{'one' if one else 'other'}", lang, count=count, **values)

@@ -278,7 +278,10 @@ def assess(bank: QuestionBank, answers: Answers) -> Result:
 
 
 def freeze_answers(answers: Answers) -> tuple[tuple[str, Answer], ...]:
-    return tuple(sorted(answers.items()))
+    """Answers as a hashable key; a several-choice answer read from JSON is a list."""
+    return tuple(
+        sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in answers.items())
+    )
 
 
 @lru_cache(maxsize=4096)

@@ -192,8 +192,8 @@ class ExitRow:
 
 
 def _unit_text(value: float, projection: ExitProjection, lang: str, cur: str | None) -> str:
-    if projection.in_money:
-        return amount_text(value, lang, cur)
+    if projection.in_money:  # a forecast, in whole units of money: no cents
+        return amount_text(round(value), lang, cur)
     return format_number(round(value, 2), lang, 0 if round(value, 2).is_integer() else 2)
 
 

@@ -14,11 +14,11 @@ from pathlib import Path
 
 import jinja2
 
-from clientcheck.bank.answers import Answer, answer_label
+from clientcheck.bank.answers import Answer, answer_label, is_answered
 from clientcheck.bank.questions import QuestionBank
 from clientcheck.bank.records import ClientRecord
 from clientcheck.engine.changes import what_would_change
-from clientcheck.engine.signs import NOT_ASSESSED
+from clientcheck.engine.signs import NOT_ASSESSED, visible_questions
 from clientcheck.engine.verdict import NOT_ENOUGH, Reason, Result
 from clientcheck.guidance.dates import jurisdiction_of, notice_end
 from clientcheck.guidance.text import WORD_JOINER, escape_markdown  # noqa: F401  (re-exported)
@@ -146,6 +146,13 @@ class AssessmentContext:
         return self.answers.get(question_id)
 
 
+def question_count(bank: QuestionBank, answers: Mapping[str, Answer]) -> tuple[int, int]:
+    """(answered, asked): the questions asked for this client, follow-ups included (not the
+    optional Money ones), and how many are answered. The one count every page shows."""
+    asked = [q for section in bank.sections for q in visible_questions(bank, section, answers)]
+    return sum(1 for q in asked if is_answered(answers.get(q.id))), len(asked)
+
+
 def build_context(
     bank: QuestionBank, record: ClientRecord, result: Result, lang: str, fallback_name: str = ""
 ) -> AssessmentContext:
@@ -189,6 +196,7 @@ def build_context(
     notice_weeks = float(notice) if isinstance(notice, int | float) else None
     driver = result.reasons[0] if result.reasons else None
     work_matters = record.answers.get("situation.work_matters")
+    answered, asked = question_count(bank, record.answers)
     return AssessmentContext(
         lang=lang,
         client_name=record.display_name(fallback_name or t("unnamed_client", lang)),
@@ -210,8 +218,8 @@ def build_context(
         driver_rule=driver.rule_id if driver else "",
         confidence=result.confidence,
         confidence_label=confidence_label(lang),
-        answered=result.answered,
-        total=result.total,
+        answered=answered,
+        total=asked,
         signs=tuple(views.values()),
         flagged=tuple(views[s.sign_id] for s in result.signs_needing_attention()),
         check_again_on=record.assessed_on + timedelta(days=verdict.check_again_days),

@@ -84,9 +84,9 @@ def wrap_label(label: str, width: int = 14) -> str:
 
 
 def radar_figure(
-    labels: Sequence[str], series: Sequence[RadarSeries], title: str = ""
+    labels: Sequence[str], series: Sequence[RadarSeries], title: str = "", height: int = 430
 ) -> go.Figure:
-    """Build the radar: band rings behind, one closed trace per series."""
+    """Build the radar: band rings behind, one closed trace per series, ``height`` px high."""
     wrapped = [wrap_label(plotly_text(label)) for label in labels]
     theta = [*wrapped, wrapped[0]]
     # Built as one dict and validated once (trace by trace costs about five times more).
@@ -142,8 +142,8 @@ def radar_figure(
         font={"color": CHART_TEXT},
         showlegend=len(series) > 1,
         legend={"orientation": "h", "y": -0.12, "font": {"color": CHART_TEXT}},
-        margin={"l": 85, "r": 85, "t": 50 if title else 40, "b": 30},
-        height=430,
+        margin={"l": 75, "r": 75, "t": 50 if title else 30, "b": 20},
+        height=height,
         dragmode=False,
     )
     if title:

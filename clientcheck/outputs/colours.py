@@ -114,3 +114,30 @@ def simulate(colour: str, vision: str) -> str:
     linear = [_linear(c) for c in parse_hex(colour)]
     seen = [sum(m * c for m, c in zip(row, linear, strict=True)) for row in matrix]
     return to_hex([_gamma(c) for c in seen])
+
+
+# --- how a verdict is coloured, on the page and in the PDF ------------------------------
+
+# The kind of alert each verdict is shown in on the results page (st.success, st.info,
+# st.warning, st.error), and so the colours of the PDF's verdict box.
+VERDICT_ALERT: dict[str, str] = {
+    "keep": "success",
+    "keep_boundaries": "info",
+    "renegotiate": "warning",
+    "plan_exit": "warning",
+    "let_go": "error",
+    "not_enough": "info",
+}
+# The theme's alert colours (.streamlit/config.toml, which Streamlit draws them with):
+# (background, text). tests/outputs/test_colours.py keeps the two equal.
+ALERT_COLOURS: dict[str, tuple[str, str]] = {
+    "success": ("#f1fbf6", "#0c5a44"),  # greenBackgroundColor, greenTextColor
+    "info": ("#edf5ff", "#244fb4"),  # blue
+    "warning": ("#fffae5", "#7f5b0c"),  # yellow
+    "error": ("#fff1f2", "#9e303b"),  # red
+}
+
+
+def verdict_colours(verdict: str) -> tuple[str, str]:
+    """(background, text) of a verdict's alert: the same on the page and in the PDF."""
+    return ALERT_COLOURS[VERDICT_ALERT.get(verdict, "info")]

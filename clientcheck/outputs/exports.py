@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
 from clientcheck.bank.answers import answer_label
@@ -12,7 +13,8 @@ from clientcheck.bank.questions import QuestionBank
 from clientcheck.bank.records import ClientRecord
 from clientcheck.engine import money
 from clientcheck.engine.verdict import assess
-from clientcheck.guidance.advice import action_plan, advice_for
+from clientcheck.guidance.advice import action_plan, advice_for, jurisdiction, last_working_day
+from clientcheck.guidance.dates import working_day_on_or_after
 from clientcheck.guidance.moneytext import EXIT_VERDICTS, money_summary
 from clientcheck.guidance.rate_review import review_sentence
 from clientcheck.guidance.render import (
@@ -64,7 +66,7 @@ def build_summary_input(
     comparison: ComparisonView | None = None,
 ) -> SummaryInput:
     """Score a client and gather what its summary shows: verdict, why, advice, plan, drafts."""
-    ctx = build_context(bank, record, assess(bank, record.answers), lang)
+    ctx = on_working_days(build_context(bank, record, assess(bank, record.answers), lang))
     advice, plan = advice_for(ctx), action_plan(ctx)
     pipeline = ctx.answers.get(money.Q_PIPELINE)
     pipeline_label = (
@@ -87,6 +89,20 @@ def build_summary_input(
             pipeline_label=pipeline_label,
             review=review_sentence(ctx),
         ),
+    )
+
+
+def on_working_days(ctx: AssessmentContext) -> AssessmentContext:
+    """The context with the dates it shows moved off weekends and public holidays.
+
+    The check-again date moves forward to a working day; the last working day of a
+    notice is the drafts' own (``guidance.advice.last_working_day``), so the page, the
+    summaries, the plan and the goodbye draft give the same day.
+    """
+    return replace(
+        ctx,
+        check_again_on=working_day_on_or_after(ctx.check_again_on, jurisdiction(ctx)),
+        last_working_day=last_working_day(ctx, ctx.notice_weeks),
     )
 
 

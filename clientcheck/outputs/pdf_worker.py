@@ -5,7 +5,7 @@ during which the interpreter lock is shared with every other person's page: when
 people reach their results together, their pages wait on each other's PDFs. In one
 helper process the PDF is built on the machine's other core instead.
 
-One helper, so PDFs are still built one at a time (clientcheck/outputs/pdf.py shares its parsed
+One helper, so PDFs are still built one at a time (clientcheck/outputs/pdf/ shares its parsed
 fonts). It starts when a results page is first shown, so it is ready before anyone
 presses "Prepare". If it cannot start, dies or hangs, the PDF is built in the server as
 before: slower, never missing. The document is handed over through a pipe and held in

@@ -13,6 +13,7 @@ from clientcheck.engine.changes import what_would_change
 from clientcheck.engine.verdict import advice_path, assess
 from clientcheck.guidance.moneytext import money_json
 from clientcheck.guidance.render import build_context, reason_text
+from clientcheck.outputs.exports import on_working_days
 
 REPORT_VERSION = 2
 
@@ -22,7 +23,7 @@ def assessment_report(bank: QuestionBank, record: ClientRecord, lang: str) -> di
     from clientcheck.guidance.messages import suggested_messages
 
     result = assess(bank, record.answers)
-    ctx = build_context(bank, record, result, lang)
+    ctx = on_working_days(build_context(bank, record, result, lang))
     advice = advice_path(bank, result.verdict)
     flagged = {s.sign_id for s in result.signs_needing_attention()}
     signs = []

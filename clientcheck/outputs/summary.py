@@ -22,7 +22,7 @@ from clientcheck.guidance.render import (
     escape_markdown,
 )
 from clientcheck.guidance.render import render as render_template
-from clientcheck.i18n import Text, load_texts
+from clientcheck.i18n import Text, load_texts, t
 from clientcheck.outputs.charts import RadarSeries
 
 LABELS_FILE = TEMPLATES_DIR / "summary" / "labels.toml"
@@ -68,8 +68,14 @@ def _label_texts() -> dict[str, Text]:
 
 
 def labels(lang: str) -> dict[str, str]:
-    """Return the summary's words in ``lang``, by key."""
-    return {key: text(lang) for key, text in _label_texts().items()}
+    """Return the summary's words in ``lang``, by key.
+
+    Its title and subtitle are the app's own (``app_title``, ``tagline``), so a summary
+    is titled like the page it came from.
+    """
+    words = {key: text(lang) for key, text in _label_texts().items()}
+    words["title"], words["subtitle"] = t("app_title", lang), t("tagline", lang)
+    return words
 
 
 def tone_label(tone: str, lang: str) -> str:

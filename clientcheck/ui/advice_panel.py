@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import streamlit as st
 
-from clientcheck.guidance.advice import action_plan, advice_for
+from clientcheck.guidance.advice import advice_for
 from clientcheck.guidance.render import AssessmentContext
 from clientcheck.i18n import t
 from clientcheck.ui.layout import literal
@@ -27,21 +29,24 @@ def advice_caption(ctx: AssessmentContext) -> str | None:
     return f"advice_caption_{ctx.advice}"
 
 
-def advice_section(ctx: AssessmentContext, lang: str) -> None:
+def plan_section(ctx: AssessmentContext, plan: Sequence[str], lang: str) -> None:
+    """What to do now: the action plan, with one line on which advice follows and why."""
     st.header(t("plan_title", lang), anchor=False)
     caption = advice_caption(ctx)
     if caption:
         st.caption(t(caption, lang, dependency=ctx.dependency))
-    for number, step in enumerate(action_plan(ctx), start=1):
-        st.markdown(f"{number}\\. {literal(step)}")
+    st.markdown("\n".join(f"{number}. {literal(step)}" for number, step in enumerate(plan, 1)))
+
+
+def advice_section(ctx: AssessmentContext, lang: str) -> None:
+    """The advice for each sign that needs attention, one folded section each."""
     items = advice_for(ctx)
     if not items:
         return
-    st.header(t("advice_title", lang), anchor=False)
-    for i, item in enumerate(items):
+    st.subheader(t("advice_title", lang), anchor=False)
+    for item in items:
         with st.expander(
             f"{item.sign_name} — {item.band_label}",
-            expanded=i < 2,
             icon=BAND_ICONS.get(item.band, ":material/info:"),
         ):
             st.markdown(f"**{literal(item.title)}**")

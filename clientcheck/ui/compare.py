@@ -21,7 +21,7 @@ from clientcheck.outputs.compare import (
 from clientcheck.outputs.exports import comparison_view
 from clientcheck.ui import files
 from clientcheck.ui.downloads import download_buttons
-from clientcheck.ui.layout import literal
+from clientcheck.ui.layout import literal, reflow_table
 from clientcheck.ui.money import shares_section
 from clientcheck.ui.results import cached_radar
 from clientcheck.ui.state import bank, store
@@ -62,8 +62,11 @@ def clients_comparison(lang: str) -> None:
     summary = "; ".join(f"{c.name}: {c.verdict_label}, {c.context.risk_text}" for c in rank(people))
     _chart(radar_series(people), lang, "compare_radar", summary)
     frame = comparison_frame(people, _labels(lang), lang)
-    # A data grid: scrolls sideways by keyboard on a phone, unlike a wide table.
-    st.dataframe(frame, hide_index=True)
+    rows = [
+        {str(k): literal(v) if isinstance(v, str) else v for k, v in row.items()}
+        for row in frame.to_dict("records")
+    ]
+    reflow_table(rows, "compare")  # st.table writes Markdown: names escaped
     shares_section([(names[i], s.clients[i].answers) for i in chosen], lang)
     st.download_button(
         t("download_csv", lang),
@@ -111,7 +114,7 @@ def then_and_now(lang: str) -> None:
     changes = sign_changes(then, now, _labels(lang))
     summary = "; ".join(f"{c.name} {c.then}→{c.now}" for c in changes)
     _chart(series, lang, "then_now_radar", summary)
-    st.table(
+    reflow_table(
         [
             {
                 t("col_sign", lang): c.name,
@@ -121,7 +124,7 @@ def then_and_now(lang: str) -> None:
             }
             for c in changes
         ],
-        hide_index=True,
+        "then_now",
     )
     if then.verdict_label == now.verdict_label:
         st.info(t("verdict_same", lang, verdict=now.verdict_label))

@@ -1,7 +1,7 @@
-"""The drafts' details form: what the user may add to a draft, checked as they type.
+"""The details a draft cannot guess (names, invoice, amounts, dates…), typed under the draft.
 
-Each draft shows the common details (names, e-mails) and its own; values live in the
-session store, so a detail typed for one draft fills every draft that uses it.
+Drawn only while their folded section is open; their values are kept per client in the
+store, so every draft (and the summary's) uses them, open or not.
 """
 
 from __future__ import annotations
@@ -90,7 +90,8 @@ def _details_store(record_id: str) -> dict[str, object]:
 
 
 def _keep(field: str, key: str, record_id: str) -> None:
-    _details_store(record_id)[field] = st.session_state.get(key)
+    value = st.session_state.get(key)
+    _details_store(record_id)[field] = value[:MAX_DETAIL_CHARS] if isinstance(value, str) else value
 
 
 def _bound_key(field: str, record_id: str) -> str:
@@ -145,7 +146,7 @@ def _draw(field: str, record_id: str, lang: str, currency_code: str, where) -> N
         widget = where.text_area if kind == "area" else where.text_input
         widget(label, max_chars=MAX_DETAIL_CHARS, **common)
     elif kind in _LIMITS:
-        where.text_input(label, max_chars=20, **common)
+        where.text_input(label, **common)  # no max_chars: no "2/20" counter under a number
         if not _value(field, st.session_state.get(key))[1]:
             where.error(t(_ERRORS[kind], lang), icon=":material/error:")
     elif kind == "date":
@@ -197,6 +198,11 @@ def details_form(
                 wide = DETAILS[field][0] in ("area", "reason")
                 where = st if wide else (left, right)[index % 2]
                 _draw(field, record_id, lang, currency_code, where)
+    return details_values(record_id)
+
+
+def details_values(record_id: str) -> MessageDetails:
+    """Every detail typed for this client (a value that is not valid is left out)."""
     saved = _details_store(record_id)
     values: dict[str, object] = {}
     for field in DETAILS:

@@ -31,7 +31,7 @@ from clientcheck.guidance.messages import (
 from clientcheck.guidance.render import AssessmentContext, Draft, escape_markdown, format_date
 from clientcheck.i18n import t
 from clientcheck.outputs.exports import export_filename
-from clientcheck.ui.draft_details import details_form
+from clientcheck.ui.draft_details import details_form, details_values
 from clientcheck.ui.state import store
 
 MAX_DRAFT_CHARS = 20_000
@@ -95,6 +95,16 @@ def _last_edited(record_id: str, lang: str, options: list[str]) -> tuple[str, st
     return None
 
 
+def _remember_open(record_id: str, key: str) -> None:
+    store().editor_open[record_id] = bool(st.session_state.get(key))
+
+
+def _remember_choice(record_id: str, pick_key: str, tone_key: str) -> None:
+    message_id, tone = st.session_state.get(pick_key), st.session_state.get(tone_key)
+    if isinstance(message_id, str) and tone in TONES:
+        store().draft_choice[record_id] = (message_id, tone)
+
+
 def _toggle_chosen(record_id: str, entry: str, key: str) -> None:
     chosen = store().chosen_drafts.setdefault(record_id, [])
     if st.session_state.get(key) and entry not in chosen:
@@ -104,11 +114,14 @@ def _toggle_chosen(record_id: str, entry: str, key: str) -> None:
 
 
 def drafts_section(ctx: AssessmentContext, record_id: str, lang: str) -> MessageDetails:
-    """Draw the drafts panel and return the details typed (the summary reuses them)."""
+    """Draw the drafts panel and return the details typed (the summary reuses them).
+
+    The suggested drafts with why, then the editor, folded until first opened (and
+    open again on coming back once a draft was chosen or edited).
+    """
     st.header(t("drafts_title", lang), anchor=False)
     st.caption(t("drafts_caption", lang))
     ranked = suggested_drafts(ctx)
-    suggested = tuple(message_id for message_id, _ in ranked)
     if ranked:
         colon = "\u00a0:" if lang == "fr" else ":"
         lines = "\n".join(
@@ -117,6 +130,30 @@ def drafts_section(ctx: AssessmentContext, record_id: str, lang: str) -> Message
             for n, (m, why) in enumerate(ranked, start=1)
         )
         st.markdown(f"{t('drafts_suggested', lang)}\n\n{lines}")
+    # Open as it was left; at first, open once a draft was chosen or edited. Its key
+    # holds the language (its label changes with it), its state is kept in the store.
+    open_key = f"draft_open|{record_id}|{lang}"
+    if open_key not in st.session_state:
+        s = store()
+        used = record_id in s.draft_choice or any(d.startswith(f"{record_id}|") for d in s.drafts)
+        st.session_state[open_key] = s.editor_open.get(record_id, used)
+    box = st.expander(
+        t("draft_editor", lang),
+        icon=":material/edit_note:",
+        key=open_key,
+        on_change=_remember_open,
+        args=(record_id, open_key),
+    )
+    if not box.open:
+        return details_values(record_id)
+    with box:
+        return _editor(ctx, record_id, lang, tuple(message_id for message_id, _ in ranked))
+
+
+def _editor(
+    ctx: AssessmentContext, record_id: str, lang: str, suggested: tuple[str, ...]
+) -> MessageDetails:
+    """Pick a draft and a tone, fill details, edit, copy, download, include in the summary."""
     code, chosen = currency(ctx)
     if chosen:
         from babel.numbers import get_currency_name
@@ -127,11 +164,14 @@ def drafts_section(ctx: AssessmentContext, record_id: str, lang: str) -> Message
     else:
         st.caption(t("drafts_currency_default", lang))
     options = list(ordered_messages(ctx))
-    pick_key = f"draft_pick|{record_id}"
-    tone_key = f"draft_tone|{record_id}"
+    # One pair of widgets per language, so their labels follow a change of language;
+    # the choice itself is kept in the store, so it survives that and a change of page.
+    pick_key = f"draft_pick|{record_id}|{lang}"
+    tone_key = f"draft_tone|{record_id}|{lang}"
     if pick_key not in st.session_state and tone_key not in st.session_state:
-        # Back on this page (or in a new tab): open the draft the user last edited.
-        last = _last_edited(record_id, lang, options)
+        # Back on this page: the draft and tone last chosen, else the draft last edited
+        # (a new tab, which has only the device's copy).
+        last = store().draft_choice.get(record_id) or _last_edited(record_id, lang, options)
         if last is not None:
             st.session_state[pick_key], st.session_state[tone_key] = last
     if st.session_state.get(pick_key) not in options:
@@ -143,7 +183,15 @@ def drafts_section(ctx: AssessmentContext, record_id: str, lang: str) -> Message
         return message_title(m, lang) + (f" — {t(tag, lang)}" if tag else "")
 
     labels = {m: label(m) for m in options}
-    st.selectbox(t("draft_pick", lang), options, key=pick_key, format_func=labels.__getitem__)
+    keys = (record_id, pick_key, tone_key)
+    st.selectbox(
+        t("draft_pick", lang),
+        options,
+        key=pick_key,
+        format_func=labels.__getitem__,
+        on_change=_remember_choice,
+        args=keys,
+    )
     message_id = st.session_state[pick_key]
     note = verdict_note(ctx, message_id)
     if note:
@@ -156,6 +204,8 @@ def drafts_section(ctx: AssessmentContext, record_id: str, lang: str) -> Message
         key=tone_key,
         required=True,
         format_func=lambda tone: tone_label(tone, lang),
+        on_change=_remember_choice,
+        args=keys,
     )
     tone = st.session_state.get(tone_key) or "neutral"
     details = details_form(record_id, lang, message_id, code)

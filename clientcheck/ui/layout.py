@@ -1,14 +1,15 @@
-"""Page frame: language choice, scroll to top on a new step, one-off messages."""
+"""Page frame: language choice, the page helper, one-off messages, tables that reflow."""
 
 from __future__ import annotations
 
-import json
+from pathlib import Path
 
 import streamlit as st
 
 from clientcheck.guidance.text import escape_markdown
 from clientcheck.i18n import DEFAULT_LANG, LANG_NAMES, LANGS, pick_language
-from clientcheck.ui import page_fixes
+from clientcheck.ui import page_helper
+from clientcheck.ui.navigation import language_from_history
 from clientcheck.ui.state import store
 
 LANG_KEY = "lang"
@@ -17,12 +18,16 @@ LANG_KEY = "lang"
 def select_language() -> str:
     """Draw the language switch and return the chosen language.
 
-    The first run takes ``?lang=``, else the browser's language, else English.
-    The choice is written back to the URL so a link can be shared. The value is
+    The first run takes ``?lang=``, else the browser's language, else English; Back
+    and Forward over a change of language change it back (see navigation). The choice
+    is written to the address with the step, so a link can be shared. The value is
     an id ("en"/"fr"), so switching midway keeps every answer.
     """
-    if st.session_state.get(LANG_KEY) not in LANGS:
+    chosen = st.session_state.get(LANG_KEY)
+    if chosen not in LANGS:
         st.session_state[LANG_KEY] = pick_language(st.query_params.get(LANG_KEY), st.context.locale)
+    elif (wanted := language_from_history(chosen)) != chosen:
+        st.session_state[LANG_KEY] = wanted
     lang = st.segmented_control(
         "Language / Langue",
         LANGS,
@@ -31,73 +36,39 @@ def select_language() -> str:
         key=LANG_KEY,
         label_visibility="collapsed",
     )
-    lang = lang if lang in LANGS else DEFAULT_LANG
-    if st.query_params.get(LANG_KEY) != lang:
-        st.query_params[LANG_KEY] = lang
-    return lang
+    return lang if lang in LANGS else DEFAULT_LANG
 
 
-PAGE_FRAME_TITLE = "Client Check page helper"
 # Muted text (captions, hints): reads at 6:1 or better on the page and the sidebar.
 MUTED_TEXT = "#5c5954"
-STYLE = """<style>
-/* The stepper reads as a list: labels start at the left. */
-[data-testid="stSidebar"] .stButton button { justify-content: flex-start; text-align: left; }
-[data-testid="stSidebar"] .stButton button div { justify-content: flex-start; }
-/* Streamlit fades captions and field hints to 60 % opacity (3:1 on white): draw them
-   opaque, in a grey that passes 4.5:1 everywhere they appear. */
-[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p,
-[data-testid="InputInstructions"], [data-testid="InputInstructions"] span,
-[data-testid="stFileUploaderDropzoneInstructions"],
-[data-testid="stFileUploaderDropzoneInstructions"] span {
-  opacity: 1; color: MUTED_TEXT;
-}
-input::placeholder, textarea::placeholder { opacity: 1; color: MUTED_TEXT; }
-/* Answer options are 22 px high: give each the 24 px a finger or a shaky hand needs. */
-[data-testid="stRadio"] [role="radiogroup"] label, [data-testid="stCheckbox"] label {
-  min-height: 24px; align-items: center;
-}
-[data-testid="stDateInput"] button { min-height: 24px; min-width: 24px; }
-/* The invisible frame that keeps the page's language and scroll in step takes no room. */
-.stElementContainer:has(iframe[title="PAGE_FRAME_TITLE"]) { display: none; }
-</style>""".replace("PAGE_FRAME_TITLE", PAGE_FRAME_TITLE).replace("MUTED_TEXT", MUTED_TEXT)
-
-# Runs in a zero-height frame of the app's own origin, which reloads whenever its
-# text changes: it sets the page's language, scrolls to the top on a new step, and
-# installs (once) the script that fixes Streamlit's own labels (see page_fixes).
-PAGE_SCRIPT = """<script>
-const win = window.parent, doc = win.document;
-doc.documentElement.lang = "%(lang)s";
-if (!win.__clientCheckFixes) {
-  const script = doc.createElement("script");
-  script.textContent = %(fixes)s;
-  doc.head.appendChild(script);
-}
-if (win.__clientCheckFixes) { win.__clientCheckFixes.setLang("%(lang)s"); }
-if (win.__clientCheckStep !== %(step)d) {
-  win.__clientCheckStep = %(step)d;
-  const main = doc.querySelector('[data-testid="stMain"]');
-  if (main) { main.scrollTo(0, 0); }
-  win.scrollTo(0, 0);
-}
-</script>"""
-FIXES = json.dumps(page_fixes.script())
+STYLE = (
+    "<style>"
+    + (Path(__file__).resolve().parent / "page.css")
+    .read_text(encoding="utf-8")
+    .replace("MUTED_TEXT", MUTED_TEXT)
+    .replace("FRAME_TITLE", page_helper.FRAME_TITLE)
+    + "</style>"
+)
 
 
 def page_style() -> None:
-    """Small layout touches Streamlit has no option for."""
+    """Small layout touches Streamlit has no option for (clientcheck/ui/page.css)."""
     st.html(STYLE)
 
 
 def sync_page(lang: str) -> None:
-    """Set the document's language (screen readers) and scroll to the top on a new step."""
+    """Keep the page in step: its language (screen readers), its top on a new step, a
+    field to correct focused, Streamlit's own labels in ``lang`` (see page_helper)."""
     assert lang in LANGS
+    s = store()
+    focus, nonce = s.focus if s.focus is not None else ("", 0)
     st.iframe(
-        PAGE_SCRIPT % {"lang": lang, "step": store().step_changes, "fixes": FIXES},
+        page_helper.frame_html(lang, str(s.step_changes), focus, nonce),
         height=1,
         tab_index=-1,
-        alt=PAGE_FRAME_TITLE,
+        alt=page_helper.FRAME_TITLE,
     )
+    s.focus = None  # asked once
 
 
 def show_flash() -> None:
@@ -122,3 +93,54 @@ def table_data(rows: list[dict[str, object]]):
     import pyarrow as pa
 
     return pa.Table.from_pylist(rows)
+
+
+# Narrower than this (a phone), a table becomes one card per row; so does a table narrower
+# than its columns need at this width each (it would scroll sideways, out of keyboard reach).
+NARROW = 640
+MIN_COLUMN = 110
+
+
+def _css_text(text: str) -> str:
+    """``text`` as a CSS string literal."""
+    clean = "".join(ch for ch in text if ch >= " ")
+    return '"' + clean.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def reflow_table(rows: list[dict[str, object]], key: str) -> None:
+    """A table where there is room, one card per row where there is not (a phone).
+
+    Narrower than ``NARROW`` or than ``MIN_COLUMN`` px a column (a container query: the
+    table's own width, whatever holds it), each row is a card headed by its first cell,
+    and every other cell is on its own line after its column's name: no column is
+    squeezed, nothing is cut off or scrolls sideways. The column names are ours, so the
+    CSS that writes them is built here, for this table only.
+    """
+    if not rows:
+        return
+    narrow = max(NARROW, MIN_COLUMN * len(rows[0]))
+    scope = f".st-key-cc_table_{key}"
+    labels = "\n".join(
+        f"{scope} td:nth-child({i}):not(:empty)::before {{ content: {_css_text(str(name))} "
+        f'": "; font-weight: 600; }}'
+        for i, name in enumerate(rows[0], start=1)
+        if i > 1
+    )
+    css = f"""<style>{scope} {{ container-type: inline-size; }}
+@container (max-width: {narrow}px) {{
+{scope} table, {scope} thead, {scope} tbody, {scope} tr, {scope} th, {scope} td {{
+  display: block; width: auto !important; min-width: 0 !important; text-align: left !important;
+}}
+{scope} thead {{ position: absolute; width: 1px; height: 1px; overflow: hidden;
+  clip-path: inset(50%); }}
+{scope} tr {{ border: 1px solid rgba(49, 51, 63, 0.2); border-radius: 0.5rem;
+  margin-bottom: 0.5rem; padding: 0.4rem 0.75rem; }}
+{scope} td {{ border: none !important; padding: 0.1rem 0 !important;
+  white-space: normal !important; overflow-wrap: anywhere; }}
+{scope} td:first-child {{ font-weight: 600; }}
+{scope} td p {{ display: inline; }}
+{labels}
+}}</style>"""
+    with st.container(key=f"cc_table_{key}"):
+        st.html(css)
+        st.table(table_data(rows), hide_index=True)

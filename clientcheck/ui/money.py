@@ -22,7 +22,7 @@ from clientcheck.guidance.moneytext import (
 from clientcheck.guidance.rate_review import review_sentence
 from clientcheck.guidance.render import AssessmentContext
 from clientcheck.outputs.money_charts import exit_figure, rates_figure, shares_figure
-from clientcheck.ui.layout import literal, table_data
+from clientcheck.ui.layout import literal, reflow_table
 from clientcheck.ui.state import bank
 
 _CHART_CONFIG = {"displayModeBar": False, "scrollZoom": False, "staticPlot": True}
@@ -45,8 +45,7 @@ def _shares_chart(names: tuple[str, ...], shares: tuple[float, ...]):
 
 def rate_section(ctx: AssessmentContext, lang: str) -> None:
     """The effective hourly rate beside the target: a small chart and its table."""
-    view = money.rate_view(ctx.answers)
-    st.header(money_word("title", lang), anchor=False)
+    view = money.rate_view(ctx.answers)  # under its own folded title on the results page
     if not view.shown:
         st.caption(money_word("nothing", lang))
         return
@@ -69,18 +68,16 @@ def rate_section(ctx: AssessmentContext, lang: str) -> None:
     review = review_sentence(ctx)
     if review:
         st.info(literal(review), icon=":material/request_quote:")
-    st.table(
-        table_data(
-            [
-                {
-                    money_word("col_figure", lang): r.label,
-                    money_word("col_value", lang): r.text,
-                    money_word("col_from", lang): r.sources,
-                }
-                for r in rate_rows(view, ctx.answers, lang)
-            ]
-        ),
-        hide_index=True,
+    reflow_table(
+        [
+            {
+                money_word("col_figure", lang): r.label,
+                money_word("col_value", lang): r.text,
+                money_word("col_from", lang): r.sources,
+            }
+            for r in rate_rows(view, ctx.answers, lang)
+        ],
+        "money_rates",
     )
     if view.currency is None:
         st.caption(money_word("no_currency", lang))
@@ -91,12 +88,13 @@ def exit_section(ctx: AssessmentContext, lang: str) -> None:
     """Twelve months without this client: a chart and a table, under Let go and Plan your exit."""
     if ctx.verdict not in EXIT_VERDICTS:
         return
-    st.header(money_word("exit_title", lang), anchor=False)
+    st.subheader(money_word("exit_title", lang), anchor=False)
     projection = runway.exit_projection(ctx.answers, ctx.assessed_on)
     if projection is None:
         st.caption(money_word("exit_missing", lang))
         return
     cur = money.currency(ctx.answers) if projection.in_money else None
+    digits = 0 if projection.in_money else 2  # money in whole units, as in the table
     pipeline_q = bank().question(money.Q_PIPELINE)
     savings = ctx.answers.get(money.Q_SAVINGS)
     for line in exit_sentences(
@@ -113,25 +111,20 @@ def exit_section(ctx: AssessmentContext, lang: str) -> None:
     st.plotly_chart(
         _exit_chart(
             months,
-            tuple(round(m.client_income, 2) for m in projection.months),
-            tuple(round(m.new_work, 2) for m in projection.months),
-            tuple(round(m.drawn, 2) for m in projection.months),
-            tuple(round(m.savings_left, 2) for m in projection.months),
+            tuple(round(m.client_income, digits) for m in projection.months),
+            tuple(round(m.new_work, digits) for m in projection.months),
+            tuple(round(m.drawn, digits) for m in projection.months),
+            tuple(round(m.savings_left, digits) for m in projection.months),
             (headers[1], headers[2], headers[3], headers[4]),
         ),
         config=_CHART_CONFIG,
         alt=money_word("exit_chart_alt", lang, summary=summary),
         key="money_exit_chart",
     )
-    # A data grid scrolls sideways by keyboard on a phone, unlike a wide table.
     cells = [
         (r.month, r.client_income, r.new_work, r.drawn, r.savings_left, r.uncovered) for r in rows
     ]
-    st.dataframe(
-        table_data([dict(zip(headers, row, strict=True)) for row in cells]),
-        hide_index=True,
-        key="money_exit_table",
-    )
+    reflow_table([dict(zip(headers, row, strict=True)) for row in cells], "money_exit")
 
 
 def money_section(ctx: AssessmentContext, lang: str) -> None:

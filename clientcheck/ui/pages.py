@@ -5,16 +5,19 @@ from __future__ import annotations
 import streamlit as st
 
 from clientcheck.bank.records import MAX_NAME_CHARS, MAX_NOTES_CHARS, name_problem
+from clientcheck.guidance.render import question_count
 from clientcheck.i18n import t
 from clientcheck.ui import device, files
 from clientcheck.ui.layout import literal
 from clientcheck.ui.money_fields import money_fields
+from clientcheck.ui.navigation import back_to_results
 from clientcheck.ui.questions import draw_section, pending_error
 from clientcheck.ui.state import CLIENT, RESULTS, bank, go, steps, store
 
 
 def _nav(lang: str, back: str | None, forward: str, forward_label: str) -> None:
-    """Back and next buttons at the foot of a page."""
+    """Back and next buttons at the foot of a page (and back to the results, once seen)."""
+    back_to_results(lang, "foot")
     left, right = st.columns(2)
     with left:
         if back:
@@ -42,10 +45,12 @@ def _nav(lang: str, back: str | None, forward: str, forward_label: str) -> None:
 def welcome(lang: str) -> None:
     st.title(t("app_title", lang), anchor=False)
     st.header(t("tagline", lang), anchor=False)
-    always_asked = sum(1 for q in bank().questions() if q.show_if is None)
-    st.markdown(t("welcome_body", lang, questions=always_asked))
-    st.info(t("privacy_promise", lang), icon=":material/lock:")
+    # Start (or Continue the work kept on this device) before the explanations, so it
+    # is on a phone's first screen.
     device.start_buttons(lang)
+    _, asked = question_count(bank(), {})  # the same count as everywhere else
+    st.markdown(t("welcome_body", lang, questions=asked))
+    st.info(t("privacy_promise", lang), icon=":material/lock:")
     with st.expander(t("resume_title", lang), icon=":material/upload_file:"):
         files.upload_answers(lang, "welcome")
     device.device_panel(lang)

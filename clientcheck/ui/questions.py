@@ -52,6 +52,10 @@ def _on_choice(question_id: str, key: str) -> None:
     store().set_answer(question_id, st.session_state.get(key))
 
 
+# Typed text kept for a number field: longer is no number, and would only fill memory.
+MAX_NUMBER_CHARS = 40
+
+
 def _on_several(question: Question, key: str) -> None:
     """Store several picks; "don't know" and an option that stands alone ("none so far")
     replace the others when picked last, and give way when another is picked after them."""
@@ -74,7 +78,7 @@ def _on_several(question: Question, key: str) -> None:
 
 def _on_number(question: Question, key: str) -> None:
     s = store()
-    text = st.session_state.get(key) or ""
+    text = (st.session_state.get(key) or "")[:MAX_NUMBER_CHARS]
     s.raw_for(s.record.id)[question.id] = text
     try:
         value = _within_limit(question, parse_number(text, question))
@@ -159,8 +163,7 @@ def draw_question(question: Question, number: int, lang: str) -> None:
         placeholder=t("number_placeholder", lang),
         on_change=_on_number,
         args=(question, key),
-        max_chars=40,
-    )
+    )  # no max_chars: Streamlit would show a "2/40" counter under a number
     error = pending_error(question, record.id, lang)
     if error:
         st.error(error, icon=":material/error:")

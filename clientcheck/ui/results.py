@@ -1,4 +1,10 @@
-"""The results page: verdict and why, radar, the signs table, confidence."""
+"""The results page, in the order a person reads it.
+
+First the verdict with its reasons and the next step, with the three figures; then what
+to do (the plan, the suggested drafts, a copy to keep); then the evidence, folded: the
+seven signs (radar, and each sign's row opening its page), what would change the
+verdict, money, and the advice sign by sign.
+"""
 
 from __future__ import annotations
 
@@ -12,35 +18,41 @@ import streamlit as st
 from clientcheck.bank.questions import QuestionBank
 from clientcheck.bank.records import ClientRecord
 from clientcheck.engine.verdict import assess
-from clientcheck.guidance.render import AssessmentContext, build_context, render_why
-from clientcheck.i18n import t
+from clientcheck.guidance.advice import action_plan
+from clientcheck.guidance.moneytext import money_word
+from clientcheck.guidance.render import AssessmentContext, SignView, build_context, render_why
+from clientcheck.i18n import plural, t
 from clientcheck.outputs import pdf_worker
 from clientcheck.outputs.charts import RadarSeries, radar_figure
+from clientcheck.outputs.colours import VERDICT_ALERT
+from clientcheck.outputs.exports import on_working_days
 from clientcheck.ui import device
-from clientcheck.ui.advice_panel import advice_section
+from clientcheck.ui.advice_panel import advice_section, plan_section
 from clientcheck.ui.downloads import download_buttons, then_now_view
 from clientcheck.ui.drafts import chosen_drafts, drafts_section
-from clientcheck.ui.layout import literal, table_data
+from clientcheck.ui.layout import literal
 from clientcheck.ui.money import money_section
-from clientcheck.ui.questions import pending_error
+from clientcheck.ui.navigation import correct
+from clientcheck.ui.questions import pending_error, widget_key
 from clientcheck.ui.reminder import reminder_section
-from clientcheck.ui.state import bank, go, store
+from clientcheck.ui.state import CLIENT, bank, go, store
 
-VERDICT_STYLE = {
-    "keep": ("success", ":material/check_circle:"),
-    "keep_boundaries": ("info", ":material/fence:"),
-    "renegotiate": ("warning", ":material/handshake:"),
-    "plan_exit": ("warning", ":material/directions_walk:"),
-    "let_go": ("error", ":material/logout:"),
-    "not_enough": ("info", ":material/help:"),
+VERDICT_ICONS = {
+    "keep": ":material/check_circle:",
+    "keep_boundaries": ":material/fence:",
+    "renegotiate": ":material/handshake:",
+    "plan_exit": ":material/directions_walk:",
+    "let_go": ":material/logout:",
+    "not_enough": ":material/help:",
 }
+RESULTS_RADAR_HEIGHT = 320  # px: on a phone, little blank above and below the circle
 
 
 def context_for(question_bank: QuestionBank, record: ClientRecord, lang: str) -> AssessmentContext:
     """The assessment's context, built again only when something it shows has changed.
 
     Kept in this session's state (never shared): a change of tone or of a draft
-    reuses it.
+    reuses it. Its dates are on working days, as in the summaries.
     """
     key = (
         lang,
@@ -53,7 +65,8 @@ def context_for(question_bank: QuestionBank, record: ClientRecord, lang: str) ->
     cached = st.session_state.get(_CONTEXT_KEY)
     if cached is not None and cached[0] == key:
         return cached[1]
-    ctx = build_context(question_bank, record, assess(question_bank, record.answers), lang)
+    result = assess(question_bank, record.answers)
+    ctx = on_working_days(build_context(question_bank, record, result, lang))
     st.session_state[_CONTEXT_KEY] = (key, ctx)
     return ctx
 
@@ -61,68 +74,54 @@ def context_for(question_bank: QuestionBank, record: ClientRecord, lang: str) ->
 _CONTEXT_KEY = "cc_results_context"
 
 
-def signs_table(ctx: AssessmentContext, lang: str) -> list[dict[str, object]]:
-    """The signs as a table: the radar's text alternative."""
-    rows = []
-    for sign in ctx.signs:
-        drivers = " · ".join(f"{d.question} → {d.answer}" for d in sign.drivers)
-        rows.append(
-            {
-                t("col_sign", lang): sign.name,
-                t("col_score", lang): str(sign.score) if sign.assessed else "—",
-                t("col_band", lang): sign.band_label,
-                t("col_drivers", lang): drivers or "—",
-            }
-        )
-    return rows
-
-
 @st.cache_resource(max_entries=512, show_spinner=False)
-def cached_radar(labels: tuple[str, ...], series: tuple[RadarSeries, ...]):
+def cached_radar(labels: tuple[str, ...], series: tuple[RadarSeries, ...], height: int = 430):
     """Build each distinct radar once per server: a Plotly figure takes milliseconds to build.
 
     Streamlit copies the figure when it sends it, so sharing it is safe.
     """
-    return radar_figure(labels, series)
+    return radar_figure(labels, series, height=height)
 
 
-def radar(ctx: AssessmentContext, lang: str, series: list[RadarSeries] | None = None) -> None:
+def radar(ctx: AssessmentContext, lang: str) -> None:
     labels = [s.name for s in ctx.signs]
-    data = series or [
+    data = [
         RadarSeries(
             ctx.client_name, tuple(float(s.score) if s.assessed else None for s in ctx.signs)
         )
     ]
     summary = "; ".join(f"{s.name} {s.score}/100 ({s.band_label})" for s in ctx.signs)
     st.plotly_chart(
-        cached_radar(tuple(labels), tuple(data)),
+        cached_radar(tuple(labels), tuple(data), RESULTS_RADAR_HEIGHT),
         config={"displayModeBar": False, "scrollZoom": False, "staticPlot": False},
         alt=t("radar_alt", lang, summary=summary),
-        key=f"radar|{len(data)}",
+        key="radar|1",
     )
 
 
 def _fix_list(question_bank: QuestionBank, lang: str) -> None:
+    """Answers typed but not accepted: each opens its page at the field, focused."""
     record = store().record
     broken = [q for q in question_bank.questions() if pending_error(q, record.id, lang) is not None]
     if not broken:
         return
-    st.warning(t("answers_to_fix", lang, count=len(broken)), icon=":material/warning:")
+    st.warning(plural("answers_to_fix", len(broken), lang), icon=":material/warning:")
     for q in broken:
-        step = "client" if q.section == question_bank.situation.id else f"sign:{q.section}"
+        step = CLIENT if q.section == question_bank.situation.id else f"sign:{q.section}"
         st.button(
             q.text(lang),
             key=f"fix|{q.id}",
-            on_click=go,
-            args=(step,),
+            on_click=correct,
+            args=(step, widget_key(record.id, q.id)),
             type="tertiary",
             icon=":material/edit:",
         )
 
 
-def verdict_box(ctx: AssessmentContext, lang: str) -> None:
-    """The verdict, the rules that set it, why the user counts as free or dependent."""
-    kind, icon = VERDICT_STYLE[ctx.verdict]
+def verdict_box(ctx: AssessmentContext, lang: str, next_step: str | None) -> None:
+    """The verdict, the rules that set it, why the user counts as free or dependent, and
+    the first step to take."""
+    kind, icon = VERDICT_ALERT[ctx.verdict], VERDICT_ICONS[ctx.verdict]  # the PDF's colours too
     headline = t("verdict_line", lang, verdict=ctx.verdict_label)
     parts = [f"**{headline}**", literal(render_why(ctx))]
     if ctx.verdict != "not_enough":
@@ -130,55 +129,103 @@ def verdict_box(ctx: AssessmentContext, lang: str) -> None:
         if ctx.work_matters:
             reasons.append(t("work_matters_note", lang, value=ctx.work_matters.lower()))
         parts.append("\n".join(f"- {literal(line)}" for line in reasons))
+    if next_step:
+        parts.append(f"**{t('verdict_next_step', lang)}** {literal(next_step)}")
     getattr(st, kind)("\n\n".join(parts), icon=icon)
     if ctx.provisional:
         firm_up = "\n".join(f"- {literal(q)}" for q in ctx.firm_up)
         st.warning(f"{literal(ctx.provisional_note)}\n\n{firm_up}", icon=":material/pending:")
 
 
-def what_would_change(ctx: AssessmentContext, lang: str) -> None:
-    """The smallest changes of answers that would move the verdict, from the engine."""
-    if ctx.verdict == "not_enough":
-        return
-    with st.expander(t("changes_title", lang), icon=":material/alt_route:"):
-        lines = ctx.changes or (t("changes_none", lang),)
-        st.markdown("\n".join(f"- {literal(line)}" for line in lines))
+def key_figures(ctx: AssessmentContext, lang: str) -> None:
+    """Risk, dependency and confidence, side by side even on a phone."""
+    with st.container(horizontal=True, key="cc_figures", gap="medium"):
+        st.metric(
+            t("risk", lang),
+            ctx.risk_text,
+            help=t("risk_help", lang) if ctx.risk is not None else t("risk_none_help", lang),
+            width="content",
+        )
+        st.metric(
+            t("dependency", lang),
+            f"{ctx.dependency}/100" if ctx.dependency_known else "—",
+            help=t("dependency_help", lang),
+            width="content",
+        )
+        st.metric(
+            t("confidence", lang),
+            ctx.confidence_label,
+            help=t("confidence_help", lang, answered=ctx.answered, total=ctx.total),
+            width="content",
+        )
+    if ctx.confidence == "low":
+        st.caption(t("confidence_low", lang, answered=ctx.answered, total=ctx.total))
+
+
+def _sign_row(sign: SignView, lang: str) -> None:
+    """One sign: its score, level and the answers that drove it; it opens its page."""
+    score = f"{sign.score}/100" if sign.assessed else "—"
+    flag = f" · {t('dealbreaker', lang)}" if sign.dealbreaker else ""
+    with st.container(border=True, key=f"cc_sign_{sign.id}"):
+        st.markdown(f"**{sign.order}. {literal(sign.name)}** · {score} · {sign.band_label}{flag}")
+        if sign.drivers:
+            st.markdown(
+                "\n".join(
+                    f"- {literal(d.question)} → **{literal(d.answer)}**" for d in sign.drivers
+                )
+            )
+        st.button(
+            t("edit_sign", lang, sign=sign.name),
+            key=f"edit|{sign.id}",
+            on_click=go,
+            args=(f"sign:{sign.id}",),
+            icon=":material/edit:",
+            type="tertiary",
+        )
+
+
+def _folded(label: str, key: str, icon: str):
+    """A folded section drawn only once opened (most people never open every one)."""
+    box = st.expander(label, icon=icon, key=key, on_change="rerun")
+    return box if box.open else None
+
+
+def evidence(ctx: AssessmentContext, lang: str) -> None:
+    """What the verdict rests on, folded: signs, what would change it, money, advice."""
+    st.header(t("evidence_title", lang), anchor=False)
+    box = _folded(t("signs_section", lang), "cc_fold_signs", ":material/radar:")
+    if box is not None:
+        with box:
+            radar(ctx, lang)
+            st.caption(t("table_caption", lang))
+            for sign in ctx.signs:
+                _sign_row(sign, lang)
+    if ctx.verdict != "not_enough":
+        with st.expander(t("changes_title", lang), icon=":material/alt_route:"):
+            lines = ctx.changes or (t("changes_none", lang),)
+            st.markdown("\n".join(f"- {literal(line)}" for line in lines))
+    box = _folded(money_word("title", lang), "cc_fold_money", ":material/payments:")
+    if box is not None:
+        with box:
+            money_section(ctx, lang)
+    advice_section(ctx, lang)
 
 
 def results(lang: str) -> None:
     pdf_worker.start()  # ready before anyone presses "Prepare"
     question_bank = bank()
-    record = store().record
+    s = store()
+    record = s.record
+    s.results_seen.add(record.id)
     ctx = context_for(question_bank, record, lang)
     st.title(t("results_title", lang, name=literal(ctx.client_name)), anchor=False)
     _fix_list(question_bank, lang)
-    verdict_box(ctx, lang)
-    cols = st.columns(3)
-    cols[0].metric(
-        t("risk", lang),
-        ctx.risk_text,
-        help=t("risk_help", lang) if ctx.risk is not None else t("risk_none_help", lang),
-    )
-    cols[1].metric(
-        t("dependency", lang),
-        f"{ctx.dependency}/100" if ctx.dependency_known else "—",
-        help=t("dependency_help", lang),
-    )
-    cols[2].metric(
-        t("confidence", lang),
-        ctx.confidence_label,
-        help=t("confidence_help", lang, answered=ctx.answered, total=ctx.total),
-    )
-    if ctx.confidence == "low":
-        st.caption(t("confidence_low", lang, answered=ctx.answered, total=ctx.total))
-    st.header(t("radar_title", lang), anchor=False)
-    radar(ctx, lang)
-    st.caption(t("table_caption", lang))
-    st.table(table_data(signs_table(ctx, lang)), hide_index=True)
-    what_would_change(ctx, lang)
-    money_section(ctx, lang)
-    advice_section(ctx, lang)
+    plan = action_plan(ctx)
+    verdict_box(ctx, lang, plan[0] if plan else None)
+    key_figures(ctx, lang)
+    plan_section(ctx, plan, lang)
     drafts_and_downloads(lang)
+    evidence(ctx, lang)
 
 
 @st.fragment
@@ -186,8 +233,8 @@ def drafts_and_downloads(lang: str) -> None:
     """The drafts panel, the downloads (which hold the drafts chosen) and the reminder.
 
     A fragment: a change of tone, details, draft text or choice reruns only this part
-    of the page, not the verdict, radar and advice above it. It ends with the
-    device's autosave, so what changed here is kept on the device too.
+    of the page, not the verdict and evidence around it. It ends with the device's
+    autosave, so what changed here is kept on the device too.
     """
     device.follow_device()
     record = store().record

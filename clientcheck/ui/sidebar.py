@@ -13,7 +13,7 @@ from clientcheck.i18n import t
 from clientcheck.persistence.storage import MAX_CLIENTS, dumps_session
 from clientcheck.ui import files
 from clientcheck.ui.layout import literal
-from clientcheck.ui.state import CLIENT, COMPARE, WELCOME, bank, go, steps, store
+from clientcheck.ui.state import CLIENT, COMPARE, RESULTS, WELCOME, bank, go, steps, store
 
 
 def step_title(step: str, lang: str) -> str:
@@ -25,6 +25,8 @@ def step_title(step: str, lang: str) -> str:
 
 def _section_done(step: str, record: ClientRecord) -> bool:
     question_bank = bank()
+    if step == RESULTS:
+        return record.id in store().results_seen  # seen once: its check mark stays
     if step == CLIENT:
         section = question_bank.situation
     elif step.startswith("sign:"):

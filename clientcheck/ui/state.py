@@ -40,6 +40,14 @@ class Store:
     # Summaries built on request, by "client|where": (fingerprint, pdf bytes, markdown bytes).
     prepared: dict[str, tuple[str, bytes, bytes]] = field(default_factory=dict)
     flash: list[tuple[str, str]] = field(default_factory=list)  # (kind, message)
+    # A field to scroll to and focus on the next page drawn: (CSS class, request number).
+    focus: tuple[str, int] | None = None
+    # The clients whose results were shown: from then on every step offers to go back.
+    results_seen: set[str] = field(default_factory=set)
+    # Per client: the draft and tone last chosen in the drafts panel (message id, tone),
+    # and whether its editor was left open.
+    draft_choice: dict[str, tuple[str, str]] = field(default_factory=dict)
+    editor_open: dict[str, bool] = field(default_factory=dict)
 
     @property
     def record(self) -> ClientRecord:

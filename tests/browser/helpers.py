@@ -178,3 +178,35 @@ def field_labelled(text: str):
 
 def radio_in(question: str):
     return lambda f: f["type"] == "radio" and question in f["group"]
+
+
+# --- the results page's folded sections --------------------------------------------
+
+FOLDS = {"signs": "signs_section", "drafts": "draft_editor", "changes": "changes_title"}
+
+
+def fold_label(which: str, lang: str) -> str:
+    from clientcheck.guidance.moneytext import money_word
+    from clientcheck.i18n import t
+
+    return money_word("title", lang) if which == "money" else t(FOLDS[which], lang)
+
+
+def unfold(page: Page, which: str, lang: str = "en") -> None:
+    """Open a folded section of the results page (signs, drafts, money…), as a click does."""
+    summary = (
+        main_area(page)
+        .locator("[data-testid=stExpander] details > summary")
+        .filter(has_text=fold_label(which, lang))
+        .first
+    )
+    expect(summary).to_be_visible(timeout=20_000)
+    if summary.locator("xpath=..").get_attribute("open") is None:
+        summary.click()
+        wait_idle(page)
+    expect(summary.locator("xpath=..")).to_have_attribute("open", "")
+
+
+def sign_rows(page: Page):
+    """The results' rows of the seven signs (their section must be open)."""
+    return main_area(page).locator("[class*='st-key-cc_sign_']")

@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from clientcheck.bank.loader import default_bank
-from tests.browser.helpers import MAIN, click, expect_title, open_app, wait_idle
+from tests.browser.helpers import MAIN, click, expect_title, open_app, unfold, wait_idle
 from tests.support.servers import free_port, start_server, stop_server
 
 BANK = default_bank()
@@ -328,6 +328,7 @@ def test_what_changes_in_the_drafts_panel_is_kept_on_the_device(
     page = context.new_page()
     work_until_sign_1(page, app_url, "Drafty Ltd")
     go_to_results(page, "Drafty Ltd")
+    unfold(page, "drafts")
     page.locator(MAIN).get_by_role("radio", name="Firm").click()  # the tone
     wait_idle(page)
     page.get_by_text("Details to fill in the draft").click()
@@ -348,7 +349,7 @@ def test_what_changes_in_the_drafts_panel_is_kept_on_the_device(
     button.click()
     wait_idle(page)
     expect_title(page, "Results for Drafty Ltd")
-    # The draft last edited opens again, in the tone it was edited in.
+    # The draft last edited opens again (its editor open), in the tone it was edited in.
     expect(page.locator(MAIN).get_by_role("radio", name="Firm")).to_be_checked()
     body = page.get_by_role("textbox", name="Message (edit freely)")
     expect(body).to_have_value("Hello,\n\nMy own words, edited here.\n\nCamille")

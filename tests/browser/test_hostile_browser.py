@@ -8,6 +8,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.helpers import main_area as _main
+from tests.browser.helpers import unfold
 from tests.browser.helpers import wait_idle as settle
 
 NAMES = {
@@ -52,6 +53,7 @@ def test_hostile_name_typed_in_the_browser_shows_literally(guarded, app_url, nam
     caption = page.evaluate(CAPTION_TEXT)
     page.locator('[data-testid="stSidebar"]').get_by_role("button", name="Results").click()
     settle(page)
+    unfold(page, "signs")  # the radar draws the name too
     page.wait_for_selector("[data-testid=stPlotlyChart] .main-svg")
     title = _main(page).locator("h1").first
 

@@ -21,6 +21,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.helpers import main_area as _main
+from tests.browser.helpers import unfold
 from tests.browser.helpers import wait_idle as settle
 from tests.support.servers import ROOT, start_server, stop_server
 
@@ -136,8 +137,10 @@ def full_assessment(browser: Browser, session: Session) -> None:
             _answer_page(page)
         _main(page).get_by_role("button", name="See the results").click()
         settle(page)
-        page.wait_for_selector("[data-testid=stPlotlyChart] .main-svg")
         expect(_main(page).locator("h1").first).to_contain_text(session.client_name)
+        unfold(page, "signs")  # the evidence and the drafts are folded: open them all
+        page.wait_for_selector("[data-testid=stPlotlyChart] .main-svg")
+        unfold(page, "drafts")
         # Fill the draft's example first: changing a draft afterwards makes a summary stale.
         _fill_draft_example(page)
         _main(page).get_by_role("button", name="Prepare my summary (PDF, Markdown)").click()

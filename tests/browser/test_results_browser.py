@@ -16,7 +16,7 @@ from clientcheck.bank.loader import default_bank
 from clientcheck.bank.records import ClientRecord
 from clientcheck.engine.verdict import assess
 from clientcheck.persistence.storage import dumps_assessment, dumps_session, loads
-from tests.browser.helpers import open_app, wait_idle
+from tests.browser.helpers import open_app, unfold, wait_idle
 
 BANK = default_bank()
 HOSTILE = "Société Œuvre & Fils <script>alert(1)</script> {{ 7*7 }}"
@@ -49,12 +49,14 @@ def download(page: Page, button: str) -> bytes:
 
 
 def open_results(page: Page, app_url: str, tmp_path: Path, record: ClientRecord, lang: str = "en"):
+    """Load ``record`` on its results page, with the drafts editor open."""
     record.step = "results"
     open_app(page, app_url)
     upload_file(page, dumps_assessment(record, lang), tmp_path)
     expect(page.locator('[data-testid="stMain"] h1').first).to_contain_text(
         "Results for" if lang == "en" else "Résultats pour", timeout=20_000
     )
+    unfold(page, "drafts", lang)
 
 
 def test_uploading_a_saved_file_restores_the_questionnaire_where_it_was(page, app_url, tmp_path):
@@ -208,6 +210,7 @@ def test_a_sign_not_assessed_is_a_gap_on_the_radar_not_a_zero(page, app_url, tmp
     record = ClientRecord(name="Acme", answers=dict(ANSWERS))
     open_results(page, app_url, tmp_path, record)
     result = assess(BANK, record.answers)
+    unfold(page, "signs")
     chart = page.locator(".js-plotly-plot").first
     expect(chart.locator("g.angularaxistick").first).to_be_attached(timeout=20_000)
     drawn = chart.evaluate(

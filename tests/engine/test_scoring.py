@@ -820,3 +820,12 @@ def test_the_cached_assessment_matches_one_worked_out_from_scratch():
         for sign in result.signs:
             alone = score_sign(BANK, BANK.sign(sign.sign_id), answers)
             assert alone == replace(sign, level=0)
+
+
+def test_a_several_choice_answer_read_from_json_as_a_list_scores_like_a_tuple():
+    # An uploaded file or the device's copy gives a list; the cached assessment needs a key.
+    base = {"unprofessional.crossed_line": "yes", "situation.income_share": 10}
+    as_list = assess(BANK, {**base, "unprofessional.crossed_what": ["harassment"]})
+    as_tuple = assess(BANK, {**base, "unprofessional.crossed_what": ("harassment",)})
+    assert as_list.verdict == as_tuple.verdict == "let_go"
+    assert as_list.risk == as_tuple.risk

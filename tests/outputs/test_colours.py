@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from clientcheck.outputs import pdf
 from clientcheck.outputs.charts import BAND_RINGS, CHART_TEXT, PALETTE, RadarSeries, radar_figure
 from clientcheck.outputs.colours import (
+    ALERT_COLOURS,
     CVD_MATRICES,
+    VERDICT_ALERT,
     VISIONS,
     blend,
     contrast_ratio,
@@ -21,6 +22,7 @@ from clientcheck.outputs.colours import (
     lightness,
     simulate,
 )
+from clientcheck.outputs.pdf import layout as pdf_layout
 from clientcheck.ui import layout
 
 CONFIG = Path(__file__).resolve().parents[2] / ".streamlit" / "config.toml"
@@ -146,10 +148,24 @@ def test_client_line_shows_on_every_band():
 
 
 def test_pdf_text_colours_read_on_what_they_are_printed_on():
-    text, muted = _hex(pdf.TEXT), _hex(pdf.MUTED)
-    backgrounds = ["#ffffff", _hex(pdf.DRAFT_FILL), _hex((238, 240, 243))]
-    backgrounds += [fill for fill, _ in pdf.VERDICT_COLOURS.values()]
+    text, muted = _hex(pdf_layout.TEXT), _hex(pdf_layout.MUTED)
+    backgrounds = ["#ffffff", _hex(pdf_layout.DRAFT_FILL), _hex((238, 240, 243))]
+    backgrounds += [fill for fill, _ in ALERT_COLOURS.values()]
     for colour, background in itertools.product((text, muted), backgrounds):
         assert contrast_ratio(colour, background) >= TEXT, (colour, background)
     for band in BANDS:  # the ring values printed on the bands
         assert contrast_ratio(text, band) >= TEXT, band
+
+
+THEME_COLOUR = {"success": "green", "info": "blue", "warning": "yellow", "error": "red"}
+
+
+def test_the_pdf_verdict_box_has_the_colours_of_the_page_verdict_box():
+    # Streamlit draws st.success / info / warning / error with the theme's colours.
+    for kind, (background, text) in ALERT_COLOURS.items():
+        colour = THEME_COLOUR[kind]
+        assert (background, text) == (
+            THEME[f"{colour}BackgroundColor"],
+            THEME[f"{colour}TextColor"],
+        ), kind
+    assert set(VERDICT_ALERT.values()) <= set(ALERT_COLOURS)

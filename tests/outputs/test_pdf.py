@@ -9,15 +9,9 @@ import pytest
 from fpdf.fonts import TTFFont
 from pypdf import PdfReader
 
-from clientcheck.outputs.pdf import (
-    SUBSTITUTE,
-    _add_cached_fonts,
-    _SummaryPDF,
-    drawable,
-    font_dir,
-    pdf_text,
-    summary_pdf,
-)
+from clientcheck.outputs.pdf import SUBSTITUTE, drawable, font_dir, pdf_text, summary_pdf
+from clientcheck.outputs.pdf.fonts import add_cached_fonts
+from clientcheck.outputs.pdf.layout import SummaryPDF
 from clientcheck.outputs.summary import labels
 from tests.support.summary_data import ACCENTED_NAME, FRENCH_SAMPLE, sign_names, summary_input
 
@@ -200,8 +194,8 @@ def test_other_scripts_are_drawn_with_the_full_font():
 
 
 def test_lines_are_broken_at_spaces_and_fit_their_width():
-    doc = _SummaryPDF("{page}")
-    _add_cached_fonts(doc)
+    doc = SummaryPDF("{page}")
+    add_cached_fonts(doc)
     doc.add_page()
     doc.style(10)
     text = "Bonjour, à partir du prochain projet je demanderai un acompte de 50 %. " * 6

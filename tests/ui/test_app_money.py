@@ -59,6 +59,8 @@ def app(records: list[ClientRecord], step: str, lang: str = "en") -> AppTest:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.query_params["lang"] = lang
     at.session_state["cc_store"] = Store(clients=records, step=step)
+    if step == "results":
+        at.session_state["cc_fold_money"] = True  # opened, as a click does (drawn only open)
     return run(at)
 
 
@@ -152,13 +154,14 @@ def test_a_bad_money_number_gets_a_message_and_loses_nothing():
 def test_results_without_money_answers_say_how_to_get_the_figure():
     at = app([ClientRecord(name="Acme", answers=dict(STAYING))], "results")
     assert money_word("nothing", "en") in everything(at)
-    assert len(at.table) == 1  # the signs only
+    assert len(at.table) == 0  # no figure, no table
 
 
 def test_results_show_the_effective_rate_against_the_target():
     at = app([ClientRecord(name="Acme", answers={**STAYING, **PAYS})], "results")
     text = everything(at)
-    assert money_word("title", "en") in text
+    # The money view has its own folded section.
+    assert [e.label for e in at.expander if e.label == money_word("title", "en")]
     view = money.rate_view({**STAYING, **PAYS})
     assert view.below_target
     assert any(
@@ -181,8 +184,10 @@ def test_twelve_months_show_under_plan_your_exit_only():
     at = app([ClientRecord(name="Acme", answers={**LEAVING, **PAYS})], "results")
     assert store(at).step == "results"
     assert money_word("exit_title", "en") in everything(at)
-    grid = next(d for d in at.dataframe if money_word("col_savings_left", "en") in d.value.columns)
+    grid = next(d for d in at.table if money_word("col_savings_left", "en") in d.value.columns)
     assert len(grid.value) == 12
+    # Whole units of money: a forecast, not an invoice.
+    assert not any("." in str(v) for v in grid.value[money_word("col_savings_left", "en")])
     calm = app([ClientRecord(name="Acme", answers={**STAYING, **PAYS})], "results")
     assert money_word("exit_title", "en") not in everything(calm)
 

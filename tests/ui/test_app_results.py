@@ -7,6 +7,7 @@ where it needs to be; the questionnaire itself is covered in test_app_flow.py.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -37,13 +38,39 @@ CALM = {
 }
 
 
-def app(records: list[ClientRecord], step: str = "results", lang: str = "en") -> AppTest:
+def app(
+    records: list[ClientRecord], step: str = "results", lang: str = "en", unfold: bool = True
+) -> AppTest:
+    """The app on ``step``; on the results page, with every folded section opened."""
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.query_params["lang"] = lang
     at.session_state["cc_store"] = Store(clients=records, step=step)
     at.run()
     assert not at.exception
+    if step == "results" and unfold:
+        open_folds(at)
     return at
+
+
+def open_folds(at: AppTest) -> None:
+    """Open the drafts editor and the folded evidence, as clicks do (drawn only open)."""
+    rid = store(at).record.id
+    for key in (f"draft_open|{rid}|{lang_of(at)}", "cc_fold_signs", "cc_fold_money"):
+        at.session_state[key] = True
+    at.run()
+    assert not at.exception
+
+
+def lang_of(at: AppTest) -> str:
+    return at.session_state["lang"]
+
+
+def pick(at: AppTest, lang: str = "en"):
+    return at.selectbox(key=f"draft_pick|{store(at).record.id}|{lang}")
+
+
+def tone(at: AppTest, lang: str = "en"):
+    return at.segmented_control(key=f"draft_tone|{store(at).record.id}|{lang}")
 
 
 def store(at: AppTest) -> Store:
@@ -69,6 +96,7 @@ def all_text(at: AppTest) -> str:
     parts += (
         [i.value for i in at.info] + [ti.value for ti in at.title] + [h.value for h in at.header]
     )
+    parts += [h.value for h in at.subheader]
     return "\n".join(str(p) for p in parts)
 
 
@@ -79,19 +107,21 @@ def test_results_show_verdict_table_advice_and_suggested_drafts():
     at = app([ClientRecord(name="Acme", answers=dict(LATE_PAYER))])
     text = all_text(at)
     assert "Verdict: Renegotiate now" in text
-    table = at.table[0].value
-    assert len(table) == 7 and "Pays late" in list(table.iloc[:, 0])
+    rows = [m.value for m in at.markdown if re.match(r"\*\*\d\. ", str(m.value))]
+    assert len(rows) == 7 and rows[0].startswith("**1. Pays late** · ")
+    assert {b.key for b in at.button if b.key and b.key.startswith("edit|")} == {
+        f"edit|{sign.id}" for sign in BANK.signs
+    }
     assert "What to do now" in text and "Advice, sign by sign" in text
     assert "50" in text  # the deposit advice for a late payer
-    pick = next(s for s in at.selectbox if s.key.startswith("draft_pick|"))
-    assert pick.value == "payment_terms"
+    assert pick(at).value == "payment_terms"
 
 
 def test_picking_a_message_and_tone_shows_the_draft_without_the_alias_until_a_name_is_given():
     at = app([ClientRecord(name="Nightmare Co", answers=dict(LATE_PAYER))], lang="fr")
     record_id = store(at).record.id
-    at.selectbox(key=f"draft_pick|{record_id}").set_value("goodbye").run()
-    at.segmented_control(key=f"draft_tone|{record_id}").set_value("firm").run()
+    pick(at, "fr").set_value("goodbye").run()
+    tone(at, "fr").set_value("firm").run()
     assert not at.exception
     body = body_area(at).value
     subject = next(i for i in at.text_input if i.key.startswith("draft_subject|")).value
@@ -102,7 +132,7 @@ def test_picking_a_message_and_tone_shows_the_draft_without_the_alias_until_a_na
     assert "Société Œuvre & Fils" in body and "Nightmare" not in body
     assert "vous" in body and "None" not in body and "{{" not in body
     warm = body
-    at.segmented_control(key=f"draft_tone|{record_id}").set_value("warm").run()
+    tone(at, "fr").set_value("warm").run()
     assert body_area(at).value != warm
 
 
@@ -153,7 +183,7 @@ def test_edits_to_a_draft_are_kept_and_can_be_reset():
     assert body_area(at).value == "My own words."
     at.button(key="goto|sign:late_payment").click().run()
     at.button(key="goto|results").click().run()
-    assert body_area(at).value == "My own words."
+    assert body_area(at).value == "My own words."  # the editor opens again by itself
     reset = next(b for b in at.button if b.key.startswith("reset|"))
     reset.click().run()
     assert body_area(at).value != "My own words." and "Dear [name]," in body_area(at).value
@@ -239,7 +269,7 @@ def test_compare_view_ranks_clients_and_shows_two_traces():
         ],
         step="compare",
     )
-    table = at.dataframe[0].value
+    table = at.table[0].value
     assert list(table.iloc[:, 0]) == ["Acme", "Calm Ltd"]
     assert not at.exception
 
@@ -448,15 +478,15 @@ def test_every_draft_shows_its_own_details_and_a_quoting_draft_waits_for_the_exa
 
     open_details(at)  # so each draft draws its own fields
     for message_id in MESSAGE_IDS:
-        at.selectbox(key=f"draft_pick|{rid}").set_value(message_id).run()
+        pick(at).set_value(message_id).run()
         assert not at.exception, message_id
         assert "Nightmare" not in body_area(at).value
-    at.selectbox(key=f"draft_pick|{rid}").set_value("name_disrespect").run()
+    pick(at).set_value("name_disrespect").run()
     assert any("[your example]" in w.value for w in at.warning)
     at.text_area(key=f"detail|{rid}|example").input("My kids could do better.").run()
     assert "My kids could do better." in body_area(at).value
     assert not any("[your example]" in w.value for w in at.warning)
-    at.selectbox(key=f"draft_pick|{rid}").set_value("contract_revision").run()
+    pick(at).set_value("contract_revision").run()
     at.selectbox(key=f"detail|{rid}|revision_reason").set_value("scope").run()
     assert "beyond the scope" in body_area(at).value and not at.exception
 
@@ -473,12 +503,11 @@ def test_a_change_in_the_drafts_panel_reruns_only_the_panel_and_still_autosaves(
     }
     at.run()
     assert at.session_state["cc_device_state"].phase == "ready"
-    rid = store(at).record.id
     verdicts, saves = [], []
     original_verdict, original_autosave = results_ui.verdict_box, device.autosave
     monkeypatch.setattr(results_ui, "verdict_box", lambda *a: verdicts.append(original_verdict(*a)))
     monkeypatch.setattr(device, "autosave", lambda *a: saves.append(original_autosave(*a)))
-    at.segmented_control(key=f"draft_tone|{rid}").set_value("firm")
+    tone(at).set_value("firm")
     with as_the_browser_reruns(at):
         at.run()
     assert not at.exception
@@ -501,12 +530,12 @@ def test_coming_back_opens_the_draft_last_edited_with_its_tone():
     )
     at.run()
     assert not at.exception
-    assert at.selectbox(key=f"draft_pick|{record.id}").value == "goodbye"
-    assert at.segmented_control(key=f"draft_tone|{record.id}").value == "firm"
+    assert pick(at).value == "goodbye"  # an edited draft opens the editor by itself
+    assert tone(at).value == "firm"
     assert body_area(at).value == "My own goodbye, edited last."
     # Editing another draft makes it the last one edited.
-    at.selectbox(key=f"draft_pick|{record.id}").set_value("payment_terms").run()
-    at.segmented_control(key=f"draft_tone|{record.id}").set_value("warm").run()
+    pick(at).set_value("payment_terms").run()
+    tone(at).set_value("warm").run()
     body_area(at).input("An older edit, edited again.").run()
     assert list(store(at).drafts)[-1] == f"{record.id}|payment_terms|warm|en"
 
@@ -526,7 +555,7 @@ def test_the_late_payment_claim_cites_the_law_with_its_caveat_and_dates_from_the
     }
     at = app([ClientRecord(name="Acme", answers=answers)])
     rid = store(at).record.id
-    pick = at.selectbox(key=f"draft_pick|{rid}")
+    pick = at.selectbox(key=f"draft_pick|{rid}|en")
     assert pick.options[1] == "Late-payment claim — suggested"
     pick.set_value("late_payment_claim").run()
     assert "L441-10" in body_area(at).value
@@ -555,8 +584,7 @@ def test_a_draft_against_a_let_go_verdict_says_it_is_only_if_you_stay():
         "demanding.raised": "enforced",
     }
     at = app([ClientRecord(name="Acme", answers=answers)])
-    rid = store(at).record.id
-    pick = at.selectbox(key=f"draft_pick|{rid}")
+    pick = at.selectbox(key=f"draft_pick|{store(at).record.id}|en")
     assert pick.value == "goodbye"
     assert pick.options[-3:] == [
         "Workload check-in — only if you decide to stay",
