@@ -279,9 +279,7 @@ def assess(bank: QuestionBank, answers: Answers) -> Result:
 
 def freeze_answers(answers: Answers) -> tuple[tuple[str, Answer], ...]:
     """Answers as a hashable key; a several-choice answer read from JSON is a list."""
-    return tuple(
-        sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in answers.items())
-    )
+    return tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in answers.items()))
 
 
 @lru_cache(maxsize=4096)

@@ -135,7 +135,7 @@ def radar(page: Page) -> dict:
 
 FOCUSED = """() => {
     const e = document.activeElement;
-    if (!e || e === document.body) return {tag: 'BODY', text: '', label: '', group: ''};
+    if (!e || e === document.body) return {tag: 'BODY', type: '', text: '', label: '', group: ''};
     const group = e.closest('[role=radiogroup]');
     const labelled = e.getAttribute('aria-label') || (e.labels && e.labels[0]
         ? e.labels[0].textContent : '');

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from playwright.sync_api import Page, expect
 
+from clientcheck.bank.loader import default_bank
 from tests.browser.helpers import (
     MAIN,
     button_named,
@@ -14,6 +15,18 @@ from tests.browser.helpers import (
     tab_to,
     wait_idle,
 )
+
+BANK = default_bank()
+
+
+def _text(question_id: str) -> str:
+    """A question's English wording, from the bank (the test follows rewordings)."""
+    return next(q for q in BANK.questions() if q.id == question_id).text("en")
+
+
+def _label(question_id: str, option: str) -> str:
+    question = next(q for q in BANK.questions() if q.id == question_id)
+    return question.scale.option(option).label("en")
 
 
 def _checked_option(page: Page, question: str) -> str:
@@ -57,7 +70,8 @@ def test_a_sign_page_can_be_answered_and_left_with_the_keyboard_alone(page: Page
     page.keyboard.type("4")
     page.keyboard.press("Enter")
     wait_idle(page)
-    tab_to(page, radio_in("How often do you have to chase"))
+    chase, owed = _text("late_payment.chasing"), _text("late_payment.owed_now")
+    tab_to(page, radio_in(chase))
     page.keyboard.press("Space")  # "Never", the first option
     wait_idle(page)
     for _ in range(3):  # -> Rarely -> Sometimes -> Often
@@ -65,12 +79,12 @@ def test_a_sign_page_can_be_answered_and_left_with_the_keyboard_alone(page: Page
         wait_idle(page)
     page.keyboard.press("ArrowLeft")  # back to "Sometimes"
     wait_idle(page)
-    assert _checked_option(page, "How often do you have to chase") == "Sometimes"
-    # Shift+Tab goes back up the page to an earlier question.
-    tab_to(page, radio_in("tell you beforehand"), backwards=True)
+    assert _checked_option(page, chase) == _label("late_payment.chasing", "sometimes")
+    # Shift+Tab goes back up the page to an earlier question; Space picks its first option.
+    tab_to(page, radio_in(owed), backwards=True)
     page.keyboard.press("Space")
     wait_idle(page)
-    assert _checked_option(page, "tell you beforehand") == "Always"
+    assert _checked_option(page, owed) == _label("late_payment.owed_now", "none")
 
     tab_to(page, button_named("Next"))
     page.keyboard.press("Enter")
@@ -84,8 +98,8 @@ def test_a_sign_page_can_be_answered_and_left_with_the_keyboard_alone(page: Page
     expect_title(page, "Pays late")
     main = page.locator(MAIN)
     expect(main.get_by_role("textbox", name="invoices were paid late")).to_have_value("4")
-    assert _checked_option(page, "How often do you have to chase") == "Sometimes"
-    assert _checked_option(page, "tell you beforehand") == "Always"
+    assert _checked_option(page, chase) == _label("late_payment.chasing", "sometimes")
+    assert _checked_option(page, owed) == _label("late_payment.owed_now", "none")
 
 
 def test_keyboard_focus_is_visible_on_the_next_button(page: Page, app_url: str):

@@ -33,8 +33,9 @@ from tests.browser.helpers import (
 
 BANK = default_bank()
 SIZES = {"phone": (390, 844), "desktop": (1280, 900)}
-# A dependent freelancer, a client who pays late and insults: Plan your exit, with the
-# rates against the target and the twelve months without the client.
+# A dependent freelancer, a client who pays late and insults, and nothing changed after
+# they were told: Plan your exit, with the rates against the target and the twelve months
+# without the client.
 ANSWERS = {
     "situation.income_share": 60,
     "situation.savings_months": 3,
@@ -54,6 +55,7 @@ ANSWERS = {
     "high_maintenance.unbilled_hours": 5,
     "disrespect.belittles": "often",
     "disrespect.insults": "repeatedly",
+    "disrespect.raised": "no_change",
     "money.pay_basis": "hourly",
     "money.hourly_rate": 45,
     "money.billed_hours": 80,
@@ -305,6 +307,8 @@ def test_help_opens_under_its_field_and_fields_have_no_counter_and_dates_are_nam
     wait_idle(page)
     main.get_by_text(t("details_title", "fr")).click()
     wait_idle(page)
+    # The details are drawn once open, on the rerun the click starts.
+    expect(main.locator('[data-testid="stDateInput"]').nth(1)).to_be_visible()
     dates = page.evaluate(
         """() => [...document.querySelectorAll('[data-testid=stMain] [data-testid=stDateInput]')]
             .map(f => [f.querySelector('[data-testid=stWidgetLabel]').textContent.trim(),
