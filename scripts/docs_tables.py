@@ -58,11 +58,11 @@ def sign_rules_table(bank: QuestionBank) -> str:
         floor = LADDER_WORDS[rule.floor]
         lines.append(f"| {number} | `{rule.id}` | {_when(rule)} | {floor} |")
     for rule in bank.rules.money_rules:
-        share = f"{rule.below_target_share:.0%}"
-        lines.append(
-            f"| money | `{rule.id}` | paid at most {share} of the rate you aim for "
-            f"| {LADDER_WORDS[rule.floor]} |"
-        )
+        if rule.below_target_share is not None:
+            when = f"paid at most {rule.below_target_share:.0%} of the rate you aim for"
+        else:
+            when = "; ".join(f"`{q}` " + " or ".join(o) for q, o in rule.answers.items())
+        lines.append(f"| money | `{rule.id}` | {when} | {LADDER_WORDS[rule.floor]} |")
     return "\n".join(lines)
 
 

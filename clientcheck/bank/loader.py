@@ -270,6 +270,13 @@ def _check_references(
                 raise QuestionBankError(f"sign_rules.{rule.id}: unknown sign question {qid!r}")
             if not set(options) <= set(question.scale.option_ids):
                 raise QuestionBankError(f"sign_rules.{rule.id}: unknown option(s) of {qid}")
+    for money_rule in rules.money_rules:
+        for qid, options in money_rule.answers.items():
+            question = by_id.get(qid)
+            if question is None or question.scale is None:
+                raise QuestionBankError(f"money_rules.{money_rule.id}: unknown question {qid!r}")
+            if not set(options) <= set(question.scale.option_ids):
+                raise QuestionBankError(f"money_rules.{money_rule.id}: unknown option(s) of {qid}")
     for override in rules.dependency_overrides:
         for cond in override.when:
             _check_condition(cond, by_id, rules, f"dependency_overrides.{override.id}")

@@ -22,14 +22,22 @@ dependency figure); ``flag`` records a serious event that overrides the score bu
 averages into it; ``context`` shapes advice, visibility and rules but is never scored."""
 
 OVERRIDES = ("incident", "pattern", "line", "unfixable")
-"""Serious events an answer can record, mildest first: one serious incident; a repeated
-one; a line crossed (harassment, discrimination, a dishonest request), which calls for a
-clear "no" first; and what ends a working relationship at once (threats, being drunk at
-work)."""
+"""Serious events an answer can record, mildest first: one serious incident (being drunk
+at a meeting once); a repeated one; a line crossed (harassment, discrimination, a dishonest
+request), which calls for a clear "no" first; and what ends a working relationship at once
+(threats or pressure to get their way)."""
 
 CONDITION_OPS = ("equals", "in", "at_least", "at_most", "unknown")
 
-HISTORY = ("not_yet", "improved", "slipping", "no_change", "worse", "enforced")
+HISTORY = (
+    "not_yet",
+    "improved",
+    "slipping",
+    "no_change",
+    "worse",
+    "enforced_complied",
+    "enforced",
+)
 """What was already tried about a sign (the "have you raised it?" answer); an unanswered
 question reads as "not yet"."""
 

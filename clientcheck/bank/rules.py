@@ -83,12 +83,14 @@ class CombinationRule:
 @dataclass(frozen=True)
 class MoneyRule:
     """Money can raise the verdict, never lower it: a floor when the effective rate is at
-    most ``below_target_share`` of the rate the user aims for."""
+    most ``below_target_share`` of the rate the user aims for, or when an answer says so
+    (``answers``: question id -> any of these options)."""
 
     id: str
-    below_target_share: float
     floor: str
     reason: Text
+    below_target_share: float | None = None
+    answers: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -152,6 +154,11 @@ class Rules:
     def rule_questions(self) -> frozenset[str]:
         """The questions whose answers a sign rule reads directly (``answers`` conditions)."""
         return frozenset(q for r in self.sign_rules for q in r.when.answers)
+
+    @cached_property
+    def money_rule_questions(self) -> tuple[str, ...]:
+        """The questions the money rules read (``answers`` conditions), in a fixed order."""
+        return tuple(sorted({q for r in self.money_rules for q in r.answers}))
 
     def advice_for(self, verdict_id: str) -> str | None:
         """What the advice under a verdict does ("fix", "prepare", "leave"), or None."""
@@ -227,14 +234,22 @@ def _combination_rule(raw: dict) -> CombinationRule:
 
 def _money_rule(raw: dict) -> MoneyRule:
     rid = raw.get("id") or "?"
-    share = float(raw["below_target_share"])
-    if not 0 < share < 1:
-        raise QuestionBankError(f"money_rules.{rid}: below_target_share is between 0 and 1")
+    if ("below_target_share" in raw) == ("answers" in raw):
+        raise QuestionBankError(f"money_rules.{rid}: give below_target_share or answers")
+    share = None
+    if "below_target_share" in raw:
+        share = float(raw["below_target_share"])
+        if not 0 < share < 1:
+            raise QuestionBankError(f"money_rules.{rid}: below_target_share is between 0 and 1")
     return MoneyRule(
         rid,
-        share,
         _ladder(raw.get("floor"), f"money_rules.{rid}"),
         text_of(raw.get("reason"), f"money_rules.{rid}.reason"),
+        below_target_share=share,
+        answers={
+            str(q): tuple(v) if isinstance(v, list) else (str(v),)
+            for q, v in dict(raw.get("answers", {})).items()
+        },
     )
 
 

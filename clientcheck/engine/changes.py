@@ -27,7 +27,7 @@ class Change:
 KINDS = ("action", "check", "answer")
 # What to try with the client, most useful to hear first: raising it and seeing it improve,
 # asking without result, enforcing the terms.
-ACTIONS = ("improved", "no_change", "enforced", "worse", "slipping", "not_yet")
+ACTIONS = ("improved", "no_change", "enforced", "enforced_complied", "worse", "slipping", "not_yet")
 
 
 def _candidates(question: Question, current: Answer | None) -> list[Answer]:
@@ -99,7 +99,8 @@ def _changes_cached(
                     continue
                 current = "not_yet"  # not answered yet reads as "not raised yet"
             elif question.role == "context" and not is_history(question):
-                continue
+                if question.id not in bank.rules.money_rule_questions:
+                    continue
             for candidate in _candidates(question, current):
                 changed = {**answers, question.id: candidate}
                 _check_limit(bank, question, changed)

@@ -183,10 +183,15 @@ def _level_rule(bank: QuestionBank, key: RuleKey) -> tuple[int, Reason | None]:
     return 0, None
 
 
+# What the money rules read: the rate paid as a share of the rate aimed for, and the
+# answers they name (question id, option).
+MoneyFacts = tuple[float | None, tuple[tuple[str, str], ...]]
+
+
 def _decide(
     bank: QuestionBank,
     signs: tuple[SignResult, ...],
-    rate_share: float | None,
+    money_facts: MoneyFacts,
     situation: Situation,
 ) -> tuple[int, tuple[SignResult, ...], tuple[Reason, ...]]:
     """Apply the decision rules: the verdict's ladder level, signs with levels, and why."""
@@ -195,13 +200,13 @@ def _decide(
         level = _sign_level(bank, sign, situation)[0]
         leveled.append(sign if sign.level == level else replace(sign, level=level))
     keys = tuple(_rule_key(s, situation) if s.assessed else None for s in signs)
-    verdict, decisive = _decision(bank, keys, rate_share)
+    verdict, decisive = _decision(bank, keys, money_facts)
     return verdict, tuple(leveled), decisive
 
 
 @lru_cache(maxsize=4096)
 def _decision(
-    bank: QuestionBank, keys: tuple[RuleKey | None, ...], rate_share: float | None
+    bank: QuestionBank, keys: tuple[RuleKey | None, ...], money_facts: MoneyFacts
 ) -> tuple[int, tuple[Reason, ...]]:
     rules = bank.rules
     reasons: list[tuple[int, Reason]] = []
@@ -227,8 +232,14 @@ def _decision(
         if raised > verdict:
             verdict = raised
             reasons.append((verdict, Reason(rule.id, signs=counted)))
+    rate_share, said = money_facts[0], dict(money_facts[1])
     for money_rule in rules.money_rules:
-        if rate_share is not None and rate_share <= money_rule.below_target_share:
+        share = money_rule.below_target_share
+        by_rate = share is not None and rate_share is not None and rate_share <= share
+        by_answer = bool(money_rule.answers) and all(
+            said.get(q) in options for q, options in money_rule.answers.items()
+        )
+        if by_rate or by_answer:
             floor = LADDER.index(money_rule.floor)
             if floor >= verdict:
                 verdict = floor
@@ -302,7 +313,9 @@ def _assess_cached(bank: QuestionBank, frozen: tuple[tuple[str, Answer], ...]) -
     share = answers.get("situation.income_share")
     small = can_leave and isinstance(share, float) and share <= rules.small_client_share
     situation = (small, dependency_known and not can_leave)
-    level, leveled, reasons = _decide(bank, signs, rate_share, situation)
+    said = tuple((q, a) for q in rules.money_rule_questions if isinstance(a := answers.get(q), str))
+    money_facts = (rate_share, said)
+    level, leveled, reasons = _decide(bank, signs, money_facts, situation)
     provisional = False
     tentative = None
     firm_up: tuple[str, ...] = ()
@@ -312,7 +325,7 @@ def _assess_cached(bank: QuestionBank, frozen: tuple[tuple[str, Answer], ...]) -
         verdict = _verdict_id(level, can_leave)
         if level > LADDER.index("keep_boundaries"):
             capped = tuple(_capped(bank, s) for s in signs)
-            capped_level, _, capped_reasons = _decide(bank, capped, rate_share, situation)
+            capped_level, _, capped_reasons = _decide(bank, capped, money_facts, situation)
             if capped_level < level:
                 provisional = True
                 tentative = verdict

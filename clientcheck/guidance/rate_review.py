@@ -43,9 +43,17 @@ class RateReview:
     full_on: date | None = None
 
 
+# The answers to "what does this client pay, against your usual rate?" that call for new rates.
+BELOW_USUAL = ("far_below", "below")
+
+
 def rate_review_due(ctx: AssessmentContext) -> bool:
-    """True on the stay path when the client pays below the stated target."""
-    return ctx.verdict in STAY_VERDICTS and money.rate_view(ctx.answers).below_target is True
+    """True on the stay path when the client pays below the stated target, or below the
+    user's usual rate."""
+    if ctx.verdict not in STAY_VERDICTS:
+        return False
+    below_usual = ctx.answers.get("situation.usual_rate") in BELOW_USUAL
+    return below_usual or money.rate_view(ctx.answers).below_target is True
 
 
 def _target_on_basis(answers: Mapping[str, Answer], basis: str) -> float | None:

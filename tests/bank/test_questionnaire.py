@@ -74,6 +74,7 @@ def test_situation_separates_dependency_from_context():
     assert {q.id for q in situation if q.role == "context"} == {
         "situation.notice_weeks",
         "situation.work_matters",
+        "situation.usual_rate",
         "situation.client_kind",
         "situation.jurisdiction",
         "situation.currency",

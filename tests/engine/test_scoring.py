@@ -373,16 +373,36 @@ def test_insults_repeated_after_an_objection_end_it():
     assert assess(BANK, {**answers, **DEPENDENT}).verdict == "plan_exit"
 
 
-@pytest.mark.parametrize("what", ["harassment", "discrimination", "threats", "intoxicated"])
-def test_harassment_discrimination_threats_and_drunkenness_end_it_at_once(what):
-    answers = {"unprofessional.crossed_line": "yes", "unprofessional.crossed_what": (what,)}
+def test_threats_to_get_their_way_end_it_at_once():
+    answers = {"unprofessional.crossed_line": "yes", "unprofessional.crossed_what": ("threats",)}
     result = assess(BANK, {**answers, **FREE})
     assert result.verdict == "let_go"
     assert rules_of(result) == ["ends_it_at_once"]
     assert not result.provisional
+    assert assess(BANK, {**answers, **DEPENDENT}).verdict == "plan_exit"
 
 
-@pytest.mark.parametrize("what", ["remarks", "dishonest", "control"])
+def test_someone_drunk_at_one_meeting_is_a_firm_word_not_an_exit():
+    answers = {
+        "unprofessional.crossed_line": "yes",
+        "unprofessional.crossed_what": ("intoxicated",),
+    }
+    result = assess(BANK, {**answers, **FREE})
+    assert result.verdict == "keep_boundaries"
+    assert rules_of(result) == ["one_serious_incident"]
+    # With threats as well, the gravest event decides.
+    both = {**answers, "unprofessional.crossed_what": ("intoxicated", "threats")}
+    assert assess(BANK, {**both, **FREE}).verdict == "let_go"
+
+
+def test_a_line_crossed_without_saying_what_is_one_serious_incident():
+    result = assess(BANK, {"unprofessional.crossed_line": "yes", **FREE})
+    assert rules_of(result) == ["one_serious_incident"]
+
+
+@pytest.mark.parametrize(
+    "what", ["harassment", "discrimination", "remarks", "dishonest", "control"]
+)
 def test_a_line_crossed_gets_a_clear_no_first_and_ends_it_if_it_happens_again(what):
     answers = {"unprofessional.crossed_line": "yes", "unprofessional.crossed_what": (what,)}
     first = assess(BANK, {**answers, **FREE})
@@ -825,7 +845,33 @@ def test_the_cached_assessment_matches_one_worked_out_from_scratch():
 def test_a_several_choice_answer_read_from_json_as_a_list_scores_like_a_tuple():
     # An uploaded file or the device's copy gives a list; the cached assessment needs a key.
     base = {"unprofessional.crossed_line": "yes", "situation.income_share": 10}
-    as_list = assess(BANK, {**base, "unprofessional.crossed_what": ["harassment"]})
-    as_tuple = assess(BANK, {**base, "unprofessional.crossed_what": ("harassment",)})
+    as_list = assess(BANK, {**base, "unprofessional.crossed_what": ["threats"]})
+    as_tuple = assess(BANK, {**base, "unprofessional.crossed_what": ("threats",)})
     assert as_list.verdict == as_tuple.verdict == "let_go"
     assert as_list.risk == as_tuple.risk
+
+
+def test_a_fee_paid_and_the_problem_going_on_means_stricter_terms_not_leaving():
+    answers = {
+        "contract_breach.has_contract": "yes",
+        "contract_breach.terms_broken": ("cancellation",),
+        "contract_breach.breach_count": "repeatedly",
+        "contract_breach.cancelled": "often",
+    }
+    complied = assess(BANK, {**answers, "contract_breach.raised": "enforced_complied", **FREE})
+    assert complied.verdict == "renegotiate"
+    assert rules_of(complied) == ["enforced_and_complied"]
+    refused = assess(BANK, {**answers, "contract_breach.raised": "enforced", **FREE})
+    assert refused.verdict == "let_go"
+
+
+@pytest.mark.parametrize(("usual", "verdict"), [("far_below", "renegotiate"), ("below", "keep")])
+def test_a_rate_far_below_the_usual_one_is_renegotiated_however_pleasant_the_client(usual, verdict):
+    pleasant = {"late_payment.chasing": "never", "disrespect.belittles": "never"}
+    result = assess(BANK, {**pleasant, "situation.usual_rate": usual, **FREE})
+    assert result.verdict == verdict
+    if verdict == "renegotiate":
+        assert rules_of(result) == ["far_below_your_usual_rate"]
+    # Money raises a verdict, never lowers it: insults stay what they are.
+    insults = {"disrespect.insults": "repeatedly", "disrespect.raised": "no_change"}
+    assert assess(BANK, {**insults, "situation.usual_rate": "above", **FREE}).verdict == "let_go"

@@ -244,8 +244,9 @@ def _advice(pdf: SummaryPDF, data: SummaryInput, words: dict[str, str]) -> None:
         lines = [pdf_text(line) for line in item.lines]
         items.append((pdf_line(advice_heading(item, words)), pdf_line(", ".join(tags)), lines))
     if not items:
-        pdf.heading(words["advice"], keep_with=pdf.paragraph_height(words["no_advice"]))
-        pdf.paragraph(words["no_advice"])
+        none = words["no_advice" if data.ctx.verdict == "keep" else "no_advice_plan"]
+        pdf.heading(words["advice"], keep_with=pdf.paragraph_height(none))
+        pdf.paragraph(none)
         return
     title, tags, lines = items[0]
     first = _advice_start_height(pdf, title, tags, lines[0] if lines else "")
