@@ -875,3 +875,13 @@ def test_a_rate_far_below_the_usual_one_is_renegotiated_however_pleasant_the_cli
     # Money raises a verdict, never lowers it: insults stay what they are.
     insults = {"disrespect.insults": "repeatedly", "disrespect.raised": "no_change"}
     assert assess(BANK, {**insults, "situation.usual_rate": "above", **FREE}).verdict == "let_go"
+
+
+def test_disrespect_that_goes_on_after_asking_calls_for_a_last_warning_not_new_terms():
+    answers = {"disrespect.belittles": "often", "disrespect.raised": "no_change"}
+    result = assess(BANK, {**answers, **FREE})
+    assert result.verdict == "renegotiate"
+    assert rules_of(result) == ["last_warning"]
+    # A late payer asked without result is told to enforce terms instead.
+    late = {"late_payment.chasing": "always", "late_payment.raised": "no_change"}
+    assert rules_of(assess(BANK, {**late, **FREE})) == ["asked_nothing_changed"]
