@@ -42,6 +42,7 @@ class SignResult:
     history_answered: bool = False  # the user said what they tried (evidence of a problem)
     facts: tuple[tuple[str, str], ...] = ()  # answers a sign rule reads (rules.rule_questions)
     level: int = 0  # this sign's floor on the verdict ladder (index in LADDER)
+    graded_band: str = ""  # the band from the graded answers alone, before any event
 
     @property
     def assessed(self) -> bool:
@@ -132,8 +133,9 @@ def weighted_mean(pairs: list[tuple[float, float]]) -> float:
 
 def _base_sign(
     bank: QuestionBank, sign: Section, answers: Answers
-) -> tuple[float, str, list[tuple[Question, Answer]], set[str]]:
-    """Score a sign from its asked questions, context left out: score, band, answers, overrides."""
+) -> tuple[float, str, list[tuple[Question, Answer]], set[str], str]:
+    """Score a sign from its asked questions, context left out: score, band, answers,
+    overrides, and the band of the graded answers alone (before any event's floor)."""
     rules = bank.rules
     asked = [q for q in sign.questions if q.role != "context"]
     asked = [q for q in asked if q.show_if is None or is_visible(bank, q, answers)]
@@ -144,10 +146,11 @@ def _base_sign(
     worst = max((r for _, r in graded), default=0.0)
     score = rules.sign_max_weight * worst + (1 - rules.sign_max_weight) * weighted_mean(graded)
     overrides = {o for q, a in answered if (o := q.override_of(a))}
+    graded_band = rules.band_for(score).id if graded else rules.bands[0].id
     if overrides:
         score = max(score, rules.dealbreaker_floor)
     band = NOT_ASSESSED if len(answered) < rules.min_answers_per_sign else rules.band_for(score).id
-    return score, band, answered, overrides
+    return score, band, answered, overrides, graded_band
 
 
 def score_sign(bank: QuestionBank, sign: Section, answers: Answers) -> SignResult:
@@ -156,7 +159,7 @@ def score_sign(bank: QuestionBank, sign: Section, answers: Answers) -> SignResul
     A deal-breaker question answered "no" adds nothing: flags override, never average.
     """
     rules = bank.rules
-    score, band, answered, overrides = _base_sign(bank, sign, answers)
+    score, band, answered, overrides, graded_band = _base_sign(bank, sign, answers)
     history, history_answered = "not_yet", False
     for q in sign.questions:
         if is_history(q) and is_answered(answers.get(q.id)):
@@ -188,6 +191,7 @@ def score_sign(bank: QuestionBank, sign: Section, answers: Answers) -> SignResul
             for q, _ in answered
             if q.id in rules.rule_questions and is_answered(answers.get(q.id))
         ),
+        graded_band=graded_band,
     )
 
 

@@ -133,7 +133,7 @@ def _state_rank(bank: QuestionBank, state: str) -> int:
 
 
 def _sign_matches(bank: QuestionBank, rule: SignRule, key: RuleKey) -> bool:
-    _, kind, state, history, (small, dependent), facts = key
+    _, kind, state, history, (small, dependent), facts, _band = key
     w = rule.when
     if w.small_client is not None and small != w.small_client:
         return False
@@ -157,12 +157,14 @@ def _sign_matches(bank: QuestionBank, rule: SignRule, key: RuleKey) -> bool:
 # The decision rules read only these of a sign: the decision is cached on them.
 # What a rule reads of the user's situation: a small client, and whether they depend on it.
 Situation = tuple[bool, bool]
-# sign id, kind, state, history, the situation, the answers rules read
-RuleKey = tuple[str, str, str, str, Situation, tuple[tuple[str, str], ...]]
+# sign id, kind, state, history, the situation, the answers rules read, and the band of
+# the graded answers alone
+RuleKey = tuple[str, str, str, str, Situation, tuple[tuple[str, str], ...], str]
 
 
 def _rule_key(sign: SignResult, situation: Situation) -> RuleKey:
-    return (sign.sign_id, sign.kind, sign.state, sign.history, situation, sign.facts)
+    band = sign.graded_band or sign.band
+    return (sign.sign_id, sign.kind, sign.state, sign.history, situation, sign.facts, band)
 
 
 def _sign_level(
@@ -176,7 +178,22 @@ def _sign_level(
 
 @lru_cache(maxsize=1024)
 def _level_rule(bank: QuestionBank, key: RuleKey) -> tuple[int, Reason | None]:
-    """The first sign rule that matches sets the floor (a decision list, read in order)."""
+    """The first sign rule that matches sets the floor (a decision list, read in order).
+
+    A serious event is the sign's state, but it never makes the sign count for less than
+    its band alone would: one insult on top of belittling that is already at Warning keeps
+    the Warning's floor (a worse answer never gives a milder verdict).
+    """
+    level, reason = _first_rule(bank, key)
+    band = key[6]
+    if band != key[2] and band != bank.rules.bands[0].id:
+        by_band = _first_rule(bank, (*key[:2], band, *key[3:]))
+        if by_band[0] > level:
+            return by_band
+    return level, reason
+
+
+def _first_rule(bank: QuestionBank, key: RuleKey) -> tuple[int, Reason | None]:
     for rule in bank.rules.sign_rules:
         if _sign_matches(bank, rule, key):
             return LADDER.index(rule.floor), Reason(rule.id, key[0])
@@ -266,7 +283,10 @@ def _capped(bank: QuestionBank, sign: SignResult) -> SignResult:
     watch = bank.rules.bands[1]
     if bank.rules.band_rank(sign.band) <= 1:
         return sign
-    return replace(sign, band=watch.id, score=min(sign.score, watch.min))
+    graded = sign.graded_band or sign.band
+    if bank.rules.band_rank(graded) > 1:
+        graded = watch.id
+    return replace(sign, band=watch.id, score=min(sign.score, watch.min), graded_band=graded)
 
 
 def confidence_level(bank: QuestionBank, share: float) -> str:

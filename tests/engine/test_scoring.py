@@ -885,3 +885,14 @@ def test_disrespect_that_goes_on_after_asking_calls_for_a_last_warning_not_new_t
     # A late payer asked without result is told to enforce terms instead.
     late = {"late_payment.chasing": "always", "late_payment.raised": "no_change"}
     assert rules_of(assess(BANK, {**late, **FREE})) == ["asked_nothing_changed"]
+
+
+def test_an_insult_on_top_of_belittling_already_at_warning_never_gives_a_milder_verdict():
+    # Found by the property test: the incident's own rule (a firm word) was milder than
+    # the rule the Warning band alone reached (name it, stay only if it stops).
+    belittling = {"disrespect.ethics": "sometimes", "disrespect.belittles": "sometimes"}
+    before = assess(BANK, belittling)
+    after = assess(BANK, {**belittling, "disrespect.insults": "once"})
+    assert VERDICT_LEVEL[after.verdict] >= VERDICT_LEVEL[before.verdict] == 2
+    # One insult alone, from an otherwise good client, is still a firm word.
+    assert rules_of(assess(BANK, {"disrespect.insults": "once"})) == ["one_serious_incident"]
