@@ -390,7 +390,7 @@ def test_new_rates_say_unbilled_time_was_never_billed_and_choose_between_asking_
     firm = body("new_rates", "firm", RATES, lang)
     opening = firm.split("\n\n")[1]
     assert ("ask for your agreement" if lang == "en" else "demander votre accord") in opening
-    assert ("have gone up" if lang == "en" else "ont augmenté") in firm
+    assert ("I have raised my rates" if lang == "en" else "J'ai revu mes tarifs") in firm
     without = body("new_rates", "firm", {**RATES, "contract_breach.has_contract": "no"}, lang)
     assert "agreement" not in without.split("\n\n")[1] and "accord" not in without
 

@@ -1,0 +1,200 @@
+"""What a fourth professional reading of the drafts gallery found (one native English, one
+native French reader, every draft scored), kept from coming back."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from clientcheck.guidance.letters import MessageDetails
+from clientcheck.guidance.messages import MESSAGE_IDS, TONES, render_message
+from tests.support.contexts import DEPENDENT, FREE, make_ctx
+
+NAMED = MessageDetails(
+    sender_name="Camille Martin",
+    contact_name="Madame Durand",
+    invoice_number="2026-031",
+    invoice_date=date(2026, 7, 15),
+    invoice_due=date(2026, 8, 14),
+    overdue_amount=2400,
+    referral_name="Léa Moreau",
+    extra_work="a second version of the brochure",
+    prepared_on=date(2026, 12, 7),
+)
+EMPTY = MessageDetails()
+REPEATED_INSULTS = {"disrespect.insults": "repeatedly", "disrespect.belittles": "often"}
+RATES = {
+    "money.pay_basis": "hourly",
+    "money.hourly_rate": 55,
+    "money.billed_hours": 60,
+    "high_maintenance.unbilled_hours": 2,
+    "money.target_rate": 65,
+    **DEPENDENT,
+}
+
+
+def body(message_id: str, tone: str, answers: dict, lang: str, details=EMPTY) -> str:
+    return render_message(message_id, tone, make_ctx(answers, lang), details).body
+
+
+def _gallery_drafts(lang: str):
+    from scripts.drafts_gallery import SITUATIONS, _context
+
+    for number, situation in enumerate(SITUATIONS, start=1):
+        ctx = _context(situation, lang)
+        for index, message_id in enumerate(MESSAGE_IDS, start=1):
+            for tone in TONES:
+                draft = render_message(message_id, tone, ctx, situation.details_in(lang))
+                yield f"{number}.{index} {tone}", draft
+
+
+# --- the stock phrases, fixed once in the shared strings ------------------------------------
+
+# Phrases the fourth reading flagged as clumsy, tentative, dismissive or ungrammatical-ish.
+FLAGGED = {
+    "en": (
+        "my rates have gone up",
+        "below the level i set",
+        "i'd treat it",
+        "thank you for your understanding",
+        "thank you for understanding",
+        "calmly",
+        "deliverables",
+        "it isn't the first time, either",
+        "keep them out of our conversations",
+    ),
+    "fr": (
+        "mes tarifs ont augmenté",
+        "niveau que je fixe",
+        "ne relevait plus",
+        "je vous demande que",
+        "il se fera",
+        "garder le cap",
+        "merci d'en tenir compte",
+        "merci de votre compréhension",
+        "et je le regrette",
+        "n'aide pas le projet",
+        "calmement",
+        "livrables",
+        "les règles que",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_no_draft_of_the_gallery_uses_a_phrase_the_fourth_reading_flagged(lang):
+    found = [
+        (where, phrase)
+        for where, draft in _gallery_drafts(lang)
+        for phrase in FLAGGED[lang]
+        if phrase in f"{draft.subject}\n{draft.body}".lower()
+    ]
+    assert not found, found
+
+
+def test_the_fourth_reading_phrase_check_can_fail():
+    assert "my rates have gone up" in "My rates have gone up, and …".lower()
+    assert any(p in "je vous demande que nous gardions" for p in FLAGGED["fr"])
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_new_rates_speak_of_a_standard_rate_the_sender_raised(lang):
+    neutral = body("new_rates", "neutral", RATES, lang)
+    firm = body("new_rates", "firm", RATES, lang)
+    if lang == "en":
+        assert "below my standard rate" in neutral and "I have raised my rates" in firm
+    else:
+        assert "inférieur au tarif que je pratique désormais" in neutral
+        assert "J'ai revu mes tarifs" in firm
+
+
+def test_extra_work_is_quoted_with_certainty():
+    neutral = body("quote_extra_work", "neutral", DEPENDENT, "en")
+    assert "I'll treat it as additional work" in neutral and "I'd treat" not in neutral
+
+
+def test_every_french_draft_of_the_gallery_keeps_french_typography():
+    for where, draft in _gallery_drafts("fr"):
+        text = f"{draft.subject}\n{draft.body}"
+        assert not re.search(r" [:;?!»%€]", text), (where, text)
+        assert "« " not in text and not re.search(r"\d [%€£]", text), (where, text)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_firm_refusal_thanks_first_and_a_neutral_one_gives_capacity_as_its_only_reason(lang):
+    thanks = "Thank you for your request" if lang == "en" else "Merci pour votre demande"
+    firm = body("decline_extra_work", "firm", DEPENDENT, lang, NAMED)
+    assert firm.split("\n\n")[1].startswith(thanks), firm
+    assert ("I'm happy to introduce you" if lang == "en" else "mettre en relation") in firm
+    neutral = body("decline_extra_work", "neutral", DEPENDENT, lang, NAMED)
+    assert "outside" not in neutral and "sort du" not in neutral, neutral
+    warm = body("decline_extra_work", "warm", DEPENDENT, lang, NAMED)
+    assert warm.count("take it on") <= 1 and "je le regrette" not in warm
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_declining_a_client_you_keep_offers_a_later_date_when_nobody_is_referred(lang):
+    kept = make_ctx({"late_payment.unpaid_90": "once", **FREE}, lang)
+    assert kept.verdict != "let_go"
+    later = "[date]"
+    for tone in ("warm", "neutral"):
+        assert later in render_message("decline_extra_work", tone, kept).body
+        referred = render_message("decline_extra_work", tone, kept, NAMED).body
+        assert later not in referred
+    assert later not in render_message("decline_extra_work", "firm", kept).body
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_firm_reminder_ends_with_an_offer_to_answer_questions(lang):
+    for answers in ({}, {"unprofessional.off_topic": "always", **DEPENDENT}):
+        firm = body("professionalism_reminder", "firm", answers, lang)
+        closing = firm.split("\n\n")[-2]
+        assert ("questions" if lang == "en" else "questions") in closing, closing
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_reminder_says_extra_work_starts_once_its_quote_is_accepted(lang):
+    for tone in TONES:
+        text = body("professionalism_reminder", tone, {}, lang)
+        assert ("once the quote has been accepted" if lang == "en" else "devis accepté") in text
+
+
+# --- naming disrespect ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_after_repeated_insults_the_warm_close_hopes_to_get_back_not_to_keep(lang):
+    example = MessageDetails(example="My kids could do better.")
+    again = body("name_disrespect", "warm", {**REPEATED_INSULTS, **DEPENDENT}, lang, example)
+    once = body("name_disrespect", "warm", {"disrespect.insults": "once", **DEPENDENT}, lang)
+    if lang == "en":
+        assert "get back to" in again and "keep working" not in again
+        assert "keep working" in once
+        assert again.count("conversation") <= 1, again
+    else:
+        assert "retrouver des échanges constructifs" in again and "saurons garder" not in again
+        assert "saurons garder" in once
+        assert "je vous demande de ne plus" in again
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_repeated_remark_is_its_own_sentence_in_the_firm_version(lang):
+    firm = body("name_disrespect", "firm", {**REPEATED_INSULTS, **DEPENDENT}, lang)
+    sentence = "This is not the first time." if lang == "en" else "Ce n'est pas la première fois."
+    assert sentence in firm, firm
+
+
+def test_no_french_draft_says_je_vous_demande_que():
+    contexts = (
+        {**REPEATED_INSULTS, **DEPENDENT},
+        {"unprofessional.crossed_line": "yes", "unprofessional.off_topic": "often", **DEPENDENT},
+        {"unprofessional.off_topic": "always", **DEPENDENT},
+    )
+    for answers in contexts:
+        ctx = make_ctx(answers, "fr")
+        for message_id in MESSAGE_IDS:
+            for tone in TONES:
+                text = render_message(message_id, tone, ctx).body.lower()
+                assert not re.search(r"je vous demande (que|d'accepter que)", text), text
