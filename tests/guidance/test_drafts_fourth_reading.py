@@ -10,6 +10,7 @@ import pytest
 
 from clientcheck.guidance.letters import MessageDetails
 from clientcheck.guidance.messages import MESSAGE_IDS, TONES, render_message
+from clientcheck.guidance.rate_review import review_sentence, round_rate, step_value
 from tests.support.contexts import DEPENDENT, FREE, make_ctx
 
 NAMED = MessageDetails(
@@ -198,3 +199,40 @@ def test_no_french_draft_says_je_vous_demande_que():
             for tone in TONES:
                 text = render_message(message_id, tone, ctx).body.lower()
                 assert not re.search(r"je vous demande (que|d'accepter que)", text), text
+
+
+# --- amounts a person would choose --------------------------------------------------------------
+
+DAY_RATE = {
+    "money.pay_basis": "daily",
+    "money.day_rate": 350,
+    "money.billed_days": 8,
+    "money.day_hours": 7,
+    "high_maintenance.unbilled_hours": 2,
+    "money.target_rate": 60,
+    "late_payment.invoices_total": 8,
+    "late_payment.late_invoices": 1,
+    "late_payment.unpaid_90": "once",
+    "situation.income_share": 25,
+    "situation.savings_months": 6,
+    "situation.currency": "GBP",
+}
+
+
+def test_proposed_rates_are_rounded_up_to_a_figure_a_person_would_choose():
+    assert round_rate(417.5, "daily") == 420 and round_rate(485, "daily") == 485
+    assert round_rate(481.2, "daily") == 485
+    assert round_rate(70.2, "hourly") == 71 and round_rate(3341, "monthly") == 3350
+    assert step_value(350, 485, "daily") == 420
+    assert step_value(350, 481.2, "daily") == 420  # 415.6 -> 420
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_day_rate_rise_shows_round_figures_in_every_tone_and_on_the_results_page(lang):
+    ctx = make_ctx(DAY_RATE, lang)
+    first, full = ("£420 a day", "£485 a day") if lang == "en" else ("420\u00a0£", "485\u00a0£")
+    for tone in TONES:
+        text = render_message("new_rates", tone, ctx).body
+        assert first in text and full in text and "418" not in text, text
+    review = review_sentence(ctx)
+    assert review and ("£485" if lang == "en" else "485\u00a0£") in review, review

@@ -340,7 +340,7 @@ SMALL_RISE = {**RATES, "high_maintenance.unbilled_hours": 0, "money.target_rate"
 
 def test_a_rise_above_a_fifth_is_split_in_two_steps_six_months_apart():
     assert step_value(55, 75, "hourly") == 65
-    assert step_value(350, 485, "daily") == 418  # halfway, rounded up
+    assert step_value(350, 485, "daily") == 420  # halfway, rounded up to a multiple of 5
     assert step_value(3000, 3700, "monthly") == 3350  # to the next ten
     assert step_value(55, 66, "hourly") is None  # exactly a fifth: one step
     assert step_value(0, 60, "hourly") is None
