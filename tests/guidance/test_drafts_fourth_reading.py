@@ -236,3 +236,113 @@ def test_a_day_rate_rise_shows_round_figures_in_every_tone_and_on_the_results_pa
         assert first in text and full in text and "418" not in text, text
     review = review_sentence(ctx)
     assert review and ("£485" if lang == "en" else "485\u00a0£") in review, review
+
+
+# --- formal letters -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_every_formal_demand_of_the_gallery_opens_and_closes_as_a_letter(lang):
+    claims = [d for where, d in _gallery_drafts(lang) if where.endswith(".11 firm")]
+    assert len(claims) == 4
+    for draft in claims:
+        greeting = next(line for line in draft.body.split("\n") if line.endswith(","))
+        if lang == "en":
+            assert greeting.startswith("Dear ") and "Yours sincerely," in draft.body
+        else:
+            assert not greeting.startswith("Bonjour"), greeting
+            assert greeting in ("Madame,", "Monsieur,", "[Madame / Monsieur],"), greeting
+            assert "salutations distinguées" in draft.body
+        address = "[client's address]" if lang == "en" else "[adresse du client]"
+        named = "[client's name and address]" if lang == "en" else "[nom et adresse du client]"
+        assert address in draft.body or named in draft.body, draft.body
+
+
+NOTICE = {
+    **DEPENDENT,
+    "situation.notice_weeks": 4,
+    "situation.jurisdiction": "fr",
+    "contract_breach.has_contract": "yes",
+    "late_payment.unpaid_90": "once",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_notice_by_registered_letter_is_a_dated_letter_and_an_e_mail_is_not(lang):
+    firm = body("goodbye", "firm", NOTICE, lang, NAMED)
+    assert ("7 December 2026" if lang == "en" else "Le 7 décembre 2026") in firm
+    if lang == "en":
+        assert "Yours sincerely," in firm and "Regards," not in firm
+    else:
+        assert "\nMadame,\n" in firm and "Bonjour" not in firm
+        assert "Je vous prie d'agréer, Madame," in firm and "Par la présente" in firm
+    by_mail = {**NOTICE, "contract_breach.has_contract": "no", "situation.notice_weeks": 0}
+    e_mail = body("goodbye", "firm", by_mail, lang, NAMED)
+    assert "Par la présente" not in e_mail and "7 December" not in e_mail
+    assert ("Dear Ms Durand," if lang == "en" else "Bonjour Madame Durand,") in e_mail
+
+
+# --- goodbye ------------------------------------------------------------------------------------
+
+# One late invoice among eight, no contract: a good client, under a verdict that keeps them.
+GOOD_CLIENT = {
+    "late_payment.invoices_total": 8,
+    "late_payment.late_invoices": 1,
+    "late_payment.unpaid_90": "once",
+    "situation.income_share": 25,
+    "situation.savings_months": 6,
+    "situation.client_kind": "business",
+    "situation.jurisdiction": "uk",
+}
+LET_GO = {
+    "demanding.out_of_scope": 10,
+    "demanding.tight_deadlines": "always",
+    "demanding.changes_after_signoff": "always",
+    "demanding.free_extras": "always",
+    "demanding.raised": "enforced",
+    "late_payment.unpaid_90": "once",
+    "situation.client_kind": "business",
+    **FREE,
+}
+PRIVATE_INSULTS = {**REPEATED_INSULTS, "situation.client_kind": "individual", **DEPENDENT}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_goodbye_to_a_client_not_at_fault_gives_a_reason_without_reproach(lang):
+    good = make_ctx(GOOD_CLIENT, lang)
+    assert good.verdict in ("keep", "keep_boundaries", "renegotiate")
+    warm = render_message("goodbye", "warm", good).body
+    reproach = ("right fit", "compatibles")
+    assert not any(r in warm for r in reproach), warm
+    assert ("refocus my business" if lang == "en" else "recentrer mon activité") in warm
+    for answers in (LET_GO, PRIVATE_INSULTS):
+        leaving = body("goodbye", "warm", answers, lang)
+        assert any(r in leaving for r in reproach), leaving
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_goodbye_names_the_working_relationship_once_and_always_sends_a_final_invoice(lang):
+    final = "final invoice" if lang == "en" else "facture de solde"
+    for answers in (GOOD_CLIENT, LET_GO, PRIVATE_INSULTS, NOTICE):
+        for tone in TONES:
+            draft = render_message("goodbye", tone, make_ctx(answers, lang), NAMED)
+            text = f"{draft.subject}\n{draft.body}"
+            assert text.count("working relationship") <= 1, text
+            assert final in text, text
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_firm_goodbye_to_a_demanding_client_says_new_requests_wait(lang):
+    wait = "New requests won't be taken on" if lang == "en" else "nouvelles demandes ne seront pas"
+    assert wait in body("goodbye", "firm", LET_GO, lang)
+    assert wait not in body("goodbye", "warm", LET_GO, lang)
+    assert wait not in body("goodbye", "firm", GOOD_CLIENT, lang)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_private_client_is_wished_all_the_best_not_every_success(lang):
+    warm = body("goodbye", "warm", PRIVATE_INSULTS, lang)
+    assert ("all the best" if lang == "en" else "bonne continuation") in warm
+    assert "every success" not in warm and "pleine réussite" not in warm
+    business = body("goodbye", "warm", LET_GO, lang)
+    assert "every success" in business or "pleine réussite" in business

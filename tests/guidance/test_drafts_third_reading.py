@@ -306,8 +306,10 @@ def test_the_french_goodbye_speaks_as_a_freelancer_not_an_employee():
 def test_firm_notice_under_a_contract_also_goes_by_registered_letter(lang):
     registered = "registered letter" if lang == "en" else "lettre recommandée"
     firm = body("goodbye", "firm", NOTICE_UNDER_CONTRACT, lang, NAMED)
-    assert firm.startswith("By e-mail" if lang == "en" else "Envoyée par e-mail")
-    assert registered in firm.split("\n")[0]
+    head, _, letter = firm.partition("\n\nDear " if lang == "en" else "\n\nMadame,")
+    sent = head.split("\n")[-1]  # the last line above the greeting: how the letter goes
+    assert sent.startswith("By e-mail" if lang == "en" else "Envoyée par e-mail"), firm
+    assert registered in sent and letter
     for tone in ("warm", "neutral"):
         assert registered not in body("goodbye", tone, NOTICE_UNDER_CONTRACT, lang, NAMED)
 
@@ -317,7 +319,7 @@ def test_a_goodbye_without_notice_gives_an_end_date_and_the_invoice_amount(lang)
     owed = {"late_payment.unpaid_90": "once", **FREE}
     for tone in TONES:
         text = body("goodbye", tone, owed, lang)
-        end = "which will be the end" if lang == "en" else "notre collaboration prendra fin"
+        end = "by [date], my last working day" if lang == "en" else "collaboration prendra fin"
         assert "[date]" in text and end in text
         assert ("for [amount]" if lang == "en" else "[montant]") in text
         clear = body("goodbye", tone, {**FREE}, lang)
