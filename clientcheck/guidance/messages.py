@@ -10,6 +10,7 @@ import re
 from dataclasses import replace
 from datetime import timedelta
 
+from clientcheck.engine import money
 from clientcheck.guidance.advice import (
     answered,
     currency,
@@ -43,6 +44,16 @@ MESSAGE_IDS = (
 )
 MAX_SUGGESTED = 3
 REVISION_REASONS = ("breach", "payment", "scope", "terms")
+# The clause of a contract revision each sign calls for (terms can fix these).
+CLAUSE_FOR_SIGN = {
+    "contract_breach": "breach",
+    "demanding": "scope",
+    "late_payment": "payment",
+    "disrespect": "conduct",
+    "unprofessional": "conduct",
+}
+# Ongoing work paid for time (not by the project): payment terms speak of months, not projects.
+TIME_BASES = ("hourly", "daily", "monthly")
 
 _TITLES = {
     "payment_terms": Text(en="Payment terms", fr="Conditions de paiement"),
@@ -249,17 +260,25 @@ def _notice_weeks(ctx: AssessmentContext, details: MessageDetails) -> int | None
     return notice_weeks(ctx)
 
 
-def _revision_reason(ctx: AssessmentContext, details: MessageDetails) -> str:
-    if details.revision_reason in REVISION_REASONS:
-        return details.revision_reason
-    flagged = {s.id for s in ctx.flagged}
-    if "contract_breach" in flagged:
-        return "breach"
-    if "late_payment" in flagged:
-        return "payment"  # the opening names several late invoices only if reported
-    if "demanding" in flagged:
-        return "scope"
-    return "terms"
+def revision_clauses(
+    ctx: AssessmentContext, details: MessageDetails, owed: bool
+) -> tuple[str, ...]:
+    """The clauses a contract revision proposes, the most pressing first.
+
+    The reason the user picked leads; then one clause for each flagged sign that terms
+    can fix (``CLAUSE_FOR_SIGN``), by score; the payment clause whenever an invoice is
+    unpaid. "terms" (changes agreed in writing) when neither scope nor payment is in play,
+    so a revision always says how changes are agreed.
+    """
+    picked = [details.revision_reason] if details.revision_reason in REVISION_REASONS else []
+    by_score = sorted(ctx.flagged, key=lambda s: (-s.score, s.order))
+    found = [CLAUSE_FOR_SIGN[s.id] for s in by_score if s.id in CLAUSE_FOR_SIGN]
+    clauses = list(dict.fromkeys([*picked, *found, *(["payment"] if owed else [])]))
+    if "scope" in clauses and "terms" in clauses:
+        clauses.remove("terms")  # the scope clause already says it
+    if not {"scope", "payment", "terms"} & set(clauses):
+        clauses.append("terms")
+    return tuple(clauses)
 
 
 def _tidy(text: str) -> str:
@@ -360,7 +379,8 @@ def render_message(
         day_after_due=due + timedelta(days=1) if due else None,
         pay_by=dates.pay_by,
         formal=formal,
-        reason=_revision_reason(ctx, details),
+        clauses=revision_clauses(ctx, details, owed),
+        basis=money.pay_basis(ctx.answers),
         business=is_business_client(ctx),
         private=answered(ctx, "situation.client_kind") == "individual",
         where=jurisdiction(ctx),

@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from clientcheck.guidance.letters import MessageDetails
-from clientcheck.guidance.messages import MESSAGE_IDS, TONES, render_message
+from clientcheck.guidance.messages import MESSAGE_IDS, TONES, render_message, revision_clauses
 from clientcheck.guidance.rate_review import review_sentence, round_rate, step_value
 from tests.support.contexts import DEPENDENT, FREE, make_ctx
 
@@ -346,3 +346,106 @@ def test_a_private_client_is_wished_all_the_best_not_every_success(lang):
     assert "every success" not in warm and "pleine réussite" not in warm
     business = body("goodbye", "warm", LET_GO, lang)
     assert "every success" in business or "pleine réussite" in business
+
+
+# --- contract revision: the clauses that fit the answers -----------------------------------------
+
+LATE_AND_DEMANDING = {
+    **RATES,
+    "contract_breach.has_contract": "yes",
+    "situation.client_kind": "business",
+    "situation.jurisdiction": "fr",
+    "late_payment.invoices_total": 12,
+    "late_payment.late_invoices": 5,
+    "late_payment.days_late": 35,
+    "late_payment.chasing": "often",
+    "late_payment.unpaid_90": "once",
+    "demanding.out_of_scope": 6,
+    "demanding.changes_after_signoff": "often",
+    "demanding.free_extras": "often",
+}
+SCOPE = {"en": "accepted in writing", "fr": "acceptation écrite de ce devis"}
+CHANGES = {"en": "agreed in writing by both parties", "fr": "confirmée par écrit par les deux"}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_demanding_client_who_also_owes_money_gets_a_scope_clause_and_a_payment_clause(lang):
+    for answers in (LET_GO, LATE_AND_DEMANDING):
+        ctx = make_ctx(answers, lang)
+        assert revision_clauses(ctx, EMPTY, True)[:2] == ("scope", "payment")
+        for tone in TONES:
+            text = render_message("contract_revision", tone, ctx).body
+            assert SCOPE[lang] in text and CHANGES[lang] in text, text
+            assert ("1. Changes to the work." if lang == "en" else "1. Modifications.") in text
+            assert ("2. Payment." if lang == "en" else "2. Paiement.") in text
+            opening = text.split("\n\n")[1]
+            assert ("changes to the agreed work" if lang == "en" else "modifications") in opening
+
+
+def test_the_clauses_follow_the_signs_and_the_reason_the_user_picked():
+    late_only = make_ctx({"late_payment.unpaid_90": "once", **DEPENDENT})
+    assert revision_clauses(late_only, EMPTY, True) == ("payment",)
+    insults = make_ctx({**REPEATED_INSULTS, **DEPENDENT})
+    assert revision_clauses(insults, EMPTY, False) == ("conduct", "terms")
+    picked = MessageDetails(revision_reason="breach")
+    assert revision_clauses(late_only, picked, True) == ("breach", "payment")
+    nothing = make_ctx(DEPENDENT)
+    assert revision_clauses(nothing, EMPTY, False) == ("terms",)
+    both = MessageDetails(revision_reason="terms")
+    assert revision_clauses(make_ctx(LET_GO), both, True) == ("scope", "payment")
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize(
+    ("where", "rate"),
+    [
+        ("fr", {"en": "refinancing rate plus 10 percentage points", "fr": "majoré de 10 points"}),
+        ("uk", {"en": "8% a year above the Bank of England base rate", "fr": "8 points par an"}),
+        ("eu", {"en": "reference rate plus 8 percentage points", "fr": "majoré de 8 points"}),
+        ("other", {"en": "[rate]% a year", "fr": "[taux]\u00a0%"}),
+    ],
+)
+def test_the_payment_clause_states_an_exact_interest_rate(lang, where, rate):
+    answers = {
+        "late_payment.unpaid_90": "once",
+        "situation.client_kind": "business",
+        "situation.jurisdiction": where,
+        **DEPENDENT,
+    }
+    for tone in TONES:
+        text = body("contract_revision", tone, answers, lang)
+        assert rate[lang] in text, text
+        assert "at least" not in text and "au moins" not in text, text
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_ongoing_hourly_work_is_invoiced_monthly_in_advance_not_by_deposit_per_project(lang):
+    for tone in TONES:
+        text = body("contract_revision", tone, LATE_AND_DEMANDING, lang)
+        advance = "hours planned for each month" if lang == "en" else "heures prévues pour"
+        assert advance in text and ("in advance" if lang == "en" else "d'avance") in text
+        assert "Each new project" not in text and "Chaque nouveau projet" not in text
+        if tone == "firm":
+            held = "New work will be scheduled" if lang == "en" else "nouveaux travaux seront"
+            assert held in text, text
+    per_project = body("contract_revision", "neutral", {"late_payment.unpaid_90": "once"}, lang)
+    assert ("deposit of 50%" if lang == "en" else "acompte de 50\u00a0%") in per_project
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_disrespectful_client_gets_a_clause_on_courteous_written_exchanges(lang):
+    for tone in TONES:
+        text = body("contract_revision", tone, {**REPEATED_INSULTS, **DEPENDENT}, lang)
+        assert ("remains courteous" if lang == "en" else "restent courtois") in text, text
+        assert "Payment." not in text and "Paiement." not in text
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_contract_revision_asks_once_and_leads_in_before_the_figures(lang):
+    firm = body("contract_revision", "firm", LATE_AND_DEMANDING, lang)
+    assert "I need" not in firm
+    assert ("I'm asking you to agree to" if lang == "en" else "je vous demande d'accepter") in firm
+    for tone in ("warm", "neutral"):
+        opening = body("contract_revision", tone, LATE_AND_DEMANDING, lang).split("\n\n")[1]
+        intent = "I'd like us to" if lang == "en" else "que nous"
+        assert opening.index(intent) < opening.index("12"), opening
