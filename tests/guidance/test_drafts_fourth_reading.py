@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 
+from clientcheck.guidance.advice import money_owed
 from clientcheck.guidance.letters import MessageDetails
 from clientcheck.guidance.messages import MESSAGE_IDS, TONES, render_message, revision_clauses
 from clientcheck.guidance.rate_review import review_sentence, round_rate, step_value
@@ -449,3 +450,100 @@ def test_contract_revision_asks_once_and_leads_in_before_the_figures(lang):
         opening = body("contract_revision", tone, LATE_AND_DEMANDING, lang).split("\n\n")[1]
         intent = "I'd like us to" if lang == "en" else "que nous"
         assert opening.index(intent) < opening.index("12"), opening
+
+
+# --- drafts that accept or schedule work, while an invoice is unpaid ----------------------------
+
+HAPPY = ("I'd be happy to take it on", "avec plaisir")
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_extra_work_for_a_client_who_owes_money_starts_once_the_invoice_and_a_deposit_are_paid(
+    lang,
+):
+    ctx = make_ctx(LATE_AND_DEMANDING, lang)
+    start = (
+        "- Start: once invoice 2026-031" if lang == "en" else "- Démarrage\u00a0: après règlement"
+    )
+    deposit = "a deposit of 50%" if lang == "en" else "acompte de 50\u00a0%"
+    for tone in TONES:
+        text = render_message("quote_extra_work", tone, ctx, NAMED).body
+        assert start in text and deposit in text, text
+        assert not any(h in text for h in HAPPY), text
+    # One invoice long unpaid from a client who usually pays: the invoice first, no deposit.
+    good = make_ctx(GOOD_CLIENT, lang)
+    for tone in TONES:
+        text = render_message("quote_extra_work", tone, good, NAMED).body
+        assert start in text and deposit not in text, text
+    clear = render_message("quote_extra_work", "warm", make_ctx(DEPENDENT, lang)).body
+    assert any(h in clear for h in HAPPY) and "Start" not in clear and "Démarrage" not in clear
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_every_gallery_draft_that_plans_work_waits_for_the_unpaid_invoice(lang):
+    from scripts.drafts_gallery import SITUATIONS, _context
+
+    for situation in SITUATIONS:
+        ctx = _context(situation, lang)
+        details = situation.details_in(lang)
+        number = details.invoice_number or ("[number]" if lang == "en" else "[numéro]")
+        owes = money_owed(ctx)
+        for message_id in ("quote_extra_work", "workload_checkin"):
+            for tone in TONES:
+                text = render_message(message_id, tone, ctx, details).body
+                assert (number in text) == owes, (message_id, tone, text)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_firm_payment_request_from_a_dependent_freelancer_schedules_new_work_after_payment(lang):
+    dependent = body("payment_terms", "firm", LATE_AND_DEMANDING, lang, NAMED)
+    schedule = (
+        "I'll schedule new work once it has been paid"
+        if lang == "en"
+        else "Je planifierai les nouveaux travaux une fois cette facture réglée"
+    )
+    stop = "won't be able to start any new work" if lang == "en" else "ne pourrai pas commencer"
+    assert schedule in dependent and stop not in dependent
+    free = {**LATE_AND_DEMANDING, **FREE}
+    assert make_ctx(free).can_leave
+    assert stop in body("payment_terms", "firm", free, lang, NAMED)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_ongoing_hourly_work_is_asked_to_be_invoiced_in_advance_each_month(lang):
+    for tone in TONES:
+        text = body("payment_terms", tone, LATE_AND_DEMANDING, lang, NAMED)
+        assert ("(about 60)" if lang == "en" else "(environ 60)") in text, text
+        assert ("in advance" if lang == "en" else "d'avance") in text
+        assert "deposit" not in text and "acompte" not in text, text
+        assert "before work starts" not in text
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_payment_terms_give_a_reason_that_fits_the_client(lang):
+    reason = "all my clients" if lang == "en" else "tous mes clients"
+    for tone in TONES:
+        assert reason in body("payment_terms", tone, DEPENDENT, lang)
+        assert reason not in body("payment_terms", tone, LATE_AND_DEMANDING, lang, NAMED)
+    good = {
+        "warm": ("To avoid this happening again", "Pour éviter que cela se reproduise"),
+        "neutral": ("To avoid this in future", "Pour éviter ce genre de décalage"),
+    }
+    for tone, words in good.items():
+        text = body("payment_terms", tone, GOOD_CLIENT, lang, NAMED)
+        assert words[0 if lang == "en" else 1] in text, text
+        assert "[amount]" in text or "[montant]" in text
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_workload_check_in_uses_the_volume_the_client_already_books(lang):
+    regular = "As your needs are fairly regular (about 60 hours a month)"
+    regular_fr = "Comme vos besoins sont assez réguliers (environ 60\u00a0heures par mois)"
+    text = body("workload_checkin", "warm", LATE_AND_DEMANDING, lang, NAMED)
+    assert (regular if lang == "en" else regular_fr) in text, text
+    assert ("agreed scope of work" if lang == "en" else "périmètre défini") in text
+    assert ("paid at the start of each month" if lang == "en" else "payable en début") in text
+    unknown = body("workload_checkin", "warm", DEPENDENT, lang)
+    assert ("If your needs" if lang == "en" else "Si vos besoins") in unknown
+    for salesy in ("guarantee you a place", "une place dans mon planning"):
+        assert salesy not in body("workload_checkin", "neutral", DEPENDENT, lang)

@@ -170,7 +170,7 @@ def test_a_client_who_usually_pays_on_time_is_told_so_and_asked_only_for_staged_
     for tone in TONES:
         text = body("payment_terms", tone, GOOD_PAYER, lang, NAMED)
         assert any(w in text for w in (usually if lang == "en" else usually_fr)), text
-        assert ("larger projects" if lang == "en" else "projets importants") in text
+        assert ("projects over [amount]" if lang == "en" else "projets de plus de") in text
         assert "deposit" not in text and "acompte" not in text, text
         for opportunist in ("it seems a good moment", "c'est l'occasion"):
             assert opportunist not in text
