@@ -547,3 +547,31 @@ def test_a_workload_check_in_uses_the_volume_the_client_already_books(lang):
     assert ("If your needs" if lang == "en" else "Si vos besoins") in unknown
     for salesy in ("guarantee you a place", "une place dans mon planning"):
         assert salesy not in body("workload_checkin", "neutral", DEPENDENT, lang)
+
+
+# --- communication boundaries -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_boundaries_say_booked_calls_are_included_and_what_is_billed_without_asking(lang):
+    included = (
+        "calls booked in advance are included in my rate"
+        if lang == "en"
+        else "appels prévus sur rendez-vous sont compris dans mon tarif"
+    )
+    for tone in TONES:
+        text = body("communication_boundaries", tone, LATE_AND_DEMANDING, lang)
+        assert included in text, text
+        assert ("my hourly rate (currently €55 an hour)" if lang == "en" else "55\u00a0€") in text
+        billing = next(p for p in text.split("\n\n") if "billed" in p or "facturés" in p)
+        for asking in ("if you agree", "d'accord"):
+            assert asking not in billing, billing
+        assert "fixions ensemble" not in text
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_after_disrespect_boundaries_keep_everything_in_writing_and_calls_to_a_minimum(lang):
+    minimum = "only when needed" if lang == "en" else "seulement si nécessaire"
+    for tone in TONES:
+        assert minimum in body("communication_boundaries", tone, PRIVATE_INSULTS, lang)
+        assert minimum not in body("communication_boundaries", tone, DEPENDENT, lang)
