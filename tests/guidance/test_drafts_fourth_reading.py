@@ -575,3 +575,57 @@ def test_after_disrespect_boundaries_keep_everything_in_writing_and_calls_to_a_m
     for tone in TONES:
         assert minimum in body("communication_boundaries", tone, PRIVATE_INSULTS, lang)
         assert minimum not in body("communication_boundaries", tone, DEPENDENT, lang)
+
+
+# --- late-payment claim, new rates, the reminder after disrespect -------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_claim_under_a_contract_cites_the_contract_and_gives_one_date_to_pay_by(lang):
+    ctx = make_ctx(LATE_AND_DEMANDING, lang)
+    for tone in ("neutral", "firm"):
+        text = render_message("late_payment_claim", tone, ctx, NAMED).body
+        assert ("set in our contract" if lang == "en" else "prévu par notre contrat") in text
+        assert "terms and conditions" not in text and "conditions générales" not in text
+    firm = render_message("late_payment_claim", "firm", ctx, NAMED).body
+    assert (
+        "€2,440 to pay by 21 December 2026" if lang == "en" else "à régler au plus tard"
+    ) in firm
+    assert "payable now" not in firm and "dès maintenant" not in firm
+    no_contract = {**LATE_AND_DEMANDING, "contract_breach.has_contract": "no"}
+    text = body("late_payment_claim", "neutral", no_contract, lang, NAMED)
+    assert "terms and conditions" in text or "conditions générales" in text
+
+
+def test_a_warm_reminder_to_a_client_often_chased_does_not_pretend_a_payment_was_missed():
+    chased = body("late_payment_claim", "warm", LATE_AND_DEMANDING, "en", NAMED)
+    assert "Unless I've missed a payment" not in chased
+    once = body("late_payment_claim", "warm", GOOD_CLIENT, "en", NAMED)
+    assert "Unless I've missed a payment" in once
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_claims_elsewhere_in_the_eu_state_the_fixed_sum_outright(lang):
+    eu = {**LET_GO, "situation.jurisdiction": "eu"}
+    for tone in TONES:
+        for message_id in ("late_payment_claim", "payment_terms"):
+            text = body(message_id, tone, eu, lang)
+            assert "at least" not in text and "au moins" not in text, text
+    warm = body("late_payment_claim", "warm", eu, lang)
+    assert ("a fixed sum of €40" if lang == "en" else "indemnité forfaitaire de 40\u00a0€") in warm
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_two_step_rise_leaves_the_second_step_open_except_in_the_firm_version(lang):
+    open_ = "second step is open to discussion" if lang == "en" else "seconde étape reste ouvert"
+    assert open_ in body("new_rates", "warm", RATES, lang)
+    assert open_ in body("new_rates", "neutral", RATES, lang)
+    assert open_ not in body("new_rates", "firm", RATES, lang)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_warm_reminder_after_disrespect_does_not_point_at_all_my_clients(lang):
+    everyone = "all my clients" if lang == "en" else "tous mes clients"
+    insulted = body("professionalism_reminder", "warm", {**REPEATED_INSULTS, **DEPENDENT}, lang)
+    assert everyone not in insulted
+    assert everyone in body("professionalism_reminder", "warm", {}, lang)
