@@ -10,6 +10,7 @@ import re
 from dataclasses import replace
 from datetime import timedelta
 
+from clientcheck.engine import money
 from clientcheck.guidance.advice import (
     answered,
     currency,
@@ -22,6 +23,12 @@ from clientcheck.guidance.advice import (
     uk_compensation,
 )
 from clientcheck.guidance.dates import DraftDates, draft_dates
+from clientcheck.guidance.draft_facts import (
+    late_pattern,
+    milestones,
+    planned_volume,
+    revision_clauses,
+)
 from clientcheck.guidance.letters import MessageDetails, addressee, one_line
 from clientcheck.guidance.rate_review import rate_review, rate_review_due
 from clientcheck.guidance.render import AssessmentContext, Draft, SignView, render
@@ -42,7 +49,6 @@ MESSAGE_IDS = (
     "late_payment_claim",
 )
 MAX_SUGGESTED = 3
-REVISION_REASONS = ("breach", "payment", "scope", "terms")
 
 _TITLES = {
     "payment_terms": Text(en="Payment terms", fr="Conditions de paiement"),
@@ -236,30 +242,10 @@ def fields_to_fill(draft: Draft) -> tuple[str, ...]:
     return tuple(f for f in dict.fromkeys(found) if f not in required)
 
 
-def _milestones(deposit_percent: int) -> tuple[int, int, int]:
-    """Split a project into start / delivery / completion payments: 50 -> (50, 25, 25)."""
-    start = min(max(int(deposit_percent), 0), 100)
-    rest = 100 - start
-    return start, rest - rest // 2, rest // 2
-
-
 def _notice_weeks(ctx: AssessmentContext, details: MessageDetails) -> int | None:
     if details.notice_weeks is not None:
         return max(int(details.notice_weeks), 0) or None
     return notice_weeks(ctx)
-
-
-def _revision_reason(ctx: AssessmentContext, details: MessageDetails) -> str:
-    if details.revision_reason in REVISION_REASONS:
-        return details.revision_reason
-    flagged = {s.id for s in ctx.flagged}
-    if "contract_breach" in flagged:
-        return "breach"
-    if "late_payment" in flagged:
-        return "payment"  # the opening names several late invoices only if reported
-    if "demanding" in flagged:
-        return "scope"
-    return "terms"
 
 
 def _tidy(text: str) -> str:
@@ -279,20 +265,6 @@ def message_dates(ctx: AssessmentContext, details: MessageDetails | None = None)
         details.end_date,
         details.due_date,
     )
-
-
-def late_pattern(ctx: AssessmentContext) -> dict[str, int]:
-    """What the user reported about late payments: late, total, days (whole numbers)."""
-    reported = facts(ctx, "late_payment")
-    keys = {"late": "late_invoices", "total": "invoices_total", "days": "days_late"}
-    pattern = {
-        key: int(reported[qid])
-        for key, qid in keys.items()
-        if isinstance(reported.get(qid), int | float) and not isinstance(reported[qid], bool)
-    }
-    if pattern.get("total", 0) < pattern.get("late", 0):
-        pattern.pop("total", None)  # never "8 of the last 3"
-    return pattern
 
 
 def render_message(
@@ -344,7 +316,7 @@ def render_message(
         d=details,
         client=details.client_label,
         currency=code,
-        milestones=_milestones(details.deposit_percent),
+        milestones=milestones(details.deposit_percent),
         notice_weeks=weeks,
         last_day=dates.last_day,
         dates=dates,
@@ -360,7 +332,13 @@ def render_message(
         day_after_due=due + timedelta(days=1) if due else None,
         pay_by=dates.pay_by,
         formal=formal,
-        reason=_revision_reason(ctx, details),
+        clauses=revision_clauses(ctx, details, owed),
+        basis=money.pay_basis(ctx.answers),
+        planned=planned_volume(ctx),
+        # Work accepted or scheduled while an invoice is unpaid waits for it to be settled,
+        # and, from a late payer or a client with an invoice long unpaid, for a deposit.
+        settle_first=owed,
+        deposit_first=late_history or (owed and not good_record),
         business=is_business_client(ctx),
         private=answered(ctx, "situation.client_kind") == "individual",
         where=jurisdiction(ctx),

@@ -23,6 +23,15 @@ STAY_VERDICTS = ("keep", "keep_boundaries", "renegotiate")
 STEP_ABOVE = 0.20
 STEP_MONTHS = 6
 _PER = {"hourly": "per_hour_word", "daily": "per_day_word", "monthly": "per_month_word"}
+# A proposed rate reads as chosen, not computed: a whole unit an hour, a multiple of 5 a
+# day, of 10 a month; always rounded up, so the rate still reaches the target.
+ROUND_TO = {"hourly": 1, "daily": 5, "monthly": 10}
+
+
+def round_rate(value: float, basis: str) -> float:
+    """Round a proposed rate up to a figure a person would choose: 417.5 a day -> 420."""
+    step = ROUND_TO.get(basis, 1)
+    return math.ceil(round(value, 6) / step) * step
 
 
 @dataclass(frozen=True)
@@ -71,7 +80,8 @@ def _target_on_basis(answers: Mapping[str, Answer], basis: str) -> float | None:
 
 
 def proposed_value(answers: Mapping[str, Answer]) -> float | None:
-    """The new rate on the client's basis: the one reaching the target, rounded up.
+    """The new rate on the client's basis: the one reaching the target, rounded up
+    (``round_rate``): the drafts and the results page show the same figure.
 
     When the effective rate cannot be worked out (hours unknown), the target itself on
     the same basis, if the client pays less than that.
@@ -86,17 +96,14 @@ def proposed_value(answers: Mapping[str, Answer]) -> float | None:
         value = fallback if fallback is not None and fallback > paid.value else None
     if value is None:
         return None
-    step = 10 if basis == "monthly" else 1
-    return math.ceil(round(value, 6) / step) * step
+    return round_rate(value, basis)
 
 
 def step_value(current: float, proposed: float, basis: str) -> float | None:
     """The first step of a rise above ``STEP_ABOVE``: halfway, rounded up; None for a small one."""
     if current <= 0 or proposed <= current * (1 + STEP_ABOVE):
         return None
-    step = 10 if basis == "monthly" else 1
-    half = current + (proposed - current) / 2
-    return math.ceil(round(half, 6) / step) * step
+    return round_rate(current + (proposed - current) / 2, basis)
 
 
 def months_later(day: date, months: int) -> date:

@@ -11,8 +11,8 @@ from datetime import date
 import streamlit as st
 
 from clientcheck.bank.answers import AnswerError, parse_decimal
+from clientcheck.guidance.draft_facts import REVISION_REASONS
 from clientcheck.guidance.letters import MessageDetails
-from clientcheck.guidance.messages import REVISION_REASONS
 from clientcheck.i18n import t
 from clientcheck.ui.state import store
 

@@ -170,7 +170,7 @@ def test_a_client_who_usually_pays_on_time_is_told_so_and_asked_only_for_staged_
     for tone in TONES:
         text = body("payment_terms", tone, GOOD_PAYER, lang, NAMED)
         assert any(w in text for w in (usually if lang == "en" else usually_fr)), text
-        assert ("larger projects" if lang == "en" else "projets importants") in text
+        assert ("projects over [amount]" if lang == "en" else "projets de plus de") in text
         assert "deposit" not in text and "acompte" not in text, text
         for opportunist in ("it seems a good moment", "c'est l'occasion"):
             assert opportunist not in text
@@ -259,7 +259,7 @@ def test_without_a_contract_the_terms_are_put_in_writing_and_the_unpaid_invoice_
         for vague in ("to our agreement", "à notre accord", "any fixed recovery charge"):
             assert vague not in text, text
         assert ("in writing" if lang == "en" else "par écrit") in text
-        assert ("Invoice [number] is still unpaid" if lang == "en" else "reste impayée") in text
+        assert ("nvoice [number] is still unpaid" if lang == "en" else "reste impayée") in text
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
@@ -306,8 +306,10 @@ def test_the_french_goodbye_speaks_as_a_freelancer_not_an_employee():
 def test_firm_notice_under_a_contract_also_goes_by_registered_letter(lang):
     registered = "registered letter" if lang == "en" else "lettre recommandée"
     firm = body("goodbye", "firm", NOTICE_UNDER_CONTRACT, lang, NAMED)
-    assert firm.startswith("By e-mail" if lang == "en" else "Envoyée par e-mail")
-    assert registered in firm.split("\n")[0]
+    head, _, letter = firm.partition("\n\nDear " if lang == "en" else "\n\nMadame,")
+    sent = head.split("\n")[-1]  # the last line above the greeting: how the letter goes
+    assert sent.startswith("By e-mail" if lang == "en" else "Envoyée par e-mail"), firm
+    assert registered in sent and letter
     for tone in ("warm", "neutral"):
         assert registered not in body("goodbye", tone, NOTICE_UNDER_CONTRACT, lang, NAMED)
 
@@ -317,7 +319,7 @@ def test_a_goodbye_without_notice_gives_an_end_date_and_the_invoice_amount(lang)
     owed = {"late_payment.unpaid_90": "once", **FREE}
     for tone in TONES:
         text = body("goodbye", tone, owed, lang)
-        end = "which will be the end" if lang == "en" else "notre collaboration prendra fin"
+        end = "by [date], my last working day" if lang == "en" else "collaboration prendra fin"
         assert "[date]" in text and end in text
         assert ("for [amount]" if lang == "en" else "[montant]") in text
         clear = body("goodbye", tone, {**FREE}, lang)
@@ -340,7 +342,7 @@ SMALL_RISE = {**RATES, "high_maintenance.unbilled_hours": 0, "money.target_rate"
 
 def test_a_rise_above_a_fifth_is_split_in_two_steps_six_months_apart():
     assert step_value(55, 75, "hourly") == 65
-    assert step_value(350, 485, "daily") == 418  # halfway, rounded up
+    assert step_value(350, 485, "daily") == 420  # halfway, rounded up to a multiple of 5
     assert step_value(3000, 3700, "monthly") == 3350  # to the next ten
     assert step_value(55, 66, "hourly") is None  # exactly a fifth: one step
     assert step_value(0, 60, "hourly") is None
@@ -390,7 +392,7 @@ def test_new_rates_say_unbilled_time_was_never_billed_and_choose_between_asking_
     firm = body("new_rates", "firm", RATES, lang)
     opening = firm.split("\n\n")[1]
     assert ("ask for your agreement" if lang == "en" else "demander votre accord") in opening
-    assert ("have gone up" if lang == "en" else "ont augmenté") in firm
+    assert ("I have raised my rates" if lang == "en" else "J'ai revu mes tarifs") in firm
     without = body("new_rates", "firm", {**RATES, "contract_breach.has_contract": "no"}, lang)
     assert "agreement" not in without.split("\n\n")[1] and "accord" not in without
 
@@ -440,7 +442,8 @@ def test_the_goodbye_is_only_if_you_leave_under_a_verdict_that_keeps_the_client(
 def test_a_good_payer_is_offered_a_clause_with_staged_payment_not_a_deposit(lang):
     for tone in TONES:
         text = body("contract_revision", tone, {**GOOD_PAYER, **DEPENDENT}, lang)
-        assert ("Larger projects are invoiced" if lang == "en" else "projets importants") in text
+        staged = "Projects over [amount] are invoiced" if lang == "en" else "projets de plus de"
+        assert staged in text, text
         assert "deposit" not in text and "acompte" not in text, text
     late = body("contract_revision", "neutral", LATE_PAYER, lang)
     assert ("deposit" if lang == "en" else "acompte") in late

@@ -146,8 +146,10 @@ def test_a_formal_demand_is_a_letter_greeted_and_signed_off_as_one(lang):
         assert "Je vous prie d'agréer, Madame, l'expression de mes salutations distinguées." in text
         assert "\n[Madame / Monsieur],\n" in unnamed
         assert "Je vous prie d'agréer, [Madame / Monsieur], l'expression" in unnamed
-        assert "\nBonjour Jane,\n" in first_name and "Madame, Monsieur" not in first_name
-        assert "Je vous prie d'agréer l'expression de mes salutations distinguées." in first_name
+        # A letter never opens "Bonjour Jane": a field for the title, and the formula to match.
+        assert "Bonjour" not in first_name and "Madame, Monsieur" not in first_name
+        assert "\n[Madame / Monsieur],\n" in first_name
+        assert "Je vous prie d'agréer, [Madame / Monsieur], l'expression" in first_name
 
 
 # --- what the third reading asked for: one total, the due date, the way it is sent ---------------
@@ -178,8 +180,12 @@ def test_a_claim_gives_one_total_with_the_invoice_and_the_fixed_sum(lang, where,
 def test_a_formal_demand_is_dated_goes_by_registered_post_and_states_the_due_date(lang, where):
     answers = {**OWED, **DEPENDENT, "situation.jurisdiction": where}
     firm = body(answers, "firm", lang, MessageDetails(invoice_number="7"))
-    dated, sent = firm.split("\n")[:2]
-    assert dated == ("27 November 2026" if lang == "en" else "Le 27 novembre 2026")
+    lines = firm.split("\n")
+    dated = "27 November 2026" if lang == "en" else "Le 27 novembre 2026"
+    assert dated in lines, firm
+    sent = lines[lines.index(dated) + 1]
+    # Sender and addressee above the date, with fields for the addresses.
+    assert lines.index(dated) > lines.index("[your address]" if lang == "en" else "[votre adresse]")
     assert sent.startswith("By e-mail and by" if lang == "en" else "Envoyée par e-mail et par")
     assert ("[due date]" if lang == "en" else "[date d'échéance]") in firm
     for tone in TONES:

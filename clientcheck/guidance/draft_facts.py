@@ -1,0 +1,73 @@
+"""What a draft says about the client, from the answers: the late-payment pattern, the volume
+of ongoing work, the milestones of a project, and which clauses a contract revision proposes.
+
+Plain Python over the assessment context; the drafts' wording stays in the templates.
+"""
+
+from __future__ import annotations
+
+from clientcheck.engine import money
+from clientcheck.guidance.advice import facts
+from clientcheck.guidance.letters import MessageDetails
+from clientcheck.guidance.render import AssessmentContext
+
+REVISION_REASONS = ("breach", "payment", "scope", "terms")
+# The clause of a contract revision each sign calls for (terms can fix these).
+CLAUSE_FOR_SIGN = {
+    "contract_breach": "breach",
+    "demanding": "scope",
+    "late_payment": "payment",
+    "disrespect": "conduct",
+    "unprofessional": "conduct",
+}
+
+
+def milestones(deposit_percent: int) -> tuple[int, int, int]:
+    """Split a project into start / delivery / completion payments: 50 -> (50, 25, 25)."""
+    start = min(max(int(deposit_percent), 0), 100)
+    rest = 100 - start
+    return start, rest - rest // 2, rest // 2
+
+
+def revision_clauses(
+    ctx: AssessmentContext, details: MessageDetails, owed: bool
+) -> tuple[str, ...]:
+    """The clauses a contract revision proposes, the most pressing first.
+
+    The reason the user picked leads; then one clause for each flagged sign that terms
+    can fix (``CLAUSE_FOR_SIGN``), by score; the payment clause whenever an invoice is
+    unpaid. "terms" (changes agreed in writing) when neither scope nor payment is in play,
+    so a revision always says how changes are agreed.
+    """
+    picked = [details.revision_reason] if details.revision_reason in REVISION_REASONS else []
+    by_score = sorted(ctx.flagged, key=lambda s: (-s.score, s.order))
+    found = [CLAUSE_FOR_SIGN[s.id] for s in by_score if s.id in CLAUSE_FOR_SIGN]
+    clauses = list(dict.fromkeys([*picked, *found, *(["payment"] if owed else [])]))
+    if "scope" in clauses and "terms" in clauses:
+        clauses.remove("terms")  # the scope clause already says it
+    if not {"scope", "payment", "terms"} & set(clauses):
+        clauses.append("terms")
+    return tuple(clauses)
+
+
+def planned_volume(ctx: AssessmentContext) -> int | None:
+    """The hours (or days) a month the client usually books, for ongoing hourly or daily work."""
+    basis = money.pay_basis(ctx.answers)
+    if basis not in ("hourly", "daily"):
+        return None
+    figure = money.answer_figure(ctx.answers, money.Q_BILLED[basis])
+    return round(figure.value) if figure is not None and figure.value >= 1 else None
+
+
+def late_pattern(ctx: AssessmentContext) -> dict[str, int]:
+    """What the user reported about late payments: late, total, days (whole numbers)."""
+    reported = facts(ctx, "late_payment")
+    keys = {"late": "late_invoices", "total": "invoices_total", "days": "days_late"}
+    pattern = {
+        key: int(reported[qid])
+        for key, qid in keys.items()
+        if isinstance(reported.get(qid), int | float) and not isinstance(reported[qid], bool)
+    }
+    if pattern.get("total", 0) < pattern.get("late", 0):
+        pattern.pop("total", None)  # never "8 of the last 3"
+    return pattern
