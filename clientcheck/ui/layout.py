@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
-
 import streamlit as st
 
 from clientcheck.guidance.text import escape_markdown
 from clientcheck.i18n import DEFAULT_LANG, LANG_NAMES, LANGS, pick_language
 from clientcheck.ui import page_fixes
+from clientcheck.ui.components import js_component
 from clientcheck.ui.state import store
 
 LANG_KEY = "lang"
@@ -37,7 +36,6 @@ def select_language() -> str:
     return lang
 
 
-PAGE_FRAME_TITLE = "Client Check page helper"
 # Muted text (captions, hints): reads at 6:1 or better on the page and the sidebar.
 MUTED_TEXT = "#5c5954"
 STYLE = """<style>
@@ -58,30 +56,16 @@ input::placeholder, textarea::placeholder { opacity: 1; color: MUTED_TEXT; }
   min-height: 24px; align-items: center;
 }
 [data-testid="stDateInput"] button { min-height: 24px; min-width: 24px; }
-/* The invisible frame that keeps the page's language and scroll in step takes no room. */
-.stElementContainer:has(iframe[title="PAGE_FRAME_TITLE"]) { display: none; }
-</style>""".replace("PAGE_FRAME_TITLE", PAGE_FRAME_TITLE).replace("MUTED_TEXT", MUTED_TEXT)
+/* The components that keep the page in step and the work on the device take no room. */
+.st-key-cc_page, .st-key-cc_device { display: none; }
+</style>""".replace("MUTED_TEXT", MUTED_TEXT)
 
-# Runs in a zero-height frame of the app's own origin, which reloads whenever its
-# text changes: it sets the page's language, scrolls to the top on a new step, and
-# installs (once) the script that fixes Streamlit's own labels (see page_fixes).
-PAGE_SCRIPT = """<script>
-const win = window.parent, doc = win.document;
-doc.documentElement.lang = "%(lang)s";
-if (!win.__clientCheckFixes) {
-  const script = doc.createElement("script");
-  script.textContent = %(fixes)s;
-  doc.head.appendChild(script);
-}
-if (win.__clientCheckFixes) { win.__clientCheckFixes.setLang("%(lang)s"); }
-if (win.__clientCheckStep !== %(step)d) {
-  win.__clientCheckStep = %(step)d;
-  const main = doc.querySelector('[data-testid="stMain"]');
-  if (main) { main.scrollTo(0, 0); }
-  win.scrollTo(0, 0);
-}
-</script>"""
-FIXES = json.dumps(page_fixes.script())
+# The page's language, scroll and Streamlit's own labels are kept in step by a component
+# running in the page itself (js/page.js, served from the app's origin like Streamlit's
+# own scripts, so the Content-Security-Policy needs no inline script: deploy/security.py).
+_page = js_component("page")
+PAGE_KEY = "cc_page"
+TABLES = page_fixes.tables()
 
 
 def page_style() -> None:
@@ -90,14 +74,13 @@ def page_style() -> None:
 
 
 def sync_page(lang: str) -> None:
-    """Set the document's language (screen readers) and scroll to the top on a new step."""
+    """Set the document's language (screen readers) and scroll to the top on a new step.
+
+    Also translates Streamlit's own labels on French pages (see page_fixes).
+    """
     assert lang in LANGS
-    st.iframe(
-        PAGE_SCRIPT % {"lang": lang, "step": store().step_changes, "fixes": FIXES},
-        height=1,
-        tab_index=-1,
-        alt=PAGE_FRAME_TITLE,
-    )
+    data = {"lang": lang, "step": store().step_changes, "tables": TABLES}
+    _page(key=PAGE_KEY, data=data)
 
 
 def show_flash() -> None:

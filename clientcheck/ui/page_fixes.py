@@ -3,16 +3,14 @@
 Streamlit writes its controls' labels ("Collapse sidebar", "Help for …", "Choose an
 option"…) in English whatever the page's language, and marks the file drop area
 ``role="presentation"`` while naming it and making it focusable (axe:
-presentation-role-conflict). A script, installed once in the page, fixes both and
-keeps them fixed as Streamlit redraws: it translates those strings on French pages
-(and puts the English back when the user switches to English), and gives the drop
-area the ``group`` role its label calls for. It only changes attributes and the
-text of Streamlit's own nodes, never our content.
+presentation-role-conflict). The page's script (``js/page.js``, drawn by
+``layout.sync_page``) fixes both and keeps them fixed as Streamlit redraws: it
+translates those strings on French pages (and puts the English back when the user
+switches to English), and gives the drop area the ``group`` role its label calls for.
+It only changes attributes and the text of Streamlit's own nodes, never our content.
 """
 
 from __future__ import annotations
-
-import json
 
 # Streamlit's English, exactly as it writes it -> French.
 FRENCH_LABELS: dict[str, str] = {
@@ -60,115 +58,7 @@ FRENCH_PREFIXES: tuple[tuple[str, str], ...] = (
     ("year, ", "année, "),
 )
 
-_SCRIPT = """
-(() => {
-  const TABLES = __TABLES__;
-  const ATTRS = ["aria-label", "placeholder", "aria-valuetext"];
-  const ORIGINAL = new WeakMap();  // node -> {attr or "#text": Streamlit's English}
-  let lang = "en";
-  const translate = (value) => {
-    const table = TABLES[lang];
-    if (!table || !value) return null;
-    if (Object.hasOwn(table.exact, value)) return table.exact[value];
-    for (const [en, other] of table.prefixes) {
-      if (value.startsWith(en)) return other + value.slice(en.length);
-    }
-    return null;
-  };
-  const remember = (node, slot, value) => {
-    const saved = ORIGINAL.get(node) || {};
-    saved[slot] = value;
-    ORIGINAL.set(node, saved);
-  };
-  const fixAttrs = (el) => {
-    if (el.matches('section[data-testid="stFileUploaderDropzone"][role="presentation"]')) {
-      el.setAttribute("role", "group");
-    }
-    const saved = ORIGINAL.get(el);
-    for (const attr of ATTRS) {
-      const value = el.getAttribute(attr);
-      if (value === null) continue;
-      if (lang === "en") {
-        if (saved && saved[attr] !== undefined && value !== saved[attr]) {
-          el.setAttribute(attr, saved[attr]);
-        }
-        continue;
-      }
-      // A label that repeats the element's own text names our content (a client
-      // called "Search" in a list of tags): never translate it.
-      if (attr === "aria-label" && el.textContent.trim() === value) continue;
-      const done = translate(value);
-      if (done !== null && done !== value) {
-        remember(el, attr, value);
-        el.setAttribute(attr, done);
-      }
-    }
-  };
-  const fixText = (node) => {
-    const value = node.nodeValue;
-    const saved = ORIGINAL.get(node);
-    if (lang === "en") {
-      if (saved && saved["#text"] !== undefined && value !== saved["#text"]) {
-        node.nodeValue = saved["#text"];
-      }
-      return;
-    }
-    const done = translate(value.trim());
-    if (done !== null && done !== value.trim()) {
-      remember(node, "#text", value.trim());
-      node.nodeValue = done;
-    }
-  };
-  // Text is translated only inside Streamlit's own furniture (the skip link, field
-  // hints, the file drop area, date fields): elsewhere it may be a client's name.
-  const CHROME = [
-    '[data-testid="stSkipToContent"]', '[data-testid="InputInstructions"]',
-    '[data-testid="stFileUploaderDropzone"]', '[data-testid="stDateInput"]',
-  ].join(", ");
-  const fixTree = (root) => {
-    if (root.nodeType === Node.TEXT_NODE) {
-      if (root.parentElement && root.parentElement.closest(CHROME)) fixText(root);
-      return;
-    }
-    if (root.nodeType !== Node.ELEMENT_NODE) return;
-    fixAttrs(root);
-    const labelled =
-      "[aria-label], [placeholder], [aria-valuetext], [data-testid=stFileUploaderDropzone]";
-    for (const el of root.querySelectorAll(labelled)) {
-      fixAttrs(el);
-    }
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    while (walker.nextNode()) {
-      const node = walker.currentNode;
-      if (node.nodeValue.trim() && node.parentElement.closest(CHROME)) {
-        fixText(node);
-      }
-    }
-  };
-  const observer = new MutationObserver((records) => {
-    for (const record of records) {
-      if (record.type === "childList") record.addedNodes.forEach(fixTree);
-      else if (record.type === "attributes") fixAttrs(record.target);
-      else if (record.type === "characterData") fixTree(record.target);
-    }
-  });
-  window.__clientCheckFixes = {
-    setLang(next) {
-      if (next === lang) return;
-      lang = next;
-      fixTree(document.body);
-    },
-  };
-  fixTree(document.body);
-  observer.observe(document.body, {
-    subtree: true, childList: true, characterData: true,
-    attributes: true, attributeFilter: [...ATTRS, "role"],
-  });
-})();
-"""
 
-
-def script() -> str:
-    """The fixer's JavaScript, with its translation tables."""
-    tables = {"fr": {"exact": FRENCH_LABELS, "prefixes": [list(pair) for pair in FRENCH_PREFIXES]}}
-    return _SCRIPT.replace("__TABLES__", json.dumps(tables, ensure_ascii=False))
+def tables() -> dict[str, dict[str, object]]:
+    """The translation tables the page's script (js/page.js) reads, by language."""
+    return {"fr": {"exact": FRENCH_LABELS, "prefixes": [list(pair) for pair in FRENCH_PREFIXES]}}
