@@ -24,11 +24,11 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from scripts.load_proc import check_url, machine_busy_s, tree_cpu_s, tree_rss_kb  # noqa: E402
 from scripts.step_clock import clocked_server, figures, percentile  # noqa: E402
 from tests.support.servers import (  # noqa: E402  (the path above makes tests importable)
     CHROMIUM_ARGS,
@@ -42,7 +42,6 @@ STEP_TIMEOUT_S = 60.0
 # all work at once (every session stays connected until the last one has finished).
 THINK_S = 2.0
 RAMP_S = 1.0
-LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 
 
 @dataclass
@@ -60,62 +59,6 @@ class SessionResult:
     # the server's own run log (scripts/step_clock.py) when the server keeps one.
     windows: list[tuple[str, float, float]] = field(default_factory=list)
     session_id: str = ""
-
-
-# --- server memory -----------------------------------------------------------------------
-
-
-def _children(pid: int) -> list[int]:
-    kids = []
-    for task in Path(f"/proc/{pid}/task").glob("*"):
-        try:
-            kids += [int(k) for k in (task / "children").read_text().split()]
-        except OSError:
-            continue
-    return kids
-
-
-def tree_rss_kb(pid: int) -> int:
-    """Resident memory of ``pid`` and all its descendants, in KB (VmRSS from /proc)."""
-    total, todo, seen = 0, [pid], set()
-    while todo:
-        current = todo.pop()
-        if current in seen:
-            continue
-        seen.add(current)
-        try:
-            for line in Path(f"/proc/{current}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    total += int(line.split()[1])
-        except OSError:
-            continue
-        todo += _children(current)
-    return total
-
-
-def tree_cpu_s(pid: int) -> float:
-    """CPU time (user + system) used so far by ``pid`` and its descendants, in seconds."""
-    total, todo, seen = 0.0, [pid], set()
-    tick = os.sysconf("SC_CLK_TCK")
-    while todo:
-        current = todo.pop()
-        if current in seen:
-            continue
-        seen.add(current)
-        try:
-            fields = Path(f"/proc/{current}/stat").read_text().rsplit(")", 1)[1].split()
-            total += (int(fields[11]) + int(fields[12])) / tick
-        except (OSError, IndexError, ValueError):
-            continue
-        todo += _children(current)
-    return total
-
-
-def machine_busy_s() -> float:
-    """CPU time the whole machine spent busy (all cores), from /proc/stat, in seconds."""
-    values = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
-    idle = values[3] + (values[4] if len(values) > 4 else 0)
-    return (sum(values[:8]) - idle) / os.sysconf("SC_CLK_TCK")
 
 
 # --- one simulated person ----------------------------------------------------------------
@@ -320,9 +263,9 @@ async def _run(
         )
         try:
             warm = await one_session(browser, url, -1, 0.0, None)
-            rss_before = tree_rss_kb(pid) if pid else None
+            rss_before = tree_rss_kb([pid]) if pid else None
             gate = Gate()
-            cpu_before = (tree_cpu_s(pid) if pid else None, machine_busy_s())
+            cpu_before = (tree_cpu_s([pid]) if pid else None, machine_busy_s())
             started = time.monotonic()
             tasks = []
             for i in range(sessions):
@@ -330,8 +273,8 @@ async def _run(
                 await asyncio.sleep(ramp)  # people arrive one after another, then overlap
             while gate.arrived + sum(t.done() for t in tasks) < sessions:
                 await asyncio.sleep(0.05)
-            rss_after = tree_rss_kb(pid) if pid else None
-            cpu_after = (tree_cpu_s(pid) if pid else None, machine_busy_s())
+            rss_after = tree_rss_kb([pid]) if pid else None
+            cpu_after = (tree_cpu_s([pid]) if pid else None, machine_busy_s())
             gate.release.set()
             results = await asyncio.gather(*tasks)
             elapsed = time.monotonic() - started
@@ -419,8 +362,7 @@ def run_load(
         # Our own server keeps its run log: the server-side figures read its clock.
         with clocked_server() as (url, pid, step_log):
             return _run_limited(sessions, url, pid, think, ramp, step_log)
-    if urlsplit(url).hostname not in LOOPBACK:
-        raise ValueError("load tests run against loopback only (127.0.0.1 / localhost)")
+    check_url(url)
     return _run_limited(sessions, url, pid, think, ramp, None)
 
 
