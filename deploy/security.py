@@ -76,7 +76,6 @@ def content_security_policy(index_html: str | None = None) -> str:
 CLOSED_FEATURES = (
     "accelerometer",
     "autoplay",
-    "bluetooth",
     "camera",
     "display-capture",
     "encrypted-media",
