@@ -1,17 +1,19 @@
-"""Security headers and a per-websocket message budget, for Client Check in one process.
+"""Security headers and a websocket message budget per address, for Client Check's process.
 
 Plain Python (no Streamlit import): ``deploy/serve.py`` wraps the app in these two ASGI
 middlewares, and ``deploy/haproxy.cfg`` sets the same headers at the edge
-(``tests/load/test_security_headers.py`` checks that both say exactly what ``HEADERS``
-says, and that a browser running the whole app under them reports no violation).
+(``tests/test_security.py`` keeps the two equal; ``tests/load/test_security_headers.py``
+checks them on every kind of response; ``tests/browser/test_behind_the_proxy.py`` runs
+the whole app under them in a browser with no violation).
 
 The Content-Security-Policy is as strict as Streamlit 1.67 lets it be:
 
 - scripts only from the app's own origin, plus Streamlit's one inline script in its
   ``index.html`` by its hash (read from the installed Streamlit, so an upgrade that
-  changes it changes the hash here; the proxy test then fails until haproxy.cfg has the
-  new one). The app's own scripts are files it serves (``clientcheck/ui/js``), so no
-  ``'unsafe-inline'``, no ``'unsafe-eval'`` and no ``blob:`` for scripts.
+  changes it changes the hash here; tests/test_security.py then fails until
+  haproxy.cfg has the new one). The app's own scripts are files it serves
+  (``clientcheck/ui/js``), so no ``'unsafe-inline'``, no ``'unsafe-eval'`` and no
+  ``blob:`` for scripts.
   ``'wasm-unsafe-eval'``: Streamlit's protobuf library tries WebAssembly for 64-bit
   arithmetic on every page load (and falls back without it); allowed so that attempt
   is not a violation. It lets a script that may already run compile WebAssembly; it
@@ -151,12 +153,12 @@ class SecurityHeaders:
 
 # A person's page sends a message for each change (an answer, a click) and a few of its
 # own: a few a minute, at most a couple a second while clicking fast. Each address may
-# send 100 at once and 5 a second after that, over all its websockets together, for as
+# send 60 at once and 5 a second after that, over all its websockets together, for as
 # long as it likes: far more than one person (or a small office behind one address)
 # ever sends. Over that, the websocket that sent the message is closed (1008, policy
 # violation): refused, not slowed down. HAProxy cannot see inside an open websocket
 # (deploy/haproxy.cfg), so this is where reruns are counted.
-BURST = 100
+BURST = 60
 PER_SECOND = 5.0
 CLOSE_CODE = 1008
 CLOSE_REASON = "too many messages from this address"
@@ -187,10 +189,12 @@ class WebsocketBudget:
         burst: int = BURST,
         per_second: float = PER_SECOND,
         trusted: str | None = None,
+        clock=time.monotonic,
     ) -> None:
         import os
 
         self.app = app
+        self.clock = clock
         self.burst = float(burst)
         self.per_second = per_second
         self.trusted = _networks(trusted or os.environ.get(TRUSTED_PROXIES_ENV, DEFAULT_TRUSTED))
@@ -215,7 +219,7 @@ class WebsocketBudget:
 
     def take(self, address: str) -> bool:
         """Spend one message of ``address``'s budget; False when there is none left."""
-        now = time.monotonic()
+        now = self.clock()
         tokens, when = self.buckets.get(address, (self.burst, now))
         tokens = min(self.burst, tokens + (now - when) * self.per_second)
         allowed = tokens >= 1.0

@@ -28,7 +28,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from scripts.load_proc import check_url, machine_busy_s, tree_cpu_s, tree_rss_kb  # noqa: E402
+from scripts.load_proc import (  # noqa: E402  (path above)
+    Gate,
+    by_step,
+    check_url,
+    machine_busy_s,
+    rounded,
+    tree_cpu_s,
+    tree_rss_kb,
+)
 from scripts.step_clock import clocked_server, figures, percentile  # noqa: E402
 from tests.support.servers import (  # noqa: E402  (the path above makes tests importable)
     CHROMIUM_ARGS,
@@ -168,14 +176,6 @@ async def _step(result: SessionResult, watcher: RunWatcher, name: str, action) -
     result.session_id = watcher.session_id
 
 
-class Gate:
-    """Where finished sessions wait, still connected, until the server's memory is read."""
-
-    def __init__(self) -> None:
-        self.arrived = 0
-        self.release = asyncio.Event()
-
-
 async def one_session(browser, url: str, index: int, think: float, gate: Gate | None):
     result = SessionResult(index)
     context = await browser.new_context(
@@ -283,11 +283,11 @@ async def _run(
     report = _summary(sessions, results, warm, rss_before, rss_after, elapsed, think)
     report["ramp_s"] = ramp
     server_cpu = cpu_after[0] - cpu_before[0] if pid else None
-    report["server_cpu_s"] = _round(server_cpu)
-    report["machine_busy_cpu_s"] = _round(cpu_after[1] - cpu_before[1])
+    report["server_cpu_s"] = rounded(server_cpu)
+    report["machine_busy_cpu_s"] = rounded(cpu_after[1] - cpu_before[1])
     # What one step costs the server, whatever the browsers cost on this machine.
     steps = report["step_count"] + sessions  # every click, plus each page opening
-    report["server_cpu_ms_per_step"] = _round(server_cpu * 1000 / steps) if pid else None
+    report["server_cpu_ms_per_step"] = rounded(server_cpu * 1000 / steps) if pid else None
     report["cores"] = os.cpu_count()
     if step_log is not None:
         report.update(figures(step_log, [(r.session_id, r.windows) for r in results]))
@@ -303,15 +303,9 @@ def _summary(sessions, results, warm, rss_before, rss_after, elapsed, think) -> 
         if rss_before is not None and rss_after is not None
         else None
     )
-    by_step: dict[str, list[float]] = {}
-    for r in results:
-        for name, seconds in r.steps:
-            by_step.setdefault(name, []).append(seconds)
+    steps_by_name = by_step(pair for r in results for pair in r.steps)
     wire = [s for r in results for _, s in r.wire]
-    wire_by_step: dict[str, list[float]] = {}
-    for r in results:
-        for name, seconds in r.wire:
-            wire_by_step.setdefault(name, []).append(seconds)
+    wire_by_step = by_step(pair for r in results for pair in r.wire)
     return {
         "sessions": sessions,
         "completed": sum(r.ok for r in results),
@@ -320,29 +314,23 @@ def _summary(sessions, results, warm, rss_before, rss_after, elapsed, think) -> 
         "think_time_s": think,
         "elapsed_s": round(elapsed, 1),
         "step_count": len(steps),
-        "step_p50_s": _round(percentile(steps, 50)),
-        "step_p95_s": _round(percentile(steps, 95)),
-        "step_max_s": _round(max(steps) if steps else None),
-        "open_p95_s": _round(percentile(opens, 95)),
-        "pdf_p50_s": _round(percentile(pdfs, 50)),
-        "pdf_p95_s": _round(percentile(pdfs, 95)),
+        "step_p50_s": rounded(percentile(steps, 50)),
+        "step_p95_s": rounded(percentile(steps, 95)),
+        "step_max_s": rounded(max(steps) if steps else None),
+        "open_p95_s": rounded(percentile(opens, 95)),
+        "pdf_p50_s": rounded(percentile(pdfs, 50)),
+        "pdf_p95_s": rounded(percentile(pdfs, 95)),
         "pdf_notes": sorted({r.pdf_note for r in results if r.pdf_note}),
-        "by_step_p95_s": {k: _round(percentile(v, 95)) for k, v in sorted(by_step.items())},
+        "by_step_p95_s": {k: rounded(percentile(v, 95)) for k, v in steps_by_name.items()},
         # From the rerun message leaving the browser to "script finished" coming back (as
         # Playwright reports the frames): the server's share, without the browser's own work.
-        "server_step_p50_s": _round(percentile(wire, 50)),
-        "server_step_p95_s": _round(percentile(wire, 95)),
-        "server_by_step_p50_s": {
-            k: _round(percentile(v, 50)) for k, v in sorted(wire_by_step.items())
-        },
-        "server_rss_before_mb": _round(rss_before / 1024 if rss_before else None),
-        "server_rss_after_mb": _round(rss_after / 1024 if rss_after else None),
-        "server_mb_per_session": _round(per_session_mb),
+        "server_step_p50_s": rounded(percentile(wire, 50)),
+        "server_step_p95_s": rounded(percentile(wire, 95)),
+        "server_by_step_p50_s": {k: rounded(percentile(v, 50)) for k, v in wire_by_step.items()},
+        "server_rss_before_mb": rounded(rss_before / 1024 if rss_before else None),
+        "server_rss_after_mb": rounded(rss_after / 1024 if rss_after else None),
+        "server_mb_per_session": rounded(per_session_mb),
     }
-
-
-def _round(value: float | None) -> float | None:
-    return None if value is None else round(value, 3)
 
 
 def run_load(

@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 # (Path above.)
-from scripts.load_proc import load_average  # noqa: E402
+from scripts.load_proc import check_url, load_average  # noqa: E402
 from scripts.load_proto import http, rerun_message  # noqa: E402
 from scripts.load_proxy import stack  # noqa: E402
 from scripts.load_ws import MAX_SESSIONS, _level, run_coroutine, summarise  # noqa: E402
@@ -151,19 +151,40 @@ class Abuser:
 
 
 async def _run(url: str, pids: list[int], sessions: int, think: float, ramp: float, abuse):
-    stop = asyncio.Event()
-    task = None
+    # The abuser is another machine: here, another process, so that its work does not
+    # hold up the normal users' own event loop (their timings are theirs alone).
+    child = None
     if abuse is not None:
-
-        async def later() -> AbuseReport:
-            await asyncio.sleep(ABUSE_START_S)
-            return await Abuser(url, **abuse).run(stop)
-
-        task = asyncio.create_task(later())
-    results, extra = await _level(url, sessions, think, ramp, pids, 1, "en", True, sources=True)
-    stop.set()
-    report = await task if task is not None else None
+        child = await asyncio.create_subprocess_exec(
+            sys.executable, str(Path(__file__).resolve()), "--abuser", url,
+            "--abuse-sessions", str(abuse["sessions"]), "--abuse-burst", str(abuse["burst"]),
+            "--abuse-gap", str(abuse["gap"]),
+            stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
+        )  # fmt: skip
+    try:
+        results, extra = await _level(url, sessions, think, ramp, pids, 1, "en", True, sources=True)
+    finally:
+        report = None
+        if child is not None:
+            child.stdin.close()  # the normal users are done: the abuser stops
+            out, _ = await child.communicate()
+            report = AbuseReport(**json.loads(out.decode()))
     return results, extra, report
+
+
+async def _abuse_until_told(url: str, sessions: int, burst: int, gap: float) -> AbuseReport:
+    """The abuser's process: start after ABUSE_START_S, stop when stdin closes."""
+    import threading
+
+    loop, stop = asyncio.get_running_loop(), asyncio.Event()
+    threading.Thread(
+        target=lambda: (sys.stdin.read(), loop.call_soon_threadsafe(stop.set)), daemon=True
+    ).start()
+    try:
+        await asyncio.wait_for(stop.wait(), ABUSE_START_S)
+    except TimeoutError:
+        return await Abuser(url, sessions, burst, gap).run(stop)
+    return AbuseReport()
 
 
 def one_run(sessions: int, think: float, ramp: float, abuse: dict | None) -> dict:
@@ -240,7 +261,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--abuse-burst", type=int, default=ABUSE_BURST)
     parser.add_argument("--abuse-gap", type=float, default=ABUSE_GAP_S)
     parser.add_argument("--json", action="store_true", help="print every figure as JSON")
+    parser.add_argument("--abuser", metavar="URL", help=argparse.SUPPRESS)  # the child process
     args = parser.parse_args(argv)
+    if args.abuser:
+        check_url(args.abuser)
+        abuser = asyncio.run(
+            _abuse_until_told(args.abuser, args.abuse_sessions, args.abuse_burst, args.abuse_gap)
+        )
+        print(json.dumps(asdict(abuser)))
+        return 0
     report = run_abuse(
         args.sessions, args.think, args.ramp, args.abuse_sessions, args.abuse_burst, args.abuse_gap
     )

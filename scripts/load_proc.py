@@ -1,4 +1,5 @@
-"""What the load tools read about the machine and the servers, from /proc; and where they may go.
+"""What the load tools share: the machine and the servers read from /proc, where they may
+go, where finished sessions wait, and how figures are grouped and rounded.
 
 Shared by scripts/load.py (browsers), scripts/load_ws.py (protocol) and
 scripts/load_abuse.py (an abusive client among normal ones).
@@ -6,6 +7,7 @@ scripts/load_abuse.py (an abusive client among normal ones).
 
 from __future__ import annotations
 
+import asyncio
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -80,3 +82,23 @@ def load_average() -> tuple[float, float, float]:
     """The machine's load average over 1, 5 and 15 minutes (how busy it was)."""
     one, five, fifteen = os.getloadavg()
     return round(one, 2), round(five, 2), round(fifteen, 2)
+
+
+class Gate:
+    """Where finished sessions wait, still connected, until the server's memory is read."""
+
+    def __init__(self) -> None:
+        self.arrived = 0
+        self.release = asyncio.Event()
+
+
+def rounded(value: float | None, digits: int = 3) -> float | None:
+    return None if value is None else round(value, digits)
+
+
+def by_step(samples: Iterable[tuple[str, float]]) -> dict[str, list[float]]:
+    """(step, seconds) pairs grouped by step name, names sorted."""
+    grouped: dict[str, list[float]] = {}
+    for name, seconds in samples:
+        grouped.setdefault(name, []).append(seconds)
+    return dict(sorted(grouped.items()))

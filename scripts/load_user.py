@@ -22,6 +22,7 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 
+from scripts.load_proc import Gate
 from scripts.load_proto import (
     LoadError,
     Response,
@@ -391,11 +392,3 @@ async def one_session(
             await gate.release.wait()  # stay connected until the server's memory is read
         await user.close()
     return user.result
-
-
-class Gate:
-    """Where finished sessions wait, still connected, until the server's memory is read."""
-
-    def __init__(self) -> None:
-        self.arrived = 0
-        self.release = asyncio.Event()

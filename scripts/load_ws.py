@@ -49,9 +49,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 # (Path above.)
-from scripts.load_proc import check_url, tree_cpu_s, tree_rss_kb  # noqa: E402
+from scripts.load_proc import Gate, by_step, check_url, rounded, tree_cpu_s, tree_rss_kb  # noqa: E402
 from scripts.load_proto import LoadError  # noqa: E402
-from scripts.load_user import Gate, SessionResult, one_session, source_for  # noqa: E402
+from scripts.load_user import SessionResult, one_session, source_for  # noqa: E402
 from scripts.step_clock import clocked_server, figures, percentile  # noqa: E402
 
 MAX_SESSIONS = 500
@@ -64,10 +64,6 @@ KNEE_P95_S = 1.0
 
 
 # --- a run ---------------------------------------------------------------------------------
-
-
-def _round(value: float | None, digits: int = 3) -> float | None:
-    return None if value is None else round(value, digits)
 
 
 async def _level(
@@ -119,10 +115,7 @@ async def _level(
 def summarise(sessions: int, results: list[SessionResult], extra: dict) -> dict:
     steps = [s for r in results for name, s in r.steps if name != "open" and "fetch" not in name]
     all_steps = [s for r in results for name, s in r.steps if "fetch" not in name]
-    by_step: dict[str, list[float]] = {}
-    for r in results:
-        for name, seconds in r.steps:
-            by_step.setdefault(name, []).append(seconds)
+    steps_by_name = by_step(pair for r in results for pair in r.steps)
     rss_before, rss_after = extra["rss_before_kb"], extra["rss_after_kb"]
     per_session_mb = (rss_after - rss_before) / 1024 / sessions if rss_before is not None else None
     cpu = extra["server_cpu_s"]
@@ -132,21 +125,21 @@ def summarise(sessions: int, results: list[SessionResult], extra: dict) -> dict:
         "errors": [f"session {r.index}: {r.error}" for r in results if r.error],
         "elapsed_s": extra["elapsed_s"],
         "step_count": len(steps),
-        "step_p50_s": _round(percentile(steps, 50)),
-        "step_p95_s": _round(percentile(steps, 95)),
-        "step_p99_s": _round(percentile(steps, 99)),
-        "step_max_s": _round(max(steps) if steps else None),
-        "by_step_p50_s": {k: _round(percentile(v, 50)) for k, v in sorted(by_step.items())},
-        "by_step_p95_s": {k: _round(percentile(v, 95)) for k, v in sorted(by_step.items())},
-        "server_cpu_s": _round(cpu),
-        "server_cpu_ms_per_step": _round(cpu * 1000 / len(all_steps), 1)
+        "step_p50_s": rounded(percentile(steps, 50)),
+        "step_p95_s": rounded(percentile(steps, 95)),
+        "step_p99_s": rounded(percentile(steps, 99)),
+        "step_max_s": rounded(max(steps) if steps else None),
+        "by_step_p50_s": {k: rounded(percentile(v, 50)) for k, v in steps_by_name.items()},
+        "by_step_p95_s": {k: rounded(percentile(v, 95)) for k, v in steps_by_name.items()},
+        "server_cpu_s": rounded(cpu),
+        "server_cpu_ms_per_step": rounded(cpu * 1000 / len(all_steps), 1)
         if cpu is not None and all_steps
         else None,
-        "generator_cpu_s": _round(extra["generator_cpu_s"]),
-        "server_rss_before_mb": _round(rss_before / 1024 if rss_before else None, 1),
-        "server_rss_after_mb": _round(rss_after / 1024 if rss_after else None, 1),
-        "server_mb_per_session": _round(per_session_mb),
-        "pdf_kb_p50": _round(
+        "generator_cpu_s": rounded(extra["generator_cpu_s"]),
+        "server_rss_before_mb": rounded(rss_before / 1024 if rss_before else None, 1),
+        "server_rss_after_mb": rounded(rss_after / 1024 if rss_after else None, 1),
+        "server_mb_per_session": rounded(per_session_mb),
+        "pdf_kb_p50": rounded(
             percentile([r.pdf_bytes / 1000 for r in results if r.pdf_bytes], 50), 1
         ),
         "uploads_loaded": sum(r.uploaded for r in results),

@@ -49,6 +49,6 @@ def test_the_abuser_is_refused_not_served(run):
     # replicas for going over the message budget...
     assert 0 < abuser["opened"] <= 20
     assert abuser["closed_over_budget"] == abuser["opened"]
-    # ...after at most about one budget per replica (100 at once, 5 a second after).
+    # ...after at most about one budget per replica (60 at once, 5 a second after).
     assert abuser["runs_served"] <= 2 * (BURST + 10 * PER_SECOND)
     assert not [o for o in abuser["other"] if not o.startswith(("health:", "websocket:"))]
