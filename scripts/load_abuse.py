@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import sys
 import time
 from dataclasses import asdict, dataclass, field
@@ -35,7 +36,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 # (Path above.)
-from scripts.load_proc import check_url, load_average  # noqa: E402
+from scripts.load_proc import check_url, load_average, machine_busy_s, tree_cpu_s  # noqa: E402
 from scripts.load_proto import http, rerun_message  # noqa: E402
 from scripts.load_proxy import stack  # noqa: E402
 from scripts.load_ws import MAX_SESSIONS, _level, run_coroutine, summarise  # noqa: E402
@@ -59,6 +60,7 @@ class AbuseReport:
     runs_served: int = 0  # runs of the app it got ("script finished")
     other: list[str] = field(default_factory=list)  # anything else, for the record
     refusal_page_bilingual: bool | None = None  # the 429 page said it in both languages
+    cpu_s: float = 0.0  # the abuser's own CPU time (its process)
 
 
 class Abuser:
@@ -182,9 +184,11 @@ async def _abuse_until_told(url: str, sessions: int, burst: int, gap: float) -> 
     ).start()
     try:
         await asyncio.wait_for(stop.wait(), ABUSE_START_S)
+        report = AbuseReport()
     except TimeoutError:
-        return await Abuser(url, sessions, burst, gap).run(stop)
-    return AbuseReport()
+        report = await Abuser(url, sessions, burst, gap).run(stop)
+    report.cpu_s = round(time.process_time(), 2)
+    return report
 
 
 def one_run(sessions: int, think: float, ramp: float, abuse: dict | None) -> dict:
@@ -193,14 +197,27 @@ def one_run(sessions: int, think: float, ramp: float, abuse: dict | None) -> dic
         raise ValueError(f"sessions must be between 1 and {MAX_SESSIONS}")
     load = load_average()
     with stack() as s:
-        started = time.monotonic()
+        ours = [*s.pids, s.proxy_pid]
+        started, busy, cpu = time.monotonic(), machine_busy_s(), tree_cpu_s(ours)
+        proxy_cpu, own_cpu = tree_cpu_s([s.proxy_pid]), time.process_time()
         results, extra, report = run_coroutine(
             lambda: asyncio.wait_for(_run(s.url, s.pids, sessions, think, ramp, abuse), RUN_LIMIT_S)
         )
+        elapsed = time.monotonic() - started
+        busy, cpu = machine_busy_s() - busy, tree_cpu_s(ours) - cpu
+        proxy_cpu = tree_cpu_s([s.proxy_pid]) - proxy_cpu
+        own_cpu = time.process_time() - own_cpu
     figures = summarise(sessions, results, extra)
     figures["load_average_before"] = load
-    figures["run_s"] = round(time.monotonic() - started, 1)
+    figures["run_s"] = round(elapsed, 1)
     figures["abuser"] = asdict(report) if report is not None else None
+    # Where the machine's CPU went during the run: how busy it was with others' work.
+    abuser_cpu = report.cpu_s if report is not None else 0.0
+    figures["proxy_cpu_s"] = round(proxy_cpu, 1)
+    figures["generator_cpu_s"] = round(own_cpu, 1)
+    figures["others_cpu_share"] = round(
+        max(0.0, busy - cpu - own_cpu - abuser_cpu) / (elapsed * (os.cpu_count() or 1)), 2
+    )
     return figures
 
 
@@ -235,14 +252,16 @@ def lines(r: dict) -> list[str]:
         out.append(
             f"{label + ' the abuser:':<20} {f['completed']}/{f['sessions']} completed, "
             f"{len(f['errors'])} errors; step p50 {f['step_p50_s']} s, p95 {f['step_p95_s']} s, "
-            f"p99 {f['step_p99_s']} s; server CPU {f['server_cpu_ms_per_step']} ms per step; "
-            f"load average before {f['load_average_before'][0]}"
+            f"p99 {f['step_p99_s']} s; replicas' CPU {f['server_cpu_ms_per_step']} ms per step, "
+            f"proxy {f['proxy_cpu_s']} s; other processes took {f['others_cpu_share']:.0%} of "
+            f"the machine (load average before {f['load_average_before'][0]})"
         )
     a = r["with"]["abuser"]
     out.append(
         f"{'abuser:':<20} {a['tried']} sessions tried, {a['refused']} refused by the proxy "
         f"(429), {a['opened']} websockets opened, {a['closed_over_budget']} closed over budget "
-        f"(1008), {a['runs_served']} runs served, {len(a['other'])} other outcomes"
+        f"(1008), {a['runs_served']} runs served, {len(a['other'])} other outcomes; "
+        f"its own CPU {a['cpu_s']} s"
     )
     verdict = "PASS" if r["p95_ratio"] is not None and r["p95_ratio"] <= P95_TARGET else "FAIL"
     out.append(

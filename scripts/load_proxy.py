@@ -86,9 +86,16 @@ def replicas(count: int = 2) -> Iterator[list[tuple[str, int]]]:
 
 @contextlib.contextmanager
 def proxy(
-    haproxy: str, apps: list[str], config: Path = CONFIG, scheme: str = "http"
+    haproxy: str,
+    apps: list[str],
+    config: Path = CONFIG,
+    scheme: str = "http",
+    pids: list[int] | None = None,
 ) -> Iterator[str]:
-    """HAProxy with ``config`` in front of ``apps`` (host:port); yields its base URL."""
+    """HAProxy with ``config`` in front of ``apps`` (host:port); yields its base URL.
+
+    ``pids``: a list to which the proxy's process id is added.
+    """
     port = free_port()
     env = {**os.environ, "CC_BIND": f"127.0.0.1:{port}", "CC_APP1": apps[0], "CC_APP2": apps[1]}
     process = subprocess.Popen(
@@ -98,6 +105,8 @@ def proxy(
         stderr=subprocess.STDOUT,
     )
     url = f"{scheme}://127.0.0.1:{port}"
+    if pids is not None:
+        pids.append(process.pid)
     try:
         wait_healthy(url, process, "haproxy", timeout=20)
         yield url
@@ -110,6 +119,7 @@ class Stack:
     url: str  # the proxy
     apps: list[str]  # the replicas, host:port
     pids: list[int]  # the replicas' processes
+    proxy_pid: int
 
 
 @contextlib.contextmanager
@@ -118,5 +128,6 @@ def stack(haproxy: str | None = None, config: Path = CONFIG) -> Iterator[Stack]:
     haproxy = haproxy or haproxy_executable()
     if haproxy is None:
         raise RuntimeError("HAProxy not found: install it (apt-get install haproxy)")
-    with replicas(2) as apps, proxy(haproxy, [a for a, _ in apps], config) as url:
-        yield Stack(url, [a for a, _ in apps], [p for _, p in apps])
+    proxy_pids: list[int] = []
+    with replicas(2) as apps, proxy(haproxy, [a for a, _ in apps], config, pids=proxy_pids) as url:
+        yield Stack(url, [a for a, _ in apps], [p for _, p in apps], proxy_pids[0])
