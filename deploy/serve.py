@@ -11,6 +11,7 @@ itself is ``app.py``, unchanged. ``deploy/start.sh`` (each replica) runs this fi
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from pathlib import Path
 
@@ -26,7 +27,25 @@ for folder in (HERE.parent, HERE):
 
 from security import SecurityHeaders, WebsocketBudget  # noqa: E402  (path above)
 
+
+@contextlib.asynccontextmanager
+async def lifespan(_app):
+    """On the way out, stop the PDF helper process (clientcheck/outputs/pdf_worker.py).
+
+    Served this way, uvicorn ends the process with the signal it was stopped by, once it
+    has shut down, so Python's own exit handlers (which stop the helper after a plain
+    ``streamlit run app.py``) never run, and the helper would be left behind.
+    """
+    try:
+        yield None
+    finally:
+        from clientcheck.outputs import pdf_worker
+
+        pdf_worker.stop()
+
+
 app = st.App(
     HERE.parent / "app.py",
+    lifespan=lifespan,
     middleware=[Middleware(SecurityHeaders), Middleware(WebsocketBudget)],
 )

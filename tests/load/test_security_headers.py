@@ -15,14 +15,17 @@ import re
 import shutil
 import ssl
 import subprocess
+import time
 import urllib.request
 from pathlib import Path
 
 import pytest
 
 from deploy.security import HSTS, security_headers
+from scripts.load_proc import tree
 from scripts.load_proto import Response, http
 from scripts.load_proxy import CONFIG, haproxy_executable, proxy, stack
+from scripts.load_proxy import replicas as start_replicas
 from scripts.load_user import VirtualUser
 from scripts.load_ws import run_coroutine
 
@@ -178,3 +181,24 @@ def test_hsts_is_sent_when_the_proxy_serves_https(served, haproxy, tmp_path):
 def test_the_start_script_serves_the_app_with_the_middleware():
     start = (Path(__file__).resolve().parents[2] / "deploy" / "start.sh").read_text()
     assert "streamlit run deploy/serve.py" in start
+
+
+def test_a_stopped_replica_leaves_no_pdf_helper_behind(haproxy):
+    """deploy/serve.py stops the PDF helper process on the way out (see its lifespan)."""
+    with start_replicas(1) as ((address, pid),):
+        user = VirtualUser("http://" + address, 0, 0.0, 5)
+
+        async def assess():
+            try:
+                await user.assessment()
+            finally:
+                await user.close()
+
+        run_coroutine(assess)
+        assert user.result.pdf_bytes > 0
+        helpers = tree(pid)[1:]
+        assert helpers  # the PDF helper (and its resource tracker) run beside the replica
+    deadline = time.monotonic() + 15  # a few seconds to finish exiting, not forever
+    while [p for p in helpers if Path(f"/proc/{p}").exists()] and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert [p for p in helpers if Path(f"/proc/{p}").exists()] == []
