@@ -18,7 +18,10 @@ Measured in the same run, so the machine's speed cancels out of the ratios:
 (d) --load N: the load tests, N real browsers (scripts/load.py) and N protocol-level
     sessions (scripts/load_ws.py), their figures side by side; both read each step's
     server-side latency from the server's own clock (scripts/step_clock.py) and are
-    said to agree within AGREE_RATIO or AGREE_ABS_S.
+    said to agree within AGREE_RATIO or AGREE_ABS_S;
+(e) --abuse N: proof under abuse (scripts/load_abuse.py): N normal users through
+    HAProxy and two replicas, without and then with one abusive client; their step p95
+    with the abuser against without (target <= 1.5x), and the abuser refused.
 
 Prints a table: figure, Client Check, baseline, ratio, target, PASS/FAIL.
 With --strict the exit status is 1 when a figure misses its target (for a quiet
@@ -486,6 +489,35 @@ def bench_load(sessions: int) -> list[Row]:
     # ---- end of the load-test hook -------------------------------------------------
 
 
+def bench_abuse(sessions: int) -> list[Row]:
+    """Normal users' step p95 with an abusive client against without it, through the proxy."""
+    module = _optional_module("load_abuse")
+    if module is None:
+        return [Row("abuse run", None, note="skipped: no scripts/load_abuse.py")]
+    try:
+        report = module.run_abuse(sessions)
+    except Exception as exc:  # e.g. no HAProxy on this machine
+        return [Row(f"abuse run, {sessions} sessions", None, note=f"error: {exc!r}"[:60])]
+    print(f"\nabuse, {sessions} normal users through HAProxy and two replicas:")
+    for line in module.lines(report):
+        print(f"  {line}")
+    without, hit, abuser = report["without"], report["with"], report["with"]["abuser"]
+    return [
+        Row(
+            f"abuse: normal users' step p95, {sessions} users",
+            hit["step_p95_s"],
+            baseline=without["step_p95_s"],
+            unit="s",
+            target=report["p95_target"],
+        ),
+        Row("abuse: normal users' errors with the abuser", float(len(hit["errors"])), unit=""),
+        Row("abuse: abuser sessions tried", float(abuser["tried"]), unit=""),
+        Row("abuse: abuser sessions refused (429)", float(abuser["refused"]), unit=""),
+        Row("abuse: abuser websockets closed (1008)", float(abuser["closed_over_budget"]), unit=""),
+        Row("abuse: abuser runs served", float(abuser["runs_served"]), unit=""),
+    ]
+
+
 # --- output ---------------------------------------------------------------------
 
 
@@ -586,6 +618,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--load", type=int, metavar="N", help="also run scripts/load.py and scripts/load_ws.py"
     )
+    parser.add_argument(
+        "--abuse", type=int, metavar="N", help="also the abuse run (scripts/load_abuse.py)"
+    )
     parser.add_argument("--skip-cold", action="store_true", help="no browser cold starts")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
     parser.add_argument(
@@ -602,6 +637,8 @@ def main(argv: list[str] | None = None) -> int:
     rows += bench_device()
     if args.load:
         rows += bench_load(args.load)
+    if args.abuse:
+        rows += bench_abuse(args.abuse)
     print()
     print_table(rows)
     return 1 if args.strict and any(row.verdict == "FAIL" for row in rows) else 0

@@ -24,11 +24,19 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from scripts.load_proc import (  # noqa: E402  (path above)
+    Gate,
+    by_step,
+    check_url,
+    machine_busy_s,
+    rounded,
+    tree_cpu_s,
+    tree_rss_kb,
+)
 from scripts.step_clock import clocked_server, figures, percentile  # noqa: E402
 from tests.support.servers import (  # noqa: E402  (the path above makes tests importable)
     CHROMIUM_ARGS,
@@ -42,7 +50,6 @@ STEP_TIMEOUT_S = 60.0
 # all work at once (every session stays connected until the last one has finished).
 THINK_S = 2.0
 RAMP_S = 1.0
-LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 
 
 @dataclass
@@ -60,62 +67,6 @@ class SessionResult:
     # the server's own run log (scripts/step_clock.py) when the server keeps one.
     windows: list[tuple[str, float, float]] = field(default_factory=list)
     session_id: str = ""
-
-
-# --- server memory -----------------------------------------------------------------------
-
-
-def _children(pid: int) -> list[int]:
-    kids = []
-    for task in Path(f"/proc/{pid}/task").glob("*"):
-        try:
-            kids += [int(k) for k in (task / "children").read_text().split()]
-        except OSError:
-            continue
-    return kids
-
-
-def tree_rss_kb(pid: int) -> int:
-    """Resident memory of ``pid`` and all its descendants, in KB (VmRSS from /proc)."""
-    total, todo, seen = 0, [pid], set()
-    while todo:
-        current = todo.pop()
-        if current in seen:
-            continue
-        seen.add(current)
-        try:
-            for line in Path(f"/proc/{current}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    total += int(line.split()[1])
-        except OSError:
-            continue
-        todo += _children(current)
-    return total
-
-
-def tree_cpu_s(pid: int) -> float:
-    """CPU time (user + system) used so far by ``pid`` and its descendants, in seconds."""
-    total, todo, seen = 0.0, [pid], set()
-    tick = os.sysconf("SC_CLK_TCK")
-    while todo:
-        current = todo.pop()
-        if current in seen:
-            continue
-        seen.add(current)
-        try:
-            fields = Path(f"/proc/{current}/stat").read_text().rsplit(")", 1)[1].split()
-            total += (int(fields[11]) + int(fields[12])) / tick
-        except (OSError, IndexError, ValueError):
-            continue
-        todo += _children(current)
-    return total
-
-
-def machine_busy_s() -> float:
-    """CPU time the whole machine spent busy (all cores), from /proc/stat, in seconds."""
-    values = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
-    idle = values[3] + (values[4] if len(values) > 4 else 0)
-    return (sum(values[:8]) - idle) / os.sysconf("SC_CLK_TCK")
 
 
 # --- one simulated person ----------------------------------------------------------------
@@ -225,14 +176,6 @@ async def _step(result: SessionResult, watcher: RunWatcher, name: str, action) -
     result.session_id = watcher.session_id
 
 
-class Gate:
-    """Where finished sessions wait, still connected, until the server's memory is read."""
-
-    def __init__(self) -> None:
-        self.arrived = 0
-        self.release = asyncio.Event()
-
-
 async def one_session(browser, url: str, index: int, think: float, gate: Gate | None):
     result = SessionResult(index)
     context = await browser.new_context(
@@ -320,9 +263,9 @@ async def _run(
         )
         try:
             warm = await one_session(browser, url, -1, 0.0, None)
-            rss_before = tree_rss_kb(pid) if pid else None
+            rss_before = tree_rss_kb([pid]) if pid else None
             gate = Gate()
-            cpu_before = (tree_cpu_s(pid) if pid else None, machine_busy_s())
+            cpu_before = (tree_cpu_s([pid]) if pid else None, machine_busy_s())
             started = time.monotonic()
             tasks = []
             for i in range(sessions):
@@ -330,8 +273,8 @@ async def _run(
                 await asyncio.sleep(ramp)  # people arrive one after another, then overlap
             while gate.arrived + sum(t.done() for t in tasks) < sessions:
                 await asyncio.sleep(0.05)
-            rss_after = tree_rss_kb(pid) if pid else None
-            cpu_after = (tree_cpu_s(pid) if pid else None, machine_busy_s())
+            rss_after = tree_rss_kb([pid]) if pid else None
+            cpu_after = (tree_cpu_s([pid]) if pid else None, machine_busy_s())
             gate.release.set()
             results = await asyncio.gather(*tasks)
             elapsed = time.monotonic() - started
@@ -340,11 +283,11 @@ async def _run(
     report = _summary(sessions, results, warm, rss_before, rss_after, elapsed, think)
     report["ramp_s"] = ramp
     server_cpu = cpu_after[0] - cpu_before[0] if pid else None
-    report["server_cpu_s"] = _round(server_cpu)
-    report["machine_busy_cpu_s"] = _round(cpu_after[1] - cpu_before[1])
+    report["server_cpu_s"] = rounded(server_cpu)
+    report["machine_busy_cpu_s"] = rounded(cpu_after[1] - cpu_before[1])
     # What one step costs the server, whatever the browsers cost on this machine.
     steps = report["step_count"] + sessions  # every click, plus each page opening
-    report["server_cpu_ms_per_step"] = _round(server_cpu * 1000 / steps) if pid else None
+    report["server_cpu_ms_per_step"] = rounded(server_cpu * 1000 / steps) if pid else None
     report["cores"] = os.cpu_count()
     if step_log is not None:
         report.update(figures(step_log, [(r.session_id, r.windows) for r in results]))
@@ -360,15 +303,9 @@ def _summary(sessions, results, warm, rss_before, rss_after, elapsed, think) -> 
         if rss_before is not None and rss_after is not None
         else None
     )
-    by_step: dict[str, list[float]] = {}
-    for r in results:
-        for name, seconds in r.steps:
-            by_step.setdefault(name, []).append(seconds)
+    steps_by_name = by_step(pair for r in results for pair in r.steps)
     wire = [s for r in results for _, s in r.wire]
-    wire_by_step: dict[str, list[float]] = {}
-    for r in results:
-        for name, seconds in r.wire:
-            wire_by_step.setdefault(name, []).append(seconds)
+    wire_by_step = by_step(pair for r in results for pair in r.wire)
     return {
         "sessions": sessions,
         "completed": sum(r.ok for r in results),
@@ -377,29 +314,23 @@ def _summary(sessions, results, warm, rss_before, rss_after, elapsed, think) -> 
         "think_time_s": think,
         "elapsed_s": round(elapsed, 1),
         "step_count": len(steps),
-        "step_p50_s": _round(percentile(steps, 50)),
-        "step_p95_s": _round(percentile(steps, 95)),
-        "step_max_s": _round(max(steps) if steps else None),
-        "open_p95_s": _round(percentile(opens, 95)),
-        "pdf_p50_s": _round(percentile(pdfs, 50)),
-        "pdf_p95_s": _round(percentile(pdfs, 95)),
+        "step_p50_s": rounded(percentile(steps, 50)),
+        "step_p95_s": rounded(percentile(steps, 95)),
+        "step_max_s": rounded(max(steps) if steps else None),
+        "open_p95_s": rounded(percentile(opens, 95)),
+        "pdf_p50_s": rounded(percentile(pdfs, 50)),
+        "pdf_p95_s": rounded(percentile(pdfs, 95)),
         "pdf_notes": sorted({r.pdf_note for r in results if r.pdf_note}),
-        "by_step_p95_s": {k: _round(percentile(v, 95)) for k, v in sorted(by_step.items())},
+        "by_step_p95_s": {k: rounded(percentile(v, 95)) for k, v in steps_by_name.items()},
         # From the rerun message leaving the browser to "script finished" coming back (as
         # Playwright reports the frames): the server's share, without the browser's own work.
-        "server_step_p50_s": _round(percentile(wire, 50)),
-        "server_step_p95_s": _round(percentile(wire, 95)),
-        "server_by_step_p50_s": {
-            k: _round(percentile(v, 50)) for k, v in sorted(wire_by_step.items())
-        },
-        "server_rss_before_mb": _round(rss_before / 1024 if rss_before else None),
-        "server_rss_after_mb": _round(rss_after / 1024 if rss_after else None),
-        "server_mb_per_session": _round(per_session_mb),
+        "server_step_p50_s": rounded(percentile(wire, 50)),
+        "server_step_p95_s": rounded(percentile(wire, 95)),
+        "server_by_step_p50_s": {k: rounded(percentile(v, 50)) for k, v in wire_by_step.items()},
+        "server_rss_before_mb": rounded(rss_before / 1024 if rss_before else None),
+        "server_rss_after_mb": rounded(rss_after / 1024 if rss_after else None),
+        "server_mb_per_session": rounded(per_session_mb),
     }
-
-
-def _round(value: float | None) -> float | None:
-    return None if value is None else round(value, 3)
 
 
 def run_load(
@@ -419,8 +350,7 @@ def run_load(
         # Our own server keeps its run log: the server-side figures read its clock.
         with clocked_server() as (url, pid, step_log):
             return _run_limited(sessions, url, pid, think, ramp, step_log)
-    if urlsplit(url).hostname not in LOOPBACK:
-        raise ValueError("load tests run against loopback only (127.0.0.1 / localhost)")
+    check_url(url)
     return _run_limited(sessions, url, pid, think, ramp, None)
 
 

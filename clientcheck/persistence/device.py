@@ -12,11 +12,14 @@ unknown ids), with what the file format does not hold in a separately versioned 
           "details": {"sender_name": "Ana", "due_date": "2026-12-01", ...},
           "drafts": {"payment_terms|firm|en": {"subject": "...", "body": "..."}},
           "chosen": ["payment_terms|firm"], "raw": {"late_payment.days_late": "4O"}},
-         ...]}}
+         ...],
+         "deleted": {"0f1e2d3c4b5a": 1764343950000, ...}}}
 
-``extras.clients`` lines up with the session's clients. Times are milliseconds since
-1970 (UTC). ``writer`` names the tab (browser session) that wrote it, so another tab can
-tell that the copy on the device changed under it.
+``extras.clients`` lines up with the session's clients. ``extras.deleted`` (version 2)
+holds a tombstone per client deleted lately: its id and when, no name. Another tab that
+still holds that client, unchanged since, drops it instead of saving it back. Times are
+milliseconds since 1970 (UTC). ``writer`` names the tab (browser session) that wrote it,
+so another tab can tell that the copy on the device changed under it.
 """
 
 from __future__ import annotations
@@ -35,7 +38,7 @@ from clientcheck.persistence.storage import MAX_FILE_BYTES, LoadError, dumps_ses
 
 DEVICE_FORMAT = "client-check/device"
 DEVICE_VERSION = 1
-EXTRAS_VERSION = 1
+EXTRAS_VERSION = 2  # 2: tombstones of deleted clients ("deleted"); 1 is still read
 # The session part is capped by storage.loads (MAX_FILE_BYTES); drafts may add as much again.
 MAX_DEVICE_CHARS = 2 * MAX_FILE_BYTES
 MAX_DETAIL_CHARS = 300
@@ -44,6 +47,10 @@ MAX_DRAFT_CHARS = 20_000
 MAX_RAW_CHARS = 40
 MAX_DRAFTS_PER_CLIENT = 200
 MAX_CHOSEN_PER_CLIENT = 100
+# Tombstones: a deleted client is remembered this long (a tab left open longer is rare),
+# and at most this many (the newest), about 40 characters each.
+TOMBSTONE_DAYS = 90
+MAX_TOMBSTONES = 200
 
 TEXT_DETAILS = (
     "sender_name",
@@ -85,6 +92,7 @@ class DeviceSession:
     extras: tuple[ClientExtras, ...]
     saved_at: int
     writer: str
+    deleted: Mapping[str, int] = field(default_factory=dict)  # client id -> deleted at
 
     @property
     def token(self) -> str:
@@ -141,11 +149,17 @@ def dumps_device(
     *,
     saved_at: int,
     writer: str,
+    deleted: Mapping[str, int] | None = None,
     today: date | None = None,
 ) -> str:
-    """Serialise a whole session for the device: the session file plus the extras."""
+    """Serialise a whole session for the device: the session file plus the extras.
+
+    ``deleted``: tombstones (client id -> when it was deleted), pruned to the newest
+    ``MAX_TOMBSTONES`` of the last ``TOMBSTONE_DAYS``; none for a client written here.
+    """
     if len(records) != len(extras):
         raise ValueError("one extras entry per client")
+    tombstones = prune_tombstones(deleted or {}, saved_at, {r.id for r in records})
     doc = {
         "format": DEVICE_FORMAT,
         "device_version": DEVICE_VERSION,
@@ -155,9 +169,22 @@ def dumps_device(
         "extras": {
             "version": EXTRAS_VERSION,
             "clients": [client_extras_json(r.id, e) for r, e in zip(records, extras, strict=True)],
+            "deleted": tombstones,
         },
     }
     return json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
+
+
+def prune_tombstones(
+    deleted: Mapping[str, int], now: int, present: set[str] | frozenset[str] = frozenset()
+) -> dict[str, int]:
+    """The tombstones worth keeping: recent, the newest first few, none for a present client."""
+    oldest = now - TOMBSTONE_DAYS * 86_400_000
+    kept = sorted(
+        ((at, cid) for cid, at in deleted.items() if cid not in present and at >= oldest),
+        reverse=True,
+    )[:MAX_TOMBSTONES]
+    return {cid: at for at, cid in sorted(kept, key=lambda pair: pair[1])}
 
 
 # --- reading it back -------------------------------------------------------------
@@ -289,7 +316,7 @@ def loads_device(text: object, bank: QuestionBank) -> DeviceSession:
         raise LoadError("bad_field", "session")
     loaded = loads(session.encode("utf-8"), bank)
     extras_doc = _dict(doc.get("extras"), "extras")
-    if set(extras_doc) - {"version", "clients"}:
+    if set(extras_doc) - {"version", "clients", "deleted"}:
         raise LoadError("unknown_field", "extras")
     extras_version = extras_doc.get("version")
     if not isinstance(extras_version, int) or isinstance(extras_version, bool):
@@ -308,6 +335,7 @@ def loads_device(text: object, bank: QuestionBank) -> DeviceSession:
         extras.append(client_extras)
     if len({c.id for c in clients}) != len(clients):
         raise LoadError("bad_field", "extras.clients.id")
+    deleted = _tombstones(extras_doc.get("deleted", {}), extras_version)
     return DeviceSession(
         language=loaded.language,
         clients=tuple(clients),
@@ -315,7 +343,22 @@ def loads_device(text: object, bank: QuestionBank) -> DeviceSession:
         extras=tuple(extras),
         saved_at=saved_at,
         writer=writer,
+        # A client written in this copy is not deleted, whatever an old tombstone says.
+        deleted={k: v for k, v in deleted.items() if k not in {c.id for c in clients}},
     )
+
+
+def _tombstones(raw: object, version: int) -> dict[str, int]:
+    if version < 2 and raw != {}:
+        raise LoadError("unknown_field", "extras.deleted")
+    entries = _dict(raw, "extras.deleted")
+    if len(entries) > MAX_TOMBSTONES:
+        raise LoadError("bad_field", "extras.deleted")
+    for record_id, at in entries.items():
+        if not isinstance(record_id, str) or not _ID.match(record_id):
+            raise LoadError("bad_field", "extras.deleted")
+        _time(at, "extras.deleted")
+    return dict(entries)
 
 
 def device_token(text: str) -> str:
@@ -333,6 +376,11 @@ def device_token(text: str) -> str:
         if isinstance(writer, str) and safe and abs(saved_at) < 2**53:
             return f"{writer}:{saved_at}"
     return "?"
+
+
+def deleted_since(other: DeviceSession, stamps: Mapping[str, int]) -> list[str]:
+    """Clients another copy says were deleted after their last change here (ids)."""
+    return [cid for cid, at in other.deleted.items() if cid in stamps and stamps[cid] <= at]
 
 
 def newer_elsewhere(other: DeviceSession, seen: Mapping[str, int]) -> list[ClientRecord]:

@@ -9,6 +9,7 @@ import streamlit as st
 from clientcheck.guidance.text import escape_markdown
 from clientcheck.i18n import DEFAULT_LANG, LANG_NAMES, LANGS, pick_language
 from clientcheck.ui import page_helper
+from clientcheck.ui.components import js_component
 from clientcheck.ui.navigation import language_from_history
 from clientcheck.ui.state import store
 
@@ -46,9 +47,15 @@ STYLE = (
     + (Path(__file__).resolve().parent / "page.css")
     .read_text(encoding="utf-8")
     .replace("MUTED_TEXT", MUTED_TEXT)
-    .replace("FRAME_TITLE", page_helper.FRAME_TITLE)
     + "</style>"
 )
+
+# The page's language, scroll, focus and Streamlit's own labels are kept in step by a
+# component running in the page itself (js/page.js, served from the app's origin like
+# Streamlit's own scripts, so the Content-Security-Policy needs no inline script and no
+# frame: deploy/security.py).
+_page = js_component("page")
+PAGE_KEY = "cc_page"
 
 
 def page_style() -> None:
@@ -62,12 +69,14 @@ def sync_page(lang: str) -> None:
     assert lang in LANGS
     s = store()
     focus, nonce = s.focus if s.focus is not None else ("", 0)
-    st.iframe(
-        page_helper.frame_html(lang, str(s.step_changes), focus, nonce),
-        height=1,
-        tab_index=-1,
-        alt=page_helper.FRAME_TITLE,
-    )
+    data = {
+        "lang": lang,
+        "step": s.step_changes,
+        "focus": focus,
+        "nonce": nonce,
+        "tables": page_helper.tables(),
+    }
+    _page(key=PAGE_KEY, data=data)
     s.focus = None  # asked once
 
 

@@ -81,6 +81,15 @@ def page(browser, app_url: str):
 
 
 @pytest.fixture
+def context(browser):
+    """A fresh browser context at desktop width (its own, empty ``localStorage``)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(20_000)
+    yield context
+    context.close()
+
+
+@pytest.fixture
 def phone_page(browser, app_url: str):
     """A fresh browser context the size of a phone (390 px wide)."""
     context = browser.new_context(

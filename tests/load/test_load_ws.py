@@ -10,8 +10,8 @@ from streamlit.proto.Common_pb2 import FileURLs
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 
-from scripts import load_ws
-from scripts.load_ws import Widget, answer_for, find, user_key, widgets_in
+from scripts import load_proc, load_proto, load_user, load_ws
+from scripts.load_proto import Widget, answer_for, find, user_key, widgets_in
 
 
 def forward(kind: str, widget_id: str, **fields) -> ForwardMsg:
@@ -91,7 +91,7 @@ def test_rerun_message_carries_every_widget_state_and_the_page():
         WidgetState(id="$$ID-aa-start", trigger_value=True),
         WidgetState(id="$$ID-bb-q|c1|x", string_value="Often"),
     ]
-    msg = BackMsg.FromString(load_ws.rerun_message(states, "lang=fr", "abc").SerializeToString())
+    msg = BackMsg.FromString(load_proto.rerun_message(states, "lang=fr", "abc").SerializeToString())
     assert msg.WhichOneof("type") == "rerun_script"
     state = msg.rerun_script
     assert state.query_string == "lang=fr" and state.page_script_hash == "abc"
@@ -104,7 +104,7 @@ def test_rerun_message_carries_every_widget_state_and_the_page():
 
 
 def test_file_urls_request_names_the_session_and_the_files():
-    msg = load_ws.file_urls_request("r1", "session-9", ["answers.json"])
+    msg = load_proto.file_urls_request("r1", "session-9", ["answers.json"])
     parsed = BackMsg.FromString(msg.SerializeToString())
     assert parsed.WhichOneof("type") == "file_urls_request"
     assert parsed.file_urls_request.request_id == "r1"
@@ -114,14 +114,16 @@ def test_file_urls_request_names_the_session_and_the_files():
 
 def test_uploaded_file_state_points_at_the_uploaded_file():
     urls = FileURLs(file_id="f1", upload_url="/_stcore/upload_file/s/f1", delete_url="/d")
-    state = load_ws.uploaded_file_state("$$ID-aa-upload_sidebar#0", "f1", "a.json", 42, urls)
+    state = load_proto.uploaded_file_state("$$ID-aa-upload_sidebar#0", "f1", "a.json", 42, urls)
     info = state.file_uploader_state_value.uploaded_file_info[0]
     assert (info.file_id, info.name, info.size) == ("f1", "a.json", 42)
     assert info.file_urls.upload_url == "/_stcore/upload_file/s/f1"
 
 
 def test_multipart_body_holds_the_file_once():
-    content_type, body = load_ws.multipart("file", "answers.json", b'{"a": 1}', "application/json")
+    content_type, body = load_proto.multipart(
+        "file", "answers.json", b'{"a": 1}', "application/json"
+    )
     boundary = content_type.split("boundary=")[1]
     assert body.startswith(f"--{boundary}\r\n".encode())
     assert body.endswith(f"\r\n--{boundary}--\r\n".encode())
@@ -178,7 +180,7 @@ def test_a_tone_change_picks_another_tone():
     for label in ("Warm", "Neutral", "Firm"):
         group.options.add().content = label
     group.default.append(0)
-    state = load_ws.other_option(next(widgets_in(msg)))
+    state = load_proto.other_option(next(widgets_in(msg)))
     assert list(state.string_array_value.data) == ["Neutral"]
 
 
@@ -186,11 +188,11 @@ def test_a_tone_change_picks_another_tone():
 
 
 def test_chunked_bodies_are_reassembled():
-    assert load_ws._dechunk(b"4\r\nWiki\r\n5\r\npedia\r\n0\r\n\r\n") == b"Wikipedia"
+    assert load_proto._dechunk(b"4\r\nWiki\r\n5\r\npedia\r\n0\r\n\r\n") == b"Wikipedia"
 
 
 def test_cookies_are_read_from_set_cookie_headers():
-    response = load_ws.Response(
+    response = load_proto.Response(
         200,
         [("set-cookie", "_streamlit_xsrf=2|ab|cd|1; Path=/"), ("Set-Cookie", "CCSRV=app2; path=/")],
         b"",
@@ -200,8 +202,8 @@ def test_cookies_are_read_from_set_cookie_headers():
 
 def test_only_loopback_and_bounded_sessions_are_accepted():
     with pytest.raises(ValueError, match="loopback"):
-        load_ws.check_url("http://example.org:8501")
-    load_ws.check_url("http://127.0.0.1:8501")
+        load_proc.check_url("http://example.org:8501")
+    load_proc.check_url("http://127.0.0.1:8501")
     with pytest.raises(ValueError, match="between"):
         load_ws.run_level(load_ws.MAX_SESSIONS + 1, "http://127.0.0.1:1", [])
     with pytest.raises(ValueError, match="between"):
@@ -211,16 +213,16 @@ def test_only_loopback_and_bounded_sessions_are_accepted():
 def test_a_run_step_fails_when_the_server_never_finishes(monkeypatch):
     # A server that accepts the message but never ends the run: the step must time out,
     # not hang.
-    monkeypatch.setattr(load_ws, "STEP_TIMEOUT_S", 0.2)
+    monkeypatch.setattr(load_user, "STEP_TIMEOUT_S", 0.2)
 
     class SilentSocket:
         async def send(self, data):
             self.sent = data
 
     async def scenario():
-        user = load_ws.VirtualUser("http://127.0.0.1:1", 0, 0.0, 0)
+        user = load_user.VirtualUser("http://127.0.0.1:1", 0, 0.0, 0)
         user._ws = SilentSocket()
-        with pytest.raises(load_ws.LoadError, match="no script_finished"):
+        with pytest.raises(load_proto.LoadError, match="no script_finished"):
             await user.run("answer")
 
     load_ws.run_coroutine(scenario)
@@ -260,7 +262,7 @@ def test_a_change_in_a_fragment_reruns_the_fragment_and_keeps_the_rest_of_the_pa
             self.user._handle(finished(ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY))
 
     async def scenario():
-        user = load_ws.VirtualUser("http://127.0.0.1:1", 0, 0.0, 0)
+        user = load_user.VirtualUser("http://127.0.0.1:1", 0, 0.0, 0)
         user._ws = Socket(user)
         for msg in (
             forward("selectbox", "$$ID-a-client_select|0"),

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from scripts.load_ws import _tree, run_level
+from scripts.load_proc import tree
+from scripts.load_ws import run_level
 from tests.support.servers import start_server, stop_server
 
 pytestmark = pytest.mark.load
@@ -22,7 +23,7 @@ def test_ten_protocol_sessions_complete_with_pdf_and_upload(tmp_path):
         # The PDFs were built by the server's helper process (clientcheck/outputs/pdf_worker.py).
         helpers = [
             pid
-            for pid in _tree(process.pid)[1:]
+            for pid in tree(process.pid)[1:]
             if "spawn_main" in Path(f"/proc/{pid}/cmdline").read_text(errors="replace")
         ]
         assert len(helpers) == 1

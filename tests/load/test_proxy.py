@@ -8,33 +8,21 @@ out of the config shows what affinity prevents: sessions fail.
 from __future__ import annotations
 
 import os
-import secrets
 import shutil
 import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from scripts.load_proxy import CONFIG, START, haproxy_executable, proxy
+from scripts.load_proxy import replicas as start_replicas
 from scripts.load_ws import run_level
-from tests.support.servers import free_port, stop_server
 
 pytestmark = pytest.mark.load
 
-ROOT = Path(__file__).resolve().parents[2]
-CONFIG = ROOT / "deploy" / "haproxy.cfg"
-START = ROOT / "deploy" / "start.sh"
 AFFINITY_LINE = '    cookie CCSRV insert indirect nocache httponly attr "SameSite=Lax"\n'
 SESSIONS = 6
-
-
-def haproxy_executable() -> str | None:
-    return shutil.which("haproxy") or next(
-        (p for p in ("/usr/sbin/haproxy", "/usr/local/sbin/haproxy") if Path(p).exists()), None
-    )
 
 
 @pytest.fixture(scope="module")
@@ -48,77 +36,21 @@ def haproxy() -> str:
     return path
 
 
-def wait_healthy(url: str, process: subprocess.Popen, what: str, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            out = process.stdout.read().decode(errors="replace") if process.stdout else ""
-            raise RuntimeError(f"{what} exited early:\n{out[-3000:]}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError(f"{what} did not become healthy within {timeout:.0f} s")
-
-
 @pytest.fixture(scope="module")
 def replicas(haproxy) -> Iterator[list[str]]:
     """Two app processes started by deploy/start.sh, as the container does, on loopback."""
-    secret = secrets.token_urlsafe(32)  # the same on both replicas, as it must be
-    processes, addresses = [], []
-    try:
-        for _ in range(2):
-            port = free_port()
-            env = {
-                **os.environ,
-                "PYTHON": sys.executable,  # the interpreter running the tests has the app
-                "CLIENTCHECK_ADDRESS": "127.0.0.1",
-                "CLIENTCHECK_PORT": str(port),
-                "CLIENTCHECK_COOKIE_SECRET": secret,
-            }
-            processes.append(
-                subprocess.Popen(
-                    [str(START)], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
-                )
-            )
-            addresses.append(f"127.0.0.1:{port}")
-        for process, address in zip(processes, addresses, strict=True):
-            wait_healthy(f"http://{address}", process, "deploy/start.sh")
-        yield addresses
-    finally:
-        for process in processes:
-            stop_server(process)
-
-
-def start_proxy(haproxy: str, config: Path, apps: list[str]) -> tuple[subprocess.Popen, str]:
-    port = free_port()
-    env = {
-        **os.environ,
-        "CC_BIND": f"127.0.0.1:{port}",
-        "CC_APP1": apps[0],
-        "CC_APP2": apps[1],
-    }
-    process = subprocess.Popen(
-        [haproxy, "-db", "-f", str(config)],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    wait_healthy(url, process, "haproxy", timeout=20)
-    return process, url
+    with start_replicas(2) as apps:
+        yield [address for address, _ in apps]
 
 
 def run_through(haproxy: str, config: Path, apps: list[str]) -> dict:
-    process, url = start_proxy(haproxy, config, apps)
-    try:
+    # Sessions come from addresses of their own, as people do (the proxy limits each
+    # address), at a pace the replicas' message budget allows (deploy/security.py).
+    with proxy(haproxy, apps, config) as url:
         return run_level(
-            SESSIONS, url, [], think=0.05, ramp=0.05, seed=7, limit_s=180, warmup=False
-        )
-    finally:
-        stop_server(process)
+            SESSIONS, url, [], think=0.3, ramp=0.05, seed=7, limit_s=180, warmup=False,
+            sources=True,
+        )  # fmt: skip
 
 
 def test_the_start_script_refuses_to_start_without_a_cookie_secret():
@@ -153,6 +85,7 @@ def test_without_affinity_sessions_break(haproxy, replicas, tmp_path):
     assert text.count(AFFINITY_LINE) == 1, "the affinity line moved: update this test"
     config = tmp_path / "haproxy-no-affinity.cfg"
     config.write_text(text.replace(AFFINITY_LINE, ""), encoding="utf-8")
+    shutil.copytree(CONFIG.parent / "errors", tmp_path / "errors")  # its error pages
     report = run_through(haproxy, config, replicas)
     assert report["completed"] < SESSIONS
     assert len(report["errors"]) >= SESSIONS // 2

@@ -14,12 +14,17 @@ import clientcheck.persistence.device as device
 from clientcheck.bank.loader import default_bank
 from clientcheck.persistence.device import (
     DEVICE_VERSION,
+    EXTRAS_VERSION,
     MAX_DEVICE_CHARS,
+    MAX_TOMBSTONES,
+    TOMBSTONE_DAYS,
     ClientExtras,
+    deleted_since,
     device_token,
     dumps_device,
     loads_device,
     newer_elsewhere,
+    prune_tombstones,
 )
 from clientcheck.persistence.storage import SCHEMA_VERSION, LoadError, dumps_session
 from tests.support.summary_data import ACCENTED_NAME, DAY, FULL_ANSWERS, HOSTILE_NAMES, record
@@ -96,7 +101,7 @@ def test_the_session_part_is_exactly_the_session_file():
     doc = json.loads(dump(records, extras))
     assert doc["session"].encode("utf-8") == dumps_session(records, 1, "fr", today=DAY)
     assert doc["device_version"] == DEVICE_VERSION
-    assert doc["extras"]["version"] == 1
+    assert doc["extras"]["version"] == EXTRAS_VERSION == 2
 
 
 # A session file as version 1 of the format wrote it, by hand: when the answers file moves
@@ -189,7 +194,7 @@ BAD_CASES = [
     ("bad_field", json.dumps(device_doc(session={"format": "client-check/session"}))),
     ("not_json", json.dumps(device_doc("{broken"))),
     ("bad_field", json.dumps(device_doc(extras=[]))),
-    ("newer_version", json.dumps(device_doc(extras={"version": 2, "clients": []}))),
+    ("newer_version", json.dumps(device_doc(extras={"version": 3, "clients": []}))),
     ("bad_field", json.dumps(device_doc(extras={"version": 1, "clients": []}))),
 ]
 
@@ -311,3 +316,82 @@ def test_a_real_copy_is_named_by_its_writer_and_time():
     records, extras = session()
     text = dump(records, extras)
     assert device_token(text) == loads_device(text, BANK).token == f"{WRITER}:{SAVED_AT}"
+
+
+# --- tombstones: a client deleted in one tab stays deleted in the others --------------
+
+GONE, ALSO_GONE = "0f1e2d3c4b5a", "a5b4c3d2e1f0"
+DAY_MS = 86_400_000
+
+
+def test_tombstones_round_trip_with_their_times_and_no_name():
+    records, extras = session()
+    text = dumps_device(
+        records, 0, "en", extras, saved_at=SAVED_AT, writer=WRITER,
+        deleted={GONE: SAVED_AT - 5, ALSO_GONE: SAVED_AT - 9},
+    )  # fmt: skip
+    assert json.loads(text)["extras"]["deleted"] == {GONE: SAVED_AT - 5, ALSO_GONE: SAVED_AT - 9}
+    assert loads_device(text, BANK).deleted == {GONE: SAVED_AT - 5, ALSO_GONE: SAVED_AT - 9}
+
+
+def test_a_client_written_in_the_copy_has_no_tombstone():
+    records, extras = session()
+    mine = records[0].id
+    text = dumps_device(
+        records, 0, "en", extras, saved_at=SAVED_AT, writer=WRITER, deleted={mine: SAVED_AT}
+    )
+    assert json.loads(text)["extras"]["deleted"] == {}
+    # ...and one written by hand is ignored on reading: the client is there.
+    doc = json.loads(text)
+    doc["extras"]["deleted"] = {mine: SAVED_AT}
+    assert loads_device(json.dumps(doc), BANK).deleted == {}
+
+
+def test_old_tombstones_are_dropped_and_only_the_newest_kept():
+    now = SAVED_AT
+    old = {GONE: now - (TOMBSTONE_DAYS + 1) * DAY_MS, ALSO_GONE: now - DAY_MS}
+    assert prune_tombstones(old, now) == {ALSO_GONE: now - DAY_MS}
+    many = {f"{i:012x}": now - i for i in range(MAX_TOMBSTONES + 50)}
+    kept = prune_tombstones(many, now)
+    assert len(kept) == MAX_TOMBSTONES
+    assert set(kept) == {f"{i:012x}" for i in range(MAX_TOMBSTONES)}  # the newest
+
+
+def test_a_deleted_client_is_dropped_only_if_it_did_not_change_here_since():
+    records, extras = session()
+    other = loads_device(
+        dumps_device(
+            records, 0, "en", extras, saved_at=SAVED_AT, writer=WRITER,
+            deleted={GONE: SAVED_AT, ALSO_GONE: SAVED_AT},
+        ),
+        BANK,
+    )  # fmt: skip
+    here = {GONE: SAVED_AT - 1, ALSO_GONE: SAVED_AT + 1, "ffffffffffff": 0}
+    assert deleted_since(other, here) == [GONE]
+
+
+def _with_tombstones(deleted: object, version: int = 2) -> str:
+    entry = {"id": "aaaaaaaaaaaa", "changed_at": SAVED_AT}
+    extras = {"version": version, "clients": [entry], "deleted": deleted}
+    return json.dumps(device_doc(extras=extras))
+
+
+@pytest.mark.parametrize(
+    ("code", "text"),
+    [
+        ("unknown_field", _with_tombstones({GONE: SAVED_AT}, version=1)),
+        ("bad_field", _with_tombstones([GONE])),
+        ("bad_field", _with_tombstones({"Robert'); DROP": SAVED_AT})),
+        ("bad_field", _with_tombstones({GONE: "yesterday"})),
+        ("bad_field", _with_tombstones({GONE: -1})),
+        ("bad_field", _with_tombstones({f"{i:012x}": 1 for i in range(MAX_TOMBSTONES + 1)})),
+    ],
+)
+def test_bad_tombstones_are_refused(code, text):
+    with pytest.raises(LoadError) as caught:
+        loads_device(text, BANK)
+    assert caught.value.code == code
+
+
+def test_a_version_1_copy_has_no_tombstones():
+    assert loads_device(json.dumps(device_doc()), BANK).deleted == {}

@@ -87,7 +87,12 @@ def device_answers(at: AppTest, **loaded) -> AppTest:
 
 def component_data(at: AppTest) -> dict:
     """What the app handed the storage component on the last run."""
-    (element,) = [e for e in at.main if getattr(e, "type", "") == "bidi_component"]
+    (element,) = [
+        e
+        for e in at.main
+        if getattr(e, "type", "") == "bidi_component"
+        and e.proto.component_name == "clientcheck.device"
+    ]
     proto = element.proto
     raw = proto.json or proto.mixed.json
     return json.loads(raw)

@@ -1,0 +1,91 @@
+"""The welcome page's start buttons: start, or continue the work saved on this device."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from clientcheck.bank.answers import is_answered
+from clientcheck.bank.records import ClientRecord
+from clientcheck.i18n import t
+from clientcheck.persistence.storage import MAX_CLIENTS
+from clientcheck.ui.device_state import ago, device_state, now_ms, saved_step
+from clientcheck.ui.layout import literal
+from clientcheck.ui.state import CLIENT, bank, go, store
+
+CSS = """<style>
+/* Until the device has answered, the start buttons keep their place but stay hidden, so
+   nobody sees "Start" turn into "Continue"; after 2 s they show anyway. */
+.st-key-cc_start_waiting { visibility: hidden; animation: cc-reveal 0s 2s forwards; }
+@keyframes cc-reveal { to { visibility: visible; } }
+</style>"""
+
+
+def _continue() -> None:
+    s = store()
+    d = device_state()
+    ids = [r.id for r in s.clients]
+    if d.offer in ids:
+        s.current = ids.index(d.offer)
+    d.offer = None
+    go(saved_step(s.record))
+
+
+def _start_new(lang: str) -> None:
+    s = store()
+    device_state().offer = None
+    if len(s.clients) >= MAX_CLIENTS:
+        s.flash.append(("error", t("error_too_many_clients", lang, max=MAX_CLIENTS)))
+        return
+    s.clients.append(ClientRecord())
+    s.current = len(s.clients) - 1
+    go(CLIENT)
+
+
+def start_buttons(lang: str) -> None:
+    """Start, or continue the work saved on this device.
+
+    While the device has not answered, the buttons are drawn but hidden (CSS), so the
+    page does not jump from "Start" to "Continue".
+    """
+    d = device_state()
+    s = store()
+    ids = [r.id for r in s.clients]
+    if d.phase == "waiting":
+        st.html(CSS)
+    with st.container(key="cc_start_waiting" if d.phase == "waiting" else "cc_start"):
+        if d.offer in ids:
+            record = s.clients[ids.index(d.offer)]
+            questions = list(bank().questions())
+            answered = sum(1 for q in questions if is_answered(record.answers.get(q.id)))
+            label = t(
+                "continue_saved",
+                lang,
+                name=literal(record.display_name(t("unnamed_client", lang))),
+                answered=answered,
+                total=len(questions),
+                ago=ago(d.offer_saved_at, now_ms(), lang),
+            )
+            st.button(
+                label,
+                key="continue",
+                type="primary",
+                on_click=_continue,
+                icon=":material/history:",
+            )
+            st.button(
+                t("start_new_check", lang),
+                key="start",
+                on_click=_start_new,
+                args=(lang,),
+                icon=":material/add:",
+            )
+            st.caption(t("start_new_keeps", lang))
+        else:
+            st.button(
+                t("start", lang),
+                type="primary",
+                on_click=go,
+                args=(CLIENT,),
+                icon=":material/play_arrow:",
+                key="start",
+            )
