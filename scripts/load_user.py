@@ -91,6 +91,9 @@ class VirtualUser:
         self.cookies: dict[str, str] = {}
         self.session_id = ""
         self.page_script_hash = ""
+        # The address's query, as the browser's address bar holds it: the app writes the
+        # step to it (Back and Forward follow the steps), and every rerun sends it back.
+        self.query_string = f"lang={lang}"
         self.states: dict[str, WidgetState] = {}  # widgets the person has set
         self.page: list[Widget] = []  # widgets drawn by the last finished run
         self._drawing: list[Widget] = []
@@ -203,6 +206,8 @@ class VirtualUser:
                 self.exceptions.append("script compile error")
                 self._finished += 1
                 self._changed.set()
+        elif kind == "page_info_changed":
+            self.query_string = msg.page_info_changed.query_string
         elif kind == "file_urls_response":
             future = self._file_urls.pop(msg.file_urls_response.response_id, None)
             if future is not None and not future.done():
@@ -231,7 +236,7 @@ class VirtualUser:
         start, wall = time.monotonic(), time.time()
         await self._send(
             rerun_message(
-                states.values(), f"lang={self.lang}", self.page_script_hash, self._fragment_run
+                states.values(), self.query_string, self.page_script_hash, self._fragment_run
             )
         )
         deadline = start + STEP_TIMEOUT_S
@@ -314,6 +319,10 @@ class VirtualUser:
                 self.result.windows[-1] = ("results", *self.result.windows[-1][1:])
         else:
             raise LoadError(f"no results page after {MAX_PAGES} pages")
+        # The drafts' editor is folded until opened, as a person opens it.
+        editor = self.one(prefix="draft_open|")
+        await self.pause()
+        await self.run("open drafts", [WidgetState(id=editor.id, bool_value=True)])
         tone = self.one(prefix="draft_tone|")
         await self.pause()
         await self.run("tone", [other_option(tone)])

@@ -27,7 +27,7 @@ from tests.browser.autosave_steps import (
     answer_chasing,
     wait_stored,
 )
-from tests.browser.helpers import MAIN, click, expect_title, open_app, wait_idle
+from tests.browser.helpers import MAIN, click, expect_title, open_app, unfold, wait_idle
 
 pytestmark = pytest.mark.load
 
@@ -148,8 +148,10 @@ def test_the_whole_app_behind_the_proxy_with_no_csp_violation_and_nothing_leavin
         assert NAME in wait_stored(page, "Proxy")["session"]
         # The results, a draft, every download.
         click(page, "See the results")
-        page.wait_for_selector("[data-testid=stPlotlyChart] .main-svg")
         expect(page.locator(MAIN).locator("h1").first).to_contain_text(NAME)
+        unfold(page, "signs")
+        page.wait_for_selector("[data-testid=stPlotlyChart] .main-svg")
+        unfold(page, "drafts")
         page.locator(MAIN).get_by_role("radio", name="Firm").click()
         wait_idle(page)
         click(page, "Prepare my summary (PDF, Markdown)")
