@@ -25,10 +25,12 @@ RUNS = 21
 NAMES = ("Société Œuvre & Fils", "Acme Ltd", "Dupont SARL", "Nakamura KK", "Ölçer GmbH")
 
 
-def _full_answers() -> dict[str, str | float]:
-    answers: dict[str, str | float] = {}
+def _full_answers() -> dict[str, str | float | tuple[str, ...]]:
+    answers: dict[str, str | float | tuple[str, ...]] = {}
     for question in default_bank().questions():
-        if question.kind == "choice":
+        if question.kind == "choice" and question.multiple:  # every term that can be picked
+            answers[question.id] = tuple(o.id for o in question.scale.options if not o.exclusive)
+        elif question.kind == "choice":
             answers[question.id] = question.scale.option_ids[-1]
         else:
             answers[question.id] = float(question.number.max)

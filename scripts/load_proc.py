@@ -1,5 +1,6 @@
 """What the load tools share: the machine and the servers read from /proc, where they may
-go, where finished sessions wait, and how figures are grouped and rounded.
+go, where finished sessions wait, what one session reports, and how figures are grouped
+and rounded.
 
 Shared by scripts/load.py (browsers), scripts/load_ws.py (protocol) and
 scripts/load_abuse.py (an abusive client among normal ones).
@@ -10,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import os
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -102,3 +104,18 @@ def by_step(samples: Iterable[tuple[str, float]]) -> dict[str, list[float]]:
     for name, seconds in samples:
         grouped.setdefault(name, []).append(seconds)
     return dict(sorted(grouped.items()))
+
+
+@dataclass
+class SessionResult:
+    index: int
+    ok: bool = False
+    error: str = ""
+    steps: list[tuple[str, float]] = field(default_factory=list)  # (step, seconds)
+    replicas: set[str] = field(default_factory=set)  # X-Client-Check-Replica values seen
+    replica_answers: int = 0  # responses that carried that header
+    pdf_bytes: int = 0
+    uploaded: bool = False
+    # (step, time.time() at the message, time.time() at its end), for the server's clock
+    windows: list[tuple[str, float, float]] = field(default_factory=list)
+    session_id: str = ""

@@ -16,13 +16,12 @@ import random
 import time
 import uuid
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 
-from scripts.load_proc import Gate
+from scripts.load_proc import Gate, SessionResult
 from scripts.load_proto import (
     LoadError,
     Response,
@@ -52,21 +51,6 @@ def source_for(index: int) -> str:
 
 
 REPLICA_HEADER = "x-client-check-replica"  # set by deploy/haproxy.cfg
-
-
-@dataclass
-class SessionResult:
-    index: int
-    ok: bool = False
-    error: str = ""
-    steps: list[tuple[str, float]] = field(default_factory=list)  # (step, seconds)
-    replicas: set[str] = field(default_factory=set)  # X-Client-Check-Replica values seen
-    replica_answers: int = 0  # responses that carried that header
-    pdf_bytes: int = 0
-    uploaded: bool = False
-    # (step, time.time() at the message, time.time() at its end), for the server's clock
-    windows: list[tuple[str, float, float]] = field(default_factory=list)
-    session_id: str = ""
 
 
 class VirtualUser:

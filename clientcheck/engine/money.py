@@ -269,3 +269,18 @@ def proposed_rate(answers: Mapping[str, Answer]) -> Figure | None:
         return None
     value = paid.value * view.target.value / view.compared.value
     return Figure(value, _merge(paid, view.compared, view.target))
+
+
+def rate_share(answers: Mapping[str, Answer]) -> float | None:
+    """The hourly rate this client pays (after unbilled hours, when given) as a share of the
+    rate aimed for; None when either is not known."""
+    target = answers.get("money.target_rate")
+    if not isinstance(target, float) or target <= 0:
+        return None
+    paid = effective_rate(answers)
+    if paid is None:
+        fees, hours = monthly_fees(answers), billed_hours(answers)
+        if fees is None or hours is None or hours.value <= 0:
+            return None
+        paid = Figure(fees.value / hours.value, fees.sources)
+    return round(paid.value / target, 3)

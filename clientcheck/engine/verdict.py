@@ -329,7 +329,7 @@ def _assess_cached(bank: QuestionBank, frozen: tuple[tuple[str, Answer], ...]) -
     can_leave = dependency < rules.dependent_at or not dependency_known
     risk = overall_risk(bank, signs)
     risk_band = rules.band_for(risk).id if risk is not None else NOT_ASSESSED
-    rate_share = _rate_share(answers)
+    rate_share = money.rate_share(answers)
     share = answers.get("situation.income_share")
     small = can_leave and isinstance(share, float) and share <= rules.small_client_share
     situation = (small, dependency_known and not can_leave)
@@ -377,21 +377,6 @@ def _assess_cached(bank: QuestionBank, frozen: tuple[tuple[str, Answer], ...]) -
         dependency_rule=dependency_rule,
         rate_share=rate_share,
     )
-
-
-def _rate_share(answers: Answers) -> float | None:
-    """The hourly rate this client pays (after unbilled hours, when given) as a share of the
-    rate aimed for; None when either is not known."""
-    target = answers.get("money.target_rate")
-    if not isinstance(target, float) or target <= 0:
-        return None
-    paid = money.effective_rate(answers)
-    if paid is None:
-        fees, hours = money.monthly_fees(answers), money.billed_hours(answers)
-        if fees is None or hours is None or hours.value <= 0:
-            return None
-        paid = money.Figure(fees.value / hours.value, fees.sources)
-    return round(paid.value / target, 3)
 
 
 def _firm_up(bank: QuestionBank, weak: list[SignResult], answers: Answers) -> tuple[str, ...]:

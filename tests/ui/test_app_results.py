@@ -495,7 +495,7 @@ def test_a_change_in_the_drafts_panel_reruns_only_the_panel_and_still_autosaves(
     """The drafts panel is a fragment: a change of tone runs it alone, as the browser asks."""
     from clientcheck.ui import device
     from clientcheck.ui import results as results_ui
-    from scripts.bench import as_the_browser_reruns
+    from scripts.bench_steps import as_the_browser_reruns
 
     at = app([ClientRecord(name="Acme", answers=dict(LATE_PAYER))])
     at.session_state["cc_device"] = {
