@@ -9,11 +9,11 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from clientcheck.bank.answers import Answer
 from clientcheck.engine import money
-from clientcheck.guidance.dates import rates_start
+from clientcheck.guidance.dates import rates_start, working_day_on_or_before
 from clientcheck.guidance.moneytext import amount_text, hourly_text, money_word
 from clientcheck.guidance.render import AssessmentContext, format_date
 
@@ -24,14 +24,27 @@ STEP_ABOVE = 0.20
 STEP_MONTHS = 6
 _PER = {"hourly": "per_hour_word", "daily": "per_day_word", "monthly": "per_month_word"}
 # A proposed rate reads as chosen, not computed: a whole unit an hour, a multiple of 5 a
-# day, of 10 a month; always rounded up, so the rate still reaches the target.
+# day, of 10 a month; rounded up, but never above the target the user gave.
 ROUND_TO = {"hourly": 1, "daily": 5, "monthly": 10}
+# A client asked to agree to new rates answers at least two weeks before they start.
+REPLY_DAYS_BEFORE = 14
 
 
 def round_rate(value: float, basis: str) -> float:
     """Round a proposed rate up to a figure a person would choose: 417.5 a day -> 420."""
     step = ROUND_TO.get(basis, 1)
     return math.ceil(round(value, 6) / step) * step
+
+
+def round_down_rate(value: float, basis: str) -> float:
+    """Round a ceiling down to a figure a person would choose: 437.5 a day -> 435."""
+    step = ROUND_TO.get(basis, 1)
+    return math.floor(round(value, 6) / step) * step
+
+
+def reply_by(effective_on: date) -> date:
+    """The day a client is asked to answer by: a working day two weeks before the new rates."""
+    return working_day_on_or_before(effective_on - timedelta(days=REPLY_DAYS_BEFORE))
 
 
 @dataclass(frozen=True)
@@ -50,6 +63,7 @@ class RateReview:
     # from ``effective_on``, and the day the full ``proposed`` rate starts.
     step: str = ""
     full_on: date | None = None
+    reply_by: date | None = None  # answer by: two weeks (or more) before ``effective_on``
 
 
 # The answers to "what does this client pay, against your usual rate?" that call for new rates.
@@ -81,10 +95,12 @@ def _target_on_basis(answers: Mapping[str, Answer], basis: str) -> float | None:
 
 def proposed_value(answers: Mapping[str, Answer]) -> float | None:
     """The new rate on the client's basis: the one reaching the target, rounded up
-    (``round_rate``): the drafts and the results page show the same figure.
+    (``round_rate``), never above the target itself on that basis (rounded down): the
+    drafts and the results page show the same figure.
 
     When the effective rate cannot be worked out (hours unknown), the target itself on
-    the same basis, if the client pays less than that.
+    the same basis, if the client pays less than that. None when the target on the
+    client's basis is no more than what they pay already (unbilled time is the gap).
     """
     basis, paid = money.pay_basis(answers), money.rate(answers)
     if basis is None or paid is None:
@@ -96,7 +112,11 @@ def proposed_value(answers: Mapping[str, Answer]) -> float | None:
         value = fallback if fallback is not None and fallback > paid.value else None
     if value is None:
         return None
-    return round_rate(value, basis)
+    value = round_rate(value, basis)
+    ceiling = _target_on_basis(answers, basis)
+    if ceiling is not None:
+        value = min(value, round_down_rate(ceiling, basis))
+    return value if value > paid.value else None
 
 
 def step_value(current: float, proposed: float, basis: str) -> float | None:
@@ -159,6 +179,7 @@ def rate_review(
         hourly=f"{amount_text(extra, lang, cur)} {per_hour}" if extra is not None else "",
         step=f"{amount_text(first, lang, cur)}{suffix}" if first is not None else "",
         full_on=months_later(effective_on, STEP_MONTHS) if first is not None else None,
+        reply_by=reply_by(effective_on),
     )
 
 

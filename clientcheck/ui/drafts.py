@@ -12,7 +12,7 @@ from datetime import date
 
 import streamlit as st
 
-from clientcheck.guidance.advice import currency, late_payment_rights
+from clientcheck.guidance.advice import currency, jurisdiction, late_payment_rights
 from clientcheck.guidance.letters import draft_to_eml, draft_to_txt
 from clientcheck.guidance.messages import (
     TONES,
@@ -247,7 +247,8 @@ def _editor(
         )
     cites_law = message_id == CLAIM or (message_id == "payment_terms" and tone == "firm")
     if cites_law and late_payment_rights(ctx, "client"):
-        st.caption(t("draft_cites_law", lang))
+        eu = jurisdiction(ctx) == "eu"  # the directive's minimum: the national rate may differ
+        st.caption(t("draft_cites_law_eu" if eu else "draft_cites_law", lang))
     for note in _moved_dates(ctx, details, message_id, lang):
         st.caption(note)
     to_fill = fields_to_fill(draft)

@@ -175,10 +175,10 @@ def test_the_facts_the_user_gave_are_stated_where_they_belong(lang):
     euro = {"en": lambda n: f"€{n}", "fr": lambda n: f"{n}\u00a0€"}[lang]
     per_hour = {"en": " an hour", "fr": "\u00a0de l'heure"}[lang].lstrip("\u00a0")
     expected = {
-        # Rate and target: extra contact billed at the client's rate; the new rate reaches
-        # the target (55 / (3300 / 68.67) * 65 = 74.4, rounded up to 75).
+        # Rate and target: extra contact billed at the client's rate; the new rate is the
+        # target itself, never more (not 75 to cover the unbilled hours).
         "communication_boundaries": (euro(55), per_hour, GIVEN.office_hours),
-        "new_rates": (euro(75), euro(55)),
+        "new_rates": (euro(65), euro(55)),
         # Office hours in the reminder as well as in the boundaries.
         "professionalism_reminder": (GIVEN.office_hours,),
         # The invoice in full, and the late-payment pattern from the answers.
@@ -227,7 +227,9 @@ def test_new_rates_under_a_contract_ask_for_agreement_with_rate_and_date(tone, l
     body = render_message("new_rates", tone, with_contract).body
     ask = {"en": ("agreement", "amendment"), "fr": ("accord", "avenant")}[lang]
     assert all(word in body for word in ask), body
-    assert ("€71 an hour" if lang == "en" else "71\u00a0€ de l'heure") in body
+    # The target, €55 an hour: never more, even to cover the unbilled hours.
+    assert ("€55 an hour" if lang == "en" else "55\u00a0€ de l'heure") in body
+    assert "71" not in body
     assert ("1 January 2027" if lang == "en" else "1er janvier 2027") in body
     without = render_message("new_rates", tone, make_ctx(RATES, lang)).body
     assert ask[1] not in without

@@ -102,14 +102,15 @@ def test_the_fourth_reading_phrase_check_can_fail():
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
-def test_new_rates_speak_of_a_standard_rate_the_sender_raised(lang):
+def test_new_rates_never_read_as_if_the_sender_rate_went_down(lang):
     neutral = body("new_rates", "neutral", RATES, lang)
     firm = body("new_rates", "firm", RATES, lang)
     if lang == "en":
-        assert "below my standard rate" in neutral and "I have raised my rates" in firm
+        assert "no longer reflects the time the work takes" in neutral
+        assert "below my standard rate" not in neutral and "I have raised my rates" in firm
     else:
-        assert "inférieur au tarif que je pratique désormais" in neutral
-        assert "J'ai revu mes tarifs" in firm
+        assert "ne reflète plus le temps que demande le travail" in neutral
+        assert "inférieur au tarif" not in neutral and "J'ai revu mes tarifs" in firm
 
 
 def test_extra_work_is_quoted_with_certainty():
@@ -229,14 +230,17 @@ def test_proposed_rates_are_rounded_up_to_a_figure_a_person_would_choose():
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
-def test_a_day_rate_rise_shows_round_figures_in_every_tone_and_on_the_results_page(lang):
+def test_a_day_rate_rise_shows_the_target_day_rate_in_every_tone_and_on_the_results_page(lang):
+    # £60 an hour aimed for, 7-hour days: £420 a day, never more (not £485 to cover the
+    # unbilled hours), and a rise of a fifth comes in one step.
     ctx = make_ctx(DAY_RATE, lang)
-    first, full = ("£420 a day", "£485 a day") if lang == "en" else ("420\u00a0£", "485\u00a0£")
+    rate = "£420 a day" if lang == "en" else "420\u00a0£"
     for tone in TONES:
         text = render_message("new_rates", tone, ctx).body
-        assert first in text and full in text and "418" not in text, text
+        assert rate in text and "485" not in text and "418" not in text, text
+        assert "two steps" not in text and "deux étapes" not in text, text
     review = review_sentence(ctx)
-    assert review and ("£485" if lang == "en" else "485\u00a0£") in review, review
+    assert review and ("£420" if lang == "en" else "420\u00a0£") in review, review
 
 
 # --- formal letters -----------------------------------------------------------------------------
@@ -454,7 +458,7 @@ def test_contract_revision_asks_once_and_leads_in_before_the_figures(lang):
 
 # --- drafts that accept or schedule work, while an invoice is unpaid ----------------------------
 
-HAPPY = ("I'd be happy to take it on", "avec plaisir")
+HAPPY = ("I'd be glad to take it on", "avec plaisir")
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
@@ -469,7 +473,8 @@ def test_extra_work_for_a_client_who_owes_money_starts_once_the_invoice_and_a_de
     for tone in TONES:
         text = render_message("quote_extra_work", tone, ctx, NAMED).body
         assert start in text and deposit in text, text
-        assert not any(h in text for h in HAPPY), text
+        # Warm is glad to do the work, conditions or not; neutral and firm stay factual.
+        assert any(h in text for h in HAPPY) == (tone == "warm"), text
     # One invoice long unpaid from a client who usually pays: the invoice first, no deposit.
     good = make_ctx(GOOD_CLIENT, lang)
     for tone in TONES:
@@ -521,18 +526,16 @@ def test_ongoing_hourly_work_is_asked_to_be_invoiced_in_advance_each_month(lang)
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_payment_terms_give_a_reason_that_fits_the_client(lang):
+    # Never a claim about the user's other clients, which they may not stand by.
     reason = "all my clients" if lang == "en" else "tous mes clients"
     for tone in TONES:
-        assert reason in body("payment_terms", tone, DEPENDENT, lang)
+        assert reason not in body("payment_terms", tone, DEPENDENT, lang)
         assert reason not in body("payment_terms", tone, LATE_AND_DEMANDING, lang, NAMED)
-    good = {
-        "warm": ("To avoid this happening again", "Pour éviter que cela se reproduise"),
-        "neutral": ("To avoid this in future", "Pour éviter ce genre de décalage"),
-    }
-    for tone, words in good.items():
+    words = ("To avoid this happening again", "Pour éviter que cela se reproduise")
+    for tone in ("warm", "neutral"):
         text = body("payment_terms", tone, GOOD_CLIENT, lang, NAMED)
         assert words[0 if lang == "en" else 1] in text, text
-        assert "[amount]" in text or "[montant]" in text
+        assert "[amount]" not in text and "[montant]" not in text, text
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
@@ -618,9 +621,10 @@ def test_claims_elsewhere_in_the_eu_state_the_fixed_sum_outright(lang):
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_a_warm_two_step_rise_leaves_the_timing_of_the_second_step_open(lang):
     open_ = "second step is open to discussion" if lang == "en" else "seconde étape reste ouvert"
-    assert open_ in body("new_rates", "warm", RATES, lang)
+    big_rise = {**RATES, "money.hourly_rate": 40}  # to €65: more than a fifth, two steps
+    assert open_ in body("new_rates", "warm", big_rise, lang)
     for tone in ("neutral", "firm"):  # neutral already offers to discuss it
-        assert open_ not in body("new_rates", tone, RATES, lang)
+        assert open_ not in body("new_rates", tone, big_rise, lang)
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])

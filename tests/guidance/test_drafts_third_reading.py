@@ -158,19 +158,24 @@ def test_firm_payment_terms_state_the_terms_instead_of_proposing_them(lang):
         assert soft not in firm, firm
     for heated in ("can't carry on", "ne peut pas continuer"):
         assert heated not in firm
-    starts = "work will start once a deposit" if lang == "en" else "les travaux démarreront après"
-    assert starts in firm
+    # Under a signed contract, new terms are proposed as an amendment, never imposed.
+    starts = "I'm proposing that" if lang == "en" else "Je vous propose qu'à partir"
+    assert starts in firm and ("deposit" in firm or "acompte" in firm), firm
+    free = body("payment_terms", "firm", {**LATE_PAYER, "contract_breach.has_contract": "no"}, lang)
+    states = "work will start once a deposit" if lang == "en" else "les travaux démarreront après"
+    assert states in free, free
     assert ("amendment to our contract" if lang == "en" else "avenant à notre contrat") in firm
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
-def test_a_client_who_usually_pays_on_time_is_told_so_and_asked_only_for_staged_payment(lang):
+def test_a_client_who_usually_pays_on_time_is_told_so_and_offered_only_a_clear_due_date(lang):
     usually = ("almost always been paid on time", "usually paid on time")
     usually_fr = ("presque toujours été réglées à temps", "d'habitude réglées à temps")
     for tone in TONES:
         text = body("payment_terms", tone, GOOD_PAYER, lang, NAMED)
         assert any(w in text for w in (usually if lang == "en" else usually_fr)), text
-        assert ("projects over [amount]" if lang == "en" else "projets de plus de") in text
+        assert ("within 30 days" if lang == "en" else "à 30 jours") in text, text
+        assert "[amount]" not in text and "[montant]" not in text, text
         assert "deposit" not in text and "acompte" not in text, text
         for opportunist in ("it seems a good moment", "c'est l'occasion"):
             assert opportunist not in text
@@ -264,11 +269,14 @@ def test_without_a_contract_the_terms_are_put_in_writing_and_the_unpaid_invoice_
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_firm_contract_revision_needs_the_clause_and_holds_the_next_project(lang):
+    held = ("will start once", "will be scheduled once", "démarrera", "seront planifiés")
     for answers in (LATE_PAYER, NO_CONTRACT_OWED):
         firm = body("contract_revision", "firm", answers, lang)
         assert "I'd suggest" not in firm and "je vous propose" not in firm.lower()
-        held = "next project will start once" if lang == "en" else "prochain projet démarrera"
-        assert held in firm
+        # A late payer's next work waits for the signature; a client who usually pays on
+        # time, with one invoice unpaid, is not held to it.
+        good = "usually paid on time" in firm or "d'habitude réglées" in firm
+        assert any(h in firm for h in held) != good, firm
     warm = body("contract_revision", "warm", LATE_PAYER, lang)
     opening = warm.split("\n\n")[1]
     assert opening.startswith("I hope you're well." if lang == "en" else "J'espère que")
@@ -351,23 +359,27 @@ def test_a_rise_above_a_fifth_is_split_in_two_steps_six_months_apart():
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
-def test_new_rates_step_a_large_rise_and_give_the_current_rate(lang):
+def test_new_rates_step_a_large_rise_up_to_the_target_and_give_the_current_rate(lang):
     details = MessageDetails(prepared_on=date(2026, 12, 7))
+    # From €40 to the €65 aimed for (more than a fifth): halfway first, then the target.
     steps = {
-        "en": ("€65 an hour from 1 February 2027", "€75 an hour from 1 August 2027", "€55 an hour"),
+        "en": ("€53 an hour from 1 February 2027", "€65 an hour from 1 August 2027", "€40 an hour"),
         "fr": (
-            "65\u00a0€ de l'heure à partir du 1er février 2027",
-            "75\u00a0€ de l'heure à partir du 1er août 2027",
-            "55\u00a0€ de l'heure",
+            "53\u00a0€ de l'heure à partir du 1er février 2027",
+            "65\u00a0€ de l'heure à partir du 1er août 2027",
+            "40\u00a0€ de l'heure",
         ),
     }[lang]
     for tone in TONES:
-        text = body("new_rates", tone, RATES, lang, details)
+        text = body("new_rates", tone, {**RATES, "money.hourly_rate": 40}, lang, details)
         assert all(step in text for step in steps), text
         small = body("new_rates", tone, SMALL_RISE, lang, details)
         assert "two steps" not in small and "deux étapes" not in small, small
+    # Rates unknown: one field for the new rate; the current one, which the client knows,
+    # is left out rather than left as a second field.
     unknown = body("new_rates", "neutral", DEPENDENT, lang)
-    assert ("[current rate]" if lang == "en" else "[tarif actuel]") in unknown
+    assert ("[new rate]" if lang == "en" else "[nouveau tarif]") in unknown
+    assert "[current rate]" not in unknown and "[tarif actuel]" not in unknown
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
@@ -439,11 +451,11 @@ def test_the_goodbye_is_only_if_you_leave_under_a_verdict_that_keeps_the_client(
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
-def test_a_good_payer_is_offered_a_clause_with_staged_payment_not_a_deposit(lang):
+def test_a_good_payer_is_offered_a_clause_with_a_due_date_not_a_deposit(lang):
     for tone in TONES:
         text = body("contract_revision", tone, {**GOOD_PAYER, **DEPENDENT}, lang)
-        staged = "Projects over [amount] are invoiced" if lang == "en" else "projets de plus de"
-        assert staged in text, text
+        due = "payable within 30 days" if lang == "en" else "payables à 30 jours"
+        assert due in text and "[amount]" not in text and "[montant]" not in text, text
         assert "deposit" not in text and "acompte" not in text, text
     late = body("contract_revision", "neutral", LATE_PAYER, lang)
     assert ("deposit" if lang == "en" else "acompte") in late

@@ -99,9 +99,11 @@ def test_united_kingdom_statutory_interest_and_the_fixed_sum_by_the_size_of_the_
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
-def test_another_eu_country_cites_the_directive_and_leaves_a_field_for_the_national_law(lang):
+def test_another_eu_country_cites_the_directive_as_the_client_country_applies_it(lang):
     answers = {**OWED, **DEPENDENT, "situation.jurisdiction": "eu"}
-    field = "[the national law on late payment]" if lang == "en" else "[la loi nationale"
+    # Nothing left to research in the letter: the client's country's law under the directive,
+    # with the minimum rate it sets (the user is told to check the national rate in the app).
+    field = "the law of your country" if lang == "en" else "la loi qui la transpose dans votre pays"
     for tone in TONES:
         text = body(answers, tone, lang)
         assert "L441" not in text and "1998" not in text
@@ -110,6 +112,11 @@ def test_another_eu_country_cites_the_directive_and_leaves_a_field_for_the_natio
         # friendly reminder just says "the law".
         directive = "2011/7/EU" if lang == "en" else "2011/7/UE"
         assert (directive in text and field in text) == (tone != "warm"), (tone, text)
+        assert "[the national" not in text and "[la loi" not in text, text
+        assert "or more" not in text and "ou plus" not in text, text
+        if tone != "warm":
+            minimum = "plus 8 percentage points" if lang == "en" else "majoré de 8 points"
+            assert minimum in text, text
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])

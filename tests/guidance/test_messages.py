@@ -220,19 +220,19 @@ def test_payment_draft_names_the_invoice_date_amount_and_days_overdue(lang, expe
 
 
 @pytest.mark.parametrize("tone", TONES)
-def test_payment_terms_propose_deposit_and_milestones(tone):
+def test_payment_terms_propose_a_deposit_and_the_balance_on_delivery(tone):
     draft = render_message("payment_terms", tone, make_ctx(LATE_PAYER), FULL)
-    assert "50% of the fee" in draft.body
-    assert "50% at the start, 25% on [first draft] and 25% on final delivery" in draft.body
+    assert "50% of the fee" in draft.body and "balance invoiced on delivery" in draft.body
+    # One scheme, with nothing to fill in: no threshold, no milestone to name.
+    assert "[amount]" not in draft.body and "[first draft]" not in draft.body
+    assert draft.body.count("50%") == 1, draft.body
 
 
-def test_deposit_percent_changes_the_milestones():
+def test_deposit_percent_changes_the_deposit():
     details = MessageDetails(deposit_percent=40)
     draft = render_message("payment_terms", "neutral", make_ctx(LATE_PAYER, "fr"), details)
-    assert (
-        "40\u00a0% au démarrage, 30\u00a0% à la remise de [la première version] "
-        "et 30\u00a0% à la livraison finale" in draft.body
-    )
+    assert "acompte de 40\u00a0%" in draft.body and "le solde étant facturé" in draft.body
+    assert "[montant]" not in draft.body and "[la première version]" not in draft.body
 
 
 def test_payment_draft_for_a_client_you_are_leaving_collects_without_new_terms():
@@ -425,8 +425,10 @@ def test_communication_boundaries_name_hours_channels_and_billing():
     body = render_message("communication_boundaries", "firm", make_ctx(LATE_PAYER), FULL).body
     assert "Monday to Friday, 9:00 to 17:00" in body
     assert "e-mail" in body and "once a week" in body and "billed" in body
+    # Hours not given: the line still reads complete, with nothing left to fill in.
     empty = render_message("communication_boundaries", "firm", make_ctx(LATE_PAYER), EMPTY).body
-    assert "[your working hours]" in empty
+    assert "Outside my working hours: messages will get a reply on my next working day" in empty
+    assert "[your working hours]" not in empty and "Working hours:" not in empty
 
 
 def test_workload_checkin_quotes_the_drop_in_volume_when_reported():
@@ -1002,7 +1004,9 @@ def test_no_warm_sentiment_or_unlimited_changes_towards_an_insulting_client(lang
 def test_billing_extra_contact_and_extra_work_is_offered_not_imposed(lang, tone):
     ctx = make_ctx({"high_maintenance.calls": "often", **DEPENDENT}, lang)
     body = render_message("communication_boundaries", tone, ctx, EMPTY).body
-    assert ("[your hourly rate]" if lang == "en" else "[votre tarif horaire]") in body
+    # A rate not given: "my hourly rate", never a field, never "usual".
+    assert ("at my hourly rate" if lang == "en" else "à mon tarif horaire") in body
+    assert "[your hourly rate]" not in body and "[votre tarif horaire]" not in body
     assert any(w in body for w in ("agree", "confirm", "d'accord", "confirmer")), body
     assert "usual rate" not in body and "tarif habituel" not in body
     quote = render_message("quote_extra_work", tone, ctx, EMPTY).body

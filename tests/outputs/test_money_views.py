@@ -137,10 +137,11 @@ def test_rate_review_starts_on_the_first_of_a_month_after_the_notice():
     assert longer.effective_on == date(2027, 3, 1)
 
 
-def test_rate_review_proposes_a_rate_that_reaches_the_target():
+def test_rate_review_proposes_the_target_and_never_more():
     review = rate_review(PAYS, ASSESSED_ON, "en")
-    # 55 / (3000 / 77.33) * 50 = 70.9 -> rounded up to a whole euro.
-    assert review.proposed == "€71 an hour"
+    # Reaching €55 an hour after the unbilled hours would take €71 (55 / (3000 / 77.33) * 50
+    # = 70.9), but a proposed rate never goes above the target the user gave: €55.
+    assert review.proposed == "€55 an hour"
     assert review.current == "€50 an hour"
 
 

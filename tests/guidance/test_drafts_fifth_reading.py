@@ -1,0 +1,283 @@
+"""What a fifth professional reading of the drafts gallery found (a British consultant and a
+French designer, every draft scored), kept from coming back: facts the user gave are used,
+new rates never go above the target, replies are asked for in time, each invoice is named,
+warm reads warm, no stock phrase or repeated sentence, terms fit how the client pays, and a
+claim in another EU country leaves nothing to research."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+import pytest
+
+from clientcheck.guidance.letters import MessageDetails
+from clientcheck.guidance.messages import MESSAGE_IDS, TONES, render_message
+from clientcheck.guidance.rate_review import (
+    REPLY_DAYS_BEFORE,
+    proposed_value,
+    rate_review,
+    reply_by,
+)
+from clientcheck.guidance.render import format_date
+from clientcheck.i18n import t
+from tests.support.contexts import DEPENDENT, make_ctx
+
+PREPARED = date(2026, 12, 7)
+
+
+def _situations(lang: str):
+    from scripts.drafts_gallery import SITUATIONS, _context
+
+    for number, situation in enumerate(SITUATIONS, start=1):
+        yield number, _context(situation, lang), situation.details_in(lang)
+
+
+def _draft(lang: str, number: int, message_id: str, tone: str) -> str:
+    for n, ctx, details in _situations(lang):
+        if n == number:
+            return render_message(message_id, tone, ctx, details).body
+    raise KeyError(number)
+
+
+def _gallery(lang: str):
+    for number, ctx, details in _situations(lang):
+        for index, message_id in enumerate(MESSAGE_IDS, start=1):
+            for tone in TONES:
+                draft = render_message(message_id, tone, ctx, details)
+                yield f"{number}.{index} {tone}", message_id, draft.body
+
+
+# --- 1. facts the user gave are used, not left as fields ---------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_extra_work_is_priced_at_the_rate_the_user_gave(lang):
+    hourly = "at my usual rate of €55 an hour" if lang == "en" else "tarif habituel de 55\u00a0€"
+    daily = "at my usual rate of £350 a day" if lang == "en" else "tarif habituel de 350\u00a0£"
+    for tone in TONES:
+        first = _draft(lang, 1, "quote_extra_work", tone)
+        second = _draft(lang, 2, "quote_extra_work", tone)
+        assert hourly in first and daily in second, (first, second)
+        for text in (first, second):
+            assert "[price]" not in text and "[prix]" not in text, text
+    # Nothing known: the price stays a field.
+    unknown = _draft(lang, 4, "quote_extra_work", "neutral")
+    assert ("[price]" if lang == "en" else "[prix]") in unknown
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_boundaries_read_complete_without_office_hours_or_a_rate(lang):
+    for number in (3, 4):
+        for tone in TONES:
+            text = _draft(lang, number, "communication_boundaries", tone)
+            for field in ("[your working hours]", "[your hourly rate]", "[vos horaires]"):
+                assert field not in text, text
+            assert "[votre tarif horaire]" not in text
+    given = _draft(lang, 1, "communication_boundaries", "neutral")
+    assert ("9am to 6pm" if lang == "en" else "de 9\u00a0h à 18\u00a0h") in given
+    assert ("€55 an hour" if lang == "en" else "55\u00a0€ de l'heure") in given
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_new_rates_without_figures_leave_only_the_new_rate_to_fill(lang):
+    for number in (3, 4):
+        for tone in TONES:
+            text = _draft(lang, number, "new_rates", tone)
+            assert ("[new rate]" if lang == "en" else "[nouveau tarif]") in text
+            assert "[current rate]" not in text and "[tarif actuel]" not in text, text
+
+
+# --- 2. new rates -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("rate", [30, 45, 55, 62])
+@pytest.mark.parametrize("target", [40, 55, 65, 90])
+@pytest.mark.parametrize("unbilled", [0, 2, 6])
+def test_a_proposed_hourly_rate_never_goes_above_the_target(rate, target, unbilled):
+    answers = {
+        "money.pay_basis": "hourly",
+        "money.hourly_rate": rate,
+        "money.billed_hours": 60,
+        "high_maintenance.unbilled_hours": unbilled,
+        "money.target_rate": target,
+    }
+    value = proposed_value(answers)
+    assert value is None or rate < value <= target, value
+
+
+@pytest.mark.parametrize("day_hours", [7, 7.5, 8])
+def test_a_proposed_day_rate_never_goes_above_the_target_on_a_day(day_hours):
+    answers = {
+        "money.pay_basis": "daily",
+        "money.day_rate": 350,
+        "money.billed_days": 8,
+        "money.day_hours": day_hours,
+        "high_maintenance.unbilled_hours": 3,
+        "money.target_rate": 62.5,
+    }
+    value = proposed_value(answers)
+    assert value is not None and value <= 62.5 * day_hours and value % 5 == 0, value
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_gallery_rates_stop_at_the_target(lang):
+    for tone in TONES:
+        first = _draft(lang, 1, "new_rates", tone)
+        second = _draft(lang, 2, "new_rates", tone)
+        assert ("€65 an hour" if lang == "en" else "65\u00a0€ de l'heure") in first, first
+        assert "75" not in first and "485" not in second, (first, second)
+        assert ("£420 a day" if lang == "en" else "420\u00a0£ par jour") in second, second
+
+
+def test_the_reply_date_falls_two_weeks_or_more_before_the_new_rates():
+    for prepared in (PREPARED, date(2027, 3, 30), date(2027, 7, 1), date(2027, 11, 15)):
+        for weeks in (None, 2, 4, 8):
+            review = rate_review(DEPENDENT, prepared, "en", weeks)
+            assert review.reply_by is not None
+            assert review.effective_on - review.reply_by >= timedelta(days=REPLY_DAYS_BEFORE)
+            assert review.reply_by > prepared
+    assert reply_by(date(2027, 2, 1)) == date(2027, 1, 18)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_firm_new_rates_ask_for_a_reply_before_the_new_rate_starts(lang):
+    firm = _draft(lang, 1, "new_rates", "firm")
+    assert format_date(date(2027, 1, 18), lang) in firm, firm
+    assert "before 1 February 2027, so" not in firm
+    assert "avant le 1er février 2027, afin que je" not in firm
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_new_rates_name_the_date_work_already_agreed_refers_to(lang):
+    for number in (1, 2, 3, 4):
+        for tone in TONES:
+            text = _draft(lang, number, "new_rates", tone)
+            for vague in ("before that date", "avant cette date"):
+                assert vague not in text, text
+            for down in ("below my standard rate", "inférieur au tarif que je pratique"):
+                assert down not in text, text
+
+
+# --- 3. the goodbye names the invoice that releases the files ----------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_goodbye_names_the_invoice_that_releases_the_files(lang):
+    named = (
+        "will follow once invoice 2026-031 has been paid"
+        if lang == "en"
+        else "dès le règlement de la facture n°\u00a02026-031"
+    )
+    for tone in TONES:
+        text = _draft(lang, 1, "goodbye", tone)
+        assert named in text, text
+        assert "once the invoice has been paid" not in text
+        assert not text.rstrip().endswith("règlement de la facture.")
+    assert "received this letter" in _draft("en", 1, "goodbye", "firm")
+
+
+# --- 4. warm reads warm -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_warm_quote_is_glad_to_do_the_work_even_with_conditions(lang):
+    glad = "I'd be glad to take it on" if lang == "en" else "je m'en chargerai avec plaisir"
+    for number in (1, 2, 3, 4):
+        warm = _draft(lang, number, "quote_extra_work", "warm")
+        neutral = _draft(lang, number, "quote_extra_work", "neutral")
+        assert glad in warm and glad not in neutral, warm
+        assert warm.split("\n\n")[1] != neutral.split("\n\n")[1]
+
+
+# --- 5. no stock phrase, no sentence twice ------------------------------------------------------
+
+STOCK = (
+    "it's how we get the best result",
+    "c'est ainsi que nous obtenons le meilleur résultat",
+    "at the moment, alongside",
+    "en ce moment, en plus",
+    "clauses, on ",
+    "clauses, sur ",
+    "simples et claires pour chacun de nous",
+    "so that things stay simple and clear",
+)
+_SENTENCE = re.compile(r"(?<=[.?!])\s+")
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_no_gallery_draft_repeats_a_sentence_or_uses_a_stock_phrase(lang):
+    for where, _, text in _gallery(lang):
+        for phrase in STOCK:
+            assert phrase not in text, (where, phrase)
+        for phrase in ("plan the coming months", "organiser les prochains mois"):
+            assert text.lower().count(phrase) <= 1, (where, text)
+        sentences = [s for s in _SENTENCE.split(text.replace("\n", " ")) if len(s) > 30]
+        assert len(sentences) == len(set(sentences)), (where, text)
+
+
+# --- 6. payment terms fit how the client pays ---------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_payment_terms_fit_the_client_and_never_speak_of_other_clients(lang):
+    for where, message_id, text in _gallery(lang):
+        if message_id in ("payment_terms", "contract_revision"):
+            assert "all my clients" not in text and "tous mes clients" not in text, where
+            for field in ("over [amount]", "[first draft]", "plus de [montant]", "[la première"):
+                assert field not in text, (where, text)
+    # A good client billed by the day, late once: monthly invoicing on 30 days, no deposit.
+    for tone in TONES:
+        for message_id in ("payment_terms", "contract_revision"):
+            text = _draft(lang, 2, message_id, tone)
+            assert ("within 30 days" if lang == "en" else "à 30 jours") in text, text
+            assert "deposit" not in text and "acompte" not in text, text
+    # No payment problem: one scheme, the deposit said once.
+    for tone in TONES:
+        text = _draft(lang, 4, "payment_terms", tone)
+        assert text.count("50") == 1, text
+
+
+# --- 7. late-payment claims ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_claim_in_another_eu_country_leaves_nothing_to_research(lang):
+    for tone in ("neutral", "firm"):
+        text = _draft(lang, 3, "late_payment_claim", tone)
+        assert "[the national law" not in text and "[la loi nationale" not in text, text
+        assert "or more" not in text and "ou plus" not in text, text
+        assert ("2011/7/EU" if lang == "en" else "2011/7/UE") in text
+        assert ("plus 8 percentage points" if lang == "en" else "majoré de 8\u00a0points") in (
+            text.replace("majoré de 8 points", "majoré de 8\u00a0points")
+        )
+        assert ("€40" if lang == "en" else "40\u00a0€") in text
+    caption = t("draft_cites_law_eu", lang)
+    assert ("check the rate" if lang == "en" else "vérifiez le taux") in caption
+    assert ("not legal advice" if lang == "en" else "pas un conseil juridique") in caption
+
+
+def test_a_french_demand_to_a_uk_client_is_not_sent_by_french_registered_letter():
+    firm = _draft("fr", 2, "late_payment_claim", "firm")
+    assert "accusé de réception" not in firm and "envoi recommandé ou suivi" in firm
+    assert "accusé de réception" in _draft("fr", 1, "late_payment_claim", "firm")
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_formal_letter_to_a_business_names_the_company_for_the_attention_of_the_contact(lang):
+    firm = _draft(lang, 2, "late_payment_claim", "firm")
+    company, attention, surname = {
+        "en": ("[company name]", "For the attention of Jane", "Jane [surname]"),
+        "fr": ("[raison sociale]", "À l'attention de Jane", "Jane [nom de famille]"),
+    }[lang]
+    assert company in firm and attention in firm and surname in firm, firm
+    named = MessageDetails(
+        contact_name="Madame Durand", client_label="Studio Durand", prepared_on=PREPARED
+    )
+    ctx = make_ctx(
+        {**DEPENDENT, "situation.client_kind": "business", "late_payment.unpaid_90": "once"}, lang
+    )
+    letter = render_message("late_payment_claim", "firm", ctx, named).body
+    block = letter.split("\n\n")[1]
+    assert block.split("\n")[0] == "Studio Durand", letter
+    assert "[surname]" not in block and "[nom de famille]" not in block
