@@ -28,6 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from clientcheck.i18n import t  # noqa: E402
 from scripts.load_proc import (  # noqa: E402  (path above)
     Gate,
     by_step,
@@ -46,6 +47,7 @@ from tests.support.servers import (  # noqa: E402  (the path above makes tests i
 MAX_SESSIONS = 40
 HARD_LIMIT_S = 300.0
 STEP_TIMEOUT_S = 60.0
+SIGNS_FOLD = t("signs_section", "en")  # the results' folded signs table and radar
 # A person reads a question before answering; people arrive one after another and then
 # all work at once (every session stays connected until the last one has finished).
 THINK_S = 2.0
@@ -218,8 +220,13 @@ async def one_session(browser, url: str, index: int, think: float, gate: Gate | 
             await _step(
                 result, watcher, "results" if last else "next", lambda label=label: click(label)
             )
-        await main.locator("[data-testid=stPlotlyChart] .main-svg").first.wait_for()
         prepare = main.get_by_role("button", name="Prepare my summary (PDF, Markdown)")
+        await prepare.first.wait_for()
+        # The evidence is folded: open the signs (table and radar), as a reader does.
+        signs = main.locator("[data-testid=stExpander] details > summary", has_text=SIGNS_FOLD)
+        await asyncio.sleep(think)
+        await _step(result, watcher, "signs", lambda: signs.first.click())
+        await main.locator("[data-testid=stPlotlyChart] .main-svg").first.wait_for()
         pdf = main.locator("[data-testid=stDownloadButton] button", has_text="PDF")
         if await prepare.count():
             start = time.monotonic()

@@ -1,4 +1,4 @@
-"""Accessibility: axe-core on every step, in English and French, on a phone and a desktop.
+"""Accessibility: axe-core on every step, in English on a desktop and in French on a phone.
 
 Any serious or critical violation fails, whoever causes it (our pages or Streamlit):
 the app fixes Streamlit's own faults with its theme, CSS and a small script
@@ -33,6 +33,12 @@ KNOWN_MINOR = {
     ),
 }
 WIDTHS = {"phone": 390, "desktop": 1280}
+# Two walks cover both languages and both widths: English on a desktop, French on a phone
+# (a walk takes half a minute; all four pairs were walked while the layout was built).
+WALKS = [("en", WIDTHS["desktop"]), ("fr", WIDTHS["phone"])]
+WALK_IDS = ["en-desktop", "fr-phone"]
+# The walks are shared by this module's tests: keep them on one test worker.
+pytestmark = pytest.mark.xdist_group("accessibility_walks")
 LOCALES = {"en": "en-GB", "fr": "fr-FR"}
 WORDS = {
     "en": {
@@ -373,16 +379,14 @@ def _serious(scans: dict[str, StepScan]) -> list[str]:
     ]
 
 
-@pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
-@pytest.mark.parametrize("lang", LOCALES)
+@pytest.mark.parametrize(("lang", "width"), WALKS, ids=WALK_IDS)
 def test_no_serious_or_critical_violation_on_any_step(walks, lang, width):
     scans = walks(lang, width)
     assert list(scans) == STEP_NAMES
     assert _serious(scans) == []
 
 
-@pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
-@pytest.mark.parametrize("lang", LOCALES)
+@pytest.mark.parametrize(("lang", "width"), WALKS, ids=WALK_IDS)
 def test_moderate_and_minor_violations_are_only_the_listed_ones(walks, lang, width):
     scans = walks(lang, width)
     unlisted = [
@@ -394,18 +398,18 @@ def test_moderate_and_minor_violations_are_only_the_listed_ones(walks, lang, wid
     assert unlisted == []
 
 
-@pytest.mark.parametrize("lang", LOCALES)
-def test_every_question_on_sign_pages_has_an_accessible_name(walks, lang):
-    scans = walks(lang, WIDTHS["desktop"])
+@pytest.mark.parametrize(("lang", "width"), WALKS, ids=WALK_IDS)
+def test_every_question_on_sign_pages_has_an_accessible_name(walks, lang, width):
+    scans = walks(lang, width)
     for step in ["client", *(f"sign {i}" for i in range(1, 8))]:
         scan_ = scans[step]
         assert scan_.radio_groups + scan_.text_inputs >= 3, step
         assert scan_.unnamed == [], step
 
 
-@pytest.mark.parametrize("lang", LOCALES)
-def test_page_language_matches_the_chosen_language(walks, lang):
-    scans = walks(lang, WIDTHS["desktop"])
+@pytest.mark.parametrize(("lang", "width"), WALKS, ids=WALK_IDS)
+def test_page_language_matches_the_chosen_language(walks, lang, width):
+    scans = walks(lang, width)
     assert {s.step: s.html_lang for s in scans.values()} == {step: lang for step in STEP_NAMES}
 
 
@@ -432,9 +436,9 @@ def test_switching_language_updates_the_page_language(browser, app_url):
         page.context.close()
 
 
-@pytest.mark.parametrize("lang", LOCALES)
-def test_radar_has_a_label_and_a_row_per_sign_as_its_text(walks, lang):
-    radar = walks(lang, WIDTHS["desktop"])["results"].radar
+@pytest.mark.parametrize(("lang", "width"), WALKS, ids=WALK_IDS)
+def test_radar_has_a_label_and_a_row_per_sign_as_its_text(walks, lang, width):
+    radar = walks(lang, width)["results"].radar
     assert radar["role"] in ("figure", "img")
     assert ("Radar" in radar["label"]) and radar["label"].count("/100") == 7
     assert radar["rows"] == 7
@@ -444,10 +448,9 @@ def _english(word: str) -> bool:
     return word in french_labels() or any(word.startswith(en) for en, _ in french_prefixes())
 
 
-@pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
-def test_streamlit_controls_speak_french_on_french_pages(walks, width):
-    french = walks("fr", width)
-    english = walks("en", width)
+def test_streamlit_controls_speak_french_on_french_pages(walks):
+    french = walks("fr", WIDTHS["phone"])
+    english = walks("en", WIDTHS["desktop"])
     # The English pages do show these words: the check below is not vacuous.
     assert any(_english(w) for s in english.values() for w in s.streamlit_words)
     left = {step: [w for w in s.streamlit_words if _english(w)] for step, s in french.items()}
