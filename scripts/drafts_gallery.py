@@ -9,6 +9,7 @@ and without the Money answers, with and without details typed.
 
 from __future__ import annotations
 
+import argparse
 import sys
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -305,8 +306,12 @@ def gallery(lang: str) -> str:
     return "\n".join(out) + "\n"
 
 
-def main(argv: list[str]) -> int:
-    folder = Path(argv[1]) if len(argv) > 1 else Path(".")
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "folder", nargs="?", default=".", type=Path, help="where drafts-en.md and drafts-fr.md go"
+    )
+    folder = parser.parse_args(argv).folder
     folder.mkdir(parents=True, exist_ok=True)
     for lang in LANGS:
         target = folder / f"drafts-{lang}.md"
@@ -316,4 +321,4 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main(sys.argv))
+    raise SystemExit(main())
