@@ -22,7 +22,7 @@ from clientcheck.outputs.compare import compared, comparison_frame, scores_csv
 from clientcheck.outputs.exports import build_summary_input
 from clientcheck.outputs.pdf import summary_pdf
 from clientcheck.outputs.summary import summary_markdown
-from tests.support.contexts import ASSESSED_ON, make_ctx
+from tests.support.contexts import ASSESSED_ON, LEAVING, make_ctx
 
 BANK = default_bank()
 LANGS = ("en", "fr")
@@ -34,15 +34,6 @@ PAYS = {
     "high_maintenance.unbilled_hours": 4,
     "money.target_rate": 55,
     "situation.currency": "EUR",
-}
-# Cannot leave yet, insulted repeatedly: the verdict is to plan the exit.
-LEAVING = {
-    "situation.income_share": 80,
-    "situation.savings_months": 2,
-    "situation.pipeline": "some",
-    "situation.notice_weeks": 4,
-    "disrespect.insults": "repeatedly",
-    "disrespect.raised": "no_change",
 }
 # A mild case on the stay path.
 STAYING = {

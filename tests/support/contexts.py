@@ -45,3 +45,14 @@ def with_verdict(ctx: AssessmentContext, verdict: str) -> AssessmentContext:
     """The same context under another verdict, with the advice that verdict calls for."""
     advice = default_bank().rules.advice_for(verdict) or ""
     return replace(ctx, verdict=verdict, advice=advice)
+
+
+# Cannot leave yet, insulted repeatedly, asked and nothing changed: plan the exit.
+LEAVING = {
+    "situation.income_share": 80,
+    "situation.savings_months": 2,
+    "situation.pipeline": "some",
+    "situation.notice_weeks": 4,
+    "disrespect.insults": "repeatedly",
+    "disrespect.raised": "no_change",
+}

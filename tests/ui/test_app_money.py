@@ -15,6 +15,7 @@ from clientcheck.bank.records import ClientRecord
 from clientcheck.engine import money
 from clientcheck.guidance.moneytext import money_word
 from clientcheck.ui.state import Store
+from tests.support.contexts import LEAVING
 
 ROOT = Path(__file__).resolve().parents[2]
 PAYS = {
@@ -24,15 +25,6 @@ PAYS = {
     "money.target_rate": 70.0,
     "high_maintenance.unbilled_hours": 4.0,
     "situation.currency": "EUR",
-}
-# Cannot leave yet and insulted repeatedly: plan the exit.
-LEAVING = {
-    "situation.income_share": 80,
-    "situation.savings_months": 2,
-    "situation.pipeline": "some",
-    "situation.notice_weeks": 4,
-    "disrespect.insults": "repeatedly",
-    "disrespect.raised": "no_change",
 }
 # A calm client on the stay path.
 STAYING = {
