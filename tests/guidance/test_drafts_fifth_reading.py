@@ -80,12 +80,14 @@ def test_boundaries_read_complete_without_office_hours_or_a_rate(lang):
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
-def test_new_rates_without_figures_leave_only_the_new_rate_to_fill(lang):
+def test_new_rates_without_figures_show_both_the_new_and_the_current_rate_to_fill(lang):
+    # Sixth reading: a new rate with no current rate beside it tells the client nothing,
+    # so both are fields (this test used to forbid "[current rate]").
     for number in (3, 4):
         for tone in TONES:
             text = _draft(lang, number, "new_rates", tone)
             assert ("[new rate]" if lang == "en" else "[nouveau tarif]") in text
-            assert "[current rate]" not in text and "[tarif actuel]" not in text, text
+            assert ("[current rate]" if lang == "en" else "[tarif actuel]") in text, text
 
 
 # --- 2. new rates -------------------------------------------------------------------------------
@@ -164,10 +166,13 @@ def test_new_rates_name_the_date_work_already_agreed_refers_to(lang):
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_the_goodbye_names_the_invoice_that_releases_the_files(lang):
+    # Sixth reading: all outstanding invoices, the final one included, not only this one.
     named = (
-        "will follow once invoice 2026-031 has been paid"
+        "once all outstanding invoices, including invoice 2026-031 and the final invoice, "
+        "have been paid"
         if lang == "en"
-        else "dès le règlement de la facture n°\u00a02026-031"
+        else "dès le règlement de toutes les factures en attente, y compris la facture "
+        "n°\u00a02026-031 et la facture de solde"
     )
     for tone in TONES:
         text = _draft(lang, 1, "goodbye", tone)

@@ -1,0 +1,173 @@
+"""What a sixth professional reading of the drafts gallery found (an English and a French
+reader, every draft scored), kept from coming back: the facts the client needs are there
+(hours, the current rate, the after-hours calls), goodbyes release files only once every
+invoice is paid and invent no reason, new rates give a neutral reason, and firm drafts
+neither repeat themselves nor lose their layout."""
+
+from __future__ import annotations
+
+import pytest
+
+from clientcheck.guidance.messages import TONES, render_message
+from clientcheck.guidance.rate_review import current_hourly_rate, extra_hourly_rate
+
+
+def _situations(lang: str):
+    from scripts.drafts_gallery import SITUATIONS, _context
+
+    for number, situation in enumerate(SITUATIONS, start=1):
+        yield number, _context(situation, lang), situation.details_in(lang)
+
+
+def _draft(lang: str, number: int, message_id: str, tone: str) -> str:
+    for n, ctx, details in _situations(lang):
+        if n == number:
+            return render_message(message_id, tone, ctx, details).body
+    raise KeyError(number)
+
+
+# --- 1. the facts the client needs ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_boundaries_state_the_typed_hours_or_say_evenings_and_weekends(lang):
+    for tone in TONES:
+        given = _draft(lang, 1, "communication_boundaries", tone)
+        assert ("Monday to Friday, 9am to 6pm" if lang == "en" else "de 9\u00a0h à 18\u00a0h") in (
+            given
+        )
+        for number in (2, 3, 4):
+            text = _draft(lang, number, "communication_boundaries", tone)
+            assert ("Evenings and weekends" if lang == "en" else "Soirs et week-ends") in text
+            assert "outside my working hours" not in text.lower(), text
+            assert "en dehors de mes horaires" not in text.lower(), text
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_extra_contact_is_billed_at_the_current_rate_never_the_unagreed_target(lang):
+    # Situation 2: £350 a day for 7-hour days (£50 an hour); the target is £60 an hour.
+    for tone in TONES:
+        text = _draft(lang, 2, "communication_boundaries", tone)
+        assert ("£60" if lang == "en" else "60\u00a0£") not in text, text
+        current = "my current rate (£350 a day" if lang == "en" else "tarif actuel (350\u00a0£"
+        assert current in text, text
+        assert ("£50 an hour" if lang == "en" else "50\u00a0£ de l'heure") in text, text
+
+
+def test_the_hourly_rate_for_extra_contact_comes_from_the_current_rate():
+    daily = {
+        "money.pay_basis": "daily",
+        "money.day_rate": 350,
+        "money.day_hours": 7,
+        "money.target_rate": 60,
+    }
+    assert current_hourly_rate(daily) == 50 and extra_hourly_rate(daily) == 50
+    no_hours = {k: v for k, v in daily.items() if k != "money.day_hours"}
+    # A day rate without its hours: no figure rather than the target the client never agreed.
+    assert extra_hourly_rate(no_hours) is None
+    assert extra_hourly_rate({"money.target_rate": 60}) == 60
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_reminder_mentions_calls_when_the_user_reported_after_hours_contact(lang):
+    calls = (
+        "Calls are booked in advance, within those hours"
+        if lang == "en"
+        else "Les appels se font sur rendez-vous, pendant ces horaires"
+    )
+    for tone in TONES:
+        assert calls in _draft(lang, 1, "professionalism_reminder", tone)
+        # No after-hours contact reported: warm and neutral keep to what was reported.
+        if tone != "firm":
+            assert calls not in _draft(lang, 4, "professionalism_reminder", tone)
+    warm = _draft(lang, 1, "professionalism_reminder", "warm")
+    assert "I hope this helps us both" not in warm and "simplifiera la vie" not in warm
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_new_rates_without_figures_show_the_current_rate_beside_the_new_one(lang):
+    for number in (3, 4):
+        for tone in TONES:
+            text = _draft(lang, number, "new_rates", tone)
+            pair = (
+                "[new rate], up from [current rate]"
+                if lang == "en"
+                else "[nouveau tarif], contre [tarif actuel]"
+            )
+            assert pair in text, text
+
+
+# --- 2. goodbyes ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_goodbye_releases_files_only_once_every_invoice_including_the_final_one_is_paid(lang):
+    every = "all outstanding invoices" if lang == "en" else "toutes les factures en attente"
+    final = "the final invoice" if lang == "en" else "la facture de solde"
+    for number in (1, 2, 3):
+        for tone in TONES:
+            text = _draft(lang, number, "goodbye", tone)
+            assert every in text and final in text, text
+    # Nothing else owed: the files follow payment of the final invoice, not its sending.
+    for tone in TONES:
+        text = _draft(lang, 4, "goodbye", tone)
+        assert (
+            "final files will follow once that invoice has been paid"
+            if lang == "en"
+            else "fichiers finaux vous seront remis dès le règlement de cette facture"
+        ) in text, text
+        assert "hand over the final files" not in text and "remettrai les fichiers" not in text
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_warm_goodbye_gives_no_reason_the_user_never_gave(lang):
+    for number in (1, 2, 3, 4):
+        text = _draft(lang, number, "goodbye", "warm")
+        assert "refocus" not in text and "recentrer" not in text, text
+
+
+def test_a_warm_french_goodbye_to_a_private_client_ends_warmly():
+    text = _draft("fr", 4, "goodbye", "warm")
+    assert "le meilleur pour vos projets" in text and "bonne continuation" not in text
+    assert "pour chacun de nous" not in text and "pour nous deux" in text
+
+
+# --- 3. stock wording ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_new_rates_give_a_neutral_reason_not_a_dig(lang):
+    digs = (
+        "the time your projects really take",
+        "needs to follow",
+        "no longer reflects",
+        "demandent réellement",
+        "doit suivre",
+        "ne reflète plus",
+        "celui de vos projets",
+    )
+    for _, ctx, details in _situations(lang):
+        for tone in TONES:
+            text = render_message("new_rates", tone, ctx, details).body
+            assert not any(d in text for d in digs), text
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_firm_rate_under_contract_is_stated_not_proposed(lang):
+    firm = _draft(lang, 1, "new_rates", "firm")
+    if lang == "en":
+        assert "my rate will be €65 an hour" in firm and "I'd propose" not in firm
+        assert "subject to the amendment we both sign" in firm
+    else:
+        assert "mon tarif sera de 65\u00a0€ de l'heure" in firm and "je vous propose" not in firm
+    # Warm and neutral still ask.
+    assert ("I'd propose" if lang == "en" else "je vous propose") in _draft(
+        lang, 1, "new_rates", "neutral"
+    )
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_reminder_asks_for_courteous_feedback_without_stock_wording(lang):
+    text = _draft(lang, 4, "professionalism_reminder", "neutral")
+    assert "Feedback stays about the work" not in text
+    assert ("kept courteous" if lang == "en" else "restent courtoises") in text
