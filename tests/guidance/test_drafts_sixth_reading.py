@@ -171,3 +171,52 @@ def test_the_reminder_asks_for_courteous_feedback_without_stock_wording(lang):
     text = _draft(lang, 4, "professionalism_reminder", "neutral")
     assert "Feedback stays about the work" not in text
     assert ("kept courteous" if lang == "en" else "restent courtoises") in text
+
+
+# --- extra work ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_quote_at_a_known_rate_leaves_a_total_to_fill_not_an_open_price(lang):
+    total = (
+        "about [number of hours] at my usual rate of €55 an hour, so about [total]"
+        if lang == "en"
+        else "environ [nombre d'heures] à mon tarif habituel de 55\u00a0€ de l'heure, soit environ "
+        "[total]"
+    )
+    for tone in TONES:
+        assert total in _draft(lang, 1, "quote_extra_work", tone)
+    days = "[number of days]" if lang == "en" else "[nombre de jours]"
+    assert days in _draft(lang, 2, "quote_extra_work", "neutral")
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_extras_already_billed_and_refused_are_a_start_condition_and_warm_is_not_eager(lang):
+    extras = (
+        "the additional work already invoiced have been paid"
+        if lang == "en"
+        else "et des travaux supplémentaires déjà facturés"
+    )
+    for tone in TONES:
+        assert extras in _draft(lang, 3, "quote_extra_work", tone)
+        assert extras not in _draft(lang, 1, "quote_extra_work", tone)
+    warm = _draft(lang, 3, "quote_extra_work", "warm")
+    for eager in ("glad to take it on", "looking forward", "avec plaisir"):
+        assert eager not in warm, warm
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("number", [1, 2, 3])
+def test_a_firm_quote_names_its_conditions_once(lang, number):
+    firm = _draft(lang, number, "quote_extra_work", "firm")
+    closing = firm.split("\n\n")[-2]
+    for repeated in ("invoice", "deposit", "facture", "acompte"):
+        assert repeated not in closing, closing
+    assert ("the conditions above are met" if lang == "en" else "conditions de démarrage") in (
+        closing
+    )
+
+
+def test_a_warm_quote_has_no_french_style_colon_before_the_welcome():
+    warm = _draft("en", 1, "quote_extra_work", "warm")
+    assert "brochure: I'd" not in warm and "brochure. I'd be glad" in warm
