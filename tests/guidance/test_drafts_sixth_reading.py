@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from clientcheck.guidance.messages import TONES, render_message
+from clientcheck.guidance.messages import MESSAGE_IDS, TONES, render_message
 from clientcheck.guidance.rate_review import current_hourly_rate, extra_hourly_rate
 
 
@@ -220,3 +220,75 @@ def test_a_firm_quote_names_its_conditions_once(lang, number):
 def test_a_warm_quote_has_no_french_style_colon_before_the_welcome():
     warm = _draft("en", 1, "quote_extra_work", "warm")
     assert "brochure: I'd" not in warm and "brochure. I'd be glad" in warm
+
+
+# --- naming disrespect, layout -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_naming_disrespect_avoids_the_stock_and_translated_phrases(lang):
+    stock = (
+        "I'd rather raise it than let it sit",
+        "a remark made recently",
+        "have no place in our work",
+        "in writing if you prefer",
+        "plutôt que de la passer sous silence",
+        "n'a pas sa place dans notre travail",
+        "ne relevait pas du retour sur le travail",
+        "par écrit si vous le préférez",
+    )
+    for number in (1, 4):
+        for tone in TONES:
+            text = _draft(lang, number, "name_disrespect", tone)
+            assert not any(s in text for s in stock), text
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_every_draft_has_a_blank_line_before_its_sign_off(lang):
+    signoffs = {
+        "en": ("Best wishes,", "Kind regards,", "Regards,", "Yours sincerely,"),
+        "fr": ("Bien cordialement,", "Cordialement,", "Je vous prie d'agréer"),
+    }[lang]
+    for number, ctx, details in _situations(lang):
+        for message_id in MESSAGE_IDS:
+            for tone in TONES:
+                lines = render_message(message_id, tone, ctx, details).body.split("\n")
+                at = next(i for i, line in enumerate(lines) if line.startswith(signoffs))
+                assert lines[at - 1] == "", (number, message_id, tone, lines[at - 2 : at + 1])
+
+
+# --- workload check-in ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_workload_check_in_names_the_unpaid_invoice_with_amount_and_due_date(lang):
+    for tone in TONES:
+        first = _draft(lang, 1, "workload_checkin", tone)
+        assert ("(€2,400)" if lang == "en" else "(2\u202f400\u00a0€)") in first or (
+            "(2\u00a0400\u00a0€)" in first
+        ), first
+        assert "14 August 2026" in first or "14 août 2026" in first, first
+        second = _draft(lang, 2, "workload_checkin", tone)
+        assert ("more than 90 days" if lang == "en" else "plus de 90\u00a0jours") in second
+        third = _draft(lang, 3, "workload_checkin", tone)
+        assert (
+            "the additional work already invoiced"
+            if lang == "en"
+            else "travaux supplémentaires déjà facturés"
+        ) in third, third
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_workload_check_in_under_contract_confirms_the_agreed_volume(lang):
+    for tone in TONES:
+        text = _draft(lang, 1, "workload_checkin", tone)
+        assert (
+            "confirm that about 60 hours a month is still right"
+            if lang == "en"
+            else "confirmer qu'environ 60 heures par mois restent d'actualité"
+        ) in text, text
+        assert "Without one, I can only hold time" not in text and "Sans cela" not in text
+    # Without a contract the rough idea is still asked for.
+    assert ("rough idea" if lang == "en" else "même approximativement") in _draft(
+        lang, 2, "workload_checkin", "neutral"
+    )
