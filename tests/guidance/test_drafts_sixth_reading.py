@@ -10,6 +10,7 @@ import pytest
 
 from clientcheck.guidance.messages import MESSAGE_IDS, TONES, render_message
 from clientcheck.guidance.rate_review import current_hourly_rate, extra_hourly_rate
+from tests.support.contexts import DEPENDENT, make_ctx
 
 
 def _situations(lang: str):
@@ -292,3 +293,35 @@ def test_a_workload_check_in_under_contract_confirms_the_agreed_volume(lang):
     assert ("rough idea" if lang == "en" else "même approximativement") in _draft(
         lang, 2, "workload_checkin", "neutral"
     )
+
+
+# --- late-payment law and payment terms ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_claim_in_another_eu_country_cites_the_governing_law_once(lang):
+    for tone in ("neutral", "firm"):
+        text = _draft(lang, 3, "late_payment_claim", tone)
+        assert "your country" not in text and "votre pays" not in text, text
+        assert (
+            "the national law implementing it that governs our agreement"
+            if lang == "en"
+            else "la loi nationale qui la met en œuvre et régit notre relation commerciale"
+        ) in text, text
+        # The minimum rate is stated once, in the paragraph, not again in the list.
+        minimum = "plus 8 percentage points" if lang == "en" else "majoré de 8 points"
+        assert text.count(minimum) == 1, text
+    firm_terms = _draft(lang, 3, "payment_terms", "firm")
+    assert "your country" not in firm_terms and "votre pays" not in firm_terms
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_client_without_a_payment_problem_is_not_asked_for_a_deposit(lang):
+    for tone in TONES:
+        text = _draft(lang, 4, "payment_terms", tone)
+        assert "deposit" not in text and "acompte" not in text, text
+        assert ("within 30 days" if lang == "en" else "à 30\u00a0jours") in text, text
+    # A client with an invoice long unpaid still is.
+    owed = make_ctx({**DEPENDENT, "late_payment.unpaid_90": "once"}, lang)
+    text = render_message("payment_terms", "neutral", owed).body
+    assert ("deposit" if lang == "en" else "50\u00a0%") in text or "50%" in text, text
