@@ -325,3 +325,22 @@ def test_a_client_without_a_payment_problem_is_not_asked_for_a_deposit(lang):
     owed = make_ctx({**DEPENDENT, "late_payment.unpaid_90": "once"}, lang)
     text = render_message("payment_terms", "neutral", owed).body
     assert ("deposit" if lang == "en" else "50\u00a0%") in text or "50%" in text, text
+
+
+# --- impossible deadlines, French register -------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_impossible_deadlines_reported_are_answered_in_the_terms_and_the_reminder(lang):
+    line = "Deadlines are" if lang == "en" else "Les délais sont fixés"
+    for tone in TONES:
+        for message_id in ("contract_revision", "professionalism_reminder"):
+            assert line in _draft(lang, 3, message_id, tone), (message_id, tone)
+            # Situation 1 reported no tight deadlines: no such line.
+            assert line not in _draft(lang, 1, message_id, tone), (message_id, tone)
+
+
+def test_french_contract_revisions_do_not_say_nous_devons():
+    for number in (1, 2, 3, 4):
+        for tone in TONES:
+            assert "nous devons" not in _draft("fr", number, "contract_revision", tone)
