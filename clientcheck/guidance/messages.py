@@ -338,6 +338,8 @@ def render_message(
         # Work accepted or scheduled while an invoice is unpaid waits for it to be settled,
         # and, from a late payer or a client with an invoice long unpaid, for a deposit.
         settle_first=owed,
+        # Extras already quoted and billed, which the client refuses or ignores.
+        extras_refused=facts(ctx, "demanding").get("raised") == "enforced",
         deposit_first=late_history or (owed and not good_record),
         business=is_business_client(ctx),
         private=answered(ctx, "situation.client_kind") == "individual",

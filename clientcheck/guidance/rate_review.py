@@ -59,6 +59,8 @@ class RateReview:
     effective_hourly: str  # what the client pays per hour worked, "" when unknown
     target: str  # the user's target hourly rate in words, "" when unknown
     hourly: str  # the user's hourly rate for extra work ("€60 an hour"), "" when unknown
+    # True when ``hourly`` is the client's current rate (per hour), not the user's target.
+    hourly_is_current: bool = False
     # A large rise in two steps: the first step's rate in words ("" for a single step),
     # from ``effective_on``, and the day the full ``proposed`` rate starts.
     step: str = ""
@@ -132,11 +134,29 @@ def months_later(day: date, months: int) -> date:
     return date(index // 12, index % 12 + 1, 1)
 
 
-def extra_hourly_rate(answers: Mapping[str, Answer]) -> float | None:
-    """The hourly rate to bill extra meetings and reports: the client's own, else the target."""
-    paid = money.rate(answers)
-    if money.pay_basis(answers) == "hourly" and paid is not None and paid.value > 0:
+def current_hourly_rate(answers: Mapping[str, Answer]) -> float | None:
+    """The client's current rate per hour: the hourly rate, or a day rate over the day's
+    hours (£350 for a 7-hour day -> £50). None when it cannot be said."""
+    paid, basis = money.rate(answers), money.pay_basis(answers)
+    if paid is None or paid.value <= 0:
+        return None
+    if basis == "hourly":
         return paid.value
+    day = answers.get(money.Q_DAY_HOURS)
+    if basis == "daily" and isinstance(day, int | float) and not isinstance(day, bool) and day > 0:
+        return round(paid.value / day, 2)
+    return None
+
+
+def extra_hourly_rate(answers: Mapping[str, Answer]) -> float | None:
+    """The hourly rate to bill extra meetings and reports on existing work: the client's
+    current rate per hour, never the target they have not agreed to; the target only when
+    no current rate is known at all."""
+    current = current_hourly_rate(answers)
+    if current is not None:
+        return current
+    if money.rate(answers) is not None:
+        return None  # a rate exists but not per hour: "my hourly rate", no figure
     target = money.rate_view(answers).target
     return target.value if target is not None and target.value > 0 else None
 
@@ -177,6 +197,7 @@ def rate_review(
         ),
         target=hourly_text(view.target.value, lang, cur) if view.target is not None else "",
         hourly=f"{amount_text(extra, lang, cur)} {per_hour}" if extra is not None else "",
+        hourly_is_current=current_hourly_rate(answers) is not None,
         step=f"{amount_text(first, lang, cur)}{suffix}" if first is not None else "",
         full_on=months_later(effective_on, STEP_MONTHS) if first is not None else None,
         reply_by=reply_by(effective_on),

@@ -106,11 +106,12 @@ def test_new_rates_never_read_as_if_the_sender_rate_went_down(lang):
     neutral = body("new_rates", "neutral", RATES, lang)
     firm = body("new_rates", "firm", RATES, lang)
     if lang == "en":
-        assert "no longer reflects the time the work takes" in neutral
-        assert "below my standard rate" not in neutral and "I have raised my rates" in firm
+        # Sixth reading: a neutral review of all the rates, never a dig at the client.
+        assert "review of all my rates" in neutral and "review of my rates" in firm
+        assert "below my standard rate" not in neutral and "raised" not in firm
     else:
-        assert "ne reflète plus le temps que demande le travail" in neutral
-        assert "inférieur au tarif" not in neutral and "J'ai revu mes tarifs" in firm
+        assert "révision de l'ensemble de mes tarifs" in neutral
+        assert "inférieur au tarif" not in neutral and "révision de mes tarifs" in firm
 
 
 def test_extra_work_is_quoted_with_certainty():
@@ -319,7 +320,9 @@ def test_a_goodbye_to_a_client_not_at_fault_gives_a_reason_without_reproach(lang
     warm = render_message("goodbye", "warm", good).body
     reproach = ("right fit", "compatibles")
     assert not any(r in warm for r in reproach), warm
-    assert ("refocus my business" if lang == "en" else "recentrer mon activité") in warm
+    # Sixth reading: no reason the user never gave (it used to say "refocus my business").
+    assert "refocus" not in warm and "recentrer" not in warm, warm
+    assert ("Thank you for the projects" if lang == "en" else "Merci pour les projets") in warm
     for answers in (LET_GO, PRIVATE_INSULTS):
         leaving = body("goodbye", "warm", answers, lang)
         assert any(r in leaving for r in reproach), leaving
@@ -347,7 +350,7 @@ def test_a_firm_goodbye_to_a_demanding_client_says_new_requests_wait(lang):
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_a_private_client_is_wished_all_the_best_not_every_success(lang):
     warm = body("goodbye", "warm", PRIVATE_INSULTS, lang)
-    assert ("all the best" if lang == "en" else "bonne continuation") in warm
+    assert ("all the best" if lang == "en" else "le meilleur pour vos projets") in warm
     assert "every success" not in warm and "pleine réussite" not in warm
     business = body("goodbye", "warm", LET_GO, lang)
     assert "every success" in business or "pleine réussite" in business

@@ -375,11 +375,11 @@ def test_new_rates_step_a_large_rise_up_to_the_target_and_give_the_current_rate(
         assert all(step in text for step in steps), text
         small = body("new_rates", tone, SMALL_RISE, lang, details)
         assert "two steps" not in small and "deux étapes" not in small, small
-    # Rates unknown: one field for the new rate; the current one, which the client knows,
-    # is left out rather than left as a second field.
+    # Rates unknown: fields for both the new and the current rate (sixth reading: the
+    # new rate alone told the client nothing).
     unknown = body("new_rates", "neutral", DEPENDENT, lang)
     assert ("[new rate]" if lang == "en" else "[nouveau tarif]") in unknown
-    assert "[current rate]" not in unknown and "[tarif actuel]" not in unknown
+    assert ("[current rate]" if lang == "en" else "[tarif actuel]") in unknown
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
@@ -404,7 +404,7 @@ def test_new_rates_say_unbilled_time_was_never_billed_and_choose_between_asking_
     firm = body("new_rates", "firm", RATES, lang)
     opening = firm.split("\n\n")[1]
     assert ("ask for your agreement" if lang == "en" else "demander votre accord") in opening
-    assert ("I have raised my rates" if lang == "en" else "J'ai revu mes tarifs") in firm
+    assert ("review of my rates" if lang == "en" else "révision de mes tarifs") in firm
     without = body("new_rates", "firm", {**RATES, "contract_breach.has_contract": "no"}, lang)
     assert "agreement" not in without.split("\n\n")[1] and "accord" not in without
 
@@ -559,7 +559,7 @@ def test_the_flagged_phrase_check_can_fail():
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_the_reminder_to_a_disrespectful_client_asks_for_courteous_feedback(lang):
-    courteous = "given courteously" if lang == "en" else "restent courtois"
+    courteous = "kept courteous" if lang == "en" else "restent courtoises"
     insulting = {**REPEATED_INSULTS, **DEPENDENT}
     for tone in TONES:
         assert courteous in body("professionalism_reminder", tone, insulting, lang)

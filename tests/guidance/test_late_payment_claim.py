@@ -103,7 +103,13 @@ def test_another_eu_country_cites_the_directive_as_the_client_country_applies_it
     answers = {**OWED, **DEPENDENT, "situation.jurisdiction": "eu"}
     # Nothing left to research in the letter: the client's country's law under the directive,
     # with the minimum rate it sets (the user is told to check the national rate in the app).
-    field = "the law of your country" if lang == "en" else "la loi qui la transpose dans votre pays"
+    # Sixth reading: the law that governs the agreement, not "your country's" (a cross-border
+    # contract may be governed by another state's law).
+    field = (
+        "the national law implementing it that governs our agreement"
+        if lang == "en"
+        else "la loi nationale qui la met en œuvre et régit notre relation commerciale"
+    )
     for tone in TONES:
         text = body(answers, tone, lang)
         assert "L441" not in text and "1998" not in text

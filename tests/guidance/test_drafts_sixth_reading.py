@@ -1,0 +1,346 @@
+"""What a sixth professional reading of the drafts gallery found (an English and a French
+reader, every draft scored), kept from coming back: the facts the client needs are there
+(hours, the current rate, the after-hours calls), goodbyes release files only once every
+invoice is paid and invent no reason, new rates give a neutral reason, and firm drafts
+neither repeat themselves nor lose their layout."""
+
+from __future__ import annotations
+
+import pytest
+
+from clientcheck.guidance.messages import MESSAGE_IDS, TONES, render_message
+from clientcheck.guidance.rate_review import current_hourly_rate, extra_hourly_rate
+from tests.support.contexts import DEPENDENT, make_ctx
+
+
+def _situations(lang: str):
+    from scripts.drafts_gallery import SITUATIONS, _context
+
+    for number, situation in enumerate(SITUATIONS, start=1):
+        yield number, _context(situation, lang), situation.details_in(lang)
+
+
+def _draft(lang: str, number: int, message_id: str, tone: str) -> str:
+    for n, ctx, details in _situations(lang):
+        if n == number:
+            return render_message(message_id, tone, ctx, details).body
+    raise KeyError(number)
+
+
+# --- 1. the facts the client needs ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_boundaries_state_the_typed_hours_or_say_evenings_and_weekends(lang):
+    for tone in TONES:
+        given = _draft(lang, 1, "communication_boundaries", tone)
+        assert ("Monday to Friday, 9am to 6pm" if lang == "en" else "de 9\u00a0h à 18\u00a0h") in (
+            given
+        )
+        for number in (2, 3, 4):
+            text = _draft(lang, number, "communication_boundaries", tone)
+            assert ("Evenings and weekends" if lang == "en" else "Soirs et week-ends") in text
+            assert "outside my working hours" not in text.lower(), text
+            assert "en dehors de mes horaires" not in text.lower(), text
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_extra_contact_is_billed_at_the_current_rate_never_the_unagreed_target(lang):
+    # Situation 2: £350 a day for 7-hour days (£50 an hour); the target is £60 an hour.
+    for tone in TONES:
+        text = _draft(lang, 2, "communication_boundaries", tone)
+        assert ("£60" if lang == "en" else "60\u00a0£") not in text, text
+        current = "my current rate (£350 a day" if lang == "en" else "tarif actuel (350\u00a0£"
+        assert current in text, text
+        assert ("£50 an hour" if lang == "en" else "50\u00a0£ de l'heure") in text, text
+
+
+def test_the_hourly_rate_for_extra_contact_comes_from_the_current_rate():
+    daily = {
+        "money.pay_basis": "daily",
+        "money.day_rate": 350,
+        "money.day_hours": 7,
+        "money.target_rate": 60,
+    }
+    assert current_hourly_rate(daily) == 50 and extra_hourly_rate(daily) == 50
+    no_hours = {k: v for k, v in daily.items() if k != "money.day_hours"}
+    # A day rate without its hours: no figure rather than the target the client never agreed.
+    assert extra_hourly_rate(no_hours) is None
+    assert extra_hourly_rate({"money.target_rate": 60}) == 60
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_reminder_mentions_calls_when_the_user_reported_after_hours_contact(lang):
+    calls = (
+        "Calls are booked in advance, within those hours"
+        if lang == "en"
+        else "Les appels se font sur rendez-vous, pendant ces horaires"
+    )
+    for tone in TONES:
+        assert calls in _draft(lang, 1, "professionalism_reminder", tone)
+        # No after-hours contact reported: warm and neutral keep to what was reported.
+        if tone != "firm":
+            assert calls not in _draft(lang, 4, "professionalism_reminder", tone)
+    warm = _draft(lang, 1, "professionalism_reminder", "warm")
+    assert "I hope this helps us both" not in warm and "simplifiera la vie" not in warm
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_new_rates_without_figures_show_the_current_rate_beside_the_new_one(lang):
+    for number in (3, 4):
+        for tone in TONES:
+            text = _draft(lang, number, "new_rates", tone)
+            pair = (
+                "[new rate], up from [current rate]"
+                if lang == "en"
+                else "[nouveau tarif], contre [tarif actuel]"
+            )
+            assert pair in text, text
+
+
+# --- 2. goodbyes ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_goodbye_releases_files_only_once_every_invoice_including_the_final_one_is_paid(lang):
+    every = "all outstanding invoices" if lang == "en" else "toutes les factures en attente"
+    final = "the final invoice" if lang == "en" else "la facture de solde"
+    for number in (1, 2, 3):
+        for tone in TONES:
+            text = _draft(lang, number, "goodbye", tone)
+            assert every in text and final in text, text
+    # Nothing else owed: the files follow payment of the final invoice, not its sending.
+    for tone in TONES:
+        text = _draft(lang, 4, "goodbye", tone)
+        assert (
+            "final files will follow once that invoice has been paid"
+            if lang == "en"
+            else "fichiers finaux vous seront remis dès le règlement de cette facture"
+        ) in text, text
+        assert "hand over the final files" not in text and "remettrai les fichiers" not in text
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_warm_goodbye_gives_no_reason_the_user_never_gave(lang):
+    for number in (1, 2, 3, 4):
+        text = _draft(lang, number, "goodbye", "warm")
+        assert "refocus" not in text and "recentrer" not in text, text
+
+
+def test_a_warm_french_goodbye_to_a_private_client_ends_warmly():
+    text = _draft("fr", 4, "goodbye", "warm")
+    assert "le meilleur pour vos projets" in text and "bonne continuation" not in text
+    assert "pour chacun de nous" not in text and "pour nous deux" in text
+
+
+# --- 3. stock wording ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_new_rates_give_a_neutral_reason_not_a_dig(lang):
+    digs = (
+        "the time your projects really take",
+        "needs to follow",
+        "no longer reflects",
+        "demandent réellement",
+        "doit suivre",
+        "ne reflète plus",
+        "celui de vos projets",
+    )
+    for _, ctx, details in _situations(lang):
+        for tone in TONES:
+            text = render_message("new_rates", tone, ctx, details).body
+            assert not any(d in text for d in digs), text
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_firm_rate_under_contract_is_stated_not_proposed(lang):
+    firm = _draft(lang, 1, "new_rates", "firm")
+    if lang == "en":
+        assert "my rate will be €65 an hour" in firm and "I'd propose" not in firm
+        assert "subject to the amendment we both sign" in firm
+    else:
+        assert "mon tarif sera de 65\u00a0€ de l'heure" in firm and "je vous propose" not in firm
+    # Warm and neutral still ask.
+    assert ("I'd propose" if lang == "en" else "je vous propose") in _draft(
+        lang, 1, "new_rates", "neutral"
+    )
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_reminder_asks_for_courteous_feedback_without_stock_wording(lang):
+    text = _draft(lang, 4, "professionalism_reminder", "neutral")
+    assert "Feedback stays about the work" not in text
+    assert ("kept courteous" if lang == "en" else "restent courtoises") in text
+
+
+# --- extra work ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_quote_at_a_known_rate_leaves_a_total_to_fill_not_an_open_price(lang):
+    total = (
+        "about [number of hours] at my usual rate of €55 an hour, so about [total]"
+        if lang == "en"
+        else "environ [nombre d'heures] à mon tarif habituel de 55\u00a0€ de l'heure, soit environ "
+        "[total]"
+    )
+    for tone in TONES:
+        assert total in _draft(lang, 1, "quote_extra_work", tone)
+    days = "[number of days]" if lang == "en" else "[nombre de jours]"
+    assert days in _draft(lang, 2, "quote_extra_work", "neutral")
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_extras_already_billed_and_refused_are_a_start_condition_and_warm_is_not_eager(lang):
+    extras = (
+        "the additional work already invoiced have been paid"
+        if lang == "en"
+        else "et des travaux supplémentaires déjà facturés"
+    )
+    for tone in TONES:
+        assert extras in _draft(lang, 3, "quote_extra_work", tone)
+        assert extras not in _draft(lang, 1, "quote_extra_work", tone)
+    warm = _draft(lang, 3, "quote_extra_work", "warm")
+    for eager in ("glad to take it on", "looking forward", "avec plaisir"):
+        assert eager not in warm, warm
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("number", [1, 2, 3])
+def test_a_firm_quote_names_its_conditions_once(lang, number):
+    firm = _draft(lang, number, "quote_extra_work", "firm")
+    closing = firm.split("\n\n")[-2]
+    for repeated in ("invoice", "deposit", "facture", "acompte"):
+        assert repeated not in closing, closing
+    assert ("the conditions above are met" if lang == "en" else "conditions de démarrage") in (
+        closing
+    )
+
+
+def test_a_warm_quote_has_no_french_style_colon_before_the_welcome():
+    warm = _draft("en", 1, "quote_extra_work", "warm")
+    assert "brochure: I'd" not in warm and "brochure. I'd be glad" in warm
+
+
+# --- naming disrespect, layout -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_naming_disrespect_avoids_the_stock_and_translated_phrases(lang):
+    stock = (
+        "I'd rather raise it than let it sit",
+        "a remark made recently",
+        "have no place in our work",
+        "in writing if you prefer",
+        "plutôt que de la passer sous silence",
+        "n'a pas sa place dans notre travail",
+        "ne relevait pas du retour sur le travail",
+        "par écrit si vous le préférez",
+    )
+    for number in (1, 4):
+        for tone in TONES:
+            text = _draft(lang, number, "name_disrespect", tone)
+            assert not any(s in text for s in stock), text
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_every_draft_has_a_blank_line_before_its_sign_off(lang):
+    signoffs = {
+        "en": ("Best wishes,", "Kind regards,", "Regards,", "Yours sincerely,"),
+        "fr": ("Bien cordialement,", "Cordialement,", "Je vous prie d'agréer"),
+    }[lang]
+    for number, ctx, details in _situations(lang):
+        for message_id in MESSAGE_IDS:
+            for tone in TONES:
+                lines = render_message(message_id, tone, ctx, details).body.split("\n")
+                at = next(i for i, line in enumerate(lines) if line.startswith(signoffs))
+                assert lines[at - 1] == "", (number, message_id, tone, lines[at - 2 : at + 1])
+
+
+# --- workload check-in ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_workload_check_in_names_the_unpaid_invoice_with_amount_and_due_date(lang):
+    for tone in TONES:
+        first = _draft(lang, 1, "workload_checkin", tone)
+        assert ("(€2,400)" if lang == "en" else "(2\u202f400\u00a0€)") in first or (
+            "(2\u00a0400\u00a0€)" in first
+        ), first
+        assert "14 August 2026" in first or "14 août 2026" in first, first
+        second = _draft(lang, 2, "workload_checkin", tone)
+        assert ("more than 90 days" if lang == "en" else "plus de 90\u00a0jours") in second
+        third = _draft(lang, 3, "workload_checkin", tone)
+        assert (
+            "the additional work already invoiced"
+            if lang == "en"
+            else "travaux supplémentaires déjà facturés"
+        ) in third, third
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_workload_check_in_under_contract_confirms_the_agreed_volume(lang):
+    for tone in TONES:
+        text = _draft(lang, 1, "workload_checkin", tone)
+        assert (
+            "confirm that about 60 hours a month is still right"
+            if lang == "en"
+            else "confirmer qu'environ 60 heures par mois restent d'actualité"
+        ) in text, text
+        assert "Without one, I can only hold time" not in text and "Sans cela" not in text
+    # Without a contract the rough idea is still asked for.
+    assert ("rough idea" if lang == "en" else "même approximativement") in _draft(
+        lang, 2, "workload_checkin", "neutral"
+    )
+
+
+# --- late-payment law and payment terms ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_claim_in_another_eu_country_cites_the_governing_law_once(lang):
+    for tone in ("neutral", "firm"):
+        text = _draft(lang, 3, "late_payment_claim", tone)
+        assert "your country" not in text and "votre pays" not in text, text
+        assert (
+            "the national law implementing it that governs our agreement"
+            if lang == "en"
+            else "la loi nationale qui la met en œuvre et régit notre relation commerciale"
+        ) in text, text
+        # The minimum rate is stated once, in the paragraph, not again in the list.
+        minimum = "plus 8 percentage points" if lang == "en" else "majoré de 8 points"
+        assert text.count(minimum) == 1, text
+    firm_terms = _draft(lang, 3, "payment_terms", "firm")
+    assert "your country" not in firm_terms and "votre pays" not in firm_terms
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_client_without_a_payment_problem_is_not_asked_for_a_deposit(lang):
+    for tone in TONES:
+        text = _draft(lang, 4, "payment_terms", tone)
+        assert "deposit" not in text and "acompte" not in text, text
+        assert ("within 30 days" if lang == "en" else "à 30\u00a0jours") in text, text
+    # A client with an invoice long unpaid still is.
+    owed = make_ctx({**DEPENDENT, "late_payment.unpaid_90": "once"}, lang)
+    text = render_message("payment_terms", "neutral", owed).body
+    assert ("deposit" if lang == "en" else "50\u00a0%") in text or "50%" in text, text
+
+
+# --- impossible deadlines, French register -------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_impossible_deadlines_reported_are_answered_in_the_terms_and_the_reminder(lang):
+    line = "Deadlines are" if lang == "en" else "Les délais sont fixés"
+    for tone in TONES:
+        for message_id in ("contract_revision", "professionalism_reminder"):
+            assert line in _draft(lang, 3, message_id, tone), (message_id, tone)
+            # Situation 1 reported no tight deadlines: no such line.
+            assert line not in _draft(lang, 1, message_id, tone), (message_id, tone)
+
+
+def test_french_contract_revisions_do_not_say_nous_devons():
+    for number in (1, 2, 3, 4):
+        for tone in TONES:
+            assert "nous devons" not in _draft("fr", number, "contract_revision", tone)
