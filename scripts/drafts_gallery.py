@@ -63,13 +63,15 @@ SITUATIONS = (
             "invoices paid late, 35 days on average, often chased; one invoice more than 90 days "
             "overdue. Requests beyond the scope and after-hours calls. Signed contract, 4 weeks' "
             "notice. Money: paid €55 an hour for 60 hours a month, 2 unbilled hours a week, aims "
-            "for €65 an hour. Details typed: names, the overdue invoice, office hours, a referral.",
+            "for €65 an hour. Details typed: names, the overdue invoice, office hours, a referral, "
+            "the extra work asked for (a second version of the brochure).",
             "fr": "65 % des revenus, 2 mois d'épargne, peu d'autres pistes. 5 factures sur les 12 "
             "dernières réglées en retard, 35 jours en moyenne, souvent relancé ; une facture "
             "impayée depuis plus de 90 jours. Demandes hors périmètre et appels hors horaires. "
             "Contrat signé, préavis de 4 semaines. Argent : 55 € de l'heure pour 60 heures par "
             "mois, 2 heures non facturées par semaine, objectif 65 € de l'heure. Précisions "
-            "saisies : noms, facture en retard, horaires, une personne à recommander.",
+            "saisies : noms, facture en retard, horaires, une personne à recommander, le travail "
+            "demandé en plus (une deuxième version de la brochure).",
         },
         {
             "situation.income_share": 65,

@@ -344,3 +344,32 @@ def test_french_contract_revisions_do_not_say_nous_devons():
     for number in (1, 2, 3, 4):
         for tone in TONES:
             assert "nous devons" not in _draft("fr", number, "contract_revision", tone)
+
+
+# --- the seventh reading (English): wording that said the wrong thing ---------------------------
+
+
+def test_new_rates_never_open_with_an_it_that_refers_to_nothing():
+    for number in range(1, 5):
+        for tone in TONES:
+            text = _draft("en", number, "new_rates", tone)
+            assert "\nIt follows" not in text and not text.startswith("It follows"), text
+
+
+def test_goodbyes_speak_of_the_last_day_of_the_work_not_of_an_employees_last_working_day():
+    for number in range(1, 5):
+        for tone in TONES:
+            text = _draft("en", number, "goodbye", tone)
+            assert "working day" not in text, text
+
+
+def test_naming_disrespect_neither_assumes_past_respect_nor_denies_it_was_about_the_work():
+    for number in range(1, 5):
+        for tone in TONES:
+            text = _draft("en", number, "name_disrespect", tone)
+            assert "I trust that our discussions" not in text, text
+            assert "isn't about the work" not in text, text
+            if tone == "neutral":  # refusing to accept is the firm tone's
+                assert "not prepared to accept" not in text, text
+        fr = _draft("fr", number, "name_disrespect", "warm")
+        assert "ne porte plus sur le travail" not in fr, fr

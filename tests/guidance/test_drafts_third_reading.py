@@ -327,7 +327,11 @@ def test_a_goodbye_without_notice_gives_an_end_date_and_the_invoice_amount(lang)
     owed = {"late_payment.unpaid_90": "once", **FREE}
     for tone in TONES:
         text = body("goodbye", tone, owed, lang)
-        end = "by [date], my last working day" if lang == "en" else "collaboration prendra fin"
+        end = (
+            "by [date], the last day of my work for you"
+            if lang == "en"
+            else "collaboration prendra fin"
+        )
         assert "[date]" in text and end in text
         assert ("for [amount]" if lang == "en" else "[montant]") in text
         clear = body("goodbye", tone, {**FREE}, lang)

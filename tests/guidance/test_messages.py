@@ -326,7 +326,7 @@ def test_no_notice_line_without_a_notice_period(weeks, tone, lang):
         answers["situation.notice_weeks"] = weeks
     body = render_message("goodbye", tone, make_ctx(answers, lang), EMPTY).body.lower()
     assert ("notice" if lang == "en" else "préavis") not in body
-    assert "last working day will be" not in body and "dernier jour" not in body
+    assert "my work for you will be" not in body and "dernier jour" not in body
 
 
 @pytest.mark.parametrize(
@@ -334,7 +334,7 @@ def test_no_notice_line_without_a_notice_period(weeks, tone, lang):
     [
         # 27 November + 4 weeks is Christmas Day, a weekend and Boxing Day (moved to the
         # 28th in England): the notice is served in full, to Tuesday 29 December.
-        ("en", "my last working day will be 29 December 2026"),
+        ("en", "the last day of my work for you will be 29 December 2026"),
         ("fr", "notre collaboration prendra fin le 29 décembre 2026"),
     ],
 )

@@ -26,7 +26,10 @@ BANK = default_bank()
 SITUATIONS = calibration.load()
 STAY = ("keep", "keep_boundaries", "renegotiate")
 LEAVING_WORDS = {
-    "en": re.compile(r"\b(notice|last working day|end (this|the) working relationship)\b", re.I),
+    "en": re.compile(
+        r"\b(notice|last working day|last day of my work|end (this|the) working relationship)\b",
+        re.I,
+    ),
     "fr": re.compile(r"\b(préavis|dernier jour de travail|mettre fin)\b", re.I),
 }
 TITLES = {
