@@ -158,7 +158,7 @@ def test_a_firm_rate_under_contract_is_stated_not_proposed(lang):
     firm = _draft(lang, 1, "new_rates", "firm")
     if lang == "en":
         assert "my rate will be €65 an hour" in firm and "I'd propose" not in firm
-        assert "subject to the amendment we both sign" in firm
+        assert "set out in an amendment to our contract for us both to sign" in firm
     else:
         assert "mon tarif sera de 65\u00a0€ de l'heure" in firm and "je vous propose" not in firm
     # Warm and neutral still ask.
@@ -273,7 +273,7 @@ def test_a_workload_check_in_names_the_unpaid_invoice_with_amount_and_due_date(l
         assert ("more than 90 days" if lang == "en" else "plus de 90\u00a0jours") in second
         third = _draft(lang, 3, "workload_checkin", tone)
         assert (
-            "the additional work already invoiced"
+            "The invoices for the additional work already done are unpaid too."
             if lang == "en"
             else "travaux supplémentaires déjà facturés"
         ) in third, third
@@ -373,3 +373,17 @@ def test_naming_disrespect_neither_assumes_past_respect_nor_denies_it_was_about_
                 assert "not prepared to accept" not in text, text
         fr = _draft("fr", number, "name_disrespect", "warm")
         assert "ne porte plus sur le travail" not in fr, fr
+
+
+def test_the_extras_already_billed_are_not_put_under_the_overdue_invoices_date():
+    for tone in TONES:
+        third = _draft("en", 3, "workload_checkin", tone)
+        assert "additional work already invoiced" not in third, third
+        assert "after the due date" not in third, third  # each debt keeps its own facts
+
+
+def test_firm_payment_terms_ask_for_an_answer_by_a_date_without_holding_work_back():
+    for number in range(1, 5):
+        for lang in ("en", "fr"):
+            text = _draft(lang, number, "payment_terms", "firm")
+            assert "before we plan" not in text and "avant de planifier" not in text, text
