@@ -373,6 +373,8 @@ def test_naming_disrespect_neither_assumes_past_respect_nor_denies_it_was_about_
                 assert "not prepared to accept" not in text, text
         fr = _draft("fr", number, "name_disrespect", "warm")
         assert "ne porte plus sur le travail" not in fr, fr
+        fr = _draft("fr", number, "name_disrespect", "neutral")
+        assert "ne portait pas sur le travail" not in fr and "n'accepte pas" not in fr, fr
 
 
 def test_the_extras_already_billed_are_not_put_under_the_overdue_invoices_date():
