@@ -53,3 +53,44 @@ def test_the_tables_in_the_docs_are_generated_from_the_question_bank():
     from scripts.docs_tables import update
 
     assert update(write=False) == [], "run scripts/docs_tables.py"
+
+
+def test_ci_fails_when_the_first_test_pass_fails(tmp_path):
+    """`.ci/run` stops with a failure when the parallel pass fails, not only the last one.
+
+    A stand-in `python3` makes a virtualenv whose `python` fails the parallel pass and
+    passes everything else; the script must still end in failure.
+    """
+    import os
+    import shutil
+    import subprocess
+
+    (tmp_path / ".ci").mkdir()
+    shutil.copy(ROOT / ".ci" / "run", tmp_path / ".ci" / "run")
+    stubs = tmp_path / "stubs"
+    stubs.mkdir()
+    fake = stubs / "python3"
+    fake.write_text(
+        "#!/bin/sh\n"
+        'mkdir -p .venv/bin\nprintf "#!/bin/sh\\nexit 0\\n" > .venv/bin/pip\n'
+        'printf \'#!/bin/sh\\ncase "$*" in *"not load"*) exit 1;; esac\\nexit 0\\n\''
+        " > .venv/bin/python\n"
+        "chmod +x .venv/bin/pip .venv/bin/python\n"
+    )
+    fake.chmod(0o755)
+    tools = ("chromium", "haproxy", "openssl", "pdftoppm", "pdftotext", "qpdf")
+    if not all(shutil.which(t) or os.path.exists(f"/usr/bin/{t}") for t in tools):
+        import pytest
+
+        pytest.skip("the script would install its tools first (apt-get)")
+    env = {**os.environ, "PATH": f"{stubs}:{os.environ['PATH']}", "CI": "1"}
+    done = subprocess.run(
+        ["bash", str(tmp_path / ".ci" / "run")], cwd=tmp_path, env=env, capture_output=True
+    )
+    assert done.returncode != 0
+    # And with every pass green, the stand-in run gets through.
+    fake.write_text(fake.read_text().replace("exit 1;;", "exit 0;;"))
+    done = subprocess.run(
+        ["bash", str(tmp_path / ".ci" / "run")], cwd=tmp_path, env=env, capture_output=True
+    )
+    assert done.returncode == 0, done.stderr.decode()[-500:]

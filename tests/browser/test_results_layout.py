@@ -102,6 +102,11 @@ def _results(page: Page, app_url: str, tmp_path: Path, lang: str) -> None:
     )
     wait_idle(page)
     expect_title(page, t("results_title", lang, name="Acme Ltd"))
+    # The title comes first in the run; wait for its last section (on a busy machine the
+    # rest of the page can still be arriving).
+    evidence = main_area(page).get_by_role("heading", name=t("evidence_title", lang))
+    expect(evidence).to_be_attached(timeout=30_000)
+    wait_idle(page)
 
 
 def _sidebar_open(page: Page) -> bool:
