@@ -259,7 +259,8 @@ WORDS = {
 }
 
 
-def _context(situation: Situation, lang: str):
+def situation_context(situation: Situation, lang: str):
+    """The assessment context of one situation, as the app builds it."""
     bank = default_bank()
     record = ClientRecord(name=ALIAS, answers=dict(situation.answers), assessed_on=ASSESSED_ON)
     return build_context(bank, record, assess(bank, record.answers), lang)
@@ -281,7 +282,7 @@ def gallery(lang: str) -> str:
     )
     out = [f"# {words['title']}", "", intro, ""]
     for number, situation in enumerate(SITUATIONS, start=1):
-        ctx = _context(situation, lang)
+        ctx = situation_context(situation, lang)
         out += [f"## {number}. {situation.title[lang]}", "", situation.story[lang], ""]
         out += [f"**{words['verdict']}{colon}** {ctx.verdict_label}", ""]
         ranked = suggested_drafts(ctx)

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 import pytest
 
 from clientcheck.guidance.letters import MessageDetails
-from clientcheck.guidance.messages import MESSAGE_IDS, TONES, render_message
+from clientcheck.guidance.messages import TONES, render_message
 from clientcheck.guidance.rate_review import (
     REPLY_DAYS_BEFORE,
     proposed_value,
@@ -22,30 +22,9 @@ from clientcheck.guidance.rate_review import (
 from clientcheck.guidance.render import format_date
 from clientcheck.i18n import t
 from tests.support.contexts import DEPENDENT, make_ctx
+from tests.support.gallery import gallery_draft, gallery_drafts
 
 PREPARED = date(2026, 12, 7)
-
-
-def _situations(lang: str):
-    from scripts.drafts_gallery import SITUATIONS, _context
-
-    for number, situation in enumerate(SITUATIONS, start=1):
-        yield number, _context(situation, lang), situation.details_in(lang)
-
-
-def _draft(lang: str, number: int, message_id: str, tone: str) -> str:
-    for n, ctx, details in _situations(lang):
-        if n == number:
-            return render_message(message_id, tone, ctx, details).body
-    raise KeyError(number)
-
-
-def _gallery(lang: str):
-    for number, ctx, details in _situations(lang):
-        for index, message_id in enumerate(MESSAGE_IDS, start=1):
-            for tone in TONES:
-                draft = render_message(message_id, tone, ctx, details)
-                yield f"{number}.{index} {tone}", message_id, draft.body
 
 
 # --- 1. facts the user gave are used, not left as fields ---------------------------------------
@@ -56,13 +35,13 @@ def test_extra_work_is_priced_at_the_rate_the_user_gave(lang):
     hourly = "at my usual rate of €55 an hour" if lang == "en" else "tarif habituel de 55\u00a0€"
     daily = "at my usual rate of £350 a day" if lang == "en" else "tarif habituel de 350\u00a0£"
     for tone in TONES:
-        first = _draft(lang, 1, "quote_extra_work", tone)
-        second = _draft(lang, 2, "quote_extra_work", tone)
+        first = gallery_draft(lang, 1, "quote_extra_work", tone)
+        second = gallery_draft(lang, 2, "quote_extra_work", tone)
         assert hourly in first and daily in second, (first, second)
         for text in (first, second):
             assert "[price]" not in text and "[prix]" not in text, text
     # Nothing known: the price stays a field.
-    unknown = _draft(lang, 4, "quote_extra_work", "neutral")
+    unknown = gallery_draft(lang, 4, "quote_extra_work", "neutral")
     assert ("[price]" if lang == "en" else "[prix]") in unknown
 
 
@@ -70,11 +49,11 @@ def test_extra_work_is_priced_at_the_rate_the_user_gave(lang):
 def test_boundaries_read_complete_without_office_hours_or_a_rate(lang):
     for number in (3, 4):
         for tone in TONES:
-            text = _draft(lang, number, "communication_boundaries", tone)
+            text = gallery_draft(lang, number, "communication_boundaries", tone)
             for field in ("[your working hours]", "[your hourly rate]", "[vos horaires]"):
                 assert field not in text, text
             assert "[votre tarif horaire]" not in text
-    given = _draft(lang, 1, "communication_boundaries", "neutral")
+    given = gallery_draft(lang, 1, "communication_boundaries", "neutral")
     assert ("9am to 6pm" if lang == "en" else "de 9\u00a0h à 18\u00a0h") in given
     assert ("€55 an hour" if lang == "en" else "55\u00a0€ de l'heure") in given
 
@@ -85,7 +64,7 @@ def test_new_rates_without_figures_show_both_the_new_and_the_current_rate_to_fil
     # so both are fields (this test used to forbid "[current rate]").
     for number in (3, 4):
         for tone in TONES:
-            text = _draft(lang, number, "new_rates", tone)
+            text = gallery_draft(lang, number, "new_rates", tone)
             assert ("[new rate]" if lang == "en" else "[nouveau tarif]") in text
             assert ("[current rate]" if lang == "en" else "[tarif actuel]") in text, text
 
@@ -125,8 +104,8 @@ def test_a_proposed_day_rate_never_goes_above_the_target_on_a_day(day_hours):
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_the_gallery_rates_stop_at_the_target(lang):
     for tone in TONES:
-        first = _draft(lang, 1, "new_rates", tone)
-        second = _draft(lang, 2, "new_rates", tone)
+        first = gallery_draft(lang, 1, "new_rates", tone)
+        second = gallery_draft(lang, 2, "new_rates", tone)
         assert ("€65 an hour" if lang == "en" else "65\u00a0€ de l'heure") in first, first
         assert "75" not in first and "485" not in second, (first, second)
         assert ("£420 a day" if lang == "en" else "420\u00a0£ par jour") in second, second
@@ -144,7 +123,7 @@ def test_the_reply_date_falls_two_weeks_or_more_before_the_new_rates():
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_firm_new_rates_ask_for_a_reply_before_the_new_rate_starts(lang):
-    firm = _draft(lang, 1, "new_rates", "firm")
+    firm = gallery_draft(lang, 1, "new_rates", "firm")
     assert format_date(date(2027, 1, 18), lang) in firm, firm
     assert "before 1 February 2027, so" not in firm
     assert "avant le 1er février 2027, afin que je" not in firm
@@ -154,7 +133,7 @@ def test_firm_new_rates_ask_for_a_reply_before_the_new_rate_starts(lang):
 def test_new_rates_name_the_date_work_already_agreed_refers_to(lang):
     for number in (1, 2, 3, 4):
         for tone in TONES:
-            text = _draft(lang, number, "new_rates", tone)
+            text = gallery_draft(lang, number, "new_rates", tone)
             for vague in ("before that date", "avant cette date"):
                 assert vague not in text, text
             for down in ("below my standard rate", "inférieur au tarif que je pratique"):
@@ -175,11 +154,11 @@ def test_the_goodbye_names_the_invoice_that_releases_the_files(lang):
         "n°\u00a02026-031 et la facture de solde"
     )
     for tone in TONES:
-        text = _draft(lang, 1, "goodbye", tone)
+        text = gallery_draft(lang, 1, "goodbye", tone)
         assert named in text, text
         assert "once the invoice has been paid" not in text
         assert not text.rstrip().endswith("règlement de la facture.")
-    assert "received this letter" in _draft("en", 1, "goodbye", "firm")
+    assert "received this letter" in gallery_draft("en", 1, "goodbye", "firm")
 
 
 # --- 4. warm reads warm -------------------------------------------------------------------------
@@ -191,8 +170,8 @@ def test_a_warm_quote_is_glad_to_do_the_work_even_with_conditions(lang):
     # Not situation 3 (sixth reading): a client who refuses the extras already billed gets
     # no eager welcome (see test_drafts_sixth_reading).
     for number in (1, 2, 4):
-        warm = _draft(lang, number, "quote_extra_work", "warm")
-        neutral = _draft(lang, number, "quote_extra_work", "neutral")
+        warm = gallery_draft(lang, number, "quote_extra_work", "warm")
+        neutral = gallery_draft(lang, number, "quote_extra_work", "neutral")
         assert glad in warm and glad not in neutral, warm
         assert warm.split("\n\n")[1] != neutral.split("\n\n")[1]
 
@@ -214,7 +193,8 @@ _SENTENCE = re.compile(r"(?<=[.?!])\s+")
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_no_gallery_draft_repeats_a_sentence_or_uses_a_stock_phrase(lang):
-    for where, _, text in _gallery(lang):
+    for where, _, draft in gallery_drafts(lang):
+        text = draft.body
         for phrase in STOCK:
             assert phrase not in text, (where, phrase)
         for phrase in ("plan the coming months", "organiser les prochains mois"):
@@ -228,7 +208,8 @@ def test_no_gallery_draft_repeats_a_sentence_or_uses_a_stock_phrase(lang):
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_payment_terms_fit_the_client_and_never_speak_of_other_clients(lang):
-    for where, message_id, text in _gallery(lang):
+    for where, message_id, draft in gallery_drafts(lang):
+        text = draft.body
         if message_id in ("payment_terms", "contract_revision"):
             assert "all my clients" not in text and "tous mes clients" not in text, where
             for field in ("over [amount]", "[first draft]", "plus de [montant]", "[la première"):
@@ -236,12 +217,12 @@ def test_payment_terms_fit_the_client_and_never_speak_of_other_clients(lang):
     # A good client billed by the day, late once: monthly invoicing on 30 days, no deposit.
     for tone in TONES:
         for message_id in ("payment_terms", "contract_revision"):
-            text = _draft(lang, 2, message_id, tone)
+            text = gallery_draft(lang, 2, message_id, tone)
             assert ("within 30 days" if lang == "en" else "à 30 jours") in text, text
             assert "deposit" not in text and "acompte" not in text, text
     # No payment problem (sixth reading): a clear due date, no deposit asked for out of the blue.
     for tone in TONES:
-        text = _draft(lang, 4, "payment_terms", tone)
+        text = gallery_draft(lang, 4, "payment_terms", tone)
         assert "deposit" not in text and "acompte" not in text and "50" not in text, text
 
 
@@ -251,7 +232,7 @@ def test_payment_terms_fit_the_client_and_never_speak_of_other_clients(lang):
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_a_claim_in_another_eu_country_leaves_nothing_to_research(lang):
     for tone in ("neutral", "firm"):
-        text = _draft(lang, 3, "late_payment_claim", tone)
+        text = gallery_draft(lang, 3, "late_payment_claim", tone)
         assert "[the national law" not in text and "[la loi nationale" not in text, text
         assert "or more" not in text and "ou plus" not in text, text
         assert ("2011/7/EU" if lang == "en" else "2011/7/UE") in text
@@ -265,14 +246,14 @@ def test_a_claim_in_another_eu_country_leaves_nothing_to_research(lang):
 
 
 def test_a_french_demand_to_a_uk_client_is_not_sent_by_french_registered_letter():
-    firm = _draft("fr", 2, "late_payment_claim", "firm")
+    firm = gallery_draft("fr", 2, "late_payment_claim", "firm")
     assert "accusé de réception" not in firm and "envoi recommandé ou suivi" in firm
-    assert "accusé de réception" in _draft("fr", 1, "late_payment_claim", "firm")
+    assert "accusé de réception" in gallery_draft("fr", 1, "late_payment_claim", "firm")
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_a_formal_letter_to_a_business_names_the_company_for_the_attention_of_the_contact(lang):
-    firm = _draft(lang, 2, "late_payment_claim", "firm")
+    firm = gallery_draft(lang, 2, "late_payment_claim", "firm")
     company, attention, surname = {
         "en": ("[company name]", "For the attention of Jane", "Jane [surname]"),
         "fr": ("[raison sociale]", "À l'attention de Jane", "Jane [nom de famille]"),

@@ -13,6 +13,7 @@ from clientcheck.guidance.letters import MessageDetails
 from clientcheck.guidance.messages import MESSAGE_IDS, TONES, render_message, revision_clauses
 from clientcheck.guidance.rate_review import review_sentence, round_rate, step_value
 from tests.support.contexts import DEPENDENT, FREE, make_ctx
+from tests.support.gallery import gallery_drafts, gallery_situations
 
 NAMED = MessageDetails(
     sender_name="Camille Martin",
@@ -39,17 +40,6 @@ RATES = {
 
 def body(message_id: str, tone: str, answers: dict, lang: str, details=EMPTY) -> str:
     return render_message(message_id, tone, make_ctx(answers, lang), details).body
-
-
-def _gallery_drafts(lang: str):
-    from scripts.drafts_gallery import SITUATIONS, _context
-
-    for number, situation in enumerate(SITUATIONS, start=1):
-        ctx = _context(situation, lang)
-        for index, message_id in enumerate(MESSAGE_IDS, start=1):
-            for tone in TONES:
-                draft = render_message(message_id, tone, ctx, situation.details_in(lang))
-                yield f"{number}.{index} {tone}", draft
 
 
 # --- the stock phrases, fixed once in the shared strings ------------------------------------
@@ -89,7 +79,7 @@ FLAGGED = {
 def test_no_draft_of_the_gallery_uses_a_phrase_the_fourth_reading_flagged(lang):
     found = [
         (where, phrase)
-        for where, draft in _gallery_drafts(lang)
+        for where, _, draft in gallery_drafts(lang)
         for phrase in FLAGGED[lang]
         if phrase in f"{draft.subject}\n{draft.body}".lower()
     ]
@@ -120,7 +110,7 @@ def test_extra_work_is_quoted_with_certainty():
 
 
 def test_every_french_draft_of_the_gallery_keeps_french_typography():
-    for where, draft in _gallery_drafts("fr"):
+    for where, _, draft in gallery_drafts("fr"):
         text = f"{draft.subject}\n{draft.body}"
         assert not re.search(r" [:;?!»%€]", text), (where, text)
         assert "« " not in text and not re.search(r"\d [%€£]", text), (where, text)
@@ -249,7 +239,7 @@ def test_a_day_rate_rise_shows_the_target_day_rate_in_every_tone_and_on_the_resu
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_every_formal_demand_of_the_gallery_opens_and_closes_as_a_letter(lang):
-    claims = [d for where, d in _gallery_drafts(lang) if where.endswith(".11 firm")]
+    claims = [d for where, _, d in gallery_drafts(lang) if where.endswith(".11 firm")]
     assert len(claims) == 4
     for draft in claims:
         greeting = next(line for line in draft.body.split("\n") if line.endswith(","))
@@ -489,11 +479,7 @@ def test_extra_work_for_a_client_who_owes_money_starts_once_the_invoice_and_a_de
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_every_gallery_draft_that_plans_work_waits_for_the_unpaid_invoice(lang):
-    from scripts.drafts_gallery import SITUATIONS, _context
-
-    for situation in SITUATIONS:
-        ctx = _context(situation, lang)
-        details = situation.details_in(lang)
+    for _, ctx, details in gallery_situations(lang):
         number = details.invoice_number or ("[number]" if lang == "en" else "[numéro]")
         owes = money_owed(ctx)
         for message_id in ("quote_extra_work", "workload_checkin"):

@@ -8,24 +8,10 @@ from __future__ import annotations
 
 import pytest
 
-from clientcheck.guidance.messages import MESSAGE_IDS, TONES, render_message
+from clientcheck.guidance.messages import TONES, render_message
 from clientcheck.guidance.rate_review import current_hourly_rate, extra_hourly_rate
 from tests.support.contexts import DEPENDENT, make_ctx
-
-
-def _situations(lang: str):
-    from scripts.drafts_gallery import SITUATIONS, _context
-
-    for number, situation in enumerate(SITUATIONS, start=1):
-        yield number, _context(situation, lang), situation.details_in(lang)
-
-
-def _draft(lang: str, number: int, message_id: str, tone: str) -> str:
-    for n, ctx, details in _situations(lang):
-        if n == number:
-            return render_message(message_id, tone, ctx, details).body
-    raise KeyError(number)
-
+from tests.support.gallery import gallery_draft, gallery_drafts, gallery_situations
 
 # --- 1. the facts the client needs ---------------------------------------------------------------
 
@@ -33,12 +19,12 @@ def _draft(lang: str, number: int, message_id: str, tone: str) -> str:
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_boundaries_state_the_typed_hours_or_say_evenings_and_weekends(lang):
     for tone in TONES:
-        given = _draft(lang, 1, "communication_boundaries", tone)
+        given = gallery_draft(lang, 1, "communication_boundaries", tone)
         assert ("Monday to Friday, 9am to 6pm" if lang == "en" else "de 9\u00a0h à 18\u00a0h") in (
             given
         )
         for number in (2, 3, 4):
-            text = _draft(lang, number, "communication_boundaries", tone)
+            text = gallery_draft(lang, number, "communication_boundaries", tone)
             assert ("Evenings and weekends" if lang == "en" else "Soirs et week-ends") in text
             assert "outside my working hours" not in text.lower(), text
             assert "en dehors de mes horaires" not in text.lower(), text
@@ -48,7 +34,7 @@ def test_boundaries_state_the_typed_hours_or_say_evenings_and_weekends(lang):
 def test_extra_contact_is_billed_at_the_current_rate_never_the_unagreed_target(lang):
     # Situation 2: £350 a day for 7-hour days (£50 an hour); the target is £60 an hour.
     for tone in TONES:
-        text = _draft(lang, 2, "communication_boundaries", tone)
+        text = gallery_draft(lang, 2, "communication_boundaries", tone)
         assert ("£60" if lang == "en" else "60\u00a0£") not in text, text
         current = "my current rate (£350 a day" if lang == "en" else "tarif actuel (350\u00a0£"
         assert current in text, text
@@ -77,11 +63,11 @@ def test_the_reminder_mentions_calls_when_the_user_reported_after_hours_contact(
         else "Les appels se font sur rendez-vous, pendant ces horaires"
     )
     for tone in TONES:
-        assert calls in _draft(lang, 1, "professionalism_reminder", tone)
+        assert calls in gallery_draft(lang, 1, "professionalism_reminder", tone)
         # No after-hours contact reported: warm and neutral keep to what was reported.
         if tone != "firm":
-            assert calls not in _draft(lang, 4, "professionalism_reminder", tone)
-    warm = _draft(lang, 1, "professionalism_reminder", "warm")
+            assert calls not in gallery_draft(lang, 4, "professionalism_reminder", tone)
+    warm = gallery_draft(lang, 1, "professionalism_reminder", "warm")
     assert "I hope this helps us both" not in warm and "simplifiera la vie" not in warm
 
 
@@ -89,7 +75,7 @@ def test_the_reminder_mentions_calls_when_the_user_reported_after_hours_contact(
 def test_new_rates_without_figures_show_the_current_rate_beside_the_new_one(lang):
     for number in (3, 4):
         for tone in TONES:
-            text = _draft(lang, number, "new_rates", tone)
+            text = gallery_draft(lang, number, "new_rates", tone)
             pair = (
                 "[new rate], up from [current rate]"
                 if lang == "en"
@@ -107,11 +93,11 @@ def test_goodbye_releases_files_only_once_every_invoice_including_the_final_one_
     final = "the final invoice" if lang == "en" else "la facture de solde"
     for number in (1, 2, 3):
         for tone in TONES:
-            text = _draft(lang, number, "goodbye", tone)
+            text = gallery_draft(lang, number, "goodbye", tone)
             assert every in text and final in text, text
     # Nothing else owed: the files follow payment of the final invoice, not its sending.
     for tone in TONES:
-        text = _draft(lang, 4, "goodbye", tone)
+        text = gallery_draft(lang, 4, "goodbye", tone)
         assert (
             "final files will follow once that invoice has been paid"
             if lang == "en"
@@ -123,12 +109,12 @@ def test_goodbye_releases_files_only_once_every_invoice_including_the_final_one_
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_a_warm_goodbye_gives_no_reason_the_user_never_gave(lang):
     for number in (1, 2, 3, 4):
-        text = _draft(lang, number, "goodbye", "warm")
+        text = gallery_draft(lang, number, "goodbye", "warm")
         assert "refocus" not in text and "recentrer" not in text, text
 
 
 def test_a_warm_french_goodbye_to_a_private_client_ends_warmly():
-    text = _draft("fr", 4, "goodbye", "warm")
+    text = gallery_draft("fr", 4, "goodbye", "warm")
     assert "le meilleur pour vos projets" in text and "bonne continuation" not in text
     assert "pour chacun de nous" not in text and "pour nous deux" in text
 
@@ -147,7 +133,7 @@ def test_new_rates_give_a_neutral_reason_not_a_dig(lang):
         "ne reflète plus",
         "celui de vos projets",
     )
-    for _, ctx, details in _situations(lang):
+    for _, ctx, details in gallery_situations(lang):
         for tone in TONES:
             text = render_message("new_rates", tone, ctx, details).body
             assert not any(d in text for d in digs), text
@@ -155,21 +141,21 @@ def test_new_rates_give_a_neutral_reason_not_a_dig(lang):
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_a_firm_rate_under_contract_is_stated_not_proposed(lang):
-    firm = _draft(lang, 1, "new_rates", "firm")
+    firm = gallery_draft(lang, 1, "new_rates", "firm")
     if lang == "en":
         assert "my rate will be €65 an hour" in firm and "I'd propose" not in firm
         assert "set out in an amendment to our contract for us both to sign" in firm
     else:
         assert "mon tarif sera de 65\u00a0€ de l'heure" in firm and "je vous propose" not in firm
     # Warm and neutral still ask.
-    assert ("I'd propose" if lang == "en" else "je vous propose") in _draft(
+    assert ("I'd propose" if lang == "en" else "je vous propose") in gallery_draft(
         lang, 1, "new_rates", "neutral"
     )
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_the_reminder_asks_for_courteous_feedback_without_stock_wording(lang):
-    text = _draft(lang, 4, "professionalism_reminder", "neutral")
+    text = gallery_draft(lang, 4, "professionalism_reminder", "neutral")
     assert "Feedback stays about the work" not in text
     assert ("kept courteous" if lang == "en" else "restent courtoises") in text
 
@@ -186,9 +172,9 @@ def test_a_quote_at_a_known_rate_leaves_a_total_to_fill_not_an_open_price(lang):
         "[total]"
     )
     for tone in TONES:
-        assert total in _draft(lang, 1, "quote_extra_work", tone)
+        assert total in gallery_draft(lang, 1, "quote_extra_work", tone)
     days = "[number of days]" if lang == "en" else "[nombre de jours]"
-    assert days in _draft(lang, 2, "quote_extra_work", "neutral")
+    assert days in gallery_draft(lang, 2, "quote_extra_work", "neutral")
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
@@ -199,9 +185,9 @@ def test_extras_already_billed_and_refused_are_a_start_condition_and_warm_is_not
         else "et des travaux supplémentaires déjà facturés"
     )
     for tone in TONES:
-        assert extras in _draft(lang, 3, "quote_extra_work", tone)
-        assert extras not in _draft(lang, 1, "quote_extra_work", tone)
-    warm = _draft(lang, 3, "quote_extra_work", "warm")
+        assert extras in gallery_draft(lang, 3, "quote_extra_work", tone)
+        assert extras not in gallery_draft(lang, 1, "quote_extra_work", tone)
+    warm = gallery_draft(lang, 3, "quote_extra_work", "warm")
     for eager in ("glad to take it on", "looking forward", "avec plaisir"):
         assert eager not in warm, warm
 
@@ -209,7 +195,7 @@ def test_extras_already_billed_and_refused_are_a_start_condition_and_warm_is_not
 @pytest.mark.parametrize("lang", ["en", "fr"])
 @pytest.mark.parametrize("number", [1, 2, 3])
 def test_a_firm_quote_names_its_conditions_once(lang, number):
-    firm = _draft(lang, number, "quote_extra_work", "firm")
+    firm = gallery_draft(lang, number, "quote_extra_work", "firm")
     closing = firm.split("\n\n")[-2]
     for repeated in ("invoice", "deposit", "facture", "acompte"):
         assert repeated not in closing, closing
@@ -219,7 +205,7 @@ def test_a_firm_quote_names_its_conditions_once(lang, number):
 
 
 def test_a_warm_quote_has_no_french_style_colon_before_the_welcome():
-    warm = _draft("en", 1, "quote_extra_work", "warm")
+    warm = gallery_draft("en", 1, "quote_extra_work", "warm")
     assert "brochure: I'd" not in warm and "brochure. I'd be glad" in warm
 
 
@@ -240,7 +226,7 @@ def test_naming_disrespect_avoids_the_stock_and_translated_phrases(lang):
     )
     for number in (1, 4):
         for tone in TONES:
-            text = _draft(lang, number, "name_disrespect", tone)
+            text = gallery_draft(lang, number, "name_disrespect", tone)
             assert not any(s in text for s in stock), text
 
 
@@ -250,12 +236,10 @@ def test_every_draft_has_a_blank_line_before_its_sign_off(lang):
         "en": ("Best wishes,", "Kind regards,", "Regards,", "Yours sincerely,"),
         "fr": ("Bien cordialement,", "Cordialement,", "Je vous prie d'agréer"),
     }[lang]
-    for number, ctx, details in _situations(lang):
-        for message_id in MESSAGE_IDS:
-            for tone in TONES:
-                lines = render_message(message_id, tone, ctx, details).body.split("\n")
-                at = next(i for i, line in enumerate(lines) if line.startswith(signoffs))
-                assert lines[at - 1] == "", (number, message_id, tone, lines[at - 2 : at + 1])
+    for where, _, draft in gallery_drafts(lang):
+        lines = draft.body.split("\n")
+        at = next(i for i, line in enumerate(lines) if line.startswith(signoffs))
+        assert lines[at - 1] == "", (where, lines[at - 2 : at + 1])
 
 
 # --- workload check-in ---------------------------------------------------------------------------
@@ -264,14 +248,14 @@ def test_every_draft_has_a_blank_line_before_its_sign_off(lang):
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_a_workload_check_in_names_the_unpaid_invoice_with_amount_and_due_date(lang):
     for tone in TONES:
-        first = _draft(lang, 1, "workload_checkin", tone)
+        first = gallery_draft(lang, 1, "workload_checkin", tone)
         assert ("(€2,400)" if lang == "en" else "(2\u202f400\u00a0€)") in first or (
             "(2\u00a0400\u00a0€)" in first
         ), first
         assert "14 August 2026" in first or "14 août 2026" in first, first
-        second = _draft(lang, 2, "workload_checkin", tone)
+        second = gallery_draft(lang, 2, "workload_checkin", tone)
         assert ("more than 90 days" if lang == "en" else "plus de 90\u00a0jours") in second
-        third = _draft(lang, 3, "workload_checkin", tone)
+        third = gallery_draft(lang, 3, "workload_checkin", tone)
         assert (
             "The invoices for the additional work already done are unpaid too."
             if lang == "en"
@@ -282,7 +266,7 @@ def test_a_workload_check_in_names_the_unpaid_invoice_with_amount_and_due_date(l
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_a_workload_check_in_under_contract_confirms_the_agreed_volume(lang):
     for tone in TONES:
-        text = _draft(lang, 1, "workload_checkin", tone)
+        text = gallery_draft(lang, 1, "workload_checkin", tone)
         assert (
             "confirm that about 60 hours a month is still right"
             if lang == "en"
@@ -290,7 +274,7 @@ def test_a_workload_check_in_under_contract_confirms_the_agreed_volume(lang):
         ) in text, text
         assert "Without one, I can only hold time" not in text and "Sans cela" not in text
     # Without a contract the rough idea is still asked for.
-    assert ("rough idea" if lang == "en" else "même approximativement") in _draft(
+    assert ("rough idea" if lang == "en" else "même approximativement") in gallery_draft(
         lang, 2, "workload_checkin", "neutral"
     )
 
@@ -301,7 +285,7 @@ def test_a_workload_check_in_under_contract_confirms_the_agreed_volume(lang):
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_a_claim_in_another_eu_country_cites_the_governing_law_once(lang):
     for tone in ("neutral", "firm"):
-        text = _draft(lang, 3, "late_payment_claim", tone)
+        text = gallery_draft(lang, 3, "late_payment_claim", tone)
         assert "your country" not in text and "votre pays" not in text, text
         assert (
             "the national law implementing it that governs our agreement"
@@ -311,14 +295,14 @@ def test_a_claim_in_another_eu_country_cites_the_governing_law_once(lang):
         # The minimum rate is stated once, in the paragraph, not again in the list.
         minimum = "plus 8 percentage points" if lang == "en" else "majoré de 8 points"
         assert text.count(minimum) == 1, text
-    firm_terms = _draft(lang, 3, "payment_terms", "firm")
+    firm_terms = gallery_draft(lang, 3, "payment_terms", "firm")
     assert "your country" not in firm_terms and "votre pays" not in firm_terms
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_a_client_without_a_payment_problem_is_not_asked_for_a_deposit(lang):
     for tone in TONES:
-        text = _draft(lang, 4, "payment_terms", tone)
+        text = gallery_draft(lang, 4, "payment_terms", tone)
         assert "deposit" not in text and "acompte" not in text, text
         assert ("within 30 days" if lang == "en" else "à 30\u00a0jours") in text, text
     # A client with an invoice long unpaid still is.
@@ -335,15 +319,15 @@ def test_impossible_deadlines_reported_are_answered_in_the_terms_and_the_reminde
     line = "Deadlines are" if lang == "en" else "Les délais sont fixés"
     for tone in TONES:
         for message_id in ("contract_revision", "professionalism_reminder"):
-            assert line in _draft(lang, 3, message_id, tone), (message_id, tone)
+            assert line in gallery_draft(lang, 3, message_id, tone), (message_id, tone)
             # Situation 1 reported no tight deadlines: no such line.
-            assert line not in _draft(lang, 1, message_id, tone), (message_id, tone)
+            assert line not in gallery_draft(lang, 1, message_id, tone), (message_id, tone)
 
 
 def test_french_contract_revisions_do_not_say_nous_devons():
     for number in (1, 2, 3, 4):
         for tone in TONES:
-            assert "nous devons" not in _draft("fr", number, "contract_revision", tone)
+            assert "nous devons" not in gallery_draft("fr", number, "contract_revision", tone)
 
 
 # --- the seventh reading (English): wording that said the wrong thing ---------------------------
@@ -352,34 +336,34 @@ def test_french_contract_revisions_do_not_say_nous_devons():
 def test_new_rates_never_open_with_an_it_that_refers_to_nothing():
     for number in range(1, 5):
         for tone in TONES:
-            text = _draft("en", number, "new_rates", tone)
+            text = gallery_draft("en", number, "new_rates", tone)
             assert "\nIt follows" not in text and not text.startswith("It follows"), text
 
 
 def test_goodbyes_speak_of_the_last_day_of_the_work_not_of_an_employees_last_working_day():
     for number in range(1, 5):
         for tone in TONES:
-            text = _draft("en", number, "goodbye", tone)
+            text = gallery_draft("en", number, "goodbye", tone)
             assert "working day" not in text, text
 
 
 def test_naming_disrespect_neither_assumes_past_respect_nor_denies_it_was_about_the_work():
     for number in range(1, 5):
         for tone in TONES:
-            text = _draft("en", number, "name_disrespect", tone)
+            text = gallery_draft("en", number, "name_disrespect", tone)
             assert "I trust that our discussions" not in text, text
             assert "isn't about the work" not in text, text
             if tone == "neutral":  # refusing to accept is the firm tone's
                 assert "not prepared to accept" not in text, text
-        fr = _draft("fr", number, "name_disrespect", "warm")
+        fr = gallery_draft("fr", number, "name_disrespect", "warm")
         assert "ne porte plus sur le travail" not in fr, fr
-        fr = _draft("fr", number, "name_disrespect", "neutral")
+        fr = gallery_draft("fr", number, "name_disrespect", "neutral")
         assert "ne portait pas sur le travail" not in fr and "n'accepte pas" not in fr, fr
 
 
 def test_the_extras_already_billed_are_not_put_under_the_overdue_invoices_date():
     for tone in TONES:
-        third = _draft("en", 3, "workload_checkin", tone)
+        third = gallery_draft("en", 3, "workload_checkin", tone)
         assert "additional work already invoiced" not in third, third
         assert "after the due date" not in third, third  # each debt keeps its own facts
 
@@ -387,5 +371,5 @@ def test_the_extras_already_billed_are_not_put_under_the_overdue_invoices_date()
 def test_firm_payment_terms_ask_for_an_answer_by_a_date_without_holding_work_back():
     for number in range(1, 5):
         for lang in ("en", "fr"):
-            text = _draft(lang, number, "payment_terms", "firm")
+            text = gallery_draft(lang, number, "payment_terms", "firm")
             assert "before we plan" not in text and "avant de planifier" not in text, text

@@ -20,6 +20,7 @@ from clientcheck.guidance.messages import (
 )
 from clientcheck.guidance.rate_review import months_later, step_value
 from tests.support.contexts import DEPENDENT, FREE, make_ctx
+from tests.support.gallery import gallery_situations
 
 NAMED = MessageDetails(
     sender_name="Camille Martin",
@@ -535,13 +536,10 @@ FLAGGED = {
 
 
 def _gallery_drafts(lang: str):
-    from scripts.drafts_gallery import SITUATIONS, _context
-
-    for number, situation in enumerate(SITUATIONS, start=1):
-        ctx = _context(situation, lang)
+    for number, ctx, details in gallery_situations(lang):
         for message_id in MESSAGE_IDS:
             for tone in TONES:
-                draft = render_message(message_id, tone, ctx, situation.details_in(lang))
+                draft = render_message(message_id, tone, ctx, details)
                 yield f"{number}.{message_id}.{tone}", f"{draft.subject}\n{draft.body}".lower()
 
 
