@@ -275,7 +275,17 @@ def reason_lines(bank: QuestionBank, result: Result, lang: str) -> tuple[str, ..
         if line not in lines:
             lines.append(line)
     if not lines:
-        lines.append(t("reason_none", lang))
+        # No rule moved the verdict; a sign above Healthy is said as it is, not denied.
+        quote = ("« ", " »") if lang == "fr" else ("“", "”")
+        above = [
+            f"{quote[0]}{bank.sign(s.sign_id).name(lang)}{quote[1]} "
+            f"({rules_band_label(bank, s.band, lang)})"
+            for s in result.signs_needing_attention()
+        ]
+        if above:
+            lines.append(t("reason_none_concern", lang, signs=", ".join(above)))
+        else:
+            lines.append(t("reason_none", lang))
     return tuple(lines)
 
 

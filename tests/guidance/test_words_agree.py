@@ -87,3 +87,36 @@ def test_headline_reasons_advice_plan_and_first_draft_agree(situation, lang):
     # Nothing is left of the template machinery.
     for text in (why, *plan, *(line for item in items for line in item.lines)):
         assert "{" not in text and "None" not in text, text
+
+
+# A fading but pleasant client: less work alone never changes the verdict, but the words
+# must not deny what the sign table shows.
+FADING = {
+    "situation.income_share": 35,
+    "situation.savings_months": 5,
+    "situation.pipeline": "some",
+    "less_work.volume_change": -60,
+    "less_work.idle_weeks": 6,
+    "less_work.predictable": "rarely",
+    "late_payment.chasing": "never",
+    "disrespect.insults": "no",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_keep_verdict_never_says_every_sign_is_healthy_when_one_is_not(lang):
+    from tests.support.contexts import make_ctx
+
+    ctx = make_ctx(FADING, lang)
+    assert ctx.verdict == "keep" and ctx.flagged
+    healthy = (t("reason_none", lang), "looks sound", "semble saine")
+    said = " ".join((render_why(ctx), *ctx.reasons))
+    assert not any(words in said for words in healthy), said
+    assert ctx.flagged[0].name in said  # the sign is named, at its band
+    for situation in SITUATIONS:
+        result = assess(BANK, situation.answers)
+        if result.verdict == "keep" and result.signs_needing_attention():
+            why = build_context(
+                BANK, ClientRecord(name="X", answers=situation.answers), result, lang
+            )
+            assert t("reason_none", lang) not in why.reasons, situation.id
