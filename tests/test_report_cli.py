@@ -20,6 +20,7 @@ ANSWERS = {
     "late_payment.days_late": 60.0,
     "late_payment.chasing": "always",
     "late_payment.unpaid_90": "no",
+    "late_payment.raised": "no_change",
     "situation.income_share": 20.0,
     "situation.notice_weeks": 4.0,
 }
@@ -49,7 +50,7 @@ def test_json_report_prints_verdict_figures_signs_drafts_and_changes(tmp_path):
     assert [(c["question"], c["verdict"]) for c in report["what_would_change"]] == [
         (c.question_id, c.verdict) for c in changes
     ]
-    assert report["reasons"][0]["rule"] == "terms_first"
+    assert report["reasons"][0]["rule"] == "asked_nothing_changed"
     assert report["last_working_day"] is not None
 
 

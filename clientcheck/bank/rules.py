@@ -54,6 +54,7 @@ class SignWhen:
     not_kind: tuple[str, ...] = ()
     small_client: bool | None = None  # the client brings at most small_client_share %
     dependent: bool | None = None  # the user cannot afford to leave yet (dependency known)
+    stuck: bool | None = None  # almost all the user's income, no cushion (stuck_at)
     answers: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # qid -> any of
 
 
@@ -113,10 +114,12 @@ class Rules:
     risk_max_weight: float
     sign_max_weight: float
     dependent_at: float
+    stuck_at: float
     verdicts: Mapping[str, Verdict]
     confidence: tuple[tuple[str, float, Text], ...]
     min_answers_per_sign: int
     min_answers_strong: int
+    min_answers_alone: int
     small_client_share: float
     firm_up_questions: int
     sign_kinds: Mapping[str, str]
@@ -160,6 +163,10 @@ class Rules:
         """The questions the money rules read (``answers`` conditions), in a fixed order."""
         return tuple(sorted({q for r in self.money_rules for q in r.answers}))
 
+    @cached_property
+    def money_rule_ids(self) -> frozenset[str]:
+        return frozenset(r.id for r in self.money_rules)
+
     def advice_for(self, verdict_id: str) -> str | None:
         """What the advice under a verdict does ("fix", "prepare", "leave"), or None."""
         verdict = self.verdicts.get(verdict_id)
@@ -186,7 +193,7 @@ def _sign_rule(raw: dict, states: tuple[str, ...], kinds: set[str]) -> SignRule:
     when = dict(raw.get("when", {}))
     allowed = {
         *("state", "state_at_least", "history", "kind", "not_kind"),
-        *("small_client", "dependent", "answers"),
+        *("small_client", "dependent", "stuck", "answers"),
     }
     unknown = set(when) - allowed
     if unknown:
@@ -202,6 +209,7 @@ def _sign_rule(raw: dict, states: tuple[str, ...], kinds: set[str]) -> SignRule:
             not_kind=_names(when["not_kind"], kinds, where) if "not_kind" in when else (),
             small_client=bool(when["small_client"]) if "small_client" in when else None,
             dependent=bool(when["dependent"]) if "dependent" in when else None,
+            stuck=bool(when["stuck"]) if "stuck" in when else None,
             answers={
                 str(q): tuple(v) if isinstance(v, list) else (str(v),)
                 for q, v in dict(when.get("answers", {})).items()
@@ -307,10 +315,12 @@ def read_rules(raw: dict) -> Rules:
         risk_max_weight=float(raw["risk_max_weight"]),
         sign_max_weight=float(raw.get("sign_max_weight", 0)),
         dependent_at=float(raw["dependent_at"]),
+        stuck_at=float(raw.get("stuck_at", 101)),
         verdicts=verdicts,
         confidence=tuple(sorted(confidence, key=lambda c: c[1])),
         min_answers_per_sign=int(raw.get("min_answers_per_sign", 1)),
         min_answers_strong=int(raw.get("min_answers_strong", 1)),
+        min_answers_alone=int(raw.get("min_answers_alone", 0)),
         small_client_share=float(raw.get("small_client_share", 0)),
         firm_up_questions=int(raw.get("firm_up_questions", 3)),
         sign_kinds=sign_kinds,

@@ -16,10 +16,17 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from clientcheck.bank.answers import Answer, Answers, is_answered
-from clientcheck.bank.questions import LADDER, Question, QuestionBank
+from clientcheck.bank.answers import Answer, Answers
+from clientcheck.bank.questions import LADDER, QuestionBank
 from clientcheck.bank.rules import SignRule
 from clientcheck.engine import money
+from clientcheck.engine.evidence import (
+    capped_sign,
+    confidence_level,
+    firm_up_questions,
+    strong_enough,
+    too_thin,
+)
 from clientcheck.engine.inputs import (
     answers_read,
     cached_dependency,
@@ -30,9 +37,7 @@ from clientcheck.engine.inputs import (
 from clientcheck.engine.signs import (
     NOT_ASSESSED,
     SignResult,
-    is_history,
     score_sign,
-    visible_questions,
 )
 
 NOT_ENOUGH = "not_enough"
@@ -133,8 +138,10 @@ def _state_rank(bank: QuestionBank, state: str) -> int:
 
 
 def _sign_matches(bank: QuestionBank, rule: SignRule, key: RuleKey) -> bool:
-    _, kind, state, history, (small, dependent), facts, _band = key
+    _, kind, state, history, (small, dependent, stuck), facts, _band = key
     w = rule.when
+    if w.stuck is not None and stuck != w.stuck:
+        return False
     if w.small_client is not None and small != w.small_client:
         return False
     if w.dependent is not None and dependent != w.dependent:
@@ -155,8 +162,9 @@ def _sign_matches(bank: QuestionBank, rule: SignRule, key: RuleKey) -> bool:
 
 
 # The decision rules read only these of a sign: the decision is cached on them.
-# What a rule reads of the user's situation: a small client, and whether they depend on it.
-Situation = tuple[bool, bool]
+# What a rule reads of the user's situation: a small client, whether they depend on it,
+# and whether they are stuck with it (almost all their income, no cushion).
+Situation = tuple[bool, bool, bool]
 # sign id, kind, state, history, the situation, the answers rules read, and the band of
 # the graded answers alone
 RuleKey = tuple[str, str, str, str, Situation, tuple[tuple[str, str], ...], str]
@@ -266,37 +274,6 @@ def _decision(
     return verdict, decisive
 
 
-def _evidence(sign: SignResult) -> int:
-    """How many answers stand behind a sign: its answered questions, and one more when the
-    user said what they already tried about it (that confirms the problem is real)."""
-    return sign.answered + sign.history_answered
-
-
-def _strong_enough(bank: QuestionBank, sign: SignResult) -> bool:
-    return sign.dealbreaker or _evidence(sign) >= bank.rules.min_answers_strong
-
-
-def _capped(bank: QuestionBank, sign: SignResult) -> SignResult:
-    """The sign as it may count while it has too few answers: at most at Watch."""
-    if _strong_enough(bank, sign) or not sign.assessed:
-        return sign
-    watch = bank.rules.bands[1]
-    if bank.rules.band_rank(sign.band) <= 1:
-        return sign
-    graded = sign.graded_band or sign.band
-    if bank.rules.band_rank(graded) > 1:
-        graded = watch.id
-    return replace(sign, band=watch.id, score=min(sign.score, watch.min), graded_band=graded)
-
-
-def confidence_level(bank: QuestionBank, share: float) -> str:
-    level = bank.rules.confidence[0][0]
-    for level_id, min_share, _ in bank.rules.confidence:
-        if share >= min_share:
-            level = level_id
-    return level
-
-
 def _verdict_id(level: int, can_leave: bool) -> str:
     if level >= EXIT:
         return "let_go" if can_leave else "plan_exit"
@@ -332,25 +309,34 @@ def _assess_cached(bank: QuestionBank, frozen: tuple[tuple[str, Answer], ...]) -
     rate_share = money.rate_share(answers)
     share = answers.get("situation.income_share")
     small = can_leave and isinstance(share, float) and share <= rules.small_client_share
-    situation = (small, dependency_known and not can_leave)
+    dependent = dependency_known and not can_leave
+    situation = (small, dependent, dependent and dependency >= rules.stuck_at)
     said = tuple((q, a) for q in rules.money_rule_questions if isinstance(a := answers.get(q), str))
     money_facts = (rate_share, said)
     level, leveled, reasons = _decide(bank, signs, money_facts, situation)
     provisional = False
     tentative = None
     firm_up: tuple[str, ...] = ()
-    if not any(s.assessed for s in signs):
+    money_said = any(r.rule_id in rules.money_rule_ids for r in reasons)
+    if not money_said and not any(s.assessed for s in signs):
         verdict = NOT_ENOUGH
+    elif not money_said and too_thin(bank, signs, dependency_known):
+        # Too little to go on: say what the answers point to, and ask for the situation
+        # and the heaviest open questions first.
+        verdict, reasons, provisional = NOT_ENOUGH, (), True
+        tentative = _verdict_id(level, can_leave)
+        weak = [s for s in leveled if s.assessed]
+        firm_up = firm_up_questions(bank, weak, answers, situation_first=True)
     else:
         verdict = _verdict_id(level, can_leave)
         if level > LADDER.index("keep_boundaries"):
-            capped = tuple(_capped(bank, s) for s in signs)
+            capped = tuple(capped_sign(bank, s) for s in signs)
             capped_level, _, capped_reasons = _decide(bank, capped, money_facts, situation)
             if capped_level < level:
                 provisional = True
                 tentative = verdict
-                weak = [s for s in leveled if not _strong_enough(bank, s) and s.level > 1]
-                firm_up = _firm_up(bank, weak, answers)
+                weak = [s for s in leveled if not strong_enough(bank, s) and s.level > 1]
+                firm_up = firm_up_questions(bank, weak, answers)
                 verdict = _verdict_id(capped_level, can_leave)
                 reasons = capped_reasons
     counts = [
@@ -377,17 +363,3 @@ def _assess_cached(bank: QuestionBank, frozen: tuple[tuple[str, Answer], ...]) -
         dependency_rule=dependency_rule,
         rate_share=rate_share,
     )
-
-
-def _firm_up(bank: QuestionBank, weak: list[SignResult], answers: Answers) -> tuple[str, ...]:
-    """The unanswered questions, heaviest first, that would settle the weak signs."""
-    found: list[Question] = []
-    for sign in weak:
-        section = bank.sign(sign.sign_id)
-        open_questions = [
-            q
-            for q in visible_questions(bank, section, answers)
-            if not is_answered(answers.get(q.id)) and not is_history(q)
-        ]
-        found.extend(sorted(open_questions, key=lambda q: -q.weight))
-    return tuple(q.id for q in found[: bank.rules.firm_up_questions])

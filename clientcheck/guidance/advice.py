@@ -194,6 +194,8 @@ def advice_for(ctx: AssessmentContext) -> tuple[AdviceItem, ...]:
 
     Every block stands alone: no line refers to one that another block holds.
     """
+    if ctx.verdict == "not_enough":
+        return ()  # too little to go on: no advice until there is a verdict
     advice = advice_kind(ctx)
     items = [
         sign_advice(ctx, sign, sign.band, advice)

@@ -137,7 +137,8 @@ def suggested_drafts(ctx: AssessmentContext) -> tuple[tuple[str, str], ...]:
 
     The rule (shared with the scenario suite):
 
-    - nothing flagged (or not enough answers): none;
+    - nothing flagged (or not enough answers): none, or the goodbye under *Let go* (a
+      client you have outgrown), or a rate review for a rate below your target;
     - *Keep*, *Keep, and set boundaries*, *Renegotiate now* and *Plan your exit*: the
       fix/stay draft of the most serious flagged sign (deal-breaker or incident first,
       then by score), then those of the next signs, without duplicates; then the
@@ -155,7 +156,10 @@ def suggested_drafts(ctx: AssessmentContext) -> tuple[tuple[str, str], ...]:
     if ctx.verdict == "not_enough":
         return ()
     if not signs:
-        # Nothing flagged, but a client paying below your target still gets a rate review.
+        # Nothing flagged: a client you have outgrown gets the goodbye; one paying below
+        # your target, a rate review.
+        if ctx.verdict == "let_go":
+            return (("goodbye", t("why_goodbye", ctx.lang)),)
         return (("new_rates", t("why_new_rates", ctx.lang)),) if rate_review_due(ctx) else ()
     lang = ctx.lang
     picks: list[tuple[str, str]] = []

@@ -298,19 +298,13 @@ def rules_band_label(bank: QuestionBank, band: str, lang: str) -> str:
 def _provisional_note(bank: QuestionBank, result: Result, lang: str) -> str:
     if not result.provisional or result.tentative_verdict is None:
         return ""
-    sections = []
-    for qid in result.firm_up:
-        name = bank.sign(bank.question(qid).section).name(lang)
-        if name not in sections:
-            sections.append(name)
+    tentative = bank.rules.verdicts[result.tentative_verdict].label(lang)
+    if result.verdict == NOT_ENOUGH:
+        return t("verdict_too_thin", lang, tentative=tentative)
+    sections = dict.fromkeys(bank.sign(bank.question(q).section).name(lang) for q in result.firm_up)
     quote = ("« ", " »") if lang == "fr" else ("“", "”")
     signs = ", ".join(f"{quote[0]}{name}{quote[1]}" for name in sections)
-    return t(
-        "verdict_provisional",
-        lang,
-        tentative=bank.rules.verdicts[result.tentative_verdict].label(lang),
-        signs=signs,
-    )
+    return t("verdict_provisional", lang, tentative=tentative, signs=signs)
 
 
 def _lower_first(text: str) -> str:

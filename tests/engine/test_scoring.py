@@ -25,6 +25,8 @@ DEPENDENT = {
     "situation.savings_months": 1,
     "situation.pipeline": "none",
 }
+# Dependent, but not stuck: losing the client would hurt, yet there is some cushion.
+LEANING = {"situation.income_share": 60, "situation.savings_months": 2, "situation.pipeline": "some"}
 EXIT = ("let_go", "plan_exit")
 
 
@@ -303,19 +305,40 @@ def rules_of(result) -> list[str]:
 
 
 @pytest.mark.parametrize("situation", [FREE, DEPENDENT], ids=["free", "dependent"])
-def test_a_payment_habit_never_raised_calls_for_new_terms(situation):
+def test_a_client_who_pays_late_but_in_full_is_told_first(situation):
+    """Reliably late, never told: say it once, with the terms (the judges, unanimous)."""
     result = assess(BANK, {**LATE_HABIT, **situation})
     assert result.sign("late_payment").band == "critical"
+    assert result.verdict == "keep_boundaries"
+    assert rules_of(result) == ["speak_up"]
+
+
+@pytest.mark.parametrize("situation", [FREE, DEPENDENT], ids=["free", "dependent"])
+def test_an_invoice_unpaid_past_90_days_never_raised_calls_for_new_terms(situation):
+    result = assess(BANK, {**LATE_HABIT, "late_payment.unpaid_90": "once", **situation})
     assert result.verdict == "renegotiate"
     assert rules_of(result) == ["terms_first"]
 
 
-@pytest.mark.parametrize("situation", [FREE, DEPENDENT], ids=["free", "dependent"])
+@pytest.mark.parametrize("situation", [FREE, LEANING], ids=["free", "dependent"])
 def test_asked_and_nothing_changed_means_enforce_not_leave(situation):
     answers = {**LATE_HABIT, "late_payment.raised": "no_change", **situation}
     result = assess(BANK, answers)
     assert result.verdict == "renegotiate"
     assert rules_of(result) == ["asked_nothing_changed"]
+
+
+def test_stuck_with_a_client_whose_problem_goes_on_after_asking_means_preparing_a_way_out():
+    """Almost all the income and no cushion: enforce, and prepare a way out (the judges,
+    unanimous on three batches); behaviour still gets its last warning first."""
+    answers = {**LATE_HABIT, "late_payment.raised": "no_change", **DEPENDENT}
+    result = assess(BANK, answers)
+    assert result.dependency >= BANK.rules.stuck_at
+    assert (result.verdict, rules_of(result)) == ("plan_exit", ["stuck_and_unresolved"])
+    leaning = assess(BANK, {**answers, **LEANING})
+    assert not leaning.can_leave and leaning.verdict == "renegotiate"
+    rude = {"disrespect.belittles": "often", "disrespect.raised": "no_change", **DEPENDENT}
+    assert assess(BANK, rude).verdict == "renegotiate"
 
 
 @pytest.mark.parametrize(
@@ -335,10 +358,9 @@ def test_enforced_and_still_refused_means_leaving(situation, verdict):
     [
         LATE_HABIT,
         {"disrespect.insults": "once", "disrespect.belittles": "often"},
-        {"unprofessional.crossed_line": "yes", "unprofessional.crossed_what": ("harassment",)},
         {"demanding.free_extras": "sometimes", "demanding.changes_after_signoff": "rarely"},
     ],
-    ids=["late", "insult", "harassment", "demands"],
+    ids=["late", "insult", "demands"],
 )
 def test_raised_and_it_stopped_is_kept_and_watched(answers):
     sign = BANK.question(next(iter(answers))).section
@@ -347,16 +369,31 @@ def test_raised_and_it_stopped_is_kept_and_watched(answers):
     assert rules_of(result) == ["raised_and_fixed"]
 
 
+def test_a_line_crossed_that_stopped_after_a_no_is_kept_with_the_line_held():
+    answers = {"unprofessional.crossed_line": "yes", "unprofessional.crossed_what": ("harassment",)}
+    result = assess(BANK, {**answers, "unprofessional.raised": "improved", **FREE})
+    assert (result.verdict, rules_of(result)) == ("keep_boundaries", ["line_held"])
+
+
+def test_payments_back_on_time_with_money_still_owed_means_collecting_it():
+    answers = {"late_payment.invoices_total": DONT_KNOW, "late_payment.raised": "improved"}
+    owed = assess(BANK, {**answers, "late_payment.owed_now": "slow", **FREE})
+    assert (owed.verdict, rules_of(owed)) == ("keep_boundaries", ["fixed_but_still_owed"])
+    paid = assess(BANK, {**answers, "late_payment.owed_now": "none", **FREE})
+    assert paid.verdict == "keep"
+
+
 def test_no_rule_jumps_from_one_request_to_exit():
     """Asked once or twice, nothing changed: never exit, except for lines already crossed
-    again after an objection (repeated behaviour, harassment) or threats."""
+    again after an objection (repeated behaviour, harassment), threats, or someone stuck
+    with the client (then the exit is prepared, never immediate)."""
     for sign in BANK.signs:
         for state_answers in ({f"{sign.id}.raised": "no_change"},):
             for rule in BANK.rules.sign_rules:
                 w = rule.when
                 if "no_change" in w.history and rule.floor == "exit":
                     assert set(w.state) <= {"pattern", "line", "unfixable"}, rule.id
-                    assert w.state or w.small_client, rule.id
+                    assert w.state or w.small_client or w.stuck, rule.id
             assert state_answers
 
 
@@ -554,7 +591,7 @@ def test_worse_after_asking_ends_it_for_behaviour_and_payments():
     answers = {"disrespect.belittles": "often", "disrespect.raised": "worse"}
     assert assess(BANK, {**answers, **DEPENDENT}).verdict == "plan_exit"
     scope = {"demanding.free_extras": "often", "demanding.raised": "worse"}
-    assert assess(BANK, {**scope, **DEPENDENT}).verdict == "renegotiate"
+    assert assess(BANK, {**scope, **LEANING}).verdict == "renegotiate"
 
 
 def test_money_can_raise_the_verdict_never_lower_it():
@@ -617,11 +654,11 @@ def test_an_unknown_situation_never_assumes_you_cannot_leave():
 
 
 def test_one_answer_alone_gives_a_provisional_result_that_says_what_would_settle_it():
-    result = assess(BANK, {"late_payment.chasing": "always"})
+    result = assess(BANK, {"disrespect.belittles": "often", **FREE})
     assert result.provisional
     assert result.verdict == "keep_boundaries"
-    assert result.tentative_verdict == "renegotiate"
-    assert result.firm_up and all(q.startswith("late_payment.") for q in result.firm_up)
+    assert result.tentative_verdict in ("renegotiate", "let_go")
+    assert result.firm_up and all(q.startswith("disrespect.") for q in result.firm_up)
     assert len(result.firm_up) <= BANK.rules.firm_up_questions
 
 
@@ -639,9 +676,29 @@ def test_a_serious_event_is_evidence_enough():
 
 
 def test_enough_answers_settle_it():
-    result = assess(BANK, {"late_payment.chasing": "always", "late_payment.unpaid_90": "no"})
+    answers = {"late_payment.chasing": "always", "late_payment.raised": "no_change", **FREE}
+    result = assess(BANK, answers)
     assert not result.provisional
     assert result.verdict == "renegotiate"
+
+
+def test_too_little_to_go_on_is_not_enough_and_asks_for_the_situation_first():
+    """Nothing about the situation or what was tried, and two answers on how often: the
+    judges all said "it could be anything"; the result says so and what to answer."""
+    thin = {"demanding.tight_deadlines": "often", "high_maintenance.after_hours": "often"}
+    result = assess(BANK, thin)
+    assert result.verdict == "not_enough" and result.provisional
+    assert result.tentative_verdict == "keep_boundaries"
+    assert result.firm_up[:3] == ("situation.income_share", "situation.savings_months", "situation.pipeline")
+    # Any of: the situation, what was tried, one more answer, or a serious event settles it.
+    for more in (
+        {"situation.income_share": 30.0},
+        {"demanding.raised": "not_yet"},
+        {"demanding.free_extras": "often"},
+    ):
+        assert assess(BANK, {**thin, **more}).verdict != "not_enough", more
+    serious = {"unprofessional.crossed_line": "yes", "unprofessional.crossed_what": ("threats",)}
+    assert assess(BANK, serious).verdict == "let_go"
 
 
 # --- dependency ---------------------------------------------------------------------
@@ -688,7 +745,17 @@ def test_notice_period_and_how_much_the_work_matters_never_change_dependency(
     changed = {**base, "situation.notice_weeks": notice, "situation.work_matters": matters}
     before, after = assess(BANK, base), assess(BANK, changed)
     assert after.dependency == before.dependency
-    assert after.verdict == before.verdict
+    if base.get("situation.usual_rate") != "far_below":  # see the next test
+        assert after.verdict == before.verdict
+
+
+def test_work_far_below_your_rate_that_no_longer_matters_to_you_is_handed_over():
+    answers = {"situation.usual_rate": "far_below", **FREE}
+    assert assess(BANK, answers).verdict == "renegotiate"
+    outgrown = assess(BANK, {**answers, "situation.work_matters": "not_at_all"})
+    assert (outgrown.verdict, rules_of(outgrown)) == ("let_go", ["work_you_have_outgrown"])
+    # Money alone, nothing answered on the signs, is still a verdict (never "not enough").
+    assert assess(BANK, {"situation.usual_rate": "far_below"}).verdict == "renegotiate"
 
 
 # --- what would change ----------------------------------------------------------------
@@ -722,6 +789,7 @@ def test_the_late_payer_would_be_told_what_moves_the_verdict():
         "late_payment.late_invoices": 4.0,
         "late_payment.days_late": 30.0,
         "late_payment.chasing": "sometimes",
+        "late_payment.unpaid_90": "once",
         **FREE,
     }
     assert assess(BANK, answers).verdict == "renegotiate"
@@ -891,8 +959,8 @@ def test_an_insult_on_top_of_belittling_already_at_warning_never_gives_a_milder_
     # Found by the property test: the incident's own rule (a firm word) was milder than
     # the rule the Warning band alone reached (name it, stay only if it stops).
     belittling = {"disrespect.ethics": "sometimes", "disrespect.belittles": "sometimes"}
-    before = assess(BANK, belittling)
-    after = assess(BANK, {**belittling, "disrespect.insults": "once"})
+    before = assess(BANK, {**belittling, **FREE})
+    after = assess(BANK, {**belittling, "disrespect.insults": "once", **FREE})
     assert VERDICT_LEVEL[after.verdict] >= VERDICT_LEVEL[before.verdict] == 2
     # One insult alone, from an otherwise good client, is still a firm word.
     assert rules_of(assess(BANK, {"disrespect.insults": "once"})) == ["one_serious_incident"]

@@ -405,7 +405,8 @@ VERDICT_ANSWERS = {
     "not_enough": dict(FREE),
     "keep": {**ALL_HEALTHY, **FREE},
     "keep_boundaries": {"high_maintenance.after_hours": "sometimes", **FREE},
-    "renegotiate": {**LATE_PAYER, **FREE},
+    # Asked, nothing changed: enforce the terms.
+    "renegotiate": {**LATE_PAYER, "late_payment.raised": "no_change", **FREE},
     # Raised with the client, nothing changed, and an invoice 90 days overdue.
     "plan_exit": {**LATE_PAYER, **RAISED_UNPAID, **DEPENDENT},
     "let_go": {**LATE_PAYER, **RAISED_UNPAID, **FREE},

@@ -82,7 +82,7 @@ def test_the_verdict_sentence_names_the_next_step_that_fits_and_the_reasons_do_n
 ):
     from clientcheck.guidance.render import render_why
 
-    late = {**LATE_ONLY, "late_payment.chasing": "always"}
+    late = {**LATE_ONLY, "late_payment.chasing": "always", "late_payment.raised": "no_change"}
     can_leave = make_ctx({**late, "situation.income_share": 5}, lang)
     cannot = make_ctx({**late, "situation.income_share": 65, "situation.savings_months": 2}, lang)
     assert can_leave.verdict == cannot.verdict == "renegotiate"

@@ -162,7 +162,11 @@ def test_control_characters_are_dropped():
 def test_no_advice_says_so():
     data = summary_input(
         "en",
-        answers={"late_payment.invoices_total": 10, "late_payment.late_invoices": 0},
+        answers={
+            "late_payment.invoices_total": 10,
+            "late_payment.late_invoices": 0,
+            "situation.income_share": 20,
+        },
         draft_count=0,
     )
     text = summary_markdown(data)
@@ -238,6 +242,7 @@ def _late_payer_data(lang: str, answers: dict | None = None):
         "late_payment.days_late": 60.0,
         "late_payment.chasing": "always",
         "late_payment.unpaid_90": "no",
+        "late_payment.raised": "no_change",
         "situation.income_share": 20.0,
     }
     return build_summary_input(default_bank(), ClientRecord(name="Acme", answers=answers), lang)
@@ -261,8 +266,16 @@ def test_both_summaries_give_the_rules_and_what_would_change_the_verdict(lang):
 
 
 def test_a_provisional_result_says_so_in_the_summary():
-    data = _late_payer_data("en", {"late_payment.chasing": "sometimes"})
+    data = _late_payer_data("en", {"disrespect.belittles": "often", "situation.income_share": 20.0})
     markdown = summary_markdown(data)
     assert "Provisional" in markdown
-    question = default_bank().question("late_payment.unpaid_90").text("en")
+    question = default_bank().question("disrespect.insults").text("en")
+    assert question in data.ctx.firm_up
     assert question in markdown.replace("\\", "")
+
+
+def test_too_little_to_go_on_says_so_and_asks_for_the_situation_first():
+    data = _late_payer_data("en", {"demanding.tight_deadlines": "often", "high_maintenance.after_hours": "often"})
+    markdown = summary_markdown(data).replace("\\", "")
+    assert "Too little to go on yet" in markdown
+    assert default_bank().question("situation.income_share").text("en") in markdown

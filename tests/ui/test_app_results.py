@@ -104,7 +104,8 @@ def all_text(at: AppTest) -> str:
 
 
 def test_results_show_verdict_table_advice_and_suggested_drafts():
-    at = app([ClientRecord(name="Acme", answers=dict(LATE_PAYER))])
+    answers = {**LATE_PAYER, "late_payment.unpaid_90": "once"}  # new terms, now
+    at = app([ClientRecord(name="Acme", answers=answers)])
     text = all_text(at)
     assert "Verdict: Renegotiate now" in text
     rows = [m.value for m in at.markdown if re.match(r"\*\*\d\. ", str(m.value))]
@@ -388,14 +389,30 @@ def test_an_earlier_assessment_shows_then_and_now_with_arrows_and_the_verdict_mo
 
 
 def test_one_answer_gives_a_provisional_verdict_and_the_questions_that_settle_it():
-    at = app([ClientRecord(name="Acme", answers={"late_payment.chasing": "sometimes"})])
+    answers = {"disrespect.belittles": "often", "situation.income_share": 20.0}
+    at = app([ClientRecord(name="Acme", answers=answers)])
     text = all_text(at)
     assert "Verdict: Keep, and set boundaries" in text
     provisional = [w.value for w in at.warning if "Provisional" in w.value]
     assert len(provisional) == 1
     assert "Renegotiate now" in provisional[0]
     # The questions listed are the bank's own, on the sign that drives the verdict.
-    assert BANK.question("late_payment.unpaid_90").text("en") in provisional[0]
+    assert BANK.question("disrespect.insults").text("en") in provisional[0]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_too_little_to_go_on_says_so_and_asks_for_the_situation_first(lang):
+    answers = {"demanding.tight_deadlines": "often", "high_maintenance.after_hours": "often"}
+    at = app([ClientRecord(name="Acme", answers=answers)], lang=lang)
+    text = all_text(at).replace("\\", "")
+    label = BANK.rules.verdicts["not_enough"].label(lang)
+    assert label in text
+    note = {"en": "Too little to go on yet", "fr": "Trop peu d'éléments pour l'instant"}[lang]
+    boxes = [w.value for w in at.warning if note in w.value.replace("\\", "")]
+    assert len(boxes) == 1
+    assert BANK.question("situation.income_share").text(lang) in boxes[0].replace("\\", "")
+    # No advice and no drafts until there is a verdict.
+    assert "Advice, sign by sign" not in text and "Conseils, signe par signe" not in text
 
 
 def test_nothing_answered_shows_no_risk_figure():
