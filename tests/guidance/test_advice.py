@@ -596,3 +596,20 @@ def test_the_dependency_line_writes_the_pipeline_answer_as_part_of_its_sentence(
     }
     line = dependency_reason(bank, assess(bank, answers), answers, lang)
     assert line.endswith(expected), line
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_late_payer_never_told_is_told_once_before_any_deposit_is_demanded(lang):
+    """Keep, and set boundaries for a client who pays in full but late: the advice says it
+    once with the due date and the fee; the deposit comes only if that fails. Asked and
+    nothing changed (Renegotiate now), the deposit is the lever."""
+    told_once = {"en": "say it once, in writing", "fr": "dites-le une fois, par écrit"}[lang]
+    lever = {"en": "Make the deposit your lever", "fr": "Faites de l'acompte votre levier"}[lang]
+    first = make_ctx({**LATE_PAYER, **FREE}, lang)
+    assert first.verdict == "keep_boundaries"
+    lines = " ".join(item_for(advice_for(first), "late_payment").lines)
+    assert told_once in lines and lever not in lines
+    asked = make_ctx({**LATE_PAYER, "late_payment.raised": "no_change", **FREE}, lang)
+    assert asked.verdict == "renegotiate"
+    lines = " ".join(item_for(advice_for(asked), "late_payment").lines)
+    assert lever in lines and told_once not in lines
