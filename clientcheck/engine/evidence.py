@@ -44,6 +44,8 @@ def too_thin(bank: QuestionBank, signs: tuple[SignResult, ...], situation_known:
     never part of the deal: said at all, it is enough to act on."""
     if situation_known or any(s.history_answered or s.event for s in signs):
         return False
+    if not any(s.assessed and bank.rules.band_rank(s.band) > 0 for s in signs):
+        return False  # nothing flagged: nothing to judge either way
     if any(s.kind == "respect" and s.assessed and bank.rules.band_rank(s.band) > 1 for s in signs):
         return False
     return sum(s.answered for s in signs if s.assessed) < bank.rules.min_answers_alone

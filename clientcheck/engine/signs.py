@@ -40,7 +40,8 @@ class SignResult:
     event: str | None = None  # the gravest serious event recorded (see OVERRIDES), if any
     history: str = "not_yet"  # what was already tried (HISTORY); unanswered reads as not yet
     history_answered: bool = False  # the user said what they tried (evidence of a problem)
-    facts: tuple[tuple[str, str], ...] = ()  # answers a sign rule reads (rules.rule_questions)
+    # answers a sign rule reads (rules.rule_questions); several answers as a tuple
+    facts: tuple[tuple[str, str | tuple[str, ...]], ...] = ()
     level: int = 0  # this sign's floor on the verdict ladder (index in LADDER)
     graded_band: str = ""  # the band from the graded answers alone, before any event
 
@@ -187,7 +188,7 @@ def score_sign(bank: QuestionBank, sign: Section, answers: Answers) -> SignResul
         history=history,
         history_answered=history_answered,
         facts=tuple(
-            (q.id, str(answers[q.id]))
+            (q.id, _fact(answers[q.id]))
             for q, _ in answered
             if q.id in rules.rule_questions and is_answered(answers.get(q.id))
         ),
@@ -198,3 +199,10 @@ def score_sign(bank: QuestionBank, sign: Section, answers: Answers) -> SignResul
 def is_history(question: Question) -> bool:
     """Whether this is a sign's "have you already raised it?" question."""
     return question.scale is not None and question.scale.id == "history"
+
+
+def _fact(answer: object) -> str | tuple[str, ...]:
+    """An answer as a decision rule reads it: several answers stay several."""
+    if isinstance(answer, list | tuple):
+        return tuple(str(a) for a in answer)
+    return str(answer)

@@ -148,7 +148,7 @@ def _sign_matches(bank: QuestionBank, rule: SignRule, key: RuleKey) -> bool:
         return False
     if w.answers:
         given = dict(facts)
-        if any(given.get(q) not in options for q, options in w.answers.items()):
+        if not all(_said(given.get(q), options) for q, options in w.answers.items()):
             return False
     if w.state and state not in w.state:
         return False
@@ -159,6 +159,13 @@ def _sign_matches(bank: QuestionBank, rule: SignRule, key: RuleKey) -> bool:
     if w.kind and kind not in w.kind:
         return False
     return kind not in w.not_kind
+
+
+def _said(value: object, options: tuple[str, ...]) -> bool:
+    """An answer matches a rule's options; several answers match when all are among them."""
+    if isinstance(value, tuple):
+        return bool(value) and set(value) <= set(options)
+    return value in options
 
 
 # The decision rules read only these of a sign: the decision is cached on them.

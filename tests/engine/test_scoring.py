@@ -26,7 +26,11 @@ DEPENDENT = {
     "situation.pipeline": "none",
 }
 # Dependent, but not stuck: losing the client would hurt, yet there is some cushion.
-LEANING = {"situation.income_share": 60, "situation.savings_months": 2, "situation.pipeline": "some"}
+LEANING = {
+    "situation.income_share": 60,
+    "situation.savings_months": 2,
+    "situation.pipeline": "some",
+}
 EXIT = ("let_go", "plan_exit")
 
 
@@ -446,6 +450,11 @@ def test_a_line_crossed_gets_a_clear_no_first_and_ends_it_if_it_happens_again(wh
     assert first.verdict == "renegotiate"
     assert rules_of(first) == ["draw_the_line"]
     again = assess(BANK, {**answers, "unprofessional.raised": "no_change", **FREE})
+    if what == "dishonest":
+        # Asked again after a "no", without pressure: refused again, as a last word.
+        assert (again.verdict, rules_of(again)) == ("renegotiate", ["dishonest_asked_again"])
+        pressed = {**answers, "unprofessional.crossed_what": ("dishonest", "threats")}
+        again = assess(BANK, {**pressed, "unprofessional.raised": "no_change", **FREE})
     assert again.verdict == "let_go"
 
 
@@ -682,6 +691,11 @@ def test_enough_answers_settle_it():
     assert result.verdict == "renegotiate"
 
 
+def test_a_few_healthy_answers_alone_are_not_too_little_nothing_is_flagged():
+    healthy = {"demanding.free_extras": "never", "contract_breach.has_contract": "yes"}
+    assert assess(BANK, healthy).verdict == "keep"
+
+
 def test_too_little_to_go_on_is_not_enough_and_asks_for_the_situation_first():
     """Nothing about the situation or what was tried, and two answers on how often: the
     judges all said "it could be anything"; the result says so and what to answer."""
@@ -689,7 +703,11 @@ def test_too_little_to_go_on_is_not_enough_and_asks_for_the_situation_first():
     result = assess(BANK, thin)
     assert result.verdict == "not_enough" and result.provisional
     assert result.tentative_verdict == "keep_boundaries"
-    assert result.firm_up[:3] == ("situation.income_share", "situation.savings_months", "situation.pipeline")
+    assert result.firm_up[:3] == (
+        "situation.income_share",
+        "situation.savings_months",
+        "situation.pipeline",
+    )
     # Any of: the situation, what was tried, one more answer, or a serious event settles it.
     for more in (
         {"situation.income_share": 30.0},
@@ -933,13 +951,23 @@ def test_a_fee_paid_and_the_problem_going_on_means_stricter_terms_not_leaving():
     assert refused.verdict == "let_go"
 
 
-@pytest.mark.parametrize(("usual", "verdict"), [("far_below", "renegotiate"), ("below", "keep")])
-def test_a_rate_far_below_the_usual_one_is_renegotiated_however_pleasant_the_client(usual, verdict):
+@pytest.mark.parametrize(
+    ("usual", "verdict", "rule"),
+    [
+        ("far_below", "renegotiate", "far_below_your_usual_rate"),
+        # The judges, unanimous: below your usual rate, give them the rise everyone got.
+        ("below", "renegotiate", "below_your_usual_rate"),
+        ("same", "keep", None),
+    ],
+)
+def test_a_rate_below_the_usual_one_is_renegotiated_however_pleasant_the_client(
+    usual, verdict, rule
+):
     pleasant = {"late_payment.chasing": "never", "disrespect.belittles": "never"}
     result = assess(BANK, {**pleasant, "situation.usual_rate": usual, **FREE})
     assert result.verdict == verdict
-    if verdict == "renegotiate":
-        assert rules_of(result) == ["far_below_your_usual_rate"]
+    if rule:
+        assert rules_of(result) == [rule]
     # Money raises a verdict, never lowers it: insults stay what they are.
     insults = {"disrespect.insults": "repeatedly", "disrespect.raised": "no_change"}
     assert assess(BANK, {**insults, "situation.usual_rate": "above", **FREE}).verdict == "let_go"

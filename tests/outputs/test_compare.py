@@ -25,9 +25,14 @@ def _client(name: str, answers: dict) -> ClientRecord:
 
 
 def test_ranking_puts_the_most_worrying_client_first():
-    calm = compared(BANK, _client("Calm", {"demanding.tight_deadlines": "never"}), "en", "")
-    rude = compared(BANK, _client("Rude", {"disrespect.insults": "repeatedly"}), "en", "")
-    busy = compared(BANK, _client("Busy", {"demanding.tight_deadlines": "often"}), "en", "")
+    share = {"situation.income_share": 20.0}
+    calm = compared(
+        BANK, _client("Calm", {"demanding.tight_deadlines": "never", **share}), "en", ""
+    )
+    rude = compared(BANK, _client("Rude", {"disrespect.insults": "repeatedly", **share}), "en", "")
+    busy = compared(
+        BANK, _client("Busy", {"demanding.tight_deadlines": "often", **share}), "en", ""
+    )
     assert [c.name for c in rank([calm, busy, rude])] == ["Rude", "Busy", "Calm"]
     assert len(radar_series([calm, rude])) == 2
     assert all(len(s.values) == 7 for s in radar_series([calm, rude]))
