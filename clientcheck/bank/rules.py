@@ -55,6 +55,7 @@ class SignWhen:
     small_client: bool | None = None  # the client brings at most small_client_share %
     dependent: bool | None = None  # the user cannot afford to leave yet (dependency known)
     stuck: bool | None = None  # almost all the user's income, no cushion (stuck_at)
+    hardship: tuple[str, ...] = ()  # what the client is going through (situation.hard_times)
     answers: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # qid -> any of
 
 
@@ -187,13 +188,17 @@ def _names(raw: object, allowed: tuple[str, ...] | set[str], where: str) -> tupl
     return tuple(str(v) for v in values)
 
 
+# What a client may be going through (situation.hard_times), as sign rules name it.
+HARDSHIPS = ("personal", "business")
+
+
 def _sign_rule(raw: dict, states: tuple[str, ...], kinds: set[str]) -> SignRule:
     rid = raw.get("id") or "?"
     where = f"sign_rules.{rid}"
     when = dict(raw.get("when", {}))
     allowed = {
         *("state", "state_at_least", "history", "kind", "not_kind"),
-        *("small_client", "dependent", "stuck", "answers"),
+        *("small_client", "dependent", "stuck", "hardship", "answers"),
     }
     unknown = set(when) - allowed
     if unknown:
@@ -210,6 +215,7 @@ def _sign_rule(raw: dict, states: tuple[str, ...], kinds: set[str]) -> SignRule:
             small_client=bool(when["small_client"]) if "small_client" in when else None,
             dependent=bool(when["dependent"]) if "dependent" in when else None,
             stuck=bool(when["stuck"]) if "stuck" in when else None,
+            hardship=_names(when["hardship"], HARDSHIPS, where) if "hardship" in when else (),
             answers={
                 str(q): tuple(v) if isinstance(v, list) else (str(v),)
                 for q, v in dict(when.get("answers", {})).items()

@@ -138,9 +138,11 @@ def _state_rank(bank: QuestionBank, state: str) -> int:
 
 
 def _sign_matches(bank: QuestionBank, rule: SignRule, key: RuleKey) -> bool:
-    _, kind, state, history, (small, dependent, stuck), facts, _band = key
+    _, kind, state, history, (small, dependent, stuck, hardship), facts, _band = key
     w = rule.when
     if w.stuck is not None and stuck != w.stuck:
+        return False
+    if w.hardship and hardship not in w.hardship:
         return False
     if w.small_client is not None and small != w.small_client:
         return False
@@ -170,8 +172,9 @@ def _said(value: object, options: tuple[str, ...]) -> bool:
 
 # The decision rules read only these of a sign: the decision is cached on them.
 # What a rule reads of the user's situation: a small client, whether they depend on it,
-# and whether they are stuck with it (almost all their income, no cushion).
-Situation = tuple[bool, bool, bool]
+# whether they are stuck with it (almost all their income, no cushion), and what the
+# client is going through ("personal", "business" or "").
+Situation = tuple[bool, bool, bool, str]
 # sign id, kind, state, history, the situation, the answers rules read, and the band of
 # the graded answers alone
 RuleKey = tuple[str, str, str, str, Situation, tuple[tuple[str, str], ...], str]
@@ -317,7 +320,9 @@ def _assess_cached(bank: QuestionBank, frozen: tuple[tuple[str, Answer], ...]) -
     share = answers.get("situation.income_share")
     small = can_leave and isinstance(share, float) and share <= rules.small_client_share
     dependent = dependency_known and not can_leave
-    situation = (small, dependent, dependent and dependency >= rules.stuck_at)
+    hard = answers.get("situation.hard_times")
+    hardship = hard if hard in ("personal", "business") else ""
+    situation = (small, dependent, dependent and dependency >= rules.stuck_at, hardship)
     said = tuple((q, a) for q in rules.money_rule_questions if isinstance(a := answers.get(q), str))
     money_facts = (rate_share, said)
     level, leveled, reasons = _decide(bank, signs, money_facts, situation)

@@ -75,6 +75,7 @@ def test_situation_separates_dependency_from_context():
         "situation.notice_weeks",
         "situation.work_matters",
         "situation.usual_rate",
+        "situation.hard_times",
         "situation.client_kind",
         "situation.jurisdiction",
         "situation.currency",

@@ -22,9 +22,9 @@ BANK = default_bank()
 SITUATIONS = calibration.load()
 # The tuned part's least exact share CI accepts: what the rules reach today, so that a
 # change that loses agreement with the judges fails (scripts/calibration.py prints it).
-# 0.72: 145 of 200 once batches i-l joined the tuned part (their own situations were new
+# 0.73: 148 of 200 once batches i-l joined the tuned part (their own situations were new
 # to the rules, so the share fell from 0.76 on 136 before any change for them).
-TUNED_AT_LEAST = 0.72
+TUNED_AT_LEAST = 0.73
 VERDICTS = {"keep", "keep_boundaries", "renegotiate", "plan_exit", "let_go", "not_enough"}
 
 

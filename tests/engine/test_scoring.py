@@ -992,3 +992,43 @@ def test_an_insult_on_top_of_belittling_already_at_warning_never_gives_a_milder_
     assert VERDICT_LEVEL[after.verdict] >= VERDICT_LEVEL[before.verdict] == 2
     # One insult alone, from an otherwise good client, is still a firm word.
     assert rules_of(assess(BANK, {"disrespect.insults": "once"})) == ["one_serious_incident"]
+
+
+# --- a client in hard times -------------------------------------------------------------
+
+
+def test_a_client_in_mourning_gets_a_kind_clear_word_before_any_fee():
+    """Late since a bereavement, never raised or asked gently: say kindly what is due and
+    by when (the judges: "grief, not bad faith"); threats are still threats."""
+    late = {**LATE_HABIT, "late_payment.unpaid_90": "once", **FREE}
+    assert assess(BANK, late).verdict == "renegotiate"
+    grieving = assess(BANK, {**late, "situation.hard_times": "personal"})
+    assert (grieving.verdict, rules_of(grieving)) == ("keep_boundaries", ["kind_word_first"])
+    asked = {**late, "late_payment.raised": "no_change", "situation.hard_times": "personal"}
+    assert assess(BANK, asked).verdict == "keep_boundaries"
+    refused = {**late, "late_payment.raised": "enforced", "situation.hard_times": "personal"}
+    assert assess(BANK, refused).verdict == "let_go"
+    threats = {
+        "unprofessional.crossed_line": "yes",
+        "unprofessional.crossed_what": ("threats",),
+        "situation.hard_times": "personal",
+        **FREE,
+    }
+    assert assess(BANK, threats).verdict == "let_go"
+
+
+def test_a_client_whose_business_is_in_trouble_is_served_against_payment_in_advance():
+    """Payments slipping at a client in cash trouble: new terms now (paid before the
+    work), even never raised; paying on time, nothing changes."""
+    late = {**LATE_HABIT, **LEANING}
+    assert assess(BANK, late).verdict == "keep_boundaries"
+    trouble = assess(BANK, {**late, "situation.hard_times": "business"})
+    assert (trouble.verdict, rules_of(trouble)) == ("renegotiate", ["paid_before_the_work"])
+    on_time = {
+        "late_payment.invoices_total": 10.0,
+        "late_payment.late_invoices": 0.0,
+        "late_payment.chasing": "never",
+        "situation.hard_times": "business",
+        **LEANING,
+    }
+    assert assess(BANK, on_time).verdict == "keep"

@@ -613,3 +613,13 @@ def test_a_late_payer_never_told_is_told_once_before_any_deposit_is_demanded(lan
     assert asked.verdict == "renegotiate"
     lines = " ".join(item_for(advice_for(asked), "late_payment").lines)
     assert lever in lines and told_once not in lines
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_client_in_mourning_gets_kind_advice_without_late_fees(lang):
+    grieving = make_ctx({**LATE_PAYER, "situation.hard_times": "personal", **FREE}, lang)
+    assert grieving.verdict == "keep_boundaries"
+    lines = " ".join(item_for(advice_for(grieving), "late_payment").lines)
+    kind = {"en": "going through a hard time", "fr": "traverse une période difficile"}[lang]
+    fee = {"en": "apply the late-payment fee", "fr": "appliquez les pénalités"}[lang]
+    assert kind in lines and fee not in lines
