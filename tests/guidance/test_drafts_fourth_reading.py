@@ -100,7 +100,7 @@ def test_new_rates_never_read_as_if_the_sender_rate_went_down(lang):
         assert "review of all my rates" in neutral and "review of my rates" in firm
         assert "below my standard rate" not in neutral and "raised" not in firm
     else:
-        assert "révision de l'ensemble de mes tarifs" in neutral
+        assert "J'ai révisé l'ensemble de mes tarifs" in neutral
         assert "inférieur au tarif" not in neutral and "révision de mes tarifs" in firm
 
 

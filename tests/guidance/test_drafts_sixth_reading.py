@@ -6,6 +6,8 @@ neither repeat themselves nor lose their layout."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from clientcheck.guidance.messages import TONES, render_message
@@ -76,12 +78,13 @@ def test_new_rates_without_figures_show_the_current_rate_beside_the_new_one(lang
     for number in (3, 4):
         for tone in TONES:
             text = gallery_draft(lang, number, "new_rates", tone)
+            # Both in the same sentence, whatever comes between them (the date).
             pair = (
-                "[new rate], up from [current rate]"
+                r"\[new rate\][^.]*, up from \[current rate\]"
                 if lang == "en"
-                else "[nouveau tarif], contre [tarif actuel]"
+                else r"\[nouveau tarif\][^.]*, contre \[tarif actuel\]"
             )
-            assert pair in text, text
+            assert re.search(pair, text), text
 
 
 # --- 2. goodbyes ---------------------------------------------------------------------------------
@@ -140,17 +143,17 @@ def test_new_rates_give_a_neutral_reason_not_a_dig(lang):
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
-def test_a_firm_rate_under_contract_is_stated_not_proposed(lang):
+def test_a_firm_rate_under_contract_is_proposed_not_stated_then_asked(lang):
+    # The r6 readers: "my rate will be €65" then "please confirm your agreement" contradicts
+    # itself; under a contract every tone proposes (the firm one with an answer date).
+    for tone in TONES:
+        text = gallery_draft(lang, 1, "new_rates", tone)
+        assert "my rate will be" not in text and "mon tarif sera" not in text, text
     firm = gallery_draft(lang, 1, "new_rates", "firm")
-    if lang == "en":
-        assert "my rate will be €65 an hour" in firm and "I'd propose" not in firm
-        assert "set out in an amendment to our contract for us both to sign" in firm
-    else:
-        assert "mon tarif sera de 65\u00a0€ de l'heure" in firm and "je vous propose" not in firm
-    # Warm and neutral still ask.
-    assert ("I'd propose" if lang == "en" else "je vous propose") in gallery_draft(
-        lang, 1, "new_rates", "neutral"
-    )
+    assert (
+        "I'm proposing a new rate of €65 an hour" if lang == "en" else "Je vous propose"
+    ) in firm
+    assert ("by 18 January 2027" if lang == "en" else "d'ici le 18 janvier 2027") in firm
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
