@@ -230,10 +230,14 @@ def test_payment_terms_fit_the_client_and_never_speak_of_other_clients(lang):
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
-def test_a_claim_in_another_eu_country_leaves_nothing_to_research(lang):
+def test_a_claim_in_another_eu_country_names_the_law_as_a_field_to_fill(lang):
+    # r6: "the national law implementing it" named no law; a field for the user, never a
+    # statute made up.
     for tone in ("neutral", "firm"):
         text = gallery_draft(lang, 3, "late_payment_claim", tone)
-        assert "[the national law" not in text and "[la loi nationale" not in text, text
+        assert ("[national law and article]" if lang == "en" else "[loi nationale et article]") in (
+            text
+        ), text
         assert "or more" not in text and "ou plus" not in text, text
         assert ("2011/7/EU" if lang == "en" else "2011/7/UE") in text
         assert ("plus 8 percentage points" if lang == "en" else "majoré de 8\u00a0points") in (
@@ -241,13 +245,13 @@ def test_a_claim_in_another_eu_country_leaves_nothing_to_research(lang):
         )
         assert ("€40" if lang == "en" else "40\u00a0€") in text
     caption = t("draft_cites_law_eu", lang)
-    assert ("check the rate" if lang == "en" else "vérifiez le taux") in caption
+    assert ("fill in the law" if lang == "en" else "complétez la loi") in caption
     assert ("not legal advice" if lang == "en" else "pas un conseil juridique") in caption
 
 
 def test_a_french_demand_to_a_uk_client_is_not_sent_by_french_registered_letter():
     firm = gallery_draft("fr", 2, "late_payment_claim", "firm")
-    assert "accusé de réception" not in firm and "envoi recommandé ou suivi" in firm
+    assert "accusé de réception" not in firm and "Par e-mail et par courrier recommandé" in firm
     assert "accusé de réception" in gallery_draft("fr", 1, "late_payment_claim", "firm")
 
 

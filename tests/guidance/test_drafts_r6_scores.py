@@ -60,3 +60,61 @@ def test_warm_new_rates_thank_the_client_not_only_the_review(lang):
     for number in (1, 2, 3, 4):
         assert valued in gallery_draft(lang, number, "new_rates", "warm")
         assert valued not in gallery_draft(lang, number, "new_rates", "neutral")
+
+
+# --- late-payment law: a real law named by the user, never a hedge; the contract's rate -------
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_an_eu_claim_leaves_a_field_for_the_national_law_and_its_rate(lang):
+    field = "[national law and article]" if lang == "en" else "[loi nationale et article]"
+    rate = "[statutory rate]%" if lang == "en" else "[taux légal]\u00a0%"
+    hedges = ("implementing it that governs", "rate set by that law", "qui la met en œuvre")
+    hedges += ("taux fixé par cette loi",)
+    for message_id, tone in (("payment_terms", "firm"), ("late_payment_claim", "neutral")):
+        text = gallery_draft(lang, 3, message_id, tone)
+        assert field in text, text
+        assert not any(h in text for h in hedges), text
+    for tone in ("neutral", "firm"):
+        assert rate in gallery_draft(lang, 3, "late_payment_claim", tone)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_claim_under_a_known_contract_states_the_contract_rate_not_either_or(lang):
+    for tone in ("neutral", "firm"):
+        text = gallery_draft(lang, 1, "late_payment_claim", tone)
+        assert "failing that" not in text and "à défaut, au taux" not in text, text
+        assert ("our contract ([rate]% a year)" if lang == "en" else "([taux]\u00a0% par an)") in (
+            text
+        ), text
+
+
+def test_the_warm_french_law_line_says_under_french_law_penalties_apply():
+    text = gallery_draft("en", 1, "late_payment_claim", "warm")
+    assert "French law adds" not in text and "Under French law, late-payment penalties" in text
+
+
+def test_french_claims_say_sont_donc_dus_and_name_the_post_plainly():
+    for number in (1, 2):
+        neutral = gallery_draft("fr", number, "late_payment_claim", "neutral")
+        assert "Je vous réclame" not in neutral and "Sont donc dus\u00a0:" in neutral
+    for number in (1, 2, 3, 4):
+        for message_id in ("late_payment_claim", "goodbye"):
+            for tone in TONES:
+                text = gallery_draft("fr", number, message_id, tone)
+                assert "Envoyée par" not in text and "recommandé ou suivi" not in text, text
+    assert "Par e-mail et par courrier recommandé" in gallery_draft(
+        "fr", 2, "late_payment_claim", "firm"
+    )
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_final_demand_encloses_the_invoice_and_in_the_uk_is_a_letter_before_claim(lang):
+    for number in (1, 2, 3, 4):
+        firm = gallery_draft(lang, number, "late_payment_claim", "firm")
+        assert (
+            "is enclosed" if lang == "en" else "Pièce jointe\u00a0: copie de la facture"
+        ) in firm
+    uk = gallery_draft(lang, 2, "late_payment_claim", "firm")
+    assert "Pre-Action Conduct and Protocols" in uk
+    assert "Pre-Action" not in gallery_draft(lang, 3, "late_payment_claim", "firm")

@@ -290,11 +290,9 @@ def test_a_claim_in_another_eu_country_cites_the_governing_law_once(lang):
     for tone in ("neutral", "firm"):
         text = gallery_draft(lang, 3, "late_payment_claim", tone)
         assert "your country" not in text and "votre pays" not in text, text
-        assert (
-            "the national law implementing it that governs our agreement"
-            if lang == "en"
-            else "la loi nationale qui la met en œuvre et régit notre relation commerciale"
-        ) in text, text
+        assert ("[national law and article]" if lang == "en" else "[loi nationale et article]") in (
+            text
+        ), text
         # The minimum rate is stated once, in the paragraph, not again in the list.
         minimum = "plus 8 percentage points" if lang == "en" else "majoré de 8 points"
         assert text.count(minimum) == 1, text
