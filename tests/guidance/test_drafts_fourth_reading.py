@@ -491,10 +491,12 @@ def test_every_gallery_draft_that_plans_work_waits_for_the_unpaid_invoice(lang):
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_a_firm_payment_request_from_a_dependent_freelancer_schedules_new_work_after_payment(lang):
     dependent = body("payment_terms", "firm", LATE_AND_DEMANDING, lang, NAMED)
+    # r6: under a contract, only the work the contract does not already provide for waits.
     schedule = (
-        "I'll schedule new work once it has been paid"
+        "I'll schedule new work outside our contract once it has been paid"
         if lang == "en"
-        else "Je planifierai les nouveaux travaux une fois cette facture réglée"
+        else "Je planifierai les nouveaux travaux non prévus par notre contrat une fois cette "
+        "facture réglée"
     )
     stop = "won't be able to start any new work" if lang == "en" else "ne pourrai pas commencer"
     assert schedule in dependent and stop not in dependent

@@ -118,3 +118,73 @@ def test_a_final_demand_encloses_the_invoice_and_in_the_uk_is_a_letter_before_cl
     uk = gallery_draft(lang, 2, "late_payment_claim", "firm")
     assert "Pre-Action Conduct and Protocols" in uk
     assert "Pre-Action" not in gallery_draft(lang, 3, "late_payment_claim", "firm")
+
+
+# --- payment terms: one stance, work under contract not held, the user's facts ----------------
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("number", [1, 2, 4])
+def test_firm_payment_terms_propose_then_ask_never_announce_then_ask(lang, number):
+    firm = gallery_draft(lang, number, "payment_terms", "firm")
+    for told in ("accept these terms", "From next month, I'll invoice", "will need different"):
+        assert told not in firm, firm
+    for told in ("votre accord sur ces conditions", "je facturerai", "reposeront donc sur"):
+        assert told not in firm, firm
+    assert ("I'm proposing" if lang == "en" else "Je vous propose") in firm, firm
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_payment_terms_under_a_contract_hold_only_work_outside_it_and_keep_current_terms(lang):
+    firm = gallery_draft(lang, 1, "payment_terms", "firm")
+    assert (
+        "new work outside our contract" if lang == "en" else "non prévus par notre contrat"
+    ) in (firm), firm
+    still = "our current terms still apply" if lang == "en" else "conditions actuelles restent"
+    for tone in TONES:
+        assert still in gallery_draft(lang, 1, "payment_terms", tone)
+    # Asked once: neutral no longer both offers the amendment and asks for confirmation.
+    neutral = gallery_draft(lang, 1, "payment_terms", "neutral")
+    assert "Could you confirm" not in neutral and "Pourriez-vous me confirmer" not in neutral
+
+
+def test_warm_payment_terms_say_the_months_planned_hours_and_pour_nous_deux():
+    assert "the month's planned hours (about 60)" in gallery_draft("en", 1, "payment_terms", "warm")
+    for tone in TONES:
+        assert "chacun de nous" not in gallery_draft("fr", 1, "payment_terms", tone)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_payment_terms_name_the_refused_invoices_for_extras_beside_the_overdue_one(lang):
+    extras = (
+        "The invoices for the additional work already billed ([numbers]) are unpaid too"
+        if lang == "en"
+        else "Les factures des travaux supplémentaires (n°\u00a0[numéros]) restent elles aussi"
+    )
+    for tone in TONES:
+        text = gallery_draft(lang, 3, "payment_terms", tone)
+        assert extras in text, text
+        assert extras not in gallery_draft(lang, 1, "payment_terms", tone)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_payment_terms_without_a_payment_problem_give_a_sober_reason_and_no_deadline(lang):
+    reason = (
+        "I now agree payment terms in writing before each project"
+        if lang == "en"
+        else "Je fixe désormais les conditions de paiement par écrit avant chaque projet"
+    )
+    for tone in TONES:
+        text = gallery_draft(lang, 4, "payment_terms", tone)
+        assert reason in text, text
+        assert "So that we're both clear" not in text and "claires pour nous deux" not in text
+        assert "21 December" not in text and "21 décembre" not in text, text
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_good_payer_is_offered_terms_put_in_writing_without_a_pointed_remark(lang):
+    writing = "put our payment terms in writing" if lang == "en" else "fixer nos conditions de"
+    for tone in TONES:
+        assert writing in gallery_draft(lang, 2, "payment_terms", tone)
+    neutral = gallery_draft(lang, 2, "payment_terms", "neutral")
+    assert "stands out" not in neutral and "fait exception" not in neutral, neutral

@@ -305,7 +305,8 @@ def test_a_client_without_a_payment_problem_is_not_asked_for_a_deposit(lang):
     for tone in TONES:
         text = gallery_draft(lang, 4, "payment_terms", tone)
         assert "deposit" not in text and "acompte" not in text, text
-        assert ("within 30 days" if lang == "en" else "à 30\u00a0jours") in text, text
+        # r6: a private client pays within 14 days, not 30.
+        assert ("within 14 days" if lang == "en" else "à 14\u00a0jours") in text, text
     # A client with an invoice long unpaid still is.
     owed = make_ctx({**DEPENDENT, "late_payment.unpaid_90": "once"}, lang)
     text = render_message("payment_terms", "neutral", owed).body
