@@ -533,8 +533,14 @@ def test_payment_terms_give_a_reason_that_fits_the_client(lang):
 def test_a_workload_check_in_uses_the_volume_the_client_already_books(lang):
     regular = "As your needs are fairly regular (about 60 hours a month)"
     regular_fr = "Comme vos besoins sont assez réguliers (environ 60\u00a0heures par mois)"
+    no_contract = {**LATE_AND_DEMANDING, "contract_breach.has_contract": "no"}
+    assert (regular if lang == "en" else regular_fr) in body(
+        "workload_checkin", "warm", no_contract, lang, NAMED
+    )
+    # Under a contract the question already confirms the volume (r6: said once, not twice).
     text = body("workload_checkin", "warm", LATE_AND_DEMANDING, lang, NAMED)
-    assert (regular if lang == "en" else regular_fr) in text, text
+    assert ("Given that volume" if lang == "en" else "Pour un volume aussi régulier") in text
+    assert text.replace("\u00a0", " ").count("60 hours" if lang == "en" else "60 heures") == 1
     assert ("agreed scope of work" if lang == "en" else "périmètre défini") in text
     assert ("paid at the start of each month" if lang == "en" else "payable en début") in text
     unknown = body("workload_checkin", "warm", DEPENDENT, lang)

@@ -188,3 +188,51 @@ def test_a_good_payer_is_offered_terms_put_in_writing_without_a_pointed_remark(l
         assert writing in gallery_draft(lang, 2, "payment_terms", tone)
     neutral = gallery_draft(lang, 2, "payment_terms", "neutral")
     assert "stands out" not in neutral and "fait exception" not in neutral, neutral
+
+
+# --- workload check-in: the volume said once, a dated request to pay, no soft condition ------
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_workload_check_in_says_the_booked_volume_once_and_no_bare_minimum_volume(lang):
+    for number in (1, 2, 3):
+        for tone in TONES:
+            text = gallery_draft(lang, number, "workload_checkin", tone).replace("\u00a0", " ")
+            hours = "60 hours" if lang == "en" else "60 heures"
+            assert text.count(hours) <= 1, text
+            assert "or a minimum volume" not in text and "ou d'un volume minimum" not in text
+            assert "minimum monthly volume" not in text and "volume mensuel minimum" not in text
+            assert "kept free for you each month" not in text, text
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_workload_check_in_asks_for_payment_by_a_date_never_to_look_into_it(lang):
+    by = "by 21 December 2026" if lang == "en" else "d'ici le 21 décembre 2026"
+    for number in (1, 2, 3):
+        for tone in TONES:
+            text = gallery_draft(lang, number, "workload_checkin", tone)
+            paragraph = next(p for p in text.split("\n\n") if "nvoice" in p or "facture" in p)
+            assert by in paragraph, paragraph
+            assert "look into" not in text and "regarder" not in text, text
+        warm = gallery_draft(lang, number, "workload_checkin", "warm")
+        assert "glad to hold time" not in warm and "réserverai volontiers" not in warm, warm
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_firm_workload_check_in_holds_only_work_outside_the_contract_and_says_days_late(lang):
+    firm = gallery_draft(lang, 1, "workload_checkin", "firm")
+    assert ("115 days overdue" if lang == "en" else "115\u00a0jours de retard") in firm, firm
+    assert (
+        "new work outside our contract" if lang == "en" else "non prévus par notre contrat"
+    ) in (firm)
+    for number in (2, 3, 4):
+        opening = gallery_draft(lang, number, "workload_checkin", "firm").split("\n\n")[1]
+        assert "To plan the coming months, I need" not in opening, opening
+        assert "j'ai besoin de savoir quel travail prévoir" not in opening, opening
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_private_clients_set_hours_say_how_they_are_paid(lang):
+    paid = "paid at the start of the month" if lang == "en" else "réglé en début de mois"
+    for tone in TONES:
+        assert paid in gallery_draft(lang, 4, "workload_checkin", tone)

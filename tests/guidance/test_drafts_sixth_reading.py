@@ -260,9 +260,9 @@ def test_a_workload_check_in_names_the_unpaid_invoice_with_amount_and_due_date(l
         assert ("more than 90 days" if lang == "en" else "plus de 90\u00a0jours") in second
         third = gallery_draft(lang, 3, "workload_checkin", tone)
         assert (
-            "The invoices for the additional work already done are unpaid too."
+            "the invoices for the additional work already billed ([numbers])"
             if lang == "en"
-            else "travaux supplémentaires déjà facturés"
+            else "les factures des travaux supplémentaires (n°\u00a0[numéros])"
         ) in third, third
 
 
