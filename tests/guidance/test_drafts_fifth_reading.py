@@ -32,17 +32,19 @@ PREPARED = date(2026, 12, 7)
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_extra_work_is_priced_at_the_rate_the_user_gave(lang):
-    hourly = "at my usual rate of €55 an hour" if lang == "en" else "tarif habituel de 55\u00a0€"
-    daily = "at my usual rate of £350 a day" if lang == "en" else "tarif habituel de 350\u00a0£"
+    # r6: the client's rate ("our agreed rate" under a contract, "the current rate" without),
+    # never "my usual rate", which anchors a rate the user means to raise.
+    hourly = "at our agreed rate of €55 an hour" if lang == "en" else "tarif convenu de 55\u00a0€"
+    daily = "at the current rate of £350 a day" if lang == "en" else "tarif actuel de 350\u00a0£"
     for tone in TONES:
         first = gallery_draft(lang, 1, "quote_extra_work", tone)
         second = gallery_draft(lang, 2, "quote_extra_work", tone)
         assert hourly in first and daily in second, (first, second)
         for text in (first, second):
-            assert "[price]" not in text and "[prix]" not in text, text
+            assert "[price" not in text and "[prix" not in text, text
     # Nothing known: the price stays a field.
     unknown = gallery_draft(lang, 4, "quote_extra_work", "neutral")
-    assert ("[price]" if lang == "en" else "[prix]") in unknown
+    assert ("[price" if lang == "en" else "[prix") in unknown
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])

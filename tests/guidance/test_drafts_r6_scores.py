@@ -236,3 +236,63 @@ def test_a_private_clients_set_hours_say_how_they_are_paid(lang):
     paid = "paid at the start of the month" if lang == "en" else "réglé en début de mois"
     for tone in TONES:
         assert paid in gallery_draft(lang, 4, "workload_checkin", tone)
+
+
+# --- extra work: the client's rate, the outstanding invoices, one reason to decline -----------
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_quote_names_the_clients_rate_never_my_usual_rate(lang):
+    agreed = "our agreed rate of €55" if lang == "en" else "notre tarif convenu de 55\u00a0€"
+    current = "the current rate of £350" if lang == "en" else "au tarif actuel de 350\u00a0£"
+    for tone in TONES:
+        first = gallery_draft(lang, 1, "quote_extra_work", tone)
+        second = gallery_draft(lang, 2, "quote_extra_work", tone)
+        assert agreed in first and current in second, (first, second)
+        for text in (first, second):
+            assert "my usual rate" not in text and "tarif habituel" not in text, text
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_quote_lists_the_outstanding_invoices_lightly_and_warm_does_not_thank(lang):
+    for tone in TONES:
+        text = gallery_draft(lang, 3, "quote_extra_work", tone)
+        assert "additional work already invoiced have been paid" not in text, text
+        assert "et des travaux supplémentaires déjà facturés, et réception" not in text, text
+    warm = gallery_draft(lang, 3, "quote_extra_work", "warm")
+    assert "Thanks again" not in warm and "Merci encore pour votre confiance" not in warm
+
+
+def test_french_warm_drafts_do_not_thank_the_client_for_thinking_of_me():
+    for message_id in ("quote_extra_work", "decline_extra_work"):
+        for number in (1, 2, 3, 4):
+            assert "Merci d'avoir pensé à moi" not in gallery_draft(
+                "fr", number, message_id, "warm"
+            )
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_private_client_hears_no_scope_jargon_and_gets_a_price_with_vat(lang):
+    for tone in TONES:
+        text = gallery_draft(lang, 4, "quote_extra_work", tone)
+        assert "scope" not in text and "périmètre" not in text, text
+        assert ("including any VAT" if lang == "en" else "TVA éventuelle comprise") in text
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_impossible_deadlines_make_delivery_depend_on_a_confirmed_brief(lang):
+    brief = "provided the brief is confirmed by [date]" if lang == "en" else "le brief soit validé"
+    for tone in TONES:
+        assert brief in gallery_draft(lang, 3, "quote_extra_work", tone)
+        assert brief not in gallery_draft(lang, 1, "quote_extra_work", tone)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("number", [1, 2, 3, 4])
+def test_a_firm_refusal_gives_one_reason(lang, number):
+    text = gallery_draft(lang, number, "decline_extra_work", "firm")
+    scope = ("scope", "isn't part of") if lang == "en" else ("périmètre", "ne fait pas partie")
+    capacity = "capacity" if lang == "en" else "disponibilité"
+    assert any(s in text for s in scope) != (capacity in text), text
+    if number in (2, 4):  # a client you keep, with nobody to refer: a later date
+        assert "[date]" in text, text

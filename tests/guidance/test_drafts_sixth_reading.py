@@ -169,9 +169,10 @@ def test_the_reminder_asks_for_courteous_feedback_without_stock_wording(lang):
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_a_quote_at_a_known_rate_leaves_a_total_to_fill_not_an_open_price(lang):
     total = (
-        "about [number of hours] at my usual rate of €55 an hour, so about [total]"
+        "about [number of hours] at our agreed rate of €55 an hour, so about [total]"
         if lang == "en"
-        else "environ [nombre d'heures] à mon tarif habituel de 55\u00a0€ de l'heure, soit environ "
+        else "environ [nombre d'heures] à notre tarif convenu de 55\u00a0€ de l'heure, "
+        "soit environ "
         "[total]"
     )
     for tone in TONES:
@@ -183,9 +184,9 @@ def test_a_quote_at_a_known_rate_leaves_a_total_to_fill_not_an_open_price(lang):
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_extras_already_billed_and_refused_are_a_start_condition_and_warm_is_not_eager(lang):
     extras = (
-        "the additional work already invoiced have been paid"
+        "the outstanding invoices (invoice [number] and those for the additional work)"
         if lang == "en"
-        else "et des travaux supplémentaires déjà facturés"
+        else "des factures en attente (n°\u00a0[numéro] et factures des travaux supplémentaires)"
     )
     for tone in TONES:
         assert extras in gallery_draft(lang, 3, "quote_extra_work", tone)
