@@ -173,9 +173,14 @@ def test_after_repeated_insults_the_warm_close_hopes_to_get_back_not_to_keep(lan
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
-def test_a_repeated_remark_is_its_own_sentence_in_the_firm_version(lang):
+def test_a_repeated_remark_leads_the_refusal_in_the_firm_version(lang):
+    # Never "either" tacked on (fourth reading), nor a choppy sentence of its own (r6).
     firm = body("name_disrespect", "firm", {**REPEATED_INSULTS, **DEPENDENT}, lang)
-    sentence = "This is not the first time." if lang == "en" else "Ce n'est pas la première fois."
+    sentence = (
+        "This is not the first time, and I won't accept"
+        if lang == "en"
+        else "Ce n'est pas la première fois, et je n'accepte pas"
+    )
     assert sentence in firm, firm
 
 

@@ -296,3 +296,29 @@ def test_a_firm_refusal_gives_one_reason(lang, number):
     assert any(s in text for s in scope) != (capacity in text), text
     if number in (2, 4):  # a client you keep, with nobody to refer: a later date
         assert "[date]" in text, text
+
+
+# --- naming disrespect: one request, a concrete next step, nothing stiff ----------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("number", [1, 2, 3, 4])
+def test_naming_disrespect_makes_its_request_once_and_plainly(lang, number):
+    warm = gallery_draft(lang, number, "name_disrespect", "warm")
+    assert "not to make such remarks from now on" not in warm, warm
+    assert "always useful" not in warm and "toujours utiles" not in warm, warm
+    assert "Je voulais vous parler" not in warm and "sort du cadre du travail" not in warm, warm
+    neutral = gallery_draft(lang, number, "name_disrespect", "neutral")
+    assert "Please keep our discussions respectful" not in neutral, neutral
+    assert "soient désormais respectueux" not in neutral, neutral
+    assert "something that was said" not in neutral, neutral
+    firm = gallery_draft(lang, number, "name_disrespect", "firm")
+    assert "end the conversation there" not in firm, firm
+    if lang == "en":
+        assert "I'll end the call" in firm and "in writing" in firm, firm
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_warm_note_to_a_client_being_let_go_promises_no_constructive_future(lang):
+    warm = gallery_draft(lang, 3, "name_disrespect", "warm")
+    assert "keep working constructively" not in warm and "garder des échanges" not in warm
