@@ -428,7 +428,12 @@ def test_ongoing_hourly_work_is_invoiced_monthly_in_advance_not_by_deposit_per_p
         assert advance in text and ("in advance" if lang == "en" else "d'avance") in text
         assert "Each new project" not in text and "Chaque nouveau projet" not in text
         if tone == "firm":
-            held = "New work will be scheduled" if lang == "en" else "nouveaux travaux seront"
+            # r6: under a contract, only new work outside it waits for the signature.
+            held = (
+                "New work outside our current contract will be scheduled"
+                if lang == "en"
+                else "nouveaux travaux non prévus par notre contrat actuel seront"
+            )
             assert held in text, text
     per_project = body("contract_revision", "neutral", {"late_payment.unpaid_90": "once"}, lang)
     assert ("deposit of 50%" if lang == "en" else "acompte de 50\u00a0%") in per_project

@@ -322,3 +322,53 @@ def test_naming_disrespect_makes_its_request_once_and_plainly(lang, number):
 def test_a_warm_note_to_a_client_being_let_go_promises_no_constructive_future(lang):
     warm = gallery_draft(lang, 3, "name_disrespect", "warm")
     assert "keep working constructively" not in warm and "garder des échanges" not in warm
+
+
+# --- contract revision: the unpaid invoice asked for, the contract's own work not held --------
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("number", [1, 2, 3])
+def test_a_contract_revision_asks_for_the_unpaid_invoice_by_a_date(lang, number):
+    by = "by 21 December 2026" if lang == "en" else "d'ici le 21 décembre 2026"
+    for tone in TONES:
+        closing = gallery_draft(lang, number, "contract_revision", tone).split("\n\n")[-2]
+        assert by in closing, closing
+        if number == 3:
+            assert "additional work" in closing or "travaux supplémentaires" in closing, closing
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_firm_contract_revision_holds_only_work_outside_the_current_contract(lang):
+    firm = gallery_draft(lang, 1, "contract_revision", "firm")
+    assert ("outside our current contract" if lang == "en" else "non prévus par notre contrat") in (
+        firm
+    ), firm
+
+
+def test_a_warm_contract_revision_states_the_figures_without_i_have_noticed():
+    assert "I've noticed" not in gallery_draft("en", 1, "contract_revision", "warm")
+
+
+def test_the_scope_clause_is_split_in_two_sentences():
+    text = gallery_draft("en", 1, "contract_revision", "neutral")
+    assert "with their own deadline. Work on them starts once the quote" in text, text
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_single_payment_clause_puts_the_payment_terms_in_writing(lang):
+    for tone in TONES:
+        text = gallery_draft(lang, 2, "contract_revision", tone)
+        assert ("payment terms in writing" if lang == "en" else "conditions de paiement par") in (
+            text
+        ), text
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_courtesy_clause_has_a_consequence_a_reason_and_no_jargon_for_a_private_client(lang):
+    for tone in TONES:
+        text = gallery_draft(lang, 4, "contract_revision", tone)
+        assert ("[notice period]" if lang == "en" else "[durée du préavis]") in text, text
+        assert "parties" not in text and "périmètre" not in text and "scope" not in text, text
+        opening = text.split("\n\n")[1]
+        assert "remarks" in opening or "remarques" in opening, opening
