@@ -563,10 +563,11 @@ def test_a_workload_check_in_uses_the_volume_the_client_already_books(lang):
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_boundaries_say_booked_calls_are_included_and_what_is_billed_without_asking(lang):
+    # r6: "included in my rate" is ambiguous for work billed by the hour: no extra charge.
     included = (
-        "calls booked in advance are included in my rate"
+        "calls booked in advance come at no extra charge"
         if lang == "en"
-        else "appels prévus sur rendez-vous sont compris dans mon tarif"
+        else "appels prévus sur rendez-vous ne sont pas facturés en plus"
     )
     for tone in TONES:
         text = body("communication_boundaries", tone, LATE_AND_DEMANDING, lang)

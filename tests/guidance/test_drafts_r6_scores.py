@@ -372,3 +372,36 @@ def test_the_courtesy_clause_has_a_consequence_a_reason_and_no_jargon_for_a_priv
         assert "parties" not in text and "périmètre" not in text and "scope" not in text, text
         opening = text.split("\n\n")[1]
         assert "remarks" in opening or "remarques" in opening, opening
+
+
+# --- communication boundaries: a start date for the new charge, the price, the late calls -----
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("number", [1, 2, 3, 4])
+def test_boundaries_bill_extra_contact_from_a_date_never_from_now_on(lang, number):
+    start = "1 January 2027" if lang == "en" else "1er janvier 2027"
+    for tone in TONES:
+        text = gallery_draft(lang, number, "communication_boundaries", tone)
+        assert start in text, text
+        assert "from now on" not in text and "désormais" not in text, text
+        assert "included in my rate" not in text and "compris dans mon tarif" not in text
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_warm_boundaries_name_the_after_hours_calls_the_user_reported(lang):
+    late = "including calls outside those hours" if lang == "en" else "en dehors de ces horaires,"
+    assert late in gallery_draft(lang, 1, "communication_boundaries", "warm")
+    assert "including calls outside" not in gallery_draft(
+        lang, 2, "communication_boundaries", "warm"
+    )
+
+
+def test_a_new_charge_starts_on_the_first_of_a_month_two_weeks_or_more_ahead():
+    from datetime import date
+
+    from clientcheck.guidance.dates import terms_start
+
+    assert terms_start(date(2026, 12, 7)) == date(2027, 1, 1)
+    assert terms_start(date(2026, 11, 17)) == date(2026, 12, 1)  # exactly two weeks
+    assert terms_start(date(2026, 11, 18)) == date(2027, 1, 1)  # not 13 days' notice
