@@ -6,10 +6,13 @@ tests/support/gallery.py) as the readers did, or a context built for the case.""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
-from clientcheck.guidance.messages import TONES
-from tests.support.gallery import gallery_draft
+from clientcheck.guidance.dates import terms_start
+from clientcheck.guidance.messages import TONES, render_message
+from tests.support.gallery import gallery_draft, gallery_situations
 
 # --- new rates: the change first, then the reason; proposed consistently under a contract ------
 
@@ -398,10 +401,48 @@ def test_warm_boundaries_name_the_after_hours_calls_the_user_reported(lang):
 
 
 def test_a_new_charge_starts_on_the_first_of_a_month_two_weeks_or_more_ahead():
-    from datetime import date
-
-    from clientcheck.guidance.dates import terms_start
-
     assert terms_start(date(2026, 12, 7)) == date(2027, 1, 1)
     assert terms_start(date(2026, 11, 17)) == date(2026, 12, 1)  # exactly two weeks
     assert terms_start(date(2026, 11, 18)) == date(2027, 1, 1)  # not 13 days' notice
+
+
+# --- professionalism reminder: calm subject, plain opener, calls by the hours, courtesy asked ---
+
+
+@pytest.mark.parametrize("number", [1, 2, 3, 4])
+def test_the_firm_reminder_has_a_calm_subject_and_the_neutral_one_a_plain_opener(number):
+    _, ctx, details = gallery_situations("en")[number - 1]
+    firm = render_message("professionalism_reminder", "firm", ctx, details)
+    assert firm.subject == "Working arrangements", firm.subject
+    neutral = render_message("professionalism_reminder", "neutral", ctx, details).body
+    assert "So that every request gets a proper answer in good time" not in neutral
+    fr = gallery_draft("fr", number, "professionalism_reminder", "neutral")
+    assert "bref rappel" not in fr and "voici comment" in fr, fr
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("number", [1, 2, 3, 4])
+def test_the_warm_reminder_ends_without_a_bare_thank_you(lang, number):
+    text = gallery_draft(lang, number, "professionalism_reminder", "warm")
+    closing = text.split("\n\n")[-2]
+    assert not closing.startswith(("Thank you,", "Merci,")), closing
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_calls_line_follows_the_hours_it_refers_to(lang):
+    for tone in TONES:
+        lines = gallery_draft(lang, 1, "professionalism_reminder", tone).split("\n")
+        hours = next(i for i, line in enumerate(lines) if line.startswith(("- I answer", "- Je ")))
+        assert ("within those hours" in lines[hours + 1]) or (
+            "pendant ces horaires" in lines[hours + 1]
+        )
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_courtesy_is_asked_of_the_client_not_listed_as_how_i_work(lang):
+    for tone in TONES:
+        text = gallery_draft(lang, 4, "professionalism_reminder", tone)
+        assert "focus on the work itself and are kept courteous" not in text, text
+        assert "Les remarques portent sur le travail lui-même" not in text, text
+    neutral = gallery_draft(lang, 4, "professionalism_reminder", "neutral")
+    assert "all my clients" not in neutral and "l'ensemble de mes clients" not in neutral
