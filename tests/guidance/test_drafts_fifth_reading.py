@@ -165,7 +165,9 @@ def test_the_goodbye_names_the_invoice_that_releases_the_files(lang):
         assert named in text, text
         assert "once the invoice has been paid" not in text
         assert not text.rstrip().endswith("règlement de la facture.")
-    assert "received this letter" in gallery_draft("en", 1, "goodbye", "firm")
+    # r6: a registered letter with acknowledgement of receipt asks for no confirmation of it.
+    assert "received this letter" not in gallery_draft("en", 1, "goodbye", "firm")
+    assert "received this message" in gallery_draft("en", 2, "goodbye", "firm")
 
 
 # --- 4. warm reads warm -------------------------------------------------------------------------

@@ -446,3 +446,55 @@ def test_courtesy_is_asked_of_the_client_not_listed_as_how_i_work(lang):
         assert "Les remarques portent sur le travail lui-même" not in text, text
     neutral = gallery_draft(lang, 4, "professionalism_reminder", "neutral")
     assert "all my clients" not in neutral and "l'ensemble de mes clients" not in neutral
+
+
+# --- goodbye: no presumption, thanks, two paragraphs, the extras, a proper termination --------
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("number", [1, 2, 3, 4])
+def test_a_warm_goodbye_does_not_speak_for_the_client(lang, number):
+    text = gallery_draft(lang, number, "goodbye", "warm")
+    assert "right decision for both of us" not in text and "bon choix pour nous deux" not in text
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_goodbyes_thank_a_client_who_was_not_hurtful(lang):
+    thanks = "Thank you for the projects" if lang == "en" else "Merci pour les projets"
+    for number in (1, 2, 3):
+        assert thanks in gallery_draft(lang, number, "goodbye", "neutral")
+    assert thanks not in gallery_draft(lang, 4, "goodbye", "neutral")
+    pleasure = "a real pleasure working with you" if lang == "en" else "un vrai plaisir"
+    assert pleasure in gallery_draft(lang, 2, "goodbye", "warm")  # a good client
+    assert pleasure not in gallery_draft(lang, 1, "goodbye", "warm")
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("number", [1, 2, 3])
+def test_a_goodbye_asks_for_payment_and_hands_over_in_two_paragraphs(lang, number):
+    for tone in TONES:
+        paragraphs = gallery_draft(lang, number, "goodbye", tone).split("\n\n")
+        pay = next(p for p in paragraphs if "unpaid" in p or "impayée" in p)
+        assert "access" not in pay and "accès" not in pay, pay
+        if number == 3:
+            assert "additional work" in pay or "travaux supplémentaires" in pay, pay
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_goodbye_without_a_date_still_says_when_access_arrives(lang):
+    for number in (2, 4):
+        for tone in TONES:
+            text = gallery_draft(lang, number, "goodbye", tone)
+            assert ("access details" if lang == "en" else "accès") in text
+            assert (
+                "by that last day" if lang == "en" else "d'ici la fin de notre collaboration"
+            ) in (text), text
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_registered_notice_terminates_the_contract_by_its_clause(lang):
+    firm = gallery_draft(lang, 1, "goodbye", "firm")
+    assert ("terminating our contract dated [contract date]" if lang == "en" else "je résilie") in (
+        firm
+    ), firm
+    assert "accuser réception de ce courrier" not in firm and "received this letter" not in firm

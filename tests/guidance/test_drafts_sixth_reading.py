@@ -119,7 +119,8 @@ def test_a_warm_goodbye_gives_no_reason_the_user_never_gave(lang):
 def test_a_warm_french_goodbye_to_a_private_client_ends_warmly():
     text = gallery_draft("fr", 4, "goodbye", "warm")
     assert "le meilleur pour vos projets" in text and "bonne continuation" not in text
-    assert "pour chacun de nous" not in text and "pour nous deux" in text
+    # r6: no "le bon choix pour nous deux" either: the client's view is not the user's to give.
+    assert "pour chacun de nous" not in text and "pour nous deux" not in text
 
 
 # --- 3. stock wording ----------------------------------------------------------------------------
