@@ -498,3 +498,11 @@ def test_a_registered_notice_terminates_the_contract_by_its_clause(lang):
         firm
     ), firm
     assert "accuser réception de ce courrier" not in firm and "received this letter" not in firm
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_claim_names_the_refused_invoices_for_extras_too(lang):
+    extras = "additional work already billed ([numbers])" if lang == "en" else "(n°\u00a0[numéros])"
+    for tone in TONES:
+        assert extras in gallery_draft(lang, 3, "late_payment_claim", tone)
+        assert extras not in gallery_draft(lang, 1, "late_payment_claim", tone)
