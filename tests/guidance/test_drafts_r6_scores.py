@@ -506,3 +506,14 @@ def test_a_claim_names_the_refused_invoices_for_extras_too(lang):
     for tone in TONES:
         assert extras in gallery_draft(lang, 3, "late_payment_claim", tone)
         assert extras not in gallery_draft(lang, 1, "late_payment_claim", tone)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_revision_sets_working_hours_when_after_hours_calls_were_reported(lang):
+    hours = "Working hours. Messages and calls" if lang == "en" else "Horaires. Les messages"
+    typed = "9am to 6pm" if lang == "en" else "de 9\u00a0h à 18\u00a0h"
+    for tone in TONES:
+        first = gallery_draft(lang, 1, "contract_revision", tone)
+        assert hours in first and typed in first, first
+        # Situation 2 reported unbilled hours but no after-hours contact: no such clause.
+        assert hours not in gallery_draft(lang, 2, "contract_revision", tone)
