@@ -72,7 +72,8 @@ def test_new_rates_without_figures_show_both_the_new_and_the_current_rate_to_fil
     for number in (3, 4):
         for tone in TONES:
             text = gallery_draft(lang, number, "new_rates", tone)
-            assert ("[new rate]" if lang == "en" else "[nouveau tarif]") in text
+            # A private client's new rate includes any VAT (r6): "[new rate, including …]".
+            assert ("[new rate" if lang == "en" else "[nouveau tarif") in text
             assert ("[current rate]" if lang == "en" else "[tarif actuel]") in text, text
 
 

@@ -517,3 +517,11 @@ def test_a_revision_sets_working_hours_when_after_hours_calls_were_reported(lang
         assert hours in first and typed in first, first
         # Situation 2 reported unbilled hours but no after-hours contact: no such clause.
         assert hours not in gallery_draft(lang, 2, "contract_revision", tone)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_private_clients_new_rate_to_fill_includes_any_vat(lang):
+    vat = "[new rate, including any VAT]" if lang == "en" else "TVA éventuelle comprise]"
+    for tone in TONES:
+        assert vat in gallery_draft(lang, 4, "new_rates", tone)
+        assert vat not in gallery_draft(lang, 3, "new_rates", tone)

@@ -80,9 +80,9 @@ def test_new_rates_without_figures_show_the_current_rate_beside_the_new_one(lang
             text = gallery_draft(lang, number, "new_rates", tone)
             # Both in the same sentence, whatever comes between them (the date).
             pair = (
-                r"\[new rate\][^.]*, up from \[current rate\]"
+                r"\[new rate[^\]]*\][^.]*, up from \[current rate\]"
                 if lang == "en"
-                else r"\[nouveau tarif\][^.]*, contre \[tarif actuel\]"
+                else r"\[nouveau tarif[^\]]*\][^.]*, contre \[tarif actuel\]"
             )
             assert re.search(pair, text), text
 
