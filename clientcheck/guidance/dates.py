@@ -18,6 +18,7 @@ import holidays
 JURISDICTIONS = ("fr", "uk", "eu", "other")
 PAY_WITHIN_DAYS = 14  # a pay-by date the user did not type: two weeks after preparing
 MIN_RATE_NOTICE_DAYS = 30  # new rates start at least a month after the message
+MIN_TERMS_NOTICE_DAYS = 14  # a new charge (extra calls billed) starts at least two weeks later
 
 
 def jurisdiction_of(answers: Mapping[str, object]) -> str:
@@ -80,6 +81,18 @@ def rates_start(prepared_on: date, notice_weeks: int | None = None) -> date:
     return date(after.year + after.month // 12, after.month % 12 + 1, 1)
 
 
+def terms_start(prepared_on: date) -> date:
+    """When a new charge starts: the first of a month at least two weeks after the message.
+
+    Extra calls and reports billed "from 1 January 2027", never "from now on", so a client
+    who had them free has a clear starting point and time to adjust.
+    """
+    after = prepared_on + timedelta(days=MIN_TERMS_NOTICE_DAYS)
+    if after.day == 1:
+        return after
+    return date(after.year + after.month // 12, after.month % 12 + 1, 1)
+
+
 @dataclass(frozen=True)
 class DraftDates:
     """Every date a draft may state, worked out from the day it is prepared."""
@@ -88,6 +101,7 @@ class DraftDates:
     last_day: date | None  # the last working day, when there is a notice or a typed end
     pay_by: date
     rates_from: date
+    terms_from: date  # a new charge's first day: the first of a month, two weeks or more ahead
     # Typed dates that had to move: "end_date" earlier than the notice allows (or not a
     # working day), "due_date" not after the day the message is prepared.
     moved: tuple[str, ...] = ()
@@ -120,5 +134,6 @@ def draft_dates(
         last_day=last_day,
         pay_by=pay_by,
         rates_from=rates_start(prepared_on, notice_weeks),
+        terms_from=terms_start(prepared_on),
         moved=tuple(moved),
     )

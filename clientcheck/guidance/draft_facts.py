@@ -12,6 +12,8 @@ from clientcheck.guidance.letters import MessageDetails
 from clientcheck.guidance.render import AssessmentContext
 
 REVISION_REASONS = ("breach", "payment", "scope", "terms")
+# Contact outside working hours the user reported: a revision sets the hours in writing.
+AFTER_HOURS_REPORTED = ("sometimes", "often", "always")
 # The clause of a contract revision each sign calls for (terms can fix these).
 CLAUSE_FOR_SIGN = {
     "contract_breach": "breach",
@@ -37,7 +39,8 @@ def revision_clauses(
     The reason the user picked leads; then one clause for each flagged sign that terms
     can fix (``CLAUSE_FOR_SIGN``), by score; the payment clause whenever an invoice is
     unpaid. "terms" (changes agreed in writing) when neither scope nor payment is in play,
-    so a revision always says how changes are agreed.
+    so a revision always says how changes are agreed. "hours" (working hours, calls booked
+    within them, the rest billed) last, when the user reported contact outside working hours.
     """
     picked = [details.revision_reason] if details.revision_reason in REVISION_REASONS else []
     by_score = sorted(ctx.flagged, key=lambda s: (-s.score, s.order))
@@ -47,6 +50,8 @@ def revision_clauses(
         clauses.remove("terms")  # the scope clause already says it
     if not {"scope", "payment", "terms"} & set(clauses):
         clauses.append("terms")
+    if facts(ctx, "high_maintenance").get("after_hours") in AFTER_HOURS_REPORTED:
+        clauses.append("hours")
     return tuple(clauses)
 
 

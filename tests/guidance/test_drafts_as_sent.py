@@ -11,7 +11,7 @@ import pytest
 
 from clientcheck.guidance.letters import MessageDetails
 from clientcheck.guidance.messages import MESSAGE_IDS, TONES, fields_to_fill, render_message
-from tests.support.contexts import DEPENDENT, make_ctx
+from tests.support.contexts import DEPENDENT, FREE, make_ctx
 
 ROOT = Path(__file__).resolve().parents[2]
 _COMMENT = re.compile(r"\{#.*?#\}", re.S)
@@ -270,9 +270,16 @@ def test_warm_naming_of_disrespect_gives_the_benefit_of_the_doubt(lang):
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
-def test_firm_decline_says_the_request_is_outside_the_scope_and_introduces_the_referral(lang):
+def test_firm_decline_gives_one_reason_and_introduces_the_referral(lang):
+    # r6: "outside the scope, and no capacity" reads as an excuse; one reason: capacity for a
+    # client you keep, the scope for one you let go.
     body = render_message("decline_extra_work", "firm", make_ctx({}, lang), GIVEN).body
-    assert ("outside the scope we agreed" if lang == "en" else "sort du périmètre convenu") in body
+    scope = "outside the scope we agreed" if lang == "en" else "sort du périmètre convenu"
+    assert scope not in body and ("capacity" if lang == "en" else "disponibilité") in body
+    leaving = make_ctx({**FREE, "demanding.out_of_scope": 10, "demanding.raised": "enforced"}, lang)
+    assert leaving.verdict == "let_go"
+    let_go = render_message("decline_extra_work", "firm", leaving, GIVEN).body
+    assert scope in let_go and ("capacity" not in let_go and "disponibilité" not in let_go)
     assert "Léa Moreau" in body
     assert ("introduce you" if lang == "en" else "mettre en relation") in body
 

@@ -32,17 +32,19 @@ PREPARED = date(2026, 12, 7)
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_extra_work_is_priced_at_the_rate_the_user_gave(lang):
-    hourly = "at my usual rate of €55 an hour" if lang == "en" else "tarif habituel de 55\u00a0€"
-    daily = "at my usual rate of £350 a day" if lang == "en" else "tarif habituel de 350\u00a0£"
+    # r6: the client's rate ("our agreed rate" under a contract, "the current rate" without),
+    # never "my usual rate", which anchors a rate the user means to raise.
+    hourly = "at our agreed rate of €55 an hour" if lang == "en" else "tarif convenu de 55\u00a0€"
+    daily = "at the current rate of £350 a day" if lang == "en" else "tarif actuel de 350\u00a0£"
     for tone in TONES:
         first = gallery_draft(lang, 1, "quote_extra_work", tone)
         second = gallery_draft(lang, 2, "quote_extra_work", tone)
         assert hourly in first and daily in second, (first, second)
         for text in (first, second):
-            assert "[price]" not in text and "[prix]" not in text, text
+            assert "[price" not in text and "[prix" not in text, text
     # Nothing known: the price stays a field.
     unknown = gallery_draft(lang, 4, "quote_extra_work", "neutral")
-    assert ("[price]" if lang == "en" else "[prix]") in unknown
+    assert ("[price" if lang == "en" else "[prix") in unknown
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
@@ -53,6 +55,11 @@ def test_boundaries_read_complete_without_office_hours_or_a_rate(lang):
             for field in ("[your working hours]", "[your hourly rate]", "[vos horaires]"):
                 assert field not in text, text
             assert "[votre tarif horaire]" not in text
+            # r6: the client must know the price of what is billed, so an unknown rate is a
+            # field beside "my hourly rate" (this test used to forbid any rate field).
+            assert ("my hourly rate ([hourly rate])" if lang == "en" else "([tarif horaire])") in (
+                text
+            ), text
     given = gallery_draft(lang, 1, "communication_boundaries", "neutral")
     assert ("9am to 6pm" if lang == "en" else "de 9\u00a0h à 18\u00a0h") in given
     assert ("€55 an hour" if lang == "en" else "55\u00a0€ de l'heure") in given
@@ -65,7 +72,8 @@ def test_new_rates_without_figures_show_both_the_new_and_the_current_rate_to_fil
     for number in (3, 4):
         for tone in TONES:
             text = gallery_draft(lang, number, "new_rates", tone)
-            assert ("[new rate]" if lang == "en" else "[nouveau tarif]") in text
+            # A private client's new rate includes any VAT (r6): "[new rate, including …]".
+            assert ("[new rate" if lang == "en" else "[nouveau tarif") in text
             assert ("[current rate]" if lang == "en" else "[tarif actuel]") in text, text
 
 
@@ -158,7 +166,9 @@ def test_the_goodbye_names_the_invoice_that_releases_the_files(lang):
         assert named in text, text
         assert "once the invoice has been paid" not in text
         assert not text.rstrip().endswith("règlement de la facture.")
-    assert "received this letter" in gallery_draft("en", 1, "goodbye", "firm")
+    # r6: a registered letter with acknowledgement of receipt asks for no confirmation of it.
+    assert "received this letter" not in gallery_draft("en", 1, "goodbye", "firm")
+    assert "received this message" in gallery_draft("en", 2, "goodbye", "firm")
 
 
 # --- 4. warm reads warm -------------------------------------------------------------------------
@@ -218,7 +228,9 @@ def test_payment_terms_fit_the_client_and_never_speak_of_other_clients(lang):
     for tone in TONES:
         for message_id in ("payment_terms", "contract_revision"):
             text = gallery_draft(lang, 2, message_id, tone)
-            assert ("within 30 days" if lang == "en" else "à 30 jours") in text, text
+            assert ("within 30 days" if lang == "en" else "à 30 jours") in text.replace(
+                "\u00a0", " "
+            ), text
             assert "deposit" not in text and "acompte" not in text, text
     # No payment problem (sixth reading): a clear due date, no deposit asked for out of the blue.
     for tone in TONES:
@@ -230,10 +242,14 @@ def test_payment_terms_fit_the_client_and_never_speak_of_other_clients(lang):
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
-def test_a_claim_in_another_eu_country_leaves_nothing_to_research(lang):
+def test_a_claim_in_another_eu_country_names_the_law_as_a_field_to_fill(lang):
+    # r6: "the national law implementing it" named no law; a field for the user, never a
+    # statute made up.
     for tone in ("neutral", "firm"):
         text = gallery_draft(lang, 3, "late_payment_claim", tone)
-        assert "[the national law" not in text and "[la loi nationale" not in text, text
+        assert ("[national law and article]" if lang == "en" else "[loi nationale et article]") in (
+            text
+        ), text
         assert "or more" not in text and "ou plus" not in text, text
         assert ("2011/7/EU" if lang == "en" else "2011/7/UE") in text
         assert ("plus 8 percentage points" if lang == "en" else "majoré de 8\u00a0points") in (
@@ -241,13 +257,13 @@ def test_a_claim_in_another_eu_country_leaves_nothing_to_research(lang):
         )
         assert ("€40" if lang == "en" else "40\u00a0€") in text
     caption = t("draft_cites_law_eu", lang)
-    assert ("check the rate" if lang == "en" else "vérifiez le taux") in caption
+    assert ("fill in the law" if lang == "en" else "complétez la loi") in caption
     assert ("not legal advice" if lang == "en" else "pas un conseil juridique") in caption
 
 
 def test_a_french_demand_to_a_uk_client_is_not_sent_by_french_registered_letter():
     firm = gallery_draft("fr", 2, "late_payment_claim", "firm")
-    assert "accusé de réception" not in firm and "envoi recommandé ou suivi" in firm
+    assert "accusé de réception" not in firm and "Par e-mail et par courrier recommandé" in firm
     assert "accusé de réception" in gallery_draft("fr", 1, "late_payment_claim", "firm")
 
 

@@ -100,7 +100,7 @@ def test_new_rates_never_read_as_if_the_sender_rate_went_down(lang):
         assert "review of all my rates" in neutral and "review of my rates" in firm
         assert "below my standard rate" not in neutral and "raised" not in firm
     else:
-        assert "révision de l'ensemble de mes tarifs" in neutral
+        assert "J'ai révisé l'ensemble de mes tarifs" in neutral
         assert "inférieur au tarif" not in neutral and "révision de mes tarifs" in firm
 
 
@@ -133,11 +133,10 @@ def test_declining_a_client_you_keep_offers_a_later_date_when_nobody_is_referred
     kept = make_ctx({"late_payment.unpaid_90": "once", **FREE}, lang)
     assert kept.verdict != "let_go"
     later = "[date]"
-    for tone in ("warm", "neutral"):
+    for tone in TONES:  # r6: the firm tone too, to a client you keep
         assert later in render_message("decline_extra_work", tone, kept).body
         referred = render_message("decline_extra_work", tone, kept, NAMED).body
         assert later not in referred
-    assert later not in render_message("decline_extra_work", "firm", kept).body
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
@@ -174,9 +173,14 @@ def test_after_repeated_insults_the_warm_close_hopes_to_get_back_not_to_keep(lan
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
-def test_a_repeated_remark_is_its_own_sentence_in_the_firm_version(lang):
+def test_a_repeated_remark_leads_the_refusal_in_the_firm_version(lang):
+    # Never "either" tacked on (fourth reading), nor a choppy sentence of its own (r6).
     firm = body("name_disrespect", "firm", {**REPEATED_INSULTS, **DEPENDENT}, lang)
-    sentence = "This is not the first time." if lang == "en" else "Ce n'est pas la première fois."
+    sentence = (
+        "This is not the first time, and I won't accept"
+        if lang == "en"
+        else "Ce n'est pas la première fois, et je n'accepte pas"
+    )
     assert sentence in firm, firm
 
 
@@ -424,7 +428,12 @@ def test_ongoing_hourly_work_is_invoiced_monthly_in_advance_not_by_deposit_per_p
         assert advance in text and ("in advance" if lang == "en" else "d'avance") in text
         assert "Each new project" not in text and "Chaque nouveau projet" not in text
         if tone == "firm":
-            held = "New work will be scheduled" if lang == "en" else "nouveaux travaux seront"
+            # r6: under a contract, only new work outside it waits for the signature.
+            held = (
+                "New work outside our current contract will be scheduled"
+                if lang == "en"
+                else "nouveaux travaux non prévus par notre contrat actuel seront"
+            )
             assert held in text, text
     per_project = body("contract_revision", "neutral", {"late_payment.unpaid_90": "once"}, lang)
     assert ("deposit of 50%" if lang == "en" else "acompte de 50\u00a0%") in per_project
@@ -462,7 +471,7 @@ def test_extra_work_for_a_client_who_owes_money_starts_once_the_invoice_and_a_de
     start = (
         "- Start: once invoice 2026-031" if lang == "en" else "- Démarrage\u00a0: après règlement"
     )
-    deposit = "a deposit of 50%" if lang == "en" else "acompte de 50\u00a0%"
+    deposit = "a 50% deposit" if lang == "en" else "acompte de 50\u00a0%"
     for tone in TONES:
         text = render_message("quote_extra_work", tone, ctx, NAMED).body
         assert start in text and deposit in text, text
@@ -491,10 +500,12 @@ def test_every_gallery_draft_that_plans_work_waits_for_the_unpaid_invoice(lang):
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_a_firm_payment_request_from_a_dependent_freelancer_schedules_new_work_after_payment(lang):
     dependent = body("payment_terms", "firm", LATE_AND_DEMANDING, lang, NAMED)
+    # r6: under a contract, only the work the contract does not already provide for waits.
     schedule = (
-        "I'll schedule new work once it has been paid"
+        "I'll schedule new work outside our contract once it has been paid"
         if lang == "en"
-        else "Je planifierai les nouveaux travaux une fois cette facture réglée"
+        else "Je planifierai les nouveaux travaux non prévus par notre contrat une fois cette "
+        "facture réglée"
     )
     stop = "won't be able to start any new work" if lang == "en" else "ne pourrai pas commencer"
     assert schedule in dependent and stop not in dependent
@@ -531,8 +542,14 @@ def test_payment_terms_give_a_reason_that_fits_the_client(lang):
 def test_a_workload_check_in_uses_the_volume_the_client_already_books(lang):
     regular = "As your needs are fairly regular (about 60 hours a month)"
     regular_fr = "Comme vos besoins sont assez réguliers (environ 60\u00a0heures par mois)"
+    no_contract = {**LATE_AND_DEMANDING, "contract_breach.has_contract": "no"}
+    assert (regular if lang == "en" else regular_fr) in body(
+        "workload_checkin", "warm", no_contract, lang, NAMED
+    )
+    # Under a contract the question already confirms the volume (r6: said once, not twice).
     text = body("workload_checkin", "warm", LATE_AND_DEMANDING, lang, NAMED)
-    assert (regular if lang == "en" else regular_fr) in text, text
+    assert ("Given that volume" if lang == "en" else "Pour un volume aussi régulier") in text
+    assert text.replace("\u00a0", " ").count("60 hours" if lang == "en" else "60 heures") == 1
     assert ("agreed scope of work" if lang == "en" else "périmètre défini") in text
     assert ("paid at the start of each month" if lang == "en" else "payable en début") in text
     unknown = body("workload_checkin", "warm", DEPENDENT, lang)
@@ -546,10 +563,11 @@ def test_a_workload_check_in_uses_the_volume_the_client_already_books(lang):
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_boundaries_say_booked_calls_are_included_and_what_is_billed_without_asking(lang):
+    # r6: "included in my rate" is ambiguous for work billed by the hour: no extra charge.
     included = (
-        "calls booked in advance are included in my rate"
+        "calls booked in advance come at no extra charge"
         if lang == "en"
-        else "appels prévus sur rendez-vous sont compris dans mon tarif"
+        else "appels prévus sur rendez-vous ne sont pas facturés en plus"
     )
     for tone in TONES:
         text = body("communication_boundaries", tone, LATE_AND_DEMANDING, lang)
