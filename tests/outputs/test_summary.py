@@ -275,7 +275,9 @@ def test_a_provisional_result_says_so_in_the_summary():
 
 
 def test_too_little_to_go_on_says_so_and_asks_for_the_situation_first():
-    data = _late_payer_data("en", {"demanding.tight_deadlines": "often", "high_maintenance.after_hours": "often"})
+    data = _late_payer_data(
+        "en", {"demanding.tight_deadlines": "often", "high_maintenance.after_hours": "often"}
+    )
     markdown = summary_markdown(data).replace("\\", "")
     assert "Too little to go on yet" in markdown
     assert default_bank().question("situation.income_share").text("en") in markdown
