@@ -39,6 +39,9 @@ LATE_PAYER = {
     "late_payment.days_late": 45,
     "late_payment.chasing": "always",
 }
+# Asked, and nothing changed: the deposit is the lever (never told, the first word comes
+# first: see test_a_late_payer_never_told_is_asked_to_keep_the_due_date_not_for_a_deposit).
+ASKED_IN_VAIN = {**LATE_PAYER, "late_payment.raised": "no_change"}
 FULL = MessageDetails(
     sender_name="Camille Martin",
     contact_name="Jane Doe",
@@ -221,7 +224,7 @@ def test_payment_draft_names_the_invoice_date_amount_and_days_overdue(lang, expe
 
 @pytest.mark.parametrize("tone", TONES)
 def test_payment_terms_propose_a_deposit_and_the_balance_on_delivery(tone):
-    draft = render_message("payment_terms", tone, make_ctx(LATE_PAYER), FULL)
+    draft = render_message("payment_terms", tone, make_ctx(ASKED_IN_VAIN), FULL)
     assert "50% of the fee" in draft.body and "balance invoiced on delivery" in draft.body
     # One scheme, with nothing to fill in: no threshold, no milestone to name.
     assert "[amount]" not in draft.body and "[first draft]" not in draft.body
@@ -230,7 +233,7 @@ def test_payment_terms_propose_a_deposit_and_the_balance_on_delivery(tone):
 
 def test_deposit_percent_changes_the_deposit():
     details = MessageDetails(deposit_percent=40)
-    draft = render_message("payment_terms", "neutral", make_ctx(LATE_PAYER, "fr"), details)
+    draft = render_message("payment_terms", "neutral", make_ctx(ASKED_IN_VAIN, "fr"), details)
     assert "acompte de 40\u00a0%" in draft.body and "le solde étant facturé" in draft.body
     assert "[montant]" not in draft.body and "[la première version]" not in draft.body
 
@@ -758,7 +761,7 @@ def test_txt_download_has_subject_then_body_in_utf8():
 
 def test_full_payment_upfront_drops_the_milestone_sentence():
     details = MessageDetails(deposit_percent=100)
-    body = render_message("payment_terms", "firm", make_ctx(LATE_PAYER), details).body
+    body = render_message("payment_terms", "firm", make_ctx(ASKED_IN_VAIN), details).body
     assert "100% of the fee" in body
     assert "instalments" not in body and " 0%" not in body
 
@@ -1059,3 +1062,33 @@ def test_one_unpaid_invoice_is_never_called_several_late_invoices(lang, tone):
         "avec 45 jours de retard en moyenne.",
     }
     assert pattern[lang][1:] in body  # warm leads in: "I've noticed that of my last 10…"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("tone", TONES)
+def test_a_late_payer_never_told_is_asked_to_keep_the_due_date_not_for_a_deposit(lang, tone):
+    """Keep, and set boundaries (pays in full, late, never told): the first draft says it
+    once, names the late fee from the next invoice and offers a longer term priced in; the
+    deposit waits until asking has failed (then Renegotiate now asks for it)."""
+    next_invoice, deposit = {
+        "en": ("From the next invoice", "% of the fee"),
+        "fr": ("Dès la prochaine facture", "acompte"),
+    }[lang]
+    first = make_ctx({**LATE_PAYER, **FREE}, lang)
+    assert first.verdict == "keep_boundaries"
+    body = render_message("payment_terms", tone, first).body
+    assert next_invoice in body and deposit not in body
+    asked = make_ctx({**LATE_PAYER, "late_payment.raised": "no_change", **FREE}, lang)
+    assert asked.verdict == "renegotiate"
+    body = render_message("payment_terms", tone, asked).body
+    assert next_invoice not in body and deposit in body
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_client_in_mourning_is_written_to_kindly_and_asked_when_not_charged(lang):
+    ctx = make_ctx({**LATE_PAYER, "situation.hard_times": "personal", **FREE}, lang)
+    body = render_message("payment_terms", "neutral", ctx).body
+    kind = {"en": "very difficult time", "fr": "période très difficile"}[lang]
+    pause = {"en": "pause the work", "fr": "mettre le travail en pause"}[lang]
+    fee = {"en": "will carry", "fr": "entraînera"}[lang]
+    assert kind in body and pause in body and fee not in body
