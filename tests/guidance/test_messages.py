@@ -1092,3 +1092,14 @@ def test_a_client_in_mourning_is_written_to_kindly_and_asked_when_not_charged(la
     pause = {"en": "pause the work", "fr": "mettre le travail en pause"}[lang]
     fee = {"en": "will carry", "fr": "entraînera"}[lang]
     assert kind in body and pause in body and fee not in body
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_firm_terms_for_a_client_with_no_payment_problem_differ_from_neutral(lang):
+    """A reader found the firm version read as neutral: the firm one asks for written
+    agreement before the next project."""
+    ctx = make_ctx({"late_payment.chasing": "never", **FREE}, lang)
+    neutral = render_message("payment_terms", "neutral", ctx).body
+    firm = render_message("payment_terms", "firm", ctx).body
+    written = {"en": "written agreement", "fr": "accord écrit"}[lang]
+    assert written in firm and written not in neutral
