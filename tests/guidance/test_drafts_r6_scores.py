@@ -525,3 +525,18 @@ def test_a_private_clients_new_rate_to_fill_includes_any_vat(lang):
     for tone in TONES:
         assert vat in gallery_draft(lang, 4, "new_rates", tone)
         assert vat not in gallery_draft(lang, 3, "new_rates", tone)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("tone", ["neutral", "firm"])
+def test_a_claim_lists_the_refused_invoices_for_extras_among_the_sums_claimed(lang, tone):
+    """Round 7, both readers (3.11): a formal claim totals every sum owed, each invoice with
+    its own fixed charge; no single total that leaves the extras out."""
+    line = (
+        "- the invoices for the additional work ([numbers]): [amounts], each with its own"
+        if lang == "en"
+        else "- les factures des travaux supplémentaires (n°\u00a0[numéros])\u00a0: [montants]"
+    )
+    claim = gallery_draft(lang, 3, "late_payment_claim", tone)
+    assert line in claim.replace("> ", ""), claim
+    assert line not in gallery_draft(lang, 1, "late_payment_claim", tone).replace("> ", "")
