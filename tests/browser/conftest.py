@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from tests.browser.helpers import RUN_WATCH
 from tests.support.servers import CHROMIUM_ARGS, chromium_executable, start_server, stop_server
 
 
@@ -66,6 +67,15 @@ def browser(chromium_path: str):
         browser = playwright.chromium.launch(
             executable_path=chromium_path, headless=True, args=CHROMIUM_ARGS
         )
+        new_context = browser.new_context
+
+        def watched_context(*args, **kwargs):
+            """Every context's pages follow the app's runs (helpers.wait_idle)."""
+            context = new_context(*args, **kwargs)
+            context.add_init_script(path=RUN_WATCH)
+            return context
+
+        browser.new_context = watched_context
         yield browser
         browser.close()
 

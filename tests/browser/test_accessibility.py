@@ -216,7 +216,6 @@ def _open_expanders(page: Page) -> None:
         if not page.locator(closed).count():
             return
         page.locator(closed).first.evaluate("summary => summary.click()")
-        page.wait_for_timeout(150)
         settle(page)  # some are drawn only once open: the page runs again
     raise AssertionError("expanders kept closing")
 
