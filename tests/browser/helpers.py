@@ -2,7 +2,42 @@
 
 from __future__ import annotations
 
+import itertools
+from pathlib import Path
+
 from playwright.sync_api import Page, expect
+
+RUN_WATCH = Path(__file__).with_name("run_watch.js")
+
+# True once every run asked for has ended and the page has taken the end in, with nothing
+# of an earlier run left on it, for 50 ms (checked every 20 ms: a background tab draws no
+# animation frames). The websocket (run_watch.js) tells that a run was asked for before
+# the page shows it; the page's own run state (which Streamlit's end-to-end tests read too)
+# tells that it has drawn the run after the websocket brought its end. An action that has
+# not asked for a run gets 150 ms to do so (a click, a choice or Enter ask at once; an
+# upload later, so tests wait for what it shows). ``unsure`` (several requests before one
+# run started: which run answers the last is unknown) also needs 300 ms without a message.
+_IDLE = """token => {
+    const w = window.__ccRuns;
+    const now = performance.now();
+    if (w.token !== token) { w.token = token; w.since = now; w.idleSince = null; }
+    if (w.asked === (w.mark || 0) && now - w.since < 150) return false;
+    const app = document.querySelector('[data-testid=stApp]');
+    const state = app ? app.getAttribute('data-test-script-state') : null;
+    const idle = !w.pending && !w.running
+        && !(w.unsure && now - w.lastMessage < 300)
+        && (state === 'notRunning' || state === 'compilationError')
+        && !document.querySelector('[data-testid=stStatusWidget]')
+        && !document.querySelector('[data-stale=true]')
+        && !document.querySelector('.st-key-cc_start_waiting');
+    if (!idle) { w.idleSince = null; return false; }
+    if (w.idleSince === null) w.idleSince = now;
+    if (now - w.idleSince < 50) return false;
+    w.mark = w.asked;
+    w.unsure = false;
+    return true;
+}"""
+_tokens = itertools.count()
 
 
 def wait_idle(page: Page) -> None:
@@ -10,7 +45,12 @@ def wait_idle(page: Page) -> None:
 
     On the welcome page this includes the run that follows the device's answer
     (autosave), while the start buttons wait for it (``.st-key-cc_start_waiting``).
+    Test pages carry tests/browser/run_watch.js (conftest.py), which follows the runs on
+    the websocket; a page without it falls back to pauses around the page's own signs.
     """
+    if page.evaluate("() => !!window.__ccRuns"):
+        page.wait_for_function(_IDLE, arg=next(_tokens), polling=20, timeout=30_000)
+        return
     page.wait_for_timeout(150)
     page.wait_for_function(
         "() => !document.querySelector('[data-testid=stStatusWidget]')"

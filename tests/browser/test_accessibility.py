@@ -23,6 +23,7 @@ from tests.browser.helpers import main_area as _main
 from tests.browser.helpers import wait_idle as settle
 
 SERIOUS = ("serious", "critical")
+AXE_OPTIONS = {"resultTypes": ["violations"]}  # what axe_playwright_python asks for
 # Moderate or minor violations the app cannot fix, by (rule, kind of element): why.
 KNOWN_MINOR = {
     ("region", "#stFloatingOverlayPortal"): (
@@ -156,8 +157,14 @@ class StepScan:
 
 
 def scan(page: Page, axe) -> list[Violation]:
-    """Run axe-core and return every violation, one entry per flagged node."""
-    response = axe.run(page).response
+    """Run axe-core and return every violation, one entry per flagged node.
+
+    axe-core (570 KB) is put in the page once: the steps are one page load (Streamlit
+    changes the page without loading another), so it stays there for every scan.
+    """
+    if not page.evaluate("() => typeof window.axe === 'object' && !!window.axe.run"):
+        page.evaluate(axe.axe_script)
+    response = page.evaluate("options => axe.run(options)", AXE_OPTIONS)
     found = []
     for rule in response["violations"]:
         kinds = page.evaluate(_NODE_KIND, [n["target"] for n in rule["nodes"]])
@@ -216,7 +223,6 @@ def _open_expanders(page: Page) -> None:
         if not page.locator(closed).count():
             return
         page.locator(closed).first.evaluate("summary => summary.click()")
-        page.wait_for_timeout(150)
         settle(page)  # some are drawn only once open: the page runs again
     raise AssertionError("expanders kept closing")
 

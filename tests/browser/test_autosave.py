@@ -100,12 +100,15 @@ def restarted_under_an_open_page(browser: Browser, name: str, option: str):
     try:
         page = context.new_page()
         work_until_sign_1(page, url, name, option)
+        opened = page.evaluate("window.__ccRuns.opened")
         process.kill()
         process.wait(timeout=10)
         stop_server(process)
         writer = stored(page)["writer"]
         process, url = start_server(port=port)
-        page.wait_for_timeout(3000)  # the page reconnects; nothing runs until a click
+        # The page reconnects (tests/browser/run_watch.js counts it); nothing runs until a click.
+        page.wait_for_function("n => window.__ccRuns.opened > n", arg=opened, timeout=30_000)
+        wait_idle(page)
         yield page, writer
     finally:
         context.close()

@@ -21,18 +21,17 @@ NAMES = {
 
 
 @pytest.fixture
-def guarded(page: Page):
-    """The desktop page, failing on any dialog and noting every request to another host."""
-    dialogs: list[str] = []
+def guarded(page: Page, dialogs: list[str]):
+    """The desktop page, noting every dialog and every request to another host."""
     foreign: list[str] = []
 
-    def on_dialog(dialog) -> None:
-        dialogs.append(dialog.message)
-        dialog.dismiss()
+    def on_request(request) -> None:
+        if "evil.example" in request.url:
+            foreign.append(request.url)
 
-    page.on("dialog", on_dialog)
-    page.on("request", lambda r: foreign.append(r.url) if "evil.example" in r.url else None)
+    page.on("request", on_request)
     yield page, dialogs, foreign
+    page.remove_listener("request", on_request)
 
 
 @pytest.mark.parametrize("name", NAMES.values(), ids=NAMES.keys())

@@ -107,10 +107,8 @@ def test_stay_path_eml_has_the_right_subject_and_never_the_alias(page, app_url, 
 
 
 def test_drafts_show_the_hostile_name_literally_and_the_eml_is_a_valid_message(
-    page, app_url, tmp_path
+    page, dialogs, app_url, tmp_path
 ):
-    dialogs = []
-    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     open_results(page, app_url, tmp_path, ClientRecord(name=HOSTILE, answers=dict(LATE_ONLY)))
     body = page.get_by_role("textbox", name="Message (edit freely)")
     assert "Société" not in body.input_value()  # the alias stays out of drafts

@@ -71,21 +71,19 @@ _TABLES_CUT = """() => [...document.querySelectorAll('[data-testid=stMain] table
 
 
 @pytest.fixture(params=[(lang, size) for size in SIZES for lang in ("en", "fr")], ids=str)
-def sized(request, browser, app_url: str):
-    """A fresh page at the size asked for, and its language."""
+def sized(request, pages):
+    """A page at the size asked for, with its own session and empty storage, and its language."""
     lang, size = request.param
     width, height = SIZES[size]
     phone = size == "phone"
-    context = browser.new_context(
+    with pages.open(
+        request,
         viewport={"width": width, "height": height},
         is_mobile=phone,
         has_touch=phone,
         locale="fr-FR" if lang == "fr" else "en-GB",
-    )
-    page = context.new_page()
-    page.set_default_timeout(20_000)
-    yield page, lang, size
-    context.close()
+    ) as page:
+        yield page, lang, size
 
 
 def _results(page: Page, app_url: str, tmp_path: Path, lang: str) -> None:

@@ -7,7 +7,7 @@ two device pixels each, which is what these tests give Chromium.
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
 from tests.browser.helpers import click, horizontal_overflow, main_area, open_app, wait_idle
 
@@ -37,12 +37,9 @@ _CONTROLS = """() => {
 
 
 @pytest.fixture
-def zoomed(browser: Browser, app_url: str):
-    context = browser.new_context(viewport=ZOOMED, device_scale_factor=2, locale="en-GB")
-    page = context.new_page()
-    page.set_default_timeout(20_000)
-    yield page
-    context.close()
+def zoomed(pages, request):
+    with pages.open(request, viewport=ZOOMED, device_scale_factor=2, locale="en-GB") as page:
+        yield page
 
 
 def _check_controls(page: Page, step: str) -> int:
