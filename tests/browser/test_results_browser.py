@@ -75,8 +75,12 @@ def test_uploading_a_saved_file_restores_the_questionnaire_where_it_was(page, ap
     ).to_be_checked()
 
 
-# Late payment only, free to leave: renegotiate, so the first suggested draft is a stay-path one.
-LATE_ONLY = {k: v for k, v in ANSWERS.items() if not k.startswith(("disrespect", "demanding"))}
+# Late payment only, asked and nothing changed, free to leave: renegotiate, so the first
+# suggested draft is a stay-path one that asks for a deposit.
+LATE_ONLY = {
+    **{k: v for k, v in ANSWERS.items() if not k.startswith(("disrespect", "demanding"))},
+    "late_payment.raised": "no_change",
+}
 
 
 def fill_detail(page: Page, label: str, value: str) -> None:
