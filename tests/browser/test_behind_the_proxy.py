@@ -25,6 +25,7 @@ from tests.browser.autosave_steps import (
     NEWER_WORK,
     SIGN_1,
     answer_chasing,
+    wait_quiet,
     wait_stored,
 )
 from tests.browser.helpers import MAIN, click, expect_title, open_app, unfold, wait_idle
@@ -180,8 +181,9 @@ def test_the_whole_app_behind_the_proxy_with_no_csp_violation_and_nothing_leavin
         # A second tab saves newer work; the first one asks before writing over it.
         second = context.new_page()
         open_app(second, proxied, "en")
+        wait_quiet(second)
         second.locator(MAIN).get_by_role("button", name=f"Continue: {NAME}").click()
-        wait_idle(second)
+        wait_quiet(second)
         second.locator(SIDEBAR).get_by_role("button", name=f"1. {SIGN_1}").click()
         wait_idle(second)
         expect_title(second, SIGN_1)
