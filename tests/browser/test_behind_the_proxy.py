@@ -7,7 +7,7 @@ tab with newer work. Meanwhile every frame listens for Content-Security-Policy
 violations, and every request the browser makes is recorded: there must be no
 violation, no request to anywhere but the app's own origin, and nothing broken.
 
-Marked ``load``: it needs HAProxy and runs in the serial pass with the proxy tests.
+It needs HAProxy (like the proxy tests in tests/load/) and runs in the parallel pass.
 """
 
 from __future__ import annotations
@@ -29,8 +29,6 @@ from tests.browser.autosave_steps import (
     wait_stored,
 )
 from tests.browser.helpers import MAIN, click, expect_title, open_app, unfold, wait_idle
-
-pytestmark = pytest.mark.load
 
 SIDEBAR = '[data-testid="stSidebar"]'
 NAME = "Proxy & Co"

@@ -19,7 +19,9 @@ from scripts.load_proxy import CONFIG, START, haproxy_executable, proxy
 from scripts.load_proxy import replicas as start_replicas
 from scripts.load_ws import run_level
 
-pytestmark = pytest.mark.load
+# A functional check, not a measurement: it runs in the parallel pass, its tests on one
+# worker so that the two replicas start once.
+pytestmark = pytest.mark.xdist_group("proxy_affinity")
 
 AFFINITY_LINE = '    cookie CCSRV insert indirect nocache httponly attr "SameSite=Lax"\n'
 SESSIONS = 6
