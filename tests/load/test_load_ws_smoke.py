@@ -21,7 +21,7 @@ def test_five_protocol_sessions_complete_with_pdf_and_upload(tmp_path):
     process, url = start_server(step_log=step_log)
     try:
         report = run_level(
-            SESSIONS, url, [process.pid], think=0.1, ramp=0.05, limit_s=120, step_log=step_log
+            SESSIONS, url, [process.pid], think=0.0, ramp=0.05, limit_s=120, step_log=step_log
         )
         # The PDFs were built by the server's helper process (clientcheck/outputs/pdf_worker.py).
         helpers = [

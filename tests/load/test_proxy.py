@@ -47,11 +47,11 @@ def replicas(haproxy) -> Iterator[list[str]]:
 
 def run_through(haproxy: str, config: Path, apps: list[str]) -> dict:
     # Sessions come from addresses of their own, as people do (the proxy limits each
-    # address), at a pace the replicas' message budget allows (deploy/security.py: a
-    # whole assessment is fewer messages than its burst).
+    # address), each step as soon as the last one ended: the replicas' message budget
+    # allows it (deploy/security.py: a whole assessment is fewer messages than its burst).
     with proxy(haproxy, apps, config) as url:
         return run_level(
-            SESSIONS, url, [], think=0.1, ramp=0.05, seed=7, limit_s=180, warmup=False,
+            SESSIONS, url, [], think=0.0, ramp=0.05, seed=7, limit_s=180, warmup=False,
             sources=True,
         )  # fmt: skip
 
