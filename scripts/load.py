@@ -257,8 +257,9 @@ async def one_session(browser, url: str, index: int, think: float, gate: Gate | 
 
 
 async def _run(
-    sessions: int, url: str, pid: int | None, think: float, ramp: float, step_log: Path | None
-) -> dict:
+    sessions: int, url: str, pid: int | None, think: float, ramp: float, step_log: Path | None,
+    warmup: bool,
+) -> dict:  # fmt: skip
     from playwright.async_api import async_playwright
 
     path = chromium_executable()
@@ -269,7 +270,7 @@ async def _run(
             executable_path=path, headless=True, args=CHROMIUM_ARGS
         )
         try:
-            warm = await one_session(browser, url, -1, 0.0, None)
+            warm = await one_session(browser, url, -1, 0.0, None) if warmup else None
             rss_before = tree_rss_kb([pid]) if pid else None
             gate = Gate()
             cpu_before = (tree_cpu_s([pid]) if pid else None, machine_busy_s())
@@ -317,7 +318,7 @@ def _summary(sessions, results, warm, rss_before, rss_after, elapsed, think) -> 
         "sessions": sessions,
         "completed": sum(r.ok for r in results),
         "errors": [f"session {r.index}: {r.error}" for r in results if r.error],
-        "warmup_ok": warm.ok,
+        "warmup_ok": warm.ok if warm is not None else None,
         "think_time_s": think,
         "elapsed_s": round(elapsed, 1),
         "step_count": len(steps),
@@ -346,27 +347,26 @@ def run_load(
     think: float = THINK_S,
     ramp: float = RAMP_S,
     pid: int | None = None,
+    warmup: bool = True,
 ) -> dict:
     """Run ``sessions`` concurrent assessments against ``url`` (or a server of our own).
 
-    ``pid``: the process serving ``url``, for its CPU and memory figures.
+    ``pid``: the process serving ``url``, for its CPU and memory figures. ``warmup``: one
+    session first, so that the memory per session leaves out imports and caches (a smoke
+    test that reads no memory figure can skip it).
     """
     if not 1 <= sessions <= MAX_SESSIONS:
         raise ValueError(f"sessions must be between 1 and {MAX_SESSIONS}")
     if url is None:
         # Our own server keeps its run log: the server-side figures read its clock.
         with clocked_server() as (url, pid, step_log):
-            return _run_limited(sessions, url, pid, think, ramp, step_log)
+            return _limited(_run(sessions, url, pid, think, ramp, step_log, warmup))
     check_url(url)
-    return _run_limited(sessions, url, pid, think, ramp, None)
+    return _limited(_run(sessions, url, pid, think, ramp, None, warmup))
 
 
-def _run_limited(
-    sessions: int, url: str, pid: int | None, think: float, ramp: float, step_log: Path | None
-) -> dict:
-    return asyncio.run(
-        asyncio.wait_for(_run(sessions, url, pid, think, ramp, step_log), HARD_LIMIT_S)
-    )
+def _limited(run) -> dict:
+    return asyncio.run(asyncio.wait_for(run, HARD_LIMIT_S))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -13,14 +13,16 @@ RUN_WATCH = Path(__file__).with_name("run_watch.js")
 # of an earlier run left on it, for 50 ms (checked every 20 ms: a background tab draws no
 # animation frames). The websocket (run_watch.js) tells that a run was asked for before
 # the page shows it; the page's own run state (which Streamlit's end-to-end tests read too)
-# tells that it has drawn the run after the websocket brought its end. An action that has
-# not asked for a run gets 150 ms to do so (a click, a choice or Enter ask at once; an
-# upload later, so tests wait for what it shows). ``unsure`` (several requests before one
-# run started: which run answers the last is unknown) also needs 300 ms without a message.
+# tells that it has drawn the run after the websocket brought its end. Streamlit asks for
+# a run from a zero-delay timer after the action: none may be pending. An action that has
+# not asked for a run then still gets 150 ms to do so (an upload asks later: tests wait
+# for what it shows). ``unsure`` (several requests before one run started: which run
+# answers the last is unknown) also needs 300 ms without a message.
 _IDLE = """token => {
     const w = window.__ccRuns;
     const now = performance.now();
     if (w.token !== token) { w.token = token; w.since = now; w.idleSince = null; }
+    if (w.soon() > 0) { w.idleSince = null; return false; }
     if (w.asked === (w.mark || 0) && now - w.since < 150) return false;
     const app = document.querySelector('[data-testid=stApp]');
     const state = app ? app.getAttribute('data-test-script-state') : null;

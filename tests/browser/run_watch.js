@@ -82,6 +82,28 @@
     }
   }
 
+  // Streamlit 1.67 sends a widget's change from a zero-delay timer, a moment after the
+  // click or the key: count such timers, so that a wait does not end between the action
+  // and its request (a busy page can run them late).
+  const soon = new Set();
+  const nativeSetTimeout = window.setTimeout, nativeClearTimeout = window.clearTimeout;
+  window.setTimeout = function (handler, delay, ...rest) {
+    if (typeof handler !== "function" || Number(delay) > 4) {
+      return nativeSetTimeout.call(window, handler, delay, ...rest);
+    }
+    const id = nativeSetTimeout.call(window, function (...args) {
+      soon.delete(id);
+      return handler.apply(this, args);
+    }, delay, ...rest);
+    soon.add(id);
+    return id;
+  };
+  window.clearTimeout = function (id) {
+    soon.delete(id);
+    return nativeClearTimeout.call(window, id);
+  };
+  watch.soon = () => soon.size;
+
   const Native = window.WebSocket;
   window.WebSocket = new Proxy(Native, {
     construct(target, args) {

@@ -1,7 +1,8 @@
 """Autosave on the device in a real Chromium: reload, reopen, server restart, bad storage.
 
-Each test has its own browser context, so its own empty ``localStorage``. Several tabs
-on one device: test_autosave_tabs.py.
+Each test starts with an empty ``localStorage``: its own browser context, or a kept page
+whose storage was cleared (the ``page`` fixture). Several tabs on one device:
+test_autosave_tabs.py.
 """
 
 from __future__ import annotations
@@ -215,9 +216,8 @@ def test_full_storage_warns_once_and_the_work_stays_in_the_tab(
     ],
 )
 def test_corrupt_storage_gives_a_message_and_a_clean_start(
-    context: BrowserContext, app_url: str, text: str, message: str
+    page: Page, app_url: str, text: str, message: str
 ):
-    page = context.new_page()
     open_app(page, app_url, "en")
     page.evaluate("([key, text]) => localStorage.setItem(key, text)", [KEY, text])
     page.reload()
@@ -229,8 +229,7 @@ def test_corrupt_storage_gives_a_message_and_a_clean_start(
     assert "Fresh Start" in wait_stored(page, "Fresh Start")["session"]
 
 
-def test_forget_everything_empties_the_device(context: BrowserContext, app_url: str):
-    page = context.new_page()
+def test_forget_everything_empties_the_device(page: Page, app_url: str):
     work_until_sign_1(page, app_url, "Forget Me")
     page.locator('[data-testid="stSidebar"]').get_by_role("button", name="Welcome").click()
     wait_idle(page)
@@ -245,11 +244,8 @@ def test_forget_everything_empties_the_device(context: BrowserContext, app_url: 
     assert "Forget Me" not in page.locator(MAIN).inner_text()
 
 
-def test_what_changes_in_the_drafts_panel_is_kept_on_the_device(
-    context: BrowserContext, app_url: str
-):
+def test_what_changes_in_the_drafts_panel_is_kept_on_the_device(page: Page, app_url: str):
     """The drafts panel reruns on its own (a fragment): its changes must still be saved."""
-    page = context.new_page()
     work_until_sign_1(page, app_url, "Drafty Ltd")
     go_to_results(page, "Drafty Ltd")
     unfold(page, "drafts")

@@ -20,6 +20,7 @@ from tests.browser.autosave_steps import (
     name_client,
     newer_work_in_another_tab,
     stored,
+    wait_quiet,
     wait_stored,
     work_until_sign_1,
 )
@@ -131,10 +132,12 @@ def test_a_client_deleted_in_one_tab_stays_deleted_in_the_others(
     # A second tab takes up both clients (it continues the one the first tab was on).
     second = context.new_page()
     open_app(second, app_url, "en")
+    wait_quiet(second)
     continue_button(second, "Gone Ltd", answered=0).click()
-    wait_idle(second)
+    wait_quiet(second)
     expect_title(second, SIGN_1)
     # The first tab deletes "Gone Ltd": the copy on the device drops it, with a tombstone.
+    wait_quiet(first)
     delete_current_client(first)
     first.wait_for_function(
         "key => !(localStorage.getItem(key) || '').includes('Gone Ltd')", arg=KEY

@@ -7,7 +7,7 @@ tab with newer work. Meanwhile every frame listens for Content-Security-Policy
 violations, and every request the browser makes is recorded: there must be no
 violation, no request to anywhere but the app's own origin, and nothing broken.
 
-Marked ``load``: it needs HAProxy and runs in the serial pass with the proxy tests.
+It needs HAProxy (like the proxy tests in tests/load/) and runs in the parallel pass.
 """
 
 from __future__ import annotations
@@ -25,11 +25,10 @@ from tests.browser.autosave_steps import (
     NEWER_WORK,
     SIGN_1,
     answer_chasing,
+    wait_quiet,
     wait_stored,
 )
 from tests.browser.helpers import MAIN, click, expect_title, open_app, unfold, wait_idle
-
-pytestmark = pytest.mark.load
 
 SIDEBAR = '[data-testid="stSidebar"]'
 NAME = "Proxy & Co"
@@ -180,8 +179,9 @@ def test_the_whole_app_behind_the_proxy_with_no_csp_violation_and_nothing_leavin
         # A second tab saves newer work; the first one asks before writing over it.
         second = context.new_page()
         open_app(second, proxied, "en")
+        wait_quiet(second)
         second.locator(MAIN).get_by_role("button", name=f"Continue: {NAME}").click()
-        wait_idle(second)
+        wait_quiet(second)
         second.locator(SIDEBAR).get_by_role("button", name=f"1. {SIGN_1}").click()
         wait_idle(second)
         expect_title(second, SIGN_1)

@@ -28,6 +28,8 @@ from tests.support.servers import ROOT, start_server, stop_server
 SKIP_DIRS = {".venv", ".git", "__pycache__", ".pytest_cache", ".hypothesis", ".ruff_cache"}
 # Where Streamlit's frontend fetches a ":material/...:" page icon from.
 APP_PARTS = ("app.py", "clientcheck", "questions", "templates", ".streamlit", "requirements.txt")
+# The tests share one assessment on a server of its own: keep them on one test worker.
+pytestmark = pytest.mark.xdist_group("privacy")
 
 
 def snapshot(root: Path) -> dict[str, tuple[int, int]]:

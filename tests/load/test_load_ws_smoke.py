@@ -1,20 +1,17 @@
 """Five virtual users complete a full assessment at once over Streamlit's websocket protocol.
 
 A smoke test of the load tool and of the server under several sessions at once; the
-capacity figures come from scripts/load_ws.py and scripts/bench.py, not from a test.
+capacity figures come from scripts/load_ws.py and scripts/bench.py, not from a test. It
+times nothing, so it runs in the parallel pass.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from scripts.load_proc import tree
 from scripts.load_ws import run_level
 from tests.support.servers import start_server, stop_server
-
-pytestmark = pytest.mark.load
 
 SESSIONS = 5
 
@@ -24,7 +21,7 @@ def test_five_protocol_sessions_complete_with_pdf_and_upload(tmp_path):
     process, url = start_server(step_log=step_log)
     try:
         report = run_level(
-            SESSIONS, url, [process.pid], think=0.1, ramp=0.05, limit_s=120, step_log=step_log
+            SESSIONS, url, [process.pid], think=0.0, ramp=0.05, limit_s=120, step_log=step_log
         )
         # The PDFs were built by the server's helper process (clientcheck/outputs/pdf_worker.py).
         helpers = [

@@ -19,7 +19,9 @@ from scripts.load_proxy import CONFIG, START, haproxy_executable, proxy
 from scripts.load_proxy import replicas as start_replicas
 from scripts.load_ws import run_level
 
-pytestmark = pytest.mark.load
+# A functional check, not a measurement: it runs in the parallel pass, its tests on one
+# worker so that the two replicas start once.
+pytestmark = pytest.mark.xdist_group("proxy_affinity")
 
 AFFINITY_LINE = '    cookie CCSRV insert indirect nocache httponly attr "SameSite=Lax"\n'
 SESSIONS = 6
@@ -45,11 +47,11 @@ def replicas(haproxy) -> Iterator[list[str]]:
 
 def run_through(haproxy: str, config: Path, apps: list[str]) -> dict:
     # Sessions come from addresses of their own, as people do (the proxy limits each
-    # address), at a pace the replicas' message budget allows (deploy/security.py: a
-    # whole assessment is fewer messages than its burst).
+    # address), each step as soon as the last one ended: the replicas' message budget
+    # allows it (deploy/security.py: a whole assessment is fewer messages than its burst).
     with proxy(haproxy, apps, config) as url:
         return run_level(
-            SESSIONS, url, [], think=0.1, ramp=0.05, seed=7, limit_s=180, warmup=False,
+            SESSIONS, url, [], think=0.0, ramp=0.05, seed=7, limit_s=180, warmup=False,
             sources=True,
         )  # fmt: skip
 

@@ -29,7 +29,9 @@ from scripts.load_proxy import replicas as start_replicas
 from scripts.load_user import VirtualUser
 from scripts.load_ws import run_coroutine
 
-pytestmark = pytest.mark.load
+# A functional check, not a measurement: it runs in the parallel pass, its tests on one
+# worker so that the stack starts once.
+pytestmark = pytest.mark.xdist_group("security_headers")
 
 HEADERS = security_headers()
 
