@@ -35,6 +35,7 @@ HISTORY = (
     "slipping",
     "no_change",
     "worse",
+    "enforced_paid",
     "enforced_complied",
     "enforced",
 )

@@ -447,8 +447,13 @@ def test_a_line_crossed_without_saying_what_is_one_serious_incident():
 def test_a_line_crossed_gets_a_clear_no_first_and_ends_it_if_it_happens_again(what):
     answers = {"unprofessional.crossed_line": "yes", "unprofessional.crossed_what": (what,)}
     first = assess(BANK, {**answers, **FREE})
-    assert first.verdict == "renegotiate"
-    assert rules_of(first) == ["draw_the_line"]
+    if what == "dishonest":
+        # From a client you could lose: refuse it plainly and keep them if they accept.
+        assert (first.verdict, rules_of(first)) == ("keep_boundaries", ["refuse_it_plainly"])
+        first = assess(BANK, {**answers, **DEPENDENT})
+        assert (first.verdict, rules_of(first)) == ("renegotiate", ["draw_the_line"])
+    else:
+        assert (first.verdict, rules_of(first)) == ("renegotiate", ["draw_the_line"])
     again = assess(BANK, {**answers, "unprofessional.raised": "no_change", **FREE})
     if what == "dishonest":
         # Asked again after a "no", without pressure: refused again, as a last word.
@@ -456,6 +461,19 @@ def test_a_line_crossed_gets_a_clear_no_first_and_ends_it_if_it_happens_again(wh
         pressed = {**answers, "unprofessional.crossed_what": ("dishonest", "threats")}
         again = assess(BANK, {**pressed, "unprofessional.raised": "no_change", **FREE})
     assert again.verdict == "let_go"
+
+
+def test_a_dishonest_request_with_anything_else_crossed_is_not_just_refused():
+    both = {"unprofessional.crossed_line": "yes", "unprofessional.crossed_what": ("dishonest", "control")}
+    assert rules_of(assess(BANK, {**both, **FREE})) == ["draw_the_line"]
+
+
+def test_gossip_from_a_tiny_client_is_said_once_not_a_reason_to_leave():
+    # Belittling from a tiny client is not worth fixing (below); gossip and conduct are
+    # named first (the judges, unanimous: "tell him plainly you never discuss clients").
+    tiny = {"situation.income_share": 3.0, "situation.savings_months": 12.0}
+    gossip = {"unprofessional.gossip": "always", "unprofessional.off_topic": "often"}
+    assert assess(BANK, {**gossip, **tiny}).verdict == "keep_boundaries"
 
 
 def test_a_tiny_client_who_keeps_belittling_you_is_not_worth_fixing():
@@ -949,6 +967,27 @@ def test_a_fee_paid_and_the_problem_going_on_means_stricter_terms_not_leaving():
     assert rules_of(complied) == ["enforced_and_complied"]
     refused = assess(BANK, {**answers, "contract_breach.raised": "enforced", **FREE})
     assert refused.verdict == "let_go"
+    # A cancellation fee paid is not a licence to cancel: still stricter terms.
+    paid = assess(BANK, {**answers, "contract_breach.raised": "enforced_paid", **FREE})
+    assert (paid.verdict, rules_of(paid)) == ("renegotiate", ["enforced_and_complied"])
+
+
+@pytest.mark.parametrize(
+    ("sign_answers", "raised"),
+    [
+        (LATE_HABIT, "late_payment.raised"),
+        ({"demanding.changes_after_signoff": "always", "demanding.free_extras": "often"}, "demanding.raised"),
+        ({"high_maintenance.explain_everything": "always", "high_maintenance.unagreed_reports": "often"}, "high_maintenance.raised"),
+    ],
+)
+def test_late_fees_or_extras_paid_while_it_goes_on_keep_the_client_and_the_fee(sign_answers, raised):
+    # The judges, on fees paid for lateness and extra rounds paid for: "you are being paid
+    # for the credit", "raise the price of extra rounds". Paying what is due but skipping
+    # the fee is still new terms; refusing to pay is leaving.
+    paid = assess(BANK, {**sign_answers, raised: "enforced_paid", **LEANING})
+    assert (paid.verdict, rules_of(paid)) == ("keep_boundaries", ["fee_paid_and_kept"])
+    skipped = assess(BANK, {**sign_answers, raised: "enforced_complied", **LEANING})
+    assert (skipped.verdict, rules_of(skipped)) == ("renegotiate", ["enforced_and_complied"])
 
 
 @pytest.mark.parametrize(

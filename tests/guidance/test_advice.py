@@ -623,3 +623,21 @@ def test_a_client_in_mourning_gets_kind_advice_without_late_fees(lang):
     kind = {"en": "going through a hard time", "fr": "traverse une période difficile"}[lang]
     fee = {"en": "apply the late-payment fee", "fr": "appliquez les pénalités"}[lang]
     assert kind in lines and fee not in lines
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_fees_paid_while_lateness_goes_on_keep_charging_them_not_a_first_word(lang):
+    answers = {**LATE_PAYER, "late_payment.raised": "enforced_paid", "situation.income_share": 30}
+    ctx = make_ctx(answers, lang)
+    assert ctx.verdict == "keep_boundaries"
+    plan = "\n".join(action_plan(ctx))
+    late = next(item for item in advice_for(ctx) if item.sign_id == "late_payment")
+    advice = "\n".join(late.lines)
+    if lang == "en":
+        assert "keep charging the fees you set" in plan and "raise it in writing" in plan
+        assert "price of their habit" in advice
+        assert "you have not told them yet" not in advice  # they were told, and pay the fee
+    else:
+        assert "appliquez à chaque fois" in plan and "augmentez-le par écrit" in plan
+        assert "prix de son habitude" in advice
+        assert "vous ne le lui avez pas encore dit" not in advice
