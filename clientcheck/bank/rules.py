@@ -86,13 +86,15 @@ class CombinationRule:
 class MoneyRule:
     """Money can raise the verdict, never lower it: a floor when the effective rate is at
     most ``below_target_share`` of the rate the user aims for, or when an answer says so
-    (``answers``: question id -> any of these options)."""
+    (``answers``: question id -> any of these options), and, with ``dependent``, only when
+    the user depends on the client (True) or does not (False)."""
 
     id: str
     floor: str
     reason: Text
     below_target_share: float | None = None
     answers: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    dependent: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -264,6 +266,7 @@ def _money_rule(raw: dict) -> MoneyRule:
             str(q): tuple(v) if isinstance(v, list) else (str(v),)
             for q, v in dict(raw.get("answers", {})).items()
         },
+        dependent=bool(raw["dependent"]) if "dependent" in raw else None,
     )
 
 

@@ -47,6 +47,7 @@ MESSAGE_IDS = (
     "goodbye",
     "new_rates",
     "late_payment_claim",
+    "counter_proposal",
 )
 MAX_SUGGESTED = 3
 
@@ -65,6 +66,7 @@ _TITLES = {
     ),
     "goodbye": Text(en="Professional goodbye", fr="Fin de collaboration"),
     "new_rates": Text(en="New rates", fr="Nouveaux tarifs"),
+    "counter_proposal": Text(en="Reply to their proposal", fr="Réponse à sa proposition"),
     "late_payment_claim": Text(en="Late-payment claim", fr="Réclamation des pénalités de retard"),
 }
 _TONE_LABELS = {
@@ -98,7 +100,7 @@ _STAY_VERDICTS = ("keep", "keep_boundaries", "renegotiate", "plan_exit")
 # under *Let go* they pull against the verdict, so they are never suggested, come last and
 # say "only if you decide to stay". The goodbye says "only if you decide to leave" under
 # the verdicts that keep the client.
-STAY_ONLY = ("workload_checkin", "contract_revision", "new_rates")
+STAY_ONLY = ("workload_checkin", "contract_revision", "new_rates", "counter_proposal")
 LEAVE_ONLY = ("goodbye",)
 _KEEP_VERDICTS = ("keep", "keep_boundaries", "renegotiate")
 # Where a formal claim of late-payment penalties fits: the client is kept, for now.
@@ -155,6 +157,11 @@ def suggested_drafts(ctx: AssessmentContext) -> tuple[tuple[str, str], ...]:
     signs = _by_seriousness(ctx)
     if ctx.verdict == "not_enough":
         return ()
+    if cut_proposed(ctx) and ctx.verdict in _STAY_VERDICTS:
+        # They ask you to accept less: the answer to their proposal comes first.
+        reply = ("counter_proposal", t("why_counter_proposal", ctx.lang))
+        rest = suggested_drafts(replace(ctx, answers={**ctx.answers, CUT_QUESTION: "same"}))
+        return (reply, *[p for p in rest if p[0] != "new_rates"])[:MAX_SUGGESTED]
     if not signs:
         # Nothing flagged: a client you have outgrown gets the goodbye; one paying below
         # your target, a rate review.
@@ -190,6 +197,14 @@ def suggested_drafts(ctx: AssessmentContext) -> tuple[tuple[str, str], ...]:
             picks.insert(at, ("late_payment_claim", t("why_late_payment_claim", lang)))
     # Never suggest a draft that pulls against the verdict (see ``against_verdict``).
     return tuple(pick for pick in picks if not against_verdict(ctx, pick[0]))[:MAX_SUGGESTED]
+
+
+CUT_QUESTION = "situation.usual_rate"
+
+
+def cut_proposed(ctx: AssessmentContext) -> bool:
+    """True when the client asks the user to accept less (a cut, worse terms)."""
+    return ctx.answers.get(CUT_QUESTION) == "cut_proposed"
 
 
 def claim_due(ctx: AssessmentContext) -> bool:

@@ -1012,6 +1012,29 @@ def test_a_rate_below_the_usual_one_is_renegotiated_however_pleasant_the_client(
     assert assess(BANK, {**insults, "situation.usual_rate": "above", **FREE}).verdict == "let_go"
 
 
+@pytest.mark.parametrize(
+    ("situation", "verdict", "rule"),
+    [
+        # The judges, unanimous: a cut proposed to someone who depends on the client is
+        # "a structural shift": negotiate the best terms you can and start replacing them.
+        (DEPENDENT, "plan_exit", "worse_terms_while_you_depend"),
+        # From a client you could lose: answer with your own terms before signing.
+        (FREE, "renegotiate", "worse_terms_proposed"),
+    ],
+)
+def test_a_proposed_cut_is_answered_with_your_terms_and_prepared_for_if_you_depend(
+    situation, verdict, rule
+):
+    pleasant = {"late_payment.chasing": "never", "disrespect.belittles": "never"}
+    result = assess(BANK, {**pleasant, "situation.usual_rate": "cut_proposed", **situation})
+    assert (result.verdict, rules_of(result)) == (verdict, [rule])
+    assert not result.provisional
+    # It never lowers a verdict: threats still end it at once.
+    threats = {"unprofessional.crossed_line": "yes", "unprofessional.crossed_what": ("threats",)}
+    worse = assess(BANK, {**threats, "situation.usual_rate": "cut_proposed", **FREE})
+    assert worse.verdict == "let_go"
+
+
 def test_disrespect_that_goes_on_after_asking_calls_for_a_last_warning_not_new_terms():
     answers = {"disrespect.belittles": "often", "disrespect.raised": "no_change"}
     result = assess(BANK, {**answers, **FREE})

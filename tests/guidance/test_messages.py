@@ -1103,3 +1103,35 @@ def test_firm_terms_for_a_client_with_no_payment_problem_differ_from_neutral(lan
     firm = render_message("payment_terms", "firm", ctx).body
     written = {"en": "written agreement", "fr": "accord écrit"}[lang]
     assert written in firm and written not in neutral
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_proposed_cut_gets_a_reply_that_keeps_the_current_rate_first(lang):
+    answers = {
+        "situation.income_share": 70,
+        "situation.savings_months": 1,
+        "situation.usual_rate": "cut_proposed",
+        "money.pay_basis": "hourly",
+        "money.hourly_rate": 55,
+        "situation.currency": "EUR",
+    }
+    ctx = make_ctx(answers, lang)
+    assert ctx.verdict == "plan_exit"
+    assert suggested_messages(ctx)[0] == "counter_proposal"
+    rate = "€55 an hour" if lang == "en" else "55\u00a0€ de l'heure"
+    for tone in TONES:
+        draft = render_message("counter_proposal", tone, ctx)
+        assert rate in draft.body, draft.body
+        assert "[current rate]" not in draft.body and "[tarif actuel]" not in draft.body
+        # The answer first (the current terms stay), never a threat to leave.
+        second = draft.body.split("\n\n")[2]
+        assert ("accept" in second) if lang == "en" else ("accepter" in second), second
+        assert not re.search(r"\b(end|terminate|leave|mettre fin|partir)\b", draft.body)
+    firm = render_message("counter_proposal", "firm", ctx).body
+    assert ("Until we agree otherwise in writing" in firm) if lang == "en" else (
+        "Tant que nous n'avons pas convenu d'autre chose par écrit" in firm
+    )
+    # Without a rate, the field shows where it goes.
+    bare = make_ctx({k: v for k, v in answers.items() if not k.startswith("money.")}, lang)
+    field = "[current rate]" if lang == "en" else "[tarif actuel]"
+    assert field in render_message("counter_proposal", "neutral", bare).body
