@@ -27,7 +27,16 @@ class Change:
 KINDS = ("action", "check", "answer")
 # What to try with the client, most useful to hear first: raising it and seeing it improve,
 # asking without result, enforcing the terms.
-ACTIONS = ("improved", "no_change", "enforced", "enforced_complied", "enforced_paid", "worse", "slipping", "not_yet")
+ACTIONS = (
+    "improved",
+    "no_change",
+    "enforced",
+    "enforced_complied",
+    "enforced_paid",
+    "worse",
+    "slipping",
+    "not_yet",
+)
 
 
 def _candidates(question: Question, current: Answer | None) -> list[Answer]:

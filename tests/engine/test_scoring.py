@@ -464,7 +464,10 @@ def test_a_line_crossed_gets_a_clear_no_first_and_ends_it_if_it_happens_again(wh
 
 
 def test_a_dishonest_request_with_anything_else_crossed_is_not_just_refused():
-    both = {"unprofessional.crossed_line": "yes", "unprofessional.crossed_what": ("dishonest", "control")}
+    both = {
+        "unprofessional.crossed_line": "yes",
+        "unprofessional.crossed_what": ("dishonest", "control"),
+    }
     assert rules_of(assess(BANK, {**both, **FREE})) == ["draw_the_line"]
 
 
@@ -976,11 +979,22 @@ def test_a_fee_paid_and_the_problem_going_on_means_stricter_terms_not_leaving():
     ("sign_answers", "raised"),
     [
         (LATE_HABIT, "late_payment.raised"),
-        ({"demanding.changes_after_signoff": "always", "demanding.free_extras": "often"}, "demanding.raised"),
-        ({"high_maintenance.explain_everything": "always", "high_maintenance.unagreed_reports": "often"}, "high_maintenance.raised"),
+        (
+            {"demanding.changes_after_signoff": "always", "demanding.free_extras": "often"},
+            "demanding.raised",
+        ),
+        (
+            {
+                "high_maintenance.explain_everything": "always",
+                "high_maintenance.unagreed_reports": "often",
+            },
+            "high_maintenance.raised",
+        ),
     ],
 )
-def test_late_fees_or_extras_paid_while_it_goes_on_keep_the_client_and_the_fee(sign_answers, raised):
+def test_late_fees_or_extras_paid_while_it_goes_on_keep_the_client_and_the_fee(
+    sign_answers, raised
+):
     # The judges, on fees paid for lateness and extra rounds paid for: "you are being paid
     # for the credit", "raise the price of extra rounds". Paying what is due but skipping
     # the fee is still new terms; refusing to pay is leaving.

@@ -641,3 +641,21 @@ def test_fees_paid_while_lateness_goes_on_keep_charging_them_not_a_first_word(la
         assert "appliquez à chaque fois" in plan and "augmentez-le par écrit" in plan
         assert "prix de son habitude" in advice
         assert "vous ne le lui avez pas encore dit" not in advice
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_proposed_cut_in_france_reminds_the_60_day_ceiling_on_payment_terms(lang):
+    answers = {
+        "situation.usual_rate": "cut_proposed",
+        "situation.income_share": 5,
+        "situation.client_kind": "business",
+    }
+    law = "L441-10"
+    assert law in "\n".join(
+        action_plan(make_ctx({**answers, "situation.jurisdiction": "fr"}, lang))
+    )
+    assert law not in "\n".join(
+        action_plan(make_ctx({**answers, "situation.jurisdiction": "uk"}, lang))
+    )
+    private = {**answers, "situation.jurisdiction": "fr", "situation.client_kind": "individual"}
+    assert law not in "\n".join(action_plan(make_ctx(private, lang)))

@@ -1106,32 +1106,35 @@ def test_firm_terms_for_a_client_with_no_payment_problem_differ_from_neutral(lan
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
-def test_a_proposed_cut_gets_a_reply_that_keeps_the_current_rate_first(lang):
-    answers = {
-        "situation.income_share": 70,
-        "situation.savings_months": 1,
-        "situation.usual_rate": "cut_proposed",
-        "money.pay_basis": "hourly",
-        "money.hourly_rate": 55,
-        "situation.currency": "EUR",
-    }
-    ctx = make_ctx(answers, lang)
-    assert ctx.verdict == "plan_exit"
-    assert suggested_messages(ctx)[0] == "counter_proposal"
+def test_a_proposed_cut_gets_a_reply_that_names_it_and_negotiates_if_you_depend(lang):
+    money = {"money.pay_basis": "hourly", "money.hourly_rate": 55, "situation.currency": "EUR"}
+    depend = {"situation.income_share": 70, "situation.savings_months": 1, **money}
+    free = {"situation.income_share": 5, "situation.savings_months": 12, **money}
+    cut = {"situation.usual_rate": "cut_proposed"}
     rate = "€55 an hour" if lang == "en" else "55\u00a0€ de l'heure"
-    for tone in TONES:
-        draft = render_message("counter_proposal", tone, ctx)
-        assert rate in draft.body, draft.body
-        assert "[current rate]" not in draft.body and "[tarif actuel]" not in draft.body
-        # The answer first (the current terms stay), never a threat to leave.
-        second = draft.body.split("\n\n")[2]
-        assert ("accept" in second) if lang == "en" else ("accepter" in second), second
-        assert not re.search(r"\b(end|terminate|leave|mettre fin|partir)\b", draft.body)
-    firm = render_message("counter_proposal", "firm", ctx).body
-    assert ("Until we agree otherwise in writing" in firm) if lang == "en" else (
-        "Tant que nous n'avons pas convenu d'autre chose par écrit" in firm
+    change = "[the change they propose" if lang == "en" else "[le changement proposé"
+    offer = "[what you could offer instead" if lang == "en" else "[ce que vous pourriez offrir"
+    ultimatum = (
+        "Until any change is agreed in writing" if lang == "en" else "Sauf accord écrit contraire"
     )
+    as_it_stands = "as it stands" if lang == "en" else "en l'état"
+    stuck = make_ctx({**depend, **cut}, lang)
+    assert stuck.verdict == "plan_exit"
+    assert suggested_messages(stuck)[0] == "counter_proposal"
+    for tone in TONES:
+        body = render_message("counter_proposal", tone, stuck).body
+        # You depend on them: every tone negotiates (the plan says so), none is an ultimatum.
+        assert rate in body and change in body and offer in body and as_it_stands in body, body
+        assert ultimatum not in body, body
+        assert not re.search(r"\b(end|terminate|leave|mettre fin|partir)\b", body)
+    kept = make_ctx({**free, **cut}, lang)
+    assert kept.verdict == "renegotiate"
+    assert suggested_messages(kept)[0] == "counter_proposal"
+    firm = render_message("counter_proposal", "firm", kept).body
+    assert rate in firm and change in firm and ultimatum in firm and offer not in firm, firm
+    for tone in ("warm", "neutral"):
+        assert offer in render_message("counter_proposal", tone, kept).body
     # Without a rate, the field shows where it goes.
-    bare = make_ctx({k: v for k, v in answers.items() if not k.startswith("money.")}, lang)
+    bare = make_ctx({"situation.income_share": 5, **cut}, lang)
     field = "[current rate]" if lang == "en" else "[tarif actuel]"
     assert field in render_message("counter_proposal", "neutral", bare).body
