@@ -1108,3 +1108,27 @@ def test_a_client_whose_business_is_in_trouble_is_served_against_payment_in_adva
         **LEANING,
     }
     assert assess(BANK, on_time).verdict == "keep"
+
+
+@pytest.mark.parametrize(
+    "problem",
+    [
+        {"demanding.free_extras": "often", "demanding.changes_after_signoff": "often"},
+        {"demanding.tight_deadlines": "always", "demanding.free_extras": "often"},
+    ],
+)
+def test_work_beyond_the_deal_never_raised_calls_for_new_terms_when_you_are_stuck(problem):
+    # The judges, on a developer at 85 % with no savings doing unpaid server work, and a
+    # translator at 70 % with a month of cushion doing overnight jobs at normal rates:
+    # "so that fear stops setting your price". Less stuck, a clear word first.
+    stuck = {
+        "situation.income_share": 90,
+        "situation.savings_months": 0,
+        "situation.pipeline": "none",
+    }
+    result = assess(BANK, {**problem, "demanding.raised": "not_yet", **stuck})
+    assert (result.verdict, rules_of(result)) == ("renegotiate", ["stuck_and_unspoken"])
+    assert (
+        assess(BANK, {**problem, "demanding.raised": "not_yet", **LEANING}).verdict
+        == "keep_boundaries"
+    )
