@@ -103,6 +103,7 @@ _STAY_VERDICTS = ("keep", "keep_boundaries", "renegotiate", "plan_exit")
 STAY_ONLY = ("workload_checkin", "contract_revision", "new_rates", "counter_proposal")
 LEAVE_ONLY = ("goodbye",)
 _KEEP_VERDICTS = ("keep", "keep_boundaries", "renegotiate")
+_MILD = ("keep", "keep_boundaries")
 # Where a formal claim of late-payment penalties fits: the client is kept, for now.
 CLAIM_VERDICTS = ("keep", "keep_boundaries", "renegotiate")
 _BLANK_LINES = re.compile(r"\n{3,}")
@@ -178,6 +179,9 @@ def suggested_drafts(ctx: AssessmentContext) -> tuple[tuple[str, str], ...]:
         if money_owed(ctx):
             picks.append(("payment_terms", t("why_collect", lang)))
     elif ctx.verdict in _STAY_VERDICTS:
+        # A sign whose fees or billed extras are paid while it goes on is kept as it is
+        # (keep charging them): no new terms to send about it under the keep verdicts.
+        signs = [s for s in signs if not (s.history == "enforced_paid" and ctx.verdict in _MILD)]
         for sign in signs:
             draft = FIX_DRAFT[sign.id]
             if draft not in (m for m, _ in picks):

@@ -1138,3 +1138,23 @@ def test_a_proposed_cut_gets_a_reply_that_names_it_and_negotiates_if_you_depend(
     bare = make_ctx({"situation.income_share": 5, **cut}, lang)
     field = "[current rate]" if lang == "en" else "[tarif actuel]"
     assert field in render_message("counter_proposal", "neutral", bare).body
+
+
+def test_fees_paid_while_lateness_goes_on_suggest_no_new_terms_to_send():
+    # The plan says keep charging the fee; a deposit draft first would contradict it.
+    answers = {
+        "situation.income_share": 30,
+        "situation.savings_months": 6,
+        "late_payment.invoices_total": 10,
+        "late_payment.late_invoices": 10,
+        "late_payment.days_late": 60,
+        "late_payment.raised": "enforced_paid",
+        "contract_breach.has_contract": "yes",
+    }
+    ctx = make_ctx(answers)
+    assert ctx.verdict == "keep_boundaries"
+    assert "payment_terms" not in suggested_messages(ctx)
+    assert "contract_revision" not in suggested_messages(ctx)
+    # Paying what is due but skipping the fee still calls for stricter terms.
+    skipped = make_ctx({**answers, "late_payment.raised": "enforced_complied"})
+    assert suggested_messages(skipped)[0] == "payment_terms"
