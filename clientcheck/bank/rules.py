@@ -95,6 +95,9 @@ class MoneyRule:
     below_target_share: float | None = None
     answers: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     dependent: bool | None = None
+    # True when the rule cannot be judged without the user's situation (share of income,
+    # savings): with the situation unknown, the verdict waits for it.
+    needs_situation: bool = False
 
 
 @dataclass(frozen=True)
@@ -169,6 +172,10 @@ class Rules:
     @cached_property
     def money_rule_ids(self) -> frozenset[str]:
         return frozenset(r.id for r in self.money_rules)
+
+    def money_rule(self, rule_id: str) -> MoneyRule:
+        """The money rule called ``rule_id``."""
+        return next(r for r in self.money_rules if r.id == rule_id)
 
     def advice_for(self, verdict_id: str) -> str | None:
         """What the advice under a verdict does ("fix", "prepare", "leave"), or None."""
@@ -267,6 +274,7 @@ def _money_rule(raw: dict) -> MoneyRule:
             for q, v in dict(raw.get("answers", {})).items()
         },
         dependent=bool(raw["dependent"]) if "dependent" in raw else None,
+        needs_situation=bool(raw.get("needs_situation", False)),
     )
 
 

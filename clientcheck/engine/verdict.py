@@ -331,10 +331,15 @@ def _assess_cached(bank: QuestionBank, frozen: tuple[tuple[str, Answer], ...]) -
     provisional = False
     tentative = None
     firm_up: tuple[str, ...] = ()
-    money_said = any(r.rule_id in rules.money_rule_ids for r in reasons)
-    if not money_said and not any(s.assessed for s in signs):
+    money_said = any(
+        r.rule_id in rules.money_rule_ids
+        and (dependency_known or not rules.money_rule(r.rule_id).needs_situation)
+        for r in reasons
+    )
+    waits = not money_said and any(r.rule_id in rules.money_rule_ids for r in reasons)
+    if not money_said and not waits and not any(s.assessed for s in signs):
         verdict = NOT_ENOUGH
-    elif not money_said and too_thin(bank, signs, dependency_known):
+    elif not money_said and (waits or too_thin(bank, signs, dependency_known)):
         # Too little to go on: say what the answers point to, and ask for the situation
         # and the heaviest open questions first.
         verdict, reasons, provisional = NOT_ENOUGH, (), True

@@ -24,8 +24,9 @@ SITUATIONS = calibration.load()
 # change that loses agreement with the judges fails (scripts/calibration.py prints it).
 # 0.73: 148 of 200 once batches i-l joined the tuned part (their own situations were new
 # to the rules, so the share fell from 0.76 on 136 before any change for them).
-# 0.72: 169 of 232 once batches m-n joined (fresh, 24 of 48 before any change for them).
-TUNED_AT_LEAST = 0.72
+# 0.72: 169 of 232 once batches m-n joined (fresh, 24 of 48 before any change for them);
+# 0.70: 187 of 264 once batches o-p joined (fresh, 20 of 48 before any change for them).
+TUNED_AT_LEAST = 0.70
 VERDICTS = {"keep", "keep_boundaries", "renegotiate", "plan_exit", "let_go", "not_enough"}
 
 

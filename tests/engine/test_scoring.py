@@ -447,12 +447,15 @@ def test_a_line_crossed_without_saying_what_is_one_serious_incident():
 def test_a_line_crossed_gets_a_clear_no_first_and_ends_it_if_it_happens_again(what):
     answers = {"unprofessional.crossed_line": "yes", "unprofessional.crossed_what": (what,)}
     first = assess(BANK, {**answers, **FREE})
-    if what == "dishonest":
-        # From a client you could lose: refuse it plainly and keep them if they accept.
+    if what in ("dishonest", "remarks"):
+        # Behaviour never answered: refuse it, or say it, plainly and once, and keep a
+        # client who accepts the "no", whatever your dependency.
         assert (first.verdict, rules_of(first)) == ("keep_boundaries", ["refuse_it_plainly"])
         first = assess(BANK, {**answers, **DEPENDENT})
-        assert (first.verdict, rules_of(first)) == ("renegotiate", ["draw_the_line"])
+        assert (first.verdict, rules_of(first)) == ("keep_boundaries", ["refuse_it_plainly"])
     else:
+        # Harassment and discrimination: stay only if it stops; being treated like an
+        # employee is the arrangement itself, which new terms change.
         assert (first.verdict, rules_of(first)) == ("renegotiate", ["draw_the_line"])
     again = assess(BANK, {**answers, "unprofessional.raised": "no_change", **FREE})
     if what == "dishonest":
@@ -1029,9 +1032,10 @@ def test_a_rate_below_the_usual_one_is_renegotiated_however_pleasant_the_client(
 @pytest.mark.parametrize(
     ("situation", "verdict", "rule"),
     [
-        # The judges, unanimous: a cut proposed to someone who depends on the client is
-        # "a structural shift": negotiate the best terms you can and start replacing them.
-        (DEPENDENT, "plan_exit", "worse_terms_while_you_depend"),
+        # The judges, three of four such situations: a cut proposed to someone who depends
+        # on the client is countered ("stay only on terms you can live on") while the income
+        # is replaced; leaving is not the first step.
+        (DEPENDENT, "renegotiate", "worse_terms_while_you_depend"),
         # From a client you could lose: answer with your own terms before signing.
         (FREE, "renegotiate", "worse_terms_proposed"),
     ],
@@ -1047,6 +1051,17 @@ def test_a_proposed_cut_is_answered_with_your_terms_and_prepared_for_if_you_depe
     threats = {"unprofessional.crossed_line": "yes", "unprofessional.crossed_what": ("threats",)}
     worse = assess(BANK, {**threats, "situation.usual_rate": "cut_proposed", **FREE})
     assert worse.verdict == "let_go"
+
+
+def test_a_proposed_cut_with_nothing_said_of_your_situation_waits_for_it():
+    # The judges, unanimous: "what is this client worth to you?"
+    result = assess(BANK, {"situation.usual_rate": "cut_proposed", "situation.jurisdiction": "fr"})
+    assert (result.verdict, result.provisional, result.tentative_verdict) == (
+        "not_enough",
+        True,
+        "renegotiate",
+    )
+    assert result.firm_up[0].startswith("situation.")
 
 
 def test_disrespect_that_goes_on_after_asking_calls_for_a_last_warning_not_new_terms():

@@ -1119,7 +1119,7 @@ def test_a_proposed_cut_gets_a_reply_that_names_it_and_negotiates_if_you_depend(
     )
     as_it_stands = "as it stands" if lang == "en" else "en l'état"
     stuck = make_ctx({**depend, **cut}, lang)
-    assert stuck.verdict == "plan_exit"
+    assert stuck.verdict == "renegotiate" and not stuck.can_leave
     assert suggested_messages(stuck)[0] == "counter_proposal"
     for tone in TONES:
         body = render_message("counter_proposal", tone, stuck).body
