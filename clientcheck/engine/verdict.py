@@ -336,7 +336,16 @@ def _assess_cached(bank: QuestionBank, frozen: tuple[tuple[str, Answer], ...]) -
         and (dependency_known or not rules.money_rule(r.rule_id).needs_situation)
         for r in reasons
     )
-    waits = not money_said and any(r.rule_id in rules.money_rule_ids for r in reasons)
+    # A money rule that needs the situation waits for it, unless the signs say something
+    # on their own (a concern, a serious event, something already tried).
+    waits = (
+        not money_said
+        and any(r.rule_id in rules.money_rule_ids for r in reasons)
+        and not any(
+            s.event or s.history_answered or (s.assessed and rules.band_rank(s.band) > 0)
+            for s in signs
+        )
+    )
     if not money_said and not waits and not any(s.assessed for s in signs):
         verdict = NOT_ENOUGH
     elif not money_said and (waits or too_thin(bank, signs, dependency_known)):

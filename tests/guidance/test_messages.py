@@ -1115,7 +1115,7 @@ def test_a_proposed_cut_gets_a_reply_that_names_it_and_negotiates_if_you_depend(
     change = "[the change they propose" if lang == "en" else "[le changement proposé"
     offer = "[what you could offer instead" if lang == "en" else "[ce que vous pourriez offrir"
     ultimatum = (
-        "Until any change is agreed in writing" if lang == "en" else "Sauf accord écrit contraire"
+        "Until any change is agreed in writing" if lang == "en" else "sauf accord écrit contraire"
     )
     as_it_stands = "as it stands" if lang == "en" else "en l'état"
     stuck = make_ctx({**depend, **cut}, lang)
