@@ -1158,3 +1158,28 @@ def test_fees_paid_while_lateness_goes_on_suggest_no_new_terms_to_send():
     # Paying what is due but skipping the fee still calls for stricter terms.
     skipped = make_ctx({**answers, "late_payment.raised": "enforced_complied"})
     assert suggested_messages(skipped)[0] == "payment_terms"
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_dishonest_request_gets_a_calm_refusal_not_a_reminder_about_remarks(lang):
+    base = {"situation.income_share": 20, "unprofessional.crossed_line": "yes"}
+    ctx = make_ctx({**base, "unprofessional.crossed_what": ("dishonest",)}, lang)
+    refuse = (
+        ("can't do it", "not able to do this", "won't do this")
+        if lang == "en"
+        else (
+            "ne peux malheureusement pas y donner suite",
+            "pas en mesure d'y donner suite",
+            "n'y donnerai pas suite",
+        )
+    )
+    for tone, words in zip(TONES, refuse, strict=True):
+        draft = render_message("professionalism_reminder", tone, ctx)
+        assert words in draft.body, draft.body
+        assert not missing_placeholders(draft)  # nothing blocks sending but the request field
+        assert "[the request" in draft.body or "[la demande" in draft.body
+    # Remarks as well: the reminder quoting what was said, as before.
+    both = make_ctx({**base, "unprofessional.crossed_what": ("dishonest", "remarks")}, lang)
+    assert "[your example]" in render_message("professionalism_reminder", "neutral", both).body or (
+        "[votre exemple]" in render_message("professionalism_reminder", "neutral", both).body
+    )
