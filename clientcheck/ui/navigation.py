@@ -52,12 +52,17 @@ def language_from_history(chosen: str) -> str:
     return chosen
 
 
-def follow_history(lang: str) -> None:
+def follow_history(lang: str, device_spoke: bool = False) -> None:
     """Show the step the address names after Back or Forward; write a new step to it.
 
     Call once a run, after anything that may change the step and before the page is
     drawn. The first run of a session only reads the address: it shows the welcome page
     (or the step the device restores) and adds no history entry.
+
+    A run asked for by the device's script (``device_spoke``: another tab saved, a write
+    reported back) carries the address the page had when the script asked, which can be
+    older than a click that ran just before it: it is never read as Back or Forward, or a
+    step just opened would close again.
     """
     s = store()
     now = (normalize_lang(st.query_params.get(LANG_PARAM)), st.query_params.get(STEP_PARAM))
@@ -65,12 +70,12 @@ def follow_history(lang: str) -> None:
     if address is None:
         st.session_state[ADDRESS_KEY] = (lang, now[1])
         return
-    if now[1] != address[1]:
+    if now[1] != address[1] and not device_spoke:
         target = step_from_param(now[1], bank())
         if target is not None and target != s.step:
             go(target)
         address = (address[0], now[1])
-    if now[0] is not None:
+    if now[0] is not None and not device_spoke:
         address = (now[0], address[1])
     st.session_state[ADDRESS_KEY] = address
     wanted = (lang, step_param(s.step))

@@ -72,10 +72,10 @@ def wait_quiet(page: Page, quiet_ms: int = 300) -> None:
     ``quiet_ms``: tabs answer each other's saves (a storage event makes a tab report to
     its server, and that run may save again), a moment after the page looks done.
 
-    A click in the middle of that exchange can be undone: the report's run carries the
-    address from before the click's run changed it, which the app takes for the browser's
-    Back (clientcheck/ui/navigation.py). That race is a fault of the app's, not what
-    these tests are about: they act as a person does, once the tabs are quiet.
+    A report's run carries the address from before a click's run changed it; the app
+    no longer takes it for the browser's Back (navigation.follow_history, tested in
+    tests/ui/test_app_device_tabs.py). These tests still act as a person does, once the
+    tabs are quiet, so that what they check is the tabs' protocol alone.
     """
     before = None
     for _ in range(20):

@@ -117,3 +117,32 @@ def test_the_pages_scripts_are_files_served_by_the_app_not_inline():
     for name, proto in components.items():
         assert proto.js_source_path == f"{name.split('.')[1]}.js"
         assert proto.js_content == ""
+
+
+def test_a_report_from_another_tab_never_takes_the_page_back_to_a_step_just_left():
+    # A click opened a new step; a moment later another tab's save makes this tab report
+    # to its server, and that run carries the address from before the click. It must not
+    # be taken for the browser's Back (the click would be undone); a real Back still works.
+    at = open_app()
+    stamp = now_ms() - 60_000
+    saved = acme()
+    at = device_answers(at, text=saved_copy(stamp, saved))
+    at.button(key="continue").click()
+    run(at)
+    before = store(at).step
+    old_param = at.query_params.get("step")
+    assert before.startswith("sign:") and old_param == before.removeprefix("sign:")
+    store(at).step = "client"  # as a click on another step does (state.go)
+    run(at)
+    assert at.query_params.get("step") == "client"
+    # The report's run, with the address from before the click.
+    at.query_params["step"] = old_param
+    doc = json.loads(saved_copy(stamp + 5, saved))
+    doc["extras"]["clients"][0]["changed_at"] = stamp
+    at = sync(at, json.dumps(doc, ensure_ascii=False))
+    assert store(at).step == "client"
+    # The browser's Back, with no message from the device: the older step again.
+    at.session_state[COMPONENT_KEY] = {}
+    at.query_params["step"] = old_param
+    run(at)
+    assert store(at).step == before
