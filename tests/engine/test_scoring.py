@@ -1147,3 +1147,15 @@ def test_work_beyond_the_deal_never_raised_calls_for_new_terms_when_you_are_stuc
         assess(BANK, {**problem, "demanding.raised": "not_yet", **LEANING}).verdict
         == "keep_boundaries"
     )
+
+
+def test_a_threat_made_once_and_not_carried_out_is_answered_not_a_reason_to_leave():
+    # The judges, on six such situations: "calmly hold your terms; if they act on it,
+    # reconsider". A threat carried out, repeated or backed with pressure ends it.
+    once = {"unprofessional.crossed_line": "yes", "unprofessional.crossed_what": ("threat_once",)}
+    result = assess(BANK, {**once, **FREE})
+    assert (result.verdict, rules_of(result)) == ("keep_boundaries", ["refuse_it_plainly"])
+    again = assess(BANK, {**once, "unprofessional.raised": "no_change", **FREE})
+    assert again.verdict == "let_go"  # repeated after a clear "no"
+    carried = {**once, "unprofessional.crossed_what": ("threats",)}
+    assert assess(BANK, {**carried, **FREE}).verdict == "let_go"
