@@ -659,3 +659,20 @@ def test_a_proposed_cut_in_france_reminds_the_60_day_ceiling_on_payment_terms(la
     )
     private = {**answers, "situation.jurisdiction": "fr", "situation.client_kind": "individual"}
     assert law not in "\n".join(action_plan(make_ctx(private, lang)))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("share", [70, 5])
+def test_a_proposed_cut_headline_says_what_to_do_not_the_reason_again(lang, share):
+    from clientcheck.guidance.render import render_why
+
+    answers = {
+        "situation.usual_rate": "cut_proposed",
+        "situation.income_share": share,
+        "situation.savings_months": 1,
+    }
+    ctx = make_ctx(answers, lang)
+    assert ctx.verdict == "renegotiate"
+    why = render_why(ctx)
+    assert why and all(why.strip() != reason.strip() for reason in ctx.reasons)
+    assert ("in writing" in why) if lang == "en" else ("par écrit" in why)
