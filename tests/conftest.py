@@ -1,8 +1,14 @@
 """Run the real-browser tests last, and keep each xdist group on one worker.
 
 Playwright's sync API keeps an event loop running in the test process once a browser is
-open, so code that starts its own loop (``asyncio.run``, the protocol load tests) must run
-before it; pytest's default order would put tests/browser/ first.
+open, so code that starts its own loop (``asyncio.run``, the protocol load tests,
+Streamlit's AppTest) must run before it; pytest's default order would put tests/browser/
+first. Under xdist each worker runs its tests in this order too: ``--no-loadscope-reorder``
+(pyproject.toml) keeps pytest-xdist from handing out the largest groups first.
+
+Among the browser tests the grouped ones come first: each group is one long unit of work
+(an accessibility walk per language, the privacy assessment), better started early than
+left for the end of the run, when one worker would do it while the other waits.
 """
 
 from __future__ import annotations
@@ -12,7 +18,11 @@ import pytest
 
 @pytest.hookimpl(trylast=True)  # after pytest-xdist's own hook (see _keep_groups_together)
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    items.sort(key=lambda item: "tests/browser/" in item.nodeid.replace("\\", "/"))
+    def order(item: pytest.Item) -> tuple[bool, bool]:
+        browser = "tests/browser/" in item.nodeid.replace("\\", "/")
+        return (browser, browser and item.get_closest_marker("xdist_group") is None)
+
+    items.sort(key=order)
     if getattr(config.option, "loadgroup", False):  # a test worker under --dist loadgroup
         _keep_groups_together(items)
 
