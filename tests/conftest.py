@@ -1,8 +1,14 @@
-"""Run the real-browser tests last.
+"""Run the real-browser tests last, and keep each xdist group on one worker.
 
 Playwright's sync API keeps an event loop running in the test process once a browser is
-open, so code that starts its own loop (``asyncio.run``, the protocol load tests) must run
-before it; pytest's default order would put tests/browser/ first.
+open, so code that starts its own loop (``asyncio.run``, the protocol load tests,
+Streamlit's AppTest) must run before it; pytest's default order would put tests/browser/
+first. Under xdist each worker runs its tests in this order too: ``--no-loadscope-reorder``
+(pyproject.toml) keeps pytest-xdist from handing out the largest groups first.
+
+Among the browser tests the grouped ones come first: each group is one long unit of work
+(an accessibility walk per language, the privacy assessment), better started early than
+left for the end of the run, when one worker would do it while the other waits.
 """
 
 from __future__ import annotations
@@ -10,5 +16,57 @@ from __future__ import annotations
 import pytest
 
 
+@pytest.hookimpl(trylast=True)  # after pytest-xdist's own hook (see _keep_groups_together)
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    items.sort(key=lambda item: "tests/browser/" in item.nodeid.replace("\\", "/"))
+    def order(item: pytest.Item) -> tuple[bool, bool]:
+        browser = "tests/browser/" in item.nodeid.replace("\\", "/")
+        return (browser, browser and item.get_closest_marker("xdist_group") is None)
+
+    items.sort(key=order)
+    if getattr(config.option, "loadgroup", False):  # a test worker under --dist loadgroup
+        _keep_groups_together(items)
+
+
+def _keep_groups_together(items: list[pytest.Item]) -> None:
+    """Give each test marked ``xdist_group(name)`` the test id suffix ``@name``.
+
+    ``--dist loadgroup`` sends the tests whose ids end with the same ``@name`` to one
+    worker, so that a costly module-scoped fixture (an accessibility walk, the privacy
+    assessment, a HAProxy stack) is set up once. pytest-xdist 3.8 adds the suffix by
+    writing ``item._nodeid``, which pytest 9.2 no longer reads (its test ids are
+    structured, in ``item._id``): the groups were silently spread over the workers and
+    each worker set the fixture up again (pytest-xdist issue #1386). Until pytest-xdist
+    handles it, this hook adds the suffix where pytest reads it, and stops the run if it
+    cannot (each of the group's tests then fails with the reason): a silent fallback
+    costs a minute of every run.
+    """
+    for item in items:
+        names = sorted(
+            {
+                str(mark.args[0] if mark.args else mark.kwargs.get("name", "default"))
+                for mark in item.iter_markers("xdist_group")
+            }
+        )
+        if not names:
+            continue
+        suffix = "@" + "_".join(names)
+        if item.nodeid.endswith(suffix):  # pytest-xdist did it
+            continue
+        if hasattr(item, "_id"):  # pytest 9.2
+            item._id = type(item._id).parse(item.nodeid + suffix)
+        else:
+            item._nodeid = item.nodeid + suffix
+        if not item.nodeid.endswith(suffix):
+            item.stash[_UNGROUPED] = (
+                f"pytest no longer takes the xdist group {suffix} in this test's id, so the"
+                " group's tests are spread over the workers: see _keep_groups_together in"
+                " tests/conftest.py"
+            )
+
+
+_UNGROUPED = pytest.StashKey[str]()
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    if _UNGROUPED in item.stash:
+        pytest.fail(item.stash[_UNGROUPED], pytrace=False)

@@ -7,10 +7,12 @@ import unicodedata
 import pytest
 from playwright.sync_api import Page, expect
 
+from clientcheck.bank.loader import default_bank
 from tests.browser.helpers import main_area as _main
 from tests.browser.helpers import unfold
 from tests.browser.helpers import wait_idle as settle
 
+SIGN_1 = default_bank().signs[0].name("en")
 NAMES = {
     "script_tag": "<script>alert('xss')</script>",
     "img_onerror": '<img src="http://evil.example/a.png" onerror="alert(2)">',
@@ -48,6 +50,8 @@ def test_hostile_name_typed_in_the_browser_shows_literally(guarded, app_url, nam
     settle(page)
     # The sign page says whom it is about; the results page is titled with the name.
     _main(page).get_by_role("button", name="Next", exact=True).click()
+    settle(page)
+    expect(_main(page).locator("h1").first).to_have_text(SIGN_1)  # the run is drawn
     settle(page)
     caption = page.evaluate(CAPTION_TEXT)
     page.locator('[data-testid="stSidebar"]').get_by_role("button", name="Results").click()
