@@ -7,7 +7,7 @@ first. Under xdist each worker runs its tests in this order too: ``--no-loadscop
 (pyproject.toml) keeps pytest-xdist from handing out the largest groups first.
 
 Among the browser tests the grouped ones come first: each group is one long unit of work
-(an accessibility walk per language, the privacy assessment), better started early than
+(the questionnaire's walks, tests/browser/walks.py), better started early than
 left for the end of the run, when one worker would do it while the other waits.
 """
 

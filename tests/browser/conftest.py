@@ -190,3 +190,32 @@ def dialogs(page) -> Iterator[list[str]]:
     page.on("dialog", on_dialog)
     yield seen
     page.remove_listener("dialog", on_dialog)
+
+
+@pytest.fixture(scope="session")
+def walks(browser, app_url: str, request: pytest.FixtureRequest):
+    """The questionnaire's walks (tests/browser/walks.py), each walked at most once."""
+    from tests.browser.walks import Walks
+
+    walked = Walks(browser, app_url)
+    yield walked
+    if walked.done:
+        _report(
+            request,
+            "axe-core violations on Client Check's pages (any impact):",
+            walked.violations_seen(),
+        )
+    walked.close()
+
+
+def _report(request, title: str, lines: list[str]) -> None:
+    """Print past pytest's output capture, so the list shows in a normal run."""
+    reporter = request.config.pluginmanager.get_plugin("terminalreporter")
+    capture = request.config.pluginmanager.get_plugin("capturemanager")
+    if reporter is None or capture is None:
+        return
+    with capture.global_and_fixture_disabled():
+        reporter.write_line("")
+        reporter.write_line(title)
+        for line in lines:
+            reporter.write_line(f"  - {line}")

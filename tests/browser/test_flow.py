@@ -1,4 +1,9 @@
-"""The questionnaire in a real Chromium: the radar drawn, a phone-sized screen, the language."""
+"""The questionnaire in a real Chromium: the radar drawn, a phone-sized screen, the language.
+
+The two walks through the whole questionnaire (English at 1280 px, French on a phone) are
+those of tests/browser/walks.py, shared with the accessibility and privacy tests: the
+first two tests read what they recorded.
+"""
 
 from __future__ import annotations
 
@@ -6,66 +11,22 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from clientcheck.bank.loader import default_bank
-from clientcheck.i18n import t
 from clientcheck.outputs.charts import BAND_RINGS
 from tests.browser.helpers import (
     MAIN,
-    answer_step,
     click,
     expect_html_lang,
     expect_title,
-    horizontal_overflow,
     open_app,
-    radar,
     scroll_to_bottom,
     scroll_top,
-    sign_rows,
     type_number,
-    unfold,
     wait_idle,
 )
+from tests.browser.walks import WIDTHS, question_text
 
 BANK = default_bank()
-
-
-def _q(question_id: str, lang: str) -> str:
-    return next(q for q in BANK.questions() if q.id == question_id).text(lang)
-
-
-def _option(question_id: str, option_id: str, lang: str) -> str:
-    question = next(q for q in BANK.questions() if q.id == question_id)
-    if option_id == "dont_know":
-        return t("dont_know", lang)
-    return question.scale.option(option_id).label(lang)
-
-
-def _plan(lang: str) -> dict[str, list[tuple[str, str]]]:
-    """At least one answer per sign, some of them "don't know", as (label, value) pairs."""
-    raw = {
-        "client": [("situation.income_share", "=60"), ("situation.pipeline", "none")],
-        "late_payment": [
-            ("late_payment.invoices_total", "=10"),
-            ("late_payment.late_invoices", "=6"),
-            ("late_payment.unpaid_90", "once"),
-            ("late_payment.chasing", "dont_know"),
-        ],
-        "less_work": [("less_work.predictable", "sometimes")],
-        "demanding": [
-            ("demanding.tight_deadlines", "often"),
-            ("demanding.free_extras", "often"),
-        ],
-        "disrespect": [("disrespect.belittles", "rarely")],
-        "contract_breach": [("contract_breach.keeps_word", "dont_know")],
-        "high_maintenance": [("high_maintenance.after_hours", "sometimes")],
-        "unprofessional": [("unprofessional.off_topic", "rarely")],
-    }
-    return {
-        step: [
-            (_q(qid, lang), value if value.startswith("=") else _option(qid, value, lang))
-            for qid, value in answers
-        ]
-        for step, answers in raw.items()
-    }
+SIGNS = [f"sign {i}" for i in range(1, 8)]
 
 
 def _rgb(hex_colour: str) -> str:
@@ -73,30 +34,20 @@ def _rgb(hex_colour: str) -> str:
     return f"rgb({r}, {g}, {b})"
 
 
-def test_english_questionnaire_reaches_results_with_a_seven_axis_radar(page: Page, app_url: str):
-    open_app(page, app_url)
-    expect_html_lang(page, "en")
-    plan = _plan("en")
-    click(page, "Start")
-    expect_title(page, "About the client")
-    name = page.get_by_role("textbox", name="Client name or alias")
-    name.fill("Acme Ltd")
-    name.press("Enter")
-    wait_idle(page)
-    answer_step(page, plan["client"])
-    click(page, "Next")
+@pytest.mark.xdist_group("walks")
+def test_english_questionnaire_reaches_results_with_a_seven_axis_radar(walks):
+    walked = walks("en", WIDTHS["desktop"])
+    assert walked.scans["welcome"].html_lang == "en"
+    assert walked.titles["client"] == "About the client"
     for i, sign in enumerate(BANK.signs, start=1):
-        expect_title(page, sign.name("en"))
-        expect(page.get_by_text(f"Sign {i} of 7")).to_be_visible()
-        answer_step(page, plan[sign.id])
-        click(page, "See the results" if i == 7 else "Next")
+        assert walked.titles[f"sign {i}"] == sign.name("en")
+        assert f"Sign {i} of 7" in walked.texts[f"sign {i}"]
 
-    expect_title(page, "Results for Acme Ltd")
+    assert walked.titles["results"] == f"Results for {walked.client}"
     # 60 % of income, an invoice 90 days late that was never raised: new terms come first.
-    expect(page.locator(MAIN).get_by_text("Verdict: Renegotiate now")).to_be_visible()
+    assert "Verdict: Renegotiate now" in walked.texts["results"]
 
-    unfold(page, "signs")
-    drawn = radar(page)
+    drawn = walked.radar
     assert drawn["axes"] == [sign.name("en") for sign in BANK.signs]  # seven angular axes
     assert len(drawn["axes"]) == 7
     # Four band rings, filled in their band colours, under the client's own trace.
@@ -106,55 +57,35 @@ def test_english_questionnaire_reaches_results_with_a_seven_axis_radar(page: Pag
     assert {"25", "50", "75", "100"} <= set(drawn["radial"])
     assert all(path for path in drawn["lines"]), "a trace has no line"
 
-    rows = sign_rows(page)
-    expect(rows).to_have_count(7)
-    expect(rows.first).to_contain_text("1. Pays late")
-    expect(rows.first).to_contain_text("Critical")
+    assert len(walked.rows) == 7
+    assert "1. Pays late" in walked.rows[0]
+    assert "Critical" in walked.rows[0]
 
 
-def test_french_phone_flow_fits_the_screen_and_back_and_next_work(phone_page: Page, app_url: str):
-    page = phone_page
-    open_app(page, app_url, "fr")
-    expect_html_lang(page, "fr")
-    assert horizontal_overflow(page) <= 1
-    plan = _plan("fr")
-    click(page, "Commencer")
-    expect_title(page, "À propos du client")
-    assert horizontal_overflow(page) <= 1
-    answer_step(page, plan["client"])
-    type_number(page, _q("situation.savings_months", "fr"), "2,5")
-    click(page, "Suivant")
-
+@pytest.mark.xdist_group("walks")
+def test_french_phone_flow_fits_the_screen_and_back_and_next_work(walks):
+    walked = walks("fr", WIDTHS["phone"])
+    assert walked.scans["welcome"].html_lang == "fr"
+    assert walked.titles["client"] == "À propos du client"
     # Back and forth on the first sign: the answers stay.
-    expect_title(page, "Paie en retard")
-    answer_step(page, plan["late_payment"])
-    click(page, "Retour")
-    expect_title(page, "À propos du client")
-    expect(page.get_by_role("textbox", name=_q("situation.savings_months", "fr"))).to_have_value(
-        "2,5"
-    )
-    click(page, "Suivant")
-    expect_title(page, "Paie en retard")
-    expect(page.get_by_role("textbox", name=_q("late_payment.late_invoices", "fr"))).to_have_value(
-        "6"
-    )
-
+    assert walked.kept == {
+        "back": "À propos du client",
+        "savings": "2,5",
+        "next": "Paie en retard",
+        "late": "6",
+    }
     for i, sign in enumerate(BANK.signs, start=1):
-        expect_title(page, sign.name("fr"))
-        expect(page.get_by_text(f"Signe {i} sur 7")).to_be_visible()
-        assert horizontal_overflow(page) <= 1, f"{sign.id} is wider than the phone"
-        if i > 1:
-            answer_step(page, plan[sign.id])
-        click(page, "Voir les résultats" if i == 7 else "Suivant")
+        assert walked.titles[f"sign {i}"] == sign.name("fr")
+        assert f"Signe {i} sur 7" in walked.texts[f"sign {i}"]
+    steps = ["welcome", "client", *SIGNS, "results"]
+    wider = {step: walked.overflow[step] for step in steps if walked.overflow[step] > 1}
+    assert wider == {}, "wider than the phone"
 
-    expect_title(page, "Résultats pour ce client")
-    unfold(page, "signs", "fr")
-    drawn = radar(page)
-    assert drawn["axes"] == [sign.name("fr") for sign in BANK.signs]
-    chart = page.locator(".js-plotly-plot").first.bounding_box()
+    assert walked.titles["results"] == "Résultats pour ce client"
+    assert walked.radar["axes"] == [sign.name("fr") for sign in BANK.signs]
+    chart = walked.radar_box
     assert chart and chart["x"] >= 0 and chart["x"] + chart["width"] <= 391
-    assert horizontal_overflow(page) <= 1
-    expect_html_lang(page, "fr")
+    assert walked.scans["results"].html_lang == "fr"
 
 
 @pytest.mark.parametrize("size", ["desktop", "phone"])
@@ -188,12 +119,12 @@ def test_switching_language_midway_updates_labels_and_page_language(page: Page, 
     open_app(page, app_url)
     click(page, "Start")
     click(page, "Next")
-    type_number(page, _q("late_payment.invoices_total", "en"), "10")
-    type_number(page, _q("late_payment.late_invoices", "en"), "3")
+    type_number(page, question_text("late_payment.invoices_total", "en"), "10")
+    type_number(page, question_text("late_payment.late_invoices", "en"), "3")
     page.locator(MAIN).get_by_text("Français", exact=True).click()
     wait_idle(page)
     expect_title(page, "Paie en retard")
     expect_html_lang(page, "fr")
-    expect(page.get_by_role("textbox", name=_q("late_payment.late_invoices", "fr"))).to_have_value(
-        "3"
-    )
+    expect(
+        page.get_by_role("textbox", name=question_text("late_payment.late_invoices", "fr"))
+    ).to_have_value("3")
