@@ -6,9 +6,10 @@ Streamlit's AppTest) must run before it; pytest's default order would put tests/
 first. Under xdist each worker runs its tests in this order too: ``--no-loadscope-reorder``
 (pyproject.toml) keeps pytest-xdist from handing out the largest groups first.
 
-Among the browser tests the grouped ones come first: each group is one long unit of work
-(the questionnaire's walks, tests/browser/walks.py), better started early than
-left for the end of the run, when one worker would do it while the other waits.
+Among the other tests and among the browser tests the grouped ones come first: each
+group is one long unit of work (the HAProxy stacks, the questionnaire's walks in
+tests/browser/walks.py), better started early than left for the end of the run, when one
+worker would do it while the other waits.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import pytest
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     def order(item: pytest.Item) -> tuple[bool, bool]:
         browser = "tests/browser/" in item.nodeid.replace("\\", "/")
-        return (browser, browser and item.get_closest_marker("xdist_group") is None)
+        return (browser, item.get_closest_marker("xdist_group") is None)
 
     items.sort(key=order)
     if getattr(config.option, "loadgroup", False):  # a test worker under --dist loadgroup

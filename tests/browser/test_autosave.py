@@ -72,15 +72,23 @@ def test_the_first_moment_never_shows_start_where_continue_will_be(
 ):
     page = context.new_page()
     work_until_sign_1(page, app_url, "No Flash")
-    # Watch the start area from the very first paint of the reloaded page.
+    # Watch the start area from the very first paint of the reloaded page. Until the
+    # device answers, the buttons are drawn hidden; a device that has not answered within
+    # 2 s gets them anyway (clientcheck/ui/device_welcome.py): on a machine too busy to
+    # answer in time that is the app's promise kept, not a flash, and the test does not
+    # time the machine.
     page.add_init_script(
         """
         window.__startSeen = false;
+        let waitingSince = null;
+        const showsStart = box => box && getComputedStyle(box).visibility === 'visible'
+          && [...box.querySelectorAll('button')].some(b => b.innerText.trim().endsWith('Start'));
         new MutationObserver(() => {
-          const box = document.querySelector('.st-key-cc_start_waiting, .st-key-cc_start');
-          const start = box && [...box.querySelectorAll('button')]
-            .find(b => b.innerText.trim().endsWith('Start'));
-          if (start && getComputedStyle(box).visibility === 'visible') window.__startSeen = true;
+          const waiting = document.querySelector('.st-key-cc_start_waiting');
+          if (waiting && waitingSince === null) waitingSince = performance.now();
+          const early = waitingSince === null || performance.now() - waitingSince < 1900;
+          if (showsStart(document.querySelector('.st-key-cc_start'))
+              || (early && showsStart(waiting))) window.__startSeen = true;
         }).observe(document, {subtree: true, childList: true, attributes: true});
         """
     )

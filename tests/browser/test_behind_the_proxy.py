@@ -97,11 +97,11 @@ class Watch:
 
 
 def answer_page(page: Page) -> None:
-    """Answer the first two choice questions and a number question, if the page has them."""
+    """Answer the first choice question and a number question, if the page has them."""
     main = page.locator(MAIN)
     radios = main.locator("[data-testid=stRadio] [role=radiogroup]")
-    for i in range(min(2, radios.count())):
-        radios.nth(i).locator("label").nth(1).click()
+    if radios.count():
+        radios.first.locator("label").nth(1).click()
         wait_idle(page)
     numbers = main.locator("[data-testid=stTextInput] input[aria-label*='(']")
     if numbers.count():

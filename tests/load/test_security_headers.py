@@ -29,9 +29,11 @@ from scripts.load_proxy import replicas as start_replicas
 from scripts.load_user import VirtualUser
 from scripts.load_ws import run_coroutine
 
-# A functional check, not a measurement: it runs in the parallel pass, its tests on one
-# worker so that the stack starts once.
-pytestmark = pytest.mark.xdist_group("security_headers")
+# A functional check, not a measurement: it runs in the parallel pass. The
+# HAProxy stacks' tests (test_proxy.py, test_security_headers.py) share one worker, which
+# runs them first while the other worker runs tests that keep a core busy (the stacks
+# spend much of their time starting and waiting); each stack starts once.
+pytestmark = pytest.mark.xdist_group("servers")
 
 HEADERS = security_headers()
 
