@@ -442,12 +442,12 @@ def test_a_line_crossed_without_saying_what_is_one_serious_incident():
 
 
 @pytest.mark.parametrize(
-    "what", ["harassment", "discrimination", "remarks", "dishonest", "control"]
+    "what", ["harassment", "discrimination", "remarks", "dishonest", "prying", "control"]
 )
 def test_a_line_crossed_gets_a_clear_no_first_and_ends_it_if_it_happens_again(what):
     answers = {"unprofessional.crossed_line": "yes", "unprofessional.crossed_what": (what,)}
     first = assess(BANK, {**answers, **FREE})
-    if what in ("dishonest", "remarks"):
+    if what in ("dishonest", "prying", "remarks"):
         # Behaviour never answered: refuse it, or say it, plainly and once, and keep a
         # client who accepts the "no", whatever your dependency.
         assert (first.verdict, rules_of(first)) == ("keep_boundaries", ["refuse_it_plainly"])
@@ -458,12 +458,30 @@ def test_a_line_crossed_gets_a_clear_no_first_and_ends_it_if_it_happens_again(wh
         # employee is the arrangement itself, which new terms change.
         assert (first.verdict, rules_of(first)) == ("renegotiate", ["draw_the_line"])
     again = assess(BANK, {**answers, "unprofessional.raised": "no_change", **FREE})
-    if what == "dishonest":
-        # Asked again after a "no", without pressure: refused again, as a last word.
-        assert (again.verdict, rules_of(again)) == ("renegotiate", ["dishonest_asked_again"])
-        pressed = {**answers, "unprofessional.crossed_what": ("dishonest", "threats")}
+    if what == "prying":
+        # Questions about other clients, asked again after a "no": the same short answer
+        # every time, and keep the client; with pressure as well, it ends.
+        assert (again.verdict, rules_of(again)) == ("keep_boundaries", ["prying_asked_again"])
+        pressed = {**answers, "unprofessional.crossed_what": ("prying", "threats")}
         again = assess(BANK, {**pressed, "unprofessional.raised": "no_change", **FREE})
     assert again.verdict == "let_go"
+    if what == "dishonest":
+        # A dishonest request asked again after a "no" ends it; when you depend on the
+        # client, you prepare the way out while refusing.
+        assert rules_of(again) == ["repeated_after_objection"]
+        stuck = assess(BANK, {**answers, "unprofessional.raised": "no_change", **DEPENDENT})
+        assert stuck.verdict == "plan_exit"
+
+
+def test_prying_from_a_tiny_client_is_answered_the_same_way_not_a_reason_to_leave():
+    answers = {
+        "unprofessional.crossed_line": "yes",
+        "unprofessional.crossed_what": ("prying",),
+        "unprofessional.raised": "no_change",
+        "situation.income_share": 3.0,
+        "situation.savings_months": 12.0,
+    }
+    assert rules_of(assess(BANK, answers)) == ["prying_asked_again"]
 
 
 def test_a_dishonest_request_with_anything_else_crossed_is_not_just_refused():

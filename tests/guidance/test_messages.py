@@ -1183,3 +1183,23 @@ def test_a_dishonest_request_gets_a_calm_refusal_not_a_reminder_about_remarks(la
     assert "[your example]" in render_message("professionalism_reminder", "neutral", both).body or (
         "[votre exemple]" in render_message("professionalism_reminder", "neutral", both).body
     )
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_questions_about_other_clients_get_the_same_short_answer_not_a_refused_request(lang):
+    base = {"situation.income_share": 20, "unprofessional.crossed_line": "yes"}
+    ctx = make_ctx({**base, "unprofessional.crossed_what": ("prying",)}, lang)
+    never = "other clients' work" if lang == "en" else "du travail de mes autres clients"
+    asked = "[the subject" if lang == "en" else "[le sujet de la question"
+    subjects = set()
+    for tone in TONES:
+        draft = render_message("professionalism_reminder", tone, ctx)
+        assert never in draft.body and asked in draft.body, draft.body
+        assert "[the request" not in draft.body and "[la demande" not in draft.body
+        assert "question" in draft.subject.lower(), draft.subject
+        subjects.add(draft.subject)
+    assert len(subjects) == 3
+    # Together with a dishonest request, the graver one is refused.
+    both = make_ctx({**base, "unprofessional.crossed_what": ("dishonest", "prying")}, lang)
+    body = render_message("professionalism_reminder", "neutral", both).body
+    assert ("[the request" in body or "[la demande" in body) and asked not in body
