@@ -14,7 +14,11 @@ worker would do it while the other waits.
 
 from __future__ import annotations
 
+import os
+
 import pytest
+
+from tests.support.servers import chromium_executable
 
 
 @pytest.hookimpl(trylast=True)  # after pytest-xdist's own hook (see _keep_groups_together)
@@ -71,3 +75,15 @@ _UNGROUPED = pytest.StashKey[str]()
 def pytest_runtest_setup(item: pytest.Item) -> None:
     if _UNGROUPED in item.stash:
         pytest.fail(item.stash[_UNGROUPED], pytrace=False)
+
+
+# Chromium for the browser tests (tests/browser/) and the browser load smoke test (tests/load/).
+@pytest.fixture(scope="session")
+def chromium_path() -> str:
+    path = chromium_executable()
+    if path is None:
+        message = "Chromium not found: install it (apt-get install chromium) or set CHROMIUM_PATH"
+        if os.environ.get("CI"):
+            pytest.fail(message + " — CI must run the browser tests")
+        pytest.skip(message)
+    return path

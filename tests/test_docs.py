@@ -26,7 +26,19 @@ def test_the_readme_gives_exactly_two_commands_and_ci_runs_the_second_verbatim()
 def test_the_test_command_runs_the_fast_tests_in_parallel_and_the_load_tests_alone():
     test_command = readme_commands()[1]
     assert '-n auto -m "not load"' in test_command
-    assert test_command.endswith("-m load")
+    assert test_command.endswith("-m load tests/load")
+
+
+def test_every_load_test_lives_in_the_folder_the_serial_pass_collects():
+    """The serial pass collects tests/load alone (a few seconds less than the whole suite):
+    a load test anywhere else would be left out of both passes."""
+    marked = {
+        path.relative_to(ROOT).as_posix()
+        for path in (ROOT / "tests").rglob("test_*.py")
+        if re.search(r"(pytestmark\s*=.*|@)pytest\.mark\.load\b", path.read_text("utf-8"))
+    }
+    assert marked, "the load tests are marked pytest.mark.load"
+    assert all(path.startswith("tests/load/") for path in marked), marked
 
 
 def test_the_readme_stays_short():

@@ -8,7 +8,6 @@ skipped on a developer's machine, and fail when ``CI`` is set.
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -16,7 +15,7 @@ from contextlib import contextmanager
 import pytest
 
 from tests.browser.helpers import RUN_WATCH
-from tests.support.servers import CHROMIUM_ARGS, chromium_executable, start_server, stop_server
+from tests.support.servers import CHROMIUM_ARGS, start_server, stop_server
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -41,17 +40,6 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
             if lines:
                 report.sections.append(("streamlit server log (last lines)", "".join(lines)))
     return report
-
-
-@pytest.fixture(scope="session")
-def chromium_path() -> str:
-    path = chromium_executable()
-    if path is None:
-        message = "Chromium not found: install it (apt-get install chromium) or set CHROMIUM_PATH"
-        if os.environ.get("CI"):
-            pytest.fail(message + " — CI must run the browser tests")
-        pytest.skip(message)
-    return path
 
 
 @pytest.fixture(scope="session")

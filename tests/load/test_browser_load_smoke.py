@@ -12,8 +12,10 @@ import pytest
 
 from scripts.load import run_load
 
-# Timing-sensitive: runs in the serial pass, alone on the machine.
-pytestmark = pytest.mark.load
+# Timing-sensitive: runs in the serial pass (pytest -m load tests/load), alone on the
+# machine. A real-browser test like those of tests/browser/, kept here with the other load
+# test so that the serial pass collects this folder alone.
+pytestmark = [pytest.mark.load, pytest.mark.browser]
 
 PEOPLE = 2
 
