@@ -78,7 +78,8 @@ def what_would_change(
 
     What the user can do or check comes first: what they try with the client ("have you
     already raised it?", where it is asked: raise it, enforce it), then a "don't know" an
-    answer would settle, then other answers they gave. A question never answered is no part
+    answer would settle, then other answers they gave (one at a time: never another set of
+    events for a "choose all that apply"). A question never answered is no part
     of the verdict, so suggesting an answer to it would only add noise. Within each, changes
     on the signs that set the verdict come first, and a change of one step is preferred to
     a bigger jump. Computed by re-running the same assessment with one answer changed, so it
@@ -110,6 +111,11 @@ def _changes_cached(
             elif question.role == "context" and not is_history(question):
                 if question.id not in bank.rules.money_rule_questions:
                     continue
+            elif question.multiple:
+                # "What happened?" with another event in place of the one reported is a
+                # different story, not something to do or check ("if they had been drunk
+                # instead of asking you to cheat...").
+                continue
             for candidate in _candidates(question, current):
                 changed = {**answers, question.id: candidate}
                 _check_limit(bank, question, changed)

@@ -1177,3 +1177,23 @@ def test_a_threat_made_once_and_not_carried_out_is_answered_not_a_reason_to_leav
     assert again.verdict == "let_go"  # repeated after a clear "no"
     carried = {**once, "unprofessional.crossed_what": ("threats",)}
     assert assess(BANK, {**carried, **FREE}).verdict == "let_go"
+
+
+def test_what_would_change_never_swaps_the_events_the_user_reported_for_others():
+    # A dishonest request asked again after a "no": the milder path is what the user can
+    # do (raise it, see it stop), never "if they had been drunk instead".
+    answers = {
+        "unprofessional.crossed_line": "yes",
+        "unprofessional.crossed_what": ("dishonest",),
+        "unprofessional.raised": "no_change",
+        **FREE,
+    }
+    changes = what_would_change(BANK, answers)
+    assert changes, "something the user can do changes a Let go"
+    assert all(c.question_id != "unprofessional.crossed_what" for c in changes), changes
+    # A "don't know" there is still something to check.
+    unsure = {**answers, "unprofessional.crossed_what": "dont_know"}
+    assert any(
+        c.question_id == "unprofessional.crossed_what" and c.kind == "check"
+        for c in what_would_change(BANK, unsure)
+    )
