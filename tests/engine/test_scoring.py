@@ -77,6 +77,13 @@ def answer_risk(q: Question, value, answers) -> float:
 def worse(q: Question, value, answers) -> st.SearchStrategy:
     """Answers to ``q`` at least as bad as ``value``."""
     base = answer_risk(q, value, answers)
+    if q.kind == "choice" and q.multiple and value != DONT_KNOW:
+        # "Choose all that apply": worse is more of what happened (another event added),
+        # not a different event in its place (harassment and a dishonest request are
+        # both lines crossed, answered differently).
+        chosen = {value} if isinstance(value, str) else set(value)
+        others = [o.id for o in q.scale.options if o.id not in chosen]
+        return st.sets(st.sampled_from(others)).map(lambda extra: tuple(sorted(chosen | extra)))
     if q.kind == "choice":
         options = [o.id for o in q.scale.options if o.risk >= base]
         event = q.override_of(value)
@@ -1197,3 +1204,16 @@ def test_what_would_change_never_swaps_the_events_the_user_reported_for_others()
         c.question_id == "unprofessional.crossed_what" and c.kind == "check"
         for c in what_would_change(BANK, unsure)
     )
+
+
+def test_a_threat_made_once_and_drunk_at_work_once_are_answered_plainly_not_renegotiated():
+    answers = {
+        "unprofessional.crossed_line": "yes",
+        "unprofessional.crossed_what": ("threat_once", "intoxicated"),
+        **FREE,
+    }
+    result = assess(BANK, answers)
+    assert (result.verdict, rules_of(result)) == ("keep_boundaries", ["refuse_it_plainly"])
+    # With harassment as well, it is no longer a plain refusal.
+    worse = {**answers, "unprofessional.crossed_what": ("threat_once", "harassment")}
+    assert assess(BANK, worse).verdict == "renegotiate"
