@@ -126,6 +126,7 @@ class Rules:
     min_answers_per_sign: int
     min_answers_strong: int
     min_answers_alone: int
+    new_client_invoices: int
     small_client_share: float
     firm_up_questions: int
     sign_kinds: Mapping[str, str]
@@ -338,6 +339,7 @@ def read_rules(raw: dict) -> Rules:
         min_answers_per_sign=int(raw.get("min_answers_per_sign", 1)),
         min_answers_strong=int(raw.get("min_answers_strong", 1)),
         min_answers_alone=int(raw.get("min_answers_alone", 0)),
+        new_client_invoices=int(raw.get("new_client_invoices", 0)),
         small_client_share=float(raw.get("small_client_share", 0)),
         firm_up_questions=int(raw.get("firm_up_questions", 3)),
         sign_kinds=sign_kinds,

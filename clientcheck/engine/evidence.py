@@ -37,7 +37,12 @@ def capped_sign(bank: QuestionBank, sign: SignResult) -> SignResult:
     return replace(sign, band=watch.id, score=min(sign.score, watch.min), graded_band=graded)
 
 
-def too_thin(bank: QuestionBank, signs: tuple[SignResult, ...], situation_known: bool) -> bool:
+def too_thin(
+    bank: QuestionBank,
+    signs: tuple[SignResult, ...],
+    situation_known: bool,
+    invoices: float | None = None,
+) -> bool:
     """Too little to judge responsibly: nothing said of the user's situation, nothing said
     of what was tried, no serious event, and only a few answers on how often things
     happen (the judges, unanimous: "it could be anything; tell me more"). Disrespect is
@@ -45,7 +50,9 @@ def too_thin(bank: QuestionBank, signs: tuple[SignResult, ...], situation_known:
     if situation_known or any(s.history_answered or s.event for s in signs):
         return False
     if not any(s.assessed and bank.rules.band_rank(s.band) > 0 for s in signs):
-        return False  # nothing flagged: nothing to judge either way
+        # Nothing flagged: nothing to judge either way, unless the client is too new to
+        # show a pattern (invoiced once or twice: "see how the first invoices are paid").
+        return invoices is not None and invoices <= bank.rules.new_client_invoices
     if any(s.kind == "respect" and s.assessed and bank.rules.band_rank(s.band) > 1 for s in signs):
         return False
     return sum(s.answered for s in signs if s.assessed) < bank.rules.min_answers_alone

@@ -346,9 +346,11 @@ def _assess_cached(bank: QuestionBank, frozen: tuple[tuple[str, Answer], ...]) -
             for s in signs
         )
     )
+    count = answers.get("late_payment.invoices_total")
+    invoices = count if isinstance(count, float) else None
     if not money_said and not waits and not any(s.assessed for s in signs):
         verdict = NOT_ENOUGH
-    elif not money_said and (waits or too_thin(bank, signs, dependency_known)):
+    elif not money_said and (waits or too_thin(bank, signs, dependency_known, invoices)):
         # Too little to go on: say what the answers point to, and ask for the situation
         # and the heaviest open questions first.
         verdict, reasons, provisional = NOT_ENOUGH, (), True

@@ -1217,3 +1217,19 @@ def test_a_threat_made_once_and_drunk_at_work_once_are_answered_plainly_not_rene
     # With harassment as well, it is no longer a plain refusal.
     worse = {**answers, "unprofessional.crossed_what": ("threat_once", "harassment")}
     assert assess(BANK, worse).verdict == "renegotiate"
+
+
+def test_a_client_invoiced_once_or_twice_with_nothing_wrong_is_too_new_to_judge():
+    # The judges, unanimous on three such situations: "see how the first invoices are
+    # paid". Nothing said of the situation or of anything tried: not enough yet.
+    new = {"late_payment.invoices_total": 2.0, "late_payment.late_invoices": 0.0}
+    result = assess(BANK, new)
+    assert (result.verdict, result.provisional, result.tentative_verdict) == (
+        "not_enough",
+        True,
+        "keep",
+    )
+    assert result.firm_up and result.firm_up[0].startswith("situation.")
+    # Once the situation is known, or with more invoices behind it, nothing is wrong: keep.
+    assert assess(BANK, {**new, **FREE}).verdict == "keep"
+    assert assess(BANK, {**new, "late_payment.invoices_total": 3.0}).verdict == "keep"
