@@ -1188,18 +1188,35 @@ def test_a_dishonest_request_gets_a_calm_refusal_not_a_reminder_about_remarks(la
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_questions_about_other_clients_get_the_same_short_answer_not_a_refused_request(lang):
     base = {"situation.income_share": 20, "unprofessional.crossed_line": "yes"}
-    ctx = make_ctx({**base, "unprofessional.crossed_what": ("prying",)}, lang)
-    never = "other clients' work" if lang == "en" else "du travail de mes autres clients"
-    asked = "[the subject" if lang == "en" else "[le sujet de la question"
+    asked = {**base, "unprofessional.crossed_what": ("prying",)}
+    again = {**asked, "unprofessional.raised": "no_change"}
+    never = "projects or fees" if lang == "en" else "des projets"
+    said = ("As I've said", "As I've said before") if lang == "en" else ("Comme je vous l'ai",)
+    reopen = (
+        ("talk any of this over", "any questions you may have")
+        if lang == "en"
+        else ("Si vous souhaitez en parler", "répondre à vos questions à ce sujet")
+    )
     subjects = set()
     for tone in TONES:
-        draft = render_message("professionalism_reminder", tone, ctx)
-        assert never in draft.body and asked in draft.body, draft.body
-        assert "[the request" not in draft.body and "[la demande" not in draft.body
-        assert "question" in draft.subject.lower(), draft.subject
-        subjects.add(draft.subject)
+        first = render_message("professionalism_reminder", tone, make_ctx(asked, lang))
+        later = render_message("professionalism_reminder", tone, make_ctx(again, lang))
+        for draft in (first, later):
+            assert never in draft.body, draft.body
+            # Nothing to fill in (no rival named in writing), and no invitation to reopen
+            # the subject the message closes.
+            assert "[" not in draft.body.replace("[name]", "").replace("[your name]", "").replace(
+                "[nom]", ""
+            ).replace("[votre nom]", ""), draft.body
+            assert not any(words in draft.body for words in reopen), draft.body
+            assert "[the request" not in draft.body and "[la demande" not in draft.body
+        # Asked again after a "no": the draft says it has been said before.
+        assert not any(words in first.body for words in said), first.body
+        if tone != "neutral":
+            assert any(words in later.body for words in said), later.body
+        subjects.add(first.subject)
     assert len(subjects) == 3
     # Together with a dishonest request, the graver one is refused.
     both = make_ctx({**base, "unprofessional.crossed_what": ("dishonest", "prying")}, lang)
     body = render_message("professionalism_reminder", "neutral", both).body
-    assert ("[the request" in body or "[la demande" in body) and asked not in body
+    assert ("[the request" in body or "[la demande" in body) and never not in body
