@@ -14,11 +14,10 @@ worker would do it while the other waits.
 
 from __future__ import annotations
 
-import os
-
 import pytest
 
 from tests.support.servers import chromium_executable
+from tests.support.tools import required
 
 
 @pytest.hookimpl(trylast=True)  # after pytest-xdist's own hook (see _keep_groups_together)
@@ -80,10 +79,5 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
 # Chromium for the browser tests (tests/browser/) and the browser load smoke test (tests/load/).
 @pytest.fixture(scope="session")
 def chromium_path() -> str:
-    path = chromium_executable()
-    if path is None:
-        message = "Chromium not found: install it (apt-get install chromium) or set CHROMIUM_PATH"
-        if os.environ.get("CI"):
-            pytest.fail(message + " — CI must run the browser tests")
-        pytest.skip(message)
-    return path
+    missing = "Chromium not found: install it (apt-get install chromium) or set CHROMIUM_PATH"
+    return required(chromium_executable(), missing, "the browser tests")

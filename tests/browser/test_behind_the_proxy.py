@@ -12,7 +12,6 @@ It needs HAProxy (like the proxy tests in tests/load/) and runs in the parallel 
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -29,6 +28,7 @@ from tests.browser.autosave_steps import (
     wait_stored,
 )
 from tests.browser.helpers import MAIN, click, expect_title, open_app, unfold, wait_idle
+from tests.support.tools import HAPROXY_MISSING, required
 
 SIDEBAR = '[data-testid="stSidebar"]'
 NAME = "Proxy & Co"
@@ -45,10 +45,7 @@ document.addEventListener('securitypolicyviolation', (e) => {
 
 @pytest.fixture(scope="module")
 def proxied() -> str:
-    if haproxy_executable() is None:
-        if os.environ.get("CI"):
-            pytest.fail("HAProxy not found — CI must run the proxy tests")
-        pytest.skip("HAProxy not found: install it (apt-get install haproxy)")
+    required(haproxy_executable(), HAPROXY_MISSING, "the proxy tests")
     with stack() as s:
         yield s.url
 

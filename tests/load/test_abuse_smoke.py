@@ -9,13 +9,12 @@ timing figures (normal users' p95 with and without the abuser) come from
 
 from __future__ import annotations
 
-import os
-
 import pytest
 
 from deploy.security import BURST, PER_SECOND
 from scripts.load_abuse import one_run
 from scripts.load_proxy import haproxy_executable
+from tests.support.tools import HAPROXY_MISSING, required
 
 pytestmark = pytest.mark.load
 
@@ -24,10 +23,7 @@ PEOPLE = 3
 
 @pytest.fixture(scope="module")
 def run() -> dict:
-    if haproxy_executable() is None:
-        if os.environ.get("CI"):
-            pytest.fail("HAProxy not found — CI must run the abuse smoke test")
-        pytest.skip("HAProxy not found: install it (apt-get install haproxy)")
+    required(haproxy_executable(), HAPROXY_MISSING, "the abuse smoke test")
     # The people's pace fits the replicas' message budget (deploy/security.py) with room
     # to spare (a whole assessment is fewer messages than its burst); the abuser starts
     # five seconds in and knocks ten times a second for as long as they work (about

@@ -18,6 +18,7 @@ import pytest
 from scripts.load_proxy import CONFIG, START, haproxy_executable, proxy
 from scripts.load_proxy import replicas as start_replicas
 from scripts.load_ws import run_level
+from tests.support.tools import HAPROXY_MISSING, required
 
 # A functional check, not a measurement: it runs in the parallel pass. The
 # HAProxy stacks' tests (test_proxy.py, test_security_headers.py) share one worker, which
@@ -31,13 +32,7 @@ SESSIONS = 6
 
 @pytest.fixture(scope="module")
 def haproxy() -> str:
-    path = haproxy_executable()
-    if path is None:
-        message = "HAProxy not found: install it (apt-get install haproxy)"
-        if os.environ.get("CI"):
-            pytest.fail(message + " — CI must run the proxy test")
-        pytest.skip(message)
-    return path
+    return required(haproxy_executable(), HAPROXY_MISSING, "the proxy test")
 
 
 @pytest.fixture(scope="module")

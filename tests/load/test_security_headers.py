@@ -10,7 +10,6 @@ are each checked for exactly the headers deploy/security.py names; HSTS only ove
 from __future__ import annotations
 
 import asyncio
-import os
 import re
 import shutil
 import ssl
@@ -28,6 +27,7 @@ from scripts.load_proxy import CONFIG, haproxy_executable, proxy, stack
 from scripts.load_proxy import replicas as start_replicas
 from scripts.load_user import VirtualUser
 from scripts.load_ws import run_coroutine
+from tests.support.tools import HAPROXY_MISSING, required
 
 # A functional check, not a measurement: it runs in the parallel pass. The
 # HAProxy stacks' tests (test_proxy.py, test_security_headers.py) share one worker, which
@@ -40,12 +40,7 @@ HEADERS = security_headers()
 
 @pytest.fixture(scope="module")
 def haproxy() -> str:
-    path = haproxy_executable()
-    if path is None:
-        if os.environ.get("CI"):
-            pytest.fail("HAProxy not found — CI must run the proxy tests")
-        pytest.skip("HAProxy not found: install it (apt-get install haproxy)")
-    return path
+    return required(haproxy_executable(), HAPROXY_MISSING, "the proxy tests")
 
 
 @pytest.fixture(scope="module")
@@ -156,11 +151,7 @@ def test_the_proxys_own_refusals_have_the_headers_and_say_it_in_both_languages(s
 
 
 def test_hsts_is_sent_when_the_proxy_serves_https(served, haproxy, tmp_path):
-    openssl = shutil.which("openssl")
-    if openssl is None:
-        if os.environ.get("CI"):
-            pytest.fail("openssl not found — CI must run the TLS check")
-        pytest.skip("openssl not found")
+    openssl = required(shutil.which("openssl"), "openssl not found", "the TLS check")
     pem = tmp_path / "site.pem"
     subprocess.run(
         [openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
