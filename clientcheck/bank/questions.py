@@ -31,6 +31,7 @@ CONDITION_OPS = ("equals", "in", "at_least", "at_most", "unknown")
 
 HISTORY = (
     "not_yet",
+    "self_corrected",
     "improved",
     "slipping",
     "no_change",
@@ -40,7 +41,8 @@ HISTORY = (
     "enforced",
 )
 """What was already tried about a sign (the "have you raised it?" answer); an unanswered
-question reads as "not yet"."""
+question reads as "not yet". ``self_corrected``: no need, the client apologised or put it
+right on their own, and it has not happened again."""
 
 LADDER = ("keep", "keep_boundaries", "renegotiate", "exit")
 """Verdict floors, mildest first; ``exit`` becomes let_go or plan_exit by dependency."""

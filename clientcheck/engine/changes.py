@@ -117,6 +117,8 @@ def _changes_cached(
                 # instead of asking you to cheat...").
                 continue
             for candidate in _candidates(question, current):
+                if kind == "action" and candidate not in ACTIONS:
+                    continue  # "they put it right themselves" is not for the user to do
                 changed = {**answers, question.id: candidate}
                 _check_limit(bank, question, changed)
                 if not _valid(bank, changed):

@@ -156,6 +156,8 @@ def _sign_matches(bank: QuestionBank, rule: SignRule, key: RuleKey) -> bool:
         return False
     if w.state_at_least and _state_rank(bank, state) < _state_rank(bank, w.state_at_least):
         return False
+    if history == "self_corrected" and history not in w.history:
+        history = "improved"  # it stopped without being raised: as if raised and fixed
     if w.history and history not in w.history:
         return False
     if w.kind and kind not in w.kind:

@@ -1233,3 +1233,21 @@ def test_a_client_invoiced_once_or_twice_with_nothing_wrong_is_too_new_to_judge(
     # Once the situation is known, or with more invoices behind it, nothing is wrong: keep.
     assert assess(BANK, {**new, **FREE}).verdict == "keep"
     assert assess(BANK, {**new, "late_payment.invoices_total": 3.0}).verdict == "keep"
+
+
+def test_one_incident_the_client_put_right_themselves_is_kept_not_raised():
+    once = {"disrespect.insults": "once", **FREE}
+    assert rules_of(assess(BANK, once)) == ["one_serious_incident"]
+    settled = assess(BANK, {**once, "disrespect.raised": "self_corrected"})
+    assert (settled.verdict, rules_of(settled)) == ("keep", ["put_right_by_them"])
+    # More than one incident that stopped without being raised counts as raised and fixed;
+    # a line crossed that stopped is kept with the line held.
+    pattern = {"disrespect.insults": "repeatedly", **FREE}
+    stopped = assess(BANK, {**pattern, "disrespect.raised": "self_corrected"})
+    assert (stopped.verdict, rules_of(stopped)) == ("keep", ["raised_and_fixed"])
+    assert assess(BANK, pattern).verdict != "keep"
+    line = {"unprofessional.crossed_line": "yes", "unprofessional.crossed_what": ("harassment",)}
+    apologised = assess(BANK, {**line, "unprofessional.raised": "self_corrected", **FREE})
+    assert (apologised.verdict, rules_of(apologised)) == ("keep_boundaries", ["line_held"])
+    # And it is never offered as something for the user to do.
+    assert all(c.answer != "self_corrected" for c in what_would_change(BANK, once))
