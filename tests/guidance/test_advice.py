@@ -676,3 +676,16 @@ def test_a_proposed_cut_headline_says_what_to_do_not_the_reason_again(lang, shar
     why = render_why(ctx)
     assert why and all(why.strip() != reason.strip() for reason in ctx.reasons)
     assert ("in writing" in why) if lang == "en" else ("par écrit" in why)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_questions_about_other_clients_get_their_own_advice_not_the_alarm_of_a_line_crossed(lang):
+    prying = {"unprofessional.crossed_line": "yes", "unprofessional.crossed_what": ("prying",)}
+    text = text_of(item_for(advice_for(make_ctx({**FREE, **prying}, lang)), "unprofessional"))
+    alarm = "gone too far" if lang == "en" else "allé trop loin"
+    note = "dated note of the questions" if lang == "en" else "Notez les questions"
+    assert note in text and alarm not in text, text
+    # Harassment as well: the line crossed keeps its firm advice.
+    both = {**prying, "unprofessional.crossed_what": ("prying", "harassment")}
+    text = text_of(item_for(advice_for(make_ctx({**FREE, **both}, lang)), "unprofessional"))
+    assert alarm in text and note not in text, text

@@ -1190,7 +1190,7 @@ def test_questions_about_other_clients_get_the_same_short_answer_not_a_refused_r
     base = {"situation.income_share": 20, "unprofessional.crossed_line": "yes"}
     asked = {**base, "unprofessional.crossed_what": ("prying",)}
     again = {**asked, "unprofessional.raised": "no_change"}
-    never = "projects or fees" if lang == "en" else "des projets"
+    never = "projects or fees" if lang == "en" else "projets"
     said = ("As I've said", "As I've said before") if lang == "en" else ("Comme je vous l'ai",)
     reopen = (
         ("talk any of this over", "any questions you may have")
