@@ -1248,6 +1248,6 @@ def test_one_incident_the_client_put_right_themselves_is_kept_not_raised():
     assert assess(BANK, pattern).verdict != "keep"
     line = {"unprofessional.crossed_line": "yes", "unprofessional.crossed_what": ("harassment",)}
     apologised = assess(BANK, {**line, "unprofessional.raised": "self_corrected", **FREE})
-    assert (apologised.verdict, rules_of(apologised)) == ("keep_boundaries", ["line_held"])
+    assert (apologised.verdict, rules_of(apologised)) == ("keep_boundaries", ["line_put_right"])
     # And it is never offered as something for the user to do.
     assert all(c.answer != "self_corrected" for c in what_would_change(BANK, once))

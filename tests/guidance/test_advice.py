@@ -689,3 +689,11 @@ def test_questions_about_other_clients_get_their_own_advice_not_the_alarm_of_a_l
     both = {**prying, "unprofessional.crossed_what": ("prying", "harassment")}
     text = text_of(item_for(advice_for(make_ctx({**FREE, **both}, lang)), "unprofessional"))
     assert alarm in text and note not in text, text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_plan_does_not_place_the_advice_above_or_below_it(lang):
+    # The results page and the summaries put the advice in different places.
+    for verdict in ("keep_boundaries", "plan_exit"):
+        plan = "\n".join(action_plan(ctx_for(verdict, lang, free=verdict != "plan_exit")))
+        assert "advice below" not in plan and "conseils ci-dessous" not in plan, plan
