@@ -180,8 +180,14 @@ def suggested_drafts(ctx: AssessmentContext) -> tuple[tuple[str, str], ...]:
             picks.append(("payment_terms", t("why_collect", lang)))
     elif ctx.verdict in _STAY_VERDICTS:
         # A sign whose fees or billed extras are paid while it goes on is kept as it is
-        # (keep charging them): no new terms to send about it under the keep verdicts.
-        signs = [s for s in signs if not (s.history == "enforced_paid" and ctx.verdict in _MILD)]
+        # (keep charging them): no new terms to send about it under the keep verdicts. One
+        # the client put right themselves has nothing to raise: no draft about it at all.
+        signs = [
+            s
+            for s in signs
+            if s.history != "self_corrected"
+            and not (s.history == "enforced_paid" and ctx.verdict in _MILD)
+        ]
         for sign in signs:
             draft = FIX_DRAFT[sign.id]
             if draft not in (m for m, _ in picks):

@@ -1220,3 +1220,23 @@ def test_questions_about_other_clients_get_the_same_short_answer_not_a_refused_r
     both = make_ctx({**base, "unprofessional.crossed_what": ("dishonest", "prying")}, lang)
     body = render_message("professionalism_reminder", "neutral", both).body
     assert ("[the request" in body or "[la demande" in body) and never not in body
+
+
+def test_an_incident_the_client_put_right_themselves_gets_no_draft_about_it():
+    # Camille's client keeps asking about other clients, and once swore at her but
+    # apologised on his own: the reply to the questions comes first, nothing about the
+    # apology-settled insult.
+    answers = {
+        "situation.income_share": 60,
+        "situation.savings_months": 5,
+        "unprofessional.crossed_line": "yes",
+        "unprofessional.crossed_what": ("prying",),
+        "unprofessional.raised": "no_change",
+        "disrespect.insults": "once",
+    }
+    raised = [m for m, _ in suggested_drafts(make_ctx(answers))]
+    assert raised[0] == "name_disrespect"  # not put right: named first, as before
+    settled = make_ctx({**answers, "disrespect.raised": "self_corrected"})
+    drafts = [m for m, _ in suggested_drafts(settled)]
+    assert drafts[0] == "professionalism_reminder", drafts
+    assert "name_disrespect" not in drafts
