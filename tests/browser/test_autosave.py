@@ -87,14 +87,21 @@ def test_the_first_moment_never_shows_start_where_continue_will_be(
           const waiting = document.querySelector('.st-key-cc_start_waiting');
           if (waiting && waitingSince === null) waitingSince = performance.now();
           const early = waitingSince === null || performance.now() - waitingSince < 1900;
-          if (showsStart(document.querySelector('.st-key-cc_start'))
-              || (early && showsStart(waiting))) window.__startSeen = true;
+          if (window.__startSeen) return;
+          const since = waitingSince === null ? 'no waiting box yet'
+            : `${Math.round(performance.now() - waitingSince)} ms after the waiting box`;
+          if (showsStart(document.querySelector('.st-key-cc_start'))) {
+            window.__startSeen = `a plain Start shown (${since})`;
+          } else if (early && showsStart(waiting)) {
+            window.__startSeen = `the waiting box showed Start early (${since})`;
+          }
         }).observe(document, {subtree: true, childList: true, attributes: true});
         """
     )
     page.reload()
     expect(continue_button(page, "No Flash")).to_be_visible(timeout=20_000)
-    assert page.evaluate("window.__startSeen") is False
+    seen = page.evaluate("window.__startSeen")
+    assert seen is False, seen  # what was shown, and when, if Start flashed
     assert "No Flash" in stored(page)["session"]  # the first run wrote nothing over it
 
 
