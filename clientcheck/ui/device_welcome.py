@@ -17,7 +17,15 @@ CSS = """<style>
    nobody sees "Start" turn into "Continue"; after 2 s they show anyway. */
 .st-key-cc_start_waiting { visibility: hidden; animation: cc-reveal 0s 2s forwards; }
 @keyframes cc-reveal { to { visibility: visible; } }
+/* When the device answers, Streamlit hands the shown box the hidden box's buttons until
+   this run's own arrive (a block replaced by one of its kind keeps its children), which on
+   a busy server showed "Start" for half a second before "Continue". The hidden box ends
+   with a mark: the shown box stays hidden while it still holds the mark. */
+.st-key-cc_start:has(.cc-waiting-mark) { visibility: hidden; }
+.stElementContainer:has(.cc-waiting-mark) { display: none; }
 </style>"""
+
+MARK = '<span class="cc-waiting-mark" aria-hidden="true"></span>'
 
 
 def _continue() -> None:
@@ -50,9 +58,9 @@ def start_buttons(lang: str) -> None:
     d = device_state()
     s = store()
     ids = [r.id for r in s.clients]
-    if d.phase == "waiting":
-        st.html(CSS)
-    with st.container(key="cc_start_waiting" if d.phase == "waiting" else "cc_start"):
+    waiting = d.phase == "waiting"
+    st.html(CSS)  # in every phase: it must be on the page before the box changes
+    with st.container(key="cc_start_waiting" if waiting else "cc_start"):
         if d.offer in ids:
             record = s.clients[ids.index(d.offer)]
             questions = list(bank().questions())
@@ -89,3 +97,5 @@ def start_buttons(lang: str) -> None:
                 icon=":material/play_arrow:",
                 key="start",
             )
+        if waiting:
+            st.html(MARK)  # last: it leaves the shown box once all its buttons are there

@@ -67,6 +67,30 @@ def test_closing_the_tab_and_opening_it_again_loses_nothing(context: BrowserCont
     assert chasing_checked(page) == "Rarely"
 
 
+def _slow_after_each_box(ws) -> None:
+    """Relay the app's websocket, holding back the message after each new block 0.4 s."""
+    import time
+
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+    server = ws.connect_to_server()
+    after_block = [False]
+
+    def to_page(message) -> None:
+        if after_block[0]:
+            time.sleep(0.4)
+        after_block[0] = False
+        if isinstance(message, bytes):
+            forward = ForwardMsg.FromString(message)
+            after_block[0] = (
+                forward.WhichOneof("type") == "delta"
+                and forward.delta.WhichOneof("type") == "add_block"
+            )
+        ws.send(message)
+
+    server.on_message(to_page)
+
+
 def test_the_first_moment_never_shows_start_where_continue_will_be(
     context: BrowserContext, app_url: str
 ):
@@ -98,6 +122,10 @@ def test_the_first_moment_never_shows_start_where_continue_will_be(
         }).observe(document, {subtree: true, childList: true, attributes: true});
         """
     )
+    # A busy server, made certain: after each new box (a block) reaches the page, its
+    # contents follow 0.4 s later. Streamlit hands a box replaced by one of its kind the old
+    # box's contents meanwhile, and that moment once showed the waiting Start.
+    page.route_web_socket("**/_stcore/stream", _slow_after_each_box)
     page.reload()
     expect(continue_button(page, "No Flash")).to_be_visible(timeout=20_000)
     seen = page.evaluate("window.__startSeen")
