@@ -45,6 +45,8 @@ def _when(rule) -> str:
         parts.append("tried: " + " or ".join(w.history))
     if w.small_client:
         parts.append("a small client you can leave")
+    elif w.small_client is False:
+        parts.append("not a small client you can leave")
     if w.dependent:
         parts.append("you depend on the client")
     for question, options in w.answers.items():

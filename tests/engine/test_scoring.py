@@ -26,6 +26,7 @@ DEPENDENT = {
     "situation.pipeline": "none",
 }
 # Dependent, but not stuck: losing the client would hurt, yet there is some cushion.
+MIDDLE = {"situation.income_share": 25, "situation.savings_months": 4, "situation.pipeline": "some"}
 LEANING = {
     "situation.income_share": 60,
     "situation.savings_months": 2,
@@ -454,12 +455,24 @@ def test_a_line_crossed_without_saying_what_is_one_serious_incident():
 def test_a_line_crossed_gets_a_clear_no_first_and_ends_it_if_it_happens_again(what):
     answers = {"unprofessional.crossed_line": "yes", "unprofessional.crossed_what": (what,)}
     first = assess(BANK, {**answers, **FREE})
-    if what in ("dishonest", "prying", "remarks"):
-        # Behaviour never answered: refuse it, or say it, plainly and once, and keep a
-        # client who accepts the "no", whatever your dependency.
+    if what in ("prying", "remarks"):
+        # Behaviour never answered: say it plainly and once, and keep a client who
+        # accepts the "no", whatever your dependency.
         assert (first.verdict, rules_of(first)) == ("keep_boundaries", ["refuse_it_plainly"])
         first = assess(BANK, {**answers, **DEPENDENT})
         assert (first.verdict, rules_of(first)) == ("keep_boundaries", ["refuse_it_plainly"])
+    elif what == "dishonest":
+        # A dishonest request never answered: refuse it in writing and stay only if it is
+        # dropped for good, whatever your dependency; a client who brings you very little
+        # is refused and kept.
+        tiny = assess(BANK, {**answers, **FREE, "situation.income_share": 3.0})
+        assert (tiny.verdict, rules_of(tiny)) == ("keep_boundaries", ["refuse_it_plainly"])
+        for position in (FREE, MIDDLE, DEPENDENT):
+            first = assess(BANK, {**answers, **position})
+            assert (first.verdict, rules_of(first)) == (
+                "renegotiate",
+                ["refuse_and_stay_only_if_dropped"],
+            )
     else:
         # Harassment and discrimination: stay only if it stops; being treated like an
         # employee is the arrangement itself, which new terms change.

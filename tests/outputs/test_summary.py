@@ -285,12 +285,12 @@ def test_too_little_to_go_on_says_so_and_asks_for_the_situation_first():
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_serious_event_under_a_keep_verdict_is_not_called_a_deal_breaker(lang):
-    # A dishonest request never answered yet: keep the client if they accept a plain "no".
+    # Personal remarks never answered yet: keep the client if they accept a plain "no".
     # The sign is critical, and says why (a serious event), without calling the
     # relationship over beside a verdict that keeps it.
     answers = {
         "unprofessional.crossed_line": "yes",
-        "unprofessional.crossed_what": ["dishonest"],
+        "unprofessional.crossed_what": ["remarks"],
         "situation.income_share": 20.0,
     }
     data = _late_payer_data(lang, answers)
