@@ -97,6 +97,7 @@ def _changes_cached(
     if base.verdict == NOT_ENOUGH:
         return ()
     drivers = {r.sign_id for r in base.reasons} | {s for r in base.reasons for s in r.signs}
+    given = _answered_and_shown(bank, answers)
     found: dict[str, list[tuple[tuple, Change]]] = {"milder": [], "firmer": [], "other_exit": []}
     for section in bank.sections:
         for question in visible_questions(bank, section, answers):
@@ -122,6 +123,10 @@ def _changes_cached(
                 changed = {**answers, question.id: candidate}
                 _check_limit(bank, question, changed)
                 if not _valid(bank, changed):
+                    continue
+                if given - {question.id} - _answered_and_shown(bank, changed):
+                    # It would hide an answer the user gave ("0 invoices" while money is
+                    # overdue): a contradiction, not a change.
                     continue
                 result = assess(bank, changed)
                 if result.verdict in (base.verdict, NOT_ENOUGH) or result.provisional:
@@ -167,6 +172,19 @@ def _check_limit(bank: QuestionBank, question: Question, answers: dict[str, Answ
         value, limit = answers.get(other_id), answers.get(question.id)
         if isinstance(value, int | float) and isinstance(limit, int | float) and value > limit:
             answers[other_id] = float(limit)
+
+
+def _answered_and_shown(bank: QuestionBank, answers: Mapping[str, Answer]) -> set[str]:
+    """The facts answered (a "don't know" included) that these answers still ask for.
+
+    "Have you raised it?" is left out: a problem that would no longer show needs no
+    raising, which is no contradiction."""
+    return {
+        question.id
+        for section in bank.sections
+        for question in visible_questions(bank, section, answers)
+        if answers.get(question.id) is not None and not is_history(question)
+    }
 
 
 def _valid(bank: QuestionBank, answers: Mapping[str, Answer]) -> bool:

@@ -240,14 +240,14 @@ BANK_FAULTS = {
     ),
     "rule_on_an_unknown_answer": (
         "scoring.toml",
-        'answers = { "late_payment.owed_now" = ["slow"] }',
-        'answers = { "late_payment.nope" = ["slow"] }',
+        'answers = { "late_payment.owed_now" = ["slow", "part_paid"] }',
+        'answers = { "late_payment.nope" = ["slow", "part_paid"] }',
         "unknown sign question",
     ),
     "rule_on_an_unknown_answer_option": (
         "scoring.toml",
-        'answers = { "late_payment.owed_now" = ["slow"] }',
-        'answers = { "late_payment.owed_now" = ["soon"] }',
+        'answers = { "late_payment.owed_now" = ["slow", "part_paid"] }',
+        'answers = { "late_payment.owed_now" = ["soon", "part_paid"] }',
         "unknown option",
     ),
     "verdict_with_unknown_advice": (

@@ -654,8 +654,20 @@ def test_enforced_terms_that_bring_money_in_again_are_kept_in_force():
     }
     slow = assess(BANK, {**answers, "late_payment.owed_now": "slow", **FREE})
     assert (slow.verdict, rules_of(slow)) == ("renegotiate", ["enforcement_working"])
+    # A formal notice brought part of the money, the rest is still missing: the same (the
+    # judges: "no new work until the balance is cleared, and a deposit"), even when you
+    # depend on the client.
+    for position in (FREE, DEPENDENT):
+        part = assess(BANK, {**answers, "late_payment.owed_now": "part_paid", **position})
+        assert (part.verdict, rules_of(part)) == ("renegotiate", ["enforcement_working"])
     refused = assess(BANK, {**answers, "late_payment.owed_now": "disputed", **FREE})
     assert refused.verdict == "let_go"
+    # Never told, a part payment with the rest missing is a serious payment event, like a
+    # disputed one: new terms now.
+    told = {**answers, "late_payment.raised": "not_yet"}
+    for owed in ("part_paid", "disputed"):
+        never = assess(BANK, {**told, "late_payment.owed_now": owed, **FREE})
+        assert never.verdict == "renegotiate", owed
 
 
 def test_worse_after_asking_ends_it_for_behaviour_and_payments():
@@ -1197,6 +1209,24 @@ def test_a_threat_made_once_and_not_carried_out_is_answered_not_a_reason_to_leav
     assert again.verdict == "let_go"  # repeated after a clear "no"
     carried = {**once, "unprofessional.crossed_what": ("threats",)}
     assert assess(BANK, {**carried, **FREE}).verdict == "let_go"
+
+
+def test_what_would_change_never_contradicts_an_answer_by_hiding_it():
+    # Money overdue, the number of invoices not known: "if you had sent 0 invoices" would
+    # hide the overdue money the user reported. It is a contradiction, not something to
+    # check; the other answers still are.
+    answers = {
+        "late_payment.invoices_total": DONT_KNOW,
+        "late_payment.owed_now": "part_paid",
+        "late_payment.unpaid_90": "once",
+        "late_payment.raised": "enforced",
+        "situation.income_share": 55.0,
+        "situation.savings_months": 2.0,
+    }
+    changes = what_would_change(BANK, answers)
+    assert changes
+    assert all(c.question_id != "late_payment.invoices_total" for c in changes), changes
+    assert any(c.question_id == "late_payment.owed_now" for c in changes), changes
 
 
 def test_what_would_change_never_swaps_the_events_the_user_reported_for_others():
