@@ -68,7 +68,7 @@ def test_closing_the_tab_and_opening_it_again_loses_nothing(context: BrowserCont
 
 
 def _slow_after_each_box(ws) -> None:
-    """Relay the app's websocket, holding back the message after each new block 0.4 s."""
+    """Relay the app's websocket, holding back the message after a start box 0.4 s."""
     import time
 
     from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
@@ -85,6 +85,7 @@ def _slow_after_each_box(ws) -> None:
             after_block[0] = (
                 forward.WhichOneof("type") == "delta"
                 and forward.delta.WhichOneof("type") == "add_block"
+                and b"cc_start" in message  # the start box (its key is in the block)
             )
         ws.send(message)
 
@@ -122,7 +123,7 @@ def test_the_first_moment_never_shows_start_where_continue_will_be(
         }).observe(document, {subtree: true, childList: true, attributes: true});
         """
     )
-    # A busy server, made certain: after each new box (a block) reaches the page, its
+    # A busy server, made certain: after the start box (a block) reaches the page, its
     # contents follow 0.4 s later. Streamlit hands a box replaced by one of its kind the old
     # box's contents meanwhile, and that moment once showed the waiting Start.
     page.route_web_socket("**/_stcore/stream", _slow_after_each_box)
