@@ -24,7 +24,7 @@ from clientcheck.guidance.render import (
     format_date,
     render_why,
 )
-from clientcheck.i18n import t
+from clientcheck.i18n import format_number, t
 from clientcheck.outputs.charts import RadarSeries
 from clientcheck.outputs.summary import ComparisonRow, ComparisonView, SummaryInput
 
@@ -120,7 +120,7 @@ def summary_why(ctx: AssessmentContext) -> str:
             t(
                 "last_working_day",
                 ctx.lang,
-                weeks=ctx.notice_weeks,
+                weeks=format_number(ctx.notice_weeks, ctx.lang),
                 today=format_date(ctx.assessed_on, ctx.lang),
                 day=format_date(ctx.last_working_day, ctx.lang),
             )

@@ -837,7 +837,11 @@ def test_notice_period_and_how_much_the_work_matters_never_change_dependency(
     changed = {**base, "situation.notice_weeks": notice, "situation.work_matters": matters}
     before, after = assess(BANK, base), assess(BANK, changed)
     assert after.dependency == before.dependency
-    if base.get("situation.usual_rate") != "far_below":  # see the next test
+    outgrown = matters == "not_at_all" and (
+        base.get("situation.usual_rate") == "far_below"  # see the next test
+        or base.get("situation.pipeline") in ("some", "plenty")  # and the one after
+    )
+    if not outgrown:
         assert after.verdict == before.verdict
 
 
@@ -845,7 +849,8 @@ def test_work_far_below_your_rate_that_no_longer_matters_to_you_is_handed_over()
     answers = {"situation.usual_rate": "far_below", **FREE}
     assert assess(BANK, answers).verdict == "renegotiate"
     outgrown = assess(BANK, {**answers, "situation.work_matters": "not_at_all"})
-    assert (outgrown.verdict, rules_of(outgrown)) == ("let_go", ["work_you_have_outgrown"])
+    assert outgrown.verdict == "let_go"
+    assert "work_you_have_outgrown" in rules_of(outgrown)
     # Money alone, nothing answered on the signs, is still a verdict (never "not enough").
     assert assess(BANK, {"situation.usual_rate": "far_below"}).verdict == "renegotiate"
 
@@ -1294,3 +1299,22 @@ def test_one_incident_the_client_put_right_themselves_is_kept_not_raised():
     assert (apologised.verdict, rules_of(apologised)) == ("keep_boundaries", ["line_put_right"])
     # And it is never offered as something for the user to do.
     assert all(c.answer != "self_corrected" for c in what_would_change(BANK, once))
+
+
+def test_a_good_client_you_have_outgrown_is_left_only_with_other_work_lined_up():
+    # The work no longer matters and other work is lined up: the client no longer fits the
+    # business (the judges: plan your exit, or let go with offers in hand). With nothing
+    # lined up, or work that still matters a little, a good client is the runway: keep.
+    bored = {
+        "situation.work_matters": "not_at_all",
+        "late_payment.chasing": "never",
+        "late_payment.unpaid_90": "no",
+    }
+    leads = {**bored, "situation.pipeline": "some"}
+    result = assess(BANK, {**leads, "situation.income_share": 70, "situation.savings_months": 8})
+    assert (result.verdict, rules_of(result)) == ("plan_exit", ["moving_on_with_work_lined_up"])
+    free = {**leads, "situation.pipeline": "plenty", "situation.income_share": 15}
+    assert assess(BANK, {**free, "situation.savings_months": 12}).verdict == "let_go"
+    for other in ({"situation.pipeline": "little"}, {"situation.work_matters": "a_little"}):
+        kept = assess(BANK, {**leads, **other, "situation.income_share": 30})
+        assert kept.verdict == "keep", other

@@ -299,3 +299,33 @@ def test_a_serious_event_under_a_keep_verdict_is_not_called_a_deal_breaker(lang)
     assert labels(lang)["dealbreaker"] in markdown
     for word in ("deal-breaker", "dealbreaker", "rédhibitoire"):
         assert word not in markdown.lower()
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_good_client_you_have_outgrown_reads_as_moving_on_not_as_a_problem(lang):
+    # Nothing wrong with the client; the work no longer matters and other work is lined
+    # up; 70 % of the income: Plan your exit, in words that fit (no "protect yourself",
+    # no advice "for each sign flagged" when none is), and the notice in whole weeks.
+    answers = {
+        "situation.income_share": 70.0,
+        "situation.savings_months": 8.0,
+        "situation.pipeline": "some",
+        "situation.notice_weeks": 13.0,
+        "situation.work_matters": "not_at_all",
+        "late_payment.chasing": "never",
+        "late_payment.unpaid_90": "no",
+    }
+    data = _late_payer_data(lang, answers)
+    assert (data.ctx.verdict, data.ctx.driver_rule) == ("plan_exit", "moving_on_with_work_lined_up")
+    markdown = summary_markdown(data)
+    fits = {"en": "no longer fits where your business is going", "fr": "ne correspond plus"}
+    assert fits[lang] in markdown
+    protect = {"en": "protect yourself now", "fr": "protégez-vous dès maintenant"}
+    assert protect[lang] not in markdown.lower()
+    weeks = {"en": "With 13 weeks' notice", "fr": "préavis de 13 semaines"}
+    assert weeks[lang] in markdown and "13.0" not in markdown
+    # Able to leave: Let go, kindly and with notice.
+    free = {**answers, "situation.income_share": 15.0, "situation.pipeline": "plenty"}
+    data = _late_payer_data(lang, free)
+    assert data.ctx.verdict == "let_go"
+    assert fits[lang] in summary_markdown(data)
