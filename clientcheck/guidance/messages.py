@@ -181,12 +181,14 @@ def suggested_drafts(ctx: AssessmentContext) -> tuple[tuple[str, str], ...]:
     elif ctx.verdict in _STAY_VERDICTS:
         # A sign whose fees or billed extras are paid while it goes on is kept as it is
         # (keep charging them): no new terms to send about it under the keep verdicts. One
-        # the client put right themselves has nothing to raise: no draft about it at all.
+        # the client put right themselves has nothing to raise: no draft about it at all;
+        # nor has conduct that stopped once raised (what to agree is in its advice).
         signs = [
             s
             for s in signs
             if s.history != "self_corrected"
             and not (s.history == "enforced_paid" and ctx.verdict in _MILD)
+            and not (s.history == "improved" and s.id == "unprofessional")
         ]
         for sign in signs:
             draft = FIX_DRAFT[sign.id]

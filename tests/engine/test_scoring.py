@@ -1318,3 +1318,19 @@ def test_a_good_client_you_have_outgrown_is_left_only_with_other_work_lined_up()
     for other in ({"situation.pipeline": "little"}, {"situation.work_matters": "a_little"}):
         kept = assess(BANK, {**leads, **other, "situation.income_share": 30})
         assert kept.verdict == "keep", other
+
+
+def test_unprofessional_conduct_that_stopped_is_kept_with_a_plan_for_a_repeat():
+    # Drunk at meetings, raised, and it stopped: keep the client and agree what happens if
+    # it comes back (the judges: "carry on, but agree a plan"). An insult raised and put
+    # right is kept and watched; one the client apologised for on their own is kept.
+    drunk = {"unprofessional.crossed_line": "yes", "unprofessional.crossed_what": ("intoxicated",)}
+    stopped = assess(BANK, {**drunk, "unprofessional.raised": "improved", **FREE})
+    assert (stopped.verdict, rules_of(stopped)) == (
+        "keep_boundaries",
+        ["conduct_stopped_keep_a_plan"],
+    )
+    apologised = assess(BANK, {**drunk, "unprofessional.raised": "self_corrected", **FREE})
+    assert (apologised.verdict, rules_of(apologised)) == ("keep", ["put_right_by_them"])
+    insult = {"disrespect.insults": "once", "disrespect.raised": "improved", **FREE}
+    assert rules_of(assess(BANK, insult)) == ["raised_and_fixed"]

@@ -329,3 +329,29 @@ def test_a_good_client_you_have_outgrown_reads_as_moving_on_not_as_a_problem(lan
     data = _late_payer_data(lang, free)
     assert data.ctx.verdict == "let_go"
     assert fits[lang] in summary_markdown(data)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_conduct_that_stopped_reads_as_settled_with_a_plan_not_as_a_reproach(lang):
+    # Drunk at meetings, raised with the client, and it stopped: keep, and agree what
+    # happens if it comes back. No draft naming the behaviour, no "gone too far to ignore".
+    from clientcheck.guidance.messages import suggested_drafts
+
+    answers = {
+        "unprofessional.crossed_line": "yes",
+        "unprofessional.crossed_what": ["intoxicated"],
+        "unprofessional.raised": "improved",
+        "situation.income_share": 5.0,
+        "situation.savings_months": 6.0,
+    }
+    data = _late_payer_data(lang, answers)
+    assert (data.ctx.verdict, data.ctx.driver_rule) == (
+        "keep_boundaries",
+        "conduct_stopped_keep_a_plan",
+    )
+    markdown = summary_markdown(data)
+    stopped = {"en": "It has stopped since it was raised", "fr": "Cela a cessé depuis que"}
+    assert stopped[lang] in markdown
+    too_far = {"en": "gone too far to ignore", "fr": "allé trop loin"}
+    assert too_far[lang] not in markdown
+    assert "professionalism_reminder" not in [m for m, _ in suggested_drafts(data.ctx)]
