@@ -1334,3 +1334,24 @@ def test_unprofessional_conduct_that_stopped_is_kept_with_a_plan_for_a_repeat():
     assert (apologised.verdict, rules_of(apologised)) == ("keep", ["put_right_by_them"])
     insult = {"disrespect.insults": "once", "disrespect.raised": "improved", **FREE}
     assert rules_of(assess(BANK, insult)) == ["raised_and_fixed"]
+
+
+def test_a_payment_blip_from_a_small_client_is_kept_not_raised():
+    # One invoice three weeks late after years on time, from 2 % of your income: a blip
+    # (the judges: "a friendly reminder if it happens again"). From a client you depend
+    # on, the same is said once; behaviour at the same level is named once whoever it is.
+    blip = {
+        "late_payment.invoices_total": 3.0,
+        "late_payment.late_invoices": 1.0,
+        "late_payment.days_late": 21.0,
+        "late_payment.chasing": "never",
+        "late_payment.unpaid_90": "no",
+    }
+    small = {"situation.income_share": 2.0, "situation.savings_months": 6.0}
+    result = assess(BANK, {**blip, **small})
+    assert (result.verdict, rules_of(result)) == ("keep", ["a_payment_blip_from_a_small_client"])
+    assert assess(BANK, {**blip, **LEANING}).verdict == "keep_boundaries"
+    rude = {"disrespect.belittles": "rarely", "disrespect.feel_after": "sometimes", **small}
+    named = assess(BANK, rude)
+    assert named.sign("disrespect").state == "watch"
+    assert (named.verdict, rules_of(named)) == ("keep_boundaries", ["speak_up"])
