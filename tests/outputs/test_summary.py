@@ -355,3 +355,49 @@ def test_conduct_that_stopped_reads_as_settled_with_a_plan_not_as_a_reproach(lan
     too_far = {"en": "gone too far to ignore", "fr": "allé trop loin"}
     assert too_far[lang] not in markdown
     assert "professionalism_reminder" not in [m for m, _ in suggested_drafts(data.ctx)]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_drafts_for_a_client_outgrown_and_a_dishonest_request_read_as_professionals_asked(lang):
+    # Read by an English and a French professional (docs/reviews/moving-on-and-refusal-*):
+    # a good client left for new work gets the real reason, a handover and nothing held
+    # back; a first dishonest request is refused without thanks, with a proper way offered
+    # and no "don't ask me again".
+    from clientcheck.guidance.messages import render_message
+
+    outgrown = {
+        "situation.income_share": 80.0,
+        "situation.savings_months": 12.0,
+        "situation.notice_weeks": 13.0,
+        "situation.pipeline": "plenty",
+        "situation.work_matters": "not_at_all",
+        "late_payment.chasing": "never",
+        "late_payment.unpaid_90": "no",
+    }
+    ctx = _late_payer_data(lang, outgrown).ctx
+    words = {
+        "en": ("new direction", "handover", "hand back any access of mine"),
+        "fr": ("nouvelle orientation", "passation", "je vous restituerai les accès"),
+    }
+    held_back = {"en": "will follow once that invoice has been paid", "fr": "dès le règlement"}
+    not_fit = {"en": "right fit", "fr": "plus vraiment compatibles"}
+    for tone in ("warm", "neutral", "firm"):
+        body = render_message("goodbye", tone, ctx).body
+        assert held_back[lang] not in body and not_fit[lang] not in body, tone
+        assert words[lang][1] in body and words[lang][2] in body, tone
+    assert words[lang][0] in render_message("goodbye", "warm", ctx).body
+    dishonest = {
+        "unprofessional.crossed_line": "yes",
+        "unprofessional.crossed_what": ["dishonest"],
+        "situation.income_share": 25.0,
+        "situation.savings_months": 4.0,
+    }
+    ctx = _late_payer_data(lang, dishonest).ctx
+    thanks = {"en": "thank you for thinking of me", "fr": "merci d'avoir pensé"}
+    proper = {"en": "proper way", "fr": "dans les règles"}
+    again = {"en": "not to raise it again", "fr": "ne plus me la soumettre"}
+    for tone in ("warm", "neutral", "firm"):
+        body = render_message("professionalism_reminder", tone, ctx).body
+        assert thanks[lang] not in body.lower() and again[lang] not in body, tone
+        if tone != "firm":
+            assert proper[lang] in body, tone
