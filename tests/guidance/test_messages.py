@@ -1168,7 +1168,7 @@ def test_a_dishonest_request_gets_a_calm_refusal_not_a_reminder_about_remarks(la
         ("can't do it", "not able to do this", "won't do this")
         if lang == "en"
         else (
-            "ne peux malheureusement pas y donner suite",
+            "je ne peux pas y donner suite",
             "pas en mesure d'y donner suite",
             "n'y donnerai pas suite",
         )

@@ -376,8 +376,8 @@ def test_drafts_for_a_client_outgrown_and_a_dishonest_request_read_as_profession
     }
     ctx = _late_payer_data(lang, outgrown).ctx
     words = {
-        "en": ("new direction", "handover", "hand back any access of mine"),
-        "fr": ("nouvelle orientation", "passation", "je vous restituerai les accès"),
+        "en": ("new direction", "handover", "return any access you gave me"),
+        "fr": ("nouvelle orientation", "passation", "je restituerai les accès"),
     }
     held_back = {"en": "will follow once that invoice has been paid", "fr": "dès le règlement"}
     not_fit = {"en": "right fit", "fr": "plus vraiment compatibles"}
@@ -394,7 +394,7 @@ def test_drafts_for_a_client_outgrown_and_a_dishonest_request_read_as_profession
     }
     ctx = _late_payer_data(lang, dishonest).ctx
     thanks = {"en": "thank you for thinking of me", "fr": "merci d'avoir pensé"}
-    proper = {"en": "proper way", "fr": "dans les règles"}
+    proper = {"en": "within the rules", "fr": "dans les règles"}
     again = {"en": "not to raise it again", "fr": "ne plus me la soumettre"}
     for tone in ("warm", "neutral", "firm"):
         body = render_message("professionalism_reminder", tone, ctx).body
