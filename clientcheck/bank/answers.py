@@ -198,3 +198,15 @@ def answer_label(question: Question, value: Answer, lang: str) -> str:
     unit = (spec.unit_one if spec.unit_one is not None and value == 1 else spec.unit)(lang)
     sep = "" if unit == "%" and lang == "en" else "\u00a0"
     return f"{format_number(float(value), lang)}{sep}{unit}"
+
+
+def freeze_answers(answers: Answers) -> tuple[tuple[str, Answer], ...]:
+    """Answers as a hashable key (a list read from JSON as a tuple, a whole number as the
+    float the questionnaire stores: 70 and 70.0 are one key, so they get one result)."""
+    return tuple(sorted((k, _frozen(v)) for k, v in answers.items()))
+
+
+def _frozen(value: object) -> object:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    return tuple(value) if isinstance(value, list) else value

@@ -6,10 +6,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-from clientcheck.bank.answers import DONT_KNOW, Answer, Answers, is_answered
+from clientcheck.bank.answers import DONT_KNOW, Answer, Answers, freeze_answers, is_answered
 from clientcheck.bank.questions import Question, QuestionBank
 from clientcheck.engine.signs import answer_risk, is_history, visible_questions
-from clientcheck.engine.verdict import NOT_ENOUGH, assess, freeze_answers
+from clientcheck.engine.verdict import NOT_ENOUGH, assess
 
 
 @dataclass(frozen=True)

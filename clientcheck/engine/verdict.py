@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from clientcheck.bank.answers import Answer, Answers
+from clientcheck.bank.answers import Answer, Answers, freeze_answers
 from clientcheck.bank.questions import LADDER, QuestionBank
 from clientcheck.bank.rules import SignRule
 from clientcheck.engine import money
@@ -297,11 +297,6 @@ def _verdict_id(level: int, can_leave: bool) -> str:
 def assess(bank: QuestionBank, answers: Answers) -> Result:
     """Score every sign, measure dependency and choose the verdict."""
     return _assess_cached(bank, freeze_answers(answers))
-
-
-def freeze_answers(answers: Answers) -> tuple[tuple[str, Answer], ...]:
-    """Answers as a hashable key; a several-choice answer read from JSON is a list."""
-    return tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in answers.items()))
 
 
 @lru_cache(maxsize=4096)

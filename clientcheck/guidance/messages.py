@@ -168,7 +168,10 @@ def suggested_drafts(ctx: AssessmentContext) -> tuple[tuple[str, str], ...]:
         # your target, a rate review.
         if ctx.verdict == "let_go":
             return (("goodbye", t("why_goodbye", ctx.lang)),)
-        return (("new_rates", t("why_new_rates", ctx.lang)),) if rate_review_due(ctx) else ()
+        if rate_review_due(ctx) or ctx.driver_rule == "moving_on_not_yet_signed":
+            # (Work you have outgrown, new work not signed: what would make staying worth it.)
+            return (("new_rates", t("why_new_rates", ctx.lang)),)
+        return ()
     lang = ctx.lang
     picks: list[tuple[str, str]] = []
     if ctx.verdict == "let_go":

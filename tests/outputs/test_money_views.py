@@ -106,18 +106,27 @@ def test_no_rate_review_without_a_target():
     assert "new_rates" not in suggested_messages(make_ctx(answers))
 
 
-def test_money_alone_never_changes_the_verdict():
+def test_money_alone_never_lowers_the_verdict_nor_moves_the_figures():
     # Only the Money answers: unbilled hours are a high-maintenance answer and are scored.
+    # A rate far below the one aimed for raises the verdict (paid_far_below_your_rate);
+    # nothing in the money view lowers it or changes risk, dependency or confidence. (This
+    # test once asserted "never changes": it passed only while whole numbers were read as
+    # "no rate given"; the app stores floats.)
+    order = ("not_enough", "keep", "keep_boundaries", "renegotiate", "plan_exit", "let_go")
     own = {k: v for k, v in PAYS.items() if k in money.MONEY_QUESTIONS}
     assert own
+    raised = 0
     for base in (STAYING, LEAVING, {}):
         without = make_ctx(base)
         for extra in (own, {**own, "money.target_rate": 1000}, {**own, "money.hourly_rate": 0}):
             with_money = make_ctx({**base, **extra})
-            assert with_money.verdict == without.verdict
+            if without.verdict != "not_enough":
+                assert order.index(with_money.verdict) >= order.index(without.verdict)
+            raised += with_money.verdict != without.verdict
             assert with_money.risk == without.risk
             assert with_money.dependency == without.dependency
             assert with_money.confidence == without.confidence
+    assert raised  # a target well above the rate paid does raise it
 
 
 def test_rate_review_starts_on_the_first_of_a_month_after_the_notice():

@@ -316,7 +316,7 @@ def test_a_good_client_you_have_outgrown_reads_as_moving_on_not_as_a_problem(lan
         "late_payment.unpaid_90": "no",
     }
     data = _late_payer_data(lang, answers)
-    assert (data.ctx.verdict, data.ctx.driver_rule) == ("plan_exit", "moving_on_with_work_lined_up")
+    assert (data.ctx.verdict, data.ctx.driver_rule) == ("plan_exit", "moving_on_while_you_depend")
     markdown = summary_markdown(data)
     fits = {"en": "no longer fits where your business is going", "fr": "ne correspond plus"}
     assert fits[lang] in markdown
