@@ -38,7 +38,7 @@ def main() -> int:
         verdict, result = calibration.verdict_of(bank, situation)
         gap = calibration.distance(verdict, situation.majority)
         rows[situation.held_out].append(gap)
-        batches.setdefault(situation.id.rstrip("0123456789"), []).append(gap)
+        batches.setdefault(situation.batch, []).append(gap)
         if gap and not situation.held_out:
             missed.append((situation, verdict, [r.rule_id for r in result.reasons], gap))
     tuned, held = calibration.figure(rows[False]), calibration.figure(rows[True])

@@ -38,6 +38,11 @@ class Situation:
     held_out: bool
 
     @property
+    def batch(self) -> str:
+        """The batch a situation came in: its id's letters ("aa" for aa07)."""
+        return self.id.rstrip("0123456789")
+
+    @property
     def majority(self) -> tuple[str, ...]:
         """The judges' most given verdicts (ties keep every top verdict)."""
         counts = Counter(self.verdicts.values())

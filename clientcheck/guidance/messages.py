@@ -191,7 +191,7 @@ def suggested_drafts(ctx: AssessmentContext) -> tuple[tuple[str, str], ...]:
             for s in signs
             if s.history != "self_corrected"
             and not (s.history == "enforced_paid" and ctx.verdict in _MILD)
-            and not (s.history == "improved" and s.id == "unprofessional")
+            and not (s.history == "improved" and s.kind == "conduct")
         ]
         for sign in signs:
             draft = FIX_DRAFT[sign.id]

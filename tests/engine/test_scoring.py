@@ -19,7 +19,11 @@ QUESTIONS = list(BANK.questions())
 SIGN_QUESTIONS = [q for s in BANK.signs for q in s.questions]
 GRADED = [q for q in QUESTIONS if q.role != "context"]
 
-FREE = {"situation.income_share": 10, "situation.savings_months": 24, "situation.pipeline": "plenty"}
+FREE = {
+    "situation.income_share": 10,
+    "situation.savings_months": 24,
+    "situation.pipeline": "plenty",
+}
 DEPENDENT = {
     "situation.income_share": 80,
     "situation.savings_months": 1,
