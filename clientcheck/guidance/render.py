@@ -54,7 +54,11 @@ def environment() -> jinja2.Environment:
         date=format_date,
         md=escape_markdown,
     )
-    env.globals.update(ui=_ui)
+    # The rules that leave a good client the user has outgrown (questions/scoring.toml):
+    # the headline, the plan and the goodbye speak of moving on, not of a problem.
+    env.globals.update(
+        ui=_ui, moving_on=("moving_on_with_work_lined_up", "moving_on_while_you_depend")
+    )
     return env
 
 
