@@ -401,3 +401,22 @@ def test_drafts_for_a_client_outgrown_and_a_dishonest_request_read_as_profession
         assert thanks[lang] not in body.lower() and again[lang] not in body, tone
         if tone != "firm":
             assert proper[lang] in body, tone
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_critical_sign_never_raised_is_not_called_a_small_problem(lang):
+    # A late payer at Critical, never told, that you depend on: say it once (Keep, and set
+    # boundaries), without calling it small beside "Critical".
+    answers = {
+        "late_payment.invoices_total": 10.0,
+        "late_payment.late_invoices": 7.0,
+        "late_payment.chasing": "often",
+        "situation.income_share": 60.0,
+        "situation.savings_months": 2.0,
+    }
+    data = _late_payer_data(lang, answers)
+    assert data.ctx.verdict == "keep_boundaries"
+    markdown = summary_markdown(data)
+    small = {"en": "small problems", "fr": "petits problèmes"}
+    told = {"en": "once they are told", "fr": "une fois prévenus"}
+    assert small[lang] not in markdown and told[lang] in markdown
