@@ -420,3 +420,31 @@ def test_a_critical_sign_never_raised_is_not_called_a_small_problem(lang):
     small = {"en": "small problems", "fr": "petits problèmes"}
     told = {"en": "once they are told", "fr": "une fois prévenus"}
     assert small[lang] not in markdown and told[lang] in markdown
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_neutral_draft_is_the_last_warning_the_verdict_asks_for(lang):
+    # Belittled often, told once, it goes on, 8 % of your income: the verdict asks for a
+    # last warning in writing; the first draft (neutral) says what happens if it goes on.
+    from clientcheck.guidance.messages import render_message, suggested_drafts
+
+    answers = {
+        "disrespect.belittles": "often",
+        "disrespect.feel_after": "often",
+        "disrespect.raised": "no_change",
+        "situation.income_share": 8.0,
+        "situation.savings_months": 6.0,
+        "situation.pipeline": "plenty",
+    }
+    ctx = _late_payer_data(lang, answers).ctx
+    assert (ctx.verdict, ctx.driver_rule) == ("renegotiate", "last_warning")
+    assert suggested_drafts(ctx)[0][0] == "name_disrespect"
+    body = render_message("name_disrespect", "neutral", ctx).body
+    warning = {
+        "en": "if it happens again, I'll reconsider whether we keep working together",
+        "fr": "si cela se reproduit, je me demanderai si nous poursuivons notre collaboration",
+    }
+    assert warning[lang] in body
+    # Never raised: a first word, no warning.
+    first = _late_payer_data(lang, {**answers, "disrespect.raised": "not_yet"}).ctx
+    assert warning[lang] not in render_message("name_disrespect", "neutral", first).body
