@@ -697,3 +697,26 @@ def test_the_plan_does_not_place_the_advice_above_or_below_it(lang):
     for verdict in ("keep_boundaries", "plan_exit"):
         plan = "\n".join(action_plan(ctx_for(verdict, lang, free=verdict != "plan_exit")))
         assert "advice below" not in plan and "conseils ci-dessous" not in plan, plan
+
+
+# --- the walk-away line fits the sign that set the verdict --------------------------------
+
+WALK_AWAY_CASES = {
+    # Insulted more than once, never said: draw the line. Behaviour is not fixed by terms.
+    "respect": {"disrespect.insults": "repeatedly", "disrespect.raised": "not_yet"},
+    # An invoice unpaid past 90 days, never raised: new payment terms.
+    "money": {"late_payment.unpaid_90": "once", "late_payment.raised": "not_yet"},
+}
+TERMS_WORDS = {"en": "new terms", "fr": "nouvelles conditions"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("kind", sorted(WALK_AWAY_CASES))
+def test_walk_away_line_fits_the_sign_that_set_the_verdict(kind, lang):
+    ctx = make_ctx({**FREE, **WALK_AWAY_CASES[kind]}, lang)
+    assert (ctx.verdict, ctx.driver_kind) == ("renegotiate", kind)
+    line = walk_away_line(ctx)
+    assert line and line in advice_for(ctx)[0].lines
+    # Someone told to say plainly that insults must stop is not told "if the new terms are
+    # refused" (seen reading a user's case); a late payer is.
+    assert (TERMS_WORDS[lang] in line) == (kind == "money"), line
