@@ -32,6 +32,15 @@ LEAVING_WORDS = {
     ),
     "fr": re.compile(r"\b(préavis|dernier jour de travail|mettre fin)\b", re.I),
 }
+ENFORCE_TERMS = {
+    "en": "enforce your terms on “{sign}”",
+    "fr": "imposez vos conditions sur « {sign} »",
+}
+NO_SHARE = {
+    "en": "“0%” to “What share of your income",
+    "fr": "« 0 % » à la question « Quelle part de vos revenus",
+}
+TERMS_REFUSED = {"en": "the new terms are refused", "fr": "les nouvelles conditions sont refusées"}
 TITLES = {
     "fix": {"en": "how to fix it", "fr": "comment y remédier"},
     "prepare": {"en": "prepare your exit", "fr": "préparer votre départ"},
@@ -82,6 +91,16 @@ def test_headline_reasons_advice_plan_and_first_draft_agree(situation, lang):
         assert "leaving" not in why and "partir" not in why, why
     if ctx.verdict == "let_go" and not ctx.dependency_known:
         assert ("three questions" if lang == "en" else "trois questions") in why
+    # What would change the verdict: behaviour is never "enforced" with fees or deposits
+    # (a last warning is), and no line imagines a client who brings 0 % of your income.
+    flat = [line.replace("\u00a0", " ").replace("\u202f", " ") for line in ctx.changes]
+    for sign in ctx.signs:
+        if BANK.rules.sign_kinds[sign.id] in ("respect", "conduct"):
+            enforce = ENFORCE_TERMS[lang].format(sign=sign.name)
+            assert not any(enforce in line for line in flat), ctx.changes
+    assert not any(NO_SHARE[lang] in line for line in flat), ctx.changes
+    if ctx.verdict == "renegotiate" and ctx.driver_kind in ("respect", "conduct") and items:
+        assert not any(TERMS_REFUSED[lang] in line for line in items[0].lines), items[0]
     # Every reason names what set the verdict; none is left blank.
     assert all(reason.strip() for reason in ctx.reasons)
     # Nothing is left of the template machinery.

@@ -1,0 +1,143 @@
+"""The sentences that explain a verdict: the rules that set it, why the user counts as free
+to leave or dependent, and the single answers that would move it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from clientcheck.bank.answers import Answer, answer_label
+from clientcheck.bank.questions import QuestionBank
+from clientcheck.engine.changes import what_would_change
+from clientcheck.engine.signs import NOT_ASSESSED
+from clientcheck.engine.verdict import NOT_ENOUGH, Reason, Result
+from clientcheck.i18n import t
+
+
+def reason_text(bank: QuestionBank, result: Result, reason: Reason, lang: str) -> str:
+    """One decision rule that set the verdict, in words."""
+    values = {
+        "signs": ", ".join(bank.sign(sign_id).name(lang) for sign_id in reason.signs),
+        "next": t("next_step_free" if result.can_leave else "next_step_dependent", lang),
+    }
+    if reason.sign_id is not None:
+        values["sign"] = bank.sign(reason.sign_id).name(lang)
+        values["band"] = rules_band_label(bank, result.sign(reason.sign_id).band, lang)
+    if result.rate_share is not None:
+        values["share"] = f"{round(100 * result.rate_share)}\u00a0%"
+    return rule_reason(bank, reason.rule_id)(lang).format(**values)
+
+
+def rule_reason(bank: QuestionBank, rule_id: str):
+    """The reason text of a decision rule (sign, combination or money), by id."""
+    rules = bank.rules
+    for rule in (*rules.sign_rules, *rules.combination_rules, *rules.money_rules):
+        if rule.id == rule_id:
+            return rule.reason
+    raise KeyError(rule_id)
+
+
+def reason_lines(bank: QuestionBank, result: Result, lang: str) -> tuple[str, ...]:
+    """Say why the verdict is what it is: the decision rules that set it, in words."""
+    if result.verdict == NOT_ENOUGH:
+        return ()
+    lines: list[str] = []
+    for reason in result.reasons:
+        line = reason_text(bank, result, reason, lang)
+        if line not in lines:
+            lines.append(line)
+    if not lines:
+        # No rule moved the verdict; a sign above Healthy is said as it is, not denied.
+        quote = ("« ", " »") if lang == "fr" else ("“", "”")
+        above = [
+            f"{quote[0]}{bank.sign(s.sign_id).name(lang)}{quote[1]} "
+            f"({rules_band_label(bank, s.band, lang)})"
+            for s in result.signs_needing_attention()
+        ]
+        if above:
+            lines.append(t("reason_none_concern", lang, signs=", ".join(above)))
+        else:
+            lines.append(t("reason_none", lang))
+    return tuple(lines)
+
+
+def rules_band_label(bank: QuestionBank, band: str, lang: str) -> str:
+    if band == NOT_ASSESSED:
+        return t("band_not_assessed", lang)
+    return bank.rules.band(band).label(lang)
+
+
+def provisional_note(bank: QuestionBank, result: Result, lang: str) -> str:
+    if not result.provisional or result.tentative_verdict is None:
+        return ""
+    tentative = bank.rules.verdicts[result.tentative_verdict].label(lang)
+    if result.verdict == NOT_ENOUGH:
+        return t("verdict_too_thin", lang, tentative=tentative)
+    sections = dict.fromkeys(bank.sign(bank.question(q).section).name(lang) for q in result.firm_up)
+    quote = ("« ", " »") if lang == "fr" else ("“", "”")
+    signs = ", ".join(f"{quote[0]}{name}{quote[1]}" for name in sections)
+    return t("verdict_provisional", lang, tentative=tentative, signs=signs)
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def _inline(label: str) -> str:
+    """An option's label mid-sentence: its head, lower-cased ("Plenty: I could…" -> "plenty")."""
+    return _lower_first(label.split(":", 1)[0].strip())
+
+
+def dependency_reason(
+    bank: QuestionBank, result: Result, answers: Mapping[str, Answer], lang: str
+) -> str:
+    """One line: why the user counts as free to leave or dependent, from the same rules."""
+    if not result.dependency_known:
+        return t("dependency_why_unknown", lang)
+    values = {}
+    for question in bank.situation.questions:
+        value = answers.get(question.id)
+        if question.graded and value is not None and value != "dont_know":
+            label = answer_label(question, value, lang)
+            if question.kind == "choice":
+                label = _inline(label)
+            values[question.id.removeprefix("situation.")] = label
+    if result.dependency_rule is not None:
+        override = next(
+            o for o in bank.rules.dependency_overrides if o.id == result.dependency_rule
+        )
+        facts = override.reason(lang).format(**values).rstrip(".")
+        facts = _lower_first(facts)
+    else:
+        parts = [t(f"dependency_fact_{key}", lang, value=value) for key, value in values.items()]
+        facts = ", ".join(parts)
+    key = "dependency_why_free" if result.can_leave else "dependency_why_dependent"
+    return t(key, lang, facts=facts)
+
+
+# The kinds of sign where the problem is behaviour, not terms (questions/scoring.toml).
+BEHAVIOUR_KINDS = frozenset({"respect", "conduct"})
+
+
+def change_lines(bank: QuestionBank, answers: Mapping[str, Answer], lang: str) -> tuple[str, ...]:
+    """The smallest single changes that would move the verdict, in words: what the user can
+    do with the client first, then what they could check, then other answers."""
+    lines = []
+    for change in what_would_change(bank, answers):
+        question = bank.question(change.question_id)
+        verdict = bank.rules.verdicts[change.verdict].label(lang)
+        if change.kind == "action":
+            sign = bank.sign(question.section).name(lang)
+            key = f"change_action_{change.answer}"
+            if bank.rules.sign_kinds.get(question.section) in BEHAVIOUR_KINDS:
+                # Behaviour is not fixed by fees or deposits: going further is a last
+                # warning, and "they pay the fee" has no meaning there.
+                if change.answer in ("enforced_paid", "enforced_complied"):
+                    continue
+                if change.answer == "enforced":
+                    key = "change_action_enforced_behaviour"
+            lines.append(t(key, lang, sign=sign, verdict=verdict))
+            continue
+        key = "change_check" if change.kind == "check" else "change_line"
+        answer = answer_label(question, change.answer, lang)
+        lines.append(t(key, lang, answer=answer, question=question.text(lang), verdict=verdict))
+    return tuple(lines)
