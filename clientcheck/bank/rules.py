@@ -95,6 +95,9 @@ class MoneyRule:
     below_target_share: float | None = None
     answers: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     dependent: bool | None = None
+    # With ``small_client``, only for a client who brings at most ``small_client_share`` of
+    # an income the user can afford to lose (True) or any other (False).
+    small_client: bool | None = None
     # True when the rule cannot be judged without the user's situation (share of income,
     # savings): with the situation unknown, the verdict waits for it.
     needs_situation: bool = False
@@ -275,6 +278,7 @@ def _money_rule(raw: dict) -> MoneyRule:
             for q, v in dict(raw.get("answers", {})).items()
         },
         dependent=bool(raw["dependent"]) if "dependent" in raw else None,
+        small_client=bool(raw["small_client"]) if "small_client" in raw else None,
         needs_situation=bool(raw.get("needs_situation", False)),
     )
 

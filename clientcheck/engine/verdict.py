@@ -222,7 +222,9 @@ def _first_rule(bank: QuestionBank, key: RuleKey) -> tuple[int, Reason | None]:
 
 # What the money rules read: the rate paid as a share of the rate aimed for, the answers
 # they name (question id, option), and whether the user depends on the client.
-MoneyFacts = tuple[float | None, tuple[tuple[str, str], ...], bool]
+# What money rules read: the effective rate's share of the target, the answers they name,
+# whether the user depends on the client, and whether it is a small client.
+MoneyFacts = tuple[float | None, tuple[tuple[str, str], ...], bool, bool]
 
 
 def _decide(
@@ -269,9 +271,12 @@ def _decision(
         if raised > verdict:
             verdict = raised
             reasons.append((verdict, Reason(rule.id, signs=counted)))
-    rate_share, said, dependent = money_facts[0], dict(money_facts[1]), money_facts[2]
+    rate_share, said, dependent, small = money_facts
+    said = dict(said)
     for money_rule in rules.money_rules:
         if money_rule.dependent is not None and money_rule.dependent != dependent:
+            continue
+        if money_rule.small_client is not None and money_rule.small_client != small:
             continue
         share = money_rule.below_target_share
         by_rate = share is not None and rate_share is not None and rate_share <= share
@@ -323,7 +328,7 @@ def _assess_cached(bank: QuestionBank, frozen: tuple[tuple[str, Answer], ...]) -
     hardship = hard if hard in ("personal", "business") else ""
     situation = (small, dependent, dependent and dependency >= rules.stuck_at, hardship)
     said = tuple((q, a) for q in rules.money_rule_questions if isinstance(a := answers.get(q), str))
-    money_facts = (rate_share, said, dependent)
+    money_facts = (rate_share, said, dependent, small)
     level, leveled, reasons = _decide(bank, signs, money_facts, situation)
     provisional = False
     tentative = None

@@ -1088,6 +1088,27 @@ def test_a_rate_below_the_usual_one_is_renegotiated_however_pleasant_the_client(
     assert assess(BANK, {**insults, "situation.usual_rate": "above", **FREE}).verdict == "let_go"
 
 
+@pytest.mark.parametrize("usual", ["far_below", "below"])
+def test_a_low_rate_from_a_client_who_brings_you_very_little_is_said_once(usual):
+    # The judges, on four tuned situations (a publisher at 2 % of income paying half the
+    # rate, a retiree at 4 % on the rate of the early days): none "renegotiate", three
+    # "keep, and set boundaries": say your rate once, warmly, and keep them knowingly.
+    pleasant = {"late_payment.chasing": "never", "disrespect.belittles": "never"}
+    small = {**FREE, "situation.income_share": 3}
+    result = assess(BANK, {**pleasant, "situation.usual_rate": usual, **small})
+    assert (result.verdict, rules_of(result)) == (
+        "keep_boundaries",
+        ["a_low_rate_from_a_small_client"],
+    )
+    # At 10 % of the income it is renegotiated.
+    assert (
+        assess(BANK, {**pleasant, "situation.usual_rate": usual, **FREE}).verdict == "renegotiate"
+    )
+    # It never lowers a verdict a sign sets.
+    insults = {"disrespect.insults": "repeatedly", "disrespect.raised": "no_change"}
+    assert assess(BANK, {**insults, "situation.usual_rate": usual, **small}).verdict == "let_go"
+
+
 @pytest.mark.parametrize(
     ("situation", "verdict", "rule"),
     [
