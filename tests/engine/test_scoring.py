@@ -1040,7 +1040,6 @@ def test_a_fee_paid_and_the_problem_going_on_means_stricter_terms_not_leaving():
 @pytest.mark.parametrize(
     ("sign_answers", "raised"),
     [
-        (LATE_HABIT, "late_payment.raised"),
         (
             {"demanding.changes_after_signoff": "always", "demanding.free_extras": "often"},
             "demanding.raised",
@@ -1054,16 +1053,22 @@ def test_a_fee_paid_and_the_problem_going_on_means_stricter_terms_not_leaving():
         ),
     ],
 )
-def test_late_fees_or_extras_paid_while_it_goes_on_keep_the_client_and_the_fee(
-    sign_answers, raised
-):
-    # The judges, on fees paid for lateness and extra rounds paid for: "you are being paid
-    # for the credit", "raise the price of extra rounds". Paying what is due but skipping
-    # the fee is still new terms; refusing to pay is leaving.
+def test_extras_paid_for_while_it_goes_on_keep_the_client_and_the_fee(sign_answers, raised):
+    # The judges, on extra rounds paid for: "raise the price of extra rounds". Paying what
+    # is due but skipping the fee is still new terms; refusing to pay is leaving.
     paid = assess(BANK, {**sign_answers, raised: "enforced_paid", **LEANING})
     assert (paid.verdict, rules_of(paid)) == ("keep_boundaries", ["fee_paid_and_kept"])
     skipped = assess(BANK, {**sign_answers, raised: "enforced_complied", **LEANING})
     assert (skipped.verdict, rules_of(skipped)) == ("renegotiate", ["enforced_and_complied"])
+
+
+@pytest.mark.parametrize("history", ["enforced_paid", "enforced_complied"])
+def test_late_fees_paid_while_lateness_goes_on_call_for_stricter_terms(history):
+    # The judges, on twelve tuned situations where the client pays the late fees and stays
+    # late: seven "make the terms stricter" (a deposit, stage payments), three "you are paid
+    # for the credit". A late fee does not buy off the habit.
+    paid = assess(BANK, {**LATE_HABIT, "late_payment.raised": history, **LEANING})
+    assert (paid.verdict, rules_of(paid)) == ("renegotiate", ["enforced_and_complied"])
 
 
 @pytest.mark.parametrize(

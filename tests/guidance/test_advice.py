@@ -626,20 +626,22 @@ def test_a_client_in_mourning_gets_kind_advice_without_late_fees(lang):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_fees_paid_while_lateness_goes_on_keep_charging_them_not_a_first_word(lang):
+def test_fees_paid_while_lateness_goes_on_make_the_terms_stricter_not_a_first_word(lang):
     answers = {**LATE_PAYER, "late_payment.raised": "enforced_paid", "situation.income_share": 30}
     ctx = make_ctx(answers, lang)
-    assert ctx.verdict == "keep_boundaries"
+    assert ctx.verdict == "renegotiate"
     plan = "\n".join(action_plan(ctx))
     late = next(item for item in advice_for(ctx) if item.sign_id == "late_payment")
     advice = "\n".join(late.lines)
     if lang == "en":
-        assert "keep charging the fees you set" in plan and "raise it in writing" in plan
-        assert "price of their habit" in advice
+        assert "make them stricter" in plan
+        assert "has not changed the habit" in advice and "a deposit before you start" in advice
+        assert "price of their habit" not in advice
         assert "you have not told them yet" not in advice  # they were told, and pay the fee
     else:
-        assert "appliquez à chaque fois" in plan and "augmentez-le par écrit" in plan
-        assert "prix de son habitude" in advice
+        assert "durcissez-les" in plan.lower()
+        assert "n'a pas changé son habitude" in advice and "un acompte avant de commencer" in advice
+        assert "prix de son habitude" not in advice
         assert "vous ne le lui avez pas encore dit" not in advice
 
 

@@ -1140,8 +1140,8 @@ def test_a_proposed_cut_gets_a_reply_that_names_it_and_negotiates_if_you_depend(
     assert field in render_message("counter_proposal", "neutral", bare).body
 
 
-def test_fees_paid_while_lateness_goes_on_suggest_no_new_terms_to_send():
-    # The plan says keep charging the fee; a deposit draft first would contradict it.
+def test_fees_paid_while_lateness_goes_on_suggest_stricter_terms_first():
+    # The plan says make the terms stricter: the payment terms draft comes first.
     answers = {
         "situation.income_share": 30,
         "situation.savings_months": 6,
@@ -1152,10 +1152,9 @@ def test_fees_paid_while_lateness_goes_on_suggest_no_new_terms_to_send():
         "contract_breach.has_contract": "yes",
     }
     ctx = make_ctx(answers)
-    assert ctx.verdict == "keep_boundaries"
-    assert "payment_terms" not in suggested_messages(ctx)
-    assert "contract_revision" not in suggested_messages(ctx)
-    # Paying what is due but skipping the fee still calls for stricter terms.
+    assert ctx.verdict == "renegotiate"
+    assert suggested_messages(ctx)[0] == "payment_terms"
+    # Paying what is due but skipping the fee calls for the same.
     skipped = make_ctx({**answers, "late_payment.raised": "enforced_complied"})
     assert suggested_messages(skipped)[0] == "payment_terms"
 
