@@ -183,14 +183,16 @@ def suggested_drafts(ctx: AssessmentContext) -> tuple[tuple[str, str], ...]:
             picks.append(("payment_terms", t("why_collect", lang)))
     elif ctx.verdict in _STAY_VERDICTS:
         # A sign whose fees or billed extras are paid while it goes on is kept as it is
-        # (keep charging them): no new terms to send about it under the keep verdicts. One
+        # (keep charging them), and so are terms that got a late payer to pay what is due
+        # (only the fee is left to settle): no new terms to send about it under the keep
+        # verdicts. One
         # the client put right themselves has nothing to raise: no draft about it at all;
         # nor has conduct that stopped once raised (what to agree is in its advice).
         signs = [
             s
             for s in signs
             if s.history != "self_corrected"
-            and not (s.history == "enforced_paid" and ctx.verdict in _MILD)
+            and not (s.history in ("enforced_paid", "enforced_complied") and ctx.verdict in _MILD)
             and not (s.history == "improved" and s.kind == "conduct")
         ]
         for sign in signs:

@@ -1062,13 +1062,25 @@ def test_extras_paid_for_while_it_goes_on_keep_the_client_and_the_fee(sign_answe
     assert (skipped.verdict, rules_of(skipped)) == ("renegotiate", ["enforced_and_complied"])
 
 
-@pytest.mark.parametrize("history", ["enforced_paid", "enforced_complied"])
-def test_late_fees_paid_while_lateness_goes_on_call_for_stricter_terms(history):
+def test_late_fees_paid_while_lateness_goes_on_call_for_stricter_terms():
     # The judges, on twelve tuned situations where the client pays the late fees and stays
     # late: seven "make the terms stricter" (a deposit, stage payments), three "you are paid
     # for the credit". A late fee does not buy off the habit.
-    paid = assess(BANK, {**LATE_HABIT, "late_payment.raised": history, **LEANING})
+    paid = assess(BANK, {**LATE_HABIT, "late_payment.raised": "enforced_paid", **LEANING})
     assert (paid.verdict, rules_of(paid)) == ("renegotiate", ["enforced_and_complied"])
+
+
+def test_what_is_due_paid_but_the_late_fee_left_out_keeps_the_terms_that_worked():
+    # The judges, on five tuned situations (the invoices paid, the fee stripped out): four
+    # "keep, and set boundaries", one "keep": settle the fee calmly, keep the terms.
+    skipped = assess(BANK, {**LATE_HABIT, "late_payment.raised": "enforced_complied", **LEANING})
+    assert (skipped.verdict, rules_of(skipped)) == (
+        "keep_boundaries",
+        ["fee_skipped_keep_the_terms"],
+    )
+    # Refused outright (what is due stays unpaid): leave.
+    refused = assess(BANK, {**LATE_HABIT, "late_payment.raised": "enforced", **LEANING})
+    assert refused.verdict in ("let_go", "plan_exit")
 
 
 @pytest.mark.parametrize(

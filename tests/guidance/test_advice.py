@@ -20,6 +20,7 @@ from clientcheck.guidance.advice import (
     sign_advice,
     walk_away_line,
 )
+from clientcheck.guidance.render import render_why
 from clientcheck.i18n import LANGS
 from tests.support.contexts import DEPENDENT, FREE, HOSTILE_NAMES, make_ctx, with_verdict
 
@@ -643,6 +644,27 @@ def test_fees_paid_while_lateness_goes_on_make_the_terms_stricter_not_a_first_wo
         assert "n'a pas changé son habitude" in advice and "un acompte avant de commencer" in advice
         assert "prix de son habitude" not in advice
         assert "vous ne le lui avez pas encore dit" not in advice
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_fee_left_out_is_settled_calmly_and_the_terms_kept(lang):
+    answers = {
+        **LATE_PAYER,
+        "late_payment.raised": "enforced_complied",
+        "situation.income_share": 30,
+    }
+    ctx = make_ctx(answers, lang)
+    assert (ctx.verdict, ctx.driver_rule) == ("keep_boundaries", "fee_skipped_keep_the_terms")
+    said = "\n".join((render_why(ctx), *action_plan(ctx)))
+    late = "\n".join(next(i for i in advice_for(ctx) if i.sign_id == "late_payment").lines)
+    if lang == "en":
+        assert "got you paid" in said and "settle the late fee" in said.lower()
+        assert "the terms you set got you paid" in late
+        assert "Propose new terms" not in late and "Most clients change" not in said
+    else:
+        assert "vous ont fait payer" in said and "pénalité" in said
+        assert "vos conditions vous ont fait payer" in late
+        assert "Proposez de nouvelles conditions" not in late
 
 
 @pytest.mark.parametrize("lang", LANGS)
