@@ -660,10 +660,13 @@ def test_enforced_terms_that_bring_money_in_again_are_kept_in_force():
     assert (slow.verdict, rules_of(slow)) == ("renegotiate", ["enforcement_working"])
     # A formal notice brought part of the money, the rest is still missing: the same (the
     # judges: "no new work until the balance is cleared, and a deposit"), even when you
-    # depend on the client.
-    for position in (FREE, DEPENDENT):
+    # depend on the client; with almost all your income on it, prepare your way out too.
+    for position in (FREE, LEANING):
         part = assess(BANK, {**answers, "late_payment.owed_now": "part_paid", **position})
         assert (part.verdict, rules_of(part)) == ("renegotiate", ["enforcement_working"])
+    stuck = assess(BANK, {**answers, "late_payment.owed_now": "part_paid", **DEPENDENT})
+    assert stuck.dependency >= BANK.rules.stuck_at
+    assert (stuck.verdict, rules_of(stuck)) == ("plan_exit", ["stuck_while_it_comes_slowly"])
     refused = assess(BANK, {**answers, "late_payment.owed_now": "disputed", **FREE})
     assert refused.verdict == "let_go"
     # Never told, a part payment with the rest missing is a serious payment event, like a
@@ -1068,6 +1071,24 @@ def test_late_fees_paid_while_lateness_goes_on_call_for_stricter_terms():
     # for the credit". A late fee does not buy off the habit.
     paid = assess(BANK, {**LATE_HABIT, "late_payment.raised": "enforced_paid", **LEANING})
     assert (paid.verdict, rules_of(paid)) == ("renegotiate", ["enforced_and_complied"])
+
+
+@pytest.mark.parametrize(
+    ("history", "owed"),
+    [("enforced_paid", "none"), ("enforced_complied", "none"), ("enforced", "part_paid")],
+)
+def test_almost_all_your_income_and_it_goes_on_after_you_went_further_prepares_the_exit(
+    history, owed
+):
+    # The judges, five of five tuned situations: "you cannot leave today, so keep your terms
+    # and build other clients now". With some cushion, the same answers stay on the terms.
+    answers = {**LATE_HABIT, "late_payment.raised": history, "late_payment.owed_now": owed}
+    stuck = assess(BANK, {**answers, **DEPENDENT, "situation.income_share": 95})
+    assert stuck.dependency >= BANK.rules.stuck_at
+    rule = "stuck_while_it_comes_slowly" if history == "enforced" else "stuck_while_enforcing"
+    assert (stuck.verdict, rules_of(stuck)) == ("plan_exit", [rule])
+    leaning = assess(BANK, {**answers, **LEANING})
+    assert leaning.verdict in ("keep_boundaries", "renegotiate")
 
 
 def test_what_is_due_paid_but_the_late_fee_left_out_keeps_the_terms_that_worked():
