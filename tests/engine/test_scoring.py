@@ -1226,13 +1226,23 @@ def test_a_client_in_mourning_gets_a_kind_clear_word_before_any_fee():
     assert assess(BANK, threats).verdict == "let_go"
 
 
-def test_a_client_whose_business_is_in_trouble_is_served_against_payment_in_advance():
-    """Payments slipping at a client in cash trouble: new terms now (paid before the
-    work), even never raised; paying on time, nothing changes."""
+def test_a_client_whose_business_is_in_trouble_gets_a_payment_plan_then_payment_in_advance():
+    """Payments slipping at a client in cash trouble, never raised: a written payment plan
+    and a cap on what they may owe (the judges, three of four: "put the catch-up in a
+    written plan and set a limit"); asked already and nothing changed: new terms now (paid
+    before the work). Paying on time, nothing changes."""
     late = {**LATE_HABIT, **LEANING}
     assert assess(BANK, late).verdict == "keep_boundaries"
     trouble = assess(BANK, {**late, "situation.hard_times": "business"})
-    assert (trouble.verdict, rules_of(trouble)) == ("renegotiate", ["paid_before_the_work"])
+    assert (trouble.verdict, rules_of(trouble)) == (
+        "keep_boundaries",
+        ["a_payment_plan_for_hard_times"],
+    )
+    asked = {**late, "situation.hard_times": "business", "late_payment.raised": "no_change"}
+    assert (assess(BANK, asked).verdict, rules_of(assess(BANK, asked))) == (
+        "renegotiate",
+        ["paid_before_the_work"],
+    )
     on_time = {
         "late_payment.invoices_total": 10.0,
         "late_payment.late_invoices": 0.0,

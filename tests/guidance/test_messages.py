@@ -1242,3 +1242,39 @@ def test_an_incident_the_client_put_right_themselves_gets_no_draft_about_it():
     drafts = [m for m, _ in suggested_drafts(settled)]
     assert drafts[0] == "professionalism_reminder", drafts
     assert "name_disrespect" not in drafts
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("tone", ["warm", "neutral", "firm"])
+def test_a_struggling_client_who_pays_late_is_offered_a_payment_plan_not_late_fees(lang, tone):
+    answers = {
+        "situation.income_share": 15,
+        "situation.savings_months": 12,
+        "situation.pipeline": "some",
+        "situation.hard_times": "business",
+        "situation.client_kind": "business",
+        "late_payment.invoices_total": 12,
+        "late_payment.late_invoices": 10,
+        "late_payment.days_late": 45,
+        "late_payment.raised": "not_yet",
+    }
+    ctx = make_ctx(answers, lang)
+    assert (ctx.verdict, ctx.driver_rule) == ("keep_boundaries", "a_payment_plan_for_hard_times")
+    assert suggested_messages(ctx)[0] == "payment_terms"
+    body = render_message("payment_terms", tone, ctx).body
+    plan, cap, fees_aside, next_fee = {
+        "en": (
+            "payment plan",
+            "never more than [amount] owed",
+            "leave late fees aside",
+            "From the next invoice",
+        ),
+        "fr": (
+            "échéancier",
+            "jamais plus de [montant] dû",
+            "laisse les pénalités de côté",
+            "Dès la prochaine facture",
+        ),
+    }[lang]
+    assert plan in body and cap in body and fees_aside in body
+    assert next_fee not in body  # no late fee announced while the plan is kept
