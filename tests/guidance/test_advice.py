@@ -637,11 +637,14 @@ def test_fees_paid_while_lateness_goes_on_make_the_terms_stricter_not_a_first_wo
     if lang == "en":
         assert "make them stricter" in plan
         assert "has not changed the habit" in advice and "a deposit before you start" in advice
+        # The judges split 7 to 3: the fee may already pay for the wait, and that is said.
+        assert "If the fee already covers what the wait costs you" in advice
         assert "price of their habit" not in advice
         assert "you have not told them yet" not in advice  # they were told, and pay the fee
     else:
         assert "durcissez-les" in plan.lower()
         assert "n'a pas changé son habitude" in advice and "un acompte avant de commencer" in advice
+        assert "Si la pénalité couvre déjà ce que l'attente vous coûte" in advice
         assert "prix de son habitude" not in advice
         assert "vous ne le lui avez pas encore dit" not in advice
 
