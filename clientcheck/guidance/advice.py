@@ -91,15 +91,16 @@ def money_owed(ctx: AssessmentContext) -> bool:
     return answered(ctx, "late_payment.unpaid_90") in _OWED
 
 
-def notice_weeks(ctx: AssessmentContext) -> int | None:
-    """Return the notice period in weeks, or None when there is none or it is unknown."""
+def notice_weeks(ctx: AssessmentContext) -> float | None:
+    """Return the notice period in weeks (a month is 4.345: say it with the ``notice``
+    filter), or None when there is none or it is unknown."""
     weeks = answered(ctx, "situation.notice_weeks")
     if isinstance(weeks, int | float) and weeks > 0:
-        return int(weeks)
+        return float(weeks)
     return None
 
 
-def last_working_day(ctx: AssessmentContext, weeks: int | None) -> date | None:
+def last_working_day(ctx: AssessmentContext, weeks: float | None) -> date | None:
     """The last working day if notice is given on the assessment day, or None without notice.
 
     Never earlier than ``weeks`` after the assessment day (see ``dates.notice_end``).

@@ -8,6 +8,7 @@ client's jurisdiction: France, England, or both when it is unknown.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -57,16 +58,71 @@ def working_day_on_or_after(day: date, where: str = "other") -> date:
     return day
 
 
-def notice_end(given_on: date, weeks: int | None, where: str = "other") -> date | None:
+# The notice question takes weeks, or days and months as a contract writes them
+# (questions/situation.toml: a month is 4.345 weeks, a day 1/7).
+MONTH_WEEKS = 4.345
+
+
+def notice_span(weeks: float) -> tuple[int, str]:
+    """A notice period as its contract says it: (2, "month"), (4, "week") or (30, "day").
+
+    Whole weeks stay weeks, whole days days (30 days is not a month); anything within
+    1.5 % of whole months is months ("4.3 weeks", "8.7 weeks" or "2 months" typed).
+    """
+    if abs(weeks - round(weeks)) < 0.01:
+        return round(weeks), "week"
+    if abs(weeks * 7 - round(weeks * 7)) < 0.01:
+        return round(weeks * 7), "day"
+    months = round(weeks / MONTH_WEEKS)
+    if months >= 1 and abs(weeks - months * MONTH_WEEKS) <= 0.015 * months * MONTH_WEEKS:
+        return months, "month"
+    return max(math.ceil(weeks * 7 - 0.01), 1), "day"
+
+
+_NOTICE_WORDS = {
+    "en": {"month": ("month", "months"), "week": ("week", "weeks"), "day": ("day", "days")},
+    "fr": {"month": ("mois", "mois"), "week": ("semaine", "semaines"), "day": ("jour", "jours")},
+}
+
+
+def notice_words(weeks: float, lang: str, possessive: bool = False) -> str:
+    """A notice period in words, as its contract says it: "2 months", "4 semaines";
+    ``possessive`` in English gives "1 month's" or "4 weeks'" (as in "4 weeks' notice")."""
+    count, unit = notice_span(weeks)
+    one, many = _NOTICE_WORDS.get(lang, _NOTICE_WORDS["en"])[unit]
+    word = one if count == 1 else many
+    if possessive and lang == "en":
+        word = word + "'s" if count == 1 else word + "'"
+    return f"{count}\u00a0{word}" if lang == "fr" else f"{count} {word}"
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day ``months`` later (the month's last day when it has no such day)."""
+    year, month = divmod(day.month - 1 + months, 12)
+    year, month = day.year + year, month + 1
+    following = date(year + month // 12, month % 12 + 1, 1)
+    return min(
+        day.replace(year=year, month=month, day=1) + timedelta(days=day.day - 1),
+        following - timedelta(days=1),
+    )
+
+
+def notice_end(given_on: date, weeks: float | None, where: str = "other") -> date | None:
     """The last working day of a notice given on ``given_on``; None without a notice period.
 
-    Never earlier than ``weeks`` after ``given_on``: when that day is a weekend or a
-    public holiday, the last working day is the next working day, so the notice is
+    Never earlier than the notice after ``given_on`` (in calendar months when the contract
+    counts in months: two months is never cut to eight weeks): when that day is a weekend
+    or a public holiday, the last working day is the next working day, so the notice is
     always served in full.
     """
     if not weeks or weeks <= 0:
         return None
-    return working_day_on_or_after(given_on + timedelta(weeks=weeks), where)
+    count, unit = notice_span(weeks)
+    if unit == "month":
+        end = add_months(given_on, count)
+    else:
+        end = given_on + timedelta(days=count * 7 if unit == "week" else count)
+    return working_day_on_or_after(end, where)
 
 
 def default_pay_by(prepared_on: date, where: str = "other") -> date:
@@ -74,9 +130,9 @@ def default_pay_by(prepared_on: date, where: str = "other") -> date:
     return working_day_on_or_after(prepared_on + timedelta(days=PAY_WITHIN_DAYS), where)
 
 
-def rates_start(prepared_on: date, notice_weeks: int | None = None) -> date:
+def rates_start(prepared_on: date, notice_weeks: float | None = None) -> date:
     """When new rates start: the first of the month after the notice (at least 30 days)."""
-    days = max((notice_weeks or 0) * 7, MIN_RATE_NOTICE_DAYS)
+    days = max(math.ceil((notice_weeks or 0) * 7 - 0.01), MIN_RATE_NOTICE_DAYS)
     after = prepared_on + timedelta(days=days)
     return date(after.year + after.month // 12, after.month % 12 + 1, 1)
 
@@ -110,7 +166,7 @@ class DraftDates:
 def draft_dates(
     prepared_on: date,
     where: str = "other",
-    notice_weeks: int | None = None,
+    notice_weeks: float | None = None,
     end_date: date | None = None,
     due_date: date | None = None,
 ) -> DraftDates:

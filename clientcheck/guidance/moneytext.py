@@ -15,6 +15,7 @@ from clientcheck.bank.answers import Answer
 from clientcheck.engine import money, runway
 from clientcheck.engine.money import Figure, RateView
 from clientcheck.engine.runway import ExitProjection
+from clientcheck.guidance.dates import notice_words
 from clientcheck.i18n import Text, format_money, format_number, load_texts, month_names
 
 NBSP = "\u00a0"
@@ -216,12 +217,12 @@ def exit_sentences(
     projection: ExitProjection, lang: str, pipeline_label: str, savings_months: float
 ) -> tuple[str, ...]:
     """How the projection was made, and when the savings would run out (or that they last)."""
-    weeks = format_number(projection.notice_months * money.WEEKS_PER_MONTH, lang, 0)
+    notice = notice_words(projection.notice_months * money.WEEKS_PER_MONTH, lang)
     lines = [
         money_word(
             "exit_how",
             lang,
-            weeks=weeks,
+            notice=notice,
             pipeline=pipeline_label,
             percent=f"{round(projection.replaces * 100)}{NBSP if lang == 'fr' else ''}%",
             months=format_number(savings_months, lang),

@@ -19,7 +19,7 @@ from clientcheck.bank.questions import QuestionBank
 from clientcheck.bank.records import ClientRecord
 from clientcheck.engine.signs import NOT_ASSESSED, visible_questions
 from clientcheck.engine.verdict import Result
-from clientcheck.guidance.dates import jurisdiction_of, notice_end
+from clientcheck.guidance.dates import jurisdiction_of, notice_end, notice_words
 from clientcheck.guidance.explain import (
     change_lines,
     dependency_reason,
@@ -59,6 +59,7 @@ def environment() -> jinja2.Environment:
         money=format_money,
         date=format_date,
         md=escape_markdown,
+        notice=notice_words,
     )
     # The rules that leave a good client the user has outgrown (questions/scoring.toml):
     # the headline, the plan and the goodbye speak of moving on, not of a problem.

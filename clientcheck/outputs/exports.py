@@ -14,7 +14,7 @@ from clientcheck.bank.records import ClientRecord
 from clientcheck.engine import money
 from clientcheck.engine.verdict import assess
 from clientcheck.guidance.advice import action_plan, advice_for, jurisdiction, last_working_day
-from clientcheck.guidance.dates import working_day_on_or_after
+from clientcheck.guidance.dates import notice_words, working_day_on_or_after
 from clientcheck.guidance.moneytext import EXIT_VERDICTS, money_summary
 from clientcheck.guidance.rate_review import review_sentence
 from clientcheck.guidance.render import (
@@ -24,7 +24,7 @@ from clientcheck.guidance.render import (
     format_date,
     render_why,
 )
-from clientcheck.i18n import format_number, t
+from clientcheck.i18n import t
 from clientcheck.outputs.charts import RadarSeries
 from clientcheck.outputs.summary import ComparisonRow, ComparisonView, SummaryInput
 
@@ -120,7 +120,7 @@ def summary_why(ctx: AssessmentContext) -> str:
             t(
                 "last_working_day",
                 ctx.lang,
-                weeks=format_number(ctx.notice_weeks, ctx.lang),
+                notice=notice_words(ctx.notice_weeks, ctx.lang, possessive=True),
                 today=format_date(ctx.assessed_on, ctx.lang),
                 day=format_date(ctx.last_working_day, ctx.lang),
             )

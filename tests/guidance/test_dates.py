@@ -118,3 +118,58 @@ def test_days_overdue_and_the_pay_by_date_follow_the_preparation_day(tone):
     body = render_message("payment_terms", tone, make_ctx({}), details).body
     assert "36 days overdue" in body
     assert "21 December 2026" in body
+
+
+# --- a notice period as the contract says it ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "span", "en", "fr", "last_day"),
+    [
+        # "2 months" typed (8.69 weeks) is two calendar months, never cut to eight weeks.
+        (2 * 4.345, (2, "month"), "2 months", "2\u00a0mois", date(2027, 2, 4)),
+        # A month typed as 4.3 or 4.35 weeks, as people round it.
+        (4.3, (1, "month"), "1 month", "1\u00a0mois", date(2027, 1, 4)),
+        (4.35, (1, "month"), "1 month", "1\u00a0mois", date(2027, 1, 4)),
+        # Whole weeks stay weeks (13 weeks is not three months: a day longer here).
+        (13.0, (13, "week"), "13 weeks", "13\u00a0semaines", date(2027, 3, 5)),
+        # "30 days" (30/7 weeks) stays 30 days, not a month.
+        (30 / 7, (30, "day"), "30 days", "30\u00a0jours", date(2027, 1, 4)),
+        # Half a week is served in full: four days.
+        (0.5, (4, "day"), "4 days", "4\u00a0jours", date(2026, 12, 8)),
+    ],
+)
+def test_a_notice_period_is_counted_and_said_as_the_contract_says_it(typed, span, en, fr, last_day):
+    from clientcheck.guidance.dates import notice_end, notice_span, notice_words
+
+    assert notice_span(typed) == span
+    assert notice_words(typed, "en") == en and notice_words(typed, "fr") == fr
+    # Given on Friday 4 December 2026 in France: never earlier than the full notice.
+    assert notice_end(date(2026, 12, 4), typed, "fr") == last_day
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_two_month_notice_reads_the_same_in_the_verdict_the_plan_and_the_goodbye(lang):
+    from clientcheck.guidance.advice import action_plan
+    from clientcheck.guidance.messages import render_message
+    from clientcheck.outputs.exports import on_working_days, summary_why
+    from tests.support.contexts import LEAVING, make_ctx
+
+    free = {
+        "situation.income_share": 10,
+        "situation.savings_months": 12,
+        "situation.pipeline": "plenty",
+    }
+    answers = {**LEAVING, **free, "situation.notice_weeks": 2 * 4.345}
+    ctx = on_working_days(make_ctx(answers, lang))
+    assert ctx.verdict == "let_go"
+    said = {"en": "2 months", "fr": "2\u00a0mois"}[lang]
+    day = ctx.last_working_day
+    assert day is not None and (day - ctx.assessed_on).days >= 59  # two calendar months
+    for text in (
+        summary_why(ctx),
+        "\n".join(action_plan(ctx)),
+        render_message("goodbye", "neutral", ctx).body,
+    ):
+        assert said in text, text
+        assert "8.7" not in text and "8,7" not in text and " 8 weeks" not in text
