@@ -37,11 +37,22 @@ def capped_sign(bank: QuestionBank, sign: SignResult) -> SignResult:
     return replace(sign, band=watch.id, score=min(sign.score, watch.min), graded_band=graded)
 
 
+def said_what_was_tried(bank: QuestionBank, answers: Answers) -> bool:
+    """Whether any "have you raised it?" question is answered, even on a sign now healthy
+    (it stopped after it was raised)."""
+    return any(
+        is_history(q) and is_answered(answers.get(q.id))
+        for sign in bank.signs
+        for q in sign.questions
+    )
+
+
 def too_thin(
     bank: QuestionBank,
     signs: tuple[SignResult, ...],
     situation_known: bool,
     invoices: float | None = None,
+    told: bool = False,
 ) -> bool:
     """Too little to judge responsibly: nothing said of the user's situation, nothing said
     of what was tried, no serious event, and only a few answers on how often things
@@ -52,7 +63,13 @@ def too_thin(
     if not any(s.assessed and bank.rules.band_rank(s.band) > 0 for s in signs):
         # Nothing flagged: nothing to judge either way, unless the client is too new to
         # show a pattern (invoiced once or twice: "see how the first invoices are paid").
-        return invoices is not None and invoices <= bank.rules.new_client_invoices
+        if invoices is not None and invoices <= bank.rules.new_client_invoices:
+            return True
+        # Two answers and nothing else said (no situation, nothing tried, nothing
+        # serious): one curt message, a new client, "it could be anything" (the judges,
+        # unanimous on four such situations).
+        answered = sum(s.answered for s in signs if s.assessed)
+        return not told and answered < bank.rules.min_answers_alone
     if any(s.kind == "respect" and s.assessed and bank.rules.band_rank(s.band) > 1 for s in signs):
         return False
     return sum(s.answered for s in signs if s.assessed) < bank.rules.min_answers_alone

@@ -24,6 +24,7 @@ from clientcheck.engine.evidence import (
     capped_sign,
     confidence_level,
     firm_up_questions,
+    said_what_was_tried,
     strong_enough,
     too_thin,
 )
@@ -350,9 +351,10 @@ def _assess_cached(bank: QuestionBank, frozen: tuple[tuple[str, Answer], ...]) -
     )
     count = answers.get("late_payment.invoices_total")
     invoices = count if isinstance(count, float) else None
+    told = said_what_was_tried(bank, answers)
     if not money_said and not waits and not any(s.assessed for s in signs):
         verdict = NOT_ENOUGH
-    elif not money_said and (waits or too_thin(bank, signs, dependency_known, invoices)):
+    elif not money_said and (waits or too_thin(bank, signs, dependency_known, invoices, told)):
         # Too little to go on: say what the answers point to, and ask for the situation
         # and the heaviest open questions first.
         verdict, reasons, provisional = NOT_ENOUGH, (), True

@@ -772,9 +772,21 @@ def test_enough_answers_settle_it():
     assert result.verdict == "renegotiate"
 
 
-def test_a_few_healthy_answers_alone_are_not_too_little_nothing_is_flagged():
+def test_two_healthy_answers_and_nothing_else_said_are_too_little_to_go_on():
+    # The judges, unanimous on four such situations (a new client two weeks in, one curt
+    # message on a second job, one unpleasant call from a client someone else knew):
+    # "it could be anything; tell me more". One more answer, the situation or what was
+    # tried (even on a problem that stopped) settles it: nothing is wrong, keep.
     healthy = {"demanding.free_extras": "never", "contract_breach.has_contract": "yes"}
-    assert assess(BANK, healthy).verdict == "keep"
+    thin = assess(BANK, healthy)
+    assert (thin.verdict, thin.provisional, thin.tentative_verdict) == ("not_enough", True, "keep")
+    assert thin.firm_up[0].startswith("situation.")
+    for more in (
+        {"demanding.changes_after_signoff": "never", "demanding.tight_deadlines": "rarely"},
+        {"situation.income_share": 30.0},
+        {"demanding.raised": "improved"},
+    ):
+        assert assess(BANK, {**healthy, **more}).verdict == "keep", more
 
 
 def test_too_little_to_go_on_is_not_enough_and_asks_for_the_situation_first():
@@ -1353,7 +1365,13 @@ def test_a_client_invoiced_once_or_twice_with_nothing_wrong_is_too_new_to_judge(
     assert result.firm_up and result.firm_up[0].startswith("situation.")
     # Once the situation is known, or with more invoices behind it, nothing is wrong: keep.
     assert assess(BANK, {**new, **FREE}).verdict == "keep"
-    assert assess(BANK, {**new, "late_payment.invoices_total": 3.0}).verdict == "keep"
+    more = {
+        **new,
+        "late_payment.invoices_total": 3.0,
+        "late_payment.chasing": "never",
+        "late_payment.unpaid_90": "no",
+    }
+    assert assess(BANK, more).verdict == "keep"
 
 
 def test_one_incident_the_client_put_right_themselves_is_kept_not_raised():

@@ -280,6 +280,9 @@ def test_too_little_to_go_on_says_so_and_asks_for_the_situation_first():
     )
     markdown = summary_markdown(data).replace("\\", "")
     assert "Too little to go on yet" in markdown
+    assert "Your answers so far point to" in markdown
+    # The verdict's sentence says it once, the note does not repeat it.
+    assert markdown.count("Too little to go on yet") == 1
     assert default_bank().question("situation.income_share").text("en") in markdown
 
 

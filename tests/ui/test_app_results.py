@@ -407,7 +407,7 @@ def test_too_little_to_go_on_says_so_and_asks_for_the_situation_first(lang):
     text = all_text(at).replace("\\", "")
     label = BANK.rules.verdicts["not_enough"].label(lang)
     assert label in text
-    note = {"en": "Too little to go on yet", "fr": "Trop peu d'éléments pour l'instant"}[lang]
+    note = {"en": "Your answers so far point to", "fr": "Vos réponses vont pour l'instant"}[lang]
     boxes = [w.value for w in at.warning if note in w.value.replace("\\", "")]
     assert len(boxes) == 1
     assert BANK.question("situation.income_share").text(lang) in boxes[0].replace("\\", "")
