@@ -85,11 +85,16 @@ _NOTICE_WORDS = {
 }
 
 
-def notice_words(weeks: float, lang: str, possessive: bool = False) -> str:
-    """A notice period in words, as its contract says it: "2 months", "4 semaines";
-    ``possessive`` in English gives "1 month's" or "4 weeks'" (as in "4 weeks' notice")."""
+def notice_words(weeks: float, lang: str, possessive: bool = False, adjective: bool = False) -> str:
+    """A notice period in words, as its contract says it: "2 months", "4 semaines".
+
+    In English, ``possessive`` gives "1 month's" or "4 weeks'" (as in "4 weeks' notice")
+    and ``adjective`` "2-month" (as in "the 2-month notice period").
+    """
     count, unit = notice_span(weeks)
     one, many = _NOTICE_WORDS.get(lang, _NOTICE_WORDS["en"])[unit]
+    if adjective and lang == "en":
+        return f"{count}-{one}"
     word = one if count == 1 else many
     if possessive and lang == "en":
         word = word + "'s" if count == 1 else word + "'"

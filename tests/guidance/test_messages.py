@@ -316,9 +316,7 @@ def test_contract_wording_appears_when_there_is_a_contract():
     ctx = make_ctx(
         {**LATE_PAYER, "contract_breach.has_contract": "yes", "situation.notice_weeks": 4}
     )
-    assert (
-        "notice period of 4 weeks in our contract" in render_message("goodbye", "neutral", ctx).body
-    )
+    assert "4-week notice period in our contract" in render_message("goodbye", "neutral", ctx).body
     assert "contract" in render_message("contract_revision", "neutral", ctx).subject
 
 
