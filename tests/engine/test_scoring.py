@@ -870,6 +870,11 @@ def test_work_far_below_your_rate_that_no_longer_matters_to_you_is_handed_over()
     outgrown = assess(BANK, {**answers, "situation.work_matters": "not_at_all"})
     assert outgrown.verdict == "let_go"
     assert "work_you_have_outgrown" in rules_of(outgrown)
+    # With only some work lined up, the rate is renegotiated first (the judges: "ask for
+    # your rate", "keep them while you build the rest").
+    some = {**answers, "situation.work_matters": "not_at_all", "situation.pipeline": "some"}
+    assert "work_you_have_outgrown" not in rules_of(assess(BANK, some))
+    assert assess(BANK, some).verdict == "renegotiate"
     # Money alone, nothing answered on the signs, is still a verdict (never "not enough").
     assert assess(BANK, {"situation.usual_rate": "far_below"}).verdict == "renegotiate"
 
