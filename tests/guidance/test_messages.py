@@ -349,7 +349,12 @@ def test_goodbye_gives_the_last_working_day_from_the_notice_period(lang, expecte
 def test_goodbye_gives_handover_and_referral():
     draft = render_message("goodbye", "neutral", make_ctx(LATE_PAYER), FULL)
     assert "8 January 2027" in draft.body  # the end date typed wins
-    assert "8 January 2027. Until then I'll complete the work in progress" in draft.body
+    # The service goes on during the notice (read by a professional: "complete the work in
+    # progress" alone reads as stopping early, a breach risk).
+    assert (
+        "8 January 2027. Until then I'll carry on as agreed, complete the work in progress"
+        in draft.body
+    )
     assert "I'd recommend Alex Roy, and I'm happy to introduce you" in draft.body
 
 
