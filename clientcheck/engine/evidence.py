@@ -60,19 +60,19 @@ def too_thin(
     never part of the deal: said at all, it is enough to act on."""
     if situation_known or any(s.history_answered or s.event for s in signs):
         return False
+    few = sum(s.answered for s in signs if s.assessed) < bank.rules.min_answers_alone
     if not any(s.assessed and bank.rules.band_rank(s.band) > 0 for s in signs):
         # Nothing flagged: nothing to judge either way, unless the client is too new to
-        # show a pattern (invoiced once or twice: "see how the first invoices are paid").
-        if invoices is not None and invoices <= bank.rules.new_client_invoices:
-            return True
-        # Two answers and nothing else said (no situation, nothing tried, nothing
+        # show a pattern (invoiced once or twice: "see how the first invoices are paid"),
+        # or two answers are all that was said (no situation, nothing tried, nothing
         # serious): one curt message, a new client, "it could be anything" (the judges,
         # unanimous on four such situations).
-        answered = sum(s.answered for s in signs if s.assessed)
-        return not told and answered < bank.rules.min_answers_alone
+        if invoices is not None and invoices <= bank.rules.new_client_invoices:
+            return True
+        return few and not told
     if any(s.kind == "respect" and s.assessed and bank.rules.band_rank(s.band) > 1 for s in signs):
         return False
-    return sum(s.answered for s in signs if s.assessed) < bank.rules.min_answers_alone
+    return few
 
 
 def confidence_level(bank: QuestionBank, share: float) -> str:

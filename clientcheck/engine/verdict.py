@@ -222,9 +222,8 @@ def _first_rule(bank: QuestionBank, key: RuleKey) -> tuple[int, Reason | None]:
 
 
 # What the money rules read: the rate paid as a share of the rate aimed for, the answers
-# they name (question id, option), and whether the user depends on the client.
-# What money rules read: the effective rate's share of the target, the answers they name,
-# whether the user depends on the client, and whether it is a small client.
+# they name (question id, option), whether the user depends on the client, and whether it
+# is a small client.
 MoneyFacts = tuple[float | None, tuple[tuple[str, str], ...], bool, bool]
 
 

@@ -8,6 +8,7 @@ client's jurisdiction: France, England, or both when it is unknown.
 
 from __future__ import annotations
 
+import calendar
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -103,13 +104,9 @@ def notice_words(weeks: float, lang: str, possessive: bool = False, adjective: b
 
 def add_months(day: date, months: int) -> date:
     """The same day ``months`` later (the month's last day when it has no such day)."""
-    year, month = divmod(day.month - 1 + months, 12)
-    year, month = day.year + year, month + 1
-    following = date(year + month // 12, month % 12 + 1, 1)
-    return min(
-        day.replace(year=year, month=month, day=1) + timedelta(days=day.day - 1),
-        following - timedelta(days=1),
-    )
+    years, month_index = divmod(day.month - 1 + months, 12)
+    year, month = day.year + years, month_index + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def notice_end(given_on: date, weeks: float | None, where: str = "other") -> date | None:

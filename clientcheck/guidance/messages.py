@@ -185,9 +185,9 @@ def suggested_drafts(ctx: AssessmentContext) -> tuple[tuple[str, str], ...]:
         # A sign whose fees or billed extras are paid while it goes on is kept as it is
         # (keep charging them), and so are terms that got a late payer to pay what is due
         # (only the fee is left to settle): no new terms to send about it under the keep
-        # verdicts. One
-        # the client put right themselves has nothing to raise: no draft about it at all;
-        # nor has conduct that stopped once raised (what to agree is in its advice).
+        # verdicts. One the client put right themselves has nothing to raise: no draft
+        # about it at all; nor has conduct that stopped once raised (what to agree is in
+        # its advice).
         signs = [
             s
             for s in signs

@@ -21,6 +21,7 @@ from clientcheck.engine.signs import NOT_ASSESSED, visible_questions
 from clientcheck.engine.verdict import Result
 from clientcheck.guidance.dates import jurisdiction_of, notice_end, notice_words
 from clientcheck.guidance.explain import (
+    BEHAVIOUR_KINDS,
     change_lines,
     dependency_reason,
     provisional_note,
@@ -63,8 +64,11 @@ def environment() -> jinja2.Environment:
     )
     # The rules that leave a good client the user has outgrown (questions/scoring.toml):
     # the headline, the plan and the goodbye speak of moving on, not of a problem.
+    # The kinds of sign where the problem is behaviour, not terms: no "new terms" for them.
     env.globals.update(
-        ui=_ui, moving_on=("moving_on_with_work_lined_up", "moving_on_while_you_depend")
+        ui=_ui,
+        moving_on=("moving_on_with_work_lined_up", "moving_on_while_you_depend"),
+        behaviour_kinds=BEHAVIOUR_KINDS,
     )
     return env
 

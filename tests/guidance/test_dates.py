@@ -153,14 +153,9 @@ def test_a_two_month_notice_reads_the_same_in_the_verdict_the_plan_and_the_goodb
     from clientcheck.guidance.advice import action_plan
     from clientcheck.guidance.messages import render_message
     from clientcheck.outputs.exports import on_working_days, summary_why
-    from tests.support.contexts import LEAVING, make_ctx
+    from tests.support.contexts import FREE, LEAVING, make_ctx
 
-    free = {
-        "situation.income_share": 10,
-        "situation.savings_months": 12,
-        "situation.pipeline": "plenty",
-    }
-    answers = {**LEAVING, **free, "situation.notice_weeks": 2 * 4.345}
+    answers = {**LEAVING, **FREE, "situation.notice_weeks": 2 * 4.345}
     ctx = on_working_days(make_ctx(answers, lang))
     assert ctx.verdict == "let_go"
     said = {"en": "2 months", "fr": "2\u00a0mois"}[lang]

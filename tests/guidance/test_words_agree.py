@@ -17,6 +17,7 @@ from clientcheck.bank.records import ClientRecord
 from clientcheck.engine import calibration
 from clientcheck.engine.verdict import assess
 from clientcheck.guidance.advice import action_plan, advice_for
+from clientcheck.guidance.explain import BEHAVIOUR_KINDS
 from clientcheck.guidance.messages import suggested_messages
 from clientcheck.guidance.render import build_context, render_why
 from clientcheck.i18n import t
@@ -84,7 +85,7 @@ def test_headline_reasons_advice_plan_and_first_draft_agree(situation, lang):
     if ctx.verdict == "plan_exit":
         assert not drafts or drafts[0] != "goodbye"
     # The headline fits the sign that drives it.
-    if ctx.verdict == "renegotiate" and ctx.driver_kind in ("respect", "conduct"):
+    if ctx.verdict == "renegotiate" and ctx.driver_kind in BEHAVIOUR_KINDS:
         assert "terms" not in why.lower() or "enforce" in why.lower(), why
         assert "conditions" not in why.lower() or "appliquez" in why.lower(), why
     if ctx.driver_rule == "fading_and_you_depend_on_it":
@@ -95,11 +96,11 @@ def test_headline_reasons_advice_plan_and_first_draft_agree(situation, lang):
     # (a last warning is), and no line imagines a client who brings 0 % of your income.
     flat = [line.replace("\u00a0", " ").replace("\u202f", " ") for line in ctx.changes]
     for sign in ctx.signs:
-        if BANK.rules.sign_kinds[sign.id] in ("respect", "conduct"):
+        if BANK.rules.sign_kinds[sign.id] in BEHAVIOUR_KINDS:
             enforce = ENFORCE_TERMS[lang].format(sign=sign.name)
             assert not any(enforce in line for line in flat), ctx.changes
     assert not any(NO_SHARE[lang] in line for line in flat), ctx.changes
-    if ctx.verdict == "renegotiate" and ctx.driver_kind in ("respect", "conduct") and items:
+    if ctx.verdict == "renegotiate" and ctx.driver_kind in BEHAVIOUR_KINDS and items:
         assert not any(TERMS_REFUSED[lang] in line for line in items[0].lines), items[0]
     # Every reason names what set the verdict; none is left blank.
     assert all(reason.strip() for reason in ctx.reasons)
