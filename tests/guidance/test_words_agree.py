@@ -42,6 +42,9 @@ NO_SHARE = {
     "fr": "« 0 % » à la question « Quelle part de vos revenus",
 }
 TERMS_REFUSED = {"en": "the new terms are refused", "fr": "les nouvelles conditions sont refusées"}
+# French elides these before a vowel ("L'accord", never "Le accord"); a pronoun after a
+# verb ("dites-le à", "est-ce arrivé") is not elided.
+NOT_ELIDED = re.compile(r"(?<![\w-])(le|la|de|que|ne|je|se|ce) (?=[aeiouéèêàâîôû])", re.I)
 TITLES = {
     "fix": {"en": "how to fix it", "fr": "comment y remédier"},
     "prepare": {"en": "prepare your exit", "fr": "préparer votre départ"},
@@ -104,9 +107,10 @@ def test_headline_reasons_advice_plan_and_first_draft_agree(situation, lang):
         assert not any(TERMS_REFUSED[lang] in line for line in items[0].lines), items[0]
     # Every reason names what set the verdict; none is left blank.
     assert all(reason.strip() for reason in ctx.reasons)
-    # Nothing is left of the template machinery.
+    # Nothing is left of the template machinery, and French reads as French.
     for text in (why, *plan, *(line for item in items for line in item.lines)):
         assert "{" not in text and "None" not in text, text
+        assert lang == "en" or not NOT_ELIDED.search(text), text
 
 
 # A fading but pleasant client: less work alone never changes the verdict, but the words
