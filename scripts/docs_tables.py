@@ -30,8 +30,7 @@ LADDER_WORDS = {
 }
 
 
-def _when(rule) -> str:
-    w = rule.when
+def _when(w) -> str:
     parts = []
     if w.kind:
         parts.append("kind " + " or ".join(w.kind))
@@ -58,7 +57,13 @@ def sign_rules_table(bank: QuestionBank) -> str:
     lines = ["| # | Rule | When | Floor |", "|---|---|---|---|"]
     for number, rule in enumerate(bank.rules.sign_rules, start=1):
         floor = LADDER_WORDS[rule.floor]
-        lines.append(f"| {number} | `{rule.id}` | {_when(rule)} | {floor} |")
+        lines.append(f"| {number} | `{rule.id}` | {_when(rule.when)} | {floor} |")
+    for combo in bank.rules.combination_rules:
+        when = f"{combo.count} signs with a floor of {LADDER_WORDS[combo.floor_at_least]} or more"
+        if combo.each is not None:
+            when += ", each: " + _when(combo.each)
+        floor = LADDER_WORDS[combo.floor] if combo.floor else f"one step up (at most {combo.max})"
+        lines.append(f"| across | `{combo.id}` | {when} | {floor} |")
     for rule in bank.rules.money_rules:
         if rule.below_target_share is not None:
             when = f"paid at most {rule.below_target_share:.0%} of the rate you aim for"

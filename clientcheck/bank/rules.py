@@ -71,7 +71,8 @@ class SignRule:
 
 @dataclass(frozen=True)
 class CombinationRule:
-    """Across signs: when ``count`` signs have a floor of at least ``floor_at_least``."""
+    """Across signs: when ``count`` signs have a floor of at least ``floor_at_least`` (and,
+    with ``each``, match it as a sign rule's ``when`` would)."""
 
     id: str
     count: int
@@ -80,6 +81,7 @@ class CombinationRule:
     step_up: int = 0
     floor: str | None = None
     max: str | None = None
+    each: SignWhen | None = None  # what every counted sign must also match
 
 
 @dataclass(frozen=True)
@@ -205,10 +207,7 @@ def _names(raw: object, allowed: tuple[str, ...] | set[str], where: str) -> tupl
 HARDSHIPS = ("personal", "business")
 
 
-def _sign_rule(raw: dict, states: tuple[str, ...], kinds: set[str]) -> SignRule:
-    rid = raw.get("id") or "?"
-    where = f"sign_rules.{rid}"
-    when = dict(raw.get("when", {}))
+def _sign_when(when: dict, states: tuple[str, ...], kinds: set[str], where: str) -> SignWhen:
     allowed = {
         *("state", "state_at_least", "history", "kind", "not_kind"),
         *("small_client", "dependent", "stuck", "hardship", "answers"),
@@ -217,34 +216,41 @@ def _sign_rule(raw: dict, states: tuple[str, ...], kinds: set[str]) -> SignRule:
     if unknown:
         raise QuestionBankError(f"{where}: unknown condition(s) {', '.join(sorted(unknown))}")
     at_least = when.get("state_at_least")
+    return SignWhen(
+        state=_names(when["state"], states, where) if "state" in when else (),
+        state_at_least=_names(at_least, states, where)[0] if at_least else None,
+        history=_names(when["history"], HISTORY, where) if "history" in when else (),
+        kind=_names(when["kind"], kinds, where) if "kind" in when else (),
+        not_kind=_names(when["not_kind"], kinds, where) if "not_kind" in when else (),
+        small_client=bool(when["small_client"]) if "small_client" in when else None,
+        dependent=bool(when["dependent"]) if "dependent" in when else None,
+        stuck=bool(when["stuck"]) if "stuck" in when else None,
+        hardship=_names(when["hardship"], HARDSHIPS, where) if "hardship" in when else (),
+        answers={
+            str(q): tuple(v) if isinstance(v, list) else (str(v),)
+            for q, v in dict(when.get("answers", {})).items()
+        },
+    )
+
+
+def _sign_rule(raw: dict, states: tuple[str, ...], kinds: set[str]) -> SignRule:
+    rid = raw.get("id") or "?"
+    where = f"sign_rules.{rid}"
     return SignRule(
         id=rid,
-        when=SignWhen(
-            state=_names(when["state"], states, where) if "state" in when else (),
-            state_at_least=_names(at_least, states, where)[0] if at_least else None,
-            history=_names(when["history"], HISTORY, where) if "history" in when else (),
-            kind=_names(when["kind"], kinds, where) if "kind" in when else (),
-            not_kind=_names(when["not_kind"], kinds, where) if "not_kind" in when else (),
-            small_client=bool(when["small_client"]) if "small_client" in when else None,
-            dependent=bool(when["dependent"]) if "dependent" in when else None,
-            stuck=bool(when["stuck"]) if "stuck" in when else None,
-            hardship=_names(when["hardship"], HARDSHIPS, where) if "hardship" in when else (),
-            answers={
-                str(q): tuple(v) if isinstance(v, list) else (str(v),)
-                for q, v in dict(when.get("answers", {})).items()
-            },
-        ),
+        when=_sign_when(dict(raw.get("when", {})), states, kinds, where),
         floor=_ladder(raw.get("floor"), f"{where}.floor"),
         reason=text_of(raw.get("reason"), f"{where}.reason"),
     )
 
 
-def _combination_rule(raw: dict) -> CombinationRule:
+def _combination_rule(raw: dict, states: tuple[str, ...], kinds: set[str]) -> CombinationRule:
     rid = raw.get("id") or "?"
     where = f"combination_rules.{rid}"
     when = dict(raw.get("when", {}))
-    if set(when) != {"count", "floor_at_least"}:
-        raise QuestionBankError(f"{where}: needs when = {{ count, floor_at_least }}")
+    if not {"count", "floor_at_least"} <= set(when) <= {"count", "floor_at_least", "each"}:
+        raise QuestionBankError(f"{where}: needs when = {{ count, floor_at_least[, each] }}")
+    each = dict(when["each"]) if "each" in when else None
     step_up, floor = int(raw.get("step_up", 0)), raw.get("floor")
     if (floor is None) == (step_up == 0):
         raise QuestionBankError(f"{where}: needs either a floor or a step_up")
@@ -256,6 +262,7 @@ def _combination_rule(raw: dict) -> CombinationRule:
         step_up=step_up,
         floor=_ladder(floor, where) if floor is not None else None,
         max=_ladder(raw["max"], f"{where}.max") if "max" in raw else None,
+        each=_sign_when(each, states, kinds, f"{where}.each") if each is not None else None,
     )
 
 
@@ -348,7 +355,10 @@ def read_rules(raw: dict) -> Rules:
         firm_up_questions=int(raw.get("firm_up_questions", 3)),
         sign_kinds=sign_kinds,
         sign_rules=sign_rules,
-        combination_rules=tuple(_combination_rule(r) for r in raw.get("combination_rules", [])),
+        combination_rules=tuple(
+            _combination_rule(r, states, set(sign_kinds.values()))
+            for r in raw.get("combination_rules", [])
+        ),
         money_rules=tuple(_money_rule(r) for r in raw.get("money_rules", [])),
         dependency_overrides=tuple(
             _dependency_override(d) for d in raw.get("dependency_overrides", [])

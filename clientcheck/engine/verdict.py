@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from clientcheck.bank.answers import Answer, Answers, freeze_answers
 from clientcheck.bank.questions import LADDER, QuestionBank
-from clientcheck.bank.rules import SignRule
+from clientcheck.bank.rules import SignWhen
 from clientcheck.engine import money
 from clientcheck.engine.evidence import (
     capped_sign,
@@ -134,13 +134,8 @@ def overall_risk(bank: QuestionBank, signs: tuple[SignResult, ...]) -> float | N
     return risk
 
 
-def _state_rank(bank: QuestionBank, state: str) -> int:
-    return bank.rules.states.index(state)
-
-
-def _sign_matches(bank: QuestionBank, rule: SignRule, key: RuleKey) -> bool:
+def _sign_matches(bank: QuestionBank, w: SignWhen, key: RuleKey) -> bool:
     _, kind, state, history, (small, dependent, stuck, hardship), facts, _band = key
-    w = rule.when
     if w.stuck is not None and stuck != w.stuck:
         return False
     if w.hardship and hardship not in w.hardship:
@@ -155,7 +150,8 @@ def _sign_matches(bank: QuestionBank, rule: SignRule, key: RuleKey) -> bool:
             return False
     if w.state and state not in w.state:
         return False
-    if w.state_at_least and _state_rank(bank, state) < _state_rank(bank, w.state_at_least):
+    states = bank.rules.states
+    if w.state_at_least and states.index(state) < states.index(w.state_at_least):
         return False
     if history == "self_corrected" and history not in w.history:
         history = "improved"  # it stopped without being raised: as if raised and fixed
@@ -216,7 +212,7 @@ def _level_rule(bank: QuestionBank, key: RuleKey) -> tuple[int, Reason | None]:
 
 def _first_rule(bank: QuestionBank, key: RuleKey) -> tuple[int, Reason | None]:
     for rule in bank.rules.sign_rules:
-        if _sign_matches(bank, rule, key):
+        if _sign_matches(bank, rule.when, key):
             return LADDER.index(rule.floor), Reason(rule.id, key[0])
     return 0, None
 
@@ -249,17 +245,22 @@ def _decision(
 ) -> tuple[int, tuple[Reason, ...]]:
     rules = bank.rules
     reasons: list[tuple[int, Reason]] = []
-    levels: list[tuple[int, str]] = []
+    levels: list[tuple[int, RuleKey]] = []
     for key in keys:
         if key is None or key[2] == rules.bands[0].id:
             continue
         level, reason = _level_rule(bank, key)
-        levels.append((level, key[0]))
+        levels.append((level, key))
         if reason is not None:
             reasons.append((level, reason))
     verdict = max((lvl for lvl, _ in levels), default=0)
     for rule in rules.combination_rules:
-        counted = tuple(s for lvl, s in levels if lvl >= LADDER.index(rule.floor_at_least))
+        counted = tuple(
+            key[0]
+            for lvl, key in levels
+            if lvl >= LADDER.index(rule.floor_at_least)
+            and (rule.each is None or _sign_matches(bank, rule.each, key))
+        )
         if len(counted) < rule.count:
             continue
         if rule.step_up:

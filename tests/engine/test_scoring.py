@@ -1475,3 +1475,51 @@ def test_a_whole_number_gives_the_same_verdict_as_its_float_in_any_order():
     )
     assert as_int.verdict == as_float.verdict == "keep"
     assert rules_of(as_int) == rules_of(as_float) == ["a_payment_blip_from_a_small_client"]
+
+
+def test_terms_that_work_leave_little_to_do_but_keep_applying_them():
+    # The judges, on a tuned situation (a deposit and late charges put in force, paid, and
+    # the balance now ten days late): "your system has worked, keep applying it". What is
+    # left sits at Watch: it was "renegotiate" over it, two steps from their verdict.
+    answers = {"late_payment.days_late": 10.0, "late_payment.invoices_total": "dont_know", **LEANING}
+    working = assess(BANK, {**answers, "late_payment.raised": "enforced_paid"})
+    late = next(s for s in working.signs if s.sign_id == "late_payment")
+    assert late.state == "watch"
+    assert (working.verdict, rules_of(working)) == ("keep", ["terms_at_work"])
+    # Still at Warning after the terms: they do not deter yet, make them stricter.
+    habit = assess(BANK, {**LATE_HABIT, "late_payment.raised": "enforced_paid", **LEANING})
+    assert habit.verdict == "renegotiate"
+
+
+THREE_FRONTS = {
+    "late_payment.invoices_total": 10.0,
+    "late_payment.late_invoices": 4.0,
+    "late_payment.days_late": 30.0,
+    "late_payment.chasing": "sometimes",
+    "demanding.trend": "more",
+    "demanding.tight_deadlines": "sometimes",
+    "demanding.free_extras": "often",
+    "high_maintenance.unbilled_hours": 3.0,
+    "high_maintenance.after_hours": "sometimes",
+    "high_maintenance.explain_everything": "often",
+    **LEANING,
+}
+
+
+def test_three_problems_at_once_never_raised_put_the_whole_arrangement_on_the_table():
+    # The judges, on the tuned part: three of four situations with three problems at
+    # Warning or worse, none raised, "renegotiate", where one word about each was the advice.
+    three = assess(BANK, THREE_FRONTS)
+    assert not three.provisional
+    assert (three.verdict, rules_of(three)) == ("renegotiate", ["several_problems_at_once"])
+    assert set(three.reasons[0].signs) == {"late_payment", "demanding", "high_maintenance"}
+    # Two of them: one clear word each, as before.
+    two = {k: v for k, v in THREE_FRONTS.items() if not k.startswith("high_maintenance.")}
+    assert assess(BANK, two).verdict == "keep_boundaries"
+    # A problem already raised is not counted here: its own history sets its floor.
+    for history in ("improved", "slipping"):
+        raised = assess(BANK, {**THREE_FRONTS, "demanding.raised": history})
+        assert "several_problems_at_once" not in rules_of(raised), history
+    # Less work is never one of the three.
+    fading = {**two, "less_work.volume_change": -70.0, "less_work.idle_weeks": 8.0}
+    assert "several_problems_at_once" not in rules_of(assess(BANK, fading))

@@ -747,3 +747,22 @@ def test_walk_away_line_fits_the_sign_that_set_the_verdict(kind, lang):
     # Someone told to say plainly that insults must stop is not told "if the new terms are
     # refused" (seen reading a user's case); a late payer is.
     assert (TERMS_WORDS[lang] in line) == (kind == "money"), line
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_terms_that_work_are_kept_not_replaced_by_a_first_deposit(lang):
+    # A deposit and late fees put in force, paid, and only a few days late left: the advice
+    # says the terms work and to keep applying them, never "ask for a deposit" as if none
+    # had been set.
+    answers = {
+        "situation.income_share": 60.0,
+        "late_payment.invoices_total": "dont_know",
+        "late_payment.days_late": 10.0,
+        "late_payment.raised": "enforced_paid",
+    }
+    ctx = make_ctx(answers, lang)
+    assert ctx.verdict == "keep"
+    (item,) = advice_for(ctx)
+    text = " ".join(item.lines)
+    assert ("terms you put in force work" if lang == "en" else "imposées fonctionnent") in text
+    assert ("ask for a deposit" if lang == "en" else "demandez un acompte") not in text
