@@ -17,9 +17,13 @@ device_spoke = device.begin(lang)
 navigation.follow_history(lang, device_spoke)  # Back and Forward move between steps
 layout.page_style()
 layout.sync_page(lang)
-layout.show_flash()
-device.conflict_notice(lang)
-navigation.back_to_results(lang, "top")
+# Messages, a conflict between tabs and *Back to results* come and go from run to run: in
+# one container, so the page below keeps its place and an expander the user opened stays
+# open when a message appears above it.
+with st.container():
+    layout.show_flash()
+    device.conflict_notice(lang)
+    navigation.back_to_results(lang, "top")
 
 # The page itself first, so it shows as soon as it is drawn; the sidebar after it.
 step = store().step

@@ -128,3 +128,22 @@ def test_switching_language_midway_updates_labels_and_page_language(page: Page, 
     expect(
         page.get_by_role("textbox", name=question_text("late_payment.late_invoices", "fr"))
     ).to_have_value("3")
+
+
+def test_a_message_at_the_top_leaves_the_panels_the_user_opened_open(page: Page, app_url, tmp_path):
+    # A message that comes and goes above the page (here: a file refused) must not shift
+    # the page below it: Streamlit redraws a shifted expander closed, and the panel the
+    # user was reading, or the upload they were doing, vanished under the message.
+    open_app(page, app_url, "en")
+    main = page.locator(MAIN)
+    main.get_by_text("What is kept on this device").click()
+    forget = main.get_by_role("button", name="Forget everything on this device")
+    expect(forget).to_be_visible()
+    main.get_by_text("Resume a saved assessment").click()
+    damaged = tmp_path / "damaged.json"
+    damaged.write_text("{not json", encoding="utf-8")
+    main.locator("[data-testid=stFileUploaderDropzoneInput]").first.set_input_files(str(damaged))
+    expect(main.get_by_text("it is not valid JSON")).to_be_visible(timeout=20_000)
+    wait_idle(page)
+    assert forget.is_visible(), "the device panel closed when the message appeared"
+    expect(main.locator("[data-testid=stFileUploaderDropzone]").first).to_be_visible()

@@ -1481,7 +1481,11 @@ def test_terms_that_work_leave_little_to_do_but_keep_applying_them():
     # The judges, on a tuned situation (a deposit and late charges put in force, paid, and
     # the balance now ten days late): "your system has worked, keep applying it". What is
     # left sits at Watch: it was "renegotiate" over it, two steps from their verdict.
-    answers = {"late_payment.days_late": 10.0, "late_payment.invoices_total": "dont_know", **LEANING}
+    answers = {
+        "late_payment.days_late": 10.0,
+        "late_payment.invoices_total": "dont_know",
+        **LEANING,
+    }
     working = assess(BANK, {**answers, "late_payment.raised": "enforced_paid"})
     late = next(s for s in working.signs if s.sign_id == "late_payment")
     assert late.state == "watch"
