@@ -135,11 +135,13 @@ const fixTree = (root) => {
   for (const el of root.querySelectorAll(LABELLED)) {
     fixAttrs(el);
   }
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  while (walker.nextNode()) {
-    const node = walker.currentNode;
-    if (node.nodeValue.trim() && node.parentElement.closest(CHROME)) {
-      fixText(node);
+  // Only text inside Streamlit's furniture: walk those boxes, not the whole new subtree
+  // (a results page adds thousands of text nodes in one go).
+  const boxes = root.closest(CHROME) ? [root] : root.querySelectorAll(CHROME);
+  for (const box of boxes) {
+    const walker = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      if (walker.currentNode.nodeValue.trim()) fixText(walker.currentNode);
     }
   }
   const dates = root.closest && root.closest('[data-testid="stDateInput"]');
