@@ -144,3 +144,20 @@ def test_a_keep_verdict_never_says_every_sign_is_healthy_when_one_is_not(lang):
                 BANK, ClientRecord(name="X", answers=situation.answers), result, lang
             )
             assert t("reason_none", lang) not in why.reasons, situation.id
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_keep_plan_never_calls_a_sign_at_warning_or_critical_a_small_problem(lang):
+    from tests.support.contexts import make_ctx
+
+    ctx = make_ctx(FADING, lang)
+    assert ctx.verdict == "keep" and ctx.flagged[0].band == "critical"
+    plan = " ".join(action_plan(ctx))
+    small = "small problems stay small" if lang == "en" else "petits problèmes le restent"
+    assert small not in plan, plan
+    assert ctx.flagged[0].name in plan and ctx.flagged[0].band_label in plan, plan
+    # A sign only at Watch is still a small problem to keep small.
+    quieter = {"less_work.volume_change": -10, "less_work.idle_weeks": 1}
+    watch = make_ctx({**FADING, **quieter, "less_work.predictable": "sometimes"}, lang)
+    assert watch.verdict == "keep" and watch.flagged[0].band == "watch"
+    assert small in " ".join(action_plan(watch))
