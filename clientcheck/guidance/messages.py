@@ -106,6 +106,8 @@ _KEEP_VERDICTS = ("keep", "keep_boundaries", "renegotiate")
 _MILD = ("keep", "keep_boundaries")
 # Where a formal claim of late-payment penalties fits: the client is kept, for now.
 CLAIM_VERDICTS = ("keep", "keep_boundaries", "renegotiate")
+# What was tried about late payment that says it goes on: a pattern, even uncounted.
+PERSISTED = ("slipping", "no_change", "worse", "enforced_paid", "enforced_complied", "enforced")
 _BLANK_LINES = re.compile(r"\n{3,}")
 
 
@@ -342,7 +344,9 @@ def render_message(
     pattern = late_pattern(ctx)
     # "Several invoices were paid late" only when the answers say so, not for one unpaid invoice.
     chased = facts(ctx, "late_payment").get("chasing") in ("often", "always")
-    late_history = "late_payment" in flagged and (pattern.get("late", 0) >= 2 or chased)
+    # Raised, or fees and deposits put in force, and still late: a pattern, counted or not.
+    raised = facts(ctx, "late_payment").get("raised") in PERSISTED
+    late_history = "late_payment" in flagged and (pattern.get("late", 0) >= 2 or chased or raised)
     # One late invoice among several paid on time: a good payer, told so, not a late payer.
     good_record = not late_history and pattern.get("late", 2) <= 1 and pattern.get("total", 0) >= 3
     text = render(

@@ -1289,3 +1289,29 @@ def test_a_struggling_client_who_pays_late_is_offered_a_payment_plan_not_late_fe
         "fr": ("L441-10", "Dès la prochaine facture"),
     }[lang]
     assert statute not in body and next_fee not in body
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_late_fees_paid_and_still_late_without_counts_proposes_a_deposit_and_says_why(lang):
+    # A reader of the calibration set (as12): a 2 % monthly fee added for eight months, paid,
+    # and invoices still 45-60 days late; how many invoices was not said. The plan says to
+    # make the terms stricter; the first draft offered only "payable within 30 days", as
+    # to a client with no payment problem. Fees paid and still late is a pattern, counted
+    # or not: the draft says so, with the days, and proposes a deposit.
+    answers = {
+        "situation.income_share": 80.0,
+        "situation.savings_months": 4.0,
+        "late_payment.invoices_total": "dont_know",
+        "late_payment.days_late": 53.0,
+        "late_payment.raised": "enforced_paid",
+    }
+    ctx = make_ctx(answers, lang)
+    assert ctx.verdict == "renegotiate"
+    assert suggested_messages(ctx)[0] == "payment_terms"
+    for tone in TONES:
+        body = render_message("payment_terms", tone, ctx).body
+        assert "53" in body, body
+        late_fee = "late fee has been added" if lang == "en" else "pénalité de retard est ajoutée"
+        assert late_fee in body, body
+        assert ("50% of the fee" if lang == "en" else "acompte de 50") in body, body
+        assert ("payable within 30 days" if lang == "en" else "payable à 30 jours") not in body
