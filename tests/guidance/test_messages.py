@@ -1315,3 +1315,30 @@ def test_late_fees_paid_and_still_late_without_counts_proposes_a_deposit_and_say
         assert late_fee in body, body
         assert ("50% of the fee" if lang == "en" else "acompte de 50") in body, body
         assert ("payable within 30 days" if lang == "en" else "payable à 30 jours") not in body
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_dishonest_request_backed_by_a_threat_is_refused_and_the_threat_answered(lang):
+    # A reader of the calibration set (at18): asked to sign calculation notes without seeing
+    # the site, and reminded that "there are other engineers in my address book". The first
+    # draft was the generic "a remark went too far, [your example]"; it is a refusal of
+    # the request that says the answer does not depend on the threat.
+    answers = {
+        "situation.income_share": 70.0,
+        "situation.savings_months": 1.0,
+        "unprofessional.crossed_line": "yes",
+        "unprofessional.crossed_what": ("dishonest", "threats"),
+    }
+    ctx = make_ctx(answers, lang)
+    assert ctx.verdict == "plan_exit"
+    assert suggested_messages(ctx)[0] == "professionalism_reminder"
+    same = "whatever it mea" if lang == "en" else "quelles qu'en soient les conséquences"
+    plain = make_ctx({**answers, "unprofessional.crossed_what": ("dishonest",)}, lang)
+    for tone in TONES:
+        body = render_message("professionalism_reminder", tone, ctx).body
+        assert ("your request" if lang == "en" else "votre demande") in body, body
+        assert ("[your example]" if lang == "en" else "[votre exemple]") not in body, body
+        assert same in body, body
+        assert "  " not in body
+        # Without a threat, no word about one.
+        assert same not in render_message("professionalism_reminder", tone, plain).body
