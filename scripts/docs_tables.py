@@ -62,7 +62,11 @@ def sign_rules_table(bank: QuestionBank) -> str:
         when = f"{combo.count} signs with a floor of {LADDER_WORDS[combo.floor_at_least]} or more"
         if combo.each is not None:
             when += ", each: " + _when(combo.each)
-        floor = LADDER_WORDS[combo.floor] if combo.floor else f"one step up (at most {combo.max})"
+        if combo.floor:
+            floor = LADDER_WORDS[combo.floor]
+        else:
+            cap = f", at most {LADDER_WORDS[combo.max]}" if combo.max else ""
+            floor = f"{combo.step_up} step(s) up{cap}"
         lines.append(f"| across | `{combo.id}` | {when} | {floor} |")
     for rule in bank.rules.money_rules:
         if rule.below_target_share is not None:

@@ -44,6 +44,10 @@ HISTORY = (
 question reads as "not yet". ``self_corrected``: no need, the client apologised or put it
 right on their own, and it has not happened again."""
 
+STILL_GOING = HISTORY[HISTORY.index("slipping") :]
+"""What was tried that says the problem goes on: it came back, nothing changed, it got
+worse, or the terms put in force were paid, half-kept or refused."""
+
 LADDER = ("keep", "keep_boundaries", "renegotiate", "exit")
 """Verdict floors, mildest first; ``exit`` becomes let_go or plan_exit by dependency."""
 

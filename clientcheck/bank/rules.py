@@ -334,7 +334,8 @@ def read_rules(raw: dict) -> Rules:
         raise QuestionBankError("dealbreaker_floor must be a band's lower bound")
     sign_kinds = dict(raw.get("sign_kinds", {}))
     states = (*(b.id for b in bands), *OVERRIDES)
-    sign_rules = tuple(_sign_rule(r, states, set(sign_kinds.values())) for r in raw["sign_rules"])
+    kinds = set(sign_kinds.values())
+    sign_rules = tuple(_sign_rule(r, states, kinds) for r in raw["sign_rules"])
     ids = [r.id for r in sign_rules] + [r["id"] for r in raw.get("combination_rules", [])]
     if len(set(ids)) != len(ids):
         raise QuestionBankError("rules: every rule needs its own id")
@@ -356,8 +357,7 @@ def read_rules(raw: dict) -> Rules:
         sign_kinds=sign_kinds,
         sign_rules=sign_rules,
         combination_rules=tuple(
-            _combination_rule(r, states, set(sign_kinds.values()))
-            for r in raw.get("combination_rules", [])
+            _combination_rule(r, states, kinds) for r in raw.get("combination_rules", [])
         ),
         money_rules=tuple(_money_rule(r) for r in raw.get("money_rules", [])),
         dependency_overrides=tuple(

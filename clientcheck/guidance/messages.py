@@ -10,6 +10,7 @@ import re
 from dataclasses import replace
 from datetime import timedelta
 
+from clientcheck.bank.questions import STILL_GOING
 from clientcheck.engine import money
 from clientcheck.guidance.advice import (
     answered,
@@ -106,8 +107,6 @@ _KEEP_VERDICTS = ("keep", "keep_boundaries", "renegotiate")
 _MILD = ("keep", "keep_boundaries")
 # Where a formal claim of late-payment penalties fits: the client is kept, for now.
 CLAIM_VERDICTS = ("keep", "keep_boundaries", "renegotiate")
-# What was tried about late payment that says it goes on: a pattern, even uncounted.
-PERSISTED = ("slipping", "no_change", "worse", "enforced_paid", "enforced_complied", "enforced")
 _BLANK_LINES = re.compile(r"\n{3,}")
 
 
@@ -343,9 +342,10 @@ def render_message(
     flagged = {sign.id for sign in ctx.flagged}
     pattern = late_pattern(ctx)
     # "Several invoices were paid late" only when the answers say so, not for one unpaid invoice.
-    chased = facts(ctx, "late_payment").get("chasing") in ("often", "always")
+    late = facts(ctx, "late_payment")
+    chased = late.get("chasing") in ("often", "always")
     # Raised, or fees and deposits put in force, and still late: a pattern, counted or not.
-    raised = facts(ctx, "late_payment").get("raised") in PERSISTED
+    raised = late.get("raised") in STILL_GOING
     late_history = "late_payment" in flagged and (pattern.get("late", 0) >= 2 or chased or raised)
     # One late invoice among several paid on time: a good payer, told so, not a late payer.
     good_record = not late_history and pattern.get("late", 2) <= 1 and pattern.get("total", 0) >= 3
