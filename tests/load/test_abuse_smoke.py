@@ -27,8 +27,8 @@ def run() -> dict:
     # The people's pace fits the replicas' message budget (deploy/security.py) with room
     # to spare (a whole assessment is fewer messages than its burst); the abuser starts
     # five seconds in and knocks ten times a second for as long as they work (about
-    # fifteen seconds at these pauses: some 280 tries, 130 more than its first burst).
-    return one_run(PEOPLE, 0.15, 0.2, {"sessions": 2000, "burst": 150, "gap": 0.1})
+    # twelve seconds at these short pauses: some 210 tries, 60 more than its first burst).
+    return one_run(PEOPLE, 0.05, 0.2, {"sessions": 2000, "burst": 150, "gap": 0.1})
 
 
 def test_the_people_all_finish_while_the_abuser_knocks(run):
