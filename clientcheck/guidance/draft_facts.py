@@ -6,8 +6,9 @@ Plain Python over the assessment context; the drafts' wording stays in the templ
 
 from __future__ import annotations
 
+from clientcheck.bank.questions import STILL_GOING
 from clientcheck.engine import money
-from clientcheck.guidance.advice import facts
+from clientcheck.guidance.advice import facts, money_owed
 from clientcheck.guidance.letters import MessageDetails
 from clientcheck.guidance.render import AssessmentContext
 
@@ -76,3 +77,45 @@ def late_pattern(ctx: AssessmentContext) -> dict[str, int]:
     if pattern.get("total", 0) < pattern.get("late", 0):
         pattern.pop("total", None)  # never "8 of the last 3"
     return pattern
+
+
+def late_history(ctx: AssessmentContext) -> bool:
+    """Several invoices paid late, chasing needed, or still late once raised: a pattern.
+
+    "Several invoices were paid late" only when the answers say so, not for one unpaid
+    invoice; raised, or fees and deposits put in force, and still late counts, counted or not.
+    """
+    late = facts(ctx, "late_payment")
+    flagged = any(sign.id == "late_payment" for sign in ctx.flagged)
+    chased = late.get("chasing") in ("often", "always")
+    raised = late.get("raised") in STILL_GOING
+    return flagged and (late_pattern(ctx).get("late", 0) >= 2 or chased or raised)
+
+
+def good_record(ctx: AssessmentContext) -> bool:
+    """One late invoice among several paid on time: a good payer, told so, not a late payer."""
+    pattern = late_pattern(ctx)
+    return not late_history(ctx) and pattern.get("late", 2) <= 1 and pattern.get("total", 0) >= 3
+
+
+def payment_terms_mode(ctx: AssessmentContext) -> str:
+    """What the payment-terms draft proposes, for its one-line reason on the results page.
+
+    The same choice as the template's (templates/messages/*/payment_terms.txt.j2), from the
+    answers alone: ``plan`` (a struggling client never told: the overdue balance in
+    instalments), ``gentle`` (the same in hard personal times: when can it be settled),
+    ``first_word`` (a late payer never told, kept with boundaries: the due date kept
+    from now on, no deposit yet), ``due_date`` (no late-payment pattern: a clear
+    due date in writing), ``in_advance`` (ongoing work: the month's work invoiced in
+    advance), else ``deposit`` (a deposit before the next project).
+    """
+    history = late_history(ctx)
+    never_told = ctx.answers.get("late_payment.raised", "not_yet") == "not_yet"
+    if history and never_told and ctx.verdict == "keep_boundaries":
+        hard = ctx.answers.get("situation.hard_times")
+        return {"business": "plan", "personal": "gentle"}.get(hard, "first_word")
+    if good_record(ctx) or not (history or money_owed(ctx)):
+        return "due_date"
+    if money.pay_basis(ctx.answers) in ("hourly", "daily", "monthly"):
+        return "in_advance"
+    return "deposit"

@@ -10,7 +10,6 @@ import re
 from dataclasses import replace
 from datetime import timedelta
 
-from clientcheck.bank.questions import STILL_GOING
 from clientcheck.engine import money
 from clientcheck.guidance.advice import (
     answered,
@@ -25,8 +24,11 @@ from clientcheck.guidance.advice import (
 )
 from clientcheck.guidance.dates import DraftDates, draft_dates
 from clientcheck.guidance.draft_facts import (
+    good_record,
+    late_history,
     late_pattern,
     milestones,
+    payment_terms_mode,
     planned_volume,
     revision_clauses,
 )
@@ -199,7 +201,10 @@ def suggested_drafts(ctx: AssessmentContext) -> tuple[tuple[str, str], ...]:
         for sign in signs:
             draft = FIX_DRAFT[sign.id]
             if draft not in (m for m, _ in picks):
-                picks.append((draft, t(f"why_{draft}", lang, sign=sign.name)))
+                why = f"why_{draft}"
+                if draft == "payment_terms":  # the reason says what this draft proposes
+                    why = f"why_payment_terms_{payment_terms_mode(ctx)}"
+                picks.append((draft, t(why, lang, sign=sign.name)))
         for sign in signs:
             companion = COMPANION_DRAFT.get(sign.id)
             if sign.id == "late_payment" and not has_contract(ctx):
@@ -340,15 +345,7 @@ def render_message(
     due = details.invoice_due
     days_overdue = (dates.prepared_on - due).days if due and due < dates.prepared_on else None
     flagged = {sign.id for sign in ctx.flagged}
-    pattern = late_pattern(ctx)
-    # "Several invoices were paid late" only when the answers say so, not for one unpaid invoice.
-    late = facts(ctx, "late_payment")
-    chased = late.get("chasing") in ("often", "always")
-    # Raised, or fees and deposits put in force, and still late: a pattern, counted or not.
-    raised = late.get("raised") in STILL_GOING
-    late_history = "late_payment" in flagged and (pattern.get("late", 0) >= 2 or chased or raised)
-    # One late invoice among several paid on time: a good payer, told so, not a late payer.
-    good_record = not late_history and pattern.get("late", 2) <= 1 and pattern.get("total", 0) >= 3
+    history = late_history(ctx)
     text = render(
         f"messages/{lang}/{message_id}.txt.j2",
         ctx=ctx,
@@ -363,9 +360,9 @@ def render_message(
         contract=has_contract(ctx),
         owed=owed,
         overdue_90=money_owed(ctx),  # the answers say an invoice is 90+ days overdue
-        late_history=late_history,
-        pattern=pattern if late_history else {},
-        good_record=good_record,
+        late_history=history,
+        pattern=late_pattern(ctx) if history else {},
+        good_record=good_record(ctx),
         leaving=ctx.verdict == "let_go",
         flagged=flagged,
         days_overdue=days_overdue,
@@ -380,7 +377,7 @@ def render_message(
         settle_first=owed,
         # Extras already quoted and billed, which the client refuses or ignores.
         extras_refused=facts(ctx, "demanding").get("raised") == "enforced",
-        deposit_first=late_history or (owed and not good_record),
+        deposit_first=history or (owed and not good_record(ctx)),
         business=is_business_client(ctx),
         private=answered(ctx, "situation.client_kind") == "individual",
         where=jurisdiction(ctx),

@@ -17,8 +17,10 @@ from clientcheck.bank.records import ClientRecord
 from clientcheck.engine import calibration
 from clientcheck.engine.verdict import assess
 from clientcheck.guidance.advice import action_plan, advice_for
+from clientcheck.guidance.draft_facts import payment_terms_mode
 from clientcheck.guidance.explain import BEHAVIOUR_KINDS
-from clientcheck.guidance.messages import suggested_messages
+from clientcheck.guidance.letters import MessageDetails
+from clientcheck.guidance.messages import render_message, suggested_drafts, suggested_messages
 from clientcheck.guidance.render import build_context, render_why
 from clientcheck.i18n import t
 from clientcheck.ui.advice_panel import advice_caption
@@ -163,3 +165,43 @@ def test_a_keep_plan_never_calls_a_sign_at_warning_or_critical_a_small_problem(l
     watch = make_ctx({**FADING, **quieter, "less_work.predictable": "sometimes"}, lang)
     assert watch.verdict == "keep" and watch.flagged[0].band == "watch"
     assert small in " ".join(action_plan(watch))
+
+
+# What the payment-terms draft proposes, in its neutral English and French with no
+# details typed, for each reason the results page gives for it (draft_facts.payment_terms_mode).
+PROPOSES = {
+    "deposit": (("deposit", "paid before work starts"), ("acompte", "avant le début")),
+    "in_advance": (("in advance",), ("d'avance", "à l'avance")),
+    "due_date": (("days of",), ("jours",)),
+    "first_word": (("From the next invoice",), ("prochaine facture",)),
+    "gentle": (("settled",), ("réglées",)),
+    "plan": (("instalments",), ("mensualités",)),
+}
+NO_DEPOSIT = ("due_date", "first_word", "gentle", "plan")
+
+
+def test_the_payment_terms_reason_says_what_its_draft_proposes():
+    """The one-line reason over the payment-terms draft and the draft itself agree, for
+    every calibration situation that suggests it: no deposit promised in the reason of a
+    draft that asks for none, and the other way round."""
+    faults, seen = [], set()
+    for situation in SITUATIONS:
+        answers = calibration.as_answers(BANK, situation.answers)
+        record = ClientRecord(name="Northwind", answers=answers, assessed_on=date(2026, 12, 1))
+        result = assess(BANK, answers)
+        for lang, i in (("en", 0), ("fr", 1)):
+            ctx = build_context(BANK, record, result, lang)
+            why = dict(suggested_drafts(ctx)).get("payment_terms")
+            if why is None or ctx.verdict == "let_go":
+                continue
+            mode = payment_terms_mode(ctx)
+            seen.add(mode)
+            assert why == t(f"why_payment_terms_{mode}", lang, sign=BANK.signs[0].name(lang))
+            body = render_message("payment_terms", "neutral", ctx, MessageDetails()).body
+            flat = body.replace("\u00a0", " ").replace("\u202f", " ")
+            if not any(words in flat for words in PROPOSES[mode][i]):
+                faults.append(f"{situation.id} {lang} {mode}: none of {PROPOSES[mode][i]}")
+            if mode in NO_DEPOSIT and ("deposit", "acompte")[i] in flat:
+                faults.append(f"{situation.id} {lang} {mode}: a deposit after all")
+    assert not faults, "\n".join(faults)
+    assert seen >= {"deposit", "in_advance", "due_date", "first_word"}, seen
