@@ -201,7 +201,7 @@ async def one_session(browser, url: str, index: int, think: float, gate: Gate | 
             await main.get_by_role("button", name=name, exact=True).first.click()
 
         await _step(result, watcher, "start", lambda: click("Start"))
-        name_field = main.locator("[data-testid=stTextInput] input").first
+        name_field = main.get_by_role("textbox", name=t("client_name", "en"))
         await name_field.fill(f"Load client {index}")
         await _step(result, watcher, "name", lambda: name_field.press("Enter"))
         radios = main.locator("[data-testid=stRadio] [role=radiogroup]")
