@@ -296,3 +296,25 @@ def test_the_goodbye_points_to_the_contract_clause_before_holding_files_back(lan
     ) in body
     for refusal in ("won't take on new requests", "ne prendrai pas de nouvelle demande"):
         assert refusal not in body
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("tone", TONES)
+def test_a_private_client_is_promised_what_it_needs_not_your_access_and_the_files(lang, tone):
+    """A plumber's or a tutor's private customer may have no access details and no files:
+    the goodbye promises what they need to carry on, "such as documents or access
+    details", and "any" final files on payment. A business client still gets its access
+    details, the notes to carry on, and the final files on payment of the last invoice."""
+    answers = {"unprofessional.threats": "yes", "situation.jurisdiction": "uk"}
+    private = {**answers, "situation.client_kind": "individual"}
+    business = {**answers, "situation.client_kind": "business"}
+    to_private = render_message("goodbye", tone, make_ctx(private, lang), MessageDetails()).body
+    to_business = render_message("goodbye", tone, make_ctx(business, lang), MessageDetails()).body
+    if lang == "en":
+        assert "such as documents or access details" in to_private, to_private
+        assert "Any final files" in to_private and "your access details" not in to_private
+        assert "your access details and the notes" in to_business, to_business
+    else:
+        assert "documents ou accès" in to_private, to_private
+        assert "Les éventuels fichiers finaux" in to_private and "vos accès" not in to_private
+        assert "vos accès et les notes" in to_business, to_business
