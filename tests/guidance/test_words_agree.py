@@ -62,7 +62,9 @@ def test_headline_reasons_advice_plan_and_first_draft_agree(situation):
     record = ClientRecord(name="Northwind", answers=answers, assessed_on=date(2026, 12, 1))
     result = assess(BANK, answers)
     for lang in ("en", "fr"):
-        _words_agree(build_context(BANK, record, result, lang), lang)
+        ctx = build_context(BANK, record, result, lang)
+        _words_agree(ctx, lang)
+        _payment_terms_reason_fits_its_draft(ctx, lang)
 
 
 def _words_agree(ctx, lang: str) -> None:
@@ -180,28 +182,40 @@ PROPOSES = {
 NO_DEPOSIT = ("due_date", "first_word", "gentle", "plan")
 
 
-def test_the_payment_terms_reason_says_what_its_draft_proposes():
-    """The one-line reason over the payment-terms draft and the draft itself agree, for
-    every calibration situation that suggests it: no deposit promised in the reason of a
-    draft that asks for none, and the other way round."""
-    faults, seen = [], set()
-    for situation in SITUATIONS:
-        answers = calibration.as_answers(BANK, situation.answers)
-        record = ClientRecord(name="Northwind", answers=answers, assessed_on=date(2026, 12, 1))
-        result = assess(BANK, answers)
-        for lang, i in (("en", 0), ("fr", 1)):
-            ctx = build_context(BANK, record, result, lang)
-            why = dict(suggested_drafts(ctx)).get("payment_terms")
-            if why is None or ctx.verdict == "let_go":
-                continue
-            mode = payment_terms_mode(ctx)
-            seen.add(mode)
-            assert why == t(f"why_payment_terms_{mode}", lang, sign=BANK.signs[0].name(lang))
-            body = render_message("payment_terms", "neutral", ctx, MessageDetails()).body
-            flat = body.replace("\u00a0", " ").replace("\u202f", " ")
-            if not any(words in flat for words in PROPOSES[mode][i]):
-                faults.append(f"{situation.id} {lang} {mode}: none of {PROPOSES[mode][i]}")
-            if mode in NO_DEPOSIT and ("deposit", "acompte")[i] in flat:
-                faults.append(f"{situation.id} {lang} {mode}: a deposit after all")
-    assert not faults, "\n".join(faults)
-    assert seen >= {"deposit", "in_advance", "due_date", "first_word"}, seen
+def _payment_terms_reason_fits_its_draft(ctx, lang: str) -> None:
+    """The one-line reason over the payment-terms draft and the draft itself agree: no
+    deposit promised in the reason of a draft that asks for none, and the other way round."""
+    why = dict(suggested_drafts(ctx)).get("payment_terms")
+    if why is None or ctx.verdict == "let_go":
+        return
+    mode = payment_terms_mode(ctx)
+    assert why == t(f"why_payment_terms_{mode}", lang, sign=BANK.signs[0].name(lang))
+    body = render_message("payment_terms", "neutral", ctx, MessageDetails()).body
+    flat = body.replace("\u00a0", " ").replace("\u202f", " ")
+    i = 0 if lang == "en" else 1
+    assert any(words in flat for words in PROPOSES[mode][i]), (mode, body)
+    if mode in NO_DEPOSIT:
+        assert ("deposit", "acompte")[i] not in flat, (mode, body)
+
+
+# One calibration situation for each reason, so that the check above meets every one.
+EACH_REASON = {
+    "a15": "deposit",
+    "f19": "in_advance",
+    "a01": "due_date",
+    "i02": "first_word",
+    "q02": "gentle",
+    "ag09": "plan",
+}
+
+
+@pytest.mark.parametrize(("situation_id", "mode"), EACH_REASON.items())
+def test_the_set_holds_each_payment_terms_reason(situation_id, mode):
+    situation = next(s for s in SITUATIONS if s.id == situation_id)
+    answers = calibration.as_answers(BANK, situation.answers)
+    record = ClientRecord(name="Northwind", answers=answers, assessed_on=date(2026, 12, 1))
+    for lang in ("en", "fr"):
+        ctx = build_context(BANK, record, assess(BANK, answers), lang)
+        assert "payment_terms" in dict(suggested_drafts(ctx))
+        assert payment_terms_mode(ctx) == mode
+        _payment_terms_reason_fits_its_draft(ctx, lang)
