@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import streamlit as st
@@ -74,7 +75,10 @@ def sync_page(lang: str) -> None:
         "step": s.step_changes,
         "focus": focus,
         "nonce": nonce,
-        "tables": page_helper.tables(),
+        # As JSON text: Streamlit looks for a data frame in every value of a component's
+        # data that is not text, a number or a tuple, and imports pandas to do so (a
+        # quarter of a second of the first page after a cold start).
+        "tables": json.dumps(page_helper.tables(), ensure_ascii=False),
     }
     _page(key=PAGE_KEY, data=data)
     s.focus = None  # asked once

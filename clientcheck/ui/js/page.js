@@ -16,6 +16,7 @@
 const ATTRS = ["aria-label", "placeholder", "aria-valuetext"];
 const ORIGINAL = new WeakMap(); // node -> {attr or "#text": Streamlit's English}
 let tables = {};
+let tablesText = ""; // the JSON text they were read from
 let lang = "en";
 let step = null;
 let observer = null;
@@ -207,7 +208,10 @@ export default function (component) {
   const data = component.data;
   if (!data || typeof data.lang !== "string") return;
   document.documentElement.lang = data.lang;
-  if (data.tables) tables = data.tables;
+  if (data.tables && data.tables !== tablesText) {
+    tablesText = data.tables;
+    tables = JSON.parse(data.tables);
+  }
   if (observer === null) install();
   if (data.lang !== lang) {
     lang = data.lang;
