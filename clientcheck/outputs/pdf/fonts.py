@@ -13,7 +13,6 @@ crash the document.
 from __future__ import annotations
 
 import copy
-import importlib.util
 import io
 import re
 import unicodedata
@@ -32,11 +31,8 @@ SUBSTITUTE = "\u25a1"  # WHITE SQUARE, drawn by DejaVu Sans
 
 
 def font_dir() -> Path:
-    """Find matplotlib's bundled TTF folder without importing matplotlib (slow)."""
-    spec = importlib.util.find_spec("matplotlib")
-    if spec is None or not spec.submodule_search_locations:
-        raise RuntimeError("matplotlib is needed for its DejaVu Sans fonts")
-    return Path(next(iter(spec.submodule_search_locations))) / "mpl-data" / "fonts" / "ttf"
+    """DejaVu Sans, regular and bold, shipped with the package (ttf/, with its licence)."""
+    return Path(__file__).with_name("ttf")
 
 
 def font_file(bold: bool = False) -> Path:
