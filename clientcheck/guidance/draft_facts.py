@@ -99,15 +99,15 @@ def good_record(ctx: AssessmentContext) -> bool:
 
 
 def payment_terms_mode(ctx: AssessmentContext) -> str:
-    """What the payment-terms draft proposes, for its one-line reason on the results page.
-
-    The same choice as the template's (templates/messages/*/payment_terms.txt.j2), from the
-    answers alone: ``plan`` (a struggling client never told: the overdue balance in
-    instalments), ``gentle`` (the same in hard personal times: when can it be settled),
-    ``first_word`` (a late payer never told, kept with boundaries: the due date kept
-    from now on, no deposit yet), ``due_date`` (no late-payment pattern: a clear
-    due date in writing), ``in_advance`` (ongoing work: the month's work invoiced in
-    advance), else ``deposit`` (a deposit before the next project).
+    """What the payment-terms draft proposes: its one-line reason on the results page, and
+    the template's own choice of a first word or a plan (``terms_mode`` in
+    templates/messages/*/payment_terms.txt.j2), from the answers alone: ``plan`` (a
+    struggling client never told: the overdue balance in instalments), ``gentle`` (the
+    same in hard personal times: when can it be settled), ``first_word`` (a late payer
+    never told, kept with boundaries: the due date kept from now on, no deposit yet),
+    ``due_date`` (no late-payment pattern: a clear due date in writing), ``in_advance``
+    (ongoing work: the month's work invoiced in advance), else ``deposit`` (a deposit
+    before the next project).
     """
     history = late_history(ctx)
     never_told = ctx.answers.get("late_payment.raised", "not_yet") == "not_yet"

@@ -345,7 +345,7 @@ def render_message(
     due = details.invoice_due
     days_overdue = (dates.prepared_on - due).days if due and due < dates.prepared_on else None
     flagged = {sign.id for sign in ctx.flagged}
-    history = late_history(ctx)
+    history, good = late_history(ctx), good_record(ctx)
     text = render(
         f"messages/{lang}/{message_id}.txt.j2",
         ctx=ctx,
@@ -362,7 +362,9 @@ def render_message(
         overdue_90=money_owed(ctx),  # the answers say an invoice is 90+ days overdue
         late_history=history,
         pattern=late_pattern(ctx) if history else {},
-        good_record=good_record(ctx),
+        good_record=good,
+        # What the payment-terms draft proposes: the same choice as its one-line reason.
+        terms_mode=payment_terms_mode(ctx),
         leaving=ctx.verdict == "let_go",
         flagged=flagged,
         days_overdue=days_overdue,
@@ -377,7 +379,7 @@ def render_message(
         settle_first=owed,
         # Extras already quoted and billed, which the client refuses or ignores.
         extras_refused=facts(ctx, "demanding").get("raised") == "enforced",
-        deposit_first=history or (owed and not good_record(ctx)),
+        deposit_first=history or (owed and not good),
         business=is_business_client(ctx),
         private=answered(ctx, "situation.client_kind") == "individual",
         where=jurisdiction(ctx),
