@@ -79,5 +79,8 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
 # Chromium for the browser tests (tests/browser/) and the browser load smoke test (tests/load/).
 @pytest.fixture(scope="session")
 def chromium_path() -> str:
-    missing = "Chromium not found: install it (apt-get install chromium) or set CHROMIUM_PATH"
+    missing = (
+        "Chromium not found: install it (apt-get install chromium-headless-shell, or chromium)"
+        " or set CHROMIUM_PATH"
+    )
     return required(chromium_executable(), missing, "the browser tests")

@@ -47,9 +47,7 @@ def test_the_readme_stays_short():
 
 def test_every_document_the_readme_links_exists():
     links = [
-        link
-        for link in re.findall(r"\]\(([^)#]+)\)", README)
-        if not link.startswith("https://")
+        link for link in re.findall(r"\]\(([^)#]+)\)", README) if not link.startswith("https://")
     ]
     assert links
     for link in links:
@@ -89,7 +87,7 @@ def test_ci_fails_when_the_first_test_pass_fails(tmp_path):
     fake.write_text(
         "#!/bin/sh\n"
         'mkdir -p .venv/bin\nprintf "#!/bin/sh\\nexit 0\\n" > .venv/bin/pip\n'
-        'cp .venv/bin/pip .venv/bin/uv\n'
+        "cp .venv/bin/pip .venv/bin/uv\n"
         'printf \'#!/bin/sh\\ncase "$*" in *"not load"*) exit 1;; esac\\nexit 0\\n\''
         " > .venv/bin/python\n"
         "chmod +x .venv/bin/pip .venv/bin/uv .venv/bin/python\n"
