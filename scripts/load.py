@@ -264,10 +264,7 @@ async def _run(
 
     path = chromium_executable()
     if path is None:
-        raise RuntimeError(
-            "Chromium not found: apt-get install chromium-headless-shell (or chromium),"
-            " or set CHROMIUM_PATH"
-        )
+        raise RuntimeError("Chromium not found: see the README, or set CHROMIUM_PATH")
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(
             executable_path=path, headless=True, args=CHROMIUM_ARGS
