@@ -21,3 +21,12 @@ def test_a_missing_tool_is_skipped_on_a_developers_machine(monkeypatch):
     monkeypatch.delenv("CI", raising=False)
     with pytest.raises(pytest.skip.Exception, match="tool not found"):
         required(None, "tool not found", "the tool tests")
+
+
+def test_auto_runs_one_test_worker_more_than_the_cores():
+    """`pytest -n auto` (the README's command) runs cores + 1 workers: tests/conftest.py."""
+    import os
+
+    from tests.conftest import pytest_xdist_auto_num_workers
+
+    assert pytest_xdist_auto_num_workers(None) == len(os.sched_getaffinity(0)) + 1
