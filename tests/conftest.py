@@ -22,7 +22,7 @@ from tests.support.servers import chromium_executable
 from tests.support.tools import required
 
 
-@pytest.hookimpl(trylast=True)  # after pytest-xdist's own hook (see _keep_groups_together)
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist's own, which counts the cores
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
     """`-n auto`: one test worker more than the cores this process may use.
 
@@ -38,6 +38,7 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
     return cores + 1
 
 
+@pytest.hookimpl(trylast=True)  # after pytest-xdist's own hook (see _keep_groups_together)
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     def order(item: pytest.Item) -> tuple[bool, bool]:
         browser = "tests/browser/" in item.nodeid.replace("\\", "/")
