@@ -14,28 +14,10 @@ worker would do it while the other waits.
 
 from __future__ import annotations
 
-import os
-
 import pytest
 
 from tests.support.servers import chromium_executable
 from tests.support.tools import required
-
-
-@pytest.hookimpl(tryfirst=True)  # before pytest-xdist's own, which counts the cores
-def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
-    """`-n auto`: one test worker more than the cores this process may use.
-
-    A browser test spends part of its time waiting for Chromium and the app's server, so a
-    worker per core leaves the cores idle about one moment in seven: on 2 cores, three
-    workers ran the parallel pass in 232 s against 246-249 s for two (docs/performance.md).
-    PYTEST_XDIST_AUTO_NUM_WORKERS still overrides it.
-    """
-    try:
-        cores = len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        cores = os.cpu_count() or 1
-    return cores + 1
 
 
 @pytest.hookimpl(trylast=True)  # after pytest-xdist's own hook (see _keep_groups_together)

@@ -21,13 +21,3 @@ def test_a_missing_tool_is_skipped_on_a_developers_machine(monkeypatch):
     monkeypatch.delenv("CI", raising=False)
     with pytest.raises(pytest.skip.Exception, match="tool not found"):
         required(None, "tool not found", "the tool tests")
-
-
-def test_auto_runs_one_test_worker_more_than_the_cores(request, monkeypatch):
-    """`pytest -n auto` (the README's command) runs cores + 1 workers: tests/conftest.py's
-    hook answers before pytest-xdist's own."""
-    import os
-
-    monkeypatch.delenv("PYTEST_XDIST_AUTO_NUM_WORKERS", raising=False)
-    hook = request.config.pluginmanager.hook.pytest_xdist_auto_num_workers
-    assert hook(config=request.config) == len(os.sched_getaffinity(0)) + 1
