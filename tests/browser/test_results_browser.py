@@ -43,6 +43,9 @@ def upload_file(page: Page, data: bytes, tmp_path: Path, name: str = "answers.js
 
 
 def download(page: Page, button: str) -> bytes:
+    # The drafts panel reruns after the results arrive (the device's save report): a
+    # click during that rerun can land on the button it replaces (seen once in CI).
+    wait_idle(page)
     with page.expect_download() as info:
         page.get_by_role("button", name=button).first.click()
     return Path(info.value.path()).read_bytes(), info.value.suggested_filename
