@@ -30,7 +30,12 @@ def _forget(lang: str) -> None:
 def device_panel(lang: str) -> None:
     """What is kept on this device, autosave on or off, and forgetting it all."""
     d = device_state()
-    with st.expander(t("device_title", lang), icon=":material/devices:"):
+    # Its open state is kept in the session (a key and on_change), so the panel stays open
+    # across the reruns its own buttons cause, whatever else the page draws above it.
+    box = st.expander(
+        t("device_title", lang), icon=":material/devices:", key="cc_device_panel", on_change="rerun"
+    )
+    with box:
         st.markdown(t("device_what", lang))
         if d.phase == "unavailable":
             st.caption(t("device_unavailable", lang))
