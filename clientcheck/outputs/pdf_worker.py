@@ -20,10 +20,14 @@ import logging
 import multiprocessing
 import os
 import pickle
+import sys
 import threading
+import types
+from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 
 from clientcheck.outputs.summary import SummaryInput
 
@@ -61,6 +65,23 @@ def _build(data: SummaryInput) -> bytes:
     return summary_pdf(data)
 
 
+@contextmanager
+def _no_main_script() -> Iterator[None]:
+    """Start the helper with a main module that has no file.
+
+    While Streamlit runs the app, ``sys.modules["__main__"]`` is the app script, and a
+    "spawn" child imports the parent's main module first: the helper would run the whole
+    app, without a session, before its first PDF. The swap lasts while the helper starts.
+    """
+    saved = sys.modules.get("__main__")
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        yield
+    finally:
+        if saved is not None:
+            sys.modules["__main__"] = saved
+
+
 def _get() -> ProcessPoolExecutor | None:
     global _pool, _warm, _disabled_reason
     with _lock:
@@ -72,7 +93,8 @@ def _get() -> ProcessPoolExecutor | None:
                 _pool = ProcessPoolExecutor(
                     max_workers=1, mp_context=context, initializer=_start_helper
                 )
-                _warm = _pool.submit(_ready)
+                with _no_main_script():  # the first job starts the helper
+                    _warm = _pool.submit(_ready)
             except (OSError, ValueError, RuntimeError, NotImplementedError) as exc:
                 _pool, _warm = None, None
                 _disabled_reason = f"{type(exc).__name__}: {exc}"

@@ -54,3 +54,21 @@ def test_with_the_helper_switched_off_pdfs_are_built_in_the_server(helper, monke
     assert pdf_worker.helper_pid() is None
     assert pdf_worker._pool is None
     assert pdf_worker.summary_pdf(summary_input("en")).startswith(b"%PDF")
+
+
+def test_the_helper_never_runs_the_app_script(helper, tmp_path, monkeypatch):
+    """While Streamlit runs the app, ``sys.modules["__main__"]`` is the app script: a helper
+    spawned then would run the whole app again, without a session (a flood of "missing
+    ScriptRunContext" warnings, and a second or so of CPU) before its first PDF."""
+    import sys
+    import types
+
+    marker = tmp_path / "ran"
+    script = tmp_path / "app_like.py"
+    script.write_text(f"open({str(marker)!r}, 'w').write('ran')\n", encoding="utf-8")
+    fake = types.ModuleType("__main__")
+    fake.__file__ = str(script)
+    monkeypatch.setitem(sys.modules, "__main__", fake)
+    assert pdf_worker.helper_pid() is not None
+    assert not marker.exists(), "the helper ran the script Streamlit was running"
+    assert sys.modules["__main__"] is fake  # put back as it was
