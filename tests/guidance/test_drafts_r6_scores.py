@@ -206,6 +206,8 @@ def test_a_workload_check_in_says_the_booked_volume_once_and_no_bare_minimum_vol
             assert "or a minimum volume" not in text and "ou d'un volume minimum" not in text
             assert "minimum monthly volume" not in text and "volume mensuel minimum" not in text
             assert "kept free for you each month" not in text, text
+            # Round 7: "so that your time is kept free" read as the client's time.
+            assert "is kept free." not in text and "are kept free." not in text, text
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
