@@ -78,7 +78,9 @@ def _no_main_script() -> Iterator[None]:
     try:
         yield
     finally:
-        if saved is not None:
+        if saved is None:
+            sys.modules.pop("__main__", None)
+        else:
             sys.modules["__main__"] = saved
 
 
