@@ -51,6 +51,9 @@ def main() -> int:
     print("each judge against the other two (the ceiling):")
     for judge, fig in calibration.judge_agreement(situations).items():
         print("  " + fig.line(judge))
+    second = calibration.second_translations()
+    for line in calibration.repeatability(bank, situations, second).lines():
+        print(line)
     print(f"median questions asked: {calibration.median_questions(bank, situations):g}")
     if args.show_tuned:
         for situation, verdict, rules, gap in missed:

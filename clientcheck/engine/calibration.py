@@ -148,6 +148,45 @@ def judge_agreement(situations: list[Situation]) -> dict[str, Figure]:
     return out
 
 
+@dataclass(frozen=True)
+class Repeatability:
+    """The same situations translated twice, blind: how often the verdict is the same."""
+
+    count: int
+    same: int  # the two translations give the same verdict
+    exact_first: int  # exact with the judges, first translation (answers.toml)
+    exact_second: int  # exact with the judges, second translation
+
+    def lines(self) -> list[str]:
+        return [
+            f"read twice {self.count:3d} situations: same verdict {self.same} "
+            f"({self.same / self.count:.0%})",
+            f"  exact with the judges: first translation {self.exact_first}, "
+            f"second {self.exact_second}",
+        ]
+
+
+def second_translations(directory: Path = CALIBRATION_DIR) -> dict[str, Mapping[str, object]]:
+    """The blind second translation of part of the tuned set: id -> answers."""
+    entries = _read(directory / "second_translation.toml")["situation"]
+    return {e["id"]: e["answers"] for e in entries}
+
+
+def repeatability(
+    bank: QuestionBank, situations: list[Situation], second: Mapping[str, Mapping[str, object]]
+) -> Repeatability:
+    by_id = {s.id: s for s in situations}
+    same = exact_first = exact_second = 0
+    for sid, answers in second.items():
+        situation = by_id[sid]
+        first = verdict_of(bank, situation)[0]
+        again = assess(bank, as_answers(bank, answers)).verdict
+        same += first == again
+        exact_first += distance(first, situation.majority) == 0
+        exact_second += distance(again, situation.majority) == 0
+    return Repeatability(len(second), same, exact_first, exact_second)
+
+
 def questions_asked(bank: QuestionBank, answers: Mapping[str, object]) -> int:
     """How many questions the person was asked, follow-ups included."""
     return sum(len(visible_questions(bank, section, answers)) for section in bank.sections)
@@ -161,11 +200,14 @@ __all__ = [
     "ASSESSED_ON",
     "NOT_ENOUGH",
     "Figure",
+    "Repeatability",
     "Situation",
     "distance",
     "figure",
     "judge_agreement",
     "load",
     "median_questions",
+    "repeatability",
+    "second_translations",
     "verdict_of",
 ]
