@@ -454,7 +454,8 @@ def test_a_line_crossed_without_saying_what_is_one_serious_incident():
 
 
 @pytest.mark.parametrize(
-    "what", ["harassment", "discrimination", "remarks", "dishonest", "prying", "control"]
+    "what",
+    ["harassment", "discrimination", "remarks", "dishonest", "shortcut", "prying", "control"],
 )
 def test_a_line_crossed_gets_a_clear_no_first_and_ends_it_if_it_happens_again(what):
     answers = {"unprofessional.crossed_line": "yes", "unprofessional.crossed_what": (what,)}
@@ -465,6 +466,13 @@ def test_a_line_crossed_gets_a_clear_no_first_and_ends_it_if_it_happens_again(wh
         assert (first.verdict, rules_of(first)) == ("keep_boundaries", ["refuse_it_plainly"])
         first = assess(BANK, {**answers, **DEPENDENT})
         assert (first.verdict, rules_of(first)) == ("keep_boundaries", ["refuse_it_plainly"])
+    elif what == "shortcut":
+        # Cutting an honest corner (fake reviews, cash with no invoice), never answered: a
+        # plain "no" in writing, and keep a client who accepts it, whatever your dependency
+        # (the judges: "decline clearly and kindly, keep the good client").
+        for position in (FREE, MIDDLE, DEPENDENT):
+            first = assess(BANK, {**answers, **position})
+            assert (first.verdict, rules_of(first)) == ("keep_boundaries", ["refuse_the_shortcut"])
     elif what == "dishonest":
         # A dishonest request never answered: refuse it in writing and stay only if it is
         # dropped for good, whatever your dependency; a client who brings you very little
@@ -489,7 +497,7 @@ def test_a_line_crossed_gets_a_clear_no_first_and_ends_it_if_it_happens_again(wh
         pressed = {**answers, "unprofessional.crossed_what": ("prying", "threats")}
         again = assess(BANK, {**pressed, "unprofessional.raised": "no_change", **FREE})
     assert again.verdict == "let_go"
-    if what == "dishonest":
+    if what in ("dishonest", "shortcut"):
         # A dishonest request asked again after a "no" ends it; when you depend on the
         # client, you prepare the way out while refusing.
         assert rules_of(again) == ["repeated_after_objection"]
@@ -506,6 +514,20 @@ def test_prying_from_a_tiny_client_is_answered_the_same_way_not_a_reason_to_leav
         "situation.savings_months": 12.0,
     }
     assert rules_of(assess(BANK, answers)) == ["prying_asked_again"]
+
+
+def test_falsifying_with_a_shortcut_besides_is_refused_on_the_graver_terms():
+    # Asked both to cut a corner and to falsify something: "stay only if they drop it";
+    # a shortcut with questions about other clients is still a plain "no".
+    crossed = {"unprofessional.crossed_line": "yes"}
+    both = {**crossed, "unprofessional.crossed_what": ("shortcut", "dishonest"), **FREE}
+    assert rules_of(assess(BANK, both)) == ["refuse_and_stay_only_if_dropped"]
+    assert assess(BANK, both).verdict == "renegotiate"
+    mild = {**crossed, "unprofessional.crossed_what": ("shortcut", "prying"), **FREE}
+    assert (assess(BANK, mild).verdict, rules_of(assess(BANK, mild))) == (
+        "keep_boundaries",
+        ["refuse_it_plainly"],
+    )
 
 
 def test_a_dishonest_request_with_anything_else_crossed_is_not_just_refused():

@@ -14,6 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from clientcheck.guidance.advice import advice_for
 from clientcheck.guidance.letters import draft_to_eml, draft_to_txt
 from clientcheck.guidance.messages import (
     MAX_SUGGESTED,
@@ -1190,6 +1191,27 @@ def test_a_dishonest_request_gets_a_calm_refusal_not_a_reminder_about_remarks(la
     assert "[your example]" in render_message("professionalism_reminder", "neutral", both).body or (
         "[votre exemple]" in render_message("professionalism_reminder", "neutral", both).body
     )
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_shortcut_gets_the_same_calm_refusal_with_its_own_example_and_advice(lang):
+    # Fake reviews or cash with no invoice: refused like a falsified invoice, and the field
+    # to fill in gives examples of that kind of request, not of redated invoices.
+    base = {"situation.income_share": 20, "unprofessional.crossed_line": "yes"}
+    ctx = make_ctx({**base, "unprofessional.crossed_what": ("shortcut",)}, lang)
+    assert ctx.verdict == "keep_boundaries"
+    own = "writing reviews, being paid in cash" if lang == "en" else "rédiger des avis, être payé"
+    graver = "redating invoices" if lang == "en" else "antidater des factures"
+    for tone in TONES:
+        draft = render_message("professionalism_reminder", tone, ctx)
+        assert own in draft.body and graver not in draft.body, draft.body
+        assert "other clients" not in draft.body and "autres clients" not in draft.body
+    falsified = make_ctx({**base, "unprofessional.crossed_what": ("dishonest",)}, lang)
+    assert graver in render_message("professionalism_reminder", "neutral", falsified).body
+    advice = "\n".join(line for block in advice_for(ctx) for line in block.lines)
+    plain = "Say no to the shortcut" if lang == "en" else "Refusez le raccourci"
+    assert plain in advice, advice
+    assert ("falsify" if lang == "en" else "falsifier") not in advice
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
