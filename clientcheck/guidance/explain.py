@@ -116,6 +116,9 @@ def dependency_reason(
 
 # The kinds of sign where the problem is behaviour, not terms (questions/scoring.toml).
 BEHAVIOUR_KINDS = frozenset({"respect", "conduct"})
+# What was tried, when it settled the problem (it stopped after being raised, or the client
+# put it right themselves).
+SETTLED = frozenset({"improved", "self_corrected"})
 
 
 def change_lines(bank: QuestionBank, answers: Mapping[str, Answer], lang: str) -> tuple[str, ...]:
@@ -128,6 +131,13 @@ def change_lines(bank: QuestionBank, answers: Mapping[str, Answer], lang: str) -
         if change.kind == "action":
             sign = bank.sign(question.section).name(lang)
             key = f"change_action_{change.answer}"
+            if answers.get(change.question_id) in SETTLED:
+                # Already settled (raised and it stopped, or put right by the client): what
+                # would change it is the problem coming back, not raising it.
+                if change.answer == "improved":
+                    continue
+                if change.answer in ("no_change", "worse"):
+                    key += "_again"
             if bank.rules.sign_kinds.get(question.section) in BEHAVIOUR_KINDS:
                 # Behaviour is not fixed by fees or deposits: going further is a last
                 # warning, and "they pay the fee" has no meaning there.

@@ -43,6 +43,7 @@ NO_SHARE = {
     "en": "“0%” to “What share of your income",
     "fr": "« 0 % » à la question « Quelle part de vos revenus",
 }
+RAISE_IT = {"en": "If you raise “{sign}”", "fr": "Si vous abordez « {sign} »"}
 TERMS_REFUSED = {"en": "the new terms are refused", "fr": "les nouvelles conditions sont refusées"}
 # French elides these before a vowel ("L'accord", never "Le accord"); a pronoun after a
 # verb ("dites-le à", "est-ce arrivé") is not elided.
@@ -109,6 +110,12 @@ def _words_agree(ctx, lang: str) -> None:
             enforce = ENFORCE_TERMS[lang].format(sign=sign.name)
             assert not any(enforce in line for line in flat), ctx.changes
     assert not any(NO_SHARE[lang] in line for line in flat), ctx.changes
+    # A sign already raised and settled is not "raised" again in what would change it:
+    # what would change it is the problem coming back.
+    for sign in ctx.signs:
+        if ctx.answers.get(f"{sign.id}.raised") in ("improved", "self_corrected"):
+            raise_it = RAISE_IT[lang].format(sign=sign.name)
+            assert not any(raise_it in line for line in flat), ctx.changes
     if ctx.verdict == "renegotiate" and ctx.driver_kind in BEHAVIOUR_KINDS and items:
         assert not any(TERMS_REFUSED[lang] in line for line in items[0].lines), items[0]
     # Every reason names what set the verdict; none is left blank.
