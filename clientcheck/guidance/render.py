@@ -110,6 +110,15 @@ class SignView:
     def assessed(self) -> bool:
         return self.band != NOT_ASSESSED
 
+    @property
+    def settled(self) -> str | None:
+        """The label key that says a problem shown on this sign has stopped since: raised
+        and it stopped ("settled_raised"), or put right by the client ("settled_by_them");
+        None otherwise. The band still shows what happened; the verdict counts both."""
+        if not self.assessed or self.band == "healthy":
+            return None
+        return {"improved": "settled_raised", "self_corrected": "settled_by_them"}.get(self.history)
+
 
 @dataclass(frozen=True)
 class AssessmentContext:

@@ -304,6 +304,35 @@ def test_a_serious_event_under_a_keep_verdict_is_not_called_a_deal_breaker(lang)
         assert word not in markdown.lower()
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_sign_that_stopped_says_so_beside_its_band_in_both_summaries(lang):
+    # Insulted more than once, raised, and it stopped: Keep. The sign still shows Critical
+    # (what happened), and says beside it that it stopped, so the table does not contradict
+    # the verdict; a sign put right by the client says that instead.
+    from clientcheck.outputs.pdf import summary_pdf
+
+    stopped = {
+        "disrespect.insults": "repeatedly",
+        "disrespect.raised": "improved",
+        "situation.income_share": 20.0,
+        "situation.savings_months": 6.0,
+    }
+    data = _late_payer_data(lang, stopped)
+    assert data.ctx.verdict == "keep"
+    tag = labels(lang)["settled_raised"]
+    row = next(r for r in tables(summary_markdown(data))[0] if r[0] == sign_names(lang)[3])
+    assert tag in row[2] and labels(lang)["dealbreaker"] in row[2], row
+    flat = " ".join(pdf_plain_text(summary_pdf(data)).split())
+    assert tag in flat.replace("\u00a0", " "), flat
+    # Put right by the client; and a sign still going on carries no such tag.
+    by_them = {**stopped, "disrespect.raised": "self_corrected", "disrespect.insults": "once"}
+    row = tables(summary_markdown(_late_payer_data(lang, by_them)))[0][3]
+    assert labels(lang)["settled_by_them"] in row[2], row
+    going_on = {**stopped, "disrespect.raised": "no_change"}
+    row = tables(summary_markdown(_late_payer_data(lang, going_on)))[0][3]
+    assert labels(lang)["settled_raised"] not in row[2], row
+
+
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_a_good_client_you_have_outgrown_reads_as_moving_on_not_as_a_problem(lang):
     # Nothing wrong with the client; the work no longer matters and other work is lined

@@ -118,6 +118,16 @@ def test_results_show_verdict_table_advice_and_suggested_drafts():
     assert pick(at).value == "payment_terms"
 
 
+def test_a_sign_that_stopped_says_so_in_its_row_beside_a_keep_verdict():
+    answers = {**CALM, "disrespect.insults": "repeatedly", "disrespect.raised": "improved"}
+    at = app([ClientRecord(name="Acme", answers=answers)])
+    assert "Verdict: Keep" in all_text(at)
+    rows = [str(m.value) for m in at.markdown if re.match(r"\*\*\d\. ", str(m.value))]
+    row = next(r for r in rows if r.startswith("**4. Disrespectful**"))
+    assert row.endswith("Critical · serious event · stopped since you raised it"), row
+    assert not any("stopped since" in r for r in rows if r is not row)
+
+
 def test_picking_a_message_and_tone_shows_the_draft_without_the_alias_until_a_name_is_given():
     at = app([ClientRecord(name="Nightmare Co", answers=dict(LATE_PAYER))], lang="fr")
     record_id = store(at).record.id

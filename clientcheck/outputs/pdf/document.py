@@ -106,7 +106,9 @@ def _sign_table(pdf: SummaryPDF, data: SummaryInput, words: dict[str, str]) -> N
     headings = (words["sign"], words["score"], words["band"], words["drivers"])
     rows = []
     for sign in ctx.signs:
-        band = sign.band_label + (f" ({words['dealbreaker']})" if sign.dealbreaker else "")
+        tags = [words["dealbreaker"]] if sign.dealbreaker else []
+        tags += [words[sign.settled]] if sign.settled else []
+        band = sign.band_label + (f" ({', '.join(tags)})" if tags else "")
         drivers = "\n".join(pdf_line(d, MAX_CELL_CHARS) for d in driver_lines(sign, ctx.lang))
         rows.append(
             (
