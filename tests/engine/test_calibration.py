@@ -84,8 +84,9 @@ def test_every_translation_is_valid_and_answers_only_questions_that_are_asked():
 
 
 # The same situations translated twice, blind (second_translation.toml): the least share of
-# them whose two readings get the same verdict. 43 of 48 (0.90) when it was made; a rule that
-# hinges on a reading two careful people make differently lowers it.
+# them whose two readings get the same verdict: 43 of 48 (0.90) for the first round, 85 of 96
+# (0.89) with the second; a rule that hinges on a reading two careful people make differently
+# lowers it.
 SAME_VERDICT_AT_LEAST = 0.85
 SECOND = calibration.second_translations()
 
@@ -108,7 +109,7 @@ def test_the_second_translation_is_valid_and_covers_only_the_tuned_part():
                 if not condition_met(BANK, cond, answers):
                     faults.append(f"{sid}: {question_id} is not asked")
     assert not faults, "\n".join(faults)
-    assert len(SECOND) >= 48
+    assert len(SECOND) >= 96
 
 
 def test_two_blind_readings_of_a_situation_mostly_get_the_same_verdict():
