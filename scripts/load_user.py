@@ -272,6 +272,12 @@ class VirtualUser:
             while pending and state is None:
                 widget = pending.pop(0)
                 answered.add(widget.id)
+                if widget.kind == "checkbox":
+                    # Several answers: one checkbox per option. Tick one of them, as a
+                    # person would ("don't know", the last, only when it is the only one).
+                    group = find(pending, prefix=widget.key.rsplit("|", 1)[0] + "|")
+                    answered.update(w.id for w in group)
+                    widget = self.rng.choice([widget, *group][:-1] or [widget])
                 state = answer_for(widget, self.rng)
             if state is None:
                 return len(answered)

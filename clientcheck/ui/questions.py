@@ -1,5 +1,9 @@
-"""Question widgets: a radio per choice question, a multiselect where several answers may be
-picked, a text field per number question.
+"""Question widgets: a radio per choice question, a checkbox per option where several answers
+may be picked, a text field per number question.
+
+Several answers are checkboxes, not a multiselect: a multiselect's menu cuts long options to
+one line (on a phone, "Asking you to cut an honest corner for them (fake or plan..."), so the
+part that tells two options apart could not be read.
 
 Widget values are mirrored into the store on every change, and restored from
 it when a page is drawn again, so going back and forth never loses an answer.
@@ -13,6 +17,7 @@ from clientcheck.bank.answers import DONT_KNOW, AnswerError, limit_of, parse_num
 from clientcheck.bank.questions import Question, Section
 from clientcheck.engine.signs import visible_questions
 from clientcheck.i18n import format_number, t
+from clientcheck.ui.layout import literal
 from clientcheck.ui.state import bank, store
 
 
@@ -56,17 +61,22 @@ def _on_choice(question_id: str, key: str) -> None:
 MAX_NUMBER_CHARS = 40
 
 
-def _on_several(question: Question, key: str) -> None:
+def option_key(key: str, option: str) -> str:
+    """The checkbox of one option of a question where several answers may be picked."""
+    return f"{key}|{option}"
+
+
+def _on_tick(question: Question, key: str, option: str) -> None:
     """Store several picks; "don't know" and an option that stands alone ("none so far")
-    replace the others when picked last, and give way when another is picked after them."""
+    clear the others when ticked, and are cleared when another option is ticked after them."""
     assert question.scale is not None
-    picked = list(st.session_state.get(key) or [])
+    options = [*question.scale.option_ids, DONT_KNOW]
     alone = {DONT_KNOW} | {o.id for o in question.scale.options if o.exclusive}
-    if picked and picked[-1] in alone:
-        picked = picked[-1:]
-    elif len(picked) > 1:
-        picked = [p for p in picked if p not in alone]
-    st.session_state[key] = picked
+    if st.session_state.get(option_key(key, option)):
+        for other in options:
+            if other != option and (option in alone or other in alone):
+                st.session_state[option_key(key, other)] = False
+    picked = [o for o in options if st.session_state.get(option_key(key, o))]
     if not picked:
         answer = None
     elif picked == [DONT_KNOW]:
@@ -117,19 +127,20 @@ def draw_question(question: Question, number: int, lang: str) -> None:
             DONT_KNOW: t("dont_know", lang)
         }
         if question.multiple:
-            if key not in st.session_state:
-                stored = record.answers.get(question.id)
-                st.session_state[key] = [DONT_KNOW] if stored == DONT_KNOW else list(stored or ())
-            st.multiselect(
-                label,
-                options,
-                format_func=labels.__getitem__,
-                key=key,
-                help=help_text,
-                placeholder=t("choose_all_that_apply", lang),
-                on_change=_on_several,
-                args=(question, key),
-            )
+            stored = record.answers.get(question.id)
+            picked = {DONT_KNOW} if stored == DONT_KNOW else set(stored or ())
+            with st.container(key=f"cc_several_{question.id.replace('.', '_')}"):
+                st.markdown(literal(label), help=help_text)
+                for option in options:
+                    tick = option_key(key, option)
+                    if tick not in st.session_state:
+                        st.session_state[tick] = option in picked
+                    st.checkbox(
+                        labels[option],
+                        key=tick,
+                        on_change=_on_tick,
+                        args=(question, key, option),
+                    )
             return
         if key not in st.session_state:
             st.session_state[key] = record.answers.get(question.id)

@@ -11,9 +11,11 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from clientcheck.bank.loader import default_bank
+from clientcheck.i18n import t
 from clientcheck.outputs.charts import BAND_RINGS
 from tests.browser.helpers import (
     MAIN,
+    choose,
     click,
     expect_html_lang,
     expect_title,
@@ -147,3 +149,43 @@ def test_a_message_at_the_top_leaves_the_panels_the_user_opened_open(page: Page,
     wait_idle(page)
     assert forget.is_visible(), "the device panel closed when the message appeared"
     expect(main.locator("[data-testid=stFileUploaderDropzone]").first).to_be_visible()
+
+
+def test_several_answers_show_every_option_whole_on_a_phone(phone_page: Page, app_url: str):
+    # "What happened?" offers long options; a multiselect's menu cut them to one line on a
+    # phone ("Asking you to cut an honest corner for them (fake or plan..."). Each is now a
+    # checkbox whose whole label is drawn, wrapped, and ticks add up.
+    page = phone_page
+    open_app(page, app_url)
+    click(page, "Start")
+    for _ in range(7):
+        next_step(page, "Next")
+    expect_title(page, "Unprofessional")
+    choose(page, question_text("unprofessional.crossed_line", "en"), "Yes")
+    group = page.locator(".st-key-cc_several_unprofessional_crossed_what")
+    scale = BANK.question("unprofessional.crossed_what").scale
+    names = [o.label("en") for o in scale.options] + [t("dont_know", "en")]
+    for name in names:
+        expect(group.get_by_role("checkbox", name=name, exact=True)).to_have_count(1)
+    cut = group.evaluate(
+        """g => [...g.querySelectorAll('[data-testid=stCheckbox] label')]
+            .filter(l => l.scrollWidth > l.clientWidth + 1
+                || l.getBoundingClientRect().right > window.innerWidth + 1)
+            .map(l => l.innerText)"""
+    )
+    assert cut == [], "options cut or off screen on a phone"
+    shortcut = scale.options[[o.id for o in scale.options].index("shortcut")].label("en")
+    group.get_by_text(shortcut, exact=True).click()
+    wait_idle(page)
+    # Ticked, and the next tick adds to it (kept across pages: test_app_flow.py).
+    expect(group.get_by_role("checkbox", name=shortcut, exact=True)).to_be_checked()
+    group.get_by_text(names[0], exact=True).click()
+    wait_idle(page)
+    expect(group.get_by_role("checkbox", name=shortcut, exact=True)).to_be_checked()
+    expect(group.get_by_role("checkbox", name=names[0], exact=True)).to_be_checked()
+
+
+def next_step(page: Page, name: str) -> None:
+    """Press a step button of the main column (the sidebar's stepper has its own)."""
+    page.locator(MAIN).get_by_role("button", name=name, exact=True).first.click()
+    wait_idle(page)

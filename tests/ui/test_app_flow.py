@@ -129,7 +129,11 @@ def answer(at: AppTest, question_id: str, value: str) -> AppTest:
     """Pick an option (by id) or type a number, as a person would."""
     key = qkey(at, question_id)
     if question(question_id).multiple:
-        at.multiselect(key=key).set_value(list(value))
+        # One checkbox per option, ticked one after the other as a person would.
+        for option in value:
+            at.checkbox(key=f"{key}|{option}").check()
+            run(at)
+        return at
     elif is_choice(question_id):
         at.radio(key=key).set_value(value)
     else:
@@ -140,7 +144,9 @@ def answer(at: AppTest, question_id: str, value: str) -> AppTest:
 def value_of(at: AppTest, question_id: str):
     key = qkey(at, question_id)
     if question(question_id).multiple:
-        return tuple(at.multiselect(key=key).value)
+        return tuple(
+            c.key.rsplit("|", 1)[1] for c in at.checkbox if c.key.startswith(f"{key}|") and c.value
+        )
     return at.radio(key=key).value if is_choice(question_id) else at.text_input(key=key).value
 
 
@@ -148,7 +154,10 @@ def answer_page(at: AppTest, plan: dict[str, str]) -> None:
     """Answer every question of ``plan`` on the current page, follow-ups as they appear."""
     done: set[str] = set()
     while True:
-        on_page = {w.key for w in (*at.radio, *at.text_input, *at.multiselect)}
+        on_page = {w.key for w in (*at.radio, *at.text_input)}
+        on_page |= {
+            c.key.rsplit("|", 1)[0] for c in at.checkbox if c.key and c.key.startswith("q|")
+        }
         todo = [q for q in plan if q not in done and qkey(at, q) in on_page]
         if not todo:
             return
@@ -172,7 +181,7 @@ def texts(at: AppTest) -> list[str]:
         found += [str(e.value) for e in getattr(at, kind)]
     for kind in ("warning", "error", "metric"):
         found += [str(e.value) for e in getattr(at, kind)]
-    found += [str(w.label) for w in (*at.radio, *at.text_input, *at.multiselect, *at.button)]
+    found += [str(w.label) for w in (*at.radio, *at.text_input, *at.checkbox, *at.button)]
     return found
 
 
@@ -305,6 +314,53 @@ def test_back_and_next_keep_choice_and_number_answers():
         "late_payment.days_late": 12.0,
         "late_payment.chasing": "sometimes",
     }
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_several_answers_are_checkboxes_with_whole_labels_and_dont_know_stands_alone(lang):
+    # "What happened?": one checkbox per option, each with its whole label (a multiselect's
+    # menu cut them to one line on a phone), ticks kept across pages, "don't know" clearing
+    # the others and cleared by them.
+    at = start(lang)
+    press(at, "start")
+    press(at, "goto|sign:unprofessional")
+    answer(at, "unprofessional.crossed_line", "yes")
+    key = qkey(at, "unprofessional.crossed_what")
+    boxes = [c for c in at.checkbox if c.key.startswith(f"{key}|")]
+    scale = question("unprofessional.crossed_what").scale
+    assert [c.label for c in boxes] == [
+        *(o.label(lang) for o in scale.options),
+        t("dont_know", lang),
+    ]
+    assert not at.multiselect
+    answer(at, "unprofessional.crossed_what", ("shortcut", "prying"))
+    assert store(at).record.answers["unprofessional.crossed_what"] == ("shortcut", "prying")
+    press(at, "goto|sign:late_payment")
+    press(at, "goto|sign:unprofessional")
+    assert value_of(at, "unprofessional.crossed_what") == ("shortcut", "prying")
+    answer(at, "unprofessional.crossed_what", ("dont_know",))
+    assert value_of(at, "unprofessional.crossed_what") == ("dont_know",)
+    assert store(at).record.answers["unprofessional.crossed_what"] == "dont_know"
+    answer(at, "unprofessional.crossed_what", ("threat_once",))
+    assert value_of(at, "unprofessional.crossed_what") == ("threat_once",)
+    # Unticking the last one leaves the question unanswered.
+    at.checkbox(key=f"{key}|threat_once").uncheck()
+    run(at)
+    assert "unprofessional.crossed_what" not in store(at).record.answers
+
+
+def test_an_option_that_stands_alone_clears_the_others_and_gives_way_to_them():
+    at = start()
+    press(at, "start")
+    press(at, "goto|sign:contract_breach")
+    answer(at, "contract_breach.has_contract", "yes")
+    answer(at, "contract_breach.terms_broken", ("payment", "scope"))
+    assert store(at).record.answers["contract_breach.terms_broken"] == ("payment", "scope")
+    answer(at, "contract_breach.terms_broken", ("none",))
+    assert value_of(at, "contract_breach.terms_broken") == ("none",)
+    answer(at, "contract_breach.terms_broken", ("scope",))
+    assert value_of(at, "contract_breach.terms_broken") == ("scope",)
+    assert store(at).record.answers["contract_breach.terms_broken"] == ("scope",)
 
 
 def test_changing_an_answer_replaces_it_and_clearing_a_number_forgets_it():
