@@ -2,7 +2,7 @@
 may be picked, a text field per number question.
 
 Several answers are checkboxes, not a multiselect: a multiselect's menu cuts long options to
-one line (on a phone, "Asking you to cut an honest corner for them (fake or plan..."), so the
+one line (on a phone, "Asking you to take a dishonest shortcut for them (fake or pl..."), so the
 part that tells two options apart could not be read.
 
 Widget values are mirrored into the store on every change, and restored from

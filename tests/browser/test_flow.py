@@ -153,7 +153,7 @@ def test_a_message_at_the_top_leaves_the_panels_the_user_opened_open(page: Page,
 
 def test_several_answers_show_every_option_whole_on_a_phone(phone_page: Page, app_url: str):
     # "What happened?" offers long options; a multiselect's menu cut them to one line on a
-    # phone ("Asking you to cut an honest corner for them (fake or plan..."). Each is now a
+    # phone ("Asking you to take a dishonest shortcut for them (fake or pl..."). Each is now a
     # checkbox whose whole label is drawn, wrapped, and ticks add up.
     page = phone_page
     open_app(page, app_url)

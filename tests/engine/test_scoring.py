@@ -467,7 +467,7 @@ def test_a_line_crossed_gets_a_clear_no_first_and_ends_it_if_it_happens_again(wh
         first = assess(BANK, {**answers, **DEPENDENT})
         assert (first.verdict, rules_of(first)) == ("keep_boundaries", ["refuse_it_plainly"])
     elif what == "shortcut":
-        # Cutting an honest corner (fake reviews, cash with no invoice), never answered: a
+        # A dishonest shortcut (fake reviews, cash with no invoice), never answered: a
         # plain "no" in writing, and keep a client who accepts it, whatever your dependency
         # (the judges: "decline clearly and kindly, keep the good client").
         for position in (FREE, MIDDLE, DEPENDENT):
