@@ -117,8 +117,8 @@ def dependency_reason(
 # The kinds of sign where the problem is behaviour, not terms (questions/scoring.toml).
 BEHAVIOUR_KINDS = frozenset({"respect", "conduct"})
 # What was tried, when it settled the problem (it stopped after being raised, or the client
-# put it right themselves).
-SETTLED = frozenset({"improved", "self_corrected"})
+# put it right themselves), and the label that says so beside the sign's band.
+SETTLED_TAGS = {"improved": "settled_raised", "self_corrected": "settled_by_them"}
 
 
 def change_lines(bank: QuestionBank, answers: Mapping[str, Answer], lang: str) -> tuple[str, ...]:
@@ -131,7 +131,7 @@ def change_lines(bank: QuestionBank, answers: Mapping[str, Answer], lang: str) -
         if change.kind == "action":
             sign = bank.sign(question.section).name(lang)
             key = f"change_action_{change.answer}"
-            if answers.get(change.question_id) in SETTLED:
+            if answers.get(change.question_id) in SETTLED_TAGS:
                 # Already settled (raised and it stopped, or put right by the client): what
                 # would change it is the problem coming back, not raising it.
                 if change.answer == "improved":

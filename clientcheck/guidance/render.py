@@ -22,6 +22,7 @@ from clientcheck.engine.verdict import Result
 from clientcheck.guidance.dates import jurisdiction_of, notice_end, notice_words
 from clientcheck.guidance.explain import (
     BEHAVIOUR_KINDS,
+    SETTLED_TAGS,
     change_lines,
     dependency_reason,
     provisional_note,
@@ -111,13 +112,15 @@ class SignView:
         return self.band != NOT_ASSESSED
 
     @property
-    def settled(self) -> str | None:
-        """The label key that says a problem shown on this sign has stopped since: raised
-        and it stopped ("settled_raised"), or put right by the client ("settled_by_them");
-        None otherwise. The band still shows what happened; the verdict counts both."""
-        if not self.assessed or self.band == "healthy":
-            return None
-        return {"improved": "settled_raised", "self_corrected": "settled_by_them"}.get(self.history)
+    def tags(self) -> tuple[str, ...]:
+        """Label keys shown beside the band: a serious event ("dealbreaker"), and whether a
+        problem shown here has stopped since, raised and it stopped ("settled_raised") or
+        put right by the client ("settled_by_them"). The band still shows what happened;
+        the verdict counts both."""
+        tags = ("dealbreaker",) if self.dealbreaker else ()
+        if self.assessed and self.band != "healthy" and self.history in SETTLED_TAGS:
+            tags += (SETTLED_TAGS[self.history],)
+        return tags
 
 
 @dataclass(frozen=True)

@@ -165,8 +165,7 @@ def key_figures(ctx: AssessmentContext, lang: str) -> None:
 def _sign_row(sign: SignView, lang: str) -> None:
     """One sign: its score, level and the answers that drove it; it opens its page."""
     score = f"{sign.score}/100" if sign.assessed else "—"
-    flag = f" · {t('dealbreaker', lang)}" if sign.dealbreaker else ""
-    flag += f" · {t(sign.settled, lang)}" if sign.settled else ""
+    flag = "".join(f" · {t(tag, lang)}" for tag in sign.tags)
     with st.container(border=True, key=f"cc_sign_{sign.id}"):
         st.markdown(f"**{sign.order}. {literal(sign.name)}** · {score} · {sign.band_label}{flag}")
         if sign.drivers:

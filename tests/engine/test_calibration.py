@@ -69,19 +69,23 @@ def test_the_held_out_third_is_the_one_the_hash_rule_fixed():
 def test_every_translation_is_valid_and_answers_only_questions_that_are_asked():
     # One test over the whole set, every fault listed (a test per situation cost the
     # parallel run more in bookkeeping than the checks themselves).
-    faults = []
-    for situation in SITUATIONS:
-        try:
-            answers = calibration.as_answers(BANK, situation.answers)
-        except AnswerError as exc:
-            faults.append(f"{situation.id}: {exc}")
-            continue
-        for question_id in answers:
-            cond = BANK.question(question_id).show_if
-            if cond is not None and cond.sign_at_least is None:
-                if not condition_met(BANK, cond, answers):
-                    faults.append(f"{situation.id}: {question_id} is not asked")
+    faults = [f for s in SITUATIONS for f in _translation_faults(s.id, s.answers)]
     assert not faults, "\n".join(faults)
+
+
+def _translation_faults(situation_id: str, raw: dict) -> list[str]:
+    """What is wrong with one translation: an invalid answer, or a question not asked."""
+    try:
+        answers = calibration.as_answers(BANK, raw)
+    except AnswerError as exc:
+        return [f"{situation_id}: {exc}"]
+    faults = []
+    for question_id in answers:
+        cond = BANK.question(question_id).show_if
+        if cond is not None and cond.sign_at_least is None:
+            if not condition_met(BANK, cond, answers):
+                faults.append(f"{situation_id}: {question_id} is not asked")
+    return faults
 
 
 # The same situations translated twice, blind (second_translation.toml): the least share of
@@ -99,16 +103,7 @@ def test_the_second_translation_is_valid_and_covers_only_the_tuned_part():
         if sid not in by_id or by_id[sid].held_out:
             faults.append(f"{sid}: not in the tuned part")
             continue
-        try:
-            answers = calibration.as_answers(BANK, raw)
-        except AnswerError as exc:
-            faults.append(f"{sid}: {exc}")
-            continue
-        for question_id in answers:
-            cond = BANK.question(question_id).show_if
-            if cond is not None and cond.sign_at_least is None:
-                if not condition_met(BANK, cond, answers):
-                    faults.append(f"{sid}: {question_id} is not asked")
+        faults += _translation_faults(sid, raw)
     assert not faults, "\n".join(faults)
     assert len(SECOND) >= 96
 

@@ -106,8 +106,7 @@ def _sign_table(pdf: SummaryPDF, data: SummaryInput, words: dict[str, str]) -> N
     headings = (words["sign"], words["score"], words["band"], words["drivers"])
     rows = []
     for sign in ctx.signs:
-        tags = [words["dealbreaker"]] if sign.dealbreaker else []
-        tags += [words[sign.settled]] if sign.settled else []
+        tags = [words[tag] for tag in sign.tags]
         band = sign.band_label + (f" ({', '.join(tags)})" if tags else "")
         drivers = "\n".join(pdf_line(d, MAX_CELL_CHARS) for d in driver_lines(sign, ctx.lang))
         rows.append(
