@@ -187,10 +187,14 @@ def score_sign(bank: QuestionBank, sign: Section, answers: Answers) -> SignResul
         event=max(overrides, key=OVERRIDES.index) if overrides else None,
         history=history,
         history_answered=history_answered,
+        # Context questions a rule reads count too (how the money owed moves): they shape
+        # the verdict, never the score.
         facts=tuple(
             (q.id, _fact(answers[q.id]))
-            for q, _ in answered
-            if q.id in rules.rule_questions and is_answered(answers.get(q.id))
+            for q in sign.questions
+            if q.id in rules.rule_questions
+            and is_answered(answers.get(q.id))
+            and (q.show_if is None or is_visible(bank, q, answers))
         ),
         graded_band=graded_band,
     )

@@ -79,17 +79,31 @@ def late_pattern(ctx: AssessmentContext) -> dict[str, int]:
     return pattern
 
 
+GROWING_DEBT = ("growing", "may_not_pay")
+
+
+def debt_growing(ctx: AssessmentContext, trends: tuple[str, ...] = GROWING_DEBT) -> bool:
+    """Money is overdue now and the unpaid total grows while work goes on, or the client
+    may not be able to pay at all: the drafts name the overdue money and hold new work.
+    ``trends=("growing",)``: only when the user said it grows (the drafts then say so)."""
+    late = facts(ctx, "late_payment")
+    overdue = late.get("owed_now") in ("slow", "part_paid", "disputed", "leverage")
+    return overdue and late.get("owed_growing") in trends
+
+
 def late_history(ctx: AssessmentContext) -> bool:
     """Several invoices paid late, chasing needed, or still late once raised: a pattern.
 
     "Several invoices were paid late" only when the answers say so, not for one unpaid
-    invoice; raised, or fees and deposits put in force, and still late counts, counted or not.
-    """
+    invoice; raised, or fees and deposits put in force, and still late counts, counted or not,
+    and so does a debt that grows while the work goes on (debt_growing)."""
     late = facts(ctx, "late_payment")
     flagged = any(sign.id == "late_payment" for sign in ctx.flagged)
     chased = late.get("chasing") in ("often", "always")
     raised = late.get("raised") in STILL_GOING
-    return flagged and (late_pattern(ctx).get("late", 0) >= 2 or chased or raised)
+    return flagged and (
+        late_pattern(ctx).get("late", 0) >= 2 or chased or raised or debt_growing(ctx)
+    )
 
 
 def good_record(ctx: AssessmentContext) -> bool:

@@ -24,6 +24,7 @@ from clientcheck.guidance.advice import (
 )
 from clientcheck.guidance.dates import DraftDates, draft_dates
 from clientcheck.guidance.draft_facts import (
+    debt_growing,
     good_record,
     late_history,
     late_pattern,
@@ -188,9 +189,8 @@ def suggested_drafts(ctx: AssessmentContext) -> tuple[tuple[str, str], ...]:
         # A sign whose fees or billed extras are paid while it goes on is kept as it is
         # (keep charging them), and so are terms that got a late payer to pay what is due
         # (only the fee is left to settle): no new terms to send about it under the keep
-        # verdicts. One the client put right themselves has nothing to raise: no draft
-        # about it at all; nor has conduct that stopped once raised (what to agree is in
-        # its advice).
+        # verdicts. One the client put right themselves has nothing to raise: no draft at
+        # all; nor has conduct that stopped once raised (what to agree is in its advice).
         signs = [
             s
             for s in signs
@@ -341,7 +341,7 @@ def render_message(
     code = details.currency or currency(ctx)[0]
     weeks = _notice_weeks(ctx, details)
     dates = message_dates(ctx, details)
-    owed = money_owed(ctx) or bool(details.overdue_amount)
+    owed = money_owed(ctx) or bool(details.overdue_amount) or debt_growing(ctx)
     due = details.invoice_due
     days_overdue = (dates.prepared_on - due).days if due and due < dates.prepared_on else None
     flagged = {sign.id for sign in ctx.flagged}
@@ -361,6 +361,7 @@ def render_message(
         owed=owed,
         overdue_90=money_owed(ctx),  # the answers say an invoice is 90+ days overdue
         late_history=history,
+        growing=debt_growing(ctx, ("growing",)),
         pattern=late_pattern(ctx) if history else {},
         good_record=good,
         # What the payment-terms draft proposes: the same choice as its one-line reason.

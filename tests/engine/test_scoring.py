@@ -1292,6 +1292,70 @@ def test_a_client_whose_business_is_in_trouble_gets_a_payment_plan_then_payment_
     assert assess(BANK, on_time).verdict == "keep"
 
 
+# --- a debt that grows while the work goes on -------------------------------------------
+
+SLOW_PAYER = {
+    "late_payment.invoices_total": 10.0,
+    "late_payment.late_invoices": 4.0,
+    "late_payment.owed_now": "slow",
+}
+
+
+def test_a_debt_that_grows_while_you_keep_working_calls_for_payment_before_the_work():
+    """Money overdue now, never raised: a friendly word is enough while the debt is stable
+    (speak up), not while new work keeps adding to it (the judges: "you are their bank")."""
+    stable = assess(BANK, {**SLOW_PAYER, "late_payment.owed_growing": "not_growing", **MIDDLE})
+    assert stable.verdict == "keep_boundaries"
+    unknown = assess(BANK, {**SLOW_PAYER, "late_payment.owed_growing": DONT_KNOW, **MIDDLE})
+    assert unknown.verdict == "keep_boundaries"
+    for trend, rule in (("growing", "you_are_their_bank"), ("may_not_pay", "may_not_pay_at_all")):
+        result = assess(BANK, {**SLOW_PAYER, "late_payment.owed_growing": trend, **MIDDLE})
+        assert (result.verdict, rules_of(result)) == ("renegotiate", [rule])
+    # Nothing overdue now: the question is not asked, and an answer left from before the
+    # change counts for nothing.
+    paid = {**SLOW_PAYER, "late_payment.owed_now": "none", "late_payment.owed_growing": "growing"}
+    assert assess(BANK, {**paid, **MIDDLE}).verdict == "keep_boundaries"
+
+
+def test_a_growing_debt_from_a_grieving_client_gets_a_kind_word_unless_they_may_not_pay():
+    """A bereavement keeps the kind word first (kind_word_first), however the debt moves;
+    a client who may not be able to pay at all is asked, kindly, for payment in advance."""
+    grieving = {**SLOW_PAYER, "situation.hard_times": "personal", **MIDDLE}
+    growing = assess(BANK, {**grieving, "late_payment.owed_growing": "growing"})
+    assert (growing.verdict, rules_of(growing)) == ("keep_boundaries", ["kind_word_first"])
+    unable = assess(BANK, {**grieving, "late_payment.owed_growing": "may_not_pay"})
+    assert (unable.verdict, rules_of(unable)) == ("renegotiate", ["may_not_pay_at_all"])
+
+
+def test_enforcing_that_brings_back_some_money_while_the_debt_grows_ends_it():
+    """Enforced, money comes in part, yet what they owe grows: the terms do not work, you
+    are lending them money (the judges, three of four: "plan your exit"); stable, the terms
+    are kept in force (enforcement_working)."""
+    enforced = {
+        **SLOW_PAYER,
+        "late_payment.owed_now": "part_paid",
+        "late_payment.raised": "enforced",
+    }
+    kept = assess(BANK, {**enforced, "late_payment.owed_growing": "not_growing", **FREE})
+    assert (kept.verdict, rules_of(kept)) == ("renegotiate", ["enforcement_working"])
+    for position, verdict in ((FREE, "let_go"), (LEANING, "plan_exit")):
+        for trend in ("growing", "may_not_pay"):
+            result = assess(BANK, {**enforced, "late_payment.owed_growing": trend, **position})
+            assert (result.verdict, rules_of(result)) == (
+                verdict,
+                ["lending_while_it_comes_slowly"],
+            ), (trend, position)
+
+
+def test_how_the_debt_moves_never_changes_a_score():
+    """The trend is context: it shapes the verdict, never the sign's score."""
+    base = assess(BANK, {**SLOW_PAYER, **MIDDLE})
+    for trend in ("not_growing", "growing", "may_not_pay"):
+        result = assess(BANK, {**SLOW_PAYER, "late_payment.owed_growing": trend, **MIDDLE})
+        assert result.risk == base.risk
+        assert [s.score for s in result.signs] == [s.score for s in base.signs]
+
+
 @pytest.mark.parametrize(
     "problem",
     [

@@ -247,6 +247,45 @@ def test_payment_draft_for_a_client_you_are_leaving_collects_without_new_terms()
     assert "deposit" not in draft.body and "next project" not in draft.body
 
 
+# Money overdue now, never raised: the debt stable, or growing while the work goes on.
+SLOW_NOW = {
+    "late_payment.invoices_total": 10,
+    "late_payment.late_invoices": 4,
+    "late_payment.owed_now": "slow",
+    "situation.income_share": 25,
+    "situation.savings_months": 4,
+    "situation.pipeline": "some",
+}
+GREW = {
+    "en": "The amount still unpaid has grown over recent months while the work has gone on.",
+    "fr": "Le montant impayé a augmenté ces derniers mois, alors que le travail continuait.",
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("tone", TONES)
+def test_a_growing_debt_gets_a_draft_that_names_what_is_overdue_and_asks_for_a_deposit(lang, tone):
+    """Renegotiate because the debt grows (you_are_their_bank): the first draft names the
+    overdue invoice, says the debt grew, and proposes a deposit, not a plain due date."""
+    ctx = make_ctx({**SLOW_NOW, "late_payment.owed_growing": "growing"}, lang)
+    assert ctx.verdict == "renegotiate"
+    assert suggested_drafts(ctx)[0][0] == "payment_terms"
+    draft = render_message("payment_terms", tone, ctx, EMPTY)
+    assert_clean(draft)
+    assert ("[number]" if lang == "en" else "[numéro]") in draft.body
+    assert GREW[lang] in draft.body
+    assert ("50% of the fee" if lang == "en" else "50\u00a0%") in draft.body
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("trend", ["not_growing", "may_not_pay"])
+def test_a_debt_not_said_to_grow_never_says_it_grew(lang, trend):
+    """Stable, or a client who may not be able to pay: nothing the user did not say."""
+    ctx = make_ctx({**SLOW_NOW, "late_payment.owed_growing": trend}, lang)
+    for tone in TONES:
+        assert GREW[lang] not in render_message("payment_terms", tone, ctx, EMPTY).body
+
+
 # --- late-payment rights --------------------------------------------------------------
 
 
