@@ -257,8 +257,8 @@ SLOW_NOW = {
     "situation.pipeline": "some",
 }
 GREW = {
-    "en": "The amount still unpaid has grown over recent months while the work has gone on.",
-    "fr": "Le montant impayé a augmenté ces derniers mois, alors que le travail continuait.",
+    "en": "The unpaid balance has grown over the past few months while I have continued to work for you.",
+    "fr": "Le montant restant dû a augmenté ces derniers mois, pendant que je continuais à travailler pour vous.",
 }
 
 
