@@ -73,6 +73,7 @@ def sign_rules_table(bank: QuestionBank) -> str:
             when = f"paid at most {rule.below_target_share:.0%} of the rate you aim for"
         else:
             when = "; ".join(f"`{q}` " + " or ".join(o) for q, o in rule.answers.items())
+            when += "".join(f"; unless `{q}` " + " or ".join(o) for q, o in rule.unless.items())
         lines.append(f"| money | `{rule.id}` | {when} | {LADDER_WORDS[rule.floor]} |")
     return "\n".join(lines)
 

@@ -271,7 +271,7 @@ def _check_references(
             if not set(options) <= set(question.scale.option_ids):
                 raise QuestionBankError(f"sign_rules.{rule.id}: unknown option(s) of {qid}")
     for money_rule in rules.money_rules:
-        for qid, options in money_rule.answers.items():
+        for qid, options in (*money_rule.answers.items(), *money_rule.unless.items()):
             question = by_id.get(qid)
             if question is None or question.scale is None:
                 raise QuestionBankError(f"money_rules.{money_rule.id}: unknown question {qid!r}")

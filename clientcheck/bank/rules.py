@@ -88,7 +88,8 @@ class CombinationRule:
 class MoneyRule:
     """Money can raise the verdict, never lower it: a floor when the effective rate is at
     most ``below_target_share`` of the rate the user aims for, or when an answer says so
-    (``answers``: question id -> any of these options), and, with ``dependent``, only when
+    (``answers``: question id -> any of these options), unless another answer says otherwise
+    (``unless``: question id -> any of these options), and, with ``dependent``, only when
     the user depends on the client (True) or does not (False)."""
 
     id: str
@@ -96,6 +97,7 @@ class MoneyRule:
     reason: Text
     below_target_share: float | None = None
     answers: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    unless: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     dependent: bool | None = None
     # With ``small_client``, only for a client who brings at most ``small_client_share`` of
     # an income the user can afford to lose (True) or any other (False).
@@ -173,7 +175,7 @@ class Rules:
     @cached_property
     def money_rule_questions(self) -> tuple[str, ...]:
         """The questions the money rules read (``answers`` conditions), in a fixed order."""
-        return tuple(sorted({q for r in self.money_rules for q in r.answers}))
+        return tuple(sorted({q for r in self.money_rules for q in (*r.answers, *r.unless)}))
 
     @cached_property
     def money_rule_ids(self) -> frozenset[str]:
@@ -283,6 +285,10 @@ def _money_rule(raw: dict) -> MoneyRule:
         answers={
             str(q): tuple(v) if isinstance(v, list) else (str(v),)
             for q, v in dict(raw.get("answers", {})).items()
+        },
+        unless={
+            str(q): tuple(v) if isinstance(v, list) else (str(v),)
+            for q, v in dict(raw.get("unless", {})).items()
         },
         dependent=bool(raw["dependent"]) if "dependent" in raw else None,
         small_client=bool(raw["small_client"]) if "small_client" in raw else None,

@@ -281,16 +281,17 @@ def _decision(
             continue
         share = money_rule.below_target_share
         by_rate = share is not None and rate_share is not None and rate_share <= share
-        by_answer = bool(money_rule.answers) and all(
-            said.get(q) in options for q, options in money_rule.answers.items()
+        by_answer = (
+            bool(money_rule.answers)
+            and all(said.get(q) in options for q, options in money_rule.answers.items())
+            and not any(said.get(q) in options for q, options in money_rule.unless.items())
         )
         if by_rate or by_answer:
             floor = LADDER.index(money_rule.floor)
             if floor >= verdict:
                 verdict = floor
                 reasons.append((verdict, Reason(money_rule.id)))
-    # What set the verdict; under Keep, only what says why (a problem raised and put right).
-    decisive = tuple(r for lvl, r in reasons if lvl == verdict)
+    decisive = tuple(r for lvl, r in reasons if lvl == verdict)  # what set the verdict
     return verdict, decisive
 
 

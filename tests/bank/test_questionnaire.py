@@ -75,6 +75,7 @@ def test_situation_separates_dependency_from_context():
         "situation.notice_weeks",
         "situation.work_matters",
         "situation.usual_rate",
+        "situation.rate_history",
         "situation.hard_times",
         "situation.client_kind",
         "situation.jurisdiction",
@@ -249,6 +250,12 @@ BANK_FAULTS = {
         'answers = { "late_payment.owed_now" = ["slow", "part_paid"] }',
         'answers = { "late_payment.owed_now" = ["soon", "part_paid"] }',
         "unknown option",
+    ),
+    "money_rule_unless_unknown_option": (
+        "scoring.toml",
+        'unless = { "situation.work_matters" = ["quite", "a_lot"]',
+        'unless = { "situation.work_matters" = ["quite", "hugely"]',
+        "money_rules.rate_refused: unknown option",
     ),
     "verdict_with_unknown_advice": (
         "scoring.toml",

@@ -1166,6 +1166,51 @@ def test_a_rate_below_the_usual_one_is_renegotiated_however_pleasant_the_client(
 
 
 @pytest.mark.parametrize("usual", ["far_below", "below"])
+def test_a_better_rate_asked_for_and_refused_means_moving_on_unless_the_work_matters(usual):
+    """Asked for more and refused: they have said what the work is worth to them (the
+    judges, nine of fifteen tuned situations: leave); never asked, or agreed, it is
+    renegotiated; the work mattering to you, or a client in hard times, keeps it there."""
+    pleasant = {"late_payment.chasing": "never", "situation.usual_rate": usual}
+    for history in ("never_raised", "agreed", DONT_KNOW):
+        result = assess(BANK, {**pleasant, "situation.rate_history": history, **FREE})
+        assert result.verdict == "renegotiate", history
+    refused = {**pleasant, "situation.rate_history": "refused"}
+    for position, verdict in ((FREE, "let_go"), (DEPENDENT, "plan_exit")):
+        result = assess(BANK, {**refused, **position})
+        assert (result.verdict, rules_of(result)) == (verdict, ["rate_refused"])
+    for why in (
+        {"situation.work_matters": "quite"},
+        {"situation.work_matters": "a_lot"},
+        {"situation.hard_times": "business"},
+    ):
+        assert assess(BANK, {**refused, **why, **FREE}).verdict == "renegotiate", why
+    assert assess(BANK, {**refused, "situation.work_matters": "a_little", **FREE}).verdict == (
+        "let_go"
+    )
+    # An answer left from before the rate was said to be the usual one counts for nothing.
+    same = {**refused, "situation.usual_rate": "same"}
+    assert assess(BANK, {**same, **FREE}).verdict == "keep"
+
+
+def test_a_rate_cut_imposed_while_you_depend_on_the_client_means_preparing_your_exit():
+    """They cut the rate themselves, you depend on them: keep the work while you replace it
+    (the judges, three of four: "plan your exit"); free to leave, renegotiate first; worse
+    terms only proposed are answered first (worse_terms_while_you_depend)."""
+    cut = {"late_payment.chasing": "never", "situation.rate_history": "imposed"}
+    for usual in ("far_below", "below"):
+        result = assess(BANK, {**cut, "situation.usual_rate": usual, **DEPENDENT})
+        assert (result.verdict, rules_of(result)) == ("plan_exit", ["rate_cut_while_you_depend"])
+        assert assess(BANK, {**cut, "situation.usual_rate": usual, **FREE}).verdict == (
+            "renegotiate"
+        )
+    proposed = assess(BANK, {**cut, "situation.usual_rate": "cut_proposed", **DEPENDENT})
+    assert (proposed.verdict, rules_of(proposed)) == (
+        "renegotiate",
+        ["worse_terms_while_you_depend"],
+    )
+
+
+@pytest.mark.parametrize("usual", ["far_below", "below"])
 def test_a_low_rate_from_a_client_who_brings_you_very_little_is_said_once(usual):
     # The judges, on four tuned situations (a publisher at 2 % of income paying half the
     # rate, a retiree at 4 % on the rate of the early days): none "renegotiate", three

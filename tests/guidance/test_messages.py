@@ -257,8 +257,10 @@ SLOW_NOW = {
     "situation.pipeline": "some",
 }
 GREW = {
-    "en": "The unpaid balance has grown over the past few months while I have continued to work for you.",
-    "fr": "Le montant restant dû a augmenté ces derniers mois, pendant que je continuais à travailler pour vous.",
+    "en": "The unpaid balance has grown over the past few months"
+    " while I have continued to work for you.",
+    "fr": "Le montant restant dû a augmenté ces derniers mois,"
+    " pendant que je continuais à travailler pour vous.",
 }
 
 
