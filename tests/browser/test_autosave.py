@@ -7,7 +7,6 @@ test_autosave_tabs.py.
 
 from __future__ import annotations
 
-import json
 from contextlib import contextmanager
 from urllib.parse import urlsplit
 
@@ -251,14 +250,10 @@ def test_full_storage_warns_once_and_the_work_stays_in_the_tab(
     assert stored(page) is None
 
 
-@pytest.mark.parametrize(
-    ("text", "message"),
-    [
-        ("{not json", "it is damaged or incomplete."),
-        (json.dumps({"format": "client-check/device", "device_version": 42}), "newer version"),
-        (json.dumps({"whatever": [1, 2, 3]}), "it was not made by Client Check."),
-    ],
-)
+# One kind of damage in the browser: the way from the browser's storage to the message.
+# Every kind of bad copy, in both languages, is tests/ui/test_app_device.py
+# (test_a_bad_copy_gives_a_message_and_a_clean_start).
+@pytest.mark.parametrize(("text", "message"), [("{not json", "it is damaged or incomplete.")])
 def test_corrupt_storage_gives_a_message_and_a_clean_start(
     page: Page, app_url: str, text: str, message: str
 ):
