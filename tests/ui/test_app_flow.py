@@ -277,6 +277,39 @@ def test_questionnaire_in_french_speaks_french_and_reads_french_decimals():
 # --- paging keeps answers ------------------------------------------------------
 
 
+def test_the_rate_and_debt_follow_ups_appear_only_where_they_apply_and_decide_the_verdict():
+    """How the rate came about is asked once the rate is below the usual one; whether the
+    debt grows, once money is overdue. Their answers reach the verdict through the page."""
+    at = start()
+    press(at, "start")
+    at.text_input(key=f"name|{record_id(at)}").set_value("Harbour Ltd")
+    run(at)
+    rate_history = qkey(at, "situation.rate_history")
+    assert rate_history not in {w.key for w in at.radio}
+    answer(at, "situation.usual_rate", "same")
+    assert rate_history not in {w.key for w in at.radio}
+    answer(at, "situation.usual_rate", "far_below")
+    assert at.radio(key=rate_history).options[2] == BANK.question(
+        "situation.rate_history"
+    ).scale.option("refused").label("en")
+    answer_page(at, {"situation.income_share": "15", "situation.savings_months": "12"})
+    answer(at, "situation.rate_history", "refused")
+    press(at, "next|client")
+    growing = qkey(at, "late_payment.owed_growing")
+    answer_page(at, {"late_payment.invoices_total": "10", "late_payment.late_invoices": "4"})
+    answer(at, "late_payment.owed_now", "none")
+    assert growing not in {w.key for w in at.radio}
+    answer(at, "late_payment.owed_now", "slow")
+    answer(at, "late_payment.owed_growing", "growing")
+    assert store(at).record.answers["late_payment.owed_growing"] == "growing"
+    for step in ALL_STEPS[2:-1]:
+        press(at, f"next|{step}")
+    verdict = " ".join(str(e.value) for e in (*at.warning, *at.error, *at.info, *at.success))
+    # Asked for more and refused, with a year of savings: moving on beats the growing debt.
+    assert "Verdict: Let go" in verdict
+    assert "You asked for a better rate and they said no" in verdict
+
+
 def test_back_and_next_keep_choice_and_number_answers():
     at = start()
     press(at, "start")
