@@ -277,6 +277,8 @@ def test_a_growing_debt_gets_a_draft_that_names_what_is_overdue_and_asks_for_a_d
     assert ("[number]" if lang == "en" else "[numéro]") in draft.body
     assert GREW[lang] in draft.body
     assert ("50% of the fee" if lang == "en" else "50\u00a0%") in draft.body
+    # New work waits for the overdue invoice, in every tone, as the verdict says.
+    assert ("new work" if lang == "en" else "nouveaux travaux") in draft.body
 
 
 @pytest.mark.parametrize("lang", LANGS)
