@@ -44,6 +44,8 @@ SITUATIONS = calibration.load()
 # 0.68: 622 of 904 (0.688) once batches bc-bd joined (fresh, 27 of 48 before any change).
 # 0.69: 629 of 904 (0.696) with "is the amount they owe growing?" (growing_reanswered.toml).
 # 0.69: 647 of 936 (0.691) once batches be-bf joined (fresh, 23 of 48 before any change).
+# 0.69: 654 of 936 (0.699) with the rate question (rate_history_reanswered.toml).
+# 0.69: 676 of 968 (0.698) once batches bg-bh joined (fresh, 34 of 48 before any change).
 TUNED_AT_LEAST = 0.69
 VERDICTS = {"keep", "keep_boundaries", "renegotiate", "plan_exit", "let_go", "not_enough"}
 
