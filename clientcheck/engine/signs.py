@@ -194,7 +194,7 @@ def score_sign(bank: QuestionBank, sign: Section, answers: Answers) -> SignResul
             for q in sign.questions
             if q.id in rules.rule_questions
             and is_answered(answers.get(q.id))
-            and (q.show_if is None or is_visible(bank, q, answers))
+            and (q.show_if is None or is_visible(bank, q, answers, band))
         ),
         graded_band=graded_band,
     )
