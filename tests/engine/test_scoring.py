@@ -320,13 +320,25 @@ def rules_of(result) -> list[str]:
     return [r.rule_id for r in result.reasons]
 
 
-@pytest.mark.parametrize("situation", [FREE, DEPENDENT], ids=["free", "dependent"])
-def test_a_client_who_pays_late_but_in_full_is_told_first(situation):
-    """Reliably late, never told: say it once, with the terms (the judges, unanimous)."""
-    result = assess(BANK, {**LATE_HABIT, **situation})
-    assert result.sign("late_payment").band == "critical"
+def test_a_client_who_pays_late_but_in_full_is_told_first_unless_you_depend_on_them():
+    """Reliably late, never told: say it once, with the terms (the judges, unanimous, on the
+    older batches); from a client you depend on, new payment terms now (the judges, eight of
+    eleven such tuned situations, every batch since ay: "you are funding their cash flow")."""
+    free = assess(BANK, {**LATE_HABIT, **FREE})
+    assert free.sign("late_payment").band == "critical"
+    assert (free.verdict, rules_of(free)) == ("keep_boundaries", ["speak_up"])
+    for position in (DEPENDENT, LEANING):
+        result = assess(BANK, {**LATE_HABIT, **position})
+        assert (result.verdict, rules_of(result)) == (
+            "renegotiate",
+            ["a_late_habit_you_depend_on"],
+        )
+    # Late now and then (Watch) stays a word, dependent or not.
+    watch = {**LATE_HABIT, "late_payment.late_invoices": 3.0, "late_payment.days_late": 10.0}
+    watch = {**watch, "late_payment.chasing": "sometimes"}
+    result = assess(BANK, {**watch, **DEPENDENT})
+    assert result.sign("late_payment").band == "watch"
     assert result.verdict == "keep_boundaries"
-    assert rules_of(result) == ["speak_up"]
 
 
 @pytest.mark.parametrize("situation", [FREE, DEPENDENT], ids=["free", "dependent"])
@@ -1316,7 +1328,7 @@ def test_a_client_whose_business_is_in_trouble_gets_a_payment_plan_then_payment_
     written plan and set a limit"); asked already and nothing changed: new terms now (paid
     before the work). Paying on time, nothing changes."""
     late = {**LATE_HABIT, **LEANING}
-    assert assess(BANK, late).verdict == "keep_boundaries"
+    assert assess(BANK, late).verdict == "renegotiate"  # a_late_habit_you_depend_on
     trouble = assess(BANK, {**late, "situation.hard_times": "business"})
     assert (trouble.verdict, rules_of(trouble)) == (
         "keep_boundaries",
@@ -1637,7 +1649,7 @@ THREE_FRONTS = {
     "high_maintenance.unbilled_hours": 3.0,
     "high_maintenance.after_hours": "sometimes",
     "high_maintenance.explain_everything": "often",
-    **LEANING,
+    **MIDDLE,
 }
 
 

@@ -437,14 +437,14 @@ def test_drafts_for_a_client_outgrown_and_a_dishonest_request_read_as_profession
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_a_critical_sign_never_raised_is_not_called_a_small_problem(lang):
-    # A late payer at Critical, never told, that you depend on: say it once (Keep, and set
-    # boundaries), without calling it small beside "Critical".
+    # A late payer at Critical, never told, that you could afford to lose: say it once
+    # (Keep, and set boundaries), without calling it small beside "Critical".
     answers = {
         "late_payment.invoices_total": 10.0,
         "late_payment.late_invoices": 7.0,
         "late_payment.chasing": "often",
-        "situation.income_share": 60.0,
-        "situation.savings_months": 2.0,
+        "situation.income_share": 25.0,
+        "situation.savings_months": 4.0,
     }
     data = _late_payer_data(lang, answers)
     assert data.ctx.verdict == "keep_boundaries"
