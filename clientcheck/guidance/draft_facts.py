@@ -125,8 +125,12 @@ def payment_terms_mode(ctx: AssessmentContext) -> str:
     """
     history = late_history(ctx)
     never_told = ctx.answers.get("late_payment.raised", "not_yet") == "not_yet"
+    hard = ctx.answers.get("situation.hard_times")
+    if never_told and hard in ("personal", "business") and debt_growing(ctx, ("may_not_pay",)):
+        # They may not be able to pay at all: when and how the balance can be paid, kindly
+        # in a bereavement; instalments and a cap for a business in trouble; never a deposit.
+        return {"business": "plan", "personal": "gentle"}[hard]
     if history and never_told and ctx.verdict == "keep_boundaries":
-        hard = ctx.answers.get("situation.hard_times")
         return {"business": "plan", "personal": "gentle"}.get(hard, "first_word")
     if good_record(ctx) or not (history or money_owed(ctx)):
         return "due_date"

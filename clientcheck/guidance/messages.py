@@ -362,6 +362,7 @@ def render_message(
         overdue_90=money_owed(ctx),  # the answers say an invoice is 90+ days overdue
         late_history=history,
         growing=debt_growing(ctx, ("growing",)),
+        part_paid=facts(ctx, "late_payment").get("owed_now") == "part_paid",
         pattern=late_pattern(ctx) if history else {},
         good_record=good,
         # What the payment-terms draft proposes: the same choice as its one-line reason.
@@ -375,8 +376,7 @@ def render_message(
         clauses=revision_clauses(ctx, details, owed),
         basis=money.pay_basis(ctx.answers),
         planned=planned_volume(ctx),
-        # Work accepted or scheduled while an invoice is unpaid waits for it to be settled,
-        # and, from a late payer or a client with an invoice long unpaid, for a deposit.
+        # New work waits for an unpaid invoice (from a late payer, for a deposit too).
         settle_first=owed,
         # Extras already quoted and billed, which the client refuses or ignores.
         extras_refused=facts(ctx, "demanding").get("raised") == "enforced",

@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from clientcheck.guidance.advice import advice_for
+from clientcheck.guidance.draft_facts import payment_terms_mode
 from clientcheck.guidance.letters import draft_to_eml, draft_to_txt
 from clientcheck.guidance.messages import (
     MAX_SUGGESTED,
@@ -99,8 +100,13 @@ def test_every_message_tone_and_language_renders(message_id, tone, lang, details
     letter = message_id == "late_payment_claim" and tone == "firm"
     if details is FULL:
         # A French letter greets a bare name formally, with a field for the title.
-        full = ("[Madame / Monsieur],",) if lang == "fr" and letter else ("Bonjour Jane Doe,",)
-        assert first_line in ("Dear Jane Doe,", "Hi Jane Doe,", *full), first_line
+        # A warm message says the first name alone ("Hi Jane,", "Bonjour Jane,"), as people do.
+        if lang == "fr":
+            full = ("[Madame / Monsieur],",) if letter else ("Bonjour Jane Doe,",)
+            full = ("Bonjour Jane,",) if tone == "warm" and not letter else full
+        else:
+            full = ("Hi Jane,",) if tone == "warm" and not letter else ("Dear Jane Doe,",)
+        assert first_line in full, first_line
         assert last_line == "Camille Martin"
     else:
         greeting = {
@@ -984,6 +990,10 @@ def test_new_terms_under_a_contract_are_proposed_as_an_amendment(lang, tone):
         ("Ms Durand", "fr", "warm", "Bonjour Madame Durand,"),
         ("Madame Durand", "fr", "firm", "Bonjour Madame Durand,"),
         ("Jane", "fr", "warm", "Bonjour Jane,"),
+        ("Jane Doe", "en", "warm", "Hi Jane,"),
+        ("Jane Doe", "en", "neutral", "Dear Jane Doe,"),
+        ("Jane Doe", "fr", "warm", "Bonjour Jane,"),
+        ("Madame Durand", "fr", "warm", "Bonjour Madame Durand,"),
     ],
 )
 def test_an_addressee_with_a_title_is_greeted_formally_in_the_right_language(
@@ -1141,6 +1151,42 @@ def test_a_client_in_mourning_is_written_to_kindly_and_asked_when_not_charged(la
     pause = {"en": "pause the work", "fr": "mettre le travail en pause"}[lang]
     fee = {"en": "will carry", "fr": "entraînera"}[lang]
     assert kind in body and pause in body and fee not in body
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("tone", TONES)
+def test_a_grieving_client_who_may_not_pay_is_asked_when_and_how_never_for_a_deposit(lang, tone):
+    """Part of an invoice paid, a bereavement, they may not be able to pay at all: the draft
+    thanks them for what came, names the balance as a field, asks when and how it can be
+    paid (or a pause), with no tally of late invoices, no deadline and no deposit (read
+    by a freelancer who chases money: "a tally and a deposit read as blame")."""
+    answers = {
+        **SLOW_NOW,
+        "late_payment.owed_now": "part_paid",
+        "late_payment.owed_growing": "may_not_pay",
+        "situation.hard_times": "personal",
+    }
+    ctx = make_ctx(answers, lang)
+    assert ctx.verdict == "renegotiate"
+    assert payment_terms_mode(ctx) == "gentle"
+    body = render_message("payment_terms", tone, ctx, EMPTY).body.replace("\u202f", " ")
+    assert_clean(render_message("payment_terms", tone, ctx, EMPTY))
+    expected = {
+        "en": ("has been paid only in part", "[balance] is still due", "pause the work"),
+        "fr": (
+            "n'a été réglée qu'en partie",
+            "il reste [solde] à payer",
+            "mettre le travail en pause",
+        ),
+    }[lang]
+    for words in expected:
+        assert words in body, (words, body)
+    unwanted = {  # a deposit, the tally, a date to pay by (a date to answer by is fine)
+        "en": ("deposit", "after their due date", "settle it by", "arrange payment by", "pay it"),
+        "fr": ("acompte", "après leur échéance", "la régler d'ici", "régler intégralement"),
+    }[lang]
+    for words in unwanted:
+        assert words not in body, (words, body)
 
 
 @pytest.mark.parametrize("lang", LANGS)
