@@ -228,10 +228,7 @@ def _sign_when(when: dict, states: tuple[str, ...], kinds: set[str], where: str)
         dependent=bool(when["dependent"]) if "dependent" in when else None,
         stuck=bool(when["stuck"]) if "stuck" in when else None,
         hardship=_names(when["hardship"], HARDSHIPS, where) if "hardship" in when else (),
-        answers={
-            str(q): tuple(v) if isinstance(v, list) else (str(v),)
-            for q, v in dict(when.get("answers", {})).items()
-        },
+        answers=_options_by_question(when.get("answers", {})),
     )
 
 
@@ -268,6 +265,11 @@ def _combination_rule(raw: dict, states: tuple[str, ...], kinds: set[str]) -> Co
     )
 
 
+def _options_by_question(table: Mapping[str, object]) -> dict[str, tuple[str, ...]]:
+    """A rule's ``answers`` or ``unless`` table: question id -> the options it names."""
+    return {str(q): tuple(v) if isinstance(v, list) else (str(v),) for q, v in dict(table).items()}
+
+
 def _money_rule(raw: dict) -> MoneyRule:
     rid = raw.get("id") or "?"
     if ("below_target_share" in raw) == ("answers" in raw):
@@ -282,14 +284,8 @@ def _money_rule(raw: dict) -> MoneyRule:
         _ladder(raw.get("floor"), f"money_rules.{rid}"),
         text_of(raw.get("reason"), f"money_rules.{rid}.reason"),
         below_target_share=share,
-        answers={
-            str(q): tuple(v) if isinstance(v, list) else (str(v),)
-            for q, v in dict(raw.get("answers", {})).items()
-        },
-        unless={
-            str(q): tuple(v) if isinstance(v, list) else (str(v),)
-            for q, v in dict(raw.get("unless", {})).items()
-        },
+        answers=_options_by_question(raw.get("answers", {})),
+        unless=_options_by_question(raw.get("unless", {})),
         dependent=bool(raw["dependent"]) if "dependent" in raw else None,
         small_client=bool(raw["small_client"]) if "small_client" in raw else None,
         needs_situation=bool(raw.get("needs_situation", False)),

@@ -112,6 +112,11 @@ def good_record(ctx: AssessmentContext) -> bool:
     return not late_history(ctx) and pattern.get("late", 2) <= 1 and pattern.get("total", 0) >= 3
 
 
+# A client in hard times, never told: instalments and a cap for a business in trouble, a
+# kind "when can it be settled" in a bereavement.
+HARD_TIMES_MODE = {"business": "plan", "personal": "gentle"}
+
+
 def payment_terms_mode(ctx: AssessmentContext) -> str:
     """What the payment-terms draft proposes: its one-line reason on the results page, and
     the template's own choice of a first word or a plan (``terms_mode`` in
@@ -129,9 +134,9 @@ def payment_terms_mode(ctx: AssessmentContext) -> str:
     if never_told and hard in ("personal", "business") and debt_growing(ctx, ("may_not_pay",)):
         # They may not be able to pay at all: when and how the balance can be paid, kindly
         # in a bereavement; instalments and a cap for a business in trouble; never a deposit.
-        return {"business": "plan", "personal": "gentle"}[hard]
+        return HARD_TIMES_MODE[hard]
     if history and never_told and ctx.verdict == "keep_boundaries":
-        return {"business": "plan", "personal": "gentle"}.get(hard, "first_word")
+        return HARD_TIMES_MODE.get(hard, "first_word")
     if good_record(ctx) or not (history or money_owed(ctx)):
         return "due_date"
     if money.pay_basis(ctx.answers) in ("hourly", "daily", "monthly"):
