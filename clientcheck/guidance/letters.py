@@ -72,6 +72,8 @@ class MessageDetails:
     contact_name: str = ""
     client_label: str = ""
     overdue_amount: float | None = None
+    # Every unpaid invoice together (this one included), when others are unpaid too.
+    total_owed: float | None = None
     currency: str | None = None  # None: the currency chosen in the answers, else EUR
     invoice_number: str = ""
     invoice_date: date | None = None

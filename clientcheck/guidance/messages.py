@@ -341,7 +341,10 @@ def render_message(
     code = details.currency or currency(ctx)[0]
     weeks = _notice_weeks(ctx, details)
     dates = message_dates(ctx, details)
-    owed = money_owed(ctx) or bool(details.overdue_amount) or debt_growing(ctx)
+    owed = money_owed(ctx) or bool(details.overdue_amount or details.total_owed) or debt_growing(ctx)
+    # Other invoices are unpaid too: the payment drafts give the total and ask for all of it.
+    total = details.total_owed
+    more_owed = total is not None and total > (details.overdue_amount or 0)
     due = details.invoice_due
     days_overdue = (dates.prepared_on - due).days if due and due < dates.prepared_on else None
     flagged = {sign.id for sign in ctx.flagged}
@@ -359,6 +362,7 @@ def render_message(
         dates=dates,
         contract=has_contract(ctx),
         owed=owed,
+        more_owed=more_owed,
         overdue_90=money_owed(ctx),  # the answers say an invoice is 90+ days overdue
         late_history=history,
         growing=debt_growing(ctx, ("growing",)),

@@ -61,6 +61,7 @@ TEXT_DETAILS = (
     "office_hours",
     "proposed_clause",
     "overdue_amount",
+    "total_owed",
     "notice_weeks",
 )
 DATE_DETAILS = ("due_date", "end_date")

@@ -99,13 +99,15 @@ def test_every_message_tone_and_language_renders(message_id, tone, lang, details
     # is a letter: "Dear …" / "Madame," and a sign-off to match.
     letter = message_id == "late_payment_claim" and tone == "firm"
     if details is FULL:
-        # A French letter greets a bare name formally, with a field for the title.
-        # A warm message says the first name alone ("Hi Jane,", "Bonjour Jane,"), as people do.
+        # A French letter greets a bare name formally, with a field for the title. A
+        # message says the first name alone ("Hi Jane,", "Dear Jane,", "Bonjour Jane,"), as
+        # people do: nobody writes "Dear Jane Doe," (a freelancer's reading).
         if lang == "fr":
-            full = ("[Madame / Monsieur],",) if letter else ("Bonjour Jane Doe,",)
-            full = ("Bonjour Jane,",) if tone == "warm" and not letter else full
+            full = ("[Madame / Monsieur],",) if letter else ("Bonjour Jane,",)
+        elif letter:
+            full = ("Dear Jane Doe,",)
         else:
-            full = ("Hi Jane,",) if tone == "warm" and not letter else ("Dear Jane Doe,",)
+            full = ("Hi Jane,",) if tone == "warm" else ("Dear Jane,",)
         assert first_line in full, first_line
         assert last_line == "Camille Martin"
     else:
@@ -991,7 +993,9 @@ def test_new_terms_under_a_contract_are_proposed_as_an_amendment(lang, tone):
         ("Madame Durand", "fr", "firm", "Bonjour Madame Durand,"),
         ("Jane", "fr", "warm", "Bonjour Jane,"),
         ("Jane Doe", "en", "warm", "Hi Jane,"),
-        ("Jane Doe", "en", "neutral", "Dear Jane Doe,"),
+        ("Jane Doe", "en", "neutral", "Dear Jane,"),
+        ("Jane Doe", "en", "firm", "Dear Jane,"),
+        ("Jane Doe", "fr", "firm", "Bonjour Jane,"),
         ("Jane Doe", "fr", "warm", "Bonjour Jane,"),
         ("Madame Durand", "fr", "warm", "Bonjour Madame Durand,"),
     ],
@@ -1454,3 +1458,40 @@ def test_a_dishonest_request_backed_by_a_threat_is_refused_and_the_threat_answer
         assert "  " not in body
         # Without a threat, no word about one.
         assert same not in render_message("professionalism_reminder", tone, plain).body
+
+
+# Other invoices unpaid too (a freelancer's reading: "the situation's main fact is missing"):
+# the payment drafts give the total of every unpaid invoice and ask for all of it.
+TOTAL_SENTENCE = {
+    "en": "With your other unpaid invoices, €5,400 is outstanding in all.",
+    "fr": "Avec vos autres factures impayées, le total dû s'élève à 5\u202f400\u00a0€.",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("tone", ["warm", "neutral", "firm"])
+def test_the_payment_draft_gives_the_total_owed_and_asks_for_all_of_it(lang, tone):
+    details = replace(FULL, total_owed=5400)
+    body = render_message("payment_terms", tone, make_ctx(ASKED_IN_VAIN, lang), details).body
+    assert TOTAL_SENTENCE[lang] in body, body
+    plural = {"en": ("settle them", "arrange payment", "pay them"), "fr": ("les régler",)}
+    assert any(p in body for p in plural[lang]), body
+    assert "settle it" not in body and "la régler" not in body
+    # One invoice only (the total is this invoice's amount, or less): no total sentence.
+    for total in (1500, 900, None):
+        alone = render_message(
+            "payment_terms", tone, make_ctx(ASKED_IN_VAIN, lang), replace(FULL, total_owed=total)
+        ).body
+        assert TOTAL_SENTENCE[lang][:25] not in alone
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_goodbye_asks_for_the_whole_balance_and_a_claim_stays_on_its_invoice(lang):
+    details = replace(FULL, total_owed=5400, invoice_number="2026-014")
+    ctx = make_ctx(ASKED_IN_VAIN, lang)
+    goodbye = render_message("goodbye", "neutral", ctx, details).body
+    total = {"en": "€5,400 is outstanding in all", "fr": "le total dû s'élève à 5\u202f400\u00a0€"}
+    assert total[lang] in goodbye, goodbye
+    assert ("régler l'ensemble" in goodbye) if lang == "fr" else ("so please arrange" in goodbye)
+    claim = render_message("late_payment_claim", "neutral", ctx, details).body
+    assert "5,400" not in claim and "5\u202f400" not in claim

@@ -40,6 +40,7 @@ def full_extras(changed_at: int = SAVED_AT) -> ClientExtras:
         details={
             "sender_name": "Ana « Dev »",
             "overdue_amount": "1 500,50 €",
+            "total_owed": "5 400",
             "deposit_percent": 30,
             "due_date": date(2026, 12, 1),
             "end_date": None,

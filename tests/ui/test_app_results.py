@@ -159,6 +159,14 @@ def test_details_fill_the_draft_and_a_bad_amount_gets_a_message():
     assert not at.exception
     assert any("montant" in e.value for e in at.error)
     assert "Camille Martin" in body_area(at).value  # nothing entered is lost
+    at.text_input(key=f"detail|{rid}|overdue_amount").input("1500").run()
+    # Other invoices unpaid too: the total goes into the draft, which asks for all of it.
+    at.text_input(key=f"detail|{rid}|total_owed").input("5 400").run()
+    body = body_area(at).value
+    assert "le total dû s'élève à 5\u202f400\u00a0€" in body, body
+    at.text_input(key=f"detail|{rid}|total_owed").input("tout").run()
+    assert any("montant" in e.value for e in at.error)
+    assert "1\u202f500\u00a0€" in body_area(at).value
 
 
 def test_details_are_drawn_only_open_and_what_was_typed_stays_in_the_draft_when_closed():
