@@ -10,6 +10,7 @@ from pathlib import Path
 
 from markdown_it import MarkdownIt
 from playwright.sync_api import Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from pypdf import PdfReader
 
 from clientcheck.bank.loader import default_bank
@@ -43,11 +44,20 @@ def upload_file(page: Page, data: bytes, tmp_path: Path, name: str = "answers.js
 
 
 def download(page: Page, button: str) -> bytes:
-    # The drafts panel reruns after the results arrive (the device's save report): a
-    # click during that rerun can land on the button it replaces (seen once in CI).
+    # The drafts panel can still rerun after the page looks idle (its download buttons are
+    # redrawn with the new text), and a click that lands while its button is being replaced
+    # starts nothing, as it would for a person, who clicks again (seen twice in CI). So a
+    # click that starts no download within 15 s is made once more.
     wait_idle(page)
-    with page.expect_download() as info:
-        page.get_by_role("button", name=button).first.click()
+    for attempt in (1, 2):
+        try:
+            with page.expect_download(timeout=15_000) as info:
+                page.get_by_role("button", name=button).first.click()
+            break
+        except PlaywrightTimeoutError:
+            if attempt == 2:
+                raise
+            wait_idle(page)
     return Path(info.value.path()).read_bytes(), info.value.suggested_filename
 
 
