@@ -341,7 +341,9 @@ def render_message(
     code = details.currency or currency(ctx)[0]
     weeks = _notice_weeks(ctx, details)
     dates = message_dates(ctx, details)
-    owed = money_owed(ctx) or bool(details.overdue_amount or details.total_owed) or debt_growing(ctx)
+    owed = (
+        money_owed(ctx) or bool(details.overdue_amount or details.total_owed) or debt_growing(ctx)
+    )
     # Other invoices are unpaid too: the payment drafts give the total and ask for all of it.
     total = details.total_owed
     more_owed = total is not None and total > (details.overdue_amount or 0)
