@@ -222,7 +222,8 @@ def test_no_amount_means_no_money_sentence(lang):
         (
             "fr",
             "La facture n°\u00a02026-014 du 2 octobre 2026, d'un montant de 1\u202f500\u00a0€, "
-            "arrivait à échéance le 1er novembre 2026\u00a0; le règlement a donc 26 jours de retard.",
+            "arrivait à échéance le 1er novembre 2026\u00a0; "
+            "le règlement a donc 26 jours de retard.",
         ),
     ],
 )
@@ -1121,9 +1122,8 @@ def test_one_unpaid_invoice_is_never_called_several_late_invoices(lang, tone):
     pattern = {
         "en": "Of my last 10 invoices to you, 8 were paid after their due date, "
         "45 days late on average.",
-        "fr": "Sur les 10 dernières factures que je vous ai adressées, 8 ont été réglées après leur "
-        "échéance, "
-        "avec 45 jours de retard en moyenne.",
+        "fr": "Sur les 10 dernières factures que je vous ai adressées, "
+        "8 ont été réglées après leur échéance, avec 45 jours de retard en moyenne.",
     }
     assert pattern[lang][1:] in body  # warm leads in: "I've noticed that of my last 10…"
 
