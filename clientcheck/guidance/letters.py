@@ -8,7 +8,7 @@ files a draft leaves as (the app never sends anything).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from email.headerregistry import Address
 from email.message import EmailMessage
@@ -93,6 +93,29 @@ class MessageDetails:
     sender_email: str = ""
     contact_email: str = ""
     prepared_on: date | None = None  # the day the message is sent; None: the assessment day
+
+    def tidied(self) -> MessageDetails:
+        """Names go into one-line places (subject, greeting): keep them on one line."""
+        return replace(
+            self,
+            sender_name=one_line(self.sender_name),
+            contact_name=one_line(self.contact_name),
+            client_label=one_line(self.client_label),
+            invoice_number=one_line(self.invoice_number),
+            referral_name=one_line(self.referral_name),
+            office_hours=one_line(self.office_hours),
+            extra_work=one_line(self.extra_work),
+            example=self.example.strip(),
+            proposed_clause=self.proposed_clause.strip(),
+        )
+
+    def owes_money(self) -> bool:
+        """The user gave an unpaid amount (one invoice's, or the total of several)."""
+        return bool(self.overdue_amount or self.total_owed)
+
+    def owes_more(self) -> bool:
+        """Other invoices are unpaid too: the total is larger than the named invoice's."""
+        return self.total_owed is not None and self.total_owed > (self.overdue_amount or 0)
 
 
 def one_line(text: str) -> str:

@@ -33,7 +33,7 @@ from clientcheck.guidance.draft_facts import (
     planned_volume,
     revision_clauses,
 )
-from clientcheck.guidance.letters import MessageDetails, addressee, one_line
+from clientcheck.guidance.letters import MessageDetails, addressee
 from clientcheck.guidance.rate_review import rate_review, rate_review_due
 from clientcheck.guidance.render import AssessmentContext, Draft, SignView, render
 from clientcheck.i18n import Text, t
@@ -322,31 +322,14 @@ def render_message(
     if tone not in TONES:
         raise KeyError(tone)
     details = details or MessageDetails()
-    # Names go into one-line places (subject, greeting): keep them on one line.
-    details = replace(
-        details,
-        sender_name=one_line(details.sender_name),
-        contact_name=one_line(details.contact_name),
-        client_label=one_line(details.client_label),
-        invoice_number=one_line(details.invoice_number),
-        referral_name=one_line(details.referral_name),
-        office_hours=one_line(details.office_hours),
-        extra_work=one_line(details.extra_work),
-        example=details.example.strip(),
-        proposed_clause=details.proposed_clause.strip(),
-    )
+    details = details.tidied()
     lang = ctx.lang
     to_name, formal = addressee(details.contact_name, lang)
     details = replace(details, contact_name=to_name)
     code = details.currency or currency(ctx)[0]
     weeks = _notice_weeks(ctx, details)
     dates = message_dates(ctx, details)
-    owed = (
-        money_owed(ctx) or bool(details.overdue_amount or details.total_owed) or debt_growing(ctx)
-    )
-    # Other invoices are unpaid too: the payment drafts give the total and ask for all of it.
-    total = details.total_owed
-    more_owed = total is not None and total > (details.overdue_amount or 0)
+    owed = money_owed(ctx) or details.owes_money() or debt_growing(ctx)
     due = details.invoice_due
     days_overdue = (dates.prepared_on - due).days if due and due < dates.prepared_on else None
     flagged = {sign.id for sign in ctx.flagged}
@@ -364,7 +347,7 @@ def render_message(
         dates=dates,
         contract=has_contract(ctx),
         owed=owed,
-        more_owed=more_owed,
+        more_owed=details.owes_more(),  # other invoices unpaid too: give the total
         overdue_90=money_owed(ctx),  # the answers say an invoice is 90+ days overdue
         late_history=history,
         growing=debt_growing(ctx, ("growing",)),
