@@ -202,7 +202,7 @@ def score_sign(bank: QuestionBank, sign: Section, answers: Answers) -> SignResul
 
 def is_history(question: Question) -> bool:
     """Whether this is a sign's "have you already raised it?" question."""
-    return question.scale is not None and question.scale.id == "history"
+    return question.scale is not None and question.scale.id in ("history", "history_conduct")
 
 
 def _fact(answer: object) -> str | tuple[str, ...]:

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from clientcheck.bank.loader import QUESTIONS_DIR, default_bank, load_bank
-from clientcheck.bank.questions import QuestionBankError
+from clientcheck.bank.questions import HISTORY, QuestionBankError
+from clientcheck.engine.signs import is_history
 from clientcheck.i18n import LANGS
 
 SIGN_IDS = [
@@ -44,8 +45,21 @@ def test_each_sign_asks_three_to_six_scored_questions(sign_id):
 @pytest.mark.parametrize("sign_id", SIGN_IDS)
 def test_each_sign_asks_whether_it_was_already_raised_only_when_it_shows(sign_id):
     raised = default_bank().question(f"{sign_id}.raised")
-    assert raised.scale.id == "history" and raised.role == "context"
+    assert is_history(raised) and raised.role == "context"
     assert raised.show_if.sign_at_least == "watch"
+    assert set(raised.scale.option_ids) <= set(HISTORY)
+
+
+@pytest.mark.parametrize("sign_id", ["disrespect", "unprofessional"])
+def test_behaviour_is_never_offered_a_fee_the_client_pays(sign_id):
+    # Insults or unprofessional conduct have no fee to charge: going further is a last
+    # warning in writing (a user's reading: payment words on every sign were confusing).
+    raised = default_bank().question(f"{sign_id}.raised")
+    ids = raised.scale.option_ids
+    assert "enforced_paid" not in ids and "enforced_complied" not in ids
+    labels = [o.label.en for o in raised.scale.options]
+    assert not any("fee" in label or "deposit" in label for label in labels)
+    assert any("last warning" in label for label in labels)
 
 
 def test_signs_mix_frequency_facts_and_flags():
