@@ -142,3 +142,31 @@ def payment_terms_mode(ctx: AssessmentContext) -> str:
     if money.pay_basis(ctx.answers) in ("hourly", "daily", "monthly"):
         return "in_advance"
     return "deposit"
+
+
+# Asking about late payment changed nothing (or it came back, or got worse): the next step is
+# to enforce, not to ask again (the judges' ladder, and a user who read the neutral draft as
+# "it only asks").
+ASKED_IN_VAIN = ("slipping", "no_change", "worse")
+# Money past its due date now, as the answers say it (partly paid included).
+OVERDUE_NOW = ("slow", "part_paid")
+
+
+def late_payment_asked_in_vain(ctx: AssessmentContext) -> bool:
+    """The user asked a late payer to pay on time and it goes on."""
+    return facts(ctx, "late_payment").get("raised") in ASKED_IN_VAIN
+
+
+def overdue_now(ctx: AssessmentContext) -> bool:
+    """An invoice is overdue now: unpaid 90 days, or money past due (in part) today."""
+    return money_owed(ctx) or facts(ctx, "late_payment").get("owed_now") in OVERDUE_NOW
+
+
+def default_tone(ctx: AssessmentContext, message_id: str) -> str:
+    """The tone a draft opens in: neutral, or firm for the payment draft once asking failed.
+
+    The verdict then says "enforce your terms now"; the firm payment draft asks for the
+    invoice by a date, holds new work until it is paid and states the deposit.
+    """
+    enforce = ctx.verdict in ("renegotiate", "plan_exit") and late_payment_asked_in_vain(ctx)
+    return "firm" if message_id == "payment_terms" and enforce else "neutral"

@@ -28,7 +28,9 @@ from clientcheck.guidance.draft_facts import (
     good_record,
     late_history,
     late_pattern,
+    late_payment_asked_in_vain,
     milestones,
+    overdue_now,
     payment_terms_mode,
     planned_volume,
     revision_clauses,
@@ -231,8 +233,13 @@ def cut_proposed(ctx: AssessmentContext) -> bool:
 
 
 def claim_due(ctx: AssessmentContext) -> bool:
-    """True when a business client you keep has an invoice overdue: claim the penalties."""
-    return ctx.verdict in CLAIM_VERDICTS and money_owed(ctx) and is_business_client(ctx)
+    """True when a business client you keep has an invoice overdue: claim the penalties.
+
+    Overdue 90 days or more; or overdue now, after asking changed nothing (asking is not
+    enforcing: the late fees the law gives are the next step).
+    """
+    overdue = money_owed(ctx) or (late_payment_asked_in_vain(ctx) and overdue_now(ctx))
+    return ctx.verdict in CLAIM_VERDICTS and overdue and is_business_client(ctx)
 
 
 def suggested_messages(ctx: AssessmentContext) -> tuple[str, ...]:

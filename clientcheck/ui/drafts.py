@@ -13,6 +13,7 @@ from datetime import date
 import streamlit as st
 
 from clientcheck.guidance.advice import currency, jurisdiction, late_payment_rights
+from clientcheck.guidance.draft_facts import default_tone
 from clientcheck.guidance.letters import draft_to_eml, draft_to_txt
 from clientcheck.guidance.messages import (
     TONES,
@@ -197,7 +198,7 @@ def _editor(
     if note:
         st.info(note, icon=":material/info:")
     if st.session_state.get(tone_key) not in TONES:
-        st.session_state[tone_key] = "neutral"
+        st.session_state[tone_key] = default_tone(ctx, message_id)
     st.segmented_control(
         t("draft_tone", lang),
         TONES,

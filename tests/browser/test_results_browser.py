@@ -17,7 +17,7 @@ from clientcheck.bank.loader import default_bank
 from clientcheck.bank.records import ClientRecord
 from clientcheck.engine.verdict import assess
 from clientcheck.persistence.storage import dumps_assessment, dumps_session, loads
-from tests.browser.helpers import open_app, unfold, wait_idle
+from tests.browser.helpers import MAIN, open_app, unfold, wait_idle
 
 BANK = default_bank()
 HOSTILE = "Société Œuvre & Fils <script>alert(1)</script> {{ 7*7 }}"
@@ -113,7 +113,9 @@ def test_stay_path_eml_has_the_right_subject_and_never_the_alias(page, app_url, 
     expect(body).to_contain_text("50% of the fee", timeout=20_000)  # a stay-path draft
     subject_field = page.get_by_role("textbox", name="Subject")
     # Waits: the panel can still be settling after the upload's last rerun (seen once in CI).
-    expect(subject_field).to_have_value("Payment terms for future projects")
+    # Asking changed nothing: the payment draft opens in the firm tone (enforce, not ask).
+    expect(subject_field).to_have_value("Payment terms from the next project")
+    expect(page.locator(MAIN).get_by_role("radio", name="Firm")).to_be_checked()
     subject = subject_field.input_value()
     data, _ = download(page, "Open in my mail app (.eml)")
     message = email.message_from_bytes(data, policy=email.policy.default)

@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from clientcheck.guidance.advice import advice_for
-from clientcheck.guidance.draft_facts import payment_terms_mode
+from clientcheck.guidance.draft_facts import default_tone, payment_terms_mode
 from clientcheck.guidance.letters import draft_to_eml, draft_to_txt
 from clientcheck.guidance.messages import (
     MAX_SUGGESTED,
@@ -1495,3 +1495,32 @@ def test_the_goodbye_asks_for_the_whole_balance_and_a_claim_stays_on_its_invoice
     assert ("régler l'ensemble" in goodbye) if lang == "fr" else ("so please arrange" in goodbye)
     claim = render_message("late_payment_claim", "neutral", ctx, details).body
     assert "5,400" not in claim and "5\u202f400" not in claim
+
+
+# A business client who pays late, was asked and nothing changed, with an invoice past due
+# today (not yet 90 days): "enforce your terms now". A user read the neutral draft as "it
+# only asks": the payment draft opens firm and the late-payment claim is suggested next.
+ENFORCE_NOW = {
+    **FREE,
+    "situation.client_kind": "business",
+    "situation.jurisdiction": "uk",
+    **LATE_PAYER,
+    "late_payment.raised": "no_change",
+    "late_payment.owed_now": "slow",
+}
+
+
+def test_asked_in_vain_with_money_overdue_now_suggests_the_claim_and_opens_firm():
+    ctx = make_ctx(ENFORCE_NOW)
+    assert ctx.verdict == "renegotiate"
+    suggested = suggested_messages(ctx)
+    assert suggested[:2] == ("payment_terms", "late_payment_claim"), suggested
+    assert default_tone(ctx, "payment_terms") == "firm"
+    assert default_tone(ctx, "late_payment_claim") == "neutral"
+    # Never asked: a word first, no claim, and the draft opens neutral.
+    first_word = make_ctx({**ENFORCE_NOW, "late_payment.raised": "not_yet"})
+    assert "late_payment_claim" not in suggested_messages(first_word)
+    assert default_tone(first_word, "payment_terms") == "neutral"
+    # Nothing overdue today: nothing to claim.
+    paid_up = make_ctx({**ENFORCE_NOW, "late_payment.owed_now": "none"})
+    assert "late_payment_claim" not in suggested_messages(paid_up)
