@@ -214,8 +214,11 @@ def suggested_drafts(ctx: AssessmentContext) -> tuple[tuple[str, str], ...]:
             if companion and companion not in (m for m, _ in picks):
                 picks.append((companion, t(f"why_companion_{companion}", lang)))
         if rate_review_due(ctx):
-            # Second: after the most serious sign's own draft, before the milder ones.
-            picks.insert(1, ("new_rates", t("why_new_rates", lang)))
+            # Second: after the most serious sign's own draft, before the milder ones; first
+            # when the rate is what sets the verdict (a user: "why a professionalism
+            # reminder first, just before asking a lovely client for a raise?").
+            first = bool(ctx.driver_rule) and not ctx.driver_kind  # no sign set it
+            picks.insert(0 if first else 1, ("new_rates", t("why_new_rates", lang)))
         if claim_due(ctx):
             # Right after the payment draft: ask for the invoice, then claim what the law adds.
             at = next((i + 1 for i, (m, _) in enumerate(picks) if m == "payment_terms"), 0)

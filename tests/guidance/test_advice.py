@@ -766,3 +766,22 @@ def test_terms_that_work_are_kept_not_replaced_by_a_first_deposit(lang):
     text = " ".join(item.lines)
     assert ("terms you put in force work" if lang == "en" else "imposées fonctionnent") in text
     assert ("ask for a deposit" if lang == "en" else "demandez un acompte") not in text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("band", ["watch", "warning"])
+def test_unprofessional_advice_speaks_of_what_was_answered_never_of_favours(lang, band):
+    # A user answered "mood swings" and read advice about friendliness and favours.
+    words = {
+        "off_topic": {"en": "Steer conversations back", "fr": "Ramenez la conversation"},
+        "gossip": {"en": "Stay out of the gossip", "fr": "Ne prenez pas part aux ragots"},
+        "unpredictable": {"en": "Confirm each decision", "fr": "Confirmez chaque décision"},
+    }
+    for question, line in words.items():
+        ctx = ctx_for("keep_boundaries", lang, answers={f"unprofessional.{question}": "often"})
+        sign = next(s for s in ctx.signs if s.id == "unprofessional")
+        text = text_of(sign_advice(ctx, sign, band, "fix"))
+        assert line[lang] in text, text
+        others = [w[lang] for q, w in words.items() if q != question]
+        assert not any(o in text for o in others), text
+        assert "favour" not in text and "service qu'il vous demande" not in text

@@ -1524,3 +1524,26 @@ def test_asked_in_vain_with_money_overdue_now_suggests_the_claim_and_opens_firm(
     # Nothing overdue today: nothing to claim.
     paid_up = make_ctx({**ENFORCE_NOW, "late_payment.owed_now": "none"})
     assert "late_payment_claim" not in suggested_messages(paid_up)
+
+
+# A lovely client paying far below your usual rate, whose chats drift to personal matters:
+# the rate sets the verdict, so the rate review is the first draft, before a reminder about
+# professionalism (a user: "I would never send that just before asking for a raise").
+LOW_RATE_CHATTY = {
+    **FREE,
+    "situation.work_matters": "quite",
+    "situation.usual_rate": "far_below",
+    "unprofessional.off_topic": "sometimes",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_when_the_rate_sets_the_verdict_the_rate_review_comes_first(lang):
+    ctx = make_ctx(LOW_RATE_CHATTY, lang)
+    assert ctx.driver_rule and not ctx.driver_kind  # a money rule, not a sign
+    suggested = suggested_messages(ctx)
+    assert suggested[0] == "new_rates", suggested
+    assert "professionalism_reminder" in suggested
+    # A sign that sets the verdict keeps its own draft first.
+    insulted = make_ctx({**LOW_RATE_CHATTY, "disrespect.insults": "repeatedly"}, lang)
+    assert insulted.driver_kind and suggested_messages(insulted)[0] != "new_rates"

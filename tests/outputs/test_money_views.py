@@ -176,6 +176,9 @@ def test_markdown_summary_shows_the_rates_and_their_sources(lang):
     assert money_word("effective", lang) in text and money_word("target", lang) in text
     assert money_word("src:high_maintenance.unbilled_hours", lang) in text
     assert money_word("verdict_note", lang) in text
+    # The figures never change the verdict; the usual-rate answer may raise it, never lower.
+    never_lower = "never lower" if lang == "en" else "jamais l'adoucir"
+    assert never_lower in money_word("verdict_note", lang)
     assert money_word("exit_title", lang) not in text  # not shown on the stay path
 
 
