@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from clientcheck.bank.answers import is_answered
 from clientcheck.bank.records import ClientRecord
+from clientcheck.guidance.render import question_count
 from clientcheck.i18n import t
 from clientcheck.persistence.storage import MAX_CLIENTS
 from clientcheck.ui.device_state import ago, device_state, now_ms, saved_step
@@ -63,14 +63,15 @@ def start_buttons(lang: str) -> None:
     with st.container(key="cc_start_waiting" if waiting else "cc_start"):
         if d.offer in ids:
             record = s.clients[ids.index(d.offer)]
-            questions = list(bank().questions())
-            answered = sum(1 for q in questions if is_answered(record.answers.get(q.id)))
+            # The count every page shows: the questions asked for this client, follow-ups
+            # included, not the optional Money ones (a user saw "18 of 53" here).
+            answered, asked = question_count(bank(), record.answers)
             label = t(
                 "continue_saved",
                 lang,
                 name=literal(record.display_name(t("unnamed_client", lang))),
                 answered=answered,
-                total=len(questions),
+                total=asked,
                 ago=ago(d.offer_saved_at, now_ms(), lang),
             )
             st.button(
