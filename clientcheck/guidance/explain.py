@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from clientcheck.bank.answers import Answer, answer_label
-from clientcheck.bank.questions import QuestionBank
+from clientcheck.bank.questions import STILL_GOING, QuestionBank
 from clientcheck.engine.changes import what_would_change
 from clientcheck.engine.signs import NOT_ASSESSED
 from clientcheck.engine.verdict import NOT_ENOUGH, Reason, Result
@@ -138,6 +138,11 @@ def change_lines(bank: QuestionBank, answers: Mapping[str, Answer], lang: str) -
                     continue
                 if change.answer in ("no_change", "worse"):
                     key += "_again"
+            elif answers.get(change.question_id) in STILL_GOING:
+                # Raised already and it goes on: what would change it is what happens from
+                # here, not raising it (a user: "it says 'if you raise it', but I did").
+                if change.answer in ("improved", "worse", "no_change"):
+                    key += "_now"
             if bank.rules.sign_kinds.get(question.section) in BEHAVIOUR_KINDS:
                 # Behaviour is not fixed by fees or deposits: going further is a last
                 # warning, and "they pay the fee" has no meaning there.

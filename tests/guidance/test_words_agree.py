@@ -110,10 +110,10 @@ def _words_agree(ctx, lang: str) -> None:
             enforce = ENFORCE_TERMS[lang].format(sign=sign.name)
             assert not any(enforce in line for line in flat), ctx.changes
     assert not any(NO_SHARE[lang] in line for line in flat), ctx.changes
-    # A sign already raised and settled is not "raised" again in what would change it:
-    # what would change it is the problem coming back.
+    # A sign already raised (settled or not) is not "raised" again in what would change it:
+    # what would change it is what happens from here, or the problem coming back.
     for sign in ctx.signs:
-        if ctx.answers.get(f"{sign.id}.raised") in ("improved", "self_corrected"):
+        if ctx.answers.get(f"{sign.id}.raised") not in (None, "not_yet", "dont_know"):
             raise_it = RAISE_IT[lang].format(sign=sign.name)
             assert not any(raise_it in line for line in flat), ctx.changes
     if ctx.verdict == "renegotiate" and ctx.driver_kind in BEHAVIOUR_KINDS and items:
