@@ -216,4 +216,8 @@ def review_sentence(ctx: AssessmentContext) -> str | None:
     if not review.proposed:
         return money_word("rate_review_no_rate", ctx.lang)
     when = format_date(review.effective_on, ctx.lang)
+    if review.step and review.full_on:  # the draft's two steps, not one
+        full_on = format_date(review.full_on, ctx.lang)
+        words = {"proposed": review.proposed, "step": review.step, "full_on": full_on}
+        return money_word("rate_review_steps", ctx.lang, date=when, **words)
     return money_word("rate_review", ctx.lang, proposed=review.proposed, date=when)
