@@ -301,3 +301,14 @@ class Draft:
     title: str  # the kind of message, e.g. "Payment terms"
     subject: str
     body: str
+
+
+def verdict_reasons(ctx: AssessmentContext) -> tuple[str, ...]:
+    """The lines under the verdict, on the page and in every summary: the rules that set
+    it, why the user counts as free or dependent, and the weight they give the work."""
+    if ctx.verdict == "not_enough":
+        return ()
+    lines = [*ctx.reasons, ctx.dependency_reason]
+    if ctx.work_matters:
+        lines.append(t("work_matters_note", ctx.lang, value=ctx.work_matters.lower()))
+    return tuple(line for line in lines if line)

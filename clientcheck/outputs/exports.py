@@ -23,6 +23,7 @@ from clientcheck.guidance.render import (
     build_context,
     format_date,
     render_why,
+    verdict_reasons,
 )
 from clientcheck.i18n import t
 from clientcheck.outputs.charts import RadarSeries
@@ -110,8 +111,7 @@ def summary_why(ctx: AssessmentContext) -> str:
     """The verdict's sentence, then one line per rule that set it and why you count as
     free or dependent, then whether it is provisional and what would settle it."""
     lines = [render_why(ctx)]
-    if ctx.verdict != "not_enough":
-        lines += [f"• {line}" for line in (*ctx.reasons, ctx.dependency_reason)]
+    lines += [f"• {line}" for line in verdict_reasons(ctx)]
     if ctx.provisional:
         lines.append(ctx.provisional_note)
         lines += [f"• {question}" for question in ctx.firm_up]

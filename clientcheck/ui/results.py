@@ -20,7 +20,13 @@ from clientcheck.bank.records import ClientRecord
 from clientcheck.engine.verdict import assess
 from clientcheck.guidance.advice import action_plan
 from clientcheck.guidance.moneytext import money_word
-from clientcheck.guidance.render import AssessmentContext, SignView, build_context, render_why
+from clientcheck.guidance.render import (
+    AssessmentContext,
+    SignView,
+    build_context,
+    render_why,
+    verdict_reasons,
+)
 from clientcheck.i18n import plural, t
 from clientcheck.outputs import pdf_worker
 from clientcheck.outputs.charts import RadarSeries, radar_figure
@@ -124,10 +130,8 @@ def verdict_box(ctx: AssessmentContext, lang: str, next_step: str | None) -> Non
     kind, icon = VERDICT_ALERT[ctx.verdict], VERDICT_ICONS[ctx.verdict]  # the PDF's colours too
     headline = t("verdict_line", lang, verdict=ctx.verdict_label)
     parts = [f"**{headline}**", literal(render_why(ctx))]
-    if ctx.verdict != "not_enough":
-        reasons = [*ctx.reasons, ctx.dependency_reason]
-        if ctx.work_matters:
-            reasons.append(t("work_matters_note", lang, value=ctx.work_matters.lower()))
+    reasons = verdict_reasons(ctx)  # the summaries give the same lines
+    if reasons:
         parts.append("\n".join(f"- {literal(line)}" for line in reasons))
     if next_step:
         parts.append(f"**{t('verdict_next_step', lang)}** {literal(next_step)}")

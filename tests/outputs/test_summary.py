@@ -480,3 +480,20 @@ def test_the_neutral_draft_is_the_last_warning_the_verdict_asks_for(lang):
     # Never raised: a first word, no warning.
     first = _late_payer_data(lang, {**answers, "disrespect.raised": "not_yet"}).ctx
     assert warning[lang] not in render_message("name_disrespect", "neutral", first).body
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_summary_gives_the_same_lines_under_the_verdict_as_the_page(lang):
+    # A user saw "this work matters to you (quite)" on the page and not in the PDF.
+    from clientcheck.guidance.render import verdict_reasons
+    from clientcheck.outputs.exports import summary_why
+    from tests.support.contexts import FREE, make_ctx
+
+    ctx = make_ctx(
+        {**FREE, "situation.work_matters": "quite", "situation.usual_rate": "far_below"}, lang
+    )
+    lines = verdict_reasons(ctx)
+    note = "matters to you" if lang == "en" else "compte pour vous"
+    assert any(note in line for line in lines), lines
+    why = summary_why(ctx)
+    assert all(line in why for line in lines), why
