@@ -621,7 +621,7 @@ def test_lang_query_parameter_opens_in_french():
     at = start("fr")
     assert at.segmented_control(key="lang").value == "fr"
     assert not any("Should I let this client go?" in h.value for h in at.header)
-    assert any("Faut-il laisser partir ce client" in h.value for h in at.header)
+    assert any("Faut-il se séparer de ce client" in h.value for h in at.header)
     assert at.button(key="start").label == "Commencer"
     assert at.button(key="goto|results").label == "Résultats"
 
