@@ -112,3 +112,10 @@ def test_a_negative_zero_amount_is_written_without_a_minus():
     for lang in ("en", "fr"):
         assert format_money(-0.0, lang, "EUR") == format_money(0.0, lang, "EUR")
         assert "-" not in format_money(-0.0, lang, "EUR")
+
+
+def test_a_broken_deadline_is_the_clients_own_in_the_singular():
+    from clientcheck.bank.loader import default_bank
+
+    scale = default_bank().question("contract_breach.terms_broken").scale
+    assert scale.option("deadlines").label("fr") == "Ses propres délais ou fournitures"
