@@ -119,3 +119,11 @@ def test_a_broken_deadline_is_the_clients_own_in_the_singular():
 
     scale = default_bank().question("contract_breach.terms_broken").scale
     assert scale.option("deadlines").label("fr") == "Ses propres délais ou fournitures"
+
+
+def test_a_brief_that_was_met_is_respected_not_filled():
+    from clientcheck.bank.loader import default_bank
+
+    summary = default_bank().sign("demanding").summary("fr")
+    assert "cahier des charges respecté" in summary
+    assert "rempli" not in summary
