@@ -84,6 +84,11 @@ _BABEL_LOCALES: Final = {"en": "en", "fr": "fr_FR"}
 _SYMBOLS: Final = {("fr", "GBP"): ("£GB", "£")}
 
 
+def currency_name(code: str, lang: str) -> str:
+    """Name a currency as people do in ``lang``: "pounds sterling", "dollars canadiens"."""
+    return t(f"currency_name_{code.lower()}", lang)
+
+
 @cache
 def month_names(lang: str, width: str = "wide") -> tuple[str, ...]:
     """The twelve month names in ``lang``, from Babel: "December" / "décembre"; "Dec" / "déc."."""

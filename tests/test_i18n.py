@@ -127,3 +127,30 @@ def test_a_brief_that_was_met_is_respected_not_filled():
     summary = default_bank().sign("demanding").summary("fr")
     assert "cahier des charges respecté" in summary
     assert "rempli" not in summary
+
+
+@pytest.mark.parametrize(
+    ("code", "en", "fr"),
+    [
+        ("EUR", "euros", "euros"),
+        ("GBP", "pounds sterling", "livres sterling"),
+        ("USD", "US dollars", "dollars américains"),
+        ("CHF", "Swiss francs", "francs suisses"),
+        ("CAD", "Canadian dollars", "dollars canadiens"),
+    ],
+)
+def test_currencies_are_named_as_people_name_them(code, en, fr):
+    from clientcheck.i18n import CURRENCIES, currency_name
+
+    assert code in CURRENCIES
+    assert (currency_name(code, "en"), currency_name(code, "fr")) == (en, fr)
+    said = t("drafts_currency", "en", currency=code, currency_name=currency_name(code, "en"))
+    assert said == f"Amounts in {en} ({code})."
+
+
+def test_every_currency_offered_has_a_name_in_every_language():
+    from clientcheck.i18n import CURRENCIES, currency_name
+
+    for code in CURRENCIES:
+        for lang in LANGS:
+            assert currency_name(code, lang).strip()  # a missing name raises KeyError

@@ -643,3 +643,14 @@ def test_a_draft_against_a_let_go_verdict_says_it_is_only_if_you_stay():
 def test_the_reminder_line_goes_on_in_lower_case_after_its_dash(lang, line):
     at = app([ClientRecord(name="Acme", answers=LATE_PAYER)], lang=lang)
     assert any(str(m.value).startswith(line) for m in at.markdown), all_text(at)
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [("en", "Amounts in pounds sterling (GBP)."), ("fr", "Montants en livres sterling (GBP).")],
+)
+def test_the_drafts_name_the_currency_as_people_do(lang, said):
+    at = app(
+        [ClientRecord(name="Acme", answers={**LATE_PAYER, "situation.currency": "GBP"})], lang=lang
+    )
+    assert said in [str(c.value) for c in at.caption]
