@@ -77,6 +77,18 @@ def format_number(value: float, lang: str, decimals: int | None = None) -> str:
     return text
 
 
+def with_unit(number: str, unit: str, lang: str) -> str:
+    """A number and its unit, never split across lines: "40%" and "3 weeks" in English,
+    "40 %" and "3 semaines" in French (English sets no space before %; French does)."""
+    gap = "" if lang == "en" and unit.startswith("%") else "\u00a0"
+    return f"{number}{gap}{unit}"
+
+
+def format_percent(value: float, lang: str) -> str:
+    """A whole percentage as ``lang`` writes it: "51%" in English, "51 %" in French."""
+    return with_unit(format_number(round(value), lang), "%", lang)
+
+
 CURRENCIES: Final = ("EUR", "GBP", "USD", "CHF", "CAD")
 DEFAULT_CURRENCY: Final = "EUR"
 _BABEL_LOCALES: Final = {"en": "en", "fr": "fr_FR"}

@@ -101,6 +101,38 @@ def _french_texts() -> list[str]:
     return texts
 
 
+def _texts(lang: str) -> list[str]:
+    from clientcheck.bank.loader import default_bank
+    from clientcheck.guidance.moneytext import money_words
+
+    bank = default_bank()
+    texts = [text(lang) for text in ui_strings().values()] + list(money_words(lang).values())
+    for section in bank.sections:
+        texts += [section.name(lang), section.summary(lang)]
+        for q in section.questions:
+            texts += [q.text(lang), q.help(lang) if q.help else ""]
+            if q.scale is not None:
+                texts += [option.label(lang) for option in q.scale.options]
+    return texts
+
+
+def test_english_sets_no_space_before_percent_and_french_a_no_break_one():
+    for text in _texts("en"):
+        assert not re.search(r"\d[ \u00a0\u202f]%", text), text
+    for text in _texts("fr"):
+        assert not re.search(r"\d ?%", text), text
+
+
+def test_numbers_and_units_follow_each_language():
+    from clientcheck.i18n import format_percent, with_unit
+
+    assert format_percent(51.4, "en") == "51%"
+    assert format_percent(51.4, "fr") == "51\u00a0%"
+    assert with_unit("8.5", "% a year", "en") == "8.5% a year"
+    assert with_unit("8,5", "% par an", "fr") == "8,5\u00a0% par an"
+    assert with_unit("3", "weeks", "en") == "3\u00a0weeks"
+
+
 def test_french_uses_non_breaking_spaces_before_double_punctuation():
     for text in _french_texts():
         assert not re.search(r" [:;?!»]|« ", text), text
