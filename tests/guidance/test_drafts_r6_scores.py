@@ -80,6 +80,15 @@ def test_warm_new_rates_say_the_user_values_the_work_together(lang):
         assert valued not in gallery_draft(lang, number, "new_rates", "neutral")
 
 
+def test_warm_french_new_rates_under_contract_say_it_once_and_end_their_sentence():
+    text = gallery_draft("fr", 1, "new_rates", "warm")
+    assert "contrat" in text
+    assert text.lower().count("je tiens") == 1, text
+    assert "rien ne changera sans votre accord" in text
+    assert "pour en parler avant la signature si vous le souhaitez." in text
+    assert "en parler avant." not in text
+
+
 # --- late-payment law: a real law named by the user, never a hedge; the contract's rate -------
 
 
