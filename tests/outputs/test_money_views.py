@@ -95,6 +95,21 @@ def test_stay_path_below_target_proposes_a_rate_review_and_the_draft():
     assert sentence is not None and "€" in sentence
 
 
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "Propose a rate review: about €55 an hour from {date} would bring this client"),
+        ("fr", "environ 55\u00a0€ de l'heure à compter du {date} porterait ce client"),
+    ],
+)
+def test_the_rate_review_says_from_when_the_new_rate_applies(lang, said):
+    ctx = make_ctx({**STAYING, **PAYS}, lang)
+    when = format_date(rate_review(ctx.answers, ctx.assessed_on, lang).effective_on, lang)
+    sentence = review_sentence(ctx)
+    assert said.format(date=when) in sentence, sentence
+    assert "notice" not in sentence and "préavis" not in sentence
+
+
 def test_no_rate_review_at_or_above_target():
     ctx = make_ctx({**STAYING, **PAYS, "money.target_rate": 30})
     assert "new_rates" not in suggested_messages(ctx)
