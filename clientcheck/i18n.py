@@ -77,11 +77,28 @@ def format_number(value: float, lang: str, decimals: int | None = None) -> str:
     return text
 
 
+def with_unit(number: str, unit: str, lang: str) -> str:
+    """A number and its unit, never split across lines: "40%" and "3 weeks" in English,
+    "40 %" and "3 semaines" in French (English sets no space before %; French does)."""
+    gap = "" if lang == "en" and unit.startswith("%") else "\u00a0"
+    return f"{number}{gap}{unit}"
+
+
+def format_percent(value: float, lang: str) -> str:
+    """A whole percentage as ``lang`` writes it: "51%" in English, "51 %" in French."""
+    return with_unit(format_number(round(value), lang), "%", lang)
+
+
 CURRENCIES: Final = ("EUR", "GBP", "USD", "CHF", "CAD")
 DEFAULT_CURRENCY: Final = "EUR"
 _BABEL_LOCALES: Final = {"en": "en", "fr": "fr_FR"}
 # Symbols Babel writes that a French reader would not: "2 800 £GB" is "2 800 £" in a letter.
 _SYMBOLS: Final = {("fr", "GBP"): ("£GB", "£")}
+
+
+def currency_name(code: str, lang: str) -> str:
+    """Name a currency as people do in ``lang``: "pounds sterling", "dollars canadiens"."""
+    return t(f"currency_name_{code.lower()}", lang)
 
 
 @cache

@@ -101,6 +101,38 @@ def _french_texts() -> list[str]:
     return texts
 
 
+def _texts(lang: str) -> list[str]:
+    from clientcheck.bank.loader import default_bank
+    from clientcheck.guidance.moneytext import money_words
+
+    bank = default_bank()
+    texts = [text(lang) for text in ui_strings().values()] + list(money_words(lang).values())
+    for section in bank.sections:
+        texts += [section.name(lang), section.summary(lang)]
+        for q in section.questions:
+            texts += [q.text(lang), q.help(lang) if q.help else ""]
+            if q.scale is not None:
+                texts += [option.label(lang) for option in q.scale.options]
+    return texts
+
+
+def test_english_sets_no_space_before_percent_and_french_a_no_break_one():
+    for text in _texts("en"):
+        assert not re.search(r"\d[ \u00a0\u202f]%", text), text
+    for text in _texts("fr"):
+        assert not re.search(r"\d ?%", text), text
+
+
+def test_numbers_and_units_follow_each_language():
+    from clientcheck.i18n import format_percent, with_unit
+
+    assert format_percent(51.4, "en") == "51%"
+    assert format_percent(51.4, "fr") == "51\u00a0%"
+    assert with_unit("8.5", "% a year", "en") == "8.5% a year"
+    assert with_unit("8,5", "% par an", "fr") == "8,5\u00a0% par an"
+    assert with_unit("3", "weeks", "en") == "3\u00a0weeks"
+
+
 def test_french_uses_non_breaking_spaces_before_double_punctuation():
     for text in _french_texts():
         assert not re.search(r" [:;?!»]|« ", text), text
@@ -112,3 +144,45 @@ def test_a_negative_zero_amount_is_written_without_a_minus():
     for lang in ("en", "fr"):
         assert format_money(-0.0, lang, "EUR") == format_money(0.0, lang, "EUR")
         assert "-" not in format_money(-0.0, lang, "EUR")
+
+
+def test_a_broken_deadline_is_the_clients_own_in_the_singular():
+    from clientcheck.bank.loader import default_bank
+
+    scale = default_bank().question("contract_breach.terms_broken").scale
+    assert scale.option("deadlines").label("fr") == "Ses propres délais ou fournitures"
+
+
+def test_a_brief_that_was_met_is_respected_not_filled():
+    from clientcheck.bank.loader import default_bank
+
+    summary = default_bank().sign("demanding").summary("fr")
+    assert "cahier des charges respecté" in summary
+    assert "rempli" not in summary
+
+
+@pytest.mark.parametrize(
+    ("code", "en", "fr"),
+    [
+        ("EUR", "euros", "euros"),
+        ("GBP", "pounds sterling", "livres sterling"),
+        ("USD", "US dollars", "dollars américains"),
+        ("CHF", "Swiss francs", "francs suisses"),
+        ("CAD", "Canadian dollars", "dollars canadiens"),
+    ],
+)
+def test_currencies_are_named_as_people_name_them(code, en, fr):
+    from clientcheck.i18n import CURRENCIES, currency_name
+
+    assert code in CURRENCIES
+    assert (currency_name(code, "en"), currency_name(code, "fr")) == (en, fr)
+    said = t("drafts_currency", "en", currency=code, currency_name=currency_name(code, "en"))
+    assert said == f"Amounts in {en} ({code})."
+
+
+def test_every_currency_offered_has_a_name_in_every_language():
+    from clientcheck.i18n import CURRENCIES, currency_name
+
+    for code in CURRENCIES:
+        for lang in LANGS:
+            assert currency_name(code, lang).strip()  # a missing name raises KeyError

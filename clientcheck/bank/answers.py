@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from clientcheck.bank.questions import Question, QuestionBank
-from clientcheck.i18n import format_number, t
+from clientcheck.i18n import format_number, t, with_unit
 
 DONT_KNOW = "dont_know"
 """The answer "don't know / not applicable", offered for every question."""
@@ -196,8 +196,7 @@ def answer_label(question: Question, value: Answer, lang: str) -> str:
     spec = question.number
     assert isinstance(value, int | float)
     unit = (spec.unit_one if spec.unit_one is not None and value == 1 else spec.unit)(lang)
-    sep = "" if unit == "%" and lang == "en" else "\u00a0"
-    return f"{format_number(float(value), lang)}{sep}{unit}"
+    return with_unit(format_number(float(value), lang), unit, lang)
 
 
 def freeze_answers(answers: Answers) -> tuple[tuple[str, Answer], ...]:

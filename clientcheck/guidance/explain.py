@@ -10,7 +10,7 @@ from clientcheck.bank.questions import STILL_GOING, QuestionBank
 from clientcheck.engine.changes import what_would_change
 from clientcheck.engine.signs import NOT_ASSESSED
 from clientcheck.engine.verdict import NOT_ENOUGH, Reason, Result
-from clientcheck.i18n import t
+from clientcheck.i18n import format_percent, t
 
 
 def reason_text(bank: QuestionBank, result: Result, reason: Reason, lang: str) -> str:
@@ -23,7 +23,7 @@ def reason_text(bank: QuestionBank, result: Result, reason: Reason, lang: str) -
         values["sign"] = bank.sign(reason.sign_id).name(lang)
         values["band"] = rules_band_label(bank, result.sign(reason.sign_id).band, lang)
     if result.rate_share is not None:
-        values["share"] = f"{round(100 * result.rate_share)}\u00a0%"
+        values["share"] = format_percent(100 * result.rate_share, lang)
     return rule_reason(bank, reason.rule_id)(lang).format(**values)
 
 

@@ -16,9 +16,15 @@ from clientcheck.engine import money, runway
 from clientcheck.engine.money import Figure, RateView
 from clientcheck.engine.runway import ExitProjection
 from clientcheck.guidance.dates import notice_words
-from clientcheck.i18n import Text, format_money, format_number, load_texts, month_names
+from clientcheck.i18n import (
+    Text,
+    format_money,
+    format_number,
+    format_percent,
+    load_texts,
+    month_names,
+)
 
-NBSP = "\u00a0"
 # The verdicts under which the twelve months after letting go are shown.
 EXIT_VERDICTS = ("let_go", "plan_exit")
 WORDS_FILE = Path(__file__).resolve().parent / "money_words.toml"
@@ -224,7 +230,7 @@ def exit_sentences(
             lang,
             notice=notice,
             pipeline=pipeline_label,
-            percent=f"{round(projection.replaces * 100)}{NBSP if lang == 'fr' else ''}%",
+            percent=format_percent(projection.replaces * 100, lang),
             months=format_number(savings_months, lang),
         )
     ]

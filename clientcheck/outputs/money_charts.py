@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 import plotly.graph_objects as go
 
+from clientcheck.i18n import format_percent, with_unit
 from clientcheck.outputs.charts import PALETTE, plotly_text, wrap_label
 
 _LAYOUT = {
@@ -46,15 +47,15 @@ def rates_figure(bars: Sequence[tuple[str, float]], value_texts: Sequence[str]) 
     return go.Figure({"data": [bar], "layout": layout})
 
 
-def shares_figure(names: Sequence[str], shares: Sequence[float]) -> go.Figure:
-    """Horizontal bars of each client's share of income, with the 25 % and 40 % lines."""
+def shares_figure(names: Sequence[str], shares: Sequence[float], lang: str) -> go.Figure:
+    """Horizontal bars of each client's share of income, with the 25% and 40% lines."""
     bar = {
         "type": "bar",
         "x": list(shares),
         "y": [wrap_label(plotly_text(n), 22) for n in names],
         "orientation": "h",
         "marker": {"color": PALETTE[0]},
-        "text": [f"{round(s)} %" for s in shares],
+        "text": [format_percent(s, lang) for s in shares],
         "textposition": "auto",
         "hoverinfo": "skip",
     }
@@ -76,7 +77,10 @@ def shares_figure(names: Sequence[str], shares: Sequence[float]) -> go.Figure:
         "shapes": edges,
         "height": 60 + 40 * len(names),
         "yaxis": {"autorange": "reversed", "automargin": True},
-        "xaxis": {"range": [0, max(100, *shares) if shares else 100], "ticksuffix": " %"},
+        "xaxis": {
+            "range": [0, max(100, *shares) if shares else 100],
+            "ticksuffix": with_unit("", "%", lang),
+        },
         "showlegend": False,
     }
     return go.Figure({"data": [bar], "layout": layout})

@@ -27,6 +27,9 @@ from clientcheck.outputs.charts import RadarSeries
 
 LABELS_FILE = TEMPLATES_DIR / "summary" / "labels.toml"
 _BACKTICKS = re.compile(r"`+")
+# Breaking white space only: French's no-break spaces (before : ; ? ! % and inside « »)
+# are part of the text, not space to collapse.
+_SPACES = re.compile(r"[ \t\n\r\f\v]+")
 
 
 @dataclass(frozen=True)
@@ -92,7 +95,7 @@ def clean_text(value: object) -> str:
 
 def one_line(value: object) -> str:
     """Put text on a single line: newlines become spaces, runs of spaces collapse."""
-    return " ".join(clean_text(value).split())
+    return _SPACES.sub(" ", clean_text(value)).strip(" ")
 
 
 def md_text(value: object) -> str:

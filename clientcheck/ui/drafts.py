@@ -30,7 +30,7 @@ from clientcheck.guidance.messages import (
     verdict_note,
 )
 from clientcheck.guidance.render import AssessmentContext, Draft, escape_markdown, format_date
-from clientcheck.i18n import t
+from clientcheck.i18n import currency_name, t
 from clientcheck.outputs.exports import export_filename
 from clientcheck.ui.draft_details import details_form, details_values
 from clientcheck.ui.state import store
@@ -157,10 +157,7 @@ def _editor(
     """Pick a draft and a tone, fill details, edit, copy, download, include in the summary."""
     code, chosen = currency(ctx)
     if chosen:
-        from babel.numbers import get_currency_name
-
-        locale = "fr_FR" if lang == "fr" else "en"
-        name = get_currency_name(code, locale=locale)
+        name = currency_name(code, lang)
         st.caption(t("drafts_currency", lang, currency=code, currency_name=name))
     else:
         st.caption(t("drafts_currency_default", lang))

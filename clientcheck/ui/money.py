@@ -21,6 +21,7 @@ from clientcheck.guidance.moneytext import (
 )
 from clientcheck.guidance.rate_review import review_sentence
 from clientcheck.guidance.render import AssessmentContext
+from clientcheck.i18n import format_percent
 from clientcheck.outputs.money_charts import exit_figure, rates_figure, shares_figure
 from clientcheck.ui.layout import literal, reflow_table
 from clientcheck.ui.state import bank
@@ -39,8 +40,8 @@ def _exit_chart(months, client_income, new_work, drawn, savings_left, names):
 
 
 @st.cache_resource(max_entries=256, show_spinner=False)
-def _shares_chart(names: tuple[str, ...], shares: tuple[float, ...]):
-    return shares_figure(names, shares)
+def _shares_chart(names: tuple[str, ...], shares: tuple[float, ...], lang: str):
+    return shares_figure(names, shares, lang)
 
 
 def rate_section(ctx: AssessmentContext, lang: str) -> None:
@@ -143,9 +144,9 @@ def shares_section(people: Sequence[tuple[str, dict]], lang: str) -> None:
         return
     names = tuple(n for n, _ in known)
     shares = tuple(v for _, v in known)
-    summary = "; ".join(f"{n} {round(v)} %" for n, v in known)
+    summary = "; ".join(f"{n} {format_percent(v, lang)}" for n, v in known)
     st.plotly_chart(
-        _shares_chart(names, shares),
+        _shares_chart(names, shares, lang),
         config=_CHART_CONFIG,
         alt=money_word("share_chart_alt", lang, summary=summary),
         key="money_shares_chart",

@@ -16,7 +16,7 @@ import streamlit as st
 from clientcheck.bank.answers import DONT_KNOW, AnswerError, limit_of, parse_number
 from clientcheck.bank.questions import Question, Section
 from clientcheck.engine.signs import visible_questions
-from clientcheck.i18n import format_number, t
+from clientcheck.i18n import format_number, t, with_unit
 from clientcheck.ui.layout import literal
 from clientcheck.ui.state import bank, store
 
@@ -28,10 +28,11 @@ def widget_key(record_id: str, question_id: str) -> str:
 def number_error(code: str, question: Question, lang: str, maximum: float | None = None) -> str:
     spec = question.number
     assert spec is not None
+    upper = format_number(spec.max if maximum is None else maximum, lang)
     values = {
         "min": format_number(spec.min, lang),
-        "max": format_number(spec.max if maximum is None else maximum, lang),
-        "unit": spec.unit(lang),
+        "max": upper,
+        "max_with_unit": with_unit(upper, spec.unit(lang), lang),
     }
     return t(f"error_{code}", lang, **values)
 

@@ -107,7 +107,7 @@ def test_each_step_starts_at_the_top(size: str, request: pytest.FixtureRequest, 
 
 def test_lang_parameter_shows_french_and_sets_the_page_language(page: Page, app_url: str):
     open_app(page, app_url, "fr")
-    expect(page.get_by_role("heading", name="Faut-il laisser partir ce client ?")).to_be_visible()
+    expect(page.get_by_role("heading", name="Faut-il se séparer de ce client ?")).to_be_visible()
     expect(page.get_by_role("button", name="Commencer")).to_be_visible()
     expect_html_lang(page, "fr")
 

@@ -236,6 +236,49 @@ def test_late_payment_advice_cites_the_rights_of_a_business_clients_jurisdiction
         assert "not legal advice" in text
 
 
+@pytest.mark.parametrize(
+    ("lang", "where", "said"),
+    [
+        ("en", "fr", "Your business is based in France and your client is a business: "),
+        (
+            "en",
+            "uk",
+            "Your business is based in the United Kingdom and your client is a business: ",
+        ),
+        (
+            "en",
+            "eu",
+            "Your business is based in another EU country and your client is a business: ",
+        ),
+        (
+            "fr",
+            "fr",
+            "Votre activité est établie en France et votre client est une entreprise\u00a0: ",
+        ),
+        (
+            "fr",
+            "uk",
+            "Votre activité est établie au Royaume-Uni et votre client est une entreprise",
+        ),
+        (
+            "fr",
+            "eu",
+            "Votre activité est établie dans un autre pays de l'Union européenne et votre",
+        ),
+    ],
+)
+def test_the_rights_say_where_your_business_is_not_where_the_client_is(lang, where, said):
+    # The question asks where *your* business is based; where the client is, nobody said.
+    answers = {**LATE_PAYER, **DEPENDENT, **BUSINESS_FR, "situation.jurisdiction": where}
+    rights = late_payment_rights(make_ctx(answers, lang))
+    assert rights[0].startswith(said), rights[0]
+    assert not any(
+        phrase in line
+        for line in rights
+        for phrase in ("client is a business in", "entreprise en France", "entreprise au Royaume")
+    )
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_french_rights_are_written_in_french_with_their_articles(lang):
     ctx = make_ctx({**LATE_PAYER, **BUSINESS_FR, **DEPENDENT}, lang)

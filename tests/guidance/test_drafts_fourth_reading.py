@@ -95,13 +95,13 @@ def test_the_fourth_reading_phrase_check_can_fail():
 def test_new_rates_never_read_as_if_the_sender_rate_went_down(lang):
     neutral = body("new_rates", "neutral", RATES, lang)
     firm = body("new_rates", "firm", RATES, lang)
+    # Never a dig at the client, nor a review of "all my rates" the user never spoke of.
     if lang == "en":
-        # Sixth reading: a neutral review of all the rates, never a dig at the client.
-        assert "review of all my rates" in neutral and "review of my rates" in firm
         assert "below my standard rate" not in neutral and "raised" not in firm
+        assert "review" not in neutral and "review" not in firm
     else:
-        assert "J'ai révisé l'ensemble de mes tarifs" in neutral
-        assert "inférieur au tarif" not in neutral and "révision de mes tarifs" in firm
+        assert "inférieur au tarif" not in neutral
+        assert "révis" not in neutral and "révis" not in firm
 
 
 def test_extra_work_is_quoted_with_certainty():

@@ -21,16 +21,31 @@ from tests.support.gallery import gallery_draft, gallery_situations
 @pytest.mark.parametrize("number", [1, 2, 3, 4])
 def test_new_rates_state_the_change_before_the_reason_in_one_paragraph(lang, number):
     up_from = ", up from " if lang == "en" else ", contre "
-    review = "review" if lang == "en" else ("révis", "revu")
+    reason = "The new rate also covers" if lang == "en" else "Le nouveau tarif couvre aussi"
     for tone in TONES:
         text = gallery_draft(lang, number, "new_rates", tone)
         opening = text.split("\n\n")[1]
-        where = [opening.find(word) for word in ((review,) if lang == "en" else review)]
-        at = min(i for i in where if i >= 0)
-        assert 0 <= opening.find(up_from) < at, opening
-        # Never a one-line paragraph for the reason alone.
-        for alone in ("This follows a review of my rates.", "Ce changement fait suite"):
-            assert f"\n\n{alone}\n\n" not in text, text
+        assert up_from in opening, opening
+        if reason in text:  # the only reason there is: the unbilled time the user reported
+            assert opening.find(up_from) < opening.find(reason), opening
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_new_rates_give_no_reason_the_user_did_not(lang):
+    # No "review of all my rates" the user never spoke of: the only reason a draft gives is
+    # the unbilled time they reported; without it, the change stands on its own.
+    invented = ("review", "line with") if lang == "en" else ("révis", "revu", "aligner")
+    for number in (1, 2, 3, 4):
+        for tone in TONES:
+            text = gallery_draft(lang, number, "new_rates", tone)
+            assert not any(word in text for word in invented), text
+    opening = gallery_draft(lang, 3, "new_rates", "neutral").split("\n\n")[1]
+    assert opening == (
+        "From 1 February 2027, my rate will be [new rate], up from [current rate]."
+        if lang == "en"
+        else "À partir du 1er février 2027, mon tarif sera de [nouveau tarif], contre "
+        "[tarif actuel] aujourd'hui."
+    )
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
@@ -58,11 +73,20 @@ def test_a_firm_rate_under_contract_says_what_happens_without_agreement(lang):
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
-def test_warm_new_rates_thank_the_client_not_only_the_review(lang):
+def test_warm_new_rates_say_the_user_values_the_work_together(lang):
     valued = "I really value working with you" if lang == "en" else "Je tiens beaucoup à notre"
     for number in (1, 2, 3, 4):
         assert valued in gallery_draft(lang, number, "new_rates", "warm")
         assert valued not in gallery_draft(lang, number, "new_rates", "neutral")
+
+
+def test_warm_french_new_rates_under_contract_say_it_once_and_end_their_sentence():
+    text = gallery_draft("fr", 1, "new_rates", "warm")
+    assert "contrat" in text
+    assert text.lower().count("je tiens") == 1, text
+    assert "rien ne changera sans votre accord" in text
+    assert "pour en parler avant la signature si vous le souhaitez." in text
+    assert "en parler avant." not in text
 
 
 # --- late-payment law: a real law named by the user, never a hedge; the contract's rate -------

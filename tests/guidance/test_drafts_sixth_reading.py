@@ -169,17 +169,24 @@ def test_the_reminder_asks_for_courteous_feedback_without_stock_wording(lang):
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_a_quote_at_a_known_rate_leaves_a_total_to_fill_not_an_open_price(lang):
+    # The number of hours or days is left to fill, its unit written: "about [number] days".
     total = (
-        "about [number of hours] at our agreed rate of €55 an hour, so about [total]"
+        "about [number] hours at our agreed rate of €55 an hour, so about [total]"
         if lang == "en"
-        else "environ [nombre d'heures] à notre tarif convenu de 55\u00a0€ de l'heure, "
+        else "environ [nombre] heures à notre tarif convenu de 55\u00a0€ de l'heure, "
         "soit environ "
         "[total]"
     )
     for tone in TONES:
         assert total in gallery_draft(lang, 1, "quote_extra_work", tone)
-    days = "[number of days]" if lang == "en" else "[nombre de jours]"
-    assert days in gallery_draft(lang, 2, "quote_extra_work", "neutral")
+    days = (
+        "about [number] days at the current rate of"
+        if lang == "en"
+        else "environ [nombre] jours au tarif actuel de"
+    )
+    by_day = gallery_draft(lang, 2, "quote_extra_work", "neutral")
+    assert days in by_day, by_day
+    assert "[number of" not in by_day and "[nombre de" not in by_day
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])

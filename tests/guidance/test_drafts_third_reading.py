@@ -416,7 +416,7 @@ def test_new_rates_say_unbilled_time_was_never_billed_and_choose_between_asking_
     firm = body("new_rates", "firm", RATES, lang)
     opening = firm.split("\n\n")[1]
     assert ("I'm proposing a new rate" if lang == "en" else "Je vous propose de porter") in opening
-    assert ("review of my rates" if lang == "en" else "révision de mes tarifs") in firm
+    assert ("review of my rates" if lang == "en" else "révision de mes tarifs") not in firm
     without = body("new_rates", "firm", {**RATES, "contract_breach.has_contract": "no"}, lang)
     assert "agreement" not in without.split("\n\n")[1] and "accord" not in without
 

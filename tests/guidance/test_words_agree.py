@@ -48,6 +48,8 @@ TERMS_REFUSED = {"en": "the new terms are refused", "fr": "les nouvelles conditi
 # French elides these before a vowel ("L'accord", never "Le accord"); a pronoun after a
 # verb ("dites-le à", "est-ce arrivé") is not elided.
 NOT_ELIDED = re.compile(r"(?<![\w-])(le|la|de|que|ne|je|se|ce) (?=[aeiouéèêàâîôû])", re.I)
+# English sets no space before %; French a no-break one, never none nor an ordinary space.
+WRONG_PERCENT = {"en": re.compile(r"\d[ \u00a0\u202f]%"), "fr": re.compile(r"\d ?%")}
 TITLES = {
     "fix": {"en": "how to fix it", "fr": "comment y remédier"},
     "prepare": {"en": "prepare your exit", "fr": "préparer votre départ"},
@@ -124,6 +126,8 @@ def _words_agree(ctx, lang: str) -> None:
     for text in (why, *plan, *(line for item in items for line in item.lines)):
         assert "{" not in text and "None" not in text, text
         assert lang == "en" or not NOT_ELIDED.search(text), text
+    for text in (why, *plan, *ctx.reasons, *ctx.changes, *(li for i in items for li in i.lines)):
+        assert not WRONG_PERCENT[lang].search(text), text
 
 
 # A fading but pleasant client: less work alone never changes the verdict, but the words

@@ -95,6 +95,21 @@ def test_stay_path_below_target_proposes_a_rate_review_and_the_draft():
     assert sentence is not None and "€" in sentence
 
 
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "Propose a rate review: about €55 an hour from {date} would bring this client"),
+        ("fr", "environ 55\u00a0€ de l'heure à compter du {date} porterait ce client"),
+    ],
+)
+def test_the_rate_review_says_from_when_the_new_rate_applies(lang, said):
+    ctx = make_ctx({**STAYING, **PAYS}, lang)
+    when = format_date(rate_review(ctx.answers, ctx.assessed_on, lang).effective_on, lang)
+    sentence = review_sentence(ctx)
+    assert said.format(date=when) in sentence, sentence
+    assert "notice" not in sentence and "préavis" not in sentence
+
+
 def test_no_rate_review_at_or_above_target():
     ctx = make_ctx({**STAYING, **PAYS, "money.target_rate": 30})
     assert "new_rates" not in suggested_messages(ctx)
@@ -321,3 +336,48 @@ def test_a_scored_money_question_is_refused(tmp_path):
     )
     with pytest.raises(QuestionBankError, match="context only"):
         load_bank(copy)
+
+
+# --- percentages --------------------------------------------------------------------------------
+
+# English sets no space before %; French always sets a no-break one (none, or an ordinary
+# space, is wrong there; so is a no-break space collapsed into an ordinary one).
+SPACED_PERCENT = re.compile(r"\d[ \u00a0\u202f]%")
+TIGHT_PERCENT = re.compile(r"\d ?%")
+
+
+def assert_percent_spacing(text: str, lang: str) -> None:
+    wrong = SPACED_PERCENT if lang == "en" else TIGHT_PERCENT
+    found = wrong.search(text)
+    assert found is None, text[max(found.start() - 60, 0) : found.end() + 20]
+
+
+@pytest.mark.parametrize(("lang", "share"), [("en", "39%"), ("fr", "39\u00a0%")])
+def test_a_rate_far_below_the_target_gives_its_share_as_each_language_writes_it(lang, share):
+    # 30 an hour over 60 billed and about 17 unbilled hours is 23.3 an hour: 39% of 60.
+    ctx = make_ctx({**STAYING, **PAYS, "money.hourly_rate": 30, "money.target_rate": 60}, lang)
+    assert ctx.verdict == "renegotiate"
+    said = "This client pays you " if lang == "en" else "Ce client vous paie "
+    assert f"{said}{share} " in ctx.reasons[0]
+
+
+@pytest.mark.parametrize(("lang", "replaced"), [("en", "50%"), ("fr", "50\u00a0%")])
+def test_the_summary_writes_every_percentage_as_its_language_does(lang, replaced):
+    text = summary_markdown(build_summary_input(BANK, record({**LEAVING, **PAYS}), lang))
+    assert f" {replaced} " in text  # what the leads are counted as replacing
+    assert_percent_spacing(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "share", "rate"),
+    [("en", "35%", "8.5% a year"), ("fr", "35\u00a0%", "8,5\u00a0% par an")],
+)
+def test_answers_and_the_shares_chart_write_percentages_as_each_language_does(lang, share, rate):
+    from clientcheck.bank.answers import answer_label
+    from clientcheck.outputs.money_charts import shares_figure
+
+    assert answer_label(BANK.question("situation.income_share"), 35, lang) == share
+    assert answer_label(BANK.question("money.waiting_rate"), 8.5, lang) == rate
+    figure = shares_figure(["Acme"], [35.2], lang)
+    assert figure.data[0].text == (share,)
+    assert figure.layout.xaxis.ticksuffix == share.removeprefix("35")

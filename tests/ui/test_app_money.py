@@ -102,6 +102,19 @@ def test_money_section_is_folded_and_can_be_skipped(lang):
     assert not any(q.startswith("money.") for q in store(at).record.answers)
 
 
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "Your unbilled hours and how late this client pays are asked with the warning"),
+        ("fr", "Vos heures non facturées et les retards de paiement de ce client sont demandés"),
+    ],
+)
+def test_the_section_says_plainly_what_it_does_not_ask_again(lang, said):
+    text = everything(app([ClientRecord(name="Acme")], "client", lang))
+    assert said in text
+    assert "asked twice" not in text and "demandés deux fois" not in text
+
+
 def test_rate_fields_follow_the_pay_basis():
     at = app([ClientRecord(name="Acme")], "client")
     assert key(at, "money.hourly_rate") not in keys(at)

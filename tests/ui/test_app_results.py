@@ -631,3 +631,26 @@ def test_a_draft_against_a_let_go_verdict_says_it_is_only_if_you_stay():
     pick.set_value("workload_checkin").run()
     assert not at.exception
     assert any(i.value.startswith("Only if you decide to stay") for i in at.info)
+
+
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        ("en", "**Remind me to check again** — add the date to your calendar"),
+        ("fr", "**Me rappeler de refaire le point** — ajoutez la date à votre agenda"),
+    ],
+)
+def test_the_reminder_line_goes_on_in_lower_case_after_its_dash(lang, line):
+    at = app([ClientRecord(name="Acme", answers=LATE_PAYER)], lang=lang)
+    assert any(str(m.value).startswith(line) for m in at.markdown), all_text(at)
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [("en", "Amounts in pounds sterling (GBP)."), ("fr", "Montants en livres sterling (GBP).")],
+)
+def test_the_drafts_name_the_currency_as_people_do(lang, said):
+    at = app(
+        [ClientRecord(name="Acme", answers={**LATE_PAYER, "situation.currency": "GBP"})], lang=lang
+    )
+    assert said in [str(c.value) for c in at.caption]
