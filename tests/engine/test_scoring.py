@@ -894,7 +894,10 @@ def test_notice_period_and_how_much_the_work_matters_never_change_dependency(
         base.get("situation.usual_rate") == "far_below"  # see the next test
         or base.get("situation.pipeline") in ("some", "plenty")  # and the one after
     )
-    if not outgrown:
+    # A better rate asked for and refused means moving on, unless the work matters to you
+    # (rate_refused's "unless", questions/scoring.toml): there, it is meant to count.
+    refused = base.get("situation.rate_history") == "refused" and matters in ("quite", "a_lot")
+    if not outgrown and not refused:
         assert after.verdict == before.verdict
 
 
