@@ -174,6 +174,13 @@ def test_several_answers_show_every_option_whole_on_a_phone(phone_page: Page, ap
             .map(l => l.innerText)"""
     )
     assert cut == [], "options cut or off screen on a phone"
+    # Its question reads at the size of every other question's label (Markdown is larger).
+    sizes = page.evaluate(
+        """() => [document.querySelector('.st-key-cc_several_unprofessional_crossed_what p'),
+                  document.querySelector('[data-testid=stWidgetLabel] p')]
+            .map(e => getComputedStyle(e).fontSize)"""
+    )
+    assert sizes[0] == sizes[1], sizes
     shortcut = scale.options[[o.id for o in scale.options].index("shortcut")].label("en")
     group.get_by_text(shortcut, exact=True).click()
     wait_idle(page)
