@@ -70,6 +70,9 @@ def _on_text(field: str, key: str) -> None:
 def about_client(lang: str) -> None:
     s = store()
     record = s.record
+    # Where this page stands, as each sign's page says it (the step list is in the sidebar,
+    # folded away on a phone).
+    st.progress(0.0, text=t("progress_about", lang, total=len(bank().signs)))
     st.title(t("about_title", lang), anchor=False)
     st.caption(t("about_caption", lang))
     name_key = f"name|{record.id}"

@@ -638,3 +638,13 @@ def test_unknown_lang_parameter_falls_back_to_english():
     at = start("de")
     assert at.segmented_control(key="lang").value == "en"
     assert at.button(key="start").label == "Start"
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_about_page_says_where_it_stands_like_each_sign_page(lang):
+    # On a phone the step list is folded away in the sidebar: a user saw no progress here.
+    at = press(start(lang), "start")
+    assert page_title(at) == t("about_title", lang)
+    bars = at.get("progress")
+    assert len(bars) == 1 and bars[0].proto.value == 0
+    assert bars[0].proto.text == t("progress_about", lang, total=len(BANK.signs))
