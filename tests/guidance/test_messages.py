@@ -1547,3 +1547,11 @@ def test_when_the_rate_sets_the_verdict_the_rate_review_comes_first(lang):
     # A sign that sets the verdict keeps its own draft first.
     insulted = make_ctx({**LOW_RATE_CHATTY, "disrespect.insults": "repeatedly"}, lang)
     assert insulted.driver_kind and suggested_messages(insulted)[0] != "new_rates"
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_several_unpaid_invoices_are_named_as_several_from_the_first_line(lang):
+    details = replace(FULL, total_owed=5400, client_label="Harbour Ltd")
+    body = render_message("payment_terms", "firm", make_ctx(ASKED_IN_VAIN, lang), details).body
+    first = {"en": "writing about overdue invoices", "fr": "au sujet de factures en retard"}
+    assert first[lang] in body, body
