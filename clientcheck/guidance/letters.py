@@ -72,7 +72,7 @@ class MessageDetails:
     contact_name: str = ""
     client_label: str = ""
     overdue_amount: float | None = None
-    # Every unpaid invoice together (this one included), when others are unpaid too.
+    # Every overdue invoice together (this one included), when others are overdue too.
     total_owed: float | None = None
     currency: str | None = None  # None: the currency chosen in the answers, else EUR
     invoice_number: str = ""
@@ -114,7 +114,7 @@ class MessageDetails:
         return bool(self.overdue_amount or self.total_owed)
 
     def owes_more(self) -> bool:
-        """Other invoices are unpaid too: the total is larger than the named invoice's."""
+        """Other invoices are overdue too: the total is larger than the named invoice's."""
         return self.total_owed is not None and self.total_owed > (self.overdue_amount or 0)
 
 

@@ -402,7 +402,13 @@ def test_the_clauses_follow_the_signs_and_the_reason_the_user_picked():
     ("where", "rate"),
     [
         ("fr", {"en": "refinancing rate plus 10 percentage points", "fr": "majoré de 10 points"}),
-        ("uk", {"en": "8% a year above the Bank of England base rate", "fr": "8 points par an"}),
+        (
+            "uk",
+            {
+                "en": "8% a year above the Bank of England base rate",
+                "fr": "Angleterre majoré de 8 points",
+            },
+        ),
         ("eu", {"en": "reference rate plus 8 percentage points", "fr": "majoré de 8 points"}),
         ("other", {"en": "[rate]% a year", "fr": "[taux]\u00a0%"}),
     ],

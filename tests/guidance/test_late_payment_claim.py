@@ -93,7 +93,7 @@ def test_united_kingdom_statutory_interest_and_the_fixed_sum_by_the_size_of_the_
         for tone in ("neutral", "firm"):
             text = body(answers, tone, lang, details)
             assert "Late Payment of Commercial Debts (Interest) Act 1998" in text
-            assert ("8% a year above" if lang == "en" else "8 points par an") in text
+            assert ("8% a year above" if lang == "en" else "Angleterre majoré de 8 points") in text
             assert (f"£{fixed}" if lang == "en" else f"{fixed}\u00a0£") in text
             assert "L441" not in text and "injonction" not in text
 

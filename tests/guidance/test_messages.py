@@ -1463,8 +1463,9 @@ def test_a_dishonest_request_backed_by_a_threat_is_refused_and_the_threat_answer
 # Other invoices unpaid too (a freelancer's reading: "the situation's main fact is missing"):
 # the payment drafts give the total of every unpaid invoice and ask for all of it.
 TOTAL_SENTENCE = {
-    "en": "With your other unpaid invoices, €5,400 is outstanding in all.",
-    "fr": "Avec vos autres factures impayées, le total dû s'élève à 5\u202f400\u00a0€.",
+    "en": "With your other overdue invoices ([numbers]), €5,400 is overdue in all.",
+    "fr": "Avec vos autres factures échues (n°\u00a0[numéros]), "
+    "le total en retard s'élève à 5\u202f400\u00a0€.",
 }
 
 
@@ -1490,7 +1491,10 @@ def test_the_goodbye_asks_for_the_whole_balance_and_a_claim_stays_on_its_invoice
     details = replace(FULL, total_owed=5400, invoice_number="2026-014")
     ctx = make_ctx(ASKED_IN_VAIN, lang)
     goodbye = render_message("goodbye", "neutral", ctx, details).body
-    total = {"en": "€5,400 is outstanding in all", "fr": "le total dû s'élève à 5\u202f400\u00a0€"}
+    total = {
+        "en": "€5,400 is overdue in all",
+        "fr": "le total en retard s'élève à 5\u202f400\u00a0€",
+    }
     assert total[lang] in goodbye, goodbye
     assert ("régler l'ensemble" in goodbye) if lang == "fr" else ("so please arrange" in goodbye)
     claim = render_message("late_payment_claim", "neutral", ctx, details).body

@@ -163,7 +163,7 @@ def test_details_fill_the_draft_and_a_bad_amount_gets_a_message():
     # Other invoices unpaid too: the total goes into the draft, which asks for all of it.
     at.text_input(key=f"detail|{rid}|total_owed").input("5 400").run()
     body = body_area(at).value
-    assert "le total dû s'élève à 5\u202f400\u00a0€" in body, body
+    assert "le total en retard s'élève à 5\u202f400\u00a0€" in body, body
     at.text_input(key=f"detail|{rid}|total_owed").input("tout").run()
     assert any("montant" in e.value for e in at.error)
     assert "1\u202f500\u00a0€" in body_area(at).value
