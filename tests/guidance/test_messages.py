@@ -1559,3 +1559,20 @@ def test_several_unpaid_invoices_are_named_as_several_from_the_first_line(lang):
     body = render_message("payment_terms", "firm", make_ctx(ASKED_IN_VAIN, lang), details).body
     first = {"en": "writing about overdue invoices", "fr": "au sujet de factures en retard"}
     assert first[lang] in body, body
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_after_asking_in_vain_the_payment_draft_says_so_and_states_the_deposit(lang):
+    # Two freelancers' readings: a draft that only asks again, after asking failed, is
+    # not enforcing. Every tone says it was raised before; the firm one states the terms.
+    said = {"en": "raised this with you before", "fr": "Je vous en avais déjà parlé"}
+    warm = {"en": "I mentioned this before", "fr": "Je vous en avais déjà parlé"}
+    for tone in TONES:
+        body = render_message("payment_terms", tone, make_ctx(ASKED_IN_VAIN, lang), FULL).body
+        assert (warm if tone == "warm" else said)[lang] in body, body
+    firm = render_message("payment_terms", "firm", make_ctx(ASKED_IN_VAIN, lang), FULL).body
+    stated = {"en": "From the next project, work will start", "fr": "le travail démarrera"}
+    assert stated[lang] in firm and "propos" not in firm, firm
+    # Never raised: a first word, with no "as I said before".
+    first = render_message("payment_terms", "firm", make_ctx(LATE_PAYER, lang), FULL).body
+    assert said[lang] not in first and warm[lang] not in first
