@@ -1576,3 +1576,15 @@ def test_after_asking_in_vain_the_payment_draft_says_so_and_states_the_deposit(l
     # Never raised: a first word, with no "as I said before".
     first = render_message("payment_terms", "firm", make_ctx(LATE_PAYER, lang), FULL).body
     assert said[lang] not in first and warm[lang] not in first
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_rate_below_your_usual_one_is_the_reason_the_new_rates_draft_gives(lang):
+    # A freelancer's reading: a 71 % rise with no reason, though the situation gives one.
+    closer = {"en": "closer to what I charge for similar work", "fr": "ce que je pratique pour"}
+    for tone in TONES:
+        low = render_message("new_rates", tone, make_ctx(LOW_RATE_CHATTY, lang), FULL).body
+        assert closer[lang] in low, low
+    same = {**LOW_RATE_CHATTY, "situation.usual_rate": "same", "money.pay_basis": "hourly"}
+    body = render_message("new_rates", "neutral", make_ctx(same, lang), FULL).body
+    assert closer[lang] not in body
