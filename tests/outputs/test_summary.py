@@ -497,3 +497,11 @@ def test_the_summary_gives_the_same_lines_under_the_verdict_as_the_page(lang):
     assert any(note in line for line in lines), lines
     why = summary_why(ctx)
     assert all(line in why for line in lines), why
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_how_the_score_works_reads_as_three_short_paragraphs(lang):
+    # A user found one dense block: the scores, the ladder, then confidence and dependency.
+    how = labels(lang)["how"]
+    paragraphs = how.split("\n\n")
+    assert len(paragraphs) == 3 and all(len(p) < 1100 for p in paragraphs), paragraphs
