@@ -6,6 +6,7 @@ scale and band rings, so the PDF's vector radar matches the screen.
 
 from __future__ import annotations
 
+import html
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -83,6 +84,46 @@ def wrap_label(label: str, width: int = 14) -> str:
     return f"{label[:cut]}<br>{label[cut + 1 :]}"
 
 
+# On the screen, in px: the labels' font size, a generous width of one character and
+# height of one line of a label (Source Sans), the room the tick and its gap take, and
+# the smallest radius the radar gets (on a phone 390 px wide).
+LABEL_PX = 12
+CHAR_PX, LINE_PX, TICK_PX = 5.6, 15.6, 12
+SMALLEST_RADIUS_PX = 75
+
+
+def label_lines(label: str) -> list[str]:
+    """The lines of a wrapped, escaped axis label as they show."""
+    return [html.unescape(line) for line in label.split("<br>")]
+
+
+def radar_margins(wrapped: Sequence[str], title: bool = False) -> dict[str, int]:
+    """Margins in px that leave every axis label room, wherever its axis points.
+
+    A label sticks out of the circle by its size less the room its axis leaves: an
+    axis that points down and a little sideways ends above the circle's bottom.
+    """
+    count = len(wrapped)
+    top = bottom = side = 0.0
+    for i, label in enumerate(wrapped):
+        lines = label_lines(label)
+        angle = axis_angle(i, count)
+        up, across = math.sin(angle), math.cos(angle)
+        tall = len(lines) * LINE_PX + TICK_PX - (1 - abs(up)) * SMALLEST_RADIUS_PX
+        wide = max(map(len, lines)) * CHAR_PX + TICK_PX - (1 - abs(across)) * SMALLEST_RADIUS_PX
+        if up > 0:
+            top = max(top, tall)
+        else:
+            bottom = max(bottom, tall)
+        side = max(side, wide)
+    return {
+        "l": math.ceil(side),
+        "r": math.ceil(side),
+        "t": math.ceil(top) + (30 if title else 0),
+        "b": math.ceil(bottom),
+    }
+
+
 def radar_figure(
     labels: Sequence[str], series: Sequence[RadarSeries], title: str = "", height: int = 430
 ) -> go.Figure:
@@ -136,13 +177,13 @@ def radar_figure(
             "angularaxis": {
                 "rotation": 90,
                 "direction": "clockwise",
-                "tickfont": {"size": 12, "color": CHART_TEXT},
+                "tickfont": {"size": LABEL_PX, "color": CHART_TEXT},
             },
         },
         font={"color": CHART_TEXT},
         showlegend=len(series) > 1,
         legend={"orientation": "h", "y": -0.12, "font": {"color": CHART_TEXT}},
-        margin={"l": 75, "r": 75, "t": 50 if title else 30, "b": 20},
+        margin=radar_margins(wrapped, bool(title)),
         height=height,
         dragmode=False,
     )

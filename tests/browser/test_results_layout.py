@@ -76,6 +76,7 @@ _TABLES_CUT = """() => [...document.querySelectorAll('[data-testid=stMain] table
 # layout was measured in all four until December 2026: 40 s of browser time per run, which
 # the test command, under five minutes on two cores, could no longer afford.)
 BOTH = [("en", "desktop"), ("fr", "phone")]
+ALL_FOUR = [(lang, size) for lang in ("en", "fr") for size in SIZES]
 
 
 @pytest.fixture
@@ -169,6 +170,28 @@ def test_results_are_short_folded_and_their_tables_fit_the_screen(sized, app_url
     assert page.evaluate(_TABLES_CUT) == 0, "a table is cut off or scrolls sideways"
     if size == "phone":  # one card per row: no column squeezed
         assert page.evaluate(_NARROWEST_CELL) >= 200
+
+
+# The labels' room depends on the language and the width together: all four pairs.
+@pytest.mark.parametrize("sized", ALL_FOUR, indirect=True, ids=str)
+def test_the_radar_shows_every_sign_label_whole(sized, app_url, tmp_path):
+    page, lang, _ = sized
+    _results(page, app_url, tmp_path, lang)
+    unfold(page, "signs", lang)
+    chart = main_area(page).locator(".js-plotly-plot").first
+    expect(chart.locator("g.angularaxistick text")).to_have_count(7, timeout=20_000)
+    cut = chart.evaluate(
+        """chart => {
+            const frame = chart.querySelector('svg.main-svg').getBoundingClientRect();
+            const screen = document.documentElement.clientWidth;
+            return [...chart.querySelectorAll('g.angularaxistick text')].filter(label => {
+                const box = label.getBoundingClientRect();
+                return box.left < Math.max(frame.left, 0) || box.top < frame.top
+                    || box.right > Math.min(frame.right, screen) || box.bottom > frame.bottom;
+            }).map(label => label.textContent);
+        }"""
+    )
+    assert cut == [], f"cut off: {cut}"
 
 
 @pytest.mark.parametrize("sized", BOTH, indirect=True, ids=str)

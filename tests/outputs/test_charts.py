@@ -4,15 +4,24 @@ from __future__ import annotations
 
 import math
 
+import pytest
+
+from clientcheck.bank.loader import default_bank
 from clientcheck.outputs.charts import (
     BAND_RINGS,
+    CHAR_PX,
+    LINE_PX,
     RadarSeries,
     axis_angle,
+    label_lines,
     radar_figure,
     radar_points,
 )
 
 LABELS = ["A", "B", "C", "D", "E", "F", "G"]
+SIGN_NAMES = {lang: [sign.name(lang) for sign in default_bank().signs] for lang in ("en", "fr")}
+# The longest line of a sign's label: about 85 px, which a phone's margins leave room for.
+LONGEST_LINE = 15
 
 
 def test_figure_has_seven_axes_band_rings_and_the_series():
@@ -51,3 +60,35 @@ def test_client_names_cannot_inject_markup_into_the_chart():
 def test_long_axis_labels_wrap_for_small_screens():
     fig = radar_figure(["Increasingly demanding", *LABELS[1:]], [RadarSeries("A", (0,) * 7)])
     assert fig.data[0].theta[0] == "Increasingly<br>demanding"
+
+
+def _axis_labels(fig) -> list[str]:
+    return [str(label) for label in fig.data[-1].theta[:-1]]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_every_sign_label_fits_in_two_short_lines(lang):
+    fig = radar_figure(SIGN_NAMES[lang], [RadarSeries("A", (50,) * 7)])
+    labels = _axis_labels(fig)
+    assert [" ".join(label_lines(label)) for label in labels] == SIGN_NAMES[lang]
+    for label in labels:
+        lines = label_lines(label)
+        assert len(lines) <= 2 and max(map(len, lines)) <= LONGEST_LINE, label
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_margins_leave_room_for_the_labels_beside_below_and_above_the_circle(lang):
+    # "Ne tient pas / ses engagements" was cut off at the bottom on a laptop (20 px for
+    # two lines).
+    fig = radar_figure(SIGN_NAMES[lang], [RadarSeries("A", (50,) * 7)], height=320)
+    margin = fig.layout.margin
+    for i, label in enumerate(_axis_labels(fig)):
+        lines = label_lines(label)
+        angle = axis_angle(i, len(SIGN_NAMES[lang]))
+        if math.sin(angle) < -0.8:
+            assert margin.b >= len(lines) * LINE_PX, label
+        if math.sin(angle) > 0.8:
+            assert margin.t >= len(lines) * LINE_PX, label
+        if abs(math.cos(angle)) > 0.9:
+            room = margin.r if math.cos(angle) > 0 else margin.l
+            assert room >= max(map(len, lines)) * CHAR_PX, label
