@@ -239,6 +239,31 @@ def test_the_radar_shows_every_sign_label_whole_and_its_numbers_off_the_line(
     assert drawn["hit"] == [], f"on the line: {drawn['hit']}"
 
 
+# The draft box's text, its height, and the height its text takes (measured with the box
+# squeezed to nothing for a moment, so the text has to scroll).
+_DRAFT_BOX = """box => {
+    const shown = box.clientHeight, scroll = box.scrollHeight;
+    box.style.setProperty('height', '0px', 'important');
+    const needed = box.scrollHeight;
+    box.style.removeProperty('height');
+    return {shown, scroll, needed, line: parseFloat(getComputedStyle(box).lineHeight)};
+}"""
+
+
+@pytest.mark.parametrize("sized", BOTH, indirect=True, ids=str)
+def test_the_draft_box_shows_the_whole_draft_and_not_much_more(sized, app_url, tmp_path):
+    page, lang, _ = sized
+    _results(page, app_url, tmp_path, lang)
+    unfold(page, "drafts", lang)
+    box = main_area(page).get_by_role("textbox", name=t("draft_body", lang))
+    expect(box).to_have_value(re.compile(r"\S"), timeout=20_000)
+    measured = box.evaluate(_DRAFT_BOX)
+    assert measured["scroll"] <= measured["shown"], measured  # nothing to scroll to
+    assert measured["needed"] <= measured["shown"], measured
+    # The line to spare, and the room kept for a phone's narrower lines: a few lines.
+    assert measured["shown"] - measured["needed"] <= 5 * measured["line"], measured
+
+
 @pytest.mark.parametrize("sized", BOTH, indirect=True, ids=str)
 def test_each_sign_opens_its_page_and_back_to_results_returns(sized, app_url, tmp_path):
     page, lang, size = sized
