@@ -33,6 +33,7 @@ from clientcheck.guidance.render import AssessmentContext, Draft, escape_markdow
 from clientcheck.i18n import currency_name, t
 from clientcheck.outputs.exports import export_filename
 from clientcheck.ui.draft_details import details_form, details_values
+from clientcheck.ui.layout import fitted_text_area
 from clientcheck.ui.state import store
 
 MAX_DRAFT_CHARS = 20_000
@@ -225,10 +226,11 @@ def _editor(
         on_change=_save_edit,
         args=(draft_id, "subject", subject_key),
     )
-    st.text_area(
+    # As tall as the draft, closing and signature included, on a phone as on a laptop.
+    fitted_text_area(
         t("draft_body", lang),
-        key=body_key,
-        height=320,
+        body_key,
+        "cc_draft_body",
         max_chars=MAX_DRAFT_CHARS,
         on_change=_save_edit,
         args=(draft_id, "body", body_key),

@@ -1,8 +1,11 @@
-"""Page frame: language choice, the page helper, one-off messages, tables that reflow."""
+"""Page frame: language choice, the page helper, one-off messages, tables that reflow, text
+areas as tall as their text."""
 
 from __future__ import annotations
 
 import json
+import math
+import textwrap
 from pathlib import Path
 
 import streamlit as st
@@ -157,3 +160,68 @@ def reflow_table(rows: list[dict[str, object]], key: str) -> None:
     with st.container(key=f"cc_table_{key}"):
         st.html(css)
         st.table(table_data(rows), hide_index=True)
+
+
+# A text area's text is Source Sans at 14 px, 19.6 px a line; round it, 12 px of padding
+# and a 1 px border, and above it the label (28 px with its gap), all inside the height
+# Streamlit is given. A character of a draft is 5.7 px wide on average: 6 leaves room for
+# digits and capitals.
+TEXT_LINE_PX, TEXT_CHAR_PX = 19.6, 6.0
+TEXT_PADDING_PX, TEXT_LABEL_PX = 2 * 12 + 2, 28
+TEXT_ROWS = (6, 34)  # fewest and most lines shown (34: a laptop screen's); more scroll
+# Widths in px the height is worked out for: the widest on a laptop, then one every step
+# down to a small phone's.
+TEXT_WIDEST, TEXT_STEP, TEXT_NARROWEST = 640, 40, 240
+
+
+def text_rows(text: str, width_px: float) -> int:
+    """How many lines ``text`` takes in a text area ``width_px`` wide, wrapped at spaces."""
+    columns = max(1, int((width_px - TEXT_PADDING_PX) / TEXT_CHAR_PX))
+    return sum(len(textwrap.wrap(line, columns)) or 1 for line in text.split("\n"))
+
+
+def text_area_height(text: str, width_px: float) -> int:
+    """Height in px of a text area ``width_px`` wide that shows ``text`` whole with a line to
+    spare, between ``TEXT_ROWS`` lines (a longer text scrolls inside it)."""
+    fewest, most = TEXT_ROWS
+    rows = min(most, max(fewest, text_rows(text, width_px) + 1))
+    return math.ceil(rows * TEXT_LINE_PX + TEXT_PADDING_PX + TEXT_LABEL_PX)
+
+
+def fitted_text_css(text: str, scope: str) -> str:
+    """Container queries giving the text area in ``scope`` the height ``text`` needs at
+    each narrower width (each height is the one for the narrowest width of its step).
+
+    Streamlit sets the widget's height and its text box's (the widget's less the label
+    and the box's border): both are set.
+    """
+    rules = []
+    for width in range(TEXT_WIDEST, TEXT_NARROWEST - 1, -TEXT_STEP):
+        height = text_area_height(text, width - TEXT_STEP)
+        rules.append(
+            f"@container (max-width: {width}px) {{ "
+            f"{scope} [data-testid=stTextArea] {{ height: {height}px !important; }} "
+            f"{scope} textarea {{ height: {height - TEXT_LABEL_PX - 2}px !important; }} }}"
+        )
+    # The block this CSS comes in takes no room (see fitted_text_area).
+    own = f"{scope} > [data-testid=stElementContainer]:has(.stHtml) {{ display: none; }}"
+    return (
+        f"<style>{scope} {{ container-type: inline-size; }}\n{own}\n"
+        + "\n".join(rules)
+        + "</style>"
+    )
+
+
+def fitted_text_area(label: str, key: str, scope_key: str, **options) -> None:
+    """A text area as tall as its text needs at the width it gets, on a laptop or a phone.
+
+    The text is the widget's value in the session state. A container (``scope_key``)
+    tells its width to the container queries that set the height below the widest.
+    """
+    text = str(st.session_state.get(key) or "")
+    with st.container(key=scope_key):
+        # With an empty span, not as CSS alone: Streamlit puts every CSS-only block in one
+        # shared list, by its order in the run, where a block that comes and goes (this
+        # one, with the drafts' editor) lost a table's (reflow_table) on a phone.
+        st.html(fitted_text_css(text, f".st-key-{scope_key}") + "<span></span>")
+        st.text_area(label, key=key, height=text_area_height(text, TEXT_WIDEST), **options)

@@ -152,7 +152,7 @@ def answer_step(page: Page, answers: list[tuple[str, str]]) -> None:
 
 
 def radar(page: Page) -> dict:
-    """What Plotly drew for the radar: axis labels, ring fills, radial ticks, traces."""
+    """What Plotly drew for the radar: axis labels, ring fills, the scale's numbers, traces."""
     chart = page.locator(".js-plotly-plot").first
     expect(chart.locator("g.angularaxistick").first).to_be_attached(timeout=20_000)
     return chart.evaluate(
@@ -162,7 +162,8 @@ def radar(page: Page) -> dict:
                 const lines = [...t.querySelectorAll('tspan.line')].map(l => l.textContent);
                 return (lines.length ? lines.join(' ') : t.textContent).trim();
             }),
-            radial: [...chart.querySelectorAll('.radial-axis text, g.radialaxistick text')]
+            // The scale's numbers: a text trace of their own, clear of the lines.
+            radial: [...chart.querySelectorAll('g.scatterlayer g.textpoint text')]
                 .map(t => t.textContent),
             traces: chart.querySelectorAll('g.scatterlayer g.trace').length,
             fills: [...chart.querySelectorAll('g.scatterlayer path.js-fill')]

@@ -52,11 +52,12 @@ def test_english_questionnaire_reaches_results_with_a_seven_axis_radar(walks):
     drawn = walked.radar
     assert drawn["axes"] == [sign.name("en") for sign in BANK.signs]  # seven angular axes
     assert len(drawn["axes"]) == 7
-    # Four band rings, filled in their band colours, under the client's own trace.
-    assert drawn["traces"] == len(BAND_RINGS) + 1
+    # Four band rings, filled in their band colours, and the scale's numbers (those clear
+    # of the line), under the client's own trace.
+    assert drawn["traces"] == len(BAND_RINGS) + 2
     ring_fills = drawn["fills"][: len(BAND_RINGS)]
     assert ring_fills == [_rgb(colour) for _, colour in BAND_RINGS]
-    assert {"25", "50", "75", "100"} <= set(drawn["radial"])
+    assert drawn["radial"] and set(drawn["radial"]) <= {"25", "50", "75", "100"}
     assert all(path for path in drawn["lines"]), "a trace has no line"
 
     assert len(walked.rows) == 7

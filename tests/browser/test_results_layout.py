@@ -76,6 +76,15 @@ _TABLES_CUT = """() => [...document.querySelectorAll('[data-testid=stMain] table
 # layout was measured in all four until December 2026: 40 s of browser time per run, which
 # the test command, under five minutes on two cores, could no longer afford.)
 BOTH = [("en", "desktop"), ("fr", "phone")]
+ALL_FOUR = [(lang, size) for lang in ("en", "fr") for size in SIZES]
+# The sample client, who also sends as much work as ever: the line from "Pays late" (75)
+# drops to "Sends less work" (9) across the place the scale's numbers first try.
+RADAR_ANSWERS = {
+    **ANSWERS,
+    "less_work.idle_weeks": 0,
+    "less_work.predictable": "often",
+    "less_work.volume_change": 0,
+}
 
 
 @pytest.fixture
@@ -94,10 +103,15 @@ def sized(request, pages):
         yield page, lang, size
 
 
-def _results(page: Page, app_url: str, tmp_path: Path, lang: str) -> None:
+def _results(
+    page: Page, app_url: str, tmp_path: Path, lang: str, answers: dict | None = None
+) -> None:
     """Load the sample client's answers file on the welcome page: its results open."""
     record = ClientRecord(
-        name="Acme Ltd", answers=dict(ANSWERS), step="results", assessed_on=date(2026, 11, 27)
+        name="Acme Ltd",
+        answers=dict(answers or ANSWERS),
+        step="results",
+        assessed_on=date(2026, 11, 27),
     )
     path = tmp_path / "answers.json"
     path.write_bytes(dumps_assessment(record, lang))
@@ -169,6 +183,85 @@ def test_results_are_short_folded_and_their_tables_fit_the_screen(sized, app_url
     assert page.evaluate(_TABLES_CUT) == 0, "a table is cut off or scrolls sideways"
     if size == "phone":  # one card per row: no column squeezed
         assert page.evaluate(_NARROWEST_CELL) >= 200
+
+
+# What the radar drew: the sign labels cut off by the chart's edge or the screen's, and
+# the scale's numbers that a line or a point of the client's runs through (each number's
+# digits, a capital's height, against points every pixel along the line, 1.5 px wide).
+_RADAR_CLASHES = """chart => {
+    const frame = chart.querySelector('svg.main-svg').getBoundingClientRect();
+    const screen = document.documentElement.clientWidth;
+    const cut = [...chart.querySelectorAll('g.angularaxistick text')].filter(label => {
+        const box = label.getBoundingClientRect();
+        return box.left < Math.max(frame.left, 0) || box.top < frame.top
+            || box.right > Math.min(frame.right, screen) || box.bottom > frame.bottom;
+    }).map(label => label.textContent);
+    const traces = chart.querySelectorAll('g.scatterlayer g.trace');
+    const client = traces[traces.length - 1];
+    const line = client.querySelector('path.js-line');
+    const along = [];
+    if (line) {
+        const ctm = line.getScreenCTM();
+        for (let at = 0; at <= line.getTotalLength(); at += 1) {
+            const p = line.getPointAtLength(at);
+            along.push([ctm.a * p.x + ctm.c * p.y + ctm.e, ctm.b * p.x + ctm.d * p.y + ctm.f]);
+        }
+    }
+    const points = [...client.querySelectorAll('path.point')].map(p => p.getBoundingClientRect());
+    const numbers = [...chart.querySelectorAll('g.scatterlayer g.textpoint text')];
+    const hit = numbers.filter(text => {
+        const box = text.getBoundingClientRect();
+        const size = parseFloat(getComputedStyle(text).fontSize);
+        const x = (box.left + box.right) / 2, y = (box.top + box.bottom) / 2;
+        const w = box.width / 2 + 1.5, h = 0.375 * size + 1.5;
+        return along.some(([px, py]) => Math.abs(px - x) < w && Math.abs(py - y) < h)
+            || points.some(p => p.right > x - w + 1.5 && p.left < x + w - 1.5
+                && p.bottom > y - h + 1.5 && p.top < y + h - 1.5);
+    }).map(text => text.textContent);
+    return {labels: chart.querySelectorAll('g.angularaxistick text').length, cut,
+            numbers: numbers.map(text => text.textContent), hit};
+}"""
+
+
+# The labels' room depends on the language and the width together: all four pairs.
+@pytest.mark.parametrize("sized", ALL_FOUR, indirect=True, ids=str)
+def test_the_radar_shows_every_sign_label_whole_and_its_numbers_off_the_line(
+    sized, app_url, tmp_path
+):
+    page, lang, _ = sized
+    _results(page, app_url, tmp_path, lang, RADAR_ANSWERS)
+    unfold(page, "signs", lang)
+    chart = main_area(page).locator(".js-plotly-plot").first
+    expect(chart.locator("g.angularaxistick text")).to_have_count(7, timeout=20_000)
+    drawn = chart.evaluate(_RADAR_CLASHES)
+    assert drawn["cut"] == [], f"cut off: {drawn['cut']}"
+    assert drawn["numbers"], "no number of the scale is shown"
+    assert drawn["hit"] == [], f"on the line: {drawn['hit']}"
+
+
+# The draft box's text, its height, and the height its text takes (measured with the box
+# squeezed to nothing for a moment, so the text has to scroll).
+_DRAFT_BOX = """box => {
+    const shown = box.clientHeight, scroll = box.scrollHeight;
+    box.style.setProperty('height', '0px', 'important');
+    const needed = box.scrollHeight;
+    box.style.removeProperty('height');
+    return {shown, scroll, needed, line: parseFloat(getComputedStyle(box).lineHeight)};
+}"""
+
+
+@pytest.mark.parametrize("sized", BOTH, indirect=True, ids=str)
+def test_the_draft_box_shows_the_whole_draft_and_not_much_more(sized, app_url, tmp_path):
+    page, lang, _ = sized
+    _results(page, app_url, tmp_path, lang)
+    unfold(page, "drafts", lang)
+    box = main_area(page).get_by_role("textbox", name=t("draft_body", lang))
+    expect(box).to_have_value(re.compile(r"\S"), timeout=20_000)
+    measured = box.evaluate(_DRAFT_BOX)
+    assert measured["scroll"] <= measured["shown"], measured  # nothing to scroll to
+    assert measured["needed"] <= measured["shown"], measured
+    # The line to spare, and the room kept for a phone's narrower lines: a few lines.
+    assert measured["shown"] - measured["needed"] <= 5 * measured["line"], measured
 
 
 @pytest.mark.parametrize("sized", BOTH, indirect=True, ids=str)

@@ -10,7 +10,15 @@ from pathlib import Path
 
 import pytest
 
-from clientcheck.outputs.charts import BAND_RINGS, CHART_TEXT, PALETTE, RadarSeries, radar_figure
+from clientcheck.outputs.charts import (
+    BAND_RINGS,
+    CHART_TEXT,
+    PALETTE,
+    SCALE_TEXT,
+    SERIES_FILL,
+    RadarSeries,
+    radar_figure,
+)
 from clientcheck.outputs.colours import (
     ALERT_COLOURS,
     CVD_MATRICES,
@@ -107,13 +115,24 @@ def test_radar_labels_and_ticks_read_on_white_and_on_every_band():
     polar = fig.layout.polar
     colours = {
         polar.angularaxis.tickfont.color,
-        polar.radialaxis.tickfont.color,
         fig.layout.font.color,
         fig.layout.legend.font.color,
     }
     assert colours == {CHART_TEXT}
     for background in ["#ffffff", *BANDS]:
         assert contrast_ratio(CHART_TEXT, background) >= TEXT, background
+
+
+def test_radar_scale_numbers_are_greyer_yet_read_on_every_band_even_under_the_fill():
+    fig = radar_figure(["A"] * 7, [RadarSeries("A", (0,) * 7)])
+    numbers = next(trace for trace in fig.data if trace.mode == "text")
+    assert numbers.textfont.color == SCALE_TEXT
+    assert lightness(SCALE_TEXT) > lightness(CHART_TEXT)  # grey beside the labels
+    *rgb, alpha = re.findall(r"[\d.]+", SERIES_FILL)
+    fill = _hex(tuple(int(c) for c in rgb))
+    under_fill = [blend(fill, band, float(alpha)) for band in BANDS]
+    for background in ["#ffffff", *BANDS, *under_fill]:
+        assert contrast_ratio(SCALE_TEXT, background) >= TEXT, background
 
 
 @pytest.mark.parametrize("vision", VISIONS)

@@ -11,9 +11,17 @@ from collections.abc import Sequence
 from fpdf.enums import Align, XPos
 
 from clientcheck.guidance.render import SignView
-from clientcheck.outputs.charts import BAND_RINGS, PALETTE, RING_EDGE, RadarSeries, radar_points
+from clientcheck.outputs.charts import (
+    BAND_RINGS,
+    PALETTE,
+    RING_EDGE,
+    SCALE_TEXT,
+    RadarSeries,
+    radar_points,
+    scale_marks,
+)
 from clientcheck.outputs.pdf.fonts import pdf_line
-from clientcheck.outputs.pdf.layout import MUTED, TEXT, SummaryPDF, fit
+from clientcheck.outputs.pdf.layout import MUTED, SummaryPDF, fit
 
 
 def _to_page(
@@ -37,6 +45,29 @@ def _radar_labels(signs: Sequence[SignView], names: Sequence[str], show_scores: 
 RADAR_RADIUS = 36.0
 LABEL_W, LABEL_GAP, LABEL_H = 44.0, 3.0, 11.0
 LEGEND_LINE = 6.0
+# The scale's numbers: 5.5 pt, their digits as tall as capitals (in mm).
+SCALE_PT = 5.5
+SCALE_CAP = 0.75 * SCALE_PT * 25.4 / 72
+# Around a number: a point's radius (0.9 mm) and some air; half a line (0.35 mm) gets more.
+SCALE_CLEARANCE = 1.2
+SCALE_RGB = tuple(int(SCALE_TEXT[i : i + 2], 16) for i in (1, 3, 5))
+
+
+def scale_labels(
+    pdf: SummaryPDF, series: Sequence[RadarSeries], radius: float = RADAR_RADIUS
+) -> list[tuple[str, float, float]]:
+    """The scale's numbers and the centres of their text, in mm from the radar's centre
+    (y up), clear of every series' line as drawn here (joined across a sign not assessed)."""
+    pdf.style(SCALE_PT)
+    unit = 100 / radius  # mm to the radar's scale
+    marks = scale_marks(
+        [item.values for item in series],
+        digit_width=pdf.get_string_width("0") * unit,
+        height=SCALE_CAP * unit,
+        clearance=SCALE_CLEARANCE * unit,
+        join_gaps=True,
+    )
+    return [(str(number), x / unit, y / unit) for number, x, y in marks.marks]
 
 
 def radar_height(series_count: int, radius: float = RADAR_RADIUS) -> float:
@@ -66,9 +97,12 @@ def draw_radar(
                 pdf.polygon(ring, style="DF")
         for x, y in _to_page(radar_points([100] * count, radius), cx, cy):
             pdf.line(cx, cy, x, y)
-    pdf.style(6.5, colour=TEXT)  # on the band colours, where grey would fade
-    for upper, _ in BAND_RINGS:
-        pdf.text(cx + 0.8, cy - radius * upper / 100 + 2.6, f"{upper:g}")
+    # The numbers between two signs, where no line passes: small, grey yet readable.
+    labels = scale_labels(pdf, series, radius)
+    pdf.style(SCALE_PT, colour=SCALE_RGB)
+    for text, x, y in labels:
+        width = pdf.get_string_width(text)
+        pdf.text(cx + x - width / 2, cy - y + SCALE_CAP / 2, text)  # centred there
     # The series: filled when alone, lines only when compared.
     for i, item in enumerate(series):
         colour = PALETTE[i % len(PALETTE)]
