@@ -437,7 +437,9 @@ def test_help_opens_under_its_field_and_fields_have_no_counter_and_dates_are_nam
     # A help tooltip opens under its "?", not over the field above it.
     _step(page, t("step_client", "fr"))
     icon = main.locator('[data-testid="stTooltipIcon"]').nth(2)
-    icon.scroll_into_view_if_needed()
+    # The step's page may still be replacing the results' elements: a click waits until
+    # its icon is attached and still (a handle taken earlier can be detached under load).
+    expect(icon).to_be_visible()
     icon.click()
     tip = page.locator('[data-testid="stTooltipContent"]').first
     expect(tip).to_be_visible()
