@@ -828,3 +828,17 @@ def test_unprofessional_advice_speaks_of_what_was_answered_never_of_favours(lang
         others = [w[lang] for q, w in words.items() if q != question]
         assert not any(o in text for o in others), text
         assert "favour" not in text and "service qu'il vous demande" not in text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_asked_in_vain_the_plan_names_how_to_enforce_this_sign_and_the_reason_no_other(lang):
+    # Scope creep asked twice read "charge the late fees, take deposits" in its reason, and
+    # the plan repeated "asking has not worked" a third time.
+    answers = {**FREE, "demanding.free_extras": "often", "demanding.raised": "no_change"}
+    ctx = make_ctx(answers, lang)
+    assert ctx.driver_rule == "asked_nothing_changed"
+    late_fees = "late fees" if lang == "en" else "pénalités de retard"
+    assert not any(late_fees in reason for reason in ctx.reasons), ctx.reasons
+    lever = "quote every extra request" if lang == "en" else "un devis pour chaque demande en plus"
+    plan = action_plan(ctx)
+    assert lever in plan[0] and late_fees not in plan[0], plan
