@@ -20,6 +20,7 @@ from clientcheck.guidance.render import (
     Draft,
     SignView,
     escape_markdown,
+    format_date,
 )
 from clientcheck.guidance.render import render as render_template
 from clientcheck.i18n import Text, load_texts, t
@@ -64,6 +65,12 @@ class SummaryInput:
     drafts: tuple[Draft, ...]
     comparison: ComparisonView | None = None
     money: MoneySummary | None = None
+
+    @property
+    def check_again_in_plan(self) -> bool:
+        """The plan's last step already gives the date to check again: no section for it."""
+        day = format_date(self.ctx.check_again_on, self.ctx.lang)
+        return bool(self.plan) and day in self.plan[-1]
 
 
 def _label_texts() -> dict[str, Text]:

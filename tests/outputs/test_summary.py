@@ -505,3 +505,16 @@ def test_how_the_score_works_reads_as_three_short_paragraphs(lang):
     how = labels(lang)["how"]
     paragraphs = how.split("\n\n")
     assert len(paragraphs) == 3 and all(len(p) < 1100 for p in paragraphs), paragraphs
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_check_again_date_is_said_once(lang):
+    # A user: the PDF's "Check again" section repeated the plan's last step.
+    bank = default_bank()
+    data = build_summary_input(bank, record(), lang)
+    assert data.plan and data.check_again_in_plan, data.plan
+    heading = f"## {labels(lang)['check_again']}\n"
+    assert heading not in summary_markdown(data)
+    # A plan that does not give the date keeps the section.
+    other = summary_input(lang, draft_count=0)
+    assert not other.check_again_in_plan and heading in summary_markdown(other)

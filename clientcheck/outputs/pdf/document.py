@@ -377,9 +377,10 @@ def _summary_pdf(data: SummaryInput) -> bytes:
     _money(pdf, data)
     _advice(pdf, data, words)
     _plan(pdf, data, words)
-    check_again = words["check_again_on"].format(date=format_date(ctx.check_again_on, ctx.lang))
-    pdf.heading(words["check_again"], keep_with=pdf.paragraph_height(check_again))
-    pdf.paragraph(check_again)
+    if not data.check_again_in_plan:  # else the plan's last step says it
+        check_again = words["check_again_on"].format(date=format_date(ctx.check_again_on, ctx.lang))
+        pdf.heading(words["check_again"], keep_with=pdf.paragraph_height(check_again))
+        pdf.paragraph(check_again)
     _drafts(pdf, data, words)
     _comparison(pdf, data, words)
     pdf.heading(words["how_title"], keep_with=3 * 4.75)  # its first three lines
