@@ -13,7 +13,7 @@ import streamlit as st
 from clientcheck.bank.answers import AnswerError, parse_decimal
 from clientcheck.guidance.draft_facts import REVISION_REASONS
 from clientcheck.guidance.letters import MessageDetails
-from clientcheck.i18n import t
+from clientcheck.i18n import format_number, t
 from clientcheck.ui.state import store
 
 MAX_DETAIL_CHARS = 300
@@ -135,6 +135,17 @@ def _value(field: str, raw: object) -> tuple[object, bool]:
     return str(raw or "").replace("\x00", ""), True
 
 
+def _from_answers(field: str, record_id: str, lang: str) -> str | None:
+    """What an empty field stands for: the notice given in the questionnaire, if any."""
+    if field != "notice_weeks":
+        return None
+    record = next((r for r in store().clients if r.id == record_id), None)
+    weeks = record.answers.get("situation.notice_weeks") if record else None
+    if not isinstance(weeks, int | float) or isinstance(weeks, bool):
+        return None
+    return t("detail_notice_from_answers", lang, weeks=format_number(weeks, lang))
+
+
 def _draw(field: str, record_id: str, lang: str, currency_code: str, where) -> None:
     kind, label_key, help_key = DETAILS[field]
     key = _bound_key(field, record_id)
@@ -149,7 +160,9 @@ def _draw(field: str, record_id: str, lang: str, currency_code: str, where) -> N
         widget = where.text_area if kind == "area" else where.text_input
         widget(label, max_chars=MAX_DETAIL_CHARS, **common)
     elif kind in _LIMITS:
-        where.text_input(label, **common)  # no max_chars: no "2/20" counter under a number
+        placeholder = _from_answers(field, record_id, lang)
+        # no max_chars: no "2/20" counter under a number
+        where.text_input(label, placeholder=placeholder, **common)
         if not _value(field, st.session_state.get(key))[1]:
             where.error(t(_ERRORS[kind], lang), icon=":material/error:")
     elif kind == "date":

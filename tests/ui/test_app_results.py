@@ -654,3 +654,14 @@ def test_the_drafts_name_the_currency_as_people_do(lang, said):
         [ClientRecord(name="Acme", answers={**LATE_PAYER, "situation.currency": "GBP"})], lang=lang
     )
     assert said in [str(c.value) for c in at.caption]
+
+
+def test_an_empty_notice_field_shows_the_notice_it_stands_for():
+    # A user saw an empty notice field, typed 8, and never learnt the draft used 2.
+    answers = {**LATE_PAYER, "situation.notice_weeks": 2}
+    at = app([ClientRecord(name="Acme", answers=answers)], lang="fr")
+    rid = store(at).record.id
+    pick(at, "fr").set_value("goodbye").run()
+    open_details(at)
+    field = at.text_input(key=f"detail|{rid}|notice_weeks")
+    assert field.value == "" and field.placeholder == "2 (votre réponse au questionnaire)"
