@@ -113,3 +113,12 @@ def test_numbers_are_smaller_than_the_signs_names():
     names = [sizes[name] for name in sign_names("en")]
     numbers = [sizes[str(n)] for n in SCALE]  # nothing in the way: all four
     assert max(numbers) < min(names)
+
+
+def test_the_clients_line_turns_with_round_joins_never_a_mitre_spike():
+    # A sharp turn (high between two lows) overshot its point with a mitre join.
+    doc, _, _ = _drawn([(10, 95, 10, 10, 10, 10, 10)])
+    page = PdfReader(io.BytesIO(bytes(doc.output()))).pages[0]
+    states = page["/Resources"].get("/ExtGState", {})
+    joins = [state.get_object().get("/LJ") for state in states.values()]
+    assert 1 in joins, joins  # 1: round line joins (0, the default, is a mitre)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from fpdf.enums import Align, XPos
+from fpdf.enums import Align, StrokeJoinStyle, XPos
 
 from clientcheck.guidance.render import SignView
 from clientcheck.outputs.charts import (
@@ -107,7 +107,12 @@ def draw_radar(
     for i, item in enumerate(series):
         colour = PALETTE[i % len(PALETTE)]
         points = _to_page(radar_points(list(item.values), radius), cx, cy)
-        with pdf.local_context(draw_color=colour, fill_color=colour, line_width=0.7):
+        # Round joins: a sharp turn (a high score between two low ones) ends at its point
+        # instead of overshooting it in a long mitre spike.
+        join = StrokeJoinStyle.ROUND
+        with pdf.local_context(
+            draw_color=colour, fill_color=colour, line_width=0.7, stroke_join_style=join
+        ):
             if item.dash != "solid":
                 pdf.set_dash_pattern(dash=1.6, gap=1.0)
             if len(series) == 1 and len(points) >= 3:
