@@ -48,6 +48,10 @@ STILL_GOING = HISTORY[HISTORY.index("slipping") :]
 """What was tried that says the problem goes on: it came back, nothing changed, it got
 worse, or the terms put in force were paid, half-kept or refused."""
 
+ASKED_IN_VAIN = STILL_GOING[: STILL_GOING.index("worse") + 1]
+"""Asked, and it goes on (it came back, nothing changed, it got worse): the next step is to
+enforce, not to ask again. Nothing was put in force yet."""
+
 LADDER = ("keep", "keep_boundaries", "renegotiate", "exit")
 """Verdict floors, mildest first; ``exit`` becomes let_go or plan_exit by dependency."""
 

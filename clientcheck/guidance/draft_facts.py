@@ -6,7 +6,7 @@ Plain Python over the assessment context; the drafts' wording stays in the templ
 
 from __future__ import annotations
 
-from clientcheck.bank.questions import STILL_GOING
+from clientcheck.bank.questions import ASKED_IN_VAIN, STILL_GOING
 from clientcheck.engine import money
 from clientcheck.guidance.advice import facts, money_owed
 from clientcheck.guidance.letters import MessageDetails
@@ -144,16 +144,13 @@ def payment_terms_mode(ctx: AssessmentContext) -> str:
     return "deposit"
 
 
-# Asking about late payment changed nothing (or it came back, or got worse): the next step is
-# to enforce, not to ask again (the judges' ladder, and a user who read the neutral draft as
-# "it only asks").
-ASKED_IN_VAIN = ("slipping", "no_change", "worse")
 # Money past its due date now, as the answers say it (partly paid included).
 OVERDUE_NOW = ("slow", "part_paid")
 
 
 def late_payment_asked_in_vain(ctx: AssessmentContext) -> bool:
-    """The user asked a late payer to pay on time and it goes on."""
+    """The user asked a late payer to pay on time and it goes on: enforce, do not ask again
+    (the judges' ladder, and a user who read the neutral draft as "it only asks")."""
     return facts(ctx, "late_payment").get("raised") in ASKED_IN_VAIN
 
 

@@ -66,6 +66,7 @@ class RateReview:
     step: str = ""
     full_on: date | None = None
     reply_by: date | None = None  # answer by: two weeks (or more) before ``effective_on``
+    below_usual: bool = False  # the user said this client pays below their usual rate
 
 
 # The answers to "what does this client pay, against your usual rate?" that call for new rates.
@@ -201,6 +202,7 @@ def rate_review(
         step=f"{amount_text(first, lang, cur)}{suffix}" if first is not None else "",
         full_on=months_later(effective_on, STEP_MONTHS) if first is not None else None,
         reply_by=reply_by(effective_on),
+        below_usual=answers.get("situation.usual_rate") in BELOW_USUAL,
     )
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import jinja2
 
 from clientcheck.bank.answers import Answer, answer_label, is_answered
-from clientcheck.bank.questions import QuestionBank
+from clientcheck.bank.questions import ASKED_IN_VAIN, QuestionBank
 from clientcheck.bank.records import ClientRecord
 from clientcheck.engine.signs import NOT_ASSESSED, visible_questions
 from clientcheck.engine.verdict import Result
@@ -70,6 +70,7 @@ def environment() -> jinja2.Environment:
         ui=_ui,
         moving_on=("moving_on_with_work_lined_up", "moving_on_while_you_depend"),
         behaviour_kinds=BEHAVIOUR_KINDS,
+        asked_in_vain=ASKED_IN_VAIN,  # a sign's history: asked, and it goes on
     )
     return env
 
