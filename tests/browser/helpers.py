@@ -74,6 +74,24 @@ def open_app(page: Page, url: str, lang: str | None = None) -> None:
     wait_idle(page)
 
 
+def click_until_shown(page: Page, target, shown, timeout: float = 10_000) -> None:
+    """Click ``target`` until ``shown`` appears, twice at most.
+
+    A click that lands while the page redraws (the device's answer, a panel's last rerun)
+    starts nothing, or its effect is closed by the redraw, as it would be for a person, who
+    clicks again: seen under the full parallel run.
+    """
+    for attempt in (1, 2):
+        target.click()
+        wait_idle(page)
+        try:
+            expect(shown).to_be_visible(timeout=timeout)
+            return
+        except AssertionError:
+            if attempt == 2:
+                raise
+
+
 def click(page: Page, name: str) -> None:
     page.get_by_role("button", name=name, exact=True).first.click()
     wait_idle(page)

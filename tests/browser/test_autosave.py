@@ -27,7 +27,15 @@ from tests.browser.autosave_steps import (
     wait_stored,
     work_until_sign_1,
 )
-from tests.browser.helpers import MAIN, click, expect_title, open_app, unfold, wait_idle
+from tests.browser.helpers import (
+    MAIN,
+    click,
+    click_until_shown,
+    expect_title,
+    open_app,
+    unfold,
+    wait_idle,
+)
 from tests.support.servers import free_port, start_server, stop_server
 
 
@@ -276,17 +284,7 @@ def test_forget_everything_empties_the_device(page: Page, app_url: str):
     wait_idle(page)
     forget = page.get_by_role("button", name="Forget everything on this device", exact=True)
     confirm = page.get_by_role("button", name="Yes, forget everything", exact=True)
-    for attempt in (1, 2):
-        # A click that lands while the page redraws (the device's answer) starts nothing,
-        # as it would for a person, who clicks again: seen once under a full parallel run.
-        forget.click()
-        wait_idle(page)
-        try:
-            expect(confirm).to_be_visible(timeout=10_000)
-            break
-        except AssertionError:
-            if attempt == 2:
-                raise
+    click_until_shown(page, forget, confirm)
     click(page, "Yes, forget everything")
     page.wait_for_function(f"localStorage.getItem({KEY!r}) === null", timeout=15_000)
     page.reload()

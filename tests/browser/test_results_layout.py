@@ -21,6 +21,7 @@ from clientcheck.persistence.storage import dumps_assessment
 from tests.browser.helpers import (
     MAIN,
     click,
+    click_until_shown,
     expect_title,
     horizontal_overflow,
     main_area,
@@ -135,24 +136,12 @@ def _sidebar_open(page: Page) -> bool:
 
 
 def _pick_draft(page: Page, message_id: str, lang: str) -> None:
-    """Choose a draft in the drafts panel's list.
-
-    The panel can redraw once more after it is unfolded (its device save), which closes a
-    list opened just before, as it would for a person, who opens it again: seen under the
-    full parallel run. So the list is opened once more if its option does not show.
-    """
+    """Choose a draft in the drafts panel's list (opened once more if the panel's last
+    redraw closed it: ``click_until_shown``)."""
     select = main_area(page).locator('[data-testid="stSelectbox"]')
     select = select.filter(has_text=t("draft_pick", lang))
     option = page.get_by_role("option", name=message_title(message_id, lang)).first
-    for attempt in (1, 2):
-        select.click()
-        try:
-            expect(option).to_be_visible(timeout=10_000)
-            break
-        except AssertionError:
-            if attempt == 2:
-                raise
-            wait_idle(page)
+    click_until_shown(page, select, option)
     option.click()
     wait_idle(page)
 

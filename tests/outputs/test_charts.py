@@ -19,6 +19,7 @@ from clientcheck.outputs.charts import (
     SCALE_PX,
     SCALE_TEXT,
     RadarSeries,
+    _segments,
     axis_angle,
     label_lines,
     radar_figure,
@@ -116,23 +117,9 @@ SIZES = {"digit_width": 7.3, "height": 10.0, "clearance": 6.0}  # the screen's, 
 
 
 def _line_points(values, join_gaps: bool, step: float = 0.25) -> list[tuple[float, float]]:
-    """Points every ``step`` along the line as drawn, its markers included."""
-    count = len(values)
-    points = dict(
-        zip(
-            [i for i, v in enumerate(values) if v is not None],
-            radar_points(values, 100),
-            strict=True,
-        )
-    )
-    order = sorted(points)
-    if join_gaps:
-        pairs = list(zip(order, order[1:] + order[:1], strict=True))
-    else:
-        pairs = [(i, (i + 1) % count) for i in order if (i + 1) % count in points]
-    out = [points[i] for i in order]
-    for a, b in pairs:
-        (ax, ay), (bx, by) = points[a], points[b]
+    """Points every ``step`` along the line as drawn (``_segments``), its markers included."""
+    out = []
+    for (ax, ay), (bx, by) in _segments(values, join_gaps):
         n = max(1, int(math.hypot(bx - ax, by - ay) / step))
         out += [(ax + (bx - ax) * k / n, ay + (by - ay) * k / n) for k in range(n + 1)]
     return out
