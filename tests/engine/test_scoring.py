@@ -444,7 +444,14 @@ def test_threats_to_get_their_way_end_it_at_once():
     assert result.verdict == "let_go"
     assert rules_of(result) == ["ends_it_at_once"]
     assert not result.provisional
-    assert assess(BANK, {**answers, **DEPENDENT}).verdict == "plan_exit"
+    # From a client you depend on, never answered yet: refuse, hold your terms, stay only
+    # if it stops (the judges); once objected to and still going, it ends.
+    held = assess(BANK, {**answers, **DEPENDENT})
+    assert held.verdict == "renegotiate"
+    assert rules_of(held) == ["hold_your_terms_while_you_depend"]
+    again = {**answers, "unprofessional.raised": "worse", **DEPENDENT}
+    assert assess(BANK, again).verdict == "plan_exit"
+    assert rules_of(assess(BANK, again)) == ["ends_it_at_once"]
 
 
 def test_someone_drunk_at_one_meeting_is_a_firm_word_not_an_exit():
