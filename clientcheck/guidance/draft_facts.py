@@ -167,3 +167,27 @@ def default_tone(ctx: AssessmentContext, message_id: str) -> str:
     """
     enforce = ctx.verdict in ("renegotiate", "plan_exit") and late_payment_asked_in_vain(ctx)
     return "firm" if message_id == "payment_terms" and enforce else "neutral"
+
+
+# What a client may have crossed, as the professionalism reminder answers it: a threat alone
+# gets its own answer (the terms stay as agreed); with a dishonest request or harassment,
+# the refusal or the "it stops now" comes first.
+THREATS = ("threats", "threat_once")
+NOT_A_THREAT_ALONE = ("dishonest", "shortcut", "harassment", "discrimination")
+
+
+def threatened(ctx: AssessmentContext) -> bool:
+    """The client used a threat to get their way, and nothing graver crossed with it."""
+    f = facts(ctx, "unprofessional")
+    crossed = f.get("crossed_what") if f.get("crossed_line") == "yes" else ()
+    crossed = crossed if isinstance(crossed, tuple | list) else ()
+    return bool(set(crossed) & set(THREATS)) and not set(crossed) & set(NOT_A_THREAT_ALONE)
+
+
+def why_key(ctx: AssessmentContext, draft: str) -> str:
+    """The string saying why ``draft`` is suggested: what it proposes for this client."""
+    if draft == "payment_terms":
+        return f"why_payment_terms_{payment_terms_mode(ctx)}"
+    if draft == "professionalism_reminder" and threatened(ctx):
+        return "why_professionalism_reminder_threat"
+    return f"why_{draft}"

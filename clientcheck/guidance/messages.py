@@ -34,6 +34,7 @@ from clientcheck.guidance.draft_facts import (
     payment_terms_mode,
     planned_volume,
     revision_clauses,
+    why_key,
 )
 from clientcheck.guidance.letters import MessageDetails, addressee
 from clientcheck.guidance.rate_review import rate_review, rate_review_due
@@ -203,10 +204,7 @@ def suggested_drafts(ctx: AssessmentContext) -> tuple[tuple[str, str], ...]:
         for sign in signs:
             draft = FIX_DRAFT[sign.id]
             if draft not in (m for m, _ in picks):
-                why = f"why_{draft}"
-                if draft == "payment_terms":  # the reason says what this draft proposes
-                    why = f"why_payment_terms_{payment_terms_mode(ctx)}"
-                picks.append((draft, t(why, lang, sign=sign.name)))
+                picks.append((draft, t(why_key(ctx, draft), lang, sign=sign.name)))
         for sign in signs:
             companion = COMPANION_DRAFT.get(sign.id)
             if sign.id == "late_payment" and not has_contract(ctx):

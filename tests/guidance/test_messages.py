@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from clientcheck.guidance.advice import advice_for
+from clientcheck.guidance.advice import action_plan, advice_for
 from clientcheck.guidance.draft_facts import default_tone, payment_terms_mode
 from clientcheck.guidance.letters import draft_to_eml, draft_to_txt
 from clientcheck.guidance.messages import (
@@ -1458,6 +1458,40 @@ def test_a_dishonest_request_backed_by_a_threat_is_refused_and_the_threat_answer
         assert "  " not in body
         # Without a threat, no word about one.
         assert same not in render_message("professionalism_reminder", tone, plain).body
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_threat_from_a_client_you_depend_on_is_answered_and_the_terms_held(lang):
+    # The judges, on the tuned part: never answered yet, from a client you cannot afford to
+    # lose, a threat calls for a calm written answer that holds your terms, and a client
+    # kept only if it stops, while you depend less on them. Advice, plan and first draft
+    # say that, not "no new terms fix it" beside a verdict to stay.
+    threat = {"unprofessional.crossed_line": "yes", "unprofessional.crossed_what": ("threats",)}
+    ctx = make_ctx({**threat, **DEPENDENT}, lang)
+    assert ctx.verdict == "renegotiate"
+    hold = "your terms stay as agreed" if lang == "en" else "vos conditions restent celles"
+    (first, why), *_ = suggested_drafts(ctx)
+    assert first == "professionalism_reminder" and hold in why
+    advice = " ".join(" ".join(item.lines) for item in advice_for(ctx))
+    assert hold in advice
+    assert ("no new terms fix" if lang == "en" else "aucune nouvelle condition") not in advice
+    plan = " ".join(action_plan(ctx))
+    assert hold in plan
+    assert ("other clients" if lang == "en" else "d'autres clients") in plan
+    said = "[your example]" if lang == "en" else "[votre exemple]"
+    pressure = ("pressure", "threat") if lang == "en" else ("pression", "menace")
+    for tone in TONES:
+        draft = render_message("professionalism_reminder", tone, ctx)
+        assert said in draft.body and "  " not in draft.body, draft.body
+        # Every tone names the threat for what it is, and says the terms do not move.
+        assert any(word in draft.body for word in pressure), draft.body
+        # Never "I will end it": the user depends on this client.
+        assert "end our" not in draft.body and "mettrai fin" not in draft.body
+    # From a client you can do without, it ends at once, as before.
+    free = make_ctx({**threat, **FREE}, lang)
+    assert free.verdict == "let_go"
+    assert suggested_drafts(free)[0][0] == "goodbye"
+    assert hold not in " ".join(" ".join(item.lines) for item in advice_for(free))
 
 
 # Other invoices unpaid too (a freelancer's reading: "the situation's main fact is missing"):
