@@ -160,13 +160,19 @@ def overdue_now(ctx: AssessmentContext) -> bool:
 
 
 def default_tone(ctx: AssessmentContext, message_id: str) -> str:
-    """The tone a draft opens in: neutral, or firm for the payment draft once asking failed.
+    """The tone a draft opens in: neutral; firm for the payment draft once asking failed;
+    warm for a rate rise to a client with nothing serious besides.
 
-    The verdict then says "enforce your terms now"; the firm payment draft asks for the
-    invoice by a date, holds new work until it is paid and states the deposit.
+    Once asking failed, the verdict says "enforce your terms now"; the firm payment draft
+    asks for the invoice by a date, holds new work until it is paid and states the deposit.
+    A client whose only problem is the rate is one to keep (a freelancer's reading: "this
+    is a lovely client, the bare neutral text is too cold").
     """
     enforce = ctx.verdict in ("renegotiate", "plan_exit") and late_payment_asked_in_vain(ctx)
-    return "firm" if message_id == "payment_terms" and enforce else "neutral"
+    if message_id == "payment_terms" and enforce:
+        return "firm"
+    serious = any(s.band in ("warning", "critical") for s in ctx.flagged)
+    return "warm" if message_id == "new_rates" and not serious else "neutral"
 
 
 # What a client may have crossed, as the professionalism reminder answers it: a threat alone

@@ -108,7 +108,7 @@ def test_every_goodbye_gives_at_least_the_full_notice(tone, lang):
 
 
 @pytest.mark.parametrize("tone", TONES)
-def test_days_overdue_and_the_pay_by_date_follow_the_preparation_day(tone):
+def test_the_pay_by_date_follows_the_preparation_day_and_no_day_count_goes_stale(tone):
     details = MessageDetails(
         invoice_number="2026-014",
         invoice_due=date(2026, 11, 1),
@@ -116,7 +116,10 @@ def test_days_overdue_and_the_pay_by_date_follow_the_preparation_day(tone):
         prepared_on=date(2026, 12, 7),
     )
     body = render_message("payment_terms", tone, make_ctx({}), details).body
-    assert "36 days overdue" in body
+    # A freelancer's reading: a count of days overdue is out of date the day after the draft
+    # is prepared; the due date says the same and stays true.
+    assert "was due on 1 November 2026 and is still unpaid" in body, body
+    assert "36 days" not in body and "days overdue" not in body
     assert "21 December 2026" in body
 
 

@@ -217,17 +217,16 @@ def test_no_amount_means_no_money_sentence(lang):
         (
             "en",
             "Invoice 2026-014 for €1,500, dated 2 October 2026, was due on 1 November 2026 "
-            "and is now 26 days overdue.",
+            "and is still unpaid.",
         ),
         (
             "fr",
             "La facture n°\u00a02026-014 du 2 octobre 2026, d'un montant de 1\u202f500\u00a0€, "
-            "arrivait à échéance le 1er novembre 2026\u00a0; "
-            "le règlement a donc 26 jours de retard.",
+            "était payable le 1er novembre 2026 et reste impayée à ce jour.",
         ),
     ],
 )
-def test_payment_draft_names_the_invoice_date_amount_and_days_overdue(lang, expected):
+def test_payment_draft_names_the_invoice_date_amount_and_due_date(lang, expected):
     body = render_message("payment_terms", "warm", make_ctx(LATE_PAYER, lang), FULL).body
     assert expected in body
 
@@ -1585,6 +1584,13 @@ def test_when_the_rate_sets_the_verdict_the_rate_review_comes_first(lang):
     # A sign that sets the verdict keeps its own draft first.
     insulted = make_ctx({**LOW_RATE_CHATTY, "disrespect.insults": "repeatedly"}, lang)
     assert insulted.driver_kind and suggested_messages(insulted)[0] != "new_rates"
+    # A client to keep, whose only real problem is the rate: the rise opens warm (a
+    # freelancer's reading: "a lovely client, the bare neutral text is too cold"); beside
+    # insults it stays neutral.
+    lovely = {k: v for k, v in LOW_RATE_CHATTY.items() if not k.startswith("unprofessional")}
+    assert suggested_messages(make_ctx(lovely, lang))[0] == "new_rates"
+    assert default_tone(make_ctx(lovely, lang), "new_rates") == "warm"
+    assert default_tone(insulted, "new_rates") == "neutral"
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
@@ -1610,6 +1616,28 @@ def test_after_asking_in_vain_the_payment_draft_says_so_and_states_the_deposit(l
     # Never raised: a first word, with no "as I said before".
     first = render_message("payment_terms", "firm", make_ctx(LATE_PAYER, lang), FULL).body
     assert said[lang] not in first and warm[lang] not in first
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_rate_rise_leaves_no_window_to_book_work_at_the_old_rate(lang):
+    # A freelancer's reading: "work already agreed before 1 February stays at the current
+    # rate" invites the client to book January's work at the old rate. Only the projects
+    # already agreed keep it.
+    kept = {"en": "already agreed", "fr": "déjà convenus"}
+    for tone in TONES:
+        body = render_message("new_rates", tone, make_ctx(LOW_RATE_CHATTY, lang), FULL).body
+        line = next(x for x in body.split("\n") if kept[lang] in x)
+        assert ("before" not in line) if lang == "en" else ("avant le" not in line), line
+
+
+@pytest.mark.parametrize("tone", TONES)
+def test_a_french_claim_does_not_hedge_over_an_unpaid_invoice(tone):
+    # A freelancer's reading: "Sauf erreur de ma part" in a message that invokes the law
+    # undercuts it, and the English draft has no such hedge.
+    ctx = make_ctx({**ASKED_IN_VAIN, "late_payment.unpaid_90": "once"}, "fr")
+    body = render_message("late_payment_claim", tone, ctx, FULL).body
+    assert "Sauf erreur" not in body and "sauf erreur" not in body, body
+    assert "La facture n°" in body or "la facture n°" in body, body
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
