@@ -161,7 +161,8 @@ def overdue_now(ctx: AssessmentContext) -> bool:
 
 def default_tone(ctx: AssessmentContext, message_id: str) -> str:
     """The tone a draft opens in: neutral; firm for the payment draft once asking failed;
-    warm for a rate rise to a client with nothing serious besides.
+    warm for a rate rise to a client with nothing serious besides, and for the answer to a
+    threat.
 
     Once asking failed, the verdict says "enforce your terms now"; the firm payment draft
     asks for the invoice by a date, holds new work until it is paid and states the deposit.
@@ -172,7 +173,11 @@ def default_tone(ctx: AssessmentContext, message_id: str) -> str:
     if message_id == "payment_terms" and enforce:
         return "firm"
     serious = any(s.band in ("warning", "critical") for s in ctx.flagged)
-    return "warm" if message_id == "new_rates" and not serious else "neutral"
+    if message_id == "new_rates" and not serious:
+        return "warm"
+    # A threat is answered warmly, on the agreed terms (a freelancer's reading: the firm
+    # reply is for a second message, if ever).
+    return "warm" if message_id == "professionalism_reminder" and threatened(ctx) else "neutral"
 
 
 # What a client may have crossed, as the professionalism reminder answers it: a threat alone

@@ -1462,35 +1462,36 @@ def test_a_dishonest_request_backed_by_a_threat_is_refused_and_the_threat_answer
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_threat_from_a_client_you_depend_on_is_answered_and_the_terms_held(lang):
     # The judges, on the tuned part: never answered yet, from a client you cannot afford to
-    # lose, a threat calls for a calm written answer that holds your terms, and a client
-    # kept only if it stops, while you depend less on them. Advice, plan and first draft
-    # say that, not "no new terms fix it" beside a verdict to stay.
+    # lose, a threat calls for a calm written answer on the agreed terms, a client kept only
+    # if it stops, and less dependence on them. A freelancer's reading of the first drafts:
+    # answer the request behind the threat, leave the threat aside, never a counter-threat.
     threat = {"unprofessional.crossed_line": "yes", "unprofessional.crossed_what": ("threats",)}
     ctx = make_ctx({**threat, **DEPENDENT}, lang)
     assert ctx.verdict == "renegotiate"
-    hold = "your terms stay as agreed" if lang == "en" else "vos conditions restent celles"
+    terms = "terms you agreed" if lang == "en" else "conditions convenues"
     (first, why), *_ = suggested_drafts(ctx)
-    assert first == "professionalism_reminder" and hold in why
+    assert first == "professionalism_reminder" and terms in why
+    assert default_tone(ctx, first) == "warm"
     advice = " ".join(" ".join(item.lines) for item in advice_for(ctx))
-    assert hold in advice
+    assert terms in advice
     assert ("no new terms fix" if lang == "en" else "aucune nouvelle condition") not in advice
     plan = " ".join(action_plan(ctx))
-    assert hold in plan
     assert ("other clients" if lang == "en" else "d'autres clients") in plan
-    said = "[your example]" if lang == "en" else "[votre exemple]"
-    pressure = ("pressure", "threat") if lang == "en" else ("pression", "menace")
+    assert ("Leave the threat aside" if lang == "en" else "Laissez la menace de côté") in plan
+    asked = "[what they asked for" if lang == "en" else "[ce qui est demandé"
+    escalates = {
+        "en": ("[your example]", "threat", "pressure", "reconsider", "note of what"),
+        "fr": ("[votre exemple]", "menace", "pression", "reconsidérer", "trace"),
+    }[lang]
     for tone in TONES:
         draft = render_message("professionalism_reminder", tone, ctx)
-        assert said in draft.body and "  " not in draft.body, draft.body
-        # Every tone names the threat for what it is, and says the terms do not move.
-        assert any(word in draft.body for word in pressure), draft.body
-        # Never "I will end it": the user depends on this client.
-        assert "end our" not in draft.body and "mettrai fin" not in draft.body
+        assert asked in draft.body and "  " not in draft.body, draft.body
+        assert not [word for word in escalates if word in draft.body], draft.body
     # From a client you can do without, it ends at once, as before.
     free = make_ctx({**threat, **FREE}, lang)
     assert free.verdict == "let_go"
     assert suggested_drafts(free)[0][0] == "goodbye"
-    assert hold not in " ".join(" ".join(item.lines) for item in advice_for(free))
+    assert terms not in " ".join(" ".join(item.lines) for item in advice_for(free))
 
 
 # Other invoices unpaid too (a freelancer's reading: "the situation's main fact is missing"):
