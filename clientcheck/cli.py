@@ -150,8 +150,8 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument(
         "--tone",
         choices=("warm", "neutral", "firm"),
-        default="neutral",
-        help="tone of the drafts (default: neutral)",
+        default=None,
+        help="tone of the drafts (default: the tone the app opens each draft in)",
     )
     return parser
 
@@ -170,11 +170,13 @@ def _read(path: str) -> bytes:
         raise CliError(f"{path}: cannot read it ({exc.strerror or exc})") from None
 
 
-def _drafts(ctx: AssessmentContext, tone: str) -> tuple[Draft, ...]:
+def _drafts(ctx: AssessmentContext, tone: str | None) -> tuple[Draft, ...]:
+    """The suggested drafts, in ``tone``, or each in the tone the app opens it in."""
+    from clientcheck.guidance.draft_facts import default_tone
     from clientcheck.guidance.messages import MessageDetails, render_message, suggested_messages
 
     return tuple(
-        render_message(message_id, tone, ctx, MessageDetails())
+        render_message(message_id, tone or default_tone(ctx, message_id), ctx, MessageDetails())
         for message_id in suggested_messages(ctx)
     )
 

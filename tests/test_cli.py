@@ -13,6 +13,7 @@ import pytest
 from markdown_it import MarkdownIt
 from pypdf import PdfReader
 
+from clientcheck.bank.records import ClientRecord
 from clientcheck.cli import load_error_message, main
 from clientcheck.persistence.storage import LoadError, dumps_assessment, dumps_session
 from tests.support.cli import Done, run_cli
@@ -99,6 +100,32 @@ def test_drafts_can_be_added(answers_file, tmp_path):
     )
     assert done.returncode == 0, done.stderr
     assert "Brouillons de messages" in done.stdout.decode()
+
+
+def test_drafts_open_in_the_tone_the_app_opens_them_in(tmp_path):
+    # Without --tone, each draft comes in the app's own first tone: the answer to a threat
+    # from a client you depend on opens warm, as on the results page.
+    record = ClientRecord(
+        name="Acme Ltd",
+        answers={
+            "situation.income_share": 80.0,
+            "situation.savings_months": 1.0,
+            "situation.pipeline": "none",
+            "unprofessional.crossed_line": "yes",
+            "unprofessional.crossed_what": ("threats",),
+        },
+        step="results",
+    )
+    path = tmp_path / "threat.json"
+    path.write_bytes(dumps_assessment(record, "en"))
+    done = run("report", str(path), "--drafts", "-f", "md", "-o", "-", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    text = done.stdout.decode()
+    assert "Professionalism reminder (warm)" in text, text
+    firm = run(
+        "report", str(path), "--drafts", "--tone", "firm", "-f", "md", "-o", "-", cwd=tmp_path
+    )
+    assert "Professionalism reminder (firm)" in firm.stdout.decode()
 
 
 def test_python_dash_m_clientcheck_runs_the_command_line(tmp_path):
