@@ -74,6 +74,17 @@ def assert_clean(draft: Draft) -> None:
     for leftover in LEFTOVERS:
         assert leftover not in draft.subject, (leftover, draft.subject)
         assert leftover not in draft.body, (leftover, draft.body)
+    # No line starts with a space: a sentence meant to go on the same line, broken by the
+    # template (a user saw "…à la livraison.⏎ Si vous êtes d'accord…").
+    assert "\n " not in draft.body, draft.body
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("tone", TONES)
+@pytest.mark.parametrize("message_id", MESSAGE_IDS)
+def test_every_draft_under_a_contract_reads_as_whole_paragraphs(message_id, tone, lang):
+    answers = {**LATE_PAYER, "contract_breach.has_contract": "yes"}
+    assert_clean(render_message(message_id, tone, make_ctx(answers, lang), FULL))
 
 
 # --- completeness -------------------------------------------------------------------
