@@ -9,7 +9,7 @@ from functools import lru_cache
 from clientcheck.bank.answers import DONT_KNOW, Answer, Answers, freeze_answers, is_answered
 from clientcheck.bank.questions import Question, QuestionBank
 from clientcheck.engine.signs import answer_risk, is_history, visible_questions
-from clientcheck.engine.verdict import NOT_ENOUGH, assess
+from clientcheck.engine.verdict import NOT_ENOUGH, Result, assess
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,7 @@ class Change:
 
 
 KINDS = ("action", "check", "answer")
+EXITS = ("let_go", "plan_exit")
 # What to try with the client, most useful to hear first: raising it and seeing it improve,
 # asking without result, enforcing the terms.
 ACTIONS = (
@@ -89,6 +90,16 @@ def what_would_change(
 
 
 @lru_cache(maxsize=256)
+def ended_at_once(result: Result) -> tuple[str, ...]:
+    """The signs that end it whatever is tried: a threat or money held back to get more,
+    driving an exit. "Raise it and see" is not offered for them (the verdict says no terms
+    fix it)."""
+    if result.verdict not in EXITS:
+        return ()
+    drivers = {r.sign_id for r in result.reasons} | {s for r in result.reasons for s in r.signs}
+    return tuple(s.sign_id for s in result.signs if s.event == "unfixable" and s.sign_id in drivers)
+
+
 def _changes_cached(
     bank: QuestionBank, frozen: tuple[tuple[str, Answer], ...], per_direction: int
 ) -> tuple[Change, ...]:
@@ -97,6 +108,7 @@ def _changes_cached(
     if base.verdict == NOT_ENOUGH:
         return ()
     drivers = {r.sign_id for r in base.reasons} | {s for r in base.reasons for s in r.signs}
+    ended = ended_at_once(base)
     given = _answered_and_shown(bank, answers)
     found: dict[str, list[tuple[tuple, Change]]] = {"milder": [], "firmer": [], "other_exit": []}
     for section in bank.sections:
@@ -116,6 +128,8 @@ def _changes_cached(
                 # "What happened?" with another event in place of the one reported is a
                 # different story, not something to do or check ("if they had been drunk
                 # instead of asking you to cheat...").
+                continue
+            if kind == "action" and question.section in ended:
                 continue
             for candidate in _candidates(question, current):
                 if kind == "action" and candidate not in ACTIONS:

@@ -7,9 +7,9 @@ from collections.abc import Mapping
 
 from clientcheck.bank.answers import Answer, answer_label
 from clientcheck.bank.questions import STILL_GOING, QuestionBank
-from clientcheck.engine.changes import what_would_change
+from clientcheck.engine.changes import ended_at_once, what_would_change
 from clientcheck.engine.signs import NOT_ASSESSED
-from clientcheck.engine.verdict import NOT_ENOUGH, Reason, Result
+from clientcheck.engine.verdict import NOT_ENOUGH, Reason, Result, assess
 from clientcheck.i18n import format_percent, t
 
 
@@ -124,7 +124,8 @@ SETTLED_TAGS = {"improved": "settled_raised", "self_corrected": "settled_by_them
 def change_lines(bank: QuestionBank, answers: Mapping[str, Answer], lang: str) -> tuple[str, ...]:
     """The smallest single changes that would move the verdict, in words: what the user can
     do with the client first, then what they could check, then other answers."""
-    lines = []
+    # A threat that ends it: say so first, so that no line below reads as "raise it and see".
+    lines = [t("change_ended", lang, sign=bank.sign(s).name(lang)) for s in _ended(bank, answers)]
     for change in what_would_change(bank, answers):
         question = bank.question(change.question_id)
         verdict = bank.rules.verdicts[change.verdict].label(lang)
@@ -156,3 +157,7 @@ def change_lines(bank: QuestionBank, answers: Mapping[str, Answer], lang: str) -
         answer = answer_label(question, change.answer, lang)
         lines.append(t(key, lang, answer=answer, question=question.text(lang), verdict=verdict))
     return tuple(lines)
+
+
+def _ended(bank: QuestionBank, answers: Mapping[str, Answer]) -> tuple[str, ...]:
+    return ended_at_once(assess(bank, answers))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from clientcheck.bank.answers import answer_label
 from clientcheck.bank.questions import QuestionBank
 from clientcheck.bank.records import ClientRecord
-from clientcheck.engine.changes import what_would_change
+from clientcheck.engine.changes import ended_at_once, what_would_change
 from clientcheck.engine.verdict import advice_path, assess
 from clientcheck.guidance.moneytext import money_json
 from clientcheck.guidance.render import build_context, reason_text
@@ -43,7 +43,10 @@ def assessment_report(bank: QuestionBank, record: ClientRecord, lang: str) -> di
             }
         )
     changes = []
-    for change, text in zip(what_would_change(bank, record.answers), ctx.changes, strict=True):
+    # The page's first lines say which signs end it whatever is tried (no answer to give).
+    ended = ended_at_once(result)
+    texts = ctx.changes[len(ended) :]
+    for change, text in zip(what_would_change(bank, record.answers), texts, strict=True):
         question = bank.question(change.question_id)
         changes.append(
             {
@@ -85,6 +88,7 @@ def assessment_report(bank: QuestionBank, record: ClientRecord, lang: str) -> di
         "signs": signs,
         "suggested_drafts": list(suggested_messages(ctx)),
         "what_would_change": changes,
+        "ends_whatever_is_tried": list(ended),
         "check_again_on": ctx.check_again_on.isoformat(),
         "last_working_day": (
             ctx.last_working_day.isoformat() if ctx.last_working_day is not None else None

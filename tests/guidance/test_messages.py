@@ -1502,6 +1502,15 @@ def test_a_threat_from_a_client_you_depend_on_is_answered_and_the_terms_held(lan
     free = make_ctx({**threat, **FREE}, lang)
     assert free.verdict == "let_go"
     assert suggested_drafts(free)[0][0] == "goodbye"
+    # What would change it: never "raise it and see" beside "no terms fix that" (a user saw
+    # "If you raise it and it stops, the verdict would be Keep" under Let go).
+    ended = "whatever you try" if lang == "en" else "quoi que vous tentiez"
+    assert ended in free.changes[0], free.changes
+    raise_it = "If you raise" if lang == "en" else "Si vous abordez"
+    assert not any(raise_it in line for line in free.changes), free.changes
+    # While it can still be answered, raising it is what would change it.
+    assert any(raise_it in line for line in ctx.changes), ctx.changes
+    assert not any(ended in line for line in ctx.changes)
     assert terms not in " ".join(" ".join(item.lines) for item in advice_for(free))
 
 
