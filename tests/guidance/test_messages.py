@@ -1508,6 +1508,13 @@ def test_a_threat_from_a_client_you_depend_on_is_answered_and_the_terms_held(lan
     assert ended in free.changes[0], free.changes
     raise_it = "If you raise" if lang == "en" else "Si vous abordez"
     assert not any(raise_it in line for line in free.changes), free.changes
+    # The goodbye says the demand is not part of the work finished before the end, and the
+    # plan does not send a colleague to a client who threatened (a user's walk).
+    beyond = "is not included" if lang == "en" else "n'est pas inclus"
+    assert beyond in render_message("goodbye", "neutral", free).body
+    assert beyond not in render_message("goodbye", "neutral", make_ctx(FREE, lang)).body
+    colleague = "colleague" if lang == "en" else "consœur"
+    assert not any(colleague in step for step in action_plan(free)), action_plan(free)
     # While it can still be answered, raising it is what would change it.
     assert any(raise_it in line for line in ctx.changes), ctx.changes
     assert not any(ended in line for line in ctx.changes)
