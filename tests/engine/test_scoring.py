@@ -454,6 +454,17 @@ def test_threats_to_get_their_way_end_it_at_once():
     assert rules_of(assess(BANK, again)) == ["ends_it_at_once"]
 
 
+def test_an_ultimatum_is_told_apart_from_a_threat_blurted_once():
+    # A user's walk: "a one-star review unless you redo it for free" fitted both options,
+    # which lead to opposite verdicts. An ultimatum asks for something: it is the first.
+    scale = BANK.question("unprofessional.crossed_what").scale
+    threats, once = scale.option("threats"), scale.option("threat_once")
+    assert "unless you work for free" in threats.label("en")
+    assert "asking nothing in return" in once.label("en")
+    assert "si vous ne travaillez pas gratuitement" in threats.label("fr")
+    assert "sans rien exiger en échange" in once.label("fr")
+
+
 def test_someone_drunk_at_one_meeting_is_a_firm_word_not_an_exit():
     answers = {
         "unprofessional.crossed_line": "yes",
