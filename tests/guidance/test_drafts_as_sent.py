@@ -318,3 +318,34 @@ def test_a_private_client_is_promised_what_it_needs_not_your_access_and_the_file
         assert "documents ou accès" in to_private, to_private
         assert "Les éventuels fichiers finaux" in to_private and "vos accès" not in to_private
         assert "vos accès et les notes" in to_business, to_business
+
+
+# French a user read as translated or broken (a walk on 6 December 2026): "je l'ai demandé"
+# after "avez-vous discuté du périmètre ?", "a réparé de lui-même" with no object, "vous ne
+# l'avez pas encore signalé", "sauf d'un client", "Un avocat en vaut rarement la peine".
+FRENCH_SLIPS = (
+    "je l'ai demandé",
+    "a réparé de lui-même",
+    "l'a réparé de lui-même",
+    "pas encore signalé",
+    "l'ayez signalé",
+    "sauf d'un client",
+    "Un avocat en vaut",
+)
+
+
+def test_french_wording_a_user_flagged_is_gone_everywhere():
+    root = Path(__file__).resolve().parents[2]
+    files = [
+        *root.glob("questions/**/*.toml"),
+        *root.glob("templates/**/*"),
+        root / "clientcheck" / "strings.toml",
+    ]
+    found = [
+        (f.name, slip)
+        for f in files
+        if f.is_file()
+        for slip in FRENCH_SLIPS
+        if slip in f.read_text(encoding="utf-8").replace("\u00a0", " ")
+    ]
+    assert not found, found

@@ -1647,6 +1647,21 @@ def test_after_asking_in_vain_the_payment_draft_says_so_and_states_the_deposit(l
 
 
 @pytest.mark.parametrize("lang", LANGS)
+def test_every_invoice_late_reads_as_all_of_them(lang):
+    # A user's walk: "sur les 12 dernières factures…, 12 ont été réglées en retard".
+    answers = {**LATE_PAYER, "late_payment.invoices_total": 12, "late_payment.late_invoices": 12}
+    ctx = make_ctx(answers, lang)
+    whole = {"en": "all of my last 12 invoices", "fr": "12 dernières factures que je vous ai"}
+    counted = {"en": "12 were paid", "fr": "12 ont été réglées"}
+    for tone in TONES:
+        body = render_message("payment_terms", tone, ctx, FULL).body
+        assert whole[lang] in body.lower() and counted[lang] not in body, body
+    advice = " ".join(line for item in advice_for(ctx) for line in item.lines)
+    assert ("All of your last 12" if lang == "en" else "Vos 12 dernières factures") in advice
+    assert ("12 of your last 12" if lang == "en" else "12 factures sur vos 12") not in advice
+
+
+@pytest.mark.parametrize("lang", LANGS)
 def test_a_rate_rise_leaves_no_window_to_book_work_at_the_old_rate(lang):
     # A freelancer's reading: "work already agreed before 1 February stays at the current
     # rate" invites the client to book January's work at the old rate. Only the projects
