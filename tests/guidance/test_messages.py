@@ -1647,6 +1647,27 @@ def test_after_asking_in_vain_the_payment_draft_says_so_and_states_the_deposit(l
 
 
 @pytest.mark.parametrize("lang", LANGS)
+def test_scope_advice_names_deadlines_only_when_reported(lang):
+    # A user's walk: "Délais déraisonnables…" for someone who left deadlines unanswered.
+    creep = {
+        **FREE,
+        "demanding.changes_after_signoff": "often",
+        "demanding.free_extras": "often",
+        "demanding.raised": "no_change",
+    }
+    deadlines = "unreasonable deadlines" if lang == "en" else "délais déraisonnables"
+
+    def advice(answers):
+        ctx = make_ctx(answers, lang)
+        return " ".join(
+            line for i in advice_for(ctx) if i.sign_id == "demanding" for line in i.lines
+        )
+
+    assert deadlines not in advice(creep).lower()
+    assert deadlines in advice({**creep, "demanding.tight_deadlines": "often"}).lower()
+
+
+@pytest.mark.parametrize("lang", LANGS)
 def test_every_invoice_late_reads_as_all_of_them(lang):
     # A user's walk: "sur les 12 dernières factures…, 12 ont été réglées en retard".
     answers = {**LATE_PAYER, "late_payment.invoices_total": 12, "late_payment.late_invoices": 12}
