@@ -116,6 +116,17 @@ def _add_months(day: date, months: int) -> date:
     return date(day.year + index // 12, index % 12 + 1, 1)
 
 
+def projection_missing(answers: Mapping[str, Answer]) -> tuple[str, ...]:
+    """What the twelve months without this client still need: "savings", "notice",
+    "pipeline" (a "don't know" counts as missing), in that order."""
+    found = {
+        "savings": answer_figure(answers, Q_SAVINGS),
+        "notice": answer_figure(answers, Q_NOTICE),
+        "pipeline": answer_choice(answers, Q_PIPELINE, tuple(PIPELINE_REPLACES)),
+    }
+    return tuple(name for name, value in found.items() if value is None)
+
+
 def exit_projection(answers: Mapping[str, Answer], start: date) -> ExitProjection | None:
     """Project twelve months after giving notice on ``start``.
 

@@ -92,7 +92,16 @@ def exit_section(ctx: AssessmentContext, lang: str) -> None:
     st.subheader(money_word("exit_title", lang), anchor=False)
     projection = runway.exit_projection(ctx.answers, ctx.assessed_on)
     if projection is None:
-        st.caption(money_word("exit_missing", lang))
+        # Name only what is missing (a user's walk: it asked again for answers given).
+        names = [
+            money_word(f"exit_missing_{m}", lang) for m in runway.projection_missing(ctx.answers)
+        ]
+        joined = (
+            names[0]
+            if len(names) == 1
+            else ", ".join(names[:-1]) + money_word("list_and", lang) + names[-1]
+        )
+        st.caption(money_word("exit_missing", lang, missing=joined))
         return
     cur = money.currency(ctx.answers) if projection.in_money else None
     digits = 0 if projection.in_money else 2  # money in whole units, as in the table

@@ -197,6 +197,15 @@ def test_twelve_months_show_under_plan_your_exit_only():
     assert money_word("exit_title", "en") not in everything(calm)
 
 
+def test_twelve_months_name_only_the_answers_still_missing():
+    # A user's walk: it asked for savings and work lined up that were already given.
+    answers = {k: v for k, v in {**LEAVING, **PAYS}.items() if k != "situation.notice_weeks"}
+    at = app([ClientRecord(name="Acme", answers=answers)], "results")
+    missing = money_word("exit_missing", "en", missing=money_word("exit_missing_notice", "en"))
+    assert plain(missing) in everything(at)
+    assert money_word("exit_missing_savings", "en") not in everything(at)
+
+
 def test_compare_shows_each_share_and_the_largest_band():
     clients = [
         ClientRecord(name="Big", answers={"situation.income_share": 55}),
