@@ -30,7 +30,7 @@ from clientcheck.guidance.messages import (
     verdict_note,
 )
 from clientcheck.guidance.render import AssessmentContext, Draft, escape_markdown, format_date
-from clientcheck.i18n import currency_name, t
+from clientcheck.i18n import LANGS, currency_name, t
 from clientcheck.outputs.exports import export_filename
 from clientcheck.ui.draft_details import details_form, details_values
 from clientcheck.ui.layout import fitted_text_area
@@ -107,6 +107,21 @@ def _remember_choice(record_id: str, pick_key: str, tone_key: str) -> None:
         store().draft_choice[record_id] = (message_id, tone)
 
 
+def _follow_the_verdict(ctx: AssessmentContext, record_id: str, pick_key: str) -> None:
+    """When the verdict changed since the panel was last drawn, a draft chosen under the old
+    one that now pulls against it ("Professional goodbye — only if you decide to leave"
+    under Keep) gives way to the first suggested one (a user's walk: the list stayed on it)."""
+    seen_key = f"draft_verdict|{record_id}"
+    if st.session_state.get(seen_key, ctx.verdict) != ctx.verdict:
+        chosen = st.session_state.get(pick_key) or (store().draft_choice.get(record_id) or ("",))[0]
+        if chosen and against_verdict(ctx, chosen):
+            store().draft_choice.pop(record_id, None)
+            for code in LANGS:
+                st.session_state.pop(f"draft_pick|{record_id}|{code}", None)
+                st.session_state.pop(f"draft_tone|{record_id}|{code}", None)
+    st.session_state[seen_key] = ctx.verdict
+
+
 def _toggle_chosen(record_id: str, entry: str, key: str) -> None:
     chosen = store().chosen_drafts.setdefault(record_id, [])
     if st.session_state.get(key) and entry not in chosen:
@@ -167,6 +182,7 @@ def _editor(
     # the choice itself is kept in the store, so it survives that and a change of page.
     pick_key = f"draft_pick|{record_id}|{lang}"
     tone_key = f"draft_tone|{record_id}|{lang}"
+    _follow_the_verdict(ctx, record_id, pick_key)
     if pick_key not in st.session_state and tone_key not in st.session_state:
         # Back on this page: the draft and tone last chosen, else the draft last edited
         # (a new tab, which has only the device's copy).

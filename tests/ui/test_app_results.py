@@ -633,6 +633,29 @@ def test_a_draft_against_a_let_go_verdict_says_it_is_only_if_you_stay():
     assert any(i.value.startswith("Only if you decide to stay") for i in at.info)
 
 
+def test_a_draft_chosen_under_an_old_verdict_gives_way_when_it_now_pulls_against_it():
+    # A user's walk: the verdict went from Let go to Keep, and the list stayed on
+    # "Professional goodbye — only if you decide to leave".
+    answers = {
+        "situation.income_share": 10,
+        "situation.savings_months": 12,
+        "situation.pipeline": "plenty",
+        "unprofessional.crossed_line": "yes",
+        "unprofessional.crossed_what": ("threats",),
+    }
+    at = app([ClientRecord(name="Acme", answers=answers)])
+    rid = store(at).record.id
+    pick = at.selectbox(key=f"draft_pick|{rid}|en")
+    assert pick.value == "goodbye"
+    pick.set_value("goodbye").run()
+    store(at).record.answers["unprofessional.crossed_what"] = ("threat_once",)
+    at.run()
+    assert not at.exception
+    pick = at.selectbox(key=f"draft_pick|{rid}|en")
+    assert pick.value == "professionalism_reminder", pick.value
+    assert not any("Only if you decide" in i.value for i in at.info)
+
+
 @pytest.mark.parametrize(
     ("lang", "line"),
     [
