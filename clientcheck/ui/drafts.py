@@ -30,7 +30,7 @@ from clientcheck.guidance.messages import (
     verdict_note,
 )
 from clientcheck.guidance.render import AssessmentContext, Draft, escape_markdown, format_date
-from clientcheck.i18n import LANGS, currency_name, t
+from clientcheck.i18n import LANGS, currency_name, format_money, t
 from clientcheck.outputs.exports import export_filename
 from clientcheck.ui.draft_details import details_form, details_values
 from clientcheck.ui.layout import fitted_text_area
@@ -172,11 +172,9 @@ def _editor(
 ) -> MessageDetails:
     """Pick a draft and a tone, fill details, edit, copy, download, include in the summary."""
     code, chosen = currency(ctx)
-    if chosen:
-        name = currency_name(code, lang)
-        st.caption(t("drafts_currency", lang, currency=code, currency_name=name))
-    else:
-        st.caption(t("drafts_currency_default", lang))
+    # Said only over a draft that states an amount (a user's walk: "Amounts in euros" over
+    # a goodbye with none); filled once the draft is written, below.
+    currency_note = st.empty()
     options = list(ordered_messages(ctx))
     # One pair of widgets per language, so their labels follow a change of language;
     # the choice itself is kept in the store, so it survives that and a change of page.
@@ -225,6 +223,10 @@ def _editor(
     tone = st.session_state.get(tone_key) or "neutral"
     details = details_form(record_id, lang, message_id, code)
     generated = render_message(message_id, tone, ctx, details)
+    if states_an_amount(generated, lang, code):
+        name = currency_name(code, lang)
+        key = "drafts_currency" if chosen else "drafts_currency_default"
+        currency_note.caption(t(key, lang, currency=code, currency_name=name))
     draft_id = _draft_id(record_id, message_id, tone, lang)
     draft = edited_draft(generated, draft_id)
     # Keys change with the generated text, so new details show unless the user edited.
@@ -309,3 +311,10 @@ def _editor(
         args=(record_id, entry, include_key),
     )
     return details
+
+
+def states_an_amount(draft: Draft, lang: str, code: str) -> bool:
+    """The draft gives an amount in ``code`` (its symbol or code appears), or a field for one."""
+    mark = format_money(1, lang, code).replace("1", "").strip("\u00a0\u202f ")
+    text = draft.subject + draft.body
+    return mark in text or code in text or "[amount]" in text or "[montant]" in text

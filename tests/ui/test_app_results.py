@@ -633,6 +633,26 @@ def test_a_draft_against_a_let_go_verdict_says_it_is_only_if_you_stay():
     assert any(i.value.startswith("Only if you decide to stay") for i in at.info)
 
 
+def test_the_currency_note_shows_only_over_a_draft_that_states_an_amount():
+    # A user's walk: "Amounts in euros (EUR)…" over a goodbye that has no amount in it.
+    answers = {
+        "situation.income_share": 10,
+        "situation.savings_months": 12,
+        "situation.pipeline": "plenty",
+        "unprofessional.crossed_line": "yes",
+        "unprofessional.crossed_what": ("threats",),
+    }
+    at = app([ClientRecord(name="Acme", answers=answers)])
+    pick = at.selectbox(key=f"draft_pick|{store(at).record.id}|en")
+    assert pick.value == "goodbye"
+    assert not any(c.value.startswith("Amounts in") for c in at.caption)
+    late = {**answers, "late_payment.unpaid_90": "once", "unprofessional.crossed_line": "no"}
+    at = app([ClientRecord(name="Acme", answers=late)])
+    pick = at.selectbox(key=f"draft_pick|{store(at).record.id}|en")
+    assert pick.value == "payment_terms" and "[amount]" in body_area(at).value
+    assert any(c.value.startswith("Amounts in euros (EUR)") for c in at.caption)
+
+
 def test_a_draft_chosen_under_an_old_verdict_gives_way_when_it_now_pulls_against_it():
     # A user's walk: the verdict went from Let go to Keep, and the list stayed on
     # "Professional goodbye — only if you decide to leave".
@@ -673,9 +693,9 @@ def test_the_reminder_line_goes_on_in_lower_case_after_its_dash(lang, line):
     [("en", "Amounts in pounds sterling (GBP)."), ("fr", "Montants en livres sterling (GBP).")],
 )
 def test_the_drafts_name_the_currency_as_people_do(lang, said):
-    at = app(
-        [ClientRecord(name="Acme", answers={**LATE_PAYER, "situation.currency": "GBP"})], lang=lang
-    )
+    # Over a draft that states an amount (here an invoice unpaid for 90 days).
+    answers = {**LATE_PAYER, "situation.currency": "GBP", "late_payment.unpaid_90": "once"}
+    at = app([ClientRecord(name="Acme", answers=answers)], lang=lang)
     assert said in [str(c.value) for c in at.caption]
 
 
