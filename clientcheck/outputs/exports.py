@@ -59,6 +59,13 @@ def export_filename(client_name: str, day: date, ext: str) -> str:
     return f"client-check_{slugify(client_name)}_{day.isoformat()}.{ext.lstrip('.')}"
 
 
+def draft_file_stem(client_name: str, title: str, day: date) -> str:
+    """Name a draft's files by the client and the draft's title in the page's language:
+    client-check_agence-lyon-conditions-de-paiement_2026-12-06 (a user's walk: the names
+    were English in a French session)."""
+    return export_filename(f"{client_name} {title}", day, "txt").removesuffix(".txt")
+
+
 def build_summary_input(
     bank: QuestionBank,
     record: ClientRecord,

@@ -31,7 +31,7 @@ from clientcheck.guidance.messages import (
 )
 from clientcheck.guidance.render import AssessmentContext, Draft, escape_markdown, format_date
 from clientcheck.i18n import LANGS, currency_name, format_money, t
-from clientcheck.outputs.exports import export_filename
+from clientcheck.outputs.exports import draft_file_stem
 from clientcheck.ui.draft_details import details_form, details_values
 from clientcheck.ui.layout import fitted_text_area
 from clientcheck.ui.state import store
@@ -276,8 +276,11 @@ def _editor(
     for placeholder in missing:
         st.warning(t("draft_needs_example", lang, placeholder=placeholder), icon=":material/edit:")
     with st.expander(t("draft_copy", lang), icon=":material/content_copy:"):
-        st.code(f"{draft.subject}\n\n{draft.body}", language=None, wrap_lines=True)
-    stem = export_filename(f"{ctx.client_name} {message_id}", date.today(), "txt")[:-4]
+        # The subject and the message apart, each with its own copy button (a user's walk:
+        # the subject pasted into the message's body had to be deleted by hand).
+        st.code(draft.subject, language=None, wrap_lines=True)
+        st.code(draft.body, language=None, wrap_lines=True)
+    stem = draft_file_stem(ctx.client_name, message_title(message_id, lang), date.today())
     left, right = st.columns(2)
     left.download_button(
         t("draft_download_txt", lang),

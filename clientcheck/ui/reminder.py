@@ -29,7 +29,7 @@ def reminder_section(ctx: AssessmentContext, record: ClientRecord, lang: str) ->
     st.download_button(
         t("reminder_download", lang, date=format_date(ctx.check_again_on, lang)),
         data=data,
-        file_name=export_filename(name or "reminder", ctx.check_again_on, "ics"),
+        file_name=export_filename(name or t("reminder_file", lang), ctx.check_again_on, "ics"),
         mime="text/calendar",
         icon=":material/event:",
         key=f"ics|{record.id}",

@@ -12,6 +12,7 @@ from clientcheck.bank.loader import default_bank
 from clientcheck.outputs.exports import (
     build_summary_input,
     comparison_view,
+    draft_file_stem,
     export_filename,
     slugify,
 )
@@ -186,6 +187,15 @@ def test_no_advice_says_so():
 )
 def test_export_filename(name, expected):
     assert export_filename(name, DAY, "pdf") == expected
+
+
+def test_a_drafts_files_are_named_in_the_pages_language():
+    # A user's walk: "client-check_agence-lyon-payment-terms_…" in a French session.
+    from clientcheck.guidance.messages import message_title
+
+    title = message_title("payment_terms", "fr")
+    stem = draft_file_stem("Agence Lyon", title, DAY)
+    assert stem == f"client-check_agence-lyon-conditions-de-paiement_{DAY.isoformat()}"
 
 
 def test_slug_is_short_and_cut_at_a_word():

@@ -653,6 +653,14 @@ def test_the_currency_note_shows_only_over_a_draft_that_states_an_amount():
     assert any(c.value.startswith("Amounts in euros (EUR)") for c in at.caption)
 
 
+def test_the_copy_block_gives_the_subject_and_the_message_apart():
+    # A user's walk: "Copy the text" put the subject line at the top of the message body.
+    at = app([ClientRecord(name="Acme", answers=LATE_PAYER)])
+    subject = next(a for a in at.text_input if a.key and a.key.startswith("draft_subject|"))
+    blocks = [c.value for c in at.code]
+    assert blocks[-2:] == [subject.value, body_area(at).value], blocks
+
+
 def test_a_draft_chosen_under_an_old_verdict_gives_way_when_it_now_pulls_against_it():
     # A user's walk: the verdict went from Let go to Keep, and the list stayed on
     # "Professional goodbye — only if you decide to leave".
