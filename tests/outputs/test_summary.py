@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import io
 import re
 
 import pytest
@@ -528,3 +529,24 @@ def test_the_check_again_date_is_said_once(lang):
     # A plan that does not give the date keeps the section.
     other = summary_input(lang, draft_count=0)
     assert not other.check_again_in_plan and heading in summary_markdown(other)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_an_advice_subtitle_does_not_repeat_the_path_its_heading_gives(lang):
+    # A user's walk: "Pays late: how to fix it" over "Critical, how to fix it".
+    from pypdf import PdfReader
+
+    from clientcheck.outputs.pdf import summary_pdf
+
+    data = build_summary_input(default_bank(), record(), lang)
+    assert data.advice
+    text = summary_markdown(data)
+    for item in data.advice:
+        path = labels(lang)[f"advice_{item.advice}"]
+        assert path.casefold() in item.title.casefold()
+        assert f", {path}*" not in text, text
+    pages = "".join(p.extract_text() for p in PdfReader(io.BytesIO(summary_pdf(data))).pages)
+    flat = " ".join(pages.split())
+    for item in data.advice:
+        path = labels(lang)[f"advice_{item.advice}"]
+        assert f"{item.band_label}, {path}" not in flat

@@ -240,8 +240,12 @@ def _advice_start_height(pdf: SummaryPDF, title: str, tags: str, first: str) -> 
 def _advice(pdf: SummaryPDF, data: SummaryInput, words: dict[str, str]) -> None:
     items = []
     for item in data.advice:
+        # The path ("how to fix it") only when the title does not already say it (a user's
+        # walk: "Pays late: how to fix it" over "Critical, how to fix it").
         path = words[f"advice_{item.advice}"]
-        tags = [item.band_label, *([words["dealbreaker"]] if item.dealbreaker else []), path]
+        said = path.casefold() in item.title.casefold()
+        tags = [item.band_label, *([words["dealbreaker"]] if item.dealbreaker else [])]
+        tags += [] if said else [path]
         lines = [pdf_text(line) for line in item.lines]
         items.append((pdf_line(advice_heading(item, words)), pdf_line(", ".join(tags)), lines))
     if not items:
