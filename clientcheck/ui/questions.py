@@ -20,6 +20,13 @@ from clientcheck.i18n import format_number, t, with_unit
 from clientcheck.ui.layout import literal
 from clientcheck.ui.state import bank, store
 
+# Fields that take other units say so where they are typed (a user's walk: the notice was
+# "in weeks", though "30 days" or "2 months" is accepted, as its help says).
+PLACEHOLDERS = {
+    "situation.notice_weeks": "number_placeholder_notice",
+    "high_maintenance.unbilled_hours": "number_placeholder_messages",
+}
+
 
 def widget_key(record_id: str, question_id: str) -> str:
     return f"q|{record_id}|{question_id}"
@@ -172,7 +179,9 @@ def draw_question(question: Question, number: int, lang: str) -> None:
         f"{label} ({unit})",
         key=key,
         help=help_text,
-        placeholder=t("number_placeholder", lang),
+        # A field that takes other units says so where it is typed (a user's walk: notice
+        # "in weeks", though "30 days" or "2 months" is accepted as the help says).
+        placeholder=t(PLACEHOLDERS.get(question.id, "number_placeholder"), lang),
         on_change=_on_number,
         args=(question, key),
     )  # no max_chars: Streamlit would show a "2/40" counter under a number

@@ -277,6 +277,18 @@ def test_questionnaire_in_french_speaks_french_and_reads_french_decimals():
 # --- paging keeps answers ------------------------------------------------------
 
 
+def test_a_notice_field_says_where_it_is_typed_that_days_or_months_are_fine():
+    # A user's walk: the notice was asked "in weeks"; that "30 days" works was in the help.
+    at = start()
+    press(at, "start")
+    notice = at.text_input(key=qkey(at, "situation.notice_weeks"))
+    assert "30 days" in notice.placeholder and "2 months" in notice.placeholder
+    share = at.text_input(key=qkey(at, "situation.income_share"))
+    assert share.placeholder == "A number, or leave empty if you don't know"
+    answer(at, "situation.notice_weeks", "30 days")
+    assert not at.error
+
+
 def test_the_rate_and_debt_follow_ups_appear_only_where_they_apply_and_decide_the_verdict():
     """How the rate came about is asked once the rate is below the usual one; whether the
     debt grows, once money is overdue. Their answers reach the verdict through the page."""
