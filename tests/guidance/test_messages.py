@@ -1516,8 +1516,10 @@ def test_a_threat_from_a_client_you_depend_on_is_answered_and_the_terms_held(lan
     colleague = "colleague" if lang == "en" else "consœur"
     assert not any(colleague in step for step in action_plan(free)), action_plan(free)
     # Its advice says to keep a record once, not twice in a row (a user's walk).
-    leave = " ".join(line for item in advice_for(free) for line in item.lines)
-    assert leave.count("record" if lang == "en" else "trace") == 1, leave
+    lines = [line for item in advice_for(free) for line in item.lines]
+    record, end = ("record", "End the") if lang == "en" else ("trace", "Mettez fin")
+    assert sum(record in line for line in lines) == 1, lines
+    assert not any(end in line and record in line for line in lines), lines
     # While it can still be answered, raising it is what would change it.
     assert any(raise_it in line for line in ctx.changes), ctx.changes
     assert not any(ended in line for line in ctx.changes)
