@@ -89,17 +89,22 @@ def what_would_change(
     return _changes_cached(bank, freeze_answers(answers), per_direction)
 
 
-@lru_cache(maxsize=256)
+def _drivers(result: Result) -> set[str]:
+    """The signs the verdict's reasons rest on."""
+    return {r.sign_id for r in result.reasons} | {s for r in result.reasons for s in r.signs}
+
+
 def ended_at_once(result: Result) -> tuple[str, ...]:
     """The signs that end it whatever is tried: a threat or money held back to get more,
     driving an exit. "Raise it and see" is not offered for them (the verdict says no terms
     fix it)."""
     if result.verdict not in EXITS:
         return ()
-    drivers = {r.sign_id for r in result.reasons} | {s for r in result.reasons for s in r.signs}
+    drivers = _drivers(result)
     return tuple(s.sign_id for s in result.signs if s.event == "unfixable" and s.sign_id in drivers)
 
 
+@lru_cache(maxsize=256)
 def _changes_cached(
     bank: QuestionBank, frozen: tuple[tuple[str, Answer], ...], per_direction: int
 ) -> tuple[Change, ...]:
@@ -107,7 +112,7 @@ def _changes_cached(
     base = assess(bank, answers)
     if base.verdict == NOT_ENOUGH:
         return ()
-    drivers = {r.sign_id for r in base.reasons} | {s for r in base.reasons for s in r.signs}
+    drivers = _drivers(base)
     ended = ended_at_once(base)
     given = _answered_and_shown(bank, answers)
     found: dict[str, list[tuple[tuple, Change]]] = {"milder": [], "firmer": [], "other_exit": []}

@@ -125,7 +125,8 @@ def change_lines(bank: QuestionBank, answers: Mapping[str, Answer], lang: str) -
     """The smallest single changes that would move the verdict, in words: what the user can
     do with the client first, then what they could check, then other answers."""
     # A threat that ends it: say so first, so that no line below reads as "raise it and see".
-    lines = [t("change_ended", lang, sign=bank.sign(s).name(lang)) for s in _ended(bank, answers)]
+    ended = ended_at_once(assess(bank, answers))
+    lines = [t("change_ended", lang, sign=bank.sign(s).name(lang)) for s in ended]
     for change in what_would_change(bank, answers):
         question = bank.question(change.question_id)
         verdict = bank.rules.verdicts[change.verdict].label(lang)
@@ -157,7 +158,3 @@ def change_lines(bank: QuestionBank, answers: Mapping[str, Answer], lang: str) -
         answer = answer_label(question, change.answer, lang)
         lines.append(t(key, lang, answer=answer, question=question.text(lang), verdict=verdict))
     return tuple(lines)
-
-
-def _ended(bank: QuestionBank, answers: Mapping[str, Answer]) -> tuple[str, ...]:
-    return ended_at_once(assess(bank, answers))

@@ -34,6 +34,7 @@ from clientcheck.guidance.draft_facts import (
     payment_terms_mode,
     planned_volume,
     revision_clauses,
+    threatened,
     why_key,
 )
 from clientcheck.guidance.letters import MessageDetails, addressee
@@ -384,6 +385,7 @@ def render_message(
         uk_fixed=uk_compensation(details.overdue_amount) if code == "GBP" else None,
         example=details.example or REQUIRED_PLACEHOLDERS[lang][0],
         facts={sign.id: facts(ctx, sign.id) for sign in ctx.signs},
+        threat_alone=threatened(ctx),  # the same test as the tone and the reason's
         rates=rate_review(ctx.answers, dates.prepared_on, lang, weeks, code),
     )
     subject, _, body = _tidy(text).partition("\n")

@@ -633,23 +633,25 @@ def test_a_draft_against_a_let_go_verdict_says_it_is_only_if_you_stay():
     assert any(i.value.startswith("Only if you decide to stay") for i in at.info)
 
 
+# A threat to get something, from a client you can do without: Let go, the goodbye first.
+THREAT_FROM_A_SMALL_CLIENT = {
+    "situation.income_share": 10,
+    "situation.savings_months": 12,
+    "situation.pipeline": "plenty",
+    "unprofessional.crossed_line": "yes",
+    "unprofessional.crossed_what": ("threats",),
+}
+
+
 def test_the_currency_note_shows_only_over_a_draft_that_states_an_amount():
     # A user's walk: "Amounts in euros (EUR)…" over a goodbye that has no amount in it.
-    answers = {
-        "situation.income_share": 10,
-        "situation.savings_months": 12,
-        "situation.pipeline": "plenty",
-        "unprofessional.crossed_line": "yes",
-        "unprofessional.crossed_what": ("threats",),
-    }
+    answers = THREAT_FROM_A_SMALL_CLIENT
     at = app([ClientRecord(name="Acme", answers=answers)])
-    pick = at.selectbox(key=f"draft_pick|{store(at).record.id}|en")
-    assert pick.value == "goodbye"
+    assert pick(at).value == "goodbye"
     assert not any(c.value.startswith("Amounts in") for c in at.caption)
     late = {**answers, "late_payment.unpaid_90": "once", "unprofessional.crossed_line": "no"}
     at = app([ClientRecord(name="Acme", answers=late)])
-    pick = at.selectbox(key=f"draft_pick|{store(at).record.id}|en")
-    assert pick.value == "payment_terms" and "[amount]" in body_area(at).value
+    assert pick(at).value == "payment_terms" and "[amount]" in body_area(at).value
     assert any(c.value.startswith("Amounts in euros (EUR)") for c in at.caption)
 
 
@@ -664,23 +666,14 @@ def test_the_copy_block_gives_the_subject_and_the_message_apart():
 def test_a_draft_chosen_under_an_old_verdict_gives_way_when_it_now_pulls_against_it():
     # A user's walk: the verdict went from Let go to Keep, and the list stayed on
     # "Professional goodbye — only if you decide to leave".
-    answers = {
-        "situation.income_share": 10,
-        "situation.savings_months": 12,
-        "situation.pipeline": "plenty",
-        "unprofessional.crossed_line": "yes",
-        "unprofessional.crossed_what": ("threats",),
-    }
-    at = app([ClientRecord(name="Acme", answers=answers)])
-    rid = store(at).record.id
-    pick = at.selectbox(key=f"draft_pick|{rid}|en")
-    assert pick.value == "goodbye"
-    pick.set_value("goodbye").run()
+    answers = THREAT_FROM_A_SMALL_CLIENT
+    at = app([ClientRecord(name="Acme", answers=dict(answers))])
+    assert pick(at).value == "goodbye"
+    pick(at).set_value("goodbye").run()
     store(at).record.answers["unprofessional.crossed_what"] = ("threat_once",)
     at.run()
     assert not at.exception
-    pick = at.selectbox(key=f"draft_pick|{rid}|en")
-    assert pick.value == "professionalism_reminder", pick.value
+    assert pick(at).value == "professionalism_reminder", pick(at).value
     assert not any("Only if you decide" in i.value for i in at.info)
 
 
