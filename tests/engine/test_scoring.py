@@ -1691,3 +1691,11 @@ def test_three_problems_at_once_never_raised_put_the_whole_arrangement_on_the_ta
     # Less work is never one of the three.
     fading = {**two, "less_work.volume_change": -70.0, "less_work.idle_weeks": 8.0}
     assert "several_problems_at_once" not in rules_of(assess(BANK, fading))
+
+
+def test_what_would_change_is_computed_once_per_set_of_answers():
+    # It re-runs the assessment once per other answer: the results page, the summaries and
+    # the JSON report all ask for it, so it is cached (it once lost its cache to a function
+    # inserted under its decorator).
+    answers = {"disrespect.insults": "repeatedly", "disrespect.raised": "no_change", **FREE}
+    assert what_would_change(BANK, answers) is what_would_change(BANK, dict(answers))
