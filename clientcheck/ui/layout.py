@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import math
 import textwrap
+from functools import cache
 from pathlib import Path
 
 import streamlit as st
@@ -15,7 +16,7 @@ from clientcheck.i18n import DEFAULT_LANG, LANG_NAMES, LANGS, pick_language
 from clientcheck.ui import page_helper
 from clientcheck.ui.components import js_component
 from clientcheck.ui.navigation import language_from_history
-from clientcheck.ui.state import store
+from clientcheck.ui.state import bank, store
 
 LANG_KEY = "lang"
 
@@ -82,9 +83,26 @@ def sync_page(lang: str) -> None:
         # data that is not text, a number or a tuple, and imports pandas to do so (a
         # quarter of a second of the first page after a cold start).
         "tables": json.dumps(page_helper.tables(), ensure_ascii=False),
+        "digits": _digits_only(),
     }
     _page(key=PAGE_KEY, data=data)
     s.focus = None  # asked once
+
+
+@cache
+def _digits_only() -> str:
+    """The questions answered with digits alone, as the end of their fields' CSS class
+    (JSON): a phone shows its number keypad for them. Not the notice ("30 days") nor the
+    unbilled hours ("30 messages"), which take a word too, nor a change of volume, which
+    may need a minus sign the keypad lacks."""
+    questions = [*bank().questions(), *(bank().money.questions if bank().money else ())]
+    return json.dumps(
+        sorted(
+            page_helper.field_class(q.id).removeprefix("st-key-")
+            for q in questions
+            if q.number and not q.number.units and q.number.min >= 0
+        )
+    )
 
 
 def show_flash() -> None:

@@ -123,7 +123,7 @@ def test_switching_language_midway_updates_labels_and_page_language(page: Page, 
     click(page, "Start")
     click(page, "Next")
     type_number(page, question_text("late_payment.invoices_total", "en"), "10")
-    type_number(page, question_text("late_payment.late_invoices", "en"), "3")
+    type_number(page, question_text("late_payment.invoices_total", "en"), "3")
     page.locator(MAIN).get_by_text("Français", exact=True).click()
     wait_idle(page)
     expect_title(page, "Paie en retard")
@@ -191,6 +191,29 @@ def test_several_answers_show_every_option_whole_on_a_phone(phone_page: Page, ap
     wait_idle(page)
     expect(group.get_by_role("checkbox", name=shortcut, exact=True)).to_be_checked()
     expect(group.get_by_role("checkbox", name=names[0], exact=True)).to_be_checked()
+
+
+def test_number_fields_bring_up_the_phone_number_keypad_unless_they_take_words(
+    phone_page: Page, app_url: str
+):
+    # A phone showed its letter keyboard for "Share of your income" (a text field, so that
+    # "12,5" reads in French). Fields that take a word ("30 days", "30 messages") keep it.
+    page = phone_page
+    open_app(page, app_url)
+    click(page, "Start")
+    income = page.get_by_role("textbox", name=question_text("situation.income_share", "en"))
+    notice = page.get_by_role("textbox", name=question_text("situation.notice_weeks", "en"))
+    expect(income).to_have_attribute("inputmode", "decimal")
+    savings = page.get_by_role("textbox", name=question_text("situation.savings_months", "en"))
+    expect(savings).to_have_attribute("inputmode", "decimal")
+    assert notice.get_attribute("inputmode") is None
+    type_number(page, question_text("situation.income_share", "en"), "40")
+    expect(income).to_have_attribute("inputmode", "decimal")  # kept across the redraw
+    next_step(page, "Next")
+    expect_title(page, "Pays late")
+    expect(
+        page.get_by_role("textbox", name=question_text("late_payment.invoices_total", "en"))
+    ).to_have_attribute("inputmode", "decimal")
 
 
 def next_step(page: Page, name: str) -> None:

@@ -11,7 +11,8 @@
 //     calendar button named after the field;
 //   - a help tooltip opens under its "?" rather than over the field above it;
 //   - a new step starts at the top; "correct this" scrolls to the field and focuses it;
-//   - on a phone, choosing a step in the sidebar closes the sidebar over the page.
+//   - on a phone, choosing a step in the sidebar closes the sidebar over the page;
+//   - a field answered with digits alone brings up the phone's number keypad.
 
 const ATTRS = ["aria-label", "placeholder", "aria-valuetext"];
 const ORIGINAL = new WeakMap(); // node -> {attr or "#text": Streamlit's English}
@@ -20,6 +21,7 @@ let tablesText = ""; // the JSON text they were read from
 let lang = "en";
 let step = null;
 let observer = null;
+let digits = []; // the ends of the CSS classes of fields answered with digits alone
 
 // --- Streamlit's labels in the page's language -----------------------------------------
 const translate = (value) => {
@@ -148,8 +150,21 @@ const fixTree = (root) => {
   const dates = root.closest && root.closest('[data-testid="stDateInput"]');
   if (dates) nameDateField(dates);
   root.querySelectorAll('[data-testid="stDateInput"]').forEach(nameDateField);
+  markDigits(root);
   if (root.matches('[role="tooltip"]')) placeTooltip(root);
   root.querySelectorAll('[role="tooltip"]').forEach(placeTooltip);
+};
+
+// --- a number keypad on a phone for fields that take digits alone ------------------------
+const markDigits = (root) => {
+  const boxes = [root.closest('[class*="st-key-q-"]'), ...root.querySelectorAll('[class*="st-key-q-"]')];
+  for (const box of boxes) {
+    if (!box) continue;
+    const key = [...box.classList].find((c) => c.startsWith("st-key-q-"));
+    const input = box.querySelector('input[type="text"]');
+    if (!key || !input || !digits.some((end) => key.endsWith(`-${end}`))) continue;
+    if (input.getAttribute("inputmode") !== "decimal") input.setAttribute("inputmode", "decimal");
+  }
 };
 
 // --- moving about: top of a new step, a field to correct, the sidebar on a phone -------
@@ -212,6 +227,7 @@ export default function (component) {
     tablesText = data.tables;
     tables = JSON.parse(data.tables);
   }
+  if (typeof data.digits === "string") digits = JSON.parse(data.digits);
   if (observer === null) install();
   if (data.lang !== lang) {
     lang = data.lang;
