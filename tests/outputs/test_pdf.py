@@ -10,6 +10,7 @@ from fpdf.fonts import TTFFont
 from pypdf import PdfReader
 
 from clientcheck.outputs.pdf import SUBSTITUTE, drawable, font_dir, pdf_text, summary_pdf
+from clientcheck.outputs.pdf.document import _draft_height, draft_keep
 from clientcheck.outputs.pdf.fonts import add_cached_fonts
 from clientcheck.outputs.pdf.layout import SummaryPDF
 from clientcheck.outputs.summary import labels
@@ -205,3 +206,33 @@ def test_lines_are_broken_at_spaces_and_fit_their_width():
     assert lines[lines.index("") + 1] == "Signé"
     assert "".join(lines[lines.index("Signé") + 1 :]) == "x" * 400
     assert doc.block_height(0, 5, "a\nb\nc") == 15
+
+
+def _page_with_room(room: float) -> SummaryPDF:
+    pdf = SummaryPDF("Page")
+    pdf.set_margins(16, 16, 16)
+    pdf.set_auto_page_break(True, margin=18)
+    add_cached_fonts(pdf)
+    pdf.add_page()
+    pdf.set_y(pdf.page_break_trigger - room)
+    return pdf
+
+
+def test_a_long_draft_starts_where_half_a_page_is_left_instead_of_leaving_it_empty():
+    long = "\n".join(["A line of a long draft, one of many, each on its own."] * 45)
+    short = "Hello,\nA short draft.\nBest regards"
+    whole_long = _draft_height(_page_with_room(150), long)
+    assert whole_long > 150  # it cannot fit there: kept whole, it left 150 mm empty
+    # 150 mm left (more than 40 % of a page): its title and first lines start there.
+    pdf = _page_with_room(150)
+    assert draft_keep(pdf, long) < 60
+    pdf.keep(draft_keep(pdf, long))
+    assert pdf.page == 1
+    # A draft that fits is kept whole where it is.
+    assert draft_keep(_page_with_room(150), short) == _draft_height(pdf, short)
+    # Near the foot of a page (60 mm left), a long draft starts on the next page.
+    pdf = _page_with_room(60)
+    pdf.keep(draft_keep(pdf, long))
+    assert pdf.page == 2
+    # Above the drafts, their heading counts what comes between.
+    assert draft_keep(_page_with_room(150), long, above=100) == whole_long
