@@ -123,7 +123,7 @@ def test_switching_language_midway_updates_labels_and_page_language(page: Page, 
     click(page, "Start")
     click(page, "Next")
     type_number(page, question_text("late_payment.invoices_total", "en"), "10")
-    type_number(page, question_text("late_payment.invoices_total", "en"), "3")
+    type_number(page, question_text("late_payment.late_invoices", "en"), "3")
     page.locator(MAIN).get_by_text("Français", exact=True).click()
     wait_idle(page)
     expect_title(page, "Paie en retard")

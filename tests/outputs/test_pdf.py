@@ -10,7 +10,7 @@ from fpdf.fonts import TTFFont
 from pypdf import PdfReader
 
 from clientcheck.outputs.pdf import SUBSTITUTE, drawable, font_dir, pdf_text, summary_pdf
-from clientcheck.outputs.pdf.document import _draft_height, draft_keep
+from clientcheck.outputs.pdf.drafts import _draft_height, draft_keep
 from clientcheck.outputs.pdf.fonts import add_cached_fonts
 from clientcheck.outputs.pdf.layout import SummaryPDF
 from clientcheck.outputs.summary import labels
