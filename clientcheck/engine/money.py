@@ -7,10 +7,12 @@ beside the verdict, and it only adds a rate-review suggestion on the stay path.
 
 The Money answers (all optional), by question id:
 
-- ``money.pay_basis``: "hourly" | "daily" | "monthly" (a fixed amount a month)
+- ``money.pay_basis``: "hourly" | "daily" | "monthly" (a fixed amount a month) | "job"
+  (a set price per job: an article, a design, a project)
 - hourly: ``money.hourly_rate`` and ``money.billed_hours`` (a month)
 - daily: ``money.day_rate``, ``money.billed_days`` (a month) and ``money.day_hours``
 - monthly: ``money.monthly_amount`` and ``money.worked_hours`` (a month)
+- job: ``money.job_rate``, ``money.jobs`` (a month) and ``money.job_hours``
 - ``money.target_rate``: the hourly rate the user aims for
 - ``money.waiting_rate``: what waiting for money costs the user, % a year
 
@@ -30,7 +32,7 @@ from typing import Final
 
 from clientcheck.bank.answers import DONT_KNOW, Answer
 
-PAY_BASES: Final = ("hourly", "daily", "monthly")
+PAY_BASES: Final = ("hourly", "daily", "monthly", "job")
 CURRENCIES: Final = ("EUR", "GBP", "USD", "CHF", "CAD")
 WEEKS_PER_MONTH: Final = 52 / 12
 DAYS_PER_YEAR: Final = 365
@@ -40,13 +42,18 @@ Q_RATES: Final = {
     "hourly": "money.hourly_rate",
     "daily": "money.day_rate",
     "monthly": "money.monthly_amount",
+    "job": "money.job_rate",
 }
 Q_BILLED: Final = {
     "hourly": "money.billed_hours",
     "daily": "money.billed_days",
     "monthly": "money.worked_hours",
+    "job": "money.jobs",
 }
 Q_DAY_HOURS: Final = "money.day_hours"
+Q_JOB_HOURS: Final = "money.job_hours"
+# The hours in one billed unit, for the bases billed by the unit: a day, a job.
+Q_UNIT_HOURS: Final = {"daily": Q_DAY_HOURS, "job": Q_JOB_HOURS}
 Q_TARGET: Final = "money.target_rate"
 Q_WAITING_RATE: Final = "money.waiting_rate"
 Q_UNBILLED: Final = "high_maintenance.unbilled_hours"
@@ -63,6 +70,7 @@ MONEY_QUESTIONS: Final = (
     *Q_RATES.values(),
     *Q_BILLED.values(),
     Q_DAY_HOURS,
+    Q_JOB_HOURS,
     Q_TARGET,
     Q_WAITING_RATE,
 )
@@ -103,12 +111,13 @@ def currency(answers: Mapping[str, Answer]) -> str | None:
 
 
 def pay_basis(answers: Mapping[str, Answer]) -> str | None:
-    """How the client pays: "hourly", "daily" or "monthly"; None when not said."""
+    """How the client pays: "hourly", "daily", "monthly" or "job"; None when not said."""
     return answer_choice(answers, Q_BASIS, PAY_BASES)
 
 
 def rate(answers: Mapping[str, Answer]) -> Figure | None:
-    """The rate on the client's basis: per hour, per day, or the fixed monthly amount."""
+    """The rate on the client's basis: per hour, per day, per job, or the fixed monthly
+    amount."""
     basis = pay_basis(answers)
     if basis is None:
         return None
@@ -117,7 +126,7 @@ def rate(answers: Mapping[str, Answer]) -> Figure | None:
 
 
 def monthly_fees(answers: Mapping[str, Answer]) -> Figure | None:
-    """What the client pays a month: rate x hours, rate x days, or the fixed monthly amount."""
+    """What the client pays a month: rate x hours, days or jobs, or the fixed monthly amount."""
     basis, paid = pay_basis(answers), rate(answers)
     if basis is None or paid is None:
         return None
@@ -130,18 +139,18 @@ def monthly_fees(answers: Mapping[str, Answer]) -> Figure | None:
 
 
 def billed_hours(answers: Mapping[str, Answer]) -> Figure | None:
-    """Hours a month the fees pay for (days are counted at the stated hours a day)."""
+    """Hours a month the fees pay for (days and jobs are counted at the stated hours each)."""
     basis = pay_basis(answers)
     if basis is None:
         return None
     billed = answer_figure(answers, Q_BILLED[basis])
     if billed is None:
         return None
-    if basis == "daily":
-        day = answer_figure(answers, Q_DAY_HOURS)
-        if day is None:
+    if basis in Q_UNIT_HOURS:
+        each = answer_figure(answers, Q_UNIT_HOURS[basis])
+        if each is None:
             return None
-        return Figure(billed.value * day.value, (Q_BASIS, *billed.sources, Q_DAY_HOURS))
+        return Figure(billed.value * each.value, (Q_BASIS, *billed.sources, *each.sources))
     return Figure(billed.value, (Q_BASIS, *billed.sources))
 
 

@@ -93,8 +93,8 @@ def _needs(key: str, answers: Mapping[str, Answer]) -> list[str]:
         pay = [money.Q_RATES[basis]]
         if key != "fees" or basis != "monthly":
             pay.append(money.Q_BILLED[basis])
-        if basis == "daily" and key != "fees":
-            pay.append(money.Q_DAY_HOURS)
+        if basis in money.Q_UNIT_HOURS and key != "fees":
+            pay.append(money.Q_UNIT_HOURS[basis])
     needed = {
         "fees": pay,
         "effective": [*pay, money.Q_UNBILLED],

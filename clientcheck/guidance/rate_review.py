@@ -22,10 +22,15 @@ STAY_VERDICTS = ("keep", "keep_boundaries", "renegotiate")
 # A rise above this share is proposed in two steps, the full rate six months after the first.
 STEP_ABOVE = 0.20
 STEP_MONTHS = 6
-_PER = {"hourly": "per_hour_word", "daily": "per_day_word", "monthly": "per_month_word"}
+_PER = {
+    "hourly": "per_hour_word",
+    "daily": "per_day_word",
+    "monthly": "per_month_word",
+    "job": "per_job_word",
+}
 # A proposed rate reads as chosen, not computed: a whole unit an hour, a multiple of 5 a
-# day, of 10 a month; rounded up, but never above the target the user gave.
-ROUND_TO = {"hourly": 1, "daily": 5, "monthly": 10}
+# day or a job, of 10 a month; rounded up, but never above the target the user gave.
+ROUND_TO = {"hourly": 1, "daily": 5, "monthly": 10, "job": 5}
 # A client asked to agree to new rates answers at least two weeks before they start.
 REPLY_DAYS_BEFORE = 14
 
@@ -90,9 +95,9 @@ def _target_on_basis(answers: Mapping[str, Answer], basis: str) -> float | None:
     if basis == "hourly":
         return target.value
     hours = money.billed_hours(answers)
-    if basis == "daily":
-        day = answers.get(money.Q_DAY_HOURS)
-        return target.value * day if isinstance(day, int | float) and day > 0 else None
+    if basis in money.Q_UNIT_HOURS:
+        each = answers.get(money.Q_UNIT_HOURS[basis])
+        return target.value * each if isinstance(each, int | float) and each > 0 else None
     return target.value * hours.value if hours is not None and hours.value > 0 else None
 
 
@@ -143,6 +148,8 @@ def current_hourly_rate(answers: Mapping[str, Answer]) -> float | None:
         return None
     if basis == "hourly":
         return paid.value
+    # A day's price over its hours is a rate per hour the client will recognise; a job's is
+    # not (they agreed a price per job, not per hour): extras are then quoted per job.
     day = answers.get(money.Q_DAY_HOURS)
     if basis == "daily" and isinstance(day, int | float) and not isinstance(day, bool) and day > 0:
         return round(paid.value / day, 2)

@@ -12,6 +12,7 @@ from clientcheck.engine.money import (
     Q_DAY_HOURS,
     Q_DAYS_LATE,
     Q_INVOICES_TOTAL,
+    Q_JOB_HOURS,
     Q_LATE_INVOICES,
     Q_NOTICE,
     Q_PIPELINE,
@@ -52,6 +53,21 @@ def test_day_rate_counts_days_at_the_stated_hours_a_day():
     assert money.billed_hours(answers).value == 80
     assert money.effective_rate(answers).value == pytest.approx(50)
     assert Q_DAY_HOURS in money.effective_rate(answers).sources
+
+
+def test_a_price_per_job_counts_jobs_at_the_stated_hours_a_job():
+    # An illustrator paid 400 a drawing, 3 drawings a month, 10 hours each, 2 unbilled a week.
+    answers = {Q_BASIS: "job", "money.job_rate": 400, "money.jobs": 3, Q_JOB_HOURS: 10}
+    assert money.monthly_fees(answers).value == 1200
+    assert money.billed_hours(answers).value == 30
+    assert money.effective_rate({**answers, Q_UNBILLED: 0}).value == pytest.approx(40)
+    busy = money.effective_rate({**answers, Q_UNBILLED: 2})
+    assert busy.value == pytest.approx(1200 / (30 + 2 * WEEKS_PER_MONTH))
+    assert {Q_JOB_HOURS, "money.jobs", "money.job_rate"} <= set(busy.sources)
+    # Without the hours a job takes: the fees, but no rate per hour.
+    del answers[Q_JOB_HOURS]
+    assert money.monthly_fees(answers).value == 1200
+    assert money.effective_rate({**answers, Q_UNBILLED: 0}) is None
 
 
 def test_day_rate_without_hours_a_day_gives_no_rate_but_gives_fees():

@@ -1719,3 +1719,33 @@ def test_a_rate_below_your_usual_one_is_the_reason_the_new_rates_draft_gives(lan
     same = {**LOW_RATE_CHATTY, "situation.usual_rate": "same", "money.pay_basis": "hourly"}
     body = render_message("new_rates", "neutral", make_ctx(same, lang), FULL).body
     assert closer[lang] not in body
+
+
+PAID_BY_THE_JOB = {
+    **LOW_RATE_CHATTY,
+    "money.pay_basis": "job",
+    "money.job_rate": 400.0,
+    "money.jobs": 3.0,
+    "money.job_hours": 10.0,
+    "money.target_rate": 55.0,
+    "situation.currency": "EUR",
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "now", "first", "full"),
+    [
+        ("en", "€400 a job", "€475 a job", "€550 a job"),
+        ("fr", "400 € par mission", "475 € par mission", "550 € par mission"),
+    ],
+)
+def test_a_price_per_job_is_raised_per_job(lang, now, first, full):
+    # A translator's note on several calibration situations: pay per job (an article, a
+    # design, a shoot) could not be entered. 400 a job of 10 hours against a target of 55 an
+    # hour: 550 a job, in two steps, each a multiple of 5.
+    body = render_message("new_rates", "neutral", make_ctx(PAID_BY_THE_JOB, lang), FULL).body
+    body = body.replace("\u00a0", " ").replace("\u202f", " ")
+    assert now in body and first in body and full in body, body
+    # Extra work is not priced at an hourly rate the client never agreed to.
+    quote = render_message("quote_extra_work", "neutral", make_ctx(PAID_BY_THE_JOB, lang), FULL)
+    assert "40" not in quote.body, quote.body

@@ -126,6 +126,17 @@ def test_rate_fields_follow_the_pay_basis():
     } <= present
     assert key(at, "money.hourly_rate") not in present
     assert key(at, "money.monthly_amount") not in present
+    # Paid a set price per job (an article, a design): the price, how many, how long each.
+    at.radio(key=key(at, "money.pay_basis")).set_value("job")
+    run(at)
+    present = keys(at)
+    assert {key(at, q) for q in ("money.job_rate", "money.jobs", "money.job_hours")} <= present
+    assert key(at, "money.day_rate") not in present
+    at.text_input(key=key(at, "money.job_rate")).set_value("400")
+    at.text_input(key=key(at, "money.jobs")).set_value("0,5")
+    run(at)
+    assert store(at).record.answers["money.job_rate"] == 400
+    assert store(at).record.answers["money.jobs"] == 0.5
 
 
 def test_every_money_field_is_optional_and_typed_like_elsewhere():
