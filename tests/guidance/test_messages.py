@@ -246,6 +246,8 @@ def test_payment_draft_names_the_invoice_date_amount_and_due_date(lang, expected
 def test_payment_terms_propose_a_deposit_and_the_balance_on_delivery(tone):
     draft = render_message("payment_terms", tone, make_ctx(ASKED_IN_VAIN), FULL)
     assert "50% of the fee" in draft.body and "balance invoiced on delivery" in draft.body
+    # A freelancer's reading: "invoiced on delivery" never said when it must be paid.
+    assert "payable within 30 days of its date" in draft.body
     # One scheme, with nothing to fill in: no threshold, no milestone to name.
     assert "[amount]" not in draft.body and "[first draft]" not in draft.body
     assert draft.body.count("50%") == 1, draft.body
@@ -1440,7 +1442,11 @@ def test_late_fees_paid_and_still_late_without_counts_proposes_a_deposit_and_say
         late_fee = "late fee has been added" if lang == "en" else "pénalité de retard est ajoutée"
         assert late_fee in body, body
         assert ("50% of the fee" if lang == "en" else "acompte de 50") in body, body
-        assert ("payable within 30 days" if lang == "en" else "payable à 30 jours") not in body
+        # A due date alone is not the scheme: thirty days are only the balance's, after the
+        # deposit.
+        due = "payable within 30 days" if lang == "en" else "payable à 30 jours"
+        balance = "on delivery and " + due if lang == "en" else "à la livraison et " + due
+        assert body.count(due) == body.count(balance), body
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -1735,17 +1741,45 @@ PAID_BY_THE_JOB = {
 @pytest.mark.parametrize(
     ("lang", "now", "first", "full"),
     [
-        ("en", "€400 a job", "€475 a job", "€550 a job"),
-        ("fr", "400 € par mission", "475 € par mission", "550 € par mission"),
+        ("en", "€400 a project", "€475 a project", "€550 a project"),
+        ("fr", "400 € par projet", "475 € par projet", "550 € par projet"),
     ],
 )
-def test_a_price_per_job_is_raised_per_job(lang, now, first, full):
+def test_a_price_per_project_is_raised_per_project(lang, now, first, full):
     # A translator's note on several calibration situations: pay per job (an article, a
-    # design, a shoot) could not be entered. 400 a job of 10 hours against a target of 55 an
-    # hour: 550 a job, in two steps, each a multiple of 5.
+    # design, a shoot) could not be entered. 400 a project of 10 hours against a target of
+    # 55 an hour: 550 a project, in two steps, each a multiple of 5. An illustrator's
+    # reading: "a job" sounds like a tradesman, "mission" like consulting; and talk of
+    # unbilled hours a week makes a client paying per project start counting time.
     body = render_message("new_rates", "neutral", make_ctx(PAID_BY_THE_JOB, lang), FULL).body
     body = body.replace("\u00a0", " ").replace("\u202f", " ")
     assert now in body and first in body and full in body, body
+    assert "a week" not in body and "par semaine" not in body, body
     # Extra work is not priced at an hourly rate the client never agreed to.
     quote = render_message("quote_extra_work", "neutral", make_ctx(PAID_BY_THE_JOB, lang), FULL)
     assert "40" not in quote.body, quote.body
+
+
+@pytest.mark.parametrize(
+    ("lang", "pattern", "law"),
+    [
+        ("en", "Of my last 12 invoices to you, 5 were paid", "Please note that under article"),
+        ("fr", "Sur les 12 dernières factures", "Je précise par ailleurs que, conformément"),
+    ],
+)
+def test_with_nothing_overdue_the_firm_terms_give_the_law_after_the_facts(lang, pattern, law):
+    # An illustrator's reading: opening with article L441-10, before any fact, reads like a
+    # formal notice to a client worth 30 % of her income. With nothing overdue now, the
+    # late-payment record comes first, the law after it as a note.
+    late_before = {
+        **PAID_BY_THE_JOB,
+        "situation.client_kind": "business",
+        "situation.jurisdiction": "fr",
+        "late_payment.invoices_total": 12.0,
+        "late_payment.late_invoices": 5.0,
+        "late_payment.days_late": 25.0,
+        "late_payment.raised": "not_yet",
+    }
+    body = render_message("payment_terms", "firm", make_ctx(late_before, lang)).body
+    assert pattern in body and law in body, body
+    assert body.index(pattern) < body.index(law), body
