@@ -121,11 +121,11 @@ def test_drafts_open_in_the_tone_the_app_opens_them_in(tmp_path):
     done = run("report", str(path), "--drafts", "-f", "md", "-o", "-", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     text = done.stdout.decode()
-    assert "Professionalism reminder (warm)" in text, text
+    assert "Answer to their request (warm)" in text, text
     firm = run(
         "report", str(path), "--drafts", "--tone", "firm", "-f", "md", "-o", "-", cwd=tmp_path
     )
-    assert "Professionalism reminder (firm)" in firm.stdout.decode()
+    assert "Answer to their request (firm)" in firm.stdout.decode()
 
 
 def test_python_dash_m_clientcheck_runs_the_command_line(tmp_path):

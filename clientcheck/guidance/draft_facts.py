@@ -195,6 +195,33 @@ def threatened(ctx: AssessmentContext) -> bool:
     return bool(set(crossed) & set(THREATS)) and not set(crossed) & set(NOT_A_THREAT_ALONE)
 
 
+# What the professionalism reminder answers, besides a general reminder: its title says so.
+REMINDER_TITLES = {
+    "prying": "draft_title_reminder_prying",
+    "refusal": "draft_title_reminder_refusal",
+    "threat": "draft_title_reminder_threat",
+}
+
+
+def reminder_case(ctx: AssessmentContext) -> str:
+    """What the professionalism reminder answers: "prying" (questions about other clients,
+    nothing else crossed), "refusal" (a dishonest request, alone or pushed with a threat),
+    "threat" (a threat to get their way, nothing graver with it), "remarks" (another line
+    crossed) or "" (a general reminder). The templates and the draft's title read it."""
+    f = facts(ctx, "unprofessional")
+    if not (any(s.id == "unprofessional" for s in ctx.flagged) and f.get("crossed_line") == "yes"):
+        return ""
+    crossed = f.get("crossed_what")
+    what = set(crossed) if isinstance(crossed, tuple | list) else set()
+    asked = what & {"dishonest", "shortcut"}
+    if what and what <= {"dishonest", "shortcut", "prying", *THREATS}:
+        if asked:
+            return "refusal"
+        if not what & set(THREATS):
+            return "prying"
+    return "threat" if threatened(ctx) else "remarks"
+
+
 def why_key(ctx: AssessmentContext, draft: str) -> str:
     """The string saying why ``draft`` is suggested: what it proposes for this client."""
     if draft == "payment_terms":

@@ -24,6 +24,7 @@ from clientcheck.guidance.advice import (
 )
 from clientcheck.guidance.dates import DraftDates, draft_dates
 from clientcheck.guidance.draft_facts import (
+    REMINDER_TITLES,
     debt_growing,
     good_record,
     late_history,
@@ -33,8 +34,8 @@ from clientcheck.guidance.draft_facts import (
     overdue_now,
     payment_terms_mode,
     planned_volume,
+    reminder_case,
     revision_clauses,
-    threatened,
     why_key,
 )
 from clientcheck.guidance.letters import MessageDetails, addressee
@@ -99,10 +100,7 @@ LEAVE_DRAFT = {"demanding": "decline_extra_work"}
 # A natural second step on the stay path, suggested after every sign's own draft:
 # a late payer under a signed contract gets the payment clause as an amendment; a
 # disrespectful client, exchanges kept in writing and within set hours.
-COMPANION_DRAFT = {
-    "late_payment": "contract_revision",
-    "disrespect": "communication_boundaries",
-}
+COMPANION_DRAFT = {"late_payment": "contract_revision", "disrespect": "communication_boundaries"}
 _STAY_VERDICTS = ("keep", "keep_boundaries", "renegotiate", "plan_exit")
 # Drafts that build the working relationship (a retainer, new written terms, new rates):
 # under *Let go* they pull against the verdict, so they are never suggested, come last and
@@ -117,9 +115,10 @@ CLAIM_VERDICTS = ("keep", "keep_boundaries", "renegotiate")
 _BLANK_LINES = re.compile(r"\n{3,}")
 
 
-def message_title(message_id: str, lang: str) -> str:
-    """Name a kind of message in ``lang``: "Payment terms"."""
-    return _TITLES[message_id](lang)
+def message_title(message_id: str, lang: str, ctx: AssessmentContext | None = None) -> str:
+    """Name a kind of message in ``lang``: "Payment terms"; with ``ctx``, this one's name."""
+    case = reminder_case(ctx) if ctx and message_id == "professionalism_reminder" else ""
+    return t(REMINDER_TITLES[case], lang) if case in REMINDER_TITLES else _TITLES[message_id](lang)
 
 
 def tone_label(tone: str, lang: str) -> str:
@@ -385,7 +384,7 @@ def render_message(
         uk_fixed=uk_compensation(details.overdue_amount) if code == "GBP" else None,
         example=details.example or REQUIRED_PLACEHOLDERS[lang][0],
         facts={sign.id: facts(ctx, sign.id) for sign in ctx.signs},
-        threat_alone=threatened(ctx),  # the same test as the tone and the reason's
+        reminder_case=reminder_case(ctx),  # what it answers: the title reads it too
         rates=rate_review(ctx.answers, dates.prepared_on, lang, weeks, code),
     )
     subject, _, body = _tidy(text).partition("\n")
@@ -393,7 +392,7 @@ def render_message(
         message_id=message_id,
         tone=tone,
         lang=lang,
-        title=message_title(message_id, lang),
+        title=message_title(message_id, lang, ctx),
         subject=subject.strip(),
         body=body.strip("\n"),
     )

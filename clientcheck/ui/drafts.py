@@ -142,7 +142,7 @@ def drafts_section(ctx: AssessmentContext, record_id: str, lang: str) -> Message
     if ranked:
         colon = "\u00a0:" if lang == "fr" else ":"
         lines = "\n".join(
-            f"{n}. **{escape_markdown(message_title(m, lang), streamlit=True)}**{colon} "
+            f"{n}. **{escape_markdown(message_title(m, lang, ctx), streamlit=True)}**{colon} "
             f"{escape_markdown(why, streamlit=True)}"
             for n, (m, why) in enumerate(ranked, start=1)
         )
@@ -193,7 +193,7 @@ def _editor(
     def label(m: str) -> str:
         against = against_verdict(ctx, m)
         tag = "suggested" if m in suggested else against
-        return message_title(m, lang) + (f" — {t(tag, lang)}" if tag else "")
+        return message_title(m, lang, ctx) + (f" — {t(tag, lang)}" if tag else "")
 
     labels = {m: label(m) for m in options}
     keys = (record_id, pick_key, tone_key)
@@ -280,7 +280,7 @@ def _editor(
         # the subject pasted into the message's body had to be deleted by hand).
         st.code(draft.subject, language=None, wrap_lines=True)
         st.code(draft.body, language=None, wrap_lines=True)
-    stem = draft_file_stem(ctx.client_name, message_title(message_id, lang), date.today())
+    stem = draft_file_stem(ctx.client_name, message_title(message_id, lang, ctx), date.today())
     left, right = st.columns(2)
     left.download_button(
         t("draft_download_txt", lang),

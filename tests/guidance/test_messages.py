@@ -1783,3 +1783,24 @@ def test_with_nothing_overdue_the_firm_terms_give_the_law_after_the_facts(lang, 
     body = render_message("payment_terms", "firm", make_ctx(late_before, lang)).body
     assert pattern in body and law in body, body
     assert body.index(pattern) < body.index(law), body
+
+
+@pytest.mark.parametrize(
+    ("crossed", "en", "fr"),
+    [
+        (("threats",), "Answer to their request", "Réponse à sa demande"),
+        (("shortcut",), "Saying no to a request", "Refus d'une demande"),
+        (("dishonest", "threats"), "Saying no to a request", "Refus d'une demande"),
+        (("prying",), "Other clients' confidentiality", "Confidentialité des autres clients"),
+        (("harassment",), "Professionalism reminder", "Rappel au professionnalisme"),
+    ],
+)
+def test_the_professionalism_draft_is_named_after_what_it_answers(crossed, en, fr):
+    # Noticed on the threat case: a draft that answers the client's request on the agreed
+    # terms was listed, printed and saved as "Professionalism reminder".
+    answers = {**FREE, "unprofessional.crossed_line": "yes", "unprofessional.crossed_what": crossed}
+    for lang, title in (("en", en), ("fr", fr)):
+        ctx = make_ctx(answers, lang)
+        assert render_message("professionalism_reminder", "warm", ctx).title == title
+        assert message_title("professionalism_reminder", lang, ctx) == title
+    assert message_title("professionalism_reminder", "en") == "Professionalism reminder"
