@@ -109,3 +109,15 @@ def test_ci_fails_when_the_first_test_pass_fails(tmp_path):
         ["bash", str(tmp_path / ".ci" / "run")], cwd=tmp_path, env=env, capture_output=True
     )
     assert done.returncode == 0, done.stderr.decode()[-500:]
+
+
+def test_the_money_section_says_it_can_raise_a_verdict_never_lower_it():
+    # A user's walk: "elle ne change jamais le verdict" above a section whose rate, below the
+    # target, turned "Keep, and set boundaries" into "Renegotiate now".
+    from clientcheck.bank.loader import default_bank
+
+    money = default_bank().money
+    assert money is not None
+    assert "never lower it" in money.summary("en") and "never changes" not in money.summary("en")
+    assert "jamais plus clément" in money.summary("fr")
+    assert "ne change jamais le verdict" not in money.summary("fr")

@@ -140,8 +140,10 @@ def addressee(contact_name: str, lang: str) -> tuple[str, bool]:
 
 
 def draft_to_txt(draft: Draft) -> bytes:
-    """Write a draft as a UTF-8 text file: the subject line, a blank line, the body."""
-    return f"Subject: {draft.subject}\n\n{draft.body}\n".encode()
+    """Write a draft as a UTF-8 text file: the subject line (in the draft's language), a blank
+    line, the body."""
+    label = "Objet\u00a0:" if draft.lang == "fr" else "Subject:"
+    return f"{label} {draft.subject}\n\n{draft.body}\n".encode()
 
 
 def _address(name: str, addr: str) -> Address | None:

@@ -279,7 +279,7 @@ def missing_placeholders(draft: Draft) -> tuple[str, ...]:
     return tuple(p for p in REQUIRED_PLACEHOLDERS.get(draft.lang, ()) if p in text)
 
 
-_BRACKETED = re.compile(r"\[[^\[\]\n]{1,120}\]")
+_BRACKETED = re.compile(r"\[[^\[\]\n]{1,240}\]")
 
 
 def fields_to_fill(draft: Draft) -> tuple[str, ...]:

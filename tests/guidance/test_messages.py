@@ -824,7 +824,8 @@ def test_any_draft_survives_the_eml_round_trip(subject, lines):
 def test_txt_download_has_subject_then_body_in_utf8():
     draft = render_message("payment_terms", "warm", make_ctx(LATE_PAYER, "fr"), FULL)
     text = draft_to_txt(draft).decode("utf-8")
-    assert text.startswith(f"Subject: {draft.subject}\n\n")
+    # A French draft's file says "Objet" (a user's walk: "Subject:" on a French letter).
+    assert text.startswith(f"Objet\u00a0: {draft.subject}\n\n")
     assert text.rstrip("\n").endswith(draft.body)
     assert "1\u202f500\u00a0€" in text
 
@@ -1804,3 +1805,83 @@ def test_the_professionalism_draft_is_named_after_what_it_answers(crossed, en, f
         assert render_message("professionalism_reminder", "warm", ctx).title == title
         assert message_title("professionalism_reminder", lang, ctx) == title
     assert message_title("professionalism_reminder", "en") == "Professionalism reminder"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_answer_to_a_threat_lists_both_of_its_fields_to_fill(lang):
+    # A user's walk: "Before you send, fill in or delete" listed what they asked for, not the
+    # answer itself, the draft's main sentence (its example made it longer than 120 signs).
+    answers = {**DEPENDENT, "unprofessional.crossed_line": "yes"}
+    ctx = make_ctx({**answers, "unprofessional.crossed_what": ("threats",)}, lang)
+    draft = render_message("professionalism_reminder", "warm", ctx)
+    fields = fields_to_fill(draft)
+    assert len(fields) >= 2 and all(f in draft.body for f in fields), fields
+    assert any(f.startswith(("[your answer", "[votre réponse")) for f in fields), fields
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_after_a_threat_the_warm_quote_is_not_eager(lang):
+    # A user's walk: "I'd be glad to take it on… I'm looking forward to it" to a client who
+    # had just threatened a bad review unless the work was done for free.
+    base = {**DEPENDENT, "demanding.free_extras": "often", "demanding.raised": "worse"}
+    threat = {
+        **base,
+        "unprofessional.crossed_line": "yes",
+        "unprofessional.crossed_what": ("threats",),
+    }
+    eager = (
+        ("glad to take it on", "looking forward")
+        if lang == "en"
+        else ("avec plaisir", "Merci encore")
+    )
+    calm = render_message("quote_extra_work", "warm", make_ctx(threat, lang)).body
+    assert not any(e in calm for e in eager), calm
+    glad = render_message("quote_extra_work", "warm", make_ctx(base, lang)).body
+    assert all(e in glad for e in eager), glad
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_new_rates_never_call_the_contracts_notice_to_end_it_a_notice_for_rates(lang):
+    # A user's walk: "Cela respecte le préavis de 1 mois prévu par notre contrat", though that
+    # notice is for ending the work, and her "contract" was an accepted quote.
+    answers = {
+        **PAID_BY_THE_JOB,
+        "contract_breach.has_contract": "yes",
+        "situation.notice_weeks": 4.35,
+    }
+    for tone in TONES:
+        body = render_message("new_rates", tone, make_ctx(answers, lang)).body
+        assert "notice our contract" not in body and "préavis de" not in body, body
+
+
+def test_the_plan_starts_with_the_sign_the_rule_fired_on_with_its_own_levers():
+    # A user's walk: the plan said "starting with 'Unprofessional': charge the fees, require
+    # deposits, stop work until paid" (the worst sign, a threat), where the verdict came
+    # from extra work asked for again after she had raised it.
+    answers = {
+        "situation.income_share": 70.0,
+        "situation.savings_months": 2.0,
+        "situation.pipeline": "little",
+        "demanding.free_extras": "often",
+        "demanding.raised": "worse",
+        "unprofessional.crossed_line": "yes",
+        "unprofessional.crossed_what": ("threats",),
+    }
+    ctx = make_ctx(answers, "en")
+    assert ctx.driver_rule == "asked_nothing_changed" and ctx.flagged[0].id == "unprofessional"
+    first = action_plan(ctx)[0]
+    assert "“Increasingly demanding”: quote every extra request" in first, first
+    assert "stop work until paid" not in first, first
+
+
+@pytest.mark.parametrize(("lang", "then"), [("en", "Start with the rate"), ("fr", "Commencez par")])
+def test_a_rate_plan_does_not_say_nothing_else_needs_changing_when_a_sign_is_flagged(lang, then):
+    # A user's walk: "Ne changez rien d'autre : c'est le tarif qui doit évoluer" above her 5
+    # late invoices out of 12, at Warning.
+    rate = {**FREE, "situation.usual_rate": "far_below"}
+    late = {**rate, "late_payment.invoices_total": 12.0, "late_payment.late_invoices": 5.0}
+    late |= {"late_payment.days_late": 25.0, "late_payment.raised": "not_yet"}
+    plan = " ".join(action_plan(make_ctx(late, lang)))
+    assert then in plan and ("Pays late" if lang == "en" else "Paie en retard") in plan, plan
+    alone = " ".join(action_plan(make_ctx(rate, lang)))
+    assert then not in alone, alone
