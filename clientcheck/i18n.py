@@ -102,6 +102,16 @@ def currency_name(code: str, lang: str) -> str:
 
 
 @cache
+def currency_symbol(code: str, lang: str) -> str:
+    """The symbol an amount in ``code`` carries in ``lang``: "€", "£", "$", "CHF", "$CA"."""
+    from babel.numbers import get_currency_symbol
+
+    symbol = get_currency_symbol(code, locale=_BABEL_LOCALES.get(lang, "en"))
+    babel_symbol, usual = _SYMBOLS.get((lang, code), ("", ""))
+    return usual if babel_symbol and symbol == babel_symbol else symbol
+
+
+@cache
 def month_names(lang: str, width: str = "wide") -> tuple[str, ...]:
     """The twelve month names in ``lang``, from Babel: "December" / "décembre"; "Dec" / "déc."."""
     from babel.dates import get_month_names

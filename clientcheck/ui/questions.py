@@ -16,12 +16,20 @@ import streamlit as st
 from clientcheck.bank.answers import DONT_KNOW, AnswerError, limit_of, parse_number
 from clientcheck.bank.questions import Question, Section
 from clientcheck.engine.signs import visible_questions
-from clientcheck.i18n import format_number, t, with_unit
+from clientcheck.i18n import CURRENCIES, currency_symbol, format_number, t, with_unit
 from clientcheck.ui.layout import literal
 from clientcheck.ui.state import bank, store
 
 # Fields that take other units say so where they are typed (a user's walk: the notice was
 # "in weeks", though "30 days" or "2 months" is accepted, as its help says).
+# Money answers that are amounts: their field names the currency chosen with the situation.
+MONEY_AMOUNTS = (
+    "money.hourly_rate",
+    "money.day_rate",
+    "money.monthly_amount",
+    "money.job_rate",
+    "money.target_rate",
+)
 PLACEHOLDERS = {
     "situation.notice_weeks": "number_placeholder_notice",
     "high_maintenance.unbilled_hours": "number_placeholder_messages",
@@ -175,6 +183,10 @@ def draw_question(question: Question, number: int, lang: str) -> None:
         else:
             st.session_state[key] = ""
     unit = question.number.unit(lang)
+    code = record.answers.get("situation.currency")
+    if question.id in MONEY_AMOUNTS and code in CURRENCIES:
+        # An amount says its currency (a user's walk: "(de l'heure)" with euros chosen).
+        unit = f"{currency_symbol(str(code), lang)} {unit}"
     st.text_input(
         f"{label} ({unit})",
         key=key,

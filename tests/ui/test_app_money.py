@@ -226,3 +226,16 @@ def test_compare_shows_each_share_and_the_largest_band():
     text = everything(at)
     assert money_word("share_title", "en") in text
     assert "Big" in text and money_word("band_concentrated", "en") in text
+
+
+@pytest.mark.parametrize(("lang", "unit"), [("en", "(€ an hour)"), ("fr", "(€ de l'heure)")])
+def test_amount_fields_name_the_currency_chosen(lang, unit):
+    # A user's walk: the rate fields read "(de l'heure)" though euros were chosen.
+    answers = {"money.pay_basis": "hourly", "situation.currency": "EUR"}
+    at = app([ClientRecord(name="Acme", answers=answers)], "client", lang)
+    rate = at.text_input(key=key(at, "money.hourly_rate"))
+    assert rate.label.endswith(unit), rate.label
+    hours = at.text_input(key=key(at, "money.billed_hours"))
+    assert "€" not in hours.label
+    none = app([ClientRecord(name="Acme", answers={"money.pay_basis": "hourly"})], "client", lang)
+    assert "€" not in none.text_input(key=key(none, "money.hourly_rate")).label
