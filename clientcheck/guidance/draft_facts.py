@@ -187,12 +187,21 @@ THREATS = ("threats", "threat_once")
 NOT_A_THREAT_ALONE = ("dishonest", "shortcut", "harassment", "discrimination")
 
 
-def threatened(ctx: AssessmentContext) -> bool:
-    """The client used a threat to get their way, and nothing graver crossed with it."""
+def _crossed(ctx: AssessmentContext) -> set[str]:
+    """The lines the user said the client crossed (none unless they said one was)."""
     f = facts(ctx, "unprofessional")
     crossed = f.get("crossed_what") if f.get("crossed_line") == "yes" else ()
-    crossed = crossed if isinstance(crossed, tuple | list) else ()
-    return bool(set(crossed) & set(THREATS)) and not set(crossed) & set(NOT_A_THREAT_ALONE)
+    return set(crossed) if isinstance(crossed, tuple | list) else set()
+
+
+def threat_made(ctx: AssessmentContext) -> bool:
+    """The client made a threat, whatever else came with it."""
+    return bool(_crossed(ctx) & set(THREATS))
+
+
+def threatened(ctx: AssessmentContext) -> bool:
+    """The client used a threat to get their way, and nothing graver crossed with it."""
+    return threat_made(ctx) and not _crossed(ctx) & set(NOT_A_THREAT_ALONE)
 
 
 # What the professionalism reminder answers, besides a general reminder: its title says so.
@@ -208,11 +217,10 @@ def reminder_case(ctx: AssessmentContext) -> str:
     nothing else crossed), "refusal" (a dishonest request, alone or pushed with a threat),
     "threat" (a threat to get their way, nothing graver with it), "remarks" (another line
     crossed) or "" (a general reminder). The templates and the draft's title read it."""
-    f = facts(ctx, "unprofessional")
-    if not (any(s.id == "unprofessional" for s in ctx.flagged) and f.get("crossed_line") == "yes"):
+    said = facts(ctx, "unprofessional").get("crossed_line") == "yes"
+    if not (said and any(s.id == "unprofessional" for s in ctx.flagged)):
         return ""
-    crossed = f.get("crossed_what")
-    what = set(crossed) if isinstance(crossed, tuple | list) else set()
+    what = _crossed(ctx)
     asked = what & {"dishonest", "shortcut"}
     if what and what <= {"dishonest", "shortcut", "prying", *THREATS}:
         if asked:

@@ -15,7 +15,7 @@ from email.message import EmailMessage
 from email.policy import default as default_policy
 
 from clientcheck.guidance.render import Draft
-from clientcheck.i18n import DEFAULT_LANG
+from clientcheck.i18n import DEFAULT_LANG, t
 
 # Line breaks and other vertical separators: a name or subject must stay on one line.
 _LINE_BREAKS = re.compile(r"\s*[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]+\s*")
@@ -142,8 +142,8 @@ def addressee(contact_name: str, lang: str) -> tuple[str, bool]:
 def draft_to_txt(draft: Draft) -> bytes:
     """Write a draft as a UTF-8 text file: the subject line (in the draft's language), a blank
     line, the body."""
-    label = "Objet\u00a0:" if draft.lang == "fr" else "Subject:"
-    return f"{label} {draft.subject}\n\n{draft.body}\n".encode()
+    colon = "\u00a0:" if draft.lang == "fr" else ":"
+    return f"{t('draft_subject', draft.lang)}{colon} {draft.subject}\n\n{draft.body}\n".encode()
 
 
 def _address(name: str, addr: str) -> Address | None:

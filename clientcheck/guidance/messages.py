@@ -36,6 +36,7 @@ from clientcheck.guidance.draft_facts import (
     planned_volume,
     reminder_case,
     revision_clauses,
+    threat_made,
     why_key,
 )
 from clientcheck.guidance.letters import MessageDetails, addressee
@@ -385,6 +386,7 @@ def render_message(
         example=details.example or REQUIRED_PLACEHOLDERS[lang][0],
         facts={sign.id: facts(ctx, sign.id) for sign in ctx.signs},
         reminder_case=reminder_case(ctx),  # what it answers: the title reads it too
+        threat_made=threat_made(ctx),
         rates=rate_review(ctx.answers, dates.prepared_on, lang, weeks, code),
     )
     subject, _, body = _tidy(text).partition("\n")

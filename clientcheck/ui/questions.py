@@ -15,21 +15,16 @@ import streamlit as st
 
 from clientcheck.bank.answers import DONT_KNOW, AnswerError, limit_of, parse_number
 from clientcheck.bank.questions import Question, Section
+from clientcheck.engine import money
 from clientcheck.engine.signs import visible_questions
-from clientcheck.i18n import CURRENCIES, currency_symbol, format_number, t, with_unit
+from clientcheck.i18n import currency_symbol, format_number, t, with_unit
 from clientcheck.ui.layout import literal
 from clientcheck.ui.state import bank, store
 
+# Money answers that are amounts: their field names the currency chosen with the situation.
+MONEY_AMOUNTS = (*money.Q_RATES.values(), money.Q_TARGET)
 # Fields that take other units say so where they are typed (a user's walk: the notice was
 # "in weeks", though "30 days" or "2 months" is accepted, as its help says).
-# Money answers that are amounts: their field names the currency chosen with the situation.
-MONEY_AMOUNTS = (
-    "money.hourly_rate",
-    "money.day_rate",
-    "money.monthly_amount",
-    "money.job_rate",
-    "money.target_rate",
-)
 PLACEHOLDERS = {
     "situation.notice_weeks": "number_placeholder_notice",
     "high_maintenance.unbilled_hours": "number_placeholder_messages",
@@ -183,16 +178,14 @@ def draw_question(question: Question, number: int, lang: str) -> None:
         else:
             st.session_state[key] = ""
     unit = question.number.unit(lang)
-    code = record.answers.get("situation.currency")
-    if question.id in MONEY_AMOUNTS and code in CURRENCIES:
+    code = money.currency(record.answers)
+    if question.id in MONEY_AMOUNTS and code is not None:
         # An amount says its currency (a user's walk: "(de l'heure)" with euros chosen).
-        unit = f"{currency_symbol(str(code), lang)} {unit}"
+        unit = f"{currency_symbol(code, lang)} {unit}"
     st.text_input(
         f"{label} ({unit})",
         key=key,
         help=help_text,
-        # A field that takes other units says so where it is typed (a user's walk: notice
-        # "in weeks", though "30 days" or "2 months" is accepted as the help says).
         placeholder=t(PLACEHOLDERS.get(question.id, "number_placeholder"), lang),
         on_change=_on_number,
         args=(question, key),
