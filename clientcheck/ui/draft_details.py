@@ -146,6 +146,16 @@ def _from_answers(field: str, record_id: str, lang: str) -> str | None:
     return t("detail_notice_from_answers", lang, weeks=format_number(weeks, lang))
 
 
+def date_entry_format(lang: str, currency_code: str) -> str:
+    """The order a typed date is read in: day first, as the drafts write it ("1 February"),
+    except in English for a client billed in US dollars (month first, as in the US).
+
+    Never year first: a British user typing "18122026" into a YYYY-MM-DD field got the
+    year 1812 (a user's walk, 6 December 2026).
+    """
+    return "MM/DD/YYYY" if lang == "en" and currency_code == "USD" else "DD/MM/YYYY"
+
+
 def _draw(field: str, record_id: str, lang: str, currency_code: str, where) -> None:
     kind, label_key, help_key = DETAILS[field]
     key = _bound_key(field, record_id)
@@ -168,7 +178,7 @@ def _draw(field: str, record_id: str, lang: str, currency_code: str, where) -> N
     elif kind == "date":
         if key not in st.session_state:
             st.session_state[key] = None
-        where.date_input(label, format="DD/MM/YYYY" if lang == "fr" else "YYYY-MM-DD", **common)
+        where.date_input(label, format=date_entry_format(lang, currency_code), **common)
     elif kind == "sent_on":
         # Empty means today (a day kept from an earlier visit that has passed empties
         # again), so the field shows nothing until the user picks a later day.
@@ -176,7 +186,7 @@ def _draw(field: str, record_id: str, lang: str, currency_code: str, where) -> N
         kept = st.session_state.get(key)
         st.session_state[key] = kept if isinstance(kept, date) and kept > today else None
         where.date_input(
-            label, min_value=today, format="DD/MM/YYYY" if lang == "fr" else "YYYY-MM-DD", **common
+            label, min_value=today, format=date_entry_format(lang, currency_code), **common
         )
     elif kind == "percent":
         if key not in st.session_state:

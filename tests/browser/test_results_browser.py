@@ -6,6 +6,7 @@ import email
 import email.policy
 import io
 import json
+from datetime import date, timedelta
 from pathlib import Path
 
 from markdown_it import MarkdownIt
@@ -16,6 +17,8 @@ from pypdf import PdfReader
 from clientcheck.bank.loader import default_bank
 from clientcheck.bank.records import ClientRecord
 from clientcheck.engine.verdict import assess
+from clientcheck.guidance.dates import default_pay_by, jurisdiction_of
+from clientcheck.guidance.render import format_date
 from clientcheck.persistence.storage import dumps_assessment, dumps_session, loads
 from tests.browser.helpers import MAIN, open_app, unfold, wait_idle
 
@@ -123,6 +126,31 @@ def test_stay_path_eml_has_the_right_subject_and_never_the_alias(page, app_url, 
     headers = "\n".join(f"{k}: {v}" for k, v in message.items())
     assert alias not in headers and alias not in message.get_content()
     assert alias not in body.input_value()
+
+
+def test_a_date_typed_day_first_lands_in_the_draft_as_that_day(page, app_url, tmp_path):
+    # Year first, "18122026" typed on a British keyboard became 1812 (a user's walk). The
+    # day is one a month-first reading would take for another (the 5th of the 3rd month).
+    later = date.today() + timedelta(days=21)
+    while later.day > 12 or later.day == later.month:
+        later += timedelta(days=1)
+    open_results(page, app_url, tmp_path, ClientRecord(name="Acme", answers=dict(LATE_ONLY)))
+    body = page.get_by_role("textbox", name="Message (edit freely)")
+    expect(body).to_contain_text("in writing by", timeout=20_000)
+    label = "Date you send the message (empty: today)"
+    field = page.get_by_role("group", name=label, exact=True)
+    if not field.is_visible():
+        page.get_by_text("Details to fill in the draft (optional)").first.click()
+    segments = field.get_by_role("spinbutton")
+    expect(segments).to_have_count(3)
+    assert segments.first.get_attribute("aria-label") == f"day, {label}"
+    segments.first.click()
+    page.keyboard.type(later.strftime("%d%m%Y"))
+    page.keyboard.press("Enter")
+    page.locator(MAIN).locator("h1").first.click()
+    wait_idle(page)
+    pay_by = default_pay_by(later, jurisdiction_of(LATE_ONLY))
+    expect(body).to_contain_text(f"in writing by {format_date(pay_by, 'en')}")
 
 
 def test_drafts_show_the_hostile_name_literally_and_the_eml_is_a_valid_message(

@@ -607,6 +607,25 @@ def test_the_late_payment_claim_cites_the_law_with_its_caveat_and_dates_from_the
     assert format_date(default_pay_by(later, "fr"), "en") in body_area(at).value
 
 
+@pytest.mark.parametrize(
+    ("lang", "currency", "order"),
+    [("en", None, "DD/MM/YYYY"), ("en", "USD", "MM/DD/YYYY"), ("fr", "USD", "DD/MM/YYYY")],
+)
+def test_typed_dates_are_read_day_first_unless_the_client_pays_in_us_dollars(lang, currency, order):
+    # Year first, a British user typing "18122026" got 1812 (a user's walk).
+    answers = {
+        "situation.income_share": 25,
+        "situation.client_kind": "business",
+        "late_payment.unpaid_90": "once",
+    } | ({"situation.currency": currency} if currency else {})
+    at = app([ClientRecord(name="Acme", answers=answers)], lang=lang)
+    rid = store(at).record.id
+    at.selectbox(key=f"draft_pick|{rid}|{lang}").set_value("late_payment_claim").run()
+    open_details(at)
+    for field in ("prepared_on", "invoice_date"):
+        assert at.date_input(key=f"detail|{rid}|{field}").proto.format == order
+
+
 def test_a_draft_against_a_let_go_verdict_says_it_is_only_if_you_stay():
     answers = {
         "situation.income_share": 10,
