@@ -206,6 +206,7 @@ def wrap_label(label: str, width: int = 14) -> str:
 # gap take, and the smallest radius the radar gets (on a phone 390 px wide): the scale's
 # numbers are placed for that size, and have more room on a larger screen.
 LABEL_PX, SCALE_PX = 12, 10
+NUMBER_PX = 14  # a numbered axis's number
 CHAR_PX, LINE_PX, TICK_PX = 5.6, 15.6, 12
 SMALLEST_RADIUS_PX = 75
 
@@ -255,17 +256,23 @@ def screen_scale_marks(series: Sequence[RadarSeries]) -> ScaleMarks:
 
 
 def radar_figure(
-    labels: Sequence[str], series: Sequence[RadarSeries], title: str = "", height: int = 430
+    labels: Sequence[str],
+    series: Sequence[RadarSeries],
+    title: str = "",
+    height: int = 430,
+    numbered: bool = False,
 ) -> go.Figure:
     """Build the radar: band rings behind, the scale's numbers clear of every line, then one
     closed trace per series, ``height`` px high.
 
     The angular axis is numeric (degrees, the labels on its ticks), so the numbers can sit
-    between two signs.
+    between two signs. ``numbered``: the axes say 1 to 7, as the signs' rows are numbered,
+    and the margins shrink to fit a number, so on a phone the circle takes the width the
+    names would take (about 300 px across instead of 170); hovering still names the sign.
     """
     count = len(labels)
     names = [plotly_text(label) for label in labels]
-    wrapped = [wrap_label(name) for name in names]
+    wrapped = [str(i) for i in range(1, count + 1)] if numbered else [wrap_label(n) for n in names]
     degrees = [360 * i / count for i in range(count)]
     theta = [*degrees, degrees[0]]
     # Built as one dict and validated once (trace by trace costs about five times more).
@@ -335,7 +342,7 @@ def radar_figure(
                 "tickmode": "array",
                 "tickvals": degrees,
                 "ticktext": wrapped,
-                "tickfont": {"size": LABEL_PX, "color": CHART_TEXT},
+                "tickfont": {"size": NUMBER_PX if numbered else LABEL_PX, "color": CHART_TEXT},
             },
         },
         font={"color": CHART_TEXT},

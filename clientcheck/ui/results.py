@@ -51,7 +51,10 @@ VERDICT_ICONS = {
     "let_go": ":material/logout:",
     "not_enough": ":material/help:",
 }
-RESULTS_RADAR_HEIGHT = 320  # px: on a phone, little blank above and below the circle
+RESULTS_RADAR_HEIGHT = 320  # px: the radar with the signs' names, on a wider screen
+# On a phone (page.css shows one or the other at 640 px) the axes are numbered as the rows
+# below, so the circle takes the width the names took: about 300 px across, not 170.
+PHONE_RADAR_HEIGHT = 340
 
 
 def context_for(question_bank: QuestionBank, record: ClientRecord, lang: str) -> AssessmentContext:
@@ -81,12 +84,17 @@ _CONTEXT_KEY = "cc_results_context"
 
 
 @st.cache_resource(max_entries=512, show_spinner=False)
-def cached_radar(labels: tuple[str, ...], series: tuple[RadarSeries, ...], height: int = 430):
+def cached_radar(
+    labels: tuple[str, ...],
+    series: tuple[RadarSeries, ...],
+    height: int = 430,
+    numbered: bool = False,
+):
     """Build each distinct radar once per server: a Plotly figure takes milliseconds to build.
 
     Streamlit copies the figure when it sends it, so sharing it is safe.
     """
-    return radar_figure(labels, series, height=height)
+    return radar_figure(labels, series, height=height, numbered=numbered)
 
 
 def radar(ctx: AssessmentContext, lang: str) -> None:
@@ -97,12 +105,23 @@ def radar(ctx: AssessmentContext, lang: str) -> None:
         )
     ]
     summary = "; ".join(f"{s.name} {s.score}/100 ({s.band_label})" for s in ctx.signs)
-    st.plotly_chart(
-        cached_radar(tuple(labels), tuple(data), RESULTS_RADAR_HEIGHT),
-        config={"displayModeBar": False, "scrollZoom": False, "staticPlot": False},
-        alt=t("radar_alt", lang, summary=summary),
-        key="radar|1",
-    )
+    config = {"displayModeBar": False, "scrollZoom": False, "staticPlot": False}
+    with st.container(key="cc_radar_wide"):
+        st.plotly_chart(
+            cached_radar(tuple(labels), tuple(data), RESULTS_RADAR_HEIGHT),
+            config=config,
+            alt=t("radar_alt", lang, summary=summary),
+            key="radar|1",
+        )
+    with st.container(key="cc_radar_phone"):
+        numbered = "; ".join(f"{i}. {s.name} {s.score}/100" for i, s in enumerate(ctx.signs, 1))
+        st.plotly_chart(
+            cached_radar(tuple(labels), tuple(data), PHONE_RADAR_HEIGHT, numbered=True),
+            config=config,
+            alt=t("radar_alt_numbered", lang, summary=numbered),
+            key="radar|phone",
+        )
+        st.caption(" · ".join(f"**{i}** {literal(s.name)}" for i, s in enumerate(ctx.signs, 1)))
 
 
 def _fix_list(question_bank: QuestionBank, lang: str) -> None:

@@ -170,8 +170,9 @@ def answer_step(page: Page, answers: list[tuple[str, str]]) -> None:
 
 
 def radar(page: Page) -> dict:
-    """What Plotly drew for the radar: axis labels, ring fills, the scale's numbers, traces."""
-    chart = page.locator(".js-plotly-plot").first
+    """What Plotly drew for the radar on screen (names on a wide screen, numbers on a phone):
+    axis labels, ring fills, the scale's numbers, traces, and the outer ring's width in px."""
+    chart = page.locator(".js-plotly-plot:visible").first
     expect(chart.locator("g.angularaxistick").first).to_be_attached(timeout=20_000)
     return chart.evaluate(
         """chart => ({
@@ -188,6 +189,8 @@ def radar(page: Page) -> dict:
                 .map(p => getComputedStyle(p).fill),
             lines: [...chart.querySelectorAll('g.scatterlayer path.js-line')]
                 .map(p => p.getAttribute('d') || ''),
+            across: chart.querySelector('g.scatterlayer path.js-fill').getBoundingClientRect()
+                .width,
         })"""
     )
 

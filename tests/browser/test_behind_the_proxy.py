@@ -146,7 +146,7 @@ def test_the_whole_app_behind_the_proxy_with_no_csp_violation_and_nothing_leavin
         click(page, "See the results")
         expect(page.locator(MAIN).locator("h1").first).to_contain_text(NAME)
         unfold(page, "signs")
-        page.wait_for_selector("[data-testid=stPlotlyChart] .main-svg")
+        page.wait_for_selector("[data-testid=stPlotlyChart]:visible .main-svg")
         unfold(page, "drafts")
         page.locator(MAIN).get_by_role("radio", name="Firm").click()
         wait_idle(page)

@@ -57,7 +57,7 @@ def test_hostile_name_typed_in_the_browser_shows_literally(guarded, app_url, nam
     page.locator('[data-testid="stSidebar"]').get_by_role("button", name="Results").click()
     settle(page)
     unfold(page, "signs")  # the radar draws the name too
-    page.wait_for_selector("[data-testid=stPlotlyChart] .main-svg")
+    page.wait_for_selector("[data-testid=stPlotlyChart]:visible .main-svg")
     title = _main(page).locator("h1").first
 
     assert dialogs == []

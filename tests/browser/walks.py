@@ -296,9 +296,9 @@ def walk(browser: Browser, walk: Walk, axe) -> None:
             _click(page, words["results"] if i == 7 else words["next"])
         _open_expanders(page)  # the evidence and the drafts editor are folded
         settle(page)
-        page.wait_for_selector("[data-testid=stPlotlyChart] .main-svg")
+        page.wait_for_selector("[data-testid=stPlotlyChart]:visible .main-svg")
         walk.radar = radar(page)
-        walk.radar_box = page.locator(".js-plotly-plot").first.bounding_box() or {}
+        walk.radar_box = page.locator(".js-plotly-plot:visible").first.bounding_box() or {}
         walk.rows = [row.inner_text() for row in sign_rows(page).all()]
         _note(page, axe, walk, "results")
         _show_tooltip(page)
@@ -311,7 +311,9 @@ def walk(browser: Browser, walk: Walk, axe) -> None:
         _note(page, axe, walk, "results, summary ready")
         walk.scans["results"].radar = page.evaluate(
             """() => {
-                const chart = document.querySelector('[data-testid=stPlotlyChart]');
+                // The radar on screen: with the names, or numbered on a phone.
+                const chart = [...document.querySelectorAll('[data-testid=stPlotlyChart]')]
+                    .find(c => c.checkVisibility());
                 return {
                     label: chart.getAttribute('aria-label') || '',
                     role: chart.getAttribute('role') || '',
@@ -326,7 +328,7 @@ def walk(browser: Browser, walk: Walk, axe) -> None:
         # A second client, so the comparison draws its chart and table.
         _sidebar_click(page, words["copy"], words["collapse"])
         _sidebar_click(page, words["compare"], words["collapse"])
-        page.wait_for_selector("[data-testid=stPlotlyChart] .main-svg")
+        page.wait_for_selector("[data-testid=stPlotlyChart]:visible .main-svg")
         _note(page, axe, walk, "compare")
     finally:
         context.close()

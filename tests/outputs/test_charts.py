@@ -108,6 +108,26 @@ def test_margins_leave_room_for_the_labels_beside_below_and_above_the_circle(lan
             assert room >= max(map(len, lines)) * CHAR_PX, label
 
 
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_numbered_radar_gives_the_circle_the_room_the_names_took(lang):
+    # On a phone the names left the circle 170 px across (a user's walk): numbered axes,
+    # as the rows below are, with margins for one digit; a hover still names the sign.
+    named = radar_figure(SIGN_NAMES[lang], [RadarSeries("A", (50,) * 7)], height=320)
+    numbered = radar_figure(
+        SIGN_NAMES[lang], [RadarSeries("A", (50,) * 7)], height=340, numbered=True
+    )
+    assert list(numbered.layout.polar.angularaxis.ticktext) == [str(i) for i in range(1, 8)]
+    series = [tr for tr in numbered.data if tr.hoverinfo != "skip"]
+    assert list(series[0].text) == [*SIGN_NAMES[lang], SIGN_NAMES[lang][0]]
+
+    def across(fig) -> float:  # the circle's size in the results' column on a 390 px phone
+        m = fig.layout.margin
+        return min(358 - m.l - m.r, fig.layout.height - m.t - m.b)
+
+    assert across(numbered) >= 280 and across(numbered) - across(named) >= 70
+    assert min(numbered.layout.margin.l, numbered.layout.margin.r) >= 16  # one digit fits
+
+
 # --- the scale's numbers ------------------------------------------------------------
 
 SCORES = st.one_of(st.none(), st.floats(0, 100))
