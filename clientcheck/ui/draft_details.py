@@ -197,7 +197,8 @@ def _draw(field: str, record_id: str, lang: str, currency_code: str, where) -> N
         if st.session_state.get(key) not in options:
             st.session_state[key] = ""
         names = {"": t("revision_auto", lang)} | {r: t(f"revision_{r}", lang) for r in options[1:]}
-        where.selectbox(label, options, format_func=names.__getitem__, **common)
+        # No typing in a short list, so a phone's keyboard stays down.
+        where.selectbox(label, options, format_func=names.__getitem__, filter_mode=None, **common)
 
 
 def details_form(

@@ -204,6 +204,7 @@ def _editor(
         format_func=labels.__getitem__,
         on_change=_remember_choice,
         args=keys,
+        filter_mode=None,  # a short list: no typing, so a phone's keyboard stays down
     )
     message_id = st.session_state[pick_key]
     note = verdict_note(ctx, message_id)

@@ -143,6 +143,7 @@ def clients_panel(lang: str) -> None:
         key=key,
         on_change=_switch,
         args=(key, labels),
+        filter_mode=None,  # no typing, so a phone's keyboard stays down
     )
     left, right = st.columns(2)
     left.button(

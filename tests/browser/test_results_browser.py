@@ -6,6 +6,7 @@ import email
 import email.policy
 import io
 import json
+import re
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from clientcheck.engine.verdict import assess
 from clientcheck.guidance.dates import default_pay_by, jurisdiction_of
 from clientcheck.guidance.render import format_date
 from clientcheck.persistence.storage import dumps_assessment, dumps_session, loads
-from tests.browser.helpers import MAIN, open_app, unfold, wait_idle
+from tests.browser.helpers import MAIN, click_until_shown, open_app, unfold, wait_idle
 
 BANK = default_bank()
 HOSTILE = "Société Œuvre & Fils <script>alert(1)</script> {{ 7*7 }}"
@@ -275,3 +276,19 @@ def test_a_sign_not_assessed_is_a_gap_on_the_radar_not_a_zero(page, app_url, tmp
     assert sum(v is None for v in values) == 4
     # Only assessed signs get a marker (the first one twice: it closes the line).
     assert drawn["points"] == sum(v is not None for v in drawn["r"])
+
+
+def test_choosing_a_draft_on_a_phone_never_brings_up_the_keyboard(page, app_url, tmp_path):
+    # A list of a dozen drafts that took typing raised the keyboard over half the list
+    # (a user's walk); with no typing, a tap opens the list alone.
+    open_results(page, app_url, tmp_path, ClientRecord(name="Acme", answers=dict(LATE_ONLY)))
+    picker = page.get_by_role("combobox", name="Message", exact=True)
+    expect(picker).to_have_attribute("inputmode", "none")
+    clients = page.locator('[data-testid="stSidebar"]').get_by_role("combobox")
+    expect(clients).to_have_attribute("inputmode", "none")
+    # A tap still opens the list, and an option is still chosen with one more.
+    option = page.get_by_role("option", name=re.compile("^Professional goodbye")).first
+    click_until_shown(page, picker, option)
+    option.click()
+    wait_idle(page)
+    expect(picker).to_have_value(re.compile("^Professional goodbye"))
