@@ -302,7 +302,7 @@ def test_what_changes_in_the_drafts_panel_is_kept_on_the_device(page: Page, app_
     page.locator(MAIN).get_by_role("radio", name="Firm").click()  # the tone
     wait_idle(page)
     page.get_by_text("Details to fill in the draft").click()
-    sender = page.get_by_role("textbox", name="Your name")
+    sender = page.get_by_role("textbox", name="Your name, to sign the message")
     sender.fill("Camille Martin")
     sender.press("Enter")
     wait_idle(page)

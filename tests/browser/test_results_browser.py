@@ -160,7 +160,7 @@ def test_drafts_show_the_hostile_name_literally_and_the_eml_is_a_valid_message(
     open_results(page, app_url, tmp_path, ClientRecord(name=HOSTILE, answers=dict(LATE_ONLY)))
     body = page.get_by_role("textbox", name="Message (edit freely)")
     assert "Société" not in body.input_value()  # the alias stays out of drafts
-    fill_detail(page, "Client name to use in messages", HOSTILE)
+    fill_detail(page, "The client's official name, where a message names it", HOSTILE)
     expect(body).to_contain_text("Société Œuvre & Fils <script>alert(1)</script> {{ 7*7 }}")
     assert "49" not in body.input_value()
     data, name = download(page, "Open in my mail app (.eml)")
