@@ -202,6 +202,19 @@ const closeSidebarAfterStep = (event) => {
   if (over && close) setTimeout(() => close.click(), 0);
 };
 
+// A typed date is taken when focus leaves its field (Streamlit's date input), but only
+// once its calendar is dismissed: Enter in a day, month or year box does both, so the
+// date is taken as Enter takes any other field of the page. Without the Escape, a blur
+// alone leaves it untaken.
+const enterTakesDate = (event) => {
+  if (event.key !== "Enter" || !event.target.closest) return;
+  const box = event.target.closest('[data-testid="stDateInput"] [role="spinbutton"]');
+  if (!box) return;
+  const escape = { key: "Escape", code: "Escape", bubbles: true, cancelable: true };
+  box.dispatchEvent(new KeyboardEvent("keydown", escape));
+  box.blur();
+};
+
 function install() {
   observer = new MutationObserver((records) => {
     for (const record of records) {
@@ -216,6 +229,7 @@ function install() {
     attributes: true, attributeFilter: [...ATTRS, "role", "style"],
   });
   document.addEventListener("click", closeSidebarAfterStep, true);
+  document.addEventListener("keydown", enterTakesDate, true);
   fixTree(document.body);
 }
 
