@@ -180,6 +180,15 @@ def test_currencies_are_named_as_people_name_them(code, en, fr):
     assert said == f"Amounts in {en} ({code})."
 
 
+def test_the_currencies_offered_are_the_ones_named_and_read():
+    from clientcheck.bank.loader import default_bank
+    from clientcheck.engine import money
+    from clientcheck.i18n import CURRENCIES
+
+    offered = default_bank().question("situation.currency").scale.option_ids
+    assert tuple(offered) == CURRENCIES and money.CURRENCIES is CURRENCIES
+
+
 def test_every_currency_offered_has_a_name_in_every_language():
     from clientcheck.i18n import CURRENCIES, currency_name
 

@@ -31,9 +31,9 @@ from dataclasses import dataclass
 from typing import Final
 
 from clientcheck.bank.answers import DONT_KNOW, Answer
+from clientcheck.i18n import CURRENCIES
 
 PAY_BASES: Final = ("hourly", "daily", "monthly", "job")
-CURRENCIES: Final = ("EUR", "GBP", "USD", "CHF", "CAD")
 WEEKS_PER_MONTH: Final = 52 / 12
 DAYS_PER_YEAR: Final = 365
 
