@@ -34,6 +34,7 @@ from datetime import date
 from clientcheck.bank.questions import QuestionBank
 from clientcheck.bank.records import ClientRecord
 from clientcheck.i18n import LANGS
+from clientcheck.persistence.details import DAY_KINDS, DETAIL_KINDS, MAX_DETAIL_CHARS
 from clientcheck.persistence.storage import MAX_FILE_BYTES, LoadError, dumps_session, loads
 
 DEVICE_FORMAT = "client-check/device"
@@ -41,7 +42,6 @@ DEVICE_VERSION = 1
 EXTRAS_VERSION = 2  # 2: tombstones of deleted clients ("deleted"); 1 is still read
 # The session part is capped by storage.loads (MAX_FILE_BYTES); drafts may add as much again.
 MAX_DEVICE_CHARS = 2 * MAX_FILE_BYTES
-MAX_DETAIL_CHARS = 300
 MAX_SUBJECT_CHARS = 300
 MAX_DRAFT_CHARS = 20_000
 MAX_RAW_CHARS = 40
@@ -52,19 +52,6 @@ MAX_CHOSEN_PER_CLIENT = 100
 TOMBSTONE_DAYS = 90
 MAX_TOMBSTONES = 200
 
-TEXT_DETAILS = (
-    "sender_name",
-    "sender_email",
-    "contact_name",
-    "contact_email",
-    "referral_name",
-    "office_hours",
-    "proposed_clause",
-    "overdue_amount",
-    "total_owed",
-    "notice_weeks",
-)
-DATE_DETAILS = ("due_date", "end_date")
 _TOP_FIELDS = {"format", "device_version", "saved_at", "writer", "session", "extras"}
 _CLIENT_EXTRA_FIELDS = {"id", "changed_at", "details", "drafts", "chosen", "raw"}
 _ID = re.compile(r"^[0-9a-f]{12}$")
@@ -212,19 +199,20 @@ def _dict(value: object, where: str) -> dict:
 def _details(raw: object, where: str) -> dict[str, object]:
     details: dict[str, object] = {}
     for name, value in _dict(raw, where).items():
-        if name in TEXT_DETAILS:
-            details[name] = _text(value, MAX_DETAIL_CHARS, f"{where}.{name}")
-        elif name in DATE_DETAILS:
+        kind = DETAIL_KINDS.get(name)
+        if kind is None:
+            raise LoadError("unknown_field", f"{where}.{name}")
+        if kind in DAY_KINDS:
             try:
                 details[name] = date.fromisoformat(_text(value, 10, f"{where}.{name}"))
             except ValueError:
                 raise LoadError("bad_field", f"{where}.{name}") from None
-        elif name == "deposit_percent":
+        elif kind == "percent":
             if not isinstance(value, int) or isinstance(value, bool) or not 10 <= value <= 100:
                 raise LoadError("bad_field", f"{where}.{name}")
             details[name] = value
         else:
-            raise LoadError("unknown_field", f"{where}.{name}")
+            details[name] = _text(value, MAX_DETAIL_CHARS, f"{where}.{name}")
     return details
 
 

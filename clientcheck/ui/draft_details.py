@@ -14,36 +14,38 @@ from clientcheck.bank.answers import AnswerError, parse_decimal
 from clientcheck.guidance.draft_facts import REVISION_REASONS
 from clientcheck.guidance.letters import MessageDetails
 from clientcheck.i18n import format_number, t
+from clientcheck.persistence.details import DETAIL_KINDS, MAX_DETAIL_CHARS
 from clientcheck.ui.state import store
 
-MAX_DETAIL_CHARS = 300
-# Every detail: field -> (kind, label key, help key or None). Kinds: text, area, money,
-# weeks, date, sent_on (a date, today or later: when the message goes), percent, reason.
-DETAILS = {
-    "prepared_on": ("sent_on", "detail_prepared_on", "detail_prepared_on_help"),
-    "sender_name": ("text", "detail_sender_name", None),
-    "sender_email": ("text", "detail_sender_email", None),
-    "contact_name": ("text", "detail_contact_name", "detail_contact_help"),
-    "contact_email": ("text", "detail_contact_email", None),
-    "client_label": ("text", "detail_client_label", "detail_client_label_help"),
-    "invoice_number": ("text", "detail_invoice_number", None),
-    "invoice_date": ("date", "detail_invoice_date", None),
-    "invoice_due": ("date", "detail_invoice_due", None),
-    "overdue_amount": ("money", "detail_overdue_amount", None),
-    "total_owed": ("money", "detail_total_owed", "detail_total_owed_help"),
-    "due_date": ("date", "detail_due_date", None),
-    "deposit_percent": ("percent", "detail_deposit_percent", None),
-    "notice_weeks": ("weeks", "detail_notice_weeks", "detail_notice_help"),
-    "end_date": ("date", "detail_end_date", None),
-    "referral_name": ("text", "detail_referral_name", "detail_referral_help"),
-    "office_hours": ("text", "detail_office_hours", "detail_office_hours_help"),
-    "revision_reason": ("reason", "detail_revision_reason", None),
-    "proposed_clause": ("area", "detail_proposed_clause", "detail_proposed_clause_help"),
-    "example": ("area", "detail_example", "detail_example_help"),
-    "extra_work": ("text", "detail_extra_work", None),
-    "extra_price": ("money", "detail_extra_price", None),
-    "extra_deadline": ("date", "detail_extra_deadline", None),
+# Every detail: field -> (kind, label key, help key or None), in the order drawn. The
+# fields and their kinds are the device copy's (DETAIL_KINDS), so all of them survive a
+# reload.
+_LABELS = {
+    "prepared_on": ("detail_prepared_on", "detail_prepared_on_help"),
+    "sender_name": ("detail_sender_name", None),
+    "sender_email": ("detail_sender_email", None),
+    "contact_name": ("detail_contact_name", "detail_contact_help"),
+    "contact_email": ("detail_contact_email", None),
+    "client_label": ("detail_client_label", "detail_client_label_help"),
+    "invoice_number": ("detail_invoice_number", None),
+    "invoice_date": ("detail_invoice_date", None),
+    "invoice_due": ("detail_invoice_due", None),
+    "overdue_amount": ("detail_overdue_amount", None),
+    "total_owed": ("detail_total_owed", "detail_total_owed_help"),
+    "due_date": ("detail_due_date", None),
+    "deposit_percent": ("detail_deposit_percent", None),
+    "notice_weeks": ("detail_notice_weeks", "detail_notice_help"),
+    "end_date": ("detail_end_date", None),
+    "referral_name": ("detail_referral_name", "detail_referral_help"),
+    "office_hours": ("detail_office_hours", "detail_office_hours_help"),
+    "revision_reason": ("detail_revision_reason", None),
+    "proposed_clause": ("detail_proposed_clause", "detail_proposed_clause_help"),
+    "example": ("detail_example", "detail_example_help"),
+    "extra_work": ("detail_extra_work", None),
+    "extra_price": ("detail_extra_price", None),
+    "extra_deadline": ("detail_extra_deadline", None),
 }
+DETAILS = {field: (kind, *_LABELS[field]) for field, kind in DETAIL_KINDS.items()}
 COMMON_DETAILS = ("sender_name", "sender_email", "contact_name", "contact_email", "client_label")
 # Which details each draft uses, shown under the common ones.
 MESSAGE_DETAILS = {

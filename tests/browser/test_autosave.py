@@ -323,3 +323,27 @@ def test_what_changes_in_the_drafts_panel_is_kept_on_the_device(page: Page, app_
     expect(page.locator(MAIN).get_by_role("radio", name="Firm")).to_be_checked()
     body = page.get_by_role("textbox", name="Message (edit freely)")
     expect(body).to_have_value("Hello,\n\nMy own words, edited here.\n\nCamille")
+
+
+def test_a_reload_keeps_work_after_the_drafts_details_are_filled(page: Page, app_url: str):
+    """A first user lost everything on a reload once the client's official name was typed."""
+    work_until_sign_1(page, app_url, "Detail Ltd")
+    go_to_results(page, "Detail Ltd")
+    unfold(page, "drafts")
+    page.get_by_text("Details to fill in the draft").click()
+    label = page.get_by_role("textbox", name="The client's official name, where a message names it")
+    label.fill("Detail Holdings LLC")
+    label.press("Enter")
+    wait_idle(page)
+    wait_stored(page, "Detail Holdings LLC")
+    page.reload()
+    button = continue_button(page, "Detail Ltd")
+    expect(button).to_be_visible(timeout=20_000)
+    button.click()
+    wait_idle(page)
+    expect_title(page, "Results for Detail Ltd")
+    unfold(page, "drafts")
+    page.get_by_text("Details to fill in the draft").click()
+    expect(
+        page.get_by_role("textbox", name="The client's official name, where a message names it")
+    ).to_have_value("Detail Holdings LLC")

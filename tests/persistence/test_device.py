@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import replace
+from dataclasses import fields, replace
 from datetime import date
 
 import pytest
@@ -12,6 +12,8 @@ from hypothesis import strategies as st
 
 import clientcheck.persistence.device as device
 from clientcheck.bank.loader import default_bank
+from clientcheck.guidance.letters import MessageDetails
+from clientcheck.persistence.details import DETAIL_KINDS
 from clientcheck.persistence.device import (
     DEVICE_VERSION,
     EXTRAS_VERSION,
@@ -34,10 +36,24 @@ WRITER = "0123456789ab"
 SAVED_AT = 1_764_343_902_000
 
 
+# A value of each kind, as the drafts panel keeps it: every detail is in the saved copy.
+TYPED = {
+    "text": "Harbour Holdings LLC",
+    "area": "Line one.\nLine two.",
+    "money": "$4,250",
+    "weeks": "4",
+    "reason": "late_payments",
+    "date": date(2026, 11, 15),
+    "sent_on": date(2026, 12, 7),
+    "percent": 40,
+}
+
+
 def full_extras(changed_at: int = SAVED_AT) -> ClientExtras:
     return ClientExtras(
         changed_at=changed_at,
         details={
+            **{field: TYPED[kind] for field, kind in DETAIL_KINDS.items()},
             "sender_name": "Ana « Dev »",
             "overdue_amount": "1 500,50 €",
             "total_owed": "5 400",
@@ -89,6 +105,16 @@ def test_a_saved_session_loads_back_with_every_client_detail_and_draft():
     assert first.chosen == ["payment_terms|firm", "goodbye|warm"]
     assert first.raw == {"late_payment.days_late": "4O days"}
     assert loaded.stamps == {records[0].id: SAVED_AT, records[1].id: SAVED_AT - 1}
+
+
+def test_every_detail_a_draft_takes_is_one_the_device_copy_keeps():
+    # The loader once knew ten of the twenty-three details: a reload after typing the
+    # client's official name or an invoice number restored nothing (a user's walk).
+    taken = {f.name for f in fields(MessageDetails)} - {"currency"}
+    assert taken == set(DETAIL_KINDS)
+    assert set(DETAIL_KINDS.values()) == set(TYPED)
+    loaded = loads_device(dump(*session()), BANK).extras[0]
+    assert set(loaded.details) == set(DETAIL_KINDS) - {"end_date"}  # None is not written
 
 
 @pytest.mark.parametrize("name", HOSTILE_NAMES)
