@@ -173,7 +173,8 @@ def _read(path: str) -> bytes:
 def _drafts(ctx: AssessmentContext, tone: str | None) -> tuple[Draft, ...]:
     """The suggested drafts, in ``tone``, or each in the tone the app opens it in."""
     from clientcheck.guidance.draft_facts import default_tone
-    from clientcheck.guidance.messages import MessageDetails, render_message, suggested_messages
+    from clientcheck.guidance.messages import MessageDetails, render_message
+    from clientcheck.guidance.suggestions import suggested_messages
 
     return tuple(
         render_message(message_id, tone or default_tone(ctx, message_id), ctx, MessageDetails())

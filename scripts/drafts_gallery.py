@@ -27,11 +27,10 @@ from clientcheck.guidance.messages import (  # noqa: E402
     TONES,
     message_title,
     render_message,
-    suggested_drafts,
     tone_label,
-    verdict_note,
 )
 from clientcheck.guidance.render import build_context, format_date  # noqa: E402
+from clientcheck.guidance.suggestions import suggested_drafts, verdict_note  # noqa: E402
 from clientcheck.i18n import LANGS  # noqa: E402
 
 ASSESSED_ON = date(2026, 11, 27)

@@ -20,7 +20,7 @@ REPORT_VERSION = 2
 
 def assessment_report(bank: QuestionBank, record: ClientRecord, lang: str) -> dict:
     """Describe one assessment: verdict, figures, each sign, drafts and what would change it."""
-    from clientcheck.guidance.messages import suggested_messages
+    from clientcheck.guidance.suggestions import suggested_messages
 
     result = assess(bank, record.answers)
     ctx = on_working_days(build_context(bank, record, result, lang))

@@ -18,18 +18,16 @@ from clientcheck.guidance.letters import draft_to_eml, draft_to_txt
 from clientcheck.guidance.messages import (
     TONES,
     MessageDetails,
-    against_verdict,
     fields_to_fill,
     message_dates,
     message_title,
     missing_placeholders,
     ordered_messages,
     render_message,
-    suggested_drafts,
     tone_label,
-    verdict_note,
 )
 from clientcheck.guidance.render import AssessmentContext, Draft, escape_markdown, format_date
+from clientcheck.guidance.suggestions import against_verdict, suggested_drafts, verdict_note
 from clientcheck.i18n import LANGS, currency_name, format_money, t
 from clientcheck.outputs.exports import draft_file_stem
 from clientcheck.ui.draft_details import details_form, details_values

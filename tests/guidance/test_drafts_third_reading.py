@@ -8,17 +8,14 @@ from datetime import date
 import pytest
 
 from clientcheck.guidance.letters import MessageDetails
-from clientcheck.guidance.messages import (
-    MESSAGE_IDS,
+from clientcheck.guidance.messages import MESSAGE_IDS, TONES, ordered_messages, render_message
+from clientcheck.guidance.rate_review import months_later, step_value
+from clientcheck.guidance.suggestions import (
     STAY_ONLY,
-    TONES,
     against_verdict,
-    ordered_messages,
-    render_message,
     suggested_messages,
     verdict_note,
 )
-from clientcheck.guidance.rate_review import months_later, step_value
 from tests.support.contexts import DEPENDENT, FREE, make_ctx
 from tests.support.gallery import gallery_situations
 

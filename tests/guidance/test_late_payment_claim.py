@@ -7,7 +7,8 @@ from datetime import date
 import pytest
 
 from clientcheck.guidance.letters import MessageDetails
-from clientcheck.guidance.messages import TONES, claim_due, render_message, suggested_messages
+from clientcheck.guidance.messages import TONES, render_message
+from clientcheck.guidance.suggestions import claim_due, suggested_messages
 from tests.support.contexts import DEPENDENT, FREE, make_ctx
 
 CLAIM = "late_payment_claim"

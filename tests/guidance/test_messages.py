@@ -18,7 +18,6 @@ from clientcheck.guidance.advice import action_plan, advice_for
 from clientcheck.guidance.draft_facts import default_tone, payment_terms_mode
 from clientcheck.guidance.letters import draft_to_eml, draft_to_txt
 from clientcheck.guidance.messages import (
-    MAX_SUGGESTED,
     MESSAGE_IDS,
     TONES,
     MessageDetails,
@@ -27,11 +26,10 @@ from clientcheck.guidance.messages import (
     missing_placeholders,
     ordered_messages,
     render_message,
-    suggested_drafts,
-    suggested_messages,
     tone_label,
 )
 from clientcheck.guidance.render import Draft
+from clientcheck.guidance.suggestions import MAX_SUGGESTED, suggested_drafts, suggested_messages
 from clientcheck.i18n import LANGS
 from tests.support.contexts import DEPENDENT, FREE, HOSTILE_NAMES, make_ctx, with_verdict
 

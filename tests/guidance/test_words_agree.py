@@ -20,8 +20,9 @@ from clientcheck.guidance.advice import action_plan, advice_for
 from clientcheck.guidance.draft_facts import payment_terms_mode
 from clientcheck.guidance.explain import BEHAVIOUR_KINDS
 from clientcheck.guidance.letters import MessageDetails
-from clientcheck.guidance.messages import render_message, suggested_drafts, suggested_messages
+from clientcheck.guidance.messages import render_message
 from clientcheck.guidance.render import build_context, render_why
+from clientcheck.guidance.suggestions import suggested_drafts, suggested_messages
 from clientcheck.i18n import t
 from clientcheck.ui.advice_panel import advice_caption
 

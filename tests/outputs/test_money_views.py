@@ -14,10 +14,11 @@ from pypdf import PdfReader
 from clientcheck.bank.loader import default_bank
 from clientcheck.bank.records import ClientRecord
 from clientcheck.engine import money
-from clientcheck.guidance.messages import render_message, suggested_messages
+from clientcheck.guidance.messages import render_message
 from clientcheck.guidance.moneytext import money_json, money_word, rate_rows, sources_text
 from clientcheck.guidance.rate_review import rate_review, review_sentence
 from clientcheck.guidance.render import format_date
+from clientcheck.guidance.suggestions import suggested_messages
 from clientcheck.outputs.compare import compared, comparison_frame, scores_csv
 from clientcheck.outputs.exports import build_summary_input
 from clientcheck.outputs.pdf import summary_pdf

@@ -22,9 +22,10 @@ from pypdf import PdfReader
 from clientcheck.bank.loader import default_bank
 from clientcheck.bank.records import ClientRecord
 from clientcheck.guidance.dates import is_working_day
-from clientcheck.guidance.messages import MessageDetails, render_message, suggested_drafts
+from clientcheck.guidance.messages import MessageDetails, render_message
 from clientcheck.guidance.moneytext import exit_headers, money_words
 from clientcheck.guidance.render import format_date
+from clientcheck.guidance.suggestions import suggested_drafts
 from clientcheck.i18n import t
 from clientcheck.outputs.exports import build_summary_input, comparison_view
 from clientcheck.outputs.pdf import summary_pdf

@@ -378,7 +378,7 @@ def test_a_good_client_you_have_outgrown_reads_as_moving_on_not_as_a_problem(lan
 def test_conduct_that_stopped_reads_as_settled_with_a_plan_not_as_a_reproach(lang):
     # Drunk at meetings, raised with the client, and it stopped: keep, and agree what
     # happens if it comes back. No draft naming the behaviour, no "gone too far to ignore".
-    from clientcheck.guidance.messages import suggested_drafts
+    from clientcheck.guidance.suggestions import suggested_drafts
 
     answers = {
         "unprofessional.crossed_line": "yes",
@@ -469,7 +469,8 @@ def test_a_critical_sign_never_raised_is_not_called_a_small_problem(lang):
 def test_the_neutral_draft_is_the_last_warning_the_verdict_asks_for(lang):
     # Belittled often, told once, it goes on, 8 % of your income: the verdict asks for a
     # last warning in writing; the first draft (neutral) says what happens if it goes on.
-    from clientcheck.guidance.messages import render_message, suggested_drafts
+    from clientcheck.guidance.messages import render_message
+    from clientcheck.guidance.suggestions import suggested_drafts
 
     answers = {
         "disrespect.belittles": "often",

@@ -1,0 +1,182 @@
+"""Which drafts to suggest, in which order, and which pull against the verdict.
+
+The suggested drafts follow the action plan: the sign the plan starts with comes first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from clientcheck.guidance.advice import has_contract, is_business_client, money_owed
+from clientcheck.guidance.draft_facts import (
+    late_payment_asked_in_vain,
+    overdue_now,
+    why_key,
+)
+from clientcheck.guidance.rate_review import rate_review_due
+from clientcheck.guidance.render import AssessmentContext, SignView
+from clientcheck.i18n import t
+
+MAX_SUGGESTED = 3
+# The draft that fixes a sign while staying, and the one for a sign you are leaving over.
+FIX_DRAFT = {
+    "late_payment": "payment_terms",
+    "less_work": "workload_checkin",
+    "demanding": "quote_extra_work",
+    "disrespect": "name_disrespect",
+    "contract_breach": "contract_revision",
+    "high_maintenance": "communication_boundaries",
+    "unprofessional": "professionalism_reminder",
+}
+LEAVE_DRAFT = {"demanding": "decline_extra_work"}
+# A natural second step on the stay path, suggested after every sign's own draft:
+# a late payer under a signed contract gets the payment clause as an amendment; a
+# disrespectful client, exchanges kept in writing and within set hours.
+COMPANION_DRAFT = {"late_payment": "contract_revision", "disrespect": "communication_boundaries"}
+_STAY_VERDICTS = ("keep", "keep_boundaries", "renegotiate", "plan_exit")
+# Drafts that build the working relationship (a retainer, new written terms, new rates):
+# under *Let go* they pull against the verdict, so they are never suggested, come last and
+# say "only if you decide to stay". The goodbye says "only if you decide to leave" under
+# the verdicts that keep the client.
+STAY_ONLY = ("workload_checkin", "contract_revision", "new_rates", "counter_proposal")
+LEAVE_ONLY = ("goodbye",)
+_KEEP_VERDICTS = ("keep", "keep_boundaries", "renegotiate")
+_MILD = ("keep", "keep_boundaries")
+# Where a formal claim of late-payment penalties fits: the client is kept, for now.
+CLAIM_VERDICTS = ("keep", "keep_boundaries", "renegotiate")
+
+
+def _by_seriousness(ctx: AssessmentContext) -> list[SignView]:
+    """Flagged signs, deal-breakers and incidents first, then by score."""
+    return sorted(
+        ctx.flagged,
+        key=lambda s: (
+            not (s.dealbreaker or getattr(s, "incident", False)),
+            -s.score,
+            s.order,
+        ),
+    )
+
+
+def suggested_drafts(ctx: AssessmentContext) -> tuple[tuple[str, str], ...]:
+    """Rank at most three drafts to suggest, each with one line saying why.
+
+    The rule (shared with the scenario suite):
+
+    - nothing flagged (or not enough answers): none, or the goodbye under *Let go* (a
+      client you have outgrown), or a rate review for a rate below your target;
+    - *Keep*, *Keep, and set boundaries*, *Renegotiate now* and *Plan your exit*: the
+      fix/stay draft of the most serious flagged sign (deal-breaker or incident first,
+      then by score), then those of the next signs, without duplicates; then the
+      companion drafts (``COMPANION_DRAFT``: the payment clause as a contract amendment
+      for a late payer under a signed contract, communication boundaries after disrespect);
+      the late-payment claim right after the payment draft when a business client kept
+      on *Keep*, *Keep, and set boundaries* or *Renegotiate now* has an invoice overdue;
+    - *Let go*: the goodbye, then the leave-path draft of the most serious sign if it
+      has one (``decline_extra_work`` for "Increasingly demanding"), then the payment
+      draft to collect what is owed when an invoice is still unpaid.
+
+    Every other draft stays one click away (see ``ordered_messages``).
+    """
+    signs = _by_seriousness(ctx)
+    if ctx.verdict == "not_enough":
+        return ()
+    if cut_proposed(ctx) and ctx.verdict in _STAY_VERDICTS:
+        # They ask you to accept less: the answer to their proposal comes first.
+        reply = ("counter_proposal", t("why_counter_proposal", ctx.lang))
+        rest = suggested_drafts(replace(ctx, answers={**ctx.answers, CUT_QUESTION: "same"}))
+        return (reply, *[p for p in rest if p[0] != "new_rates"])[:MAX_SUGGESTED]
+    if not signs:
+        # Nothing flagged: a client you have outgrown gets the goodbye; one paying below
+        # your target, a rate review.
+        if ctx.verdict == "let_go":
+            return (("goodbye", t("why_goodbye", ctx.lang)),)
+        if rate_review_due(ctx) or ctx.driver_rule == "moving_on_not_yet_signed":
+            # (Work you have outgrown, new work not signed: what would make staying worth it.)
+            return (("new_rates", t("why_new_rates", ctx.lang)),)
+        return ()
+    lang = ctx.lang
+    picks: list[tuple[str, str]] = []
+    if ctx.verdict == "let_go":
+        picks.append(("goodbye", t("why_goodbye", lang)))
+        leave_draft = LEAVE_DRAFT.get(signs[0].id)
+        if leave_draft:
+            picks.append((leave_draft, t(f"why_{leave_draft}", lang, sign=signs[0].name)))
+        if money_owed(ctx):
+            picks.append(("payment_terms", t("why_collect", lang)))
+    elif ctx.verdict in _STAY_VERDICTS:
+        # A sign whose fees or billed extras are paid while it goes on is kept as it is
+        # (keep charging them), and so are terms that got a late payer to pay what is due
+        # (only the fee is left to settle): no new terms to send about it under the keep
+        # verdicts. One the client put right themselves has nothing to raise: no draft at
+        # all; nor has conduct that stopped once raised (what to agree is in its advice).
+        signs = [
+            s
+            for s in signs
+            if s.history != "self_corrected"
+            and not (s.history in ("enforced_paid", "enforced_complied") and ctx.verdict in _MILD)
+            and not (s.history == "improved" and s.kind == "conduct")
+        ]
+        for sign in signs:
+            draft = FIX_DRAFT[sign.id]
+            if draft not in (m for m, _ in picks):
+                picks.append((draft, t(why_key(ctx, draft), lang, sign=sign.name)))
+        for sign in signs:
+            companion = COMPANION_DRAFT.get(sign.id)
+            if sign.id == "late_payment" and not has_contract(ctx):
+                continue
+            if companion and companion not in (m for m, _ in picks):
+                picks.append((companion, t(f"why_companion_{companion}", lang)))
+        if rate_review_due(ctx):
+            # Second: after the most serious sign's own draft, before the milder ones; first
+            # when the rate is what sets the verdict (a user: "why a professionalism
+            # reminder first, just before asking a lovely client for a raise?").
+            first = bool(ctx.driver_rule) and not ctx.driver_kind  # no sign set it
+            picks.insert(0 if first else 1, ("new_rates", t("why_new_rates", lang)))
+        if claim_due(ctx):
+            # Right after the payment draft: ask for the invoice, then claim what the law adds.
+            at = next((i + 1 for i, (m, _) in enumerate(picks) if m == "payment_terms"), 0)
+            picks.insert(at, ("late_payment_claim", t("why_late_payment_claim", lang)))
+    # Never suggest a draft that pulls against the verdict (see ``against_verdict``).
+    return tuple(pick for pick in picks if not against_verdict(ctx, pick[0]))[:MAX_SUGGESTED]
+
+
+CUT_QUESTION = "situation.usual_rate"
+
+
+def cut_proposed(ctx: AssessmentContext) -> bool:
+    """True when the client asks the user to accept less (a cut, worse terms)."""
+    return ctx.answers.get(CUT_QUESTION) == "cut_proposed"
+
+
+def claim_due(ctx: AssessmentContext) -> bool:
+    """True when a business client you keep has an invoice overdue: claim the penalties.
+
+    Overdue 90 days or more; or overdue now, after asking changed nothing (asking is not
+    enforcing: the late fees the law gives are the next step).
+    """
+    overdue = money_owed(ctx) or (late_payment_asked_in_vain(ctx) and overdue_now(ctx))
+    return ctx.verdict in CLAIM_VERDICTS and overdue and is_business_client(ctx)
+
+
+def suggested_messages(ctx: AssessmentContext) -> tuple[str, ...]:
+    """List the ids of the suggested drafts, most relevant first."""
+    return tuple(message_id for message_id, _ in suggested_drafts(ctx))
+
+
+def against_verdict(ctx: AssessmentContext, message_id: str) -> str | None:
+    """Say "only_if_stay" or "only_if_leave" for a draft that pulls against the verdict."""
+    if ctx.verdict == "let_go" and message_id in STAY_ONLY:
+        return "only_if_stay"
+    if ctx.verdict in _KEEP_VERDICTS and message_id in LEAVE_ONLY:
+        return "only_if_leave"
+    return None
+
+
+def verdict_note(ctx: AssessmentContext, message_id: str) -> str | None:
+    """One sentence over a draft that pulls against the verdict, in the user's language."""
+    which = against_verdict(ctx, message_id)
+    if which == "only_if_stay":
+        offer = t(f"stay_offer_{message_id}", ctx.lang)
+        return t("draft_only_if_stay", ctx.lang, offer=offer)
+    return t(f"draft_{which}", ctx.lang) if which else None
