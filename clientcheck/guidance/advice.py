@@ -209,6 +209,18 @@ def advice_for(ctx: AssessmentContext) -> tuple[AdviceItem, ...]:
     return tuple(items)
 
 
+def plan_lead(ctx: AssessmentContext) -> SignView | None:
+    """The sign the action plan starts with, and the suggested drafts too: the one the rule
+    that set the verdict fired on, else the most serious flagged sign.
+
+    A user's walk: the plan said to start with "Pays late" while the first draft suggested
+    answered the threat, and the payment draft came third.
+    """
+    return next((s for s in ctx.flagged if s.id == ctx.driver_sign), None) or (
+        ctx.flagged[0] if ctx.flagged else None
+    )
+
+
 def action_plan(ctx: AssessmentContext) -> tuple[str, ...]:
     """List the 3-5 next steps that follow from the verdict."""
     weeks = notice_weeks(ctx)
@@ -216,6 +228,7 @@ def action_plan(ctx: AssessmentContext) -> tuple[str, ...]:
         f"plan/{ctx.lang}.txt.j2",
         ctx=ctx,
         worst=ctx.flagged[0] if ctx.flagged else None,
+        lead=plan_lead(ctx),
         notice_weeks=weeks,
         notice_end=last_working_day(ctx, weeks),
         owed=money_owed(ctx),

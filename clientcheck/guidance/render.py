@@ -18,7 +18,7 @@ from clientcheck.bank.answers import Answer, answer_label, is_answered
 from clientcheck.bank.questions import ASKED_IN_VAIN, QuestionBank
 from clientcheck.bank.records import ClientRecord
 from clientcheck.engine.signs import NOT_ASSESSED, visible_questions
-from clientcheck.engine.verdict import Result
+from clientcheck.engine.verdict import Reason, Result
 from clientcheck.guidance.dates import jurisdiction_of, notice_end, notice_words
 from clientcheck.guidance.explain import (
     BEHAVIOUR_KINDS,
@@ -144,6 +144,7 @@ class AssessmentContext:
     advice: str  # what the advice does under this verdict: "fix", "prepare" or "leave"
     driver_kind: str  # the kind of the sign that set the verdict ("" when none did)
     driver_rule: str  # the rule that set it ("" when none did)
+    driver_sign: str  # the sign that rule fired on ("" when none): the plan starts with it
     confidence: str
     confidence_label: str
     answered: int
@@ -179,6 +180,23 @@ def question_count(bank: QuestionBank, answers: Mapping[str, Answer]) -> tuple[i
     optional Money ones), and how many are answered. The one count every page shows."""
     asked = [q for section in bank.sections for q in visible_questions(bank, section, answers)]
     return sum(1 for q in asked if is_answered(answers.get(q.id))), len(asked)
+
+
+def deciding_reason(result: Result) -> Reason | None:
+    """The rule that sets the verdict's words (headline, plan, first draft): among the rules
+    behind the verdict, the one on the most serious sign (deal-breakers first), so the plan
+    and the drafts start where the worst of it is; a rule on no sign (the rate, a
+    combination) when it comes first.
+
+    A user's walk: the plan started with "Pays late" (its rule came first, in the signs'
+    order) while the first draft answered a threat, and a firm word about an insult came
+    after new payment terms.
+    """
+    if not result.reasons or result.reasons[0].sign_id is None:
+        return result.reasons[0] if result.reasons else None
+    rank = {s.sign_id: i for i, s in enumerate(result.signs_needing_attention())}
+    on_signs = [r for r in result.reasons if r.sign_id is not None]
+    return min(on_signs, key=lambda r: rank.get(r.sign_id, len(rank)))
 
 
 def build_context(
@@ -222,7 +240,7 @@ def build_context(
     confidence_label = next(label for cid, _, label in rules.confidence if cid == result.confidence)
     notice = record.answers.get("situation.notice_weeks")
     notice_weeks = float(notice) if isinstance(notice, int | float) else None
-    driver = result.reasons[0] if result.reasons else None
+    driver = deciding_reason(result)
     work_matters = record.answers.get("situation.work_matters")
     answered, asked = question_count(bank, record.answers)
     return AssessmentContext(
@@ -244,6 +262,7 @@ def build_context(
         advice=verdict.advice,
         driver_kind=(rules.sign_kinds[driver.sign_id] if driver and driver.sign_id else ""),
         driver_rule=driver.rule_id if driver else "",
+        driver_sign=(driver.sign_id or "") if driver else "",
         confidence=result.confidence,
         confidence_label=confidence_label(lang),
         answered=answered,

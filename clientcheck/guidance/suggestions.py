@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from clientcheck.guidance.advice import has_contract, is_business_client, money_owed
+from clientcheck.guidance.advice import has_contract, is_business_client, money_owed, plan_lead
 from clientcheck.guidance.draft_facts import (
     late_payment_asked_in_vain,
     overdue_now,
+    threat_made,
     why_key,
 )
 from clientcheck.guidance.rate_review import rate_review_due
@@ -18,6 +19,8 @@ from clientcheck.guidance.render import AssessmentContext, SignView
 from clientcheck.i18n import t
 
 MAX_SUGGESTED = 3
+# The rules by which the rate alone sets the verdict (the plan: "keep everything else").
+RATE_RULES = ("paid_far_below_your_rate", "far_below_your_usual_rate", "below_your_usual_rate")
 # The draft that fixes a sign while staying, and the one for a sign you are leaving over.
 FIX_DRAFT = {
     "late_payment": "payment_terms",
@@ -116,7 +119,14 @@ def suggested_drafts(ctx: AssessmentContext) -> tuple[tuple[str, str], ...]:
             if s.history != "self_corrected"
             and not (s.history in ("enforced_paid", "enforced_complied") and ctx.verdict in _MILD)
             and not (s.history == "improved" and s.kind == "conduct")
+            # The rate sets the verdict: the plan says to keep everything else as it is,
+            # so a sign only to watch gets no message (a user: "a keep-it-professional note
+            # to a lovely client who chats a little?").
+            and not (ctx.driver_rule in RATE_RULES and s.band == "watch")
         ]
+        # The sign the plan starts with comes first (plan_lead), then by seriousness.
+        lead = plan_lead(ctx)
+        signs.sort(key=lambda s: lead is None or s.id != lead.id)
         for sign in signs:
             draft = FIX_DRAFT[sign.id]
             if draft not in (m for m, _ in picks):
@@ -127,7 +137,9 @@ def suggested_drafts(ctx: AssessmentContext) -> tuple[tuple[str, str], ...]:
                 continue
             if companion and companion not in (m for m, _ in picks):
                 picks.append((companion, t(f"why_companion_{companion}", lang)))
-        if rate_review_due(ctx):
+        # Not a rise asked of a client you depend on who has just threatened you (a
+        # user: "the last thing I would do"): it stays one click away.
+        if rate_review_due(ctx) and not (threat_made(ctx) and not ctx.can_leave):
             # Second: after the most serious sign's own draft, before the milder ones; first
             # when the rate is what sets the verdict (a user: "why a professionalism
             # reminder first, just before asking a lovely client for a raise?").

@@ -28,6 +28,7 @@ from clientcheck.guidance.messages import (
     render_message,
     tone_label,
 )
+from clientcheck.guidance.rate_review import rate_review_due
 from clientcheck.guidance.render import Draft
 from clientcheck.guidance.suggestions import MAX_SUGGESTED, suggested_drafts, suggested_messages
 from clientcheck.i18n import LANGS
@@ -1866,10 +1867,55 @@ def test_the_plan_starts_with_the_sign_the_rule_fired_on_with_its_own_levers():
         "unprofessional.crossed_what": ("threats",),
     }
     ctx = make_ctx(answers, "en")
-    assert ctx.driver_rule == "asked_nothing_changed" and ctx.flagged[0].id == "unprofessional"
+    # The threat is the most serious sign: its own rule sets the plan, with its own steps.
+    assert ctx.driver_rule == "hold_your_terms_while_you_depend"
+    assert ctx.flagged[0].id == "unprofessional"
+    plan = " ".join(action_plan(ctx))
+    assert "Leave the threat aside" in plan and "stop work until paid" not in plan, plan
+    # Without the threat, the rule on extra work sets it, with that sign's levers.
+    calm = {k: v for k, v in answers.items() if not k.startswith("unprofessional")}
+    ctx = make_ctx(calm, "en")
+    assert ctx.driver_rule == "asked_nothing_changed"
     first = action_plan(ctx)[0]
     assert "“Increasingly demanding”: quote every extra request" in first, first
     assert "stop work until paid" not in first, first
+
+
+def test_the_first_draft_suggested_carries_out_the_plans_first_step():
+    # A user's walk: the plan started with "Pays late" while the drafts came in the order
+    # "Answer to their request", "New rates", "Payment terms"; and an insult from a client
+    # who also pays late got new payment terms before the firm word on the insult.
+    threat = {
+        "situation.income_share": 45.0,
+        "situation.savings_months": 3.0,
+        "late_payment.invoices_total": 12.0,
+        "late_payment.late_invoices": 8.0,
+        "late_payment.days_late": 45.0,
+        "late_payment.raised": "no_change",
+        "unprofessional.crossed_line": "yes",
+        "unprofessional.crossed_what": ("threats",),
+    }
+    insult = {
+        "late_payment.invoices_total": 10.0,
+        "late_payment.late_invoices": 4.0,
+        "late_payment.days_late": 30.0,
+        "disrespect.insults": "once",
+        **FREE,
+    }
+    money = {"money.pay_basis": "hourly", "money.hourly_rate": 85.0}
+    money |= {"money.billed_hours": 60.0, "money.target_rate": 110.0}
+    money |= {"high_maintenance.unbilled_hours": 3.0}
+    ctx = make_ctx(threat | money, "en")
+    assert "Leave the threat aside. The draft below does it." in " ".join(action_plan(ctx))
+    assert ids(ctx)[0] == "professionalism_reminder", ids(ctx)
+    # No rise asked of a client you depend on who has just threatened you; without the
+    # threat, it is suggested.
+    assert rate_review_due(ctx) and "new_rates" not in ids(ctx), ids(ctx)
+    calm = {k: v for k, v in threat.items() if not k.startswith("unprofessional")}
+    assert "new_rates" in ids(make_ctx(calm | money, "en"))
+    ctx = make_ctx(insult, "en")
+    assert "starting with “Disrespectful”" in action_plan(ctx)[0], action_plan(ctx)
+    assert ids(ctx)[0] == "name_disrespect", ids(ctx)
 
 
 @pytest.mark.parametrize(("lang", "then"), [("en", "Start with the rate"), ("fr", "Commencez par")])
@@ -1883,3 +1929,20 @@ def test_a_rate_plan_does_not_say_nothing_else_needs_changing_when_a_sign_is_fla
     assert then in plan and ("Pays late" if lang == "en" else "Paie en retard") in plan, plan
     alone = " ".join(action_plan(make_ctx(rate, lang)))
     assert then not in alone, alone
+
+
+def test_a_verdict_set_by_the_rate_suggests_no_message_for_a_sign_only_to_watch():
+    # A user's walk: a lovely client paid half the usual rate, who chats about personal
+    # things now and then, was sent a professionalism reminder after the new rates.
+    rate = {**FREE, "situation.usual_rate": "far_below", "unprofessional.off_topic": "sometimes"}
+    rate |= {"unprofessional.gossip": "never", "unprofessional.unpredictable": "never"}
+    rate |= {"unprofessional.crossed_line": "no"}
+    ctx = make_ctx(rate, "en")
+    assert ctx.driver_rule == "far_below_your_usual_rate"
+    assert [s.band for s in ctx.flagged if s.id == "unprofessional"] == ["watch"]
+    assert ids(ctx) == ("new_rates",)
+    assert "Keep everything else as it is" in " ".join(action_plan(ctx))
+    # At Warning it is named in the plan and gets its message.
+    ctx = make_ctx({**rate, "unprofessional.gossip": "often"}, "en")
+    assert [s.band for s in ctx.flagged if s.id == "unprofessional"] == ["warning"]
+    assert ids(ctx) == ("new_rates", "professionalism_reminder")
