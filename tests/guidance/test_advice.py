@@ -842,3 +842,24 @@ def test_asked_in_vain_the_plan_names_how_to_enforce_this_sign_and_the_reason_no
     lever = "quote every extra request" if lang == "en" else "un devis pour chaque demande en plus"
     plan = action_plan(ctx)
     assert lever in plan[0] and late_fees not in plan[0], plan
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_threat_is_answered_one_way_in_its_advice(lang):
+    # A user's walk: the plan said to answer the request and leave the threat aside, and
+    # the advice below it said to tell the client to keep exchanges professional and to
+    # turn down any remark: "so do I name the threat or not?".
+    answers = {
+        **DEPENDENT,
+        "unprofessional.off_topic": "rarely",
+        "unprofessional.crossed_line": "yes",
+        "unprofessional.crossed_what": ("threats",),
+    }
+    ctx = make_ctx(answers, lang)
+    assert ctx.driver_rule == "hold_your_terms_while_you_depend"
+    item = next(a for a in advice_for(ctx) if a.sign_id == "unprofessional")
+    text = " ".join(item.lines)
+    aside = {"en": "leave the threat itself aside", "fr": "laissez la menace elle-même de côté"}
+    remarks = {"en": "stay professional", "fr": "échanges professionnels"}
+    assert aside[lang] in text and remarks[lang] not in text, text
+    assert ("dated copy of each threat" if lang == "en" else "copie datée de chaque menace") in text
