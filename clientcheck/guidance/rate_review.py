@@ -127,6 +127,17 @@ def proposed_value(answers: Mapping[str, Answer]) -> float | None:
     return value if value > paid.value else None
 
 
+def falls_short(answers: Mapping[str, Answer]) -> bool:
+    """True when the proposed rate is held at the target itself and, with the time not
+    billed, still leaves the client under the target an hour (a user: "$95 would bring this
+    client up to your target" left $78 an hour once unbilled hours counted)."""
+    basis, figure = money.pay_basis(answers), money.proposed_rate(answers)
+    ceiling = _target_on_basis(answers, basis) if basis else None
+    if figure is None or ceiling is None:
+        return False
+    return round_down_rate(ceiling, basis) < round_rate(figure.value, basis)
+
+
 def step_value(current: float, proposed: float, basis: str) -> float | None:
     """The first step of a rise above ``STEP_ABOVE``: halfway, rounded up; None for a small one."""
     if current <= 0 or proposed <= current * (1 + STEP_ABOVE):
@@ -225,8 +236,9 @@ def review_sentence(ctx: AssessmentContext) -> str | None:
     if not review.proposed:
         return money_word("rate_review_no_rate", ctx.lang)
     when = format_date(review.effective_on, ctx.lang)
+    short = "_short" if falls_short(ctx.answers) else ""
     if review.step and review.full_on:  # the draft's two steps, not one
         full_on = format_date(review.full_on, ctx.lang)
         words = {"proposed": review.proposed, "step": review.step, "full_on": full_on}
-        return money_word("rate_review_steps", ctx.lang, date=when, **words)
-    return money_word("rate_review", ctx.lang, proposed=review.proposed, date=when)
+        return money_word(f"rate_review_steps{short}", ctx.lang, date=when, **words)
+    return money_word(f"rate_review{short}", ctx.lang, proposed=review.proposed, date=when)

@@ -19,6 +19,7 @@ from clientcheck.guidance.moneytext import money_json, money_word, rate_rows, so
 from clientcheck.guidance.rate_review import rate_review, review_sentence
 from clientcheck.guidance.render import format_date
 from clientcheck.guidance.suggestions import suggested_messages
+from clientcheck.i18n import format_percent
 from clientcheck.outputs.compare import compared, comparison_frame, scores_csv
 from clientcheck.outputs.exports import build_summary_input
 from clientcheck.outputs.pdf import summary_pdf
@@ -99,8 +100,8 @@ def test_stay_path_below_target_proposes_a_rate_review_and_the_draft():
 @pytest.mark.parametrize(
     ("lang", "said"),
     [
-        ("en", "Propose a rate review: about €55 an hour from {date} would bring this client"),
-        ("fr", "environ 55\u00a0€ de l'heure à compter du {date} porterait ce client"),
+        ("en", "Propose a rate review: about €55 an hour from {date}, your target rate."),
+        ("fr", "environ 55\u00a0€ de l'heure à compter du {date}, votre taux visé."),
     ],
 )
 def test_the_rate_review_says_from_when_the_new_rate_applies(lang, said):
@@ -109,6 +110,20 @@ def test_the_rate_review_says_from_when_the_new_rate_applies(lang, said):
     sentence = review_sentence(ctx)
     assert said.format(date=when) in sentence, sentence
     assert "notice" not in sentence and "préavis" not in sentence
+
+
+@pytest.mark.parametrize("unbilled", [4, 0])
+def test_the_rate_review_never_says_the_target_is_reached_when_unbilled_time_keeps_it_short(
+    unbilled,
+):
+    # A user's walk: "$95 an hour would bring this client up to your target" left $78 an
+    # hour once the unbilled hours counted. The rise stops at the target itself (€55 here,
+    # where €71 would be needed): the sentence says what is left to do.
+    ctx = make_ctx({**STAYING, **PAYS, "high_maintenance.unbilled_hours": unbilled})
+    sentence = review_sentence(ctx)
+    reached = "would bring this client up to your target" in sentence
+    short = "would still pay you less than your target for each hour you work" in sentence
+    assert (reached, short) == ((False, True) if unbilled else (True, False)), sentence
 
 
 def test_no_rate_review_at_or_above_target():
@@ -192,9 +207,17 @@ def test_markdown_summary_shows_the_rates_and_their_sources(lang):
     assert money_word("effective", lang) in text and money_word("target", lang) in text
     assert money_word("src:high_maintenance.unbilled_hours", lang) in text
     assert money_word("verdict_note", lang) in text
-    # The figures never change the verdict; the usual-rate answer may raise it, never lower.
+    # The figures and the usual-rate answer may raise the verdict, never lower it; the
+    # share of the target that calls for a new rate is the rule's (a user's walk: "never
+    # changes it", above a verdict the figures had raised).
     never_lower = "never lower" if lang == "en" else "jamais l'adoucir"
-    assert never_lower in money_word("verdict_note", lang)
+    share = BANK.rules.money_rule("paid_far_below_your_rate").below_target_share
+    for key in ("verdict_note", "caption"):
+        note = money_word(key, lang)
+        assert (
+            never_lower in note and "never change" not in note and "jamais le modifier" not in note
+        )
+        assert format_percent(share * 100, lang) in note, note
     assert money_word("exit_title", lang) not in text  # not shown on the stay path
 
 
