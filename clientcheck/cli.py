@@ -47,6 +47,7 @@ _ANSWER_PROBLEMS = {
     "unknown_option": "not one of the question's options",
     "out_of_range": "number out of the question's range",
     "not_a_number": "not a number",
+    "a_range": "a range, not one number",
     "not_whole": "not a whole number",
     "not_a_mapping": '"answers" is not an object',
 }

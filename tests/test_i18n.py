@@ -55,6 +55,7 @@ def test_families_of_strings_are_complete(prefix):
 def test_number_errors_exist_for_each_parse_failure():
     for code in ("not_a_number", "out_of_range", "not_whole"):
         assert "{min}" in ui_strings()[f"error_{code}"]("fr")
+    assert ui_strings()["error_a_range"]("en")  # a range: "type its middle"
 
 
 @pytest.mark.parametrize(

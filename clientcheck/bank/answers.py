@@ -45,11 +45,17 @@ class AnswerError(ValueError):
         return self.code
 
 
+_CURRENCY_FIRST = re.compile(r"^([+-]?)\s*(?:[A-Z]{0,2}\$|[€£]|CHF)\s*(?=\d)", re.IGNORECASE)
+# Two numbers joined by a dash or "to" ("30-60", "2 à 3"): a range, not one number.
+_RANGE = re.compile(r"^\s*\d[\d\s.,]*?\s*(?:-|to|à|a)\s*\d[\d\s.,]*\s*[^\d]*$")
+
+
 def parse_decimal(raw: str) -> float | None:
     """Read a number the way people type it; empty gives None.
 
     Accepts both "1 500,5" and "1,500.5" styles, a unit, % or currency sign after
-    the number and the typographic minus. Raises AnswerError("not_a_number").
+    the number, a currency sign before it ("$85") and the typographic minus. Raises
+    AnswerError("not_a_number").
     """
     return _parse_with_unit(raw)[0]
 
@@ -60,6 +66,8 @@ def _parse_with_unit(raw: str) -> tuple[float | None, str]:
     if not text:
         return None, ""
     text = text.replace("\u2212", "-").replace("\u2013", "-")
+    # A currency before the number, as many write it ("$85", "€1 500", "-$40"): dropped.
+    text = _CURRENCY_FIRST.sub(r"\1", text)
     # A number, then optionally a unit made of letters (no digits: "1e400" is refused).
     match = re.match(r"^([+-]?[\d\s\u00a0\u202f\u2009',.]*\d)\s*(%|[€$£]|[^\W\d_][^\d]*)?$", text)
     if not match:
@@ -97,7 +105,9 @@ def parse_number(raw: str, question: Question) -> float | str | None:
     try:
         value, word = _parse_with_unit(raw)
     except AnswerError:
-        raise AnswerError("not_a_number", spec.min, spec.max) from None
+        dashed = unicodedata.normalize("NFKC", raw or "").replace("\u2013", "-")
+        code = "a_range" if _RANGE.match(dashed) else "not_a_number"
+        raise AnswerError(code, spec.min, spec.max) from None
     if value is None:
         return None
     for unit, worth in spec.units.items():

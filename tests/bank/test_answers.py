@@ -30,6 +30,11 @@ VOLUME = BANK.question("less_work.volume_change")  # -100-500
         ("1 mois", SAVINGS, 1),
         ("-40", VOLUME, -40),
         ("\u221240", VOLUME, -40),
+        # A currency before the number, as a user typed it on a phone (a user's walk).
+        ("$85", INCOME, 85),
+        ("€1 500", BANK.question("money.hourly_rate"), 1500),
+        ("-$40", VOLUME, -40),
+        ("CHF 12", SAVINGS, 12),
         ("", INCOME, None),
         ("   ", INCOME, None),
     ],
@@ -48,6 +53,12 @@ def test_parse_number_accepts_common_writing(text, question, expected):
         ("{{ 7*7 }}", INCOME, "not_a_number"),
         ("12.5", INCOME, "not_whole"),
         ("1e400", SAVINGS, "not_a_number"),
+        # A range is told apart from a typo: "type its middle" (a user typed "30-60").
+        ("30-60", SAVINGS, "a_range"),
+        ("30 \u2013 60", SAVINGS, "a_range"),
+        ("2 à 3", SAVINGS, "a_range"),
+        ("4 to 6 weeks", SAVINGS, "a_range"),
+        ("$$5", SAVINGS, "not_a_number"),
     ],
 )
 def test_parse_number_refuses_with_a_reason(text, question, code):
