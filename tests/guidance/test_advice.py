@@ -863,3 +863,18 @@ def test_a_threat_is_answered_one_way_in_its_advice(lang):
     remarks = {"en": "stay professional", "fr": "échanges professionnels"}
     assert aside[lang] in text and remarks[lang] not in text, text
     assert ("dated copy of each threat" if lang == "en" else "copie datée de chaque menace") in text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_work_that_is_only_hard_to_predict_is_not_said_to_be_slowing(lang):
+    # A user's walk: 0% change, no week kept free, "sometimes" predictable: "The work is
+    # slowing a little".
+    slowing = {"en": "slowing", "fr": "ralentit"}[lang]
+    steady = {"less_work.volume_change": 0.0, "less_work.idle_weeks": 0.0}
+    steady |= {"less_work.predictable": "sometimes", **FREE}
+    dropping = {**steady, "less_work.volume_change": -20.0}
+    for answers, said in ((steady, False), (dropping, True)):
+        ctx = make_ctx(answers, lang)
+        item = next(a for a in advice_for(ctx) if a.sign_id == "less_work")
+        assert item.band == "watch"
+        assert (slowing in " ".join(item.lines)) is said, item.lines
