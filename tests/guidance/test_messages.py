@@ -1946,3 +1946,16 @@ def test_a_verdict_set_by_the_rate_suggests_no_message_for_a_sign_only_to_watch(
     ctx = make_ctx({**rate, "unprofessional.gossip": "often"}, "en")
     assert [s.band for s in ctx.flagged if s.id == "unprofessional"] == ["warning"]
     assert ids(ctx) == ("new_rates", "professionalism_reminder")
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [("en", "late fees your contract or the law provides"), ("fr", "votre contrat ou la loi")],
+)
+def test_the_plan_never_assumes_a_late_fee_the_user_did_not_mention(lang, said):
+    # A user's walk (billed in US dollars, no late fee in the contract): "charge the late fees".
+    late = {**FREE, "late_payment.invoices_total": 12.0, "late_payment.late_invoices": 8.0}
+    late |= {"late_payment.days_late": 45.0, "late_payment.raised": "no_change"}
+    ctx = make_ctx(late, lang)
+    assert ctx.driver_rule == "asked_nothing_changed"
+    assert said in action_plan(ctx)[0], action_plan(ctx)
