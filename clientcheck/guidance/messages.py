@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import timedelta
+from difflib import SequenceMatcher
 
 from clientcheck.engine import money
 from clientcheck.guidance.advice import (
@@ -126,6 +127,36 @@ def fields_to_fill(draft: Draft) -> tuple[str, ...]:
     required = set(REQUIRED_PLACEHOLDERS.get(draft.lang, ()))
     found = _BRACKETED.findall(f"{draft.subject}\n{draft.body}")
     return tuple(f for f in dict.fromkeys(found) if f not in required)
+
+
+_TOKENS = re.compile(r"\[[^\[\]\n]{1,240}\]|\w+|\s+|[^\w\s]")
+
+
+def detail_fills(blank: Draft, filled: Draft) -> dict[str, str]:
+    """What each bracketed field of the draft with no details became once the details were
+    typed ("[name]" -> "Jane"): only fields replaced alone, and always by the same text.
+
+    A user's walk: details typed after the draft was edited never reached it, and the only
+    way to get them in was a reset that lost the user's own words.
+    """
+    fills: dict[str, str | None] = {}
+    for old, new in ((blank.subject, filled.subject), (blank.body, filled.body)):
+        a, b = _TOKENS.findall(old), _TOKENS.findall(new)
+        for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+            if op == "replace" and i2 - i1 == 1 and _BRACKETED.fullmatch(a[i1]):
+                value = "".join(b[j1:j2])
+                if "[" in value or fills.get(a[i1], value) != value:
+                    fills[a[i1]] = None  # ambiguous, or still a field: left as it is
+                else:
+                    fills[a[i1]] = value
+    return {field: value for field, value in fills.items() if value}
+
+
+def carry_details(text: str, fills: dict[str, str]) -> str:
+    """Put the typed details into text the user edited, where their fields still stand."""
+    for field, value in fills.items():
+        text = text.replace(field, value)
+    return text
 
 
 def _notice_weeks(ctx: AssessmentContext, details: MessageDetails) -> int | None:

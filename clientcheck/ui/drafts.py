@@ -18,6 +18,8 @@ from clientcheck.guidance.letters import draft_to_eml, draft_to_txt
 from clientcheck.guidance.messages import (
     TONES,
     MessageDetails,
+    carry_details,
+    detail_fills,
     fields_to_fill,
     message_dates,
     message_title,
@@ -75,13 +77,32 @@ def edited_draft(draft: Draft, draft_id: str) -> Draft:
     )
 
 
+def _carry_details(ctx: AssessmentContext, draft: Draft, details: MessageDetails, draft_id: str):
+    """Put details typed after an edit into the edited text, where its fields still stand
+    ("[name]" -> "Jane"); return the parts changed, {} when none."""
+    edits = store().drafts.get(draft_id)
+    if not edits or "[" not in "".join(edits.values()):
+        return {}
+    blank_details = MessageDetails(currency=details.currency, prepared_on=details.prepared_on)
+    blank = render_message(draft.message_id, draft.tone, ctx, blank_details)
+    fills = detail_fills(blank, draft)
+    changed = {}
+    for part, text in edits.items():
+        carried = carry_details(text, fills)
+        if carried != text:
+            edits[part] = changed[part] = carried
+    return changed
+
+
 def chosen_drafts(ctx: AssessmentContext, record_id: str, details: MessageDetails) -> list[Draft]:
     """The drafts the user ticked for the summary, as edited."""
     out = []
     for entry in store().chosen_drafts.get(record_id, []):
         message_id, tone = entry.split("|")
         draft = render_message(message_id, tone, ctx, details)
-        out.append(edited_draft(draft, _draft_id(record_id, message_id, tone, ctx.lang)))
+        draft_id = _draft_id(record_id, message_id, tone, ctx.lang)
+        _carry_details(ctx, draft, details, draft_id)
+        out.append(edited_draft(draft, draft_id))
     return out
 
 
@@ -227,12 +248,15 @@ def _editor(
         key = "drafts_currency" if chosen else "drafts_currency_default"
         currency_note.caption(t(key, lang, currency=code, currency_name=name))
     draft_id = _draft_id(record_id, message_id, tone, lang)
+    carried = _carry_details(ctx, generated, details, draft_id)
     draft = edited_draft(generated, draft_id)
     # Keys change with the generated text, so new details show unless the user edited.
     digest = hashlib.sha1((generated.subject + generated.body).encode()).hexdigest()[:8]
     edited = draft_id in store().drafts
     suffix = draft_id if edited else f"{draft_id}|{digest}"
     subject_key, body_key = f"draft_subject|{suffix}", f"draft_body|{suffix}"
+    for part, text in carried.items():  # details typed since the edit, put into its fields
+        st.session_state[subject_key if part == "subject" else body_key] = text
     for key, value in ((subject_key, draft.subject), (body_key, draft.body)):
         if key not in st.session_state:
             st.session_state[key] = value

@@ -21,6 +21,8 @@ from clientcheck.guidance.messages import (
     MESSAGE_IDS,
     TONES,
     MessageDetails,
+    carry_details,
+    detail_fills,
     fields_to_fill,
     message_title,
     missing_placeholders,
@@ -1959,3 +1961,17 @@ def test_the_plan_never_assumes_a_late_fee_the_user_did_not_mention(lang, said):
     ctx = make_ctx(late, lang)
     assert ctx.driver_rule == "asked_nothing_changed"
     assert said in action_plan(ctx)[0], action_plan(ctx)
+
+
+def test_detail_fills_name_only_fields_replaced_alone_and_always_the_same_way():
+    blank = Draft(
+        "m", "warm", "en", "T", "About [what]", "Hi [name],\n\nOn [date] and [date].\n\n[your name]"
+    )
+    filled = Draft("m", "warm", "en", "T", "About it", "Hi Jane,\n\nOn 1 May and 2 May.\n\nJo Lee")
+    fills = detail_fills(blank, filled)
+    # "[date]" became two different days: ambiguous, so it is left for the user.
+    assert fills == {"[what]": "it", "[name]": "Jane", "[your name]": "Jo Lee"}
+    edited = "Hi [name],\n\nMy own words, on [date].\n\n[your name]\nP.S. [name] knows."
+    assert carry_details(edited, fills) == (
+        "Hi Jane,\n\nMy own words, on [date].\n\nJo Lee\nP.S. Jane knows."
+    )

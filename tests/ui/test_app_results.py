@@ -575,6 +575,28 @@ def test_coming_back_opens_the_draft_last_edited_with_its_tone():
     assert list(store(at).drafts)[-1] == f"{record.id}|payment_terms|warm|en"
 
 
+def test_details_typed_after_an_edit_fill_the_fields_the_edited_draft_still_has():
+    # A user's walk: a P.S. added, then the names typed: the draft kept "Hi [name]" and
+    # "[your name]", and the only way to get them in was a reset that lost the P.S.
+    record = ClientRecord(name="Acme", answers=dict(LATE_PAYER))
+    at = app([record])
+    rid = store(at).record.id
+    original = body_area(at).value
+    assert "[name]" in original and "[your name]" in original
+    body_area(at).input(original + "\n\nP.S. My own line.").run()
+    open_details(at)
+    at.text_input(key=f"detail|{rid}|contact_name").input("Dana Smith").run()
+    at.text_input(key=f"detail|{rid}|sender_name").input("Jordan Lee").run()
+    assert not at.exception
+    body = body_area(at).value
+    assert "P.S. My own line." in body  # the user's words stay
+    assert "[name]" not in body and "[your name]" not in body and "Jordan Lee" in body
+    assert "Dana" in body.split("\n")[0]
+    # The saved edit has them too (the summary and the device copy read it).
+    saved = next(e for k, e in store(at).drafts.items() if k.startswith(rid))
+    assert saved["body"] == body
+
+
 def test_the_late_payment_claim_cites_the_law_with_its_caveat_and_dates_from_the_send_date():
     from datetime import date, timedelta
 
