@@ -77,7 +77,9 @@ def edited_draft(draft: Draft, draft_id: str) -> Draft:
     )
 
 
-def _carry_details(ctx: AssessmentContext, draft: Draft, details: MessageDetails, draft_id: str):
+def _carry_details(
+    ctx: AssessmentContext, draft: Draft, details: MessageDetails, draft_id: str
+) -> dict[str, str]:
     """Put details typed after an edit into the edited text, where its fields still stand
     ("[name]" -> "Jane"); return the parts changed, {} when none."""
     edits = store().drafts.get(draft_id)
@@ -86,7 +88,7 @@ def _carry_details(ctx: AssessmentContext, draft: Draft, details: MessageDetails
     blank_details = MessageDetails(currency=details.currency, prepared_on=details.prepared_on)
     blank = render_message(draft.message_id, draft.tone, ctx, blank_details)
     fills = detail_fills(blank, draft)
-    changed = {}
+    changed: dict[str, str] = {}
     for part, text in edits.items():
         carried = carry_details(text, fills)
         if carried != text:
