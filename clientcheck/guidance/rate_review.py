@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from clientcheck.bank.answers import Answer
 from clientcheck.engine import money
 from clientcheck.guidance.dates import rates_start, working_day_on_or_before
+from clientcheck.guidance.draft_facts import threat_made
 from clientcheck.guidance.moneytext import amount_text, hourly_text, money_word
 from clientcheck.guidance.render import AssessmentContext, format_date
 
@@ -224,10 +225,18 @@ def rate_review(
     )
 
 
+def rise_on_hold(ctx: AssessmentContext) -> bool:
+    """True when a rate review is due but not to be asked now: the user depends on a client
+    who has just threatened them (a user: "the last thing I would do")."""
+    return rate_review_due(ctx) and threat_made(ctx) and not ctx.can_leave
+
+
 def review_sentence(ctx: AssessmentContext) -> str | None:
     """Propose a rate review on the stay path when the client pays below the target."""
     if not rate_review_due(ctx):
         return None
+    if rise_on_hold(ctx):
+        return money_word("rate_review_later", ctx.lang)
     notice = ctx.answers.get(money.Q_NOTICE)
     weeks = (
         int(notice) if isinstance(notice, int | float) and not isinstance(notice, bool) else None

@@ -11,10 +11,9 @@ from clientcheck.guidance.advice import has_contract, is_business_client, money_
 from clientcheck.guidance.draft_facts import (
     late_payment_asked_in_vain,
     overdue_now,
-    threat_made,
     why_key,
 )
-from clientcheck.guidance.rate_review import rate_review_due
+from clientcheck.guidance.rate_review import rate_review_due, rise_on_hold
 from clientcheck.guidance.render import AssessmentContext, SignView
 from clientcheck.i18n import t
 
@@ -139,7 +138,7 @@ def suggested_drafts(ctx: AssessmentContext) -> tuple[tuple[str, str], ...]:
                 picks.append((companion, t(f"why_companion_{companion}", lang)))
         # Not a rise asked of a client you depend on who has just threatened you (a
         # user: "the last thing I would do"): it stays one click away.
-        if rate_review_due(ctx) and not (threat_made(ctx) and not ctx.can_leave):
+        if rate_review_due(ctx) and not rise_on_hold(ctx):
             # Second: after the most serious sign's own draft, before the milder ones; first
             # when the rate is what sets the verdict (a user: "why a professionalism
             # reminder first, just before asking a lovely client for a raise?").

@@ -30,7 +30,7 @@ from clientcheck.guidance.messages import (
     render_message,
     tone_label,
 )
-from clientcheck.guidance.rate_review import rate_review_due
+from clientcheck.guidance.rate_review import rate_review_due, review_sentence
 from clientcheck.guidance.render import Draft
 from clientcheck.guidance.suggestions import MAX_SUGGESTED, suggested_drafts, suggested_messages
 from clientcheck.i18n import LANGS
@@ -1913,6 +1913,8 @@ def test_the_first_draft_suggested_carries_out_the_plans_first_step():
     # No rise asked of a client you depend on who has just threatened you; without the
     # threat, it is suggested.
     assert rate_review_due(ctx) and "new_rates" not in ids(ctx), ids(ctx)
+    # The Money section agrees: later, once the threat is behind you (not "propose now").
+    assert review_sentence(ctx).startswith("This client pays below your target, but ask")
     calm = {k: v for k, v in threat.items() if not k.startswith("unprofessional")}
     assert "new_rates" in ids(make_ctx(calm | money, "en"))
     ctx = make_ctx(insult, "en")
