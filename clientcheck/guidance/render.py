@@ -45,6 +45,11 @@ def _ui(key: str, lang: str, **values: object) -> str:
     return t(key, lang, **values)
 
 
+# The rules by which the rate alone sets the verdict (questions/scoring.toml): the headline,
+# the plan and the suggested drafts speak of the rate, and keep everything else as it is.
+RATE_RULES = ("paid_far_below_your_rate", "far_below_your_usual_rate", "below_your_usual_rate")
+
+
 @cache
 def environment() -> jinja2.Environment:
     """Build the Jinja2 Environment once: strict undefined, our filters, templates/ as source."""
@@ -69,6 +74,7 @@ def environment() -> jinja2.Environment:
     env.globals.update(
         ui=_ui,
         moving_on=("moving_on_with_work_lined_up", "moving_on_while_you_depend"),
+        rate_rules=RATE_RULES,
         behaviour_kinds=BEHAVIOUR_KINDS,
         asked_in_vain=ASKED_IN_VAIN,  # a sign's history: asked, and it goes on
     )

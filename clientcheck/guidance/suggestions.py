@@ -14,12 +14,10 @@ from clientcheck.guidance.draft_facts import (
     why_key,
 )
 from clientcheck.guidance.rate_review import rate_review_due, rise_on_hold
-from clientcheck.guidance.render import AssessmentContext, SignView
+from clientcheck.guidance.render import RATE_RULES, AssessmentContext, SignView
 from clientcheck.i18n import t
 
 MAX_SUGGESTED = 3
-# The rules by which the rate alone sets the verdict (the plan: "keep everything else").
-RATE_RULES = ("paid_far_below_your_rate", "far_below_your_usual_rate", "below_your_usual_rate")
 # The draft that fixes a sign while staying, and the one for a sign you are leaving over.
 FIX_DRAFT = {
     "late_payment": "payment_terms",

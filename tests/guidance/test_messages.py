@@ -1943,6 +1943,12 @@ def test_a_verdict_set_by_the_rate_suggests_no_message_for_a_sign_only_to_watch(
     rate |= {"unprofessional.crossed_line": "no"}
     ctx = make_ctx(rate, "en")
     assert ctx.driver_rule == "far_below_your_usual_rate"
+    # One list of the rules by which the rate sets the verdict, each a rule of the bank's.
+    from clientcheck.bank.loader import default_bank
+    from clientcheck.guidance.render import RATE_RULES
+
+    assert ctx.driver_rule in RATE_RULES
+    assert set(RATE_RULES) <= default_bank().rules.money_rule_ids
     assert [s.band for s in ctx.flagged if s.id == "unprofessional"] == ["watch"]
     assert ids(ctx) == ("new_rates",)
     assert "Keep everything else as it is" in " ".join(action_plan(ctx))
