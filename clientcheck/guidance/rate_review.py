@@ -73,6 +73,9 @@ class RateReview:
     full_on: date | None = None
     reply_by: date | None = None  # answer by: two weeks (or more) before ``effective_on``
     below_usual: bool = False  # the user said this client pays below their usual rate
+    # The new rate is the target itself, and the time not billed still leaves the client
+    # under the target an hour: the results say so rather than "reaches your target".
+    short: bool = False
 
 
 # The answers to "what does this client pay, against your usual rate?" that call for new rates.
@@ -111,32 +114,31 @@ def proposed_value(answers: Mapping[str, Answer]) -> float | None:
     the same basis, if the client pays less than that. None when the target on the
     client's basis is no more than what they pay already (unbilled time is the gap).
     """
+    return _proposal(answers)[0]
+
+
+def _proposal(answers: Mapping[str, Answer]) -> tuple[float | None, bool]:
+    """The new rate (``proposed_value``), and whether it is held at the target itself while
+    the time not billed still leaves the client under the target an hour (a user: "$95
+    would bring this client up to your target" left $78 an hour once unbilled hours
+    counted)."""
     basis, paid = money.pay_basis(answers), money.rate(answers)
     if basis is None or paid is None:
-        return None
+        return None, False
     figure = money.proposed_rate(answers)
     value = figure.value if figure is not None else None
     if value is None and money.rate_view(answers).compared is None:
         fallback = _target_on_basis(answers, basis)
         value = fallback if fallback is not None and fallback > paid.value else None
     if value is None:
-        return None
+        return None, False
     value = round_rate(value, basis)
     ceiling = _target_on_basis(answers, basis)
+    held = False
     if ceiling is not None:
+        held = figure is not None and round_down_rate(ceiling, basis) < value
         value = min(value, round_down_rate(ceiling, basis))
-    return value if value > paid.value else None
-
-
-def falls_short(answers: Mapping[str, Answer]) -> bool:
-    """True when the proposed rate is held at the target itself and, with the time not
-    billed, still leaves the client under the target an hour (a user: "$95 would bring this
-    client up to your target" left $78 an hour once unbilled hours counted)."""
-    basis, figure = money.pay_basis(answers), money.proposed_rate(answers)
-    ceiling = _target_on_basis(answers, basis) if basis else None
-    if figure is None or ceiling is None:
-        return False
-    return round_down_rate(ceiling, basis) < round_rate(figure.value, basis)
+    return (value if value > paid.value else None), held
 
 
 def step_value(current: float, proposed: float, basis: str) -> float | None:
@@ -200,7 +202,7 @@ def rate_review(
     paid = money.rate(answers)
     suffix = f" {money_word(_PER[basis], lang)}" if basis else ""
     current = f"{amount_text(paid.value, lang, cur)}{suffix}" if paid and basis else ""
-    value = proposed_value(answers)
+    value, short = _proposal(answers)
     proposed = f"{amount_text(value, lang, cur)}{suffix}" if value is not None else ""
     effective_on = rates_start(prepared_on, notice_weeks)
     extra = extra_hourly_rate(answers)
@@ -222,6 +224,7 @@ def rate_review(
         full_on=months_later(effective_on, STEP_MONTHS) if first is not None else None,
         reply_by=reply_by(effective_on),
         below_usual=answers.get("situation.usual_rate") in BELOW_USUAL,
+        short=short,
     )
 
 
@@ -245,7 +248,7 @@ def review_sentence(ctx: AssessmentContext) -> str | None:
     if not review.proposed:
         return money_word("rate_review_no_rate", ctx.lang)
     when = format_date(review.effective_on, ctx.lang)
-    short = "_short" if falls_short(ctx.answers) else ""
+    short = "_short" if review.short else ""
     if review.step and review.full_on:  # the draft's two steps, not one
         full_on = format_date(review.full_on, ctx.lang)
         words = {"proposed": review.proposed, "step": review.step, "full_on": full_on}
