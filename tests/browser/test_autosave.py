@@ -294,6 +294,27 @@ def test_forget_everything_empties_the_device(page: Page, app_url: str):
     assert "Forget Me" not in page.locator(MAIN).inner_text()
 
 
+OFFICIAL_NAME = "The client's official name, where a message names it"
+
+
+def _type_detail(page: Page, label: str, value: str) -> None:
+    """Type one of the drafts' details, and wait until the device copy holds it."""
+    field = page.get_by_role("textbox", name=label)
+    field.fill(value)
+    field.press("Enter")
+    wait_idle(page)
+    wait_stored(page, value)
+
+
+def _reload_and_continue(page: Page, name: str) -> None:
+    """Reload, and take up the saved work from the welcome page's *Continue* button."""
+    page.reload()
+    button = continue_button(page, name)
+    expect(button).to_be_visible(timeout=20_000)
+    button.click()
+    wait_idle(page)
+
+
 def test_what_changes_in_the_drafts_panel_is_kept_on_the_device(page: Page, app_url: str):
     """The drafts panel reruns on its own (a fragment): its changes must still be saved."""
     work_until_sign_1(page, app_url, "Drafty Ltd")
@@ -302,22 +323,14 @@ def test_what_changes_in_the_drafts_panel_is_kept_on_the_device(page: Page, app_
     page.locator(MAIN).get_by_role("radio", name="Firm").click()  # the tone
     wait_idle(page)
     page.get_by_text("Details to fill in the draft").click()
-    sender = page.get_by_role("textbox", name="Your name, to sign the message")
-    sender.fill("Camille Martin")
-    sender.press("Enter")
-    wait_idle(page)
-    wait_stored(page, "Camille Martin")
+    _type_detail(page, "Your name, to sign the message", "Camille Martin")
     body = page.get_by_role("textbox", name="Message (edit freely)")
     expect(body).to_contain_text("Camille Martin")
     body.fill("Hello,\n\nMy own words, edited here.\n\nCamille")
     body.press("Control+Enter")
     wait_idle(page)
     wait_stored(page, "My own words, edited here.")
-    page.reload()
-    button = continue_button(page, "Drafty Ltd")
-    expect(button).to_be_visible(timeout=20_000)
-    button.click()
-    wait_idle(page)
+    _reload_and_continue(page, "Drafty Ltd")
     expect_title(page, "Results for Drafty Ltd")
     # The draft last edited opens again (its editor open), in the tone it was edited in.
     expect(page.locator(MAIN).get_by_role("radio", name="Firm")).to_be_checked()
@@ -331,19 +344,9 @@ def test_a_reload_keeps_work_after_the_drafts_details_are_filled(page: Page, app
     go_to_results(page, "Detail Ltd")
     unfold(page, "drafts")
     page.get_by_text("Details to fill in the draft").click()
-    label = page.get_by_role("textbox", name="The client's official name, where a message names it")
-    label.fill("Detail Holdings LLC")
-    label.press("Enter")
-    wait_idle(page)
-    wait_stored(page, "Detail Holdings LLC")
-    page.reload()
-    button = continue_button(page, "Detail Ltd")
-    expect(button).to_be_visible(timeout=20_000)
-    button.click()
-    wait_idle(page)
+    _type_detail(page, OFFICIAL_NAME, "Detail Holdings LLC")
+    _reload_and_continue(page, "Detail Ltd")
     expect_title(page, "Results for Detail Ltd")
     unfold(page, "drafts")
     page.get_by_text("Details to fill in the draft").click()
-    expect(
-        page.get_by_role("textbox", name="The client's official name, where a message names it")
-    ).to_have_value("Detail Holdings LLC")
+    expect(page.get_by_role("textbox", name=OFFICIAL_NAME)).to_have_value("Detail Holdings LLC")

@@ -54,5 +54,5 @@ def drafts(pdf: SummaryPDF, data: SummaryInput, words: dict[str, str]) -> None:
         pdf.ln(1)
         pdf.style(9.5)
         with pdf.local_context(fill_color=DRAFT_FILL):
-            pdf.text_block(pdf.width, 4.8, body, fill=True, padding=(2.5, 3.5))
+            pdf.text_block(pdf.width, DRAFT_LINE, body, fill=True, padding=(2.5, 3.5))
         pdf.ln(4)
