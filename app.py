@@ -13,8 +13,8 @@ st.set_page_config(
 )
 
 lang = layout.select_language()
-device_spoke = device.begin(lang)
-navigation.follow_history(lang, device_spoke)  # Back and Forward move between steps
+device.begin(lang)
+navigation.follow_history(lang)  # Back and Forward move between steps
 layout.page_style()
 layout.sync_page(lang)
 # Messages, a conflict between tabs and *Back to results* come and go from run to run: in

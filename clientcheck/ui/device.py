@@ -64,13 +64,8 @@ _component = js_component("device")
 # --- every run: read what the component sent back --------------------------------------
 
 
-def begin(lang: str) -> bool:
-    """Take in what the device sent since the last run. Call before anything is drawn.
-
-    Return True when this run carries a message from the device (its copy, another tab's
-    save, a write's status): such a run was asked for by the page's script, not by the
-    browser's Back or Forward, and its address may be older than the last step shown.
-    """
+def begin(lang: str) -> None:
+    """Take in what the device sent since the last run. Call before anything is drawn."""
     first_run = STATE_KEY not in st.session_state
     d = device_state()
     if first_run:
@@ -98,7 +93,6 @@ def begin(lang: str) -> bool:
         d.failing = failing
     if store().step != WELCOME:
         d.offer = None
-    return any(isinstance(value.get(k), dict) for k in ("loaded", "sync", "status"))
 
 
 def _on_loaded(loaded: dict, d: DeviceState, lang: str) -> None:

@@ -4,14 +4,20 @@ Each step has its own address (``?lang=en&step=late_payment``), so the browser's
 and Forward buttons move between steps and Back never leaves the app from a step.
 Streamlit adds a history entry when a run changes the address's query (a run started by
 Back or Forward replaces the entry instead) and, on Back or Forward, runs the app again
-with that entry's query. So a run that changed the step writes it to the address, and a
-run whose address names another step than the one last written was started by Back or
-Forward (or an address typed in): it shows that step.
+with that entry's query, telling the server so (``is_history_navigation``). So a run that
+changed the step writes it to the address, and a run started by Back or Forward shows
+the step its address names.
+
+The address alone does not tell Back from a late request: a run the page asks for just
+after a click opened another step (an expander, a field, the device's report) can carry
+the address from before the click, the new one not yet taken in, and reading that as
+Back closed the step just opened (seen on a busy machine).
 """
 
 from __future__ import annotations
 
 import streamlit as st
+from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
 from clientcheck.bank.questions import QuestionBank
 from clientcheck.i18n import LANGS, normalize_lang, t
@@ -43,26 +49,30 @@ def step_from_param(value: str | None, question_bank: QuestionBank) -> str | Non
     return None
 
 
+def back_or_forward() -> bool:
+    """True when the browser's Back or Forward (or a history step) started this run."""
+    ctx = get_script_run_ctx(suppress_warning=True)
+    return bool(ctx is not None and getattr(ctx, "is_history_navigation", False))
+
+
 def language_from_history(chosen: str) -> str:
     """The language to show: ``chosen``, or the address's when Back or Forward changed it."""
     address = st.session_state.get(ADDRESS_KEY)
     wanted = normalize_lang(st.query_params.get(LANG_PARAM))
-    if address is not None and wanted in LANGS and wanted != address[0]:
+    if address is not None and wanted in LANGS and wanted != address[0] and back_or_forward():
         return wanted
     return chosen
 
 
-def follow_history(lang: str, device_spoke: bool = False) -> None:
+def follow_history(lang: str) -> None:
     """Show the step the address names after Back or Forward; write a new step to it.
 
     Call once a run, after anything that may change the step and before the page is
     drawn. The first run of a session only reads the address: it shows the welcome page
     (or the step the device restores) and adds no history entry.
 
-    A run asked for by the device's script (``device_spoke``: another tab saved, a write
-    reported back) carries the address the page had when the script asked, which can be
-    older than a click that ran just before it: it is never read as Back or Forward, or a
-    step just opened would close again.
+    Any other run keeps the address last written: it may carry an older one (the device
+    reporting another tab's save, an expander, a field), which is never read as Back.
     """
     s = store()
     now = (normalize_lang(st.query_params.get(LANG_PARAM)), st.query_params.get(STEP_PARAM))
@@ -70,12 +80,13 @@ def follow_history(lang: str, device_spoke: bool = False) -> None:
     if address is None:
         st.session_state[ADDRESS_KEY] = (lang, now[1])
         return
-    if now[1] != address[1] and not device_spoke:
+    back = back_or_forward()
+    if now[1] != address[1] and back:
         target = step_from_param(now[1], bank())
         if target is not None and target != s.step:
             go(target)
         address = (address[0], now[1])
-    if now[0] is not None and not device_spoke:
+    if now[0] is not None and back:
         address = (now[0], address[1])
     st.session_state[ADDRESS_KEY] = address
     wanted = (lang, step_param(s.step))
