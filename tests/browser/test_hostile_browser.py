@@ -54,6 +54,8 @@ def test_hostile_name_typed_in_the_browser_shows_literally(guarded, app_url, nam
     expect(_main(page).locator("h1").first).to_have_text(SIGN_1)  # the run is drawn
     settle(page)
     caption = page.evaluate(CAPTION_TEXT)
+    # As a person reads it: invisible joiners the app adds to break autolinks do not count.
+    assert any(name in visible(text) for text in caption), caption  # kept before Results
     page.locator('[data-testid="stSidebar"]').get_by_role("button", name="Results").click()
     settle(page)
     unfold(page, "signs")  # the radar draws the name too
@@ -68,9 +70,7 @@ def test_hostile_name_typed_in_the_browser_shows_literally(guarded, app_url, nam
     assert page.evaluate("typeof window.__pwned") == "undefined"
     # No element came out of the text: no image, link, script, icon or coloured span.
     assert page.evaluate(MADE_FROM_TEXT) == []
-    # As a person reads it: invisible joiners the app adds to break autolinks do not count.
     assert name in visible(title.inner_text())
-    assert any(name in visible(text) for text in caption)
 
 
 def visible(text: str) -> str:
