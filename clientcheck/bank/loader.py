@@ -45,7 +45,8 @@ def _scales(raw: dict) -> dict[str, Scale]:
             if not 0 <= risk <= 100:
                 raise QuestionBankError(f"scale {scale_id}.{oid}: risk must be within 0-100")
             label = text_of(opt.get("label"), f"scale {scale_id}.{i}")
-            options.append(Option(oid, risk, label, bool(opt.get("exclusive", False))))
+            exclusive, settled = bool(opt.get("exclusive", False)), bool(opt.get("settled", False))
+            options.append(Option(oid, risk, label, exclusive, settled))
         if len(options) < 2:
             raise QuestionBankError(f"scale {scale_id}: needs at least two options")
         scales[scale_id] = Scale(scale_id, tuple(options))

@@ -66,6 +66,9 @@ class Option:
     risk: float
     label: Text
     exclusive: bool = False  # in a several-answers question, this option stands alone
+    # A stance, not a fact to check ("it goes against my values"): *What would change the
+    # verdict* never offers a change to it or from it.
+    settled: bool = False
 
 
 @dataclass(frozen=True)

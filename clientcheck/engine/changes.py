@@ -43,9 +43,12 @@ ACTIONS = (
 def _candidates(question: Question, current: Answer | None) -> list[Answer]:
     if question.kind == "choice":
         assert question.scale is not None
+        settled = {o.id for o in question.scale.options if o.settled}
+        if current in settled:
+            return []
         if question.multiple:
             return [(o,) for o in question.scale.option_ids if (o,) != current]
-        return [o for o in question.scale.option_ids if o != current]
+        return [o for o in question.scale.option_ids if o != current and o not in settled]
     assert question.number is not None
     spec = question.number
     xs = {x for x, _ in spec.points if spec.min <= x <= spec.max} | {spec.min}

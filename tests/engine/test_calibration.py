@@ -52,7 +52,8 @@ SITUATIONS = calibration.load()
 # 0.69: 738 of 1064 (0.694) once batches bm-bn joined (fresh, 21 of 48 before any change).
 # 0.68: 755 of 1096 (0.689) once batches bo-bp joined (fresh, 25 of 48 before any change).
 # 0.68: 774 of 1128 (0.686) once batches bq-br joined (fresh, 28 of 48 before any change).
-# 794 of 1160 (0.684) once batches bs-bt joined (fresh, 28 of 48 before any change).
+# 0.68: 794 of 1160 (0.684) once batches bs-bt joined (fresh, 28 of 48 before any change).
+# 796 of 1160 (0.686) with "it goes against my values" (values_reanswered.toml).
 TUNED_AT_LEAST = 0.68
 VERDICTS = {"keep", "keep_boundaries", "renegotiate", "plan_exit", "let_go", "not_enough"}
 

@@ -996,6 +996,25 @@ def test_a_dont_know_that_would_settle_the_verdict_is_named_before_other_answers
     assert "check" in kinds[1:]
 
 
+def test_work_that_goes_against_your_values_moves_on_and_is_never_a_change_to_try():
+    # A good client, well paid: the values answer alone moves it to an exit (dependency
+    # picks which), and *What would change the verdict* neither suggests answering it
+    # otherwise nor, for anyone else, answering it.
+    good = {"late_payment.invoices_total": 12.0, "late_payment.late_invoices": 0.0, **FREE}
+    assert assess(BANK, good).verdict == "keep"
+    against = {**good, "situation.work_matters": "against_values"}
+    assert assess(BANK, against).verdict == "let_go"
+    assert [r.rule_id for r in assess(BANK, against).reasons] == ["against_your_values"]
+    stuck = {**against, "situation.income_share": 90.0, "situation.savings_months": 1.0}
+    assert assess(BANK, stuck).verdict == "plan_exit"
+    for answers in (against, stuck):
+        assert "situation.work_matters" not in [
+            c.question_id for c in what_would_change(BANK, answers)
+        ]
+    for answers in ({**good, "situation.work_matters": "not_at_all"}, good):
+        assert "against_values" not in [c.answer for c in what_would_change(BANK, answers)]
+
+
 # --- the cached parts read everything they depend on ---------------------------------------
 #
 # assess() caches each sign's score, the dependency figure and each section's counts on
