@@ -131,7 +131,9 @@ def addressee(contact_name: str, lang: str) -> tuple[str, bool]:
     """
     name = one_line(contact_name)
     first, _, rest = name.partition(" ")
-    title = _TITLES_BY_LANG.get(lang, {}).get(first.lower())
+    title = _TITLES_BY_LANG.get(lang.split("-")[0], {}).get(first.lower())
+    if title and lang == "en-US":
+        title += "."  # Ms. Durand, as written in the United States
     if not rest.strip():
         return name, False
     if title:

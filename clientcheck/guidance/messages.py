@@ -39,7 +39,7 @@ from clientcheck.guidance.draft_facts import (
 )
 from clientcheck.guidance.letters import MessageDetails, addressee
 from clientcheck.guidance.rate_review import rate_review
-from clientcheck.guidance.render import AssessmentContext, Draft, render
+from clientcheck.guidance.render import AssessmentContext, Draft, letter_style, render
 from clientcheck.guidance.suggestions import against_verdict, suggested_messages
 from clientcheck.i18n import Text, t
 
@@ -199,9 +199,10 @@ def render_message(
     details = details or MessageDetails()
     details = details.tidied()
     lang = ctx.lang
-    to_name, formal = addressee(details.contact_name, lang)
-    details = replace(details, contact_name=to_name)
     code = details.currency or currency(ctx)[0]
+    style = letter_style(lang, code)
+    to_name, formal = addressee(details.contact_name, style)
+    details = replace(details, contact_name=to_name)
     weeks = _notice_weeks(ctx, details)
     dates = message_dates(ctx, details)
     owed = money_owed(ctx) or details.owes_money() or debt_growing(ctx)
@@ -216,6 +217,7 @@ def render_message(
         d=details,
         client=details.client_label,
         currency=code,
+        style=style,  # date(style): month first in US English
         milestones=milestones(details.deposit_percent),
         notice_weeks=weeks,
         last_day=dates.last_day,

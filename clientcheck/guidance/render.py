@@ -36,9 +36,24 @@ TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates"
 
 
 def format_date(value: date, lang: str) -> str:
-    """Write a date in full: 27 November 2026, 1er décembre 2026 (month names from Babel)."""
+    """Write a date in full: 27 November 2026, 1er décembre 2026 (month names from Babel).
+
+    ``en-US`` writes it month first, as in the United States: November 27, 2026.
+    """
+    if lang == US_ENGLISH:
+        return f"{month_names('en')[value.month - 1]} {value.day}, {value.year}"
     day = "1er" if lang == "fr" and value.day == 1 else str(value.day)
     return f"{day} {month_names(lang)[value.month - 1]} {value.year}"
+
+
+# The drafts to a client billed in US dollars, in English, write as in the United States
+# (dates month first, "Sincerely", "Ms."), as a typed date is read there (draft details).
+US_ENGLISH = "en-US"
+
+
+def letter_style(lang: str, currency_code: str) -> str:
+    """The conventions a draft follows: ``en-US`` for English to a client paid in USD."""
+    return US_ENGLISH if lang == "en" and currency_code == "USD" else lang
 
 
 def _ui(key: str, lang: str, **values: object) -> str:

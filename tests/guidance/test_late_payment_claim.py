@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -200,3 +201,24 @@ def test_a_formal_demand_is_dated_goes_by_registered_post_and_states_the_due_dat
         text = body(answers, tone, lang)
         assert "As you may know" not in text and "Comme vous le savez" not in text
         assert "leave them aside" not in text and "a fixed compensation" not in text
+
+
+@pytest.mark.parametrize(("currency", "us"), [("USD", True), ("GBP", False), (None, False)])
+def test_an_english_draft_to_a_client_paid_in_us_dollars_is_written_as_in_the_us(currency, us):
+    # A US developer's walk: "14 August 2026", "Ms Durand" and "Yours sincerely" read
+    # British to an American client. Month first, "Ms." and "Sincerely" for a client billed
+    # in dollars; French drafts and other currencies keep theirs.
+    answers = {**OWED, **DEPENDENT, "situation.jurisdiction": "other"}
+    if currency:
+        answers["situation.currency"] = currency
+    named = MessageDetails(contact_name="Madame Durand", sender_name="Camille Martin")
+    text = body(answers, "firm", "en", replace(INVOICE, contact_name=named.contact_name))
+    if us:
+        assert "Dear Ms. Durand," in text and "\nSincerely,\n" in text
+        assert "August 14, 2026" in text and "December 7, 2026" in text
+        assert "14 August" not in text and "Yours sincerely" not in text
+    else:
+        assert "Dear Ms Durand," in text and "\nYours sincerely,\n" in text
+        assert "14 August 2026" in text and "August 14" not in text
+    french = body({**answers, "situation.currency": "USD"}, "firm", "fr")
+    assert "14 août 2026" in french
