@@ -39,8 +39,9 @@ from clientcheck.guidance.draft_facts import (
 )
 from clientcheck.guidance.letters import MessageDetails, addressee
 from clientcheck.guidance.rate_review import rate_review
-from clientcheck.guidance.render import AssessmentContext, Draft, letter_style, render
+from clientcheck.guidance.render import US_ENGLISH, AssessmentContext, Draft, letter_style, render
 from clientcheck.guidance.suggestions import against_verdict, suggested_messages
+from clientcheck.guidance.us_english import american, one_period
 from clientcheck.i18n import Text, t
 
 TONES = ("warm", "neutral", "firm")
@@ -257,7 +258,10 @@ def render_message(
         threat_made=threat_made(ctx),
         rates=rate_review(ctx.answers, dates.prepared_on, lang, weeks, code),
     )
-    subject, _, body = _tidy(text).partition("\n")
+    text = one_period(_tidy(text))
+    if style == US_ENGLISH:
+        text = american(text)
+    subject, _, body = text.partition("\n")
     return Draft(
         message_id=message_id,
         tone=tone,

@@ -321,7 +321,7 @@ def test_firm_notice_under_a_contract_also_goes_by_registered_letter(lang):
     firm = body("goodbye", "firm", NOTICE_UNDER_CONTRACT, lang, NAMED)
     head, _, letter = firm.partition("\n\nDear " if lang == "en" else "\n\nMadame,")
     sent = head.split("\n")[-1]  # the last line above the greeting: how the letter goes
-    assert sent.startswith("By e-mail" if lang == "en" else "Par e-mail"), firm
+    assert sent.startswith("By email" if lang == "en" else "Par e-mail"), firm
     assert registered in sent and letter
     for tone in ("warm", "neutral"):
         assert registered not in body("goodbye", tone, NOTICE_UNDER_CONTRACT, lang, NAMED)

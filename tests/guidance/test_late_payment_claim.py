@@ -195,7 +195,7 @@ def test_a_formal_demand_is_dated_goes_by_registered_post_and_states_the_due_dat
     sent = lines[lines.index(dated) + 1]
     # Sender and addressee above the date, with fields for the addresses.
     assert lines.index(dated) > lines.index("[your address]" if lang == "en" else "[votre adresse]")
-    assert sent.startswith("By e-mail and by" if lang == "en" else "Par e-mail et par")
+    assert sent.startswith("By email and by" if lang == "en" else "Par e-mail et par")
     assert ("[due date]" if lang == "en" else "[date d'échéance]") in firm
     for tone in TONES:
         text = body(answers, tone, lang)
@@ -214,9 +214,11 @@ def test_an_english_draft_to_a_client_paid_in_us_dollars_is_written_as_in_the_us
     named = MessageDetails(contact_name="Madame Durand", sender_name="Camille Martin")
     text = body(answers, "firm", "en", replace(INVOICE, contact_name=named.contact_name))
     if us:
-        assert "Dear Ms. Durand," in text and "\nSincerely,\n" in text
+        assert "Dear Ms. Durand:" in text and "\nSincerely,\n" in text
         assert "August 14, 2026" in text and "December 7, 2026" in text
         assert "14 August" not in text and "Yours sincerely" not in text
+        assert "Attention: Ms. Durand" in text and "certified mail" in text
+        assert "registered" not in text and "For the attention" not in text
     else:
         assert "Dear Ms Durand," in text and "\nYours sincerely,\n" in text
         assert "14 August 2026" in text and "August 14" not in text

@@ -500,7 +500,7 @@ def test_contract_revision_for_a_demanding_client_talks_scope_not_breach():
 def test_communication_boundaries_name_hours_channels_and_billing():
     body = render_message("communication_boundaries", "firm", make_ctx(LATE_PAYER), FULL).body
     assert "Monday to Friday, 9:00 to 17:00" in body
-    assert "e-mail" in body and "once a week" in body and "billed" in body
+    assert "email" in body and "once a week" in body and "billed" in body
     # Hours not given: the line still reads complete, with nothing left to fill in.
     empty = render_message("communication_boundaries", "firm", make_ctx(LATE_PAYER), EMPTY).body
     # Sixth reading: "outside my working hours" without the hours told the client nothing.
