@@ -111,3 +111,16 @@ def test_american_and_one_period_on_plain_sentences():
     assert american("From January 1, 2027, calls") == "Starting January 1, 2027, calls"
     assert american("up from $60 an hour") == "up from $60 an hour"
     assert american("I could look at it from [date].") == "I could look at it starting [date]."
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_firm_payment_terms_after_asking_announce_the_change_without_proposing_it(lang):
+    # The reader: "are changing" then "I'm proposing" contradict each other.
+    answers = {**ANSWERS, "situation.currency": "EUR"}
+    body = render_message("payment_terms", "firm", make_ctx(answers, lang), DETAILS).body
+    if lang == "en":
+        assert "are changing" in body and "I'm proposing" not in body
+        assert "From next month, the month's planned hours will be invoiced" in body
+    else:
+        assert "changent donc" in body and "Je vous propose" not in body
+        assert "À partir du mois prochain, les heures prévues pour le mois seront" in body
