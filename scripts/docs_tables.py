@@ -50,6 +50,8 @@ def _when(w) -> str:
         parts.append("you depend on the client")
     for question, options in w.answers.items():
         parts.append(f"`{question}` " + " or ".join(options))
+    for question, options in w.unless.items():
+        parts.append(f"not when `{question}` " + " or ".join(options))
     return "; ".join(parts) or "always"
 
 

@@ -265,7 +265,7 @@ def _check_references(
     if set(rules.sign_kinds) != sign_ids:
         raise QuestionBankError("sign_kinds must name every sign, and only signs")
     for rule in rules.sign_rules:
-        for qid, options in rule.when.answers.items():
+        for qid, options in (*rule.when.answers.items(), *rule.when.unless.items()):
             question = by_id.get(qid)
             if question is None or question.scale is None or question.section not in sign_ids:
                 raise QuestionBankError(f"sign_rules.{rule.id}: unknown sign question {qid!r}")

@@ -57,6 +57,9 @@ class SignWhen:
     stuck: bool | None = None  # almost all the user's income, no cushion (stuck_at)
     hardship: tuple[str, ...] = ()  # what the client is going through (situation.hard_times)
     answers: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # qid -> any of
+    # qid -> options none of which may be among the answers given (an answer left blank
+    # passes): "cancellations, with no term said broken"
+    unless: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -170,7 +173,7 @@ class Rules:
     @cached_property
     def rule_questions(self) -> frozenset[str]:
         """The questions whose answers a sign rule reads directly (``answers`` conditions)."""
-        return frozenset(q for r in self.sign_rules for q in r.when.answers)
+        return frozenset(q for r in self.sign_rules for q in (*r.when.answers, *r.when.unless))
 
     @cached_property
     def money_rule_questions(self) -> tuple[str, ...]:
@@ -212,7 +215,7 @@ HARDSHIPS = ("personal", "business")
 def _sign_when(when: dict, states: tuple[str, ...], kinds: set[str], where: str) -> SignWhen:
     allowed = {
         *("state", "state_at_least", "history", "kind", "not_kind"),
-        *("small_client", "dependent", "stuck", "hardship", "answers"),
+        *("small_client", "dependent", "stuck", "hardship", "answers", "unless"),
     }
     unknown = set(when) - allowed
     if unknown:
@@ -229,6 +232,7 @@ def _sign_when(when: dict, states: tuple[str, ...], kinds: set[str], where: str)
         stuck=bool(when["stuck"]) if "stuck" in when else None,
         hardship=_names(when["hardship"], HARDSHIPS, where) if "hardship" in when else (),
         answers=_options_by_question(when.get("answers", {})),
+        unless=_options_by_question(when.get("unless", {})),
     )
 
 

@@ -43,6 +43,7 @@ class SignResult:
     # answers a sign rule reads (rules.rule_questions); several answers as a tuple
     facts: tuple[tuple[str, str | tuple[str, ...]], ...] = ()
     level: int = 0  # this sign's floor on the verdict ladder (index in LADDER)
+    rule: str = ""  # the sign rule that set that floor ("" when none did)
     graded_band: str = ""  # the band from the graded answers alone, before any event
 
     @property

@@ -18,7 +18,6 @@ from functools import lru_cache
 
 from clientcheck.bank.answers import Answer, Answers, freeze_answers
 from clientcheck.bank.questions import LADDER, QuestionBank
-from clientcheck.bank.rules import SignWhen
 from clientcheck.engine import money
 from clientcheck.engine.evidence import (
     capped_sign,
@@ -35,6 +34,7 @@ from clientcheck.engine.inputs import (
     section_counts,
     section_inputs,
 )
+from clientcheck.engine.matching import RuleKey, Situation, sign_matches
 from clientcheck.engine.signs import (
     NOT_ASSESSED,
     SignResult,
@@ -134,51 +134,6 @@ def overall_risk(bank: QuestionBank, signs: tuple[SignResult, ...]) -> float | N
     return risk
 
 
-def _sign_matches(bank: QuestionBank, w: SignWhen, key: RuleKey) -> bool:
-    _, kind, state, history, (small, dependent, stuck, hardship), facts, _band = key
-    if w.stuck is not None and stuck != w.stuck:
-        return False
-    if w.hardship and hardship not in w.hardship:
-        return False
-    if w.small_client is not None and small != w.small_client:
-        return False
-    if w.dependent is not None and dependent != w.dependent:
-        return False
-    if w.answers:
-        given = dict(facts)
-        if not all(_said(given.get(q), options) for q, options in w.answers.items()):
-            return False
-    if w.state and state not in w.state:
-        return False
-    states = bank.rules.states
-    if w.state_at_least and states.index(state) < states.index(w.state_at_least):
-        return False
-    if history == "self_corrected" and history not in w.history:
-        history = "improved"  # it stopped without being raised: as if raised and fixed
-    if w.history and history not in w.history:
-        return False
-    if w.kind and kind not in w.kind:
-        return False
-    return kind not in w.not_kind
-
-
-def _said(value: object, options: tuple[str, ...]) -> bool:
-    """An answer matches a rule's options; several answers match when all are among them."""
-    if isinstance(value, tuple):
-        return bool(value) and set(value) <= set(options)
-    return value in options
-
-
-# The decision rules read only these of a sign: the decision is cached on them.
-# What a rule reads of the user's situation: a small client, whether they depend on it,
-# whether they are stuck with it (almost all their income, no cushion), and what the
-# client is going through ("personal", "business" or "").
-Situation = tuple[bool, bool, bool, str]
-# sign id, kind, state, history, the situation, the answers rules read, and the band of
-# the graded answers alone
-RuleKey = tuple[str, str, str, str, Situation, tuple[tuple[str, str], ...], str]
-
-
 def _rule_key(sign: SignResult, situation: Situation) -> RuleKey:
     band = sign.graded_band or sign.band
     return (sign.sign_id, sign.kind, sign.state, sign.history, situation, sign.facts, band)
@@ -212,7 +167,7 @@ def _level_rule(bank: QuestionBank, key: RuleKey) -> tuple[int, Reason | None]:
 
 def _first_rule(bank: QuestionBank, key: RuleKey) -> tuple[int, Reason | None]:
     for rule in bank.rules.sign_rules:
-        if _sign_matches(bank, rule.when, key):
+        if sign_matches(bank, rule.when, key):
             return LADDER.index(rule.floor), Reason(rule.id, key[0])
     return 0, None
 
@@ -232,8 +187,10 @@ def _decide(
     """Apply the decision rules: the verdict's ladder level, signs with levels, and why."""
     leveled = []
     for sign in signs:
-        level = _sign_level(bank, sign, situation)[0]
-        leveled.append(sign if sign.level == level else replace(sign, level=level))
+        level, reason = _sign_level(bank, sign, situation)
+        rule = reason.rule_id if reason is not None else ""
+        same = sign.level == level and sign.rule == rule
+        leveled.append(sign if same else replace(sign, level=level, rule=rule))
     keys = tuple(_rule_key(s, situation) if s.assessed else None for s in signs)
     verdict, decisive = _decision(bank, keys, money_facts)
     return verdict, tuple(leveled), decisive
@@ -259,7 +216,7 @@ def _decision(
             key[0]
             for lvl, key in levels
             if lvl >= LADDER.index(rule.floor_at_least)
-            and (rule.each is None or _sign_matches(bank, rule.each, key))
+            and (rule.each is None or sign_matches(bank, rule.each, key))
         )
         if len(counted) < rule.count:
             continue

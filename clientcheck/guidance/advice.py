@@ -22,6 +22,7 @@ from datetime import date
 
 from clientcheck.bank.answers import Answer, is_answered
 from clientcheck.guidance.dates import jurisdiction_of, notice_end
+from clientcheck.guidance.explain import KEPT_AS_IT_IS, SETTLED_RULES
 from clientcheck.guidance.render import AdviceItem, AssessmentContext, SignView, render
 from clientcheck.i18n import DEFAULT_CURRENCY
 
@@ -34,11 +35,13 @@ _TITLES = {
     "en": {
         "leave": "{sign}: how to leave well",
         "fix": "{sign}: how to fix it",
+        "kept": "{sign}: keep it that way",
         "prepare": "{sign}: protect yourself now, prepare your exit",
     },
     "fr": {
         "leave": "{sign}\u00a0: partir dans de bonnes conditions",
         "fix": "{sign}\u00a0: comment y remédier",
+        "kept": "{sign}\u00a0: garder le cap",
         "prepare": "{sign}\u00a0: vous protéger dès maintenant, préparer votre départ",
     },
 }
@@ -154,20 +157,33 @@ def advice_kind(ctx: AssessmentContext) -> str:
 
 
 def sign_advice(ctx: AssessmentContext, sign: SignView, band: str, advice: str) -> AdviceItem:
-    """Render the advice for one sign at ``band``: how to fix it, prepare, or leave."""
+    """Render the advice for one sign at ``band``: how to fix it, prepare, or leave.
+
+    A sign kept because it stopped (or because what goes on is paid for under the user's
+    terms) gets how to keep it that way, titled so: a user read "It stopped: keep this
+    client" over "act now, propose new terms".
+    """
     code, _ = currency(ctx)
-    text = render(
-        f"advice/{ctx.lang}/{sign.id}.txt.j2",
-        ctx=ctx,
-        sign=sign,
-        band=band,
-        advice=advice,
-        facts=facts(ctx, sign.id),
-        situation=facts(ctx, "situation"),
-        owed=money_owed(ctx),
-        contract=has_contract(ctx),
-        currency=code,
-        rights=late_payment_rights(ctx) if sign.id == "late_payment" else (),
+    kept = advice == "fix" and sign.rule in KEPT_AS_IT_IS
+    settled = ""
+    if advice == "fix" and sign.rule in SETTLED_RULES:
+        settled = render(f"advice/{ctx.lang}/_settled.txt.j2", ctx=ctx, sign=sign)
+    text = (
+        settled
+        if template_lines(settled)
+        else render(
+            f"advice/{ctx.lang}/{sign.id}.txt.j2",
+            ctx=ctx,
+            sign=sign,
+            band=band,
+            advice=advice,
+            facts=facts(ctx, sign.id),
+            situation=facts(ctx, "situation"),
+            owed=money_owed(ctx),
+            contract=has_contract(ctx),
+            currency=code,
+            rights=late_payment_rights(ctx) if sign.id == "late_payment" else (),
+        )
     )
     titles = _TITLES.get(ctx.lang, _TITLES["en"])
     return AdviceItem(
@@ -177,8 +193,9 @@ def sign_advice(ctx: AssessmentContext, sign: SignView, band: str, advice: str) 
         band_label=sign.band_label,
         advice=advice,
         dealbreaker=sign.dealbreaker,
-        title=titles[advice].format(sign=sign.name),
+        title=titles["kept" if kept else advice].format(sign=sign.name),
         lines=template_lines(text),
+        kept=kept,
     )
 
 

@@ -119,6 +119,15 @@ BEHAVIOUR_KINDS = frozenset({"respect", "conduct"})
 # What was tried, when it settled the problem (it stopped after being raised, or the client
 # put it right themselves), and the label that says so beside the sign's band.
 SETTLED_TAGS = {"improved": "settled_raised", "self_corrected": "settled_by_them"}
+# Sign rules that keep the client because what goes on is paid for under the user's terms
+# (late cancellations and the fee for them): "paid for under your terms" beside the band.
+PAID_FOR_RULES = frozenset({"cancellations_paid_for"})
+# Sign rules that keep the client because the problem has stopped (raised and it stopped,
+# or put right by the client): its advice says how to keep it that way, and no draft
+# asks for anything about it.
+SETTLED_RULES = frozenset({"raised_and_fixed", "put_right_by_them"})
+# Both: the advice is titled "keep it that way", not "how to fix it".
+KEPT_AS_IT_IS = SETTLED_RULES | PAID_FOR_RULES
 
 
 def change_lines(bank: QuestionBank, answers: Mapping[str, Answer], lang: str) -> tuple[str, ...]:
@@ -140,6 +149,16 @@ def change_lines(bank: QuestionBank, answers: Mapping[str, Answer], lang: str) -
                     continue
                 if change.answer in ("no_change", "worse"):
                     key += "_again"
+            elif answers.get(change.question_id) == "enforced_paid" and change.answer in (
+                "no_change",
+                "slipping",
+            ):
+                # They pay the fee your terms set: "if it goes on unchanged" is what already
+                # happens. What would change it is the fee no longer paid.
+                skipped = {**answers, change.question_id: "enforced_complied"}
+                if assess(bank, skipped).verdict != change.verdict:
+                    continue
+                key = "change_action_fee_stops"
             elif answers.get(change.question_id) in STILL_GOING:
                 # Raised already and it goes on: what would change it is what happens from
                 # here, not raising it (a user: "it says 'if you raise it', but I did").

@@ -22,6 +22,7 @@ from clientcheck.engine.verdict import Reason, Result
 from clientcheck.guidance.dates import jurisdiction_of, notice_end, notice_words
 from clientcheck.guidance.explain import (
     BEHAVIOUR_KINDS,
+    PAID_FOR_RULES,
     SETTLED_TAGS,
     change_lines,
     dependency_reason,
@@ -128,6 +129,7 @@ class SignView:
     kind: str = "money"  # what can fix it (questions/scoring.toml, sign_kinds)
     event: str | None = None  # a serious event recorded: incident, pattern, line, unfixable
     history: str = "not_yet"  # what was already tried: not_yet, improved, slipping, ...
+    rule: str = ""  # the sign rule that set this sign's floor ("" when none did)
 
     @property
     def assessed(self) -> bool:
@@ -142,6 +144,8 @@ class SignView:
         tags = ("dealbreaker",) if self.dealbreaker else ()
         if self.assessed and self.band != "healthy" and self.history in SETTLED_TAGS:
             tags += (SETTLED_TAGS[self.history],)
+        elif self.rule in PAID_FOR_RULES:
+            tags += ("settled_paid",)
         return tags
 
 
@@ -247,6 +251,7 @@ def build_context(
             kind=sign_result.kind,
             event=sign_result.event,
             history=sign_result.history,
+            rule=sign_result.rule,
             drivers=tuple(
                 DriverView(
                     question_id=d.question_id,
@@ -330,6 +335,12 @@ class AdviceItem:
     dealbreaker: bool
     title: str
     lines: tuple[str, ...]  # plain sentences, no markup
+    kept: bool = False  # kept as it is: it stopped, or it is paid for under your terms
+
+    @property
+    def path(self) -> str:
+        """What the title says to do: "kept" (keep it that way), else ``advice``."""
+        return "kept" if self.kept else self.advice
 
 
 @dataclass(frozen=True)

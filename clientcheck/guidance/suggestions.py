@@ -13,6 +13,7 @@ from clientcheck.guidance.draft_facts import (
     overdue_now,
     why_key,
 )
+from clientcheck.guidance.explain import KEPT_AS_IT_IS
 from clientcheck.guidance.rate_review import rate_review_due, rise_on_hold
 from clientcheck.guidance.render import RATE_RULES, AssessmentContext, SignView
 from clientcheck.i18n import t
@@ -116,6 +117,9 @@ def suggested_drafts(ctx: AssessmentContext) -> tuple[tuple[str, str], ...]:
             if s.history != "self_corrected"
             and not (s.history in ("enforced_paid", "enforced_complied") and ctx.verdict in _MILD)
             and not (s.history == "improved" and s.kind == "conduct")
+            # Kept because it stopped, or because the fee for it is paid: nothing to ask
+            # for (a user: "It stopped: keep this client", over a draft of new terms).
+            and s.rule not in KEPT_AS_IT_IS
             # The rate sets the verdict: the plan says to keep everything else as it is,
             # so a sign only to watch gets no message (a user: "a keep-it-professional note
             # to a lovely client who chats a little?").

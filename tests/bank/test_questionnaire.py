@@ -265,6 +265,18 @@ BANK_FAULTS = {
         'answers = { "late_payment.owed_now" = ["soon", "part_paid"] }',
         "unknown option",
     ),
+    "sign_rule_unless_unknown_option": (
+        "scoring.toml",
+        '"contract_breach.keeps_word" = ["rarely", "never"] }',
+        '"contract_breach.keeps_word" = ["rarely", "nope"] }',
+        "sign_rules.cancellations_paid_for: unknown option",
+    ),
+    "sign_rule_unless_unknown_question": (
+        "scoring.toml",
+        'unless = { "contract_breach.terms_broken"',
+        'unless = { "contract_breach.nope"',
+        "unknown sign question",
+    ),
     "money_rule_unless_unknown_option": (
         "scoring.toml",
         'unless = { "situation.work_matters" = ["quite", "a_lot"]',

@@ -1102,7 +1102,7 @@ def test_the_cached_assessment_matches_one_worked_out_from_scratch():
         # Every sign as score_sign works it out alone, with its level from the rules.
         for sign in result.signs:
             alone = score_sign(BANK, BANK.sign(sign.sign_id), answers)
-            assert alone == replace(sign, level=0)
+            assert alone == replace(sign, level=0, rule="")
 
 
 def test_a_several_choice_answer_read_from_json_as_a_list_scores_like_a_tuple():
@@ -1129,6 +1129,32 @@ def test_a_fee_paid_and_the_problem_going_on_means_stricter_terms_not_leaving():
     # A cancellation fee paid is not a licence to cancel: still stricter terms.
     paid = assess(BANK, {**answers, "contract_breach.raised": "enforced_paid", **FREE})
     assert (paid.verdict, rules_of(paid)) == ("renegotiate", ["enforced_and_complied"])
+
+
+@pytest.mark.parametrize("other_term", ["deadlines", "cancellation", "rights", "other"])
+def test_late_cancellations_paid_for_under_the_terms_keep_the_client(other_term):
+    # The judges, unanimous on three tuned situations: "the clause does its job, you are
+    # paid for every slot you held". It was "renegotiate", two steps from them.
+    answers = {
+        "contract_breach.has_contract": "yes",
+        "contract_breach.terms_broken": ("none",),
+        "contract_breach.cancelled": "often",
+        "contract_breach.raised": "enforced_paid",
+    }
+    paid = assess(BANK, {**answers, **FREE})
+    assert (paid.verdict, rules_of(paid)) == ("keep", ["cancellations_paid_for"])
+    # No contract question answered at all: the same.
+    bare = {k: v for k, v in answers.items() if k.endswith(("cancelled", "raised"))}
+    assert assess(BANK, {**bare, **FREE}).verdict == "keep"
+    # A term broken besides, or their word not kept, or the fee skipped: stricter terms.
+    broken = {**answers, "contract_breach.terms_broken": (other_term,)}
+    if other_term != "cancellation":
+        broken["contract_breach.breach_count"] = "repeatedly"
+    assert assess(BANK, {**broken, **FREE}).verdict == "renegotiate"
+    unreliable = {**answers, "contract_breach.keeps_word": "rarely"}
+    assert "cancellations_paid_for" not in rules_of(assess(BANK, {**unreliable, **FREE}))
+    skipped = {**answers, "contract_breach.raised": "enforced_complied"}
+    assert assess(BANK, {**skipped, **FREE}).verdict == "renegotiate"
 
 
 @pytest.mark.parametrize(

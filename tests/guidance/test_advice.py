@@ -878,3 +878,66 @@ def test_work_that_is_only_hard_to_predict_is_not_said_to_be_slowing(lang):
         item = next(a for a in advice_for(ctx) if a.sign_id == "less_work")
         assert item.band == "watch"
         assert (slowing in " ".join(item.lines)) is said, item.lines
+
+
+# Raised and it stopped, for each sign that has its own words for it (unprofessional keeps
+# its own "agree what happens if it comes back").
+STOPPED = {
+    "late_payment": {
+        "late_payment.invoices_total": 10,
+        "late_payment.late_invoices": 6,
+        "late_payment.days_late": 40,
+        "late_payment.owed_now": "none",
+    },
+    "demanding": {"demanding.tight_deadlines": "sometimes", "demanding.free_extras": "rarely"},
+    "disrespect": {"disrespect.belittles": "often", "disrespect.feel_after": "often"},
+    "contract_breach": {"contract_breach.minor_breaches": "often"},
+    "high_maintenance": {
+        "high_maintenance.after_hours": "often",
+        "high_maintenance.explain_everything": "often",
+    },
+}
+KEEP_IT = {"en": "keep it that way", "fr": "garder le cap"}
+NOTHING_MORE = {"en": "nothing more to", "fr": "rien de plus à"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("sign_id", STOPPED)
+def test_a_problem_that_stopped_is_advised_as_kept_with_no_draft(sign_id, lang):
+    from clientcheck.guidance.suggestions import FIX_DRAFT, suggested_messages
+
+    answers = {**STOPPED[sign_id], f"{sign_id}.raised": "improved", **FREE}
+    ctx = make_ctx(answers, lang)
+    assert ctx.verdict == "keep", ctx.reasons
+    (item,) = advice_for(ctx)
+    assert item.sign_id == sign_id and item.kept and item.advice == "fix"
+    assert KEEP_IT[lang] in item.title
+    assert NOTHING_MORE[lang] in item.lines[0]
+    assert FIX_DRAFT[sign_id] not in suggested_messages(ctx)
+    # Put right by the client without being raised: the same, in its own words.
+    theirs = make_ctx({**answers, f"{sign_id}.raised": "self_corrected"}, lang)
+    if theirs.verdict == "keep":
+        (item,) = advice_for(theirs)
+        assert item.kept and ("put it right" in item.lines[0] or "rectifié" in item.lines[0])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_late_cancellations_paid_for_are_tagged_advised_and_explained_as_kept(lang):
+    answers = {
+        "contract_breach.has_contract": "yes",
+        "contract_breach.terms_broken": ("none",),
+        "contract_breach.cancelled": "often",
+        "contract_breach.raised": "enforced_paid",
+        **FREE,
+    }
+    ctx = make_ctx(answers, lang)
+    assert ctx.verdict == "keep"
+    sign = next(s for s in ctx.signs if s.id == "contract_breach")
+    assert sign.tags == ("settled_paid",)
+    (item,) = advice_for(ctx)
+    assert item.kept and KEEP_IT[lang] in item.title
+    assert ("cancellation fee" if lang == "en" else "frais d'annulation") in item.lines[0]
+    assert ("cancellation terms" if lang == "en" else "conditions d'annulation") in render_why(ctx)
+    # What would change it is the fee no longer paid, not "if it goes on unchanged".
+    (change,) = ctx.changes
+    assert ("stops paying the fee" if lang == "en" else "cesse de payer les frais") in change

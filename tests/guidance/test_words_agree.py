@@ -18,11 +18,11 @@ from clientcheck.engine import calibration
 from clientcheck.engine.verdict import assess
 from clientcheck.guidance.advice import action_plan, advice_for
 from clientcheck.guidance.draft_facts import payment_terms_mode
-from clientcheck.guidance.explain import BEHAVIOUR_KINDS
+from clientcheck.guidance.explain import BEHAVIOUR_KINDS, KEPT_AS_IT_IS
 from clientcheck.guidance.letters import MessageDetails
 from clientcheck.guidance.messages import render_message
 from clientcheck.guidance.render import build_context, render_why
-from clientcheck.guidance.suggestions import suggested_drafts, suggested_messages
+from clientcheck.guidance.suggestions import FIX_DRAFT, suggested_drafts, suggested_messages
 from clientcheck.i18n import t
 from clientcheck.ui.advice_panel import advice_caption
 
@@ -46,6 +46,15 @@ NO_SHARE = {
 }
 RAISE_IT = {"en": "If you raise “{sign}”", "fr": "Si vous abordez « {sign} »"}
 TERMS_REFUSED = {"en": "the new terms are refused", "fr": "les nouvelles conditions sont refusées"}
+# Words that ask for action now: never in the advice for a problem that has stopped.
+URGENT = {
+    "en": re.compile(
+        r"\b(act now|insist|set firm rules now|negotiate now|propose new terms)\b", re.I
+    ),
+    "fr": re.compile(
+        r"\b(agissez|exigez|imposez|négociez maintenant|proposez de nouvelles)\b", re.I
+    ),
+}
 # French elides these before a vowel ("L'accord", never "Le accord"); a pronoun after a
 # verb ("dites-le à", "est-ce arrivé") is not elided.
 NOT_ELIDED = re.compile(r"(?<![\w-])(le|la|de|que|ne|je|se|ce) (?=[aeiouéèêàâîôû])", re.I)
@@ -53,6 +62,7 @@ NOT_ELIDED = re.compile(r"(?<![\w-])(le|la|de|que|ne|je|se|ce) (?=[aeiouéèêà
 WRONG_PERCENT = {"en": re.compile(r"\d[ \u00a0\u202f]%"), "fr": re.compile(r"\d ?%")}
 TITLES = {
     "fix": {"en": "how to fix it", "fr": "comment y remédier"},
+    "kept": {"en": "keep it that way", "fr": "garder le cap"},
     "prepare": {"en": "prepare your exit", "fr": "préparer votre départ"},
     "leave": {"en": "how to leave well", "fr": "partir dans de bonnes conditions"},
 }
@@ -77,7 +87,18 @@ def _words_agree(ctx, lang: str) -> None:
     # The advice does what the verdict calls for, and says so in its title.
     assert {item.advice for item in items} <= {ctx.advice}, (ctx.verdict, items)
     for item in items:
-        assert TITLES[item.advice][lang] in item.title
+        assert TITLES[item.path][lang] in item.title
+    # A sign kept because it stopped, or because its fee is paid: its advice says how to
+    # keep it that way, never to act now, and no draft asks the client for anything about it.
+    kept = {s.id for s in ctx.signs if s.rule in KEPT_AS_IT_IS}
+    for item in items:
+        if item.sign_id in kept and item.advice == "fix":
+            assert item.kept, item
+            assert not any(URGENT[lang].search(line) for line in item.lines), item.lines
+    others = {FIX_DRAFT[s.id] for s in ctx.flagged if s.id not in kept}
+    for sign_id in kept:
+        if ctx.verdict in STAY and FIX_DRAFT[sign_id] not in others:
+            assert FIX_DRAFT[sign_id] not in drafts, (sign_id, drafts)
     # The caption over the advice never tells someone free to leave that they cannot.
     caption = advice_caption(ctx)
     if ctx.can_leave:

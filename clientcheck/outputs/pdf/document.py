@@ -242,7 +242,7 @@ def _advice(pdf: SummaryPDF, data: SummaryInput, words: dict[str, str]) -> None:
     for item in data.advice:
         # The path ("how to fix it") only when the title does not already say it (a user's
         # walk: "Pays late: how to fix it" over "Critical, how to fix it").
-        path = words[f"advice_{item.advice}"]
+        path = words[f"advice_{item.path}"]
         said = path.casefold() in item.title.casefold()
         tags = [item.band_label, *([words["dealbreaker"]] if item.dealbreaker else [])]
         tags += [] if said else [path]
