@@ -25,22 +25,27 @@ with st.container():
     device.conflict_notice(lang)
     navigation.back_to_results(lang, "top")
 
-# The page itself first, so it shows as soon as it is drawn; the sidebar after it.
+# The page itself first, so it shows as soon as it is drawn; the sidebar after it. A fault
+# of ours while drawing it gets a message in the user's language and a way on, and the
+# sidebar (the work, the downloads) is still drawn below it.
 step = store().step
-if step == WELCOME:
-    pages.welcome(lang)
-elif step == CLIENT:
-    pages.about_client(lang)
-elif step.startswith("sign:"):
-    pages.sign_page(step.removeprefix("sign:"), lang)
-elif step == RESULTS:
-    from clientcheck.ui import results  # loaded on first use: keeps the first page quick
+try:
+    if step == WELCOME:
+        pages.welcome(lang)
+    elif step == CLIENT:
+        pages.about_client(lang)
+    elif step.startswith("sign:"):
+        pages.sign_page(step.removeprefix("sign:"), lang)
+    elif step == RESULTS:
+        from clientcheck.ui import results  # loaded on first use: keeps the first page quick
 
-    results.results(lang)
-elif step == COMPARE:
-    from clientcheck.ui import compare
+        results.results(lang)
+    elif step == COMPARE:
+        from clientcheck.ui import compare
 
-    compare.compare(lang)
+        compare.compare(lang)
+except Exception:  # noqa: BLE001 (reruns and st.stop are not Exceptions: they pass)
+    layout.page_fault(lang)
 
 sidebar.sidebar(lang)
 

@@ -21,6 +21,11 @@ import pytest
 from tests.support.servers import chromium_executable
 from tests.support.tools import required
 
+# A fault while drawing a page shows the user a message and a way on (app.py,
+# layout.page_fault); under the tests it is raised instead, so that AppTest and the
+# browser tests see it as the failure it is (tests/ui/test_app_fault.py unsets this).
+os.environ.setdefault("CLIENTCHECK_RAISE_PAGE_FAULTS", "1")
+
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:

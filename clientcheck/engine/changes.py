@@ -40,6 +40,13 @@ ACTIONS = (
 )
 
 
+# Answers that are what the client is going through, not something the user can do or
+# check: "if the client were in mourning, the verdict would be milder" read as a
+# contradiction of the question's own help ("it changes how, not what you are owed"). A
+# "don't know" to them is still worth settling.
+NOT_IMAGINED = frozenset({"situation.hard_times"})
+
+
 def _candidates(question: Question, current: Answer | None) -> list[Answer]:
     if question.kind == "choice":
         assert question.scale is not None
@@ -138,6 +145,8 @@ def _changes_cached(
                 # instead of asking you to cheat...").
                 continue
             if kind == "action" and question.section in ended:
+                continue
+            if kind == "answer" and question.id in NOT_IMAGINED:
                 continue
             for candidate in _candidates(question, current):
                 if kind == "action" and candidate not in ACTIONS:

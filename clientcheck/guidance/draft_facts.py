@@ -154,6 +154,14 @@ def late_payment_asked_in_vain(ctx: AssessmentContext) -> bool:
     return facts(ctx, "late_payment").get("raised") in ASKED_IN_VAIN
 
 
+def nothing_overdue(ctx: AssessmentContext) -> bool:
+    """The answers say no invoice is overdue: none paid late, or nothing past due now (and
+    nothing unpaid after 90 days). Unknown is not "nothing"."""
+    late = facts(ctx, "late_payment")
+    said_none = late.get("late_invoices") == 0 or late.get("owed_now") == "none"
+    return said_none and not money_owed(ctx)
+
+
 def overdue_now(ctx: AssessmentContext) -> bool:
     """An invoice is overdue now: unpaid 90 days, or money past due (in part) today."""
     return money_owed(ctx) or facts(ctx, "late_payment").get("owed_now") in OVERDUE_NOW

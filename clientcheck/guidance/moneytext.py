@@ -220,18 +220,30 @@ def exit_rows(projection: ExitProjection, lang: str, cur: str | None) -> tuple[E
 
 
 def exit_sentences(
-    projection: ExitProjection, lang: str, pipeline_label: str, savings_months: float
+    projection: ExitProjection,
+    lang: str,
+    pipeline_label: str,
+    savings_months: float,
+    cur: str | None = None,
 ) -> tuple[str, ...]:
-    """How the projection was made, and when the savings would run out (or that they last)."""
+    """How the projection was made, and when the savings would run out (or that they last).
+
+    The savings are said as what the projection counts them as, months of this client's
+    fees (in money when the fees are known): a user read "for the 4 months you said" just
+    above "your savings would run out in month 8".
+    """
     notice = notice_words(projection.notice_months * money.WEEKS_PER_MONTH, lang)
+    savings = savings_months * projection.monthly_fees
+    amount = f" ({_unit_text(savings, projection, lang, cur)})" if projection.in_money else ""
     lines = [
         money_word(
-            "exit_how",
+            "exit_how" if projection.notice_months > 0 else "exit_how_no_notice",
             lang,
             notice=notice,
-            pipeline=pipeline_label,
+            pipeline=_mid_sentence(pipeline_label),
             percent=format_percent(projection.replaces * 100, lang),
             months=format_number(savings_months, lang),
+            amount=amount,
         )
     ]
     if projection.runs_out is None:
@@ -242,6 +254,13 @@ def exit_sentences(
     if not projection.in_money:
         lines.append(money_word("exit_units", lang))
     return tuple(lines)
+
+
+def _mid_sentence(label: str) -> str:
+    """An answer's label inside a sentence: "Some leads" reads "some leads" (not "UK")."""
+    if len(label) > 1 and label[0].isupper() and not label[1].isupper():
+        return label[0].lower() + label[1:]
+    return label
 
 
 def exit_headers(lang: str) -> tuple[str, ...]:
@@ -306,6 +325,7 @@ def money_summary(
                 lang,
                 pipeline_label,
                 float(savings) if isinstance(savings, int | float) else 0.0,
+                view.currency,
             )
             if projection
             else ()

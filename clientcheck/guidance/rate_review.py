@@ -14,9 +14,9 @@ from datetime import date, timedelta
 from clientcheck.bank.answers import Answer
 from clientcheck.engine import money
 from clientcheck.guidance.dates import rates_start, working_day_on_or_before
-from clientcheck.guidance.draft_facts import threat_made
+from clientcheck.guidance.draft_facts import overdue_now, threat_made
 from clientcheck.guidance.moneytext import amount_text, hourly_text, money_word
-from clientcheck.guidance.render import AssessmentContext, format_date
+from clientcheck.guidance.render import RATE_RULES, AssessmentContext, format_date
 
 # The verdicts that keep the client (the stay path): a rate review fits there.
 STAY_VERDICTS = ("keep", "keep_boundaries", "renegotiate")
@@ -230,8 +230,17 @@ def rate_review(
 
 def rise_on_hold(ctx: AssessmentContext) -> bool:
     """True when a rate review is due but not to be asked now: the user depends on a client
-    who has just threatened them (a user: "the last thing I would do")."""
-    return rate_review_due(ctx) and threat_made(ctx) and not ctx.can_leave
+    who has just threatened them (a user: "the last thing I would do"), or the client owes
+    money overdue now and the rate is not what sets the verdict (collect first: a user 95
+    days unpaid was offered a rate rise as a third draft)."""
+    return rate_review_due(ctx) and (
+        (threat_made(ctx) and not ctx.can_leave) or rise_waits_for_payment(ctx)
+    )
+
+
+def rise_waits_for_payment(ctx: AssessmentContext) -> bool:
+    """Money is overdue now and something other than the rate sets the verdict."""
+    return overdue_now(ctx) and ctx.driver_rule not in RATE_RULES
 
 
 def review_sentence(ctx: AssessmentContext) -> str | None:
@@ -239,7 +248,8 @@ def review_sentence(ctx: AssessmentContext) -> str | None:
     if not rate_review_due(ctx):
         return None
     if rise_on_hold(ctx):
-        return money_word("rate_review_later", ctx.lang)
+        later = "rate_review_after_payment" if rise_waits_for_payment(ctx) else "rate_review_later"
+        return money_word(later, ctx.lang)
     notice = ctx.answers.get(money.Q_NOTICE)
     weeks = (
         int(notice) if isinstance(notice, int | float) and not isinstance(notice, bool) else None

@@ -131,7 +131,7 @@ def driver_lines(sign: SignView, lang: str) -> tuple[str, ...]:
 
 def driver_text(sign: SignView, lang: str) -> str:
     """Say in one line which answers drove a sign's score."""
-    return "; ".join(driver_lines(sign, lang))
+    return ("\u00a0; " if lang == "fr" else "; ").join(driver_lines(sign, lang))
 
 
 def advice_heading(item: AdviceItem, words: dict[str, str]) -> str:

@@ -48,6 +48,7 @@ from clientcheck.ui.device_state import (
 )
 from clientcheck.ui.device_tabs import conflict_notice, on_sync
 from clientcheck.ui.device_welcome import start_buttons
+from clientcheck.ui.navigation import ADDRESS_KEY, step_from_param
 from clientcheck.ui.state import WELCOME, Store, bank, go, store
 
 __all__ = ["autosave", "begin", "conflict_notice", "device_panel", "follow_device"]
@@ -120,10 +121,23 @@ def _on_loaded(loaded: dict, d: DeviceState, lang: str) -> None:
         # the click that started this session there (at the end of this run).
         go(saved_step(s.record))
         replay.later(click)
+    elif was_blank and (reloaded := _address_step()) is not None:
+        # A reload (or a bookmark) of a step: carry on on that step with the work kept on
+        # this device (a user reloaded the results and landed on the welcome page).
+        go(reloaded)
     elif s.step == WELCOME and not all(record_is_blank(s, r) for r in saved.clients):
         # (A copy holding only tombstones keeps one blank client: nothing to offer.)
         d.offer = saved.clients[saved.current].id
         d.offer_saved_at = saved.saved_at
+
+
+def _address_step() -> str | None:
+    """The step the page's address named when this server session began, if any."""
+    address = st.session_state.get(ADDRESS_KEY)
+    if not isinstance(address, tuple) or address[1] is None:
+        return None
+    step = step_from_param(address[1], bank())
+    return None if step in (None, WELCOME) else step
 
 
 # --- the end of every run: hand the session to the component ---------------------------

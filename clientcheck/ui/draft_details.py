@@ -86,6 +86,12 @@ MESSAGE_DETAILS = {
         "due_date",
     ),
 }
+# The fields about an overdue invoice: not asked of a client the answers say owes nothing
+# (a user leaving a client who pays on time was asked for "Overdue amount" and "Pay the
+# overdue invoice by").
+INVOICE_DETAILS = frozenset(
+    ("invoice_number", "invoice_date", "invoice_due", "overdue_amount", "total_owed", "due_date")
+)
 _LIMITS = {"money": (0, 10_000_000, False), "weeks": (0, 104, True)}
 _ERRORS = {"money": "error_amount", "weeks": "error_notice"}
 
@@ -204,11 +210,18 @@ def _draw(field: str, record_id: str, lang: str, currency_code: str, where) -> N
 
 
 def details_form(
-    record_id: str, lang: str, message_id: str = "payment_terms", currency_code: str = "EUR"
+    record_id: str,
+    lang: str,
+    message_id: str = "payment_terms",
+    currency_code: str = "EUR",
+    nothing_overdue: bool = False,
 ) -> MessageDetails:
     """Draw the details this draft uses and return them all; a bad value is skipped.
 
     Details of other drafts keep their saved values, so the summary's drafts use them.
+    With ``nothing_overdue`` (the answers say no invoice is overdue), the goodbye and the
+    payment terms do not ask about an overdue invoice (one typed before is kept, and
+    still drawn).
     """
     # Drawn only while open (most people never open it): ten fields cost more than the
     # rest of the drafts panel, on every change of the results page.
@@ -223,6 +236,9 @@ def details_form(
             st.caption(t("details_caption", lang))
             left, right = st.columns(2)
             shown = (*COMMON_DETAILS, *MESSAGE_DETAILS.get(message_id, ()))
+            if nothing_overdue and message_id in ("goodbye", "payment_terms"):
+                saved = _details_store(record_id)
+                shown = tuple(f for f in shown if f not in INVOICE_DETAILS or saved.get(f))
             for index, field in enumerate(shown):
                 wide = DETAILS[field][0] in ("area", "reason")
                 where = st if wide else (left, right)[index % 2]

@@ -4,7 +4,9 @@ areas as tall as their text."""
 from __future__ import annotations
 
 import json
+import logging
 import math
+import os
 import textwrap
 from functools import cache
 from pathlib import Path
@@ -12,11 +14,11 @@ from pathlib import Path
 import streamlit as st
 
 from clientcheck.guidance.text import escape_markdown
-from clientcheck.i18n import DEFAULT_LANG, LANG_NAMES, LANGS, pick_language
+from clientcheck.i18n import DEFAULT_LANG, LANG_NAMES, LANGS, pick_language, t
 from clientcheck.ui import page_helper
 from clientcheck.ui.components import js_component
 from clientcheck.ui.navigation import language_from_history
-from clientcheck.ui.state import bank, store
+from clientcheck.ui.state import CLIENT, bank, go, store
 
 LANG_KEY = "lang"
 
@@ -111,6 +113,25 @@ def show_flash() -> None:
     for kind, message in s.flash:
         getattr(st, kind)(message)
     s.flash.clear()
+
+
+RAISE_FAULTS = "CLIENTCHECK_RAISE_PAGE_FAULTS"
+
+
+def page_fault(lang: str) -> None:
+    """A fault of ours while drawing the page: say so in the user's language, keep the
+    sidebar and the work, and offer a way on (never Streamlit's own error box, in English,
+    with links to search engines).
+
+    The traceback goes to the server's log only; nothing about the client is in it.
+    """
+    if os.environ.get(RAISE_FAULTS):
+        raise  # under the tests: a fault is a failure, not a message
+    logging.getLogger("clientcheck").exception("a page failed to draw")
+    st.error(t("page_fault", lang))
+    if st.button(t("page_fault_back", lang), key="page_fault_back"):
+        go(CLIENT)
+        st.rerun()
 
 
 def literal(text: str) -> str:

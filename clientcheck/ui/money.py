@@ -112,6 +112,7 @@ def exit_section(ctx: AssessmentContext, lang: str) -> None:
         lang,
         answer_label(pipeline_q, projection.pipeline, lang),
         float(savings) if isinstance(savings, int | float) else 0.0,
+        cur,
     ):
         st.markdown(literal(line))
     rows = exit_rows(projection, lang, cur)

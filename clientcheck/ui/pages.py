@@ -118,6 +118,8 @@ def about_client(lang: str) -> None:
     st.header(situation.name(lang), anchor=False)
     st.caption(situation.summary(lang))
     draw_section(situation, lang)
+    if any(pending_error(q, record.id, lang) for q in situation.questions):
+        st.warning(t("fix_before_results", lang), icon=":material/warning:")
     money_fields(lang)
     all_steps = steps(bank())
     _nav(lang, "welcome", all_steps[all_steps.index(CLIENT) + 1], t("next", lang))

@@ -13,6 +13,7 @@ from clientcheck.i18n import t
 from clientcheck.persistence.storage import MAX_CLIENTS, dumps_session
 from clientcheck.ui import files
 from clientcheck.ui.layout import literal
+from clientcheck.ui.questions import pending_error
 from clientcheck.ui.state import CLIENT, COMPARE, RESULTS, WELCOME, bank, go, steps, store
 
 
@@ -23,17 +24,31 @@ def step_title(step: str, lang: str) -> str:
     return t(f"step_{step}", lang)
 
 
-def _section_done(step: str, record: ClientRecord) -> bool:
+def _section(step: str):
     question_bank = bank()
+    if step == CLIENT:
+        return question_bank.situation
+    if step.startswith("sign:"):
+        return question_bank.sign(step[5:])
+    return None
+
+
+def _section_done(step: str, record: ClientRecord) -> bool:
     if step == RESULTS:
         return record.id in store().results_seen  # seen once: its check mark stays
-    if step == CLIENT:
-        section = question_bank.situation
-    elif step.startswith("sign:"):
-        section = question_bank.sign(step[5:])
-    else:
-        return False
-    return any(is_answered(record.answers.get(q.id)) for q in section.questions)
+    section = _section(step)
+    return section is not None and any(
+        is_answered(record.answers.get(q.id)) for q in section.questions
+    )
+
+
+def _section_to_fix(step: str, record: ClientRecord, lang: str) -> bool:
+    """A page holding an answer typed but not accepted ("beaucoup" for a number): marked
+    so, not done (a user moved on and the step showed a check mark)."""
+    section = _section(step)
+    return section is not None and any(
+        pending_error(q, record.id, lang) is not None for q in section.questions
+    )
 
 
 def stepper(lang: str) -> None:
@@ -42,9 +57,12 @@ def stepper(lang: str) -> None:
     for step in [*steps(bank()), COMPARE]:
         current = step == s.step
         done = _section_done(step, s.record)
+        to_fix = not current and _section_to_fix(step, s.record, lang)
         icon = (
             ":material/radio_button_checked:"
             if current
+            else ":material/error:"
+            if to_fix
             else ":material/check_circle:"
             if done
             else ":material/radio_button_unchecked:"
@@ -57,7 +75,7 @@ def stepper(lang: str) -> None:
             type="primary" if current else "tertiary",
             icon=icon,
             width="stretch",
-            help=t("current_step", lang) if current else None,
+            help=t("current_step", lang) if current else t("step_to_fix", lang) if to_fix else None,
         )
 
 

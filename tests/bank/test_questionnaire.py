@@ -318,3 +318,26 @@ def test_malformed_toml_fails_with_file_name(bank_copy):
     (bank_copy / "signs" / "3_demanding.toml").write_text("id = [", encoding="utf-8")
     with pytest.raises(QuestionBankError, match="3_demanding.toml"):
         load_bank(bank_copy)
+
+
+def test_what_a_help_text_quotes_of_its_options_is_what_they_say():
+    # A French reader met «cela a cessé ou nettement changé» in a help text, for an option
+    # that reads «cela a cessé ou s'est nettement amélioré».
+    import re
+
+    from clientcheck.bank.loader import default_bank
+
+    quotes = {"en": re.compile(r"“([^”]+)”"), "fr": re.compile(r"«\s*([^»]+?)\s*»")}
+    checked = 0
+    for question in default_bank().questions():
+        if question.scale is None or question.scale.id not in ("history", "history_conduct"):
+            continue
+        for lang, quote in quotes.items():
+            labels = [o.label(lang) for o in question.scale.options]
+            for fragment in quote.findall(question.help(lang) or ""):
+                checked += 1
+                assert any(fragment.lower() in label.lower() for label in labels), (
+                    question.id,
+                    fragment,
+                )
+    assert checked >= 4

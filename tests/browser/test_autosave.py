@@ -39,7 +39,7 @@ from tests.browser.helpers import (
 from tests.support.servers import free_port, start_server, stop_server
 
 
-def test_a_reload_offers_to_continue_and_loses_nothing(context: BrowserContext, app_url: str):
+def test_a_reload_reopens_the_step_and_loses_nothing(context: BrowserContext, app_url: str):
     page = context.new_page()
     outside: list[str] = []
     origin = urlsplit(app_url).netloc
@@ -51,7 +51,16 @@ def test_a_reload_offers_to_continue_and_loses_nothing(context: BrowserContext, 
 
     context.on("request", record)
     work_until_sign_1(page, app_url, "Reload Ltd")
+    # A reload reopens the step its address names, with the work kept on this device (a
+    # user reloaded the results and landed on the welcome page).
     page.reload()
+    expect_title(page, SIGN_1)
+    wait_idle(page)
+    assert chasing_checked(page) == "Often"
+    assert "Reload Ltd" in page.locator(MAIN).inner_text()  # whom the page is about
+    assert "step=late_payment" in page.url
+    # Opening the app afresh (no step in the address) offers to continue instead.
+    open_app(page, app_url, "en")
     button = continue_button(page, "Reload Ltd")
     expect(button).to_be_visible(timeout=20_000)
     expect(page.locator(MAIN).get_by_role("button", name="Start a new check")).to_be_visible()
@@ -134,7 +143,7 @@ def test_the_first_moment_never_shows_start_where_continue_will_be(
     # contents follow 0.4 s later. Streamlit hands a box replaced by one of its kind the old
     # box's contents meanwhile, and that moment once showed the waiting Start.
     page.route_web_socket("**/_stcore/stream", _slow_after_each_box)
-    page.reload()
+    page.goto(f"{app_url.rstrip('/')}/?lang=en")  # the app afresh: the welcome page
     expect(continue_button(page, "No Flash")).to_be_visible(timeout=20_000)
     seen = page.evaluate("window.__startSeen")
     assert seen is False, seen  # what was shown, and when, if Start flashed
@@ -306,12 +315,10 @@ def _type_detail(page: Page, label: str, value: str) -> None:
     wait_stored(page, value)
 
 
-def _reload_and_continue(page: Page, name: str) -> None:
-    """Reload, and take up the saved work from the welcome page's *Continue* button."""
+def _reload_on_results(page: Page, name: str) -> None:
+    """Reload the results page: it reopens with the work kept on this device."""
     page.reload()
-    button = continue_button(page, name)
-    expect(button).to_be_visible(timeout=20_000)
-    button.click()
+    expect_title(page, f"Results for {name}")
     wait_idle(page)
 
 
@@ -330,7 +337,7 @@ def test_what_changes_in_the_drafts_panel_is_kept_on_the_device(page: Page, app_
     body.press("Control+Enter")
     wait_idle(page)
     wait_stored(page, "My own words, edited here.")
-    _reload_and_continue(page, "Drafty Ltd")
+    _reload_on_results(page, "Drafty Ltd")
     expect_title(page, "Results for Drafty Ltd")
     # The draft last edited opens again (its editor open), in the tone it was edited in.
     expect(page.locator(MAIN).get_by_role("radio", name="Firm")).to_be_checked()
@@ -345,7 +352,7 @@ def test_a_reload_keeps_work_after_the_drafts_details_are_filled(page: Page, app
     unfold(page, "drafts")
     page.get_by_text("Details to fill in the draft").click()
     _type_detail(page, OFFICIAL_NAME, "Detail Holdings LLC")
-    _reload_and_continue(page, "Detail Ltd")
+    _reload_on_results(page, "Detail Ltd")
     expect_title(page, "Results for Detail Ltd")
     unfold(page, "drafts")
     page.get_by_text("Details to fill in the draft").click()

@@ -169,8 +169,8 @@ def test_the_whole_app_behind_the_proxy_with_no_csp_violation_and_nothing_leavin
             "([key, name]) => (localStorage.getItem(key) || '').split(name).length > 2",
             arg=["clientcheck.session", NAME],
         )  # two clients of that name now: the one typed and the one loaded
-        # A reload offers to continue.
-        page.reload()
+        # Opening the app again offers to continue (a reload would reopen the results).
+        open_app(page, proxied, "en")
         button = page.locator(MAIN).get_by_role("button", name=f"Continue: {NAME}")
         expect(button).to_be_visible(timeout=30_000)
         # A second tab saves newer work; the first one asks before writing over it.

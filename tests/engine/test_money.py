@@ -350,3 +350,31 @@ def test_only_the_answers_of_the_chosen_basis_count():
     daily = {**answers, Q_BASIS: "daily"}
     assert money.monthly_fees(daily).value == 999 * 20
     assert Q_RATE not in money.effective_rate(daily).sources
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_projection_says_what_it_counts_the_savings_as(lang):
+    # A user read "for the 4 months you said they would last" above "your savings would
+    # run out in month 8": the savings are months of this client's fees, said in money,
+    # and other work covering half makes them last longer.
+    from clientcheck.guidance.moneytext import exit_sentences
+
+    answers = {
+        "situation.savings_months": 4.0,
+        "situation.pipeline": "some",
+        "situation.notice_weeks": 0.0,
+        "money.pay_basis": "monthly",
+        "money.monthly_amount": 1800.0,
+    }
+    projection = runway.exit_projection(answers, date(2026, 12, 6))
+    assert projection is not None and projection.runs_out == 8
+    how, runs_out = exit_sentences(projection, lang, "Some leads", 4.0, "USD")
+    assert ("$7,200" if lang == "en" else "7\u202f200\u00a0$US") in how
+    assert "you said they would last" not in how
+    assert ("(some leads)" in how) or lang == "fr"
+    assert ("With no notice period" if lang == "en" else "Sans préavis") in how
+    assert "8" in runs_out
+    noticed = runway.exit_projection({**answers, "situation.notice_weeks": 4.33}, date(2026, 12, 6))
+    assert noticed is not None
+    first = exit_sentences(noticed, lang, "Some leads", 4.0, "USD")[0]
+    assert ("notice period (1 month)" if lang == "en" else "préavis (1\u00a0mois)") in first

@@ -1015,6 +1015,29 @@ def test_work_that_goes_against_your_values_moves_on_and_is_never_a_change_to_tr
         assert "against_values" not in [c.answer for c in what_would_change(BANK, answers)]
 
 
+def test_what_would_change_never_imagines_the_client_in_hard_times():
+    # A user read "if the client were in mourning, the verdict would be Keep, and set
+    # boundaries" beside the question's help ("it changes how you go about it, not what
+    # you are owed"): what the client is going through is not for the user to try.
+    late = {
+        "late_payment.invoices_total": 10.0,
+        "late_payment.late_invoices": 6.0,
+        "late_payment.days_late": 50.0,
+        "late_payment.raised": "no_change",
+        "situation.hard_times": "no",
+        **LEANING,
+    }
+    assert (
+        assess(BANK, {**late, "situation.hard_times": "personal"}).verdict
+        != assess(BANK, late).verdict
+    )  # it would change it: the rules read it
+    changes = what_would_change(BANK, late)
+    assert changes and "situation.hard_times" not in [c.question_id for c in changes]
+    # A "don't know" is still worth settling.
+    unsure = what_would_change(BANK, {**late, "situation.hard_times": "dont_know"})
+    assert [c.kind for c in unsure if c.question_id == "situation.hard_times"] in ([], ["check"])
+
+
 # --- the cached parts read everything they depend on ---------------------------------------
 #
 # assess() caches each sign's score, the dependency figure and each section's counts on

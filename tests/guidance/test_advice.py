@@ -941,3 +941,34 @@ def test_late_cancellations_paid_for_are_tagged_advised_and_explained_as_kept(la
     # What would change it is the fee no longer paid, not "if it goes on unchanged".
     (change,) = ctx.changes
     assert ("stops paying the fee" if lang == "en" else "cesse de payer les frais") in change
+
+
+def test_no_rate_rise_is_suggested_while_money_is_overdue_unless_the_rate_sets_the_verdict():
+    # A user 95 days unpaid was offered "New rates" as a third draft: collect first.
+    from clientcheck.guidance.rate_review import review_sentence
+    from clientcheck.guidance.suggestions import suggested_messages
+
+    late = {
+        "late_payment.invoices_total": 10,
+        "late_payment.late_invoices": 6,
+        "late_payment.days_late": 50,
+        "late_payment.raised": "no_change",
+        "money.pay_basis": "hourly",
+        "money.hourly_rate": 55,
+        "money.billed_hours": 30,
+        "money.target_rate": 60,
+        "high_maintenance.unbilled_hours": 0,
+        **FREE,
+    }
+    overdue = make_ctx({**late, "late_payment.owed_now": "slow"})
+    assert overdue.verdict == "renegotiate" and "new_rates" not in suggested_messages(overdue)
+    assert "overdue has been paid" in (review_sentence(overdue) or "")
+    settled = make_ctx({**late, "late_payment.owed_now": "none"})
+    assert "new_rates" in suggested_messages(settled)
+    # Far below the rate, with one invoice a few days late: the rate sets the verdict, and
+    # the rise is suggested all the same.
+    far = {**late, "money.hourly_rate": 30, "late_payment.owed_now": "slow"}
+    far |= {"late_payment.late_invoices": 1, "late_payment.days_late": 5}
+    far_ctx = make_ctx({**far, "late_payment.raised": "not_yet"})
+    assert far_ctx.driver_rule == "paid_far_below_your_rate"
+    assert suggested_messages(far_ctx)[0] == "new_rates"

@@ -234,7 +234,11 @@ def test_a_day_rate_rise_shows_the_target_day_rate_in_every_tone_and_on_the_resu
         text = render_message("new_rates", tone, ctx).body
         assert rate in text and "485" not in text and "418" not in text, text
         assert "two steps" not in text and "deux étapes" not in text, text
-    review = review_sentence(ctx)
+    # An invoice unpaid after 90 days: the rise waits until it is paid (collect first).
+    later = review_sentence(ctx)
+    assert later and ("overdue has been paid" in later or "arriéré réglé" in later), later
+    paid = make_ctx({**DAY_RATE, "late_payment.unpaid_90": "no"}, lang)
+    review = review_sentence(paid)
     assert review and ("£420" if lang == "en" else "420\u00a0£") in review, review
 
 

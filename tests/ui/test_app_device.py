@@ -239,6 +239,27 @@ def test_after_a_server_restart_the_work_reopens_where_it_was():
     assert store(at).record.name == "Acme Ltd"
 
 
+@pytest.mark.parametrize(
+    ("param", "expected"),
+    [("results", "results"), ("late_payment", "sign:late_payment"), (None, "welcome")],
+)
+def test_a_reload_reopens_the_step_its_address_names_with_the_work_on_this_device(param, expected):
+    # A user reloaded the results page and landed on the welcome page.
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    at.query_params["lang"] = "en"
+    if param:
+        at.query_params["step"] = param
+    at = run(at)
+    assert store(at).step == "welcome"  # the device has not answered yet
+    at = device_answers(at, text=saved_copy(now_ms() - TWO_DAYS, acme()))
+    assert store(at).step == expected
+    assert store(at).record.name == "Acme Ltd"
+    if param:
+        assert at.query_params.get("step") == param  # the address still names it
+    else:
+        assert at.button(key="continue")  # a fresh visit is offered to continue
+
+
 def test_forget_asks_first_then_clears_the_page_and_the_device():
     at = open_app()
     at = device_answers(at, text=saved_copy(now_ms(), acme()))

@@ -526,6 +526,27 @@ def test_every_draft_shows_its_own_details_and_a_quoting_draft_waits_for_the_exa
     assert "beyond the scope" in body_area(at).value and not at.exception
 
 
+def test_a_client_who_owes_nothing_is_not_asked_about_an_overdue_invoice():
+    # A user leaving a client who pays on time was asked for "Overdue amount" and "Pay the
+    # overdue invoice by" under the goodbye.
+    on_time = {
+        **CALM,
+        "late_payment.invoices_total": 12,
+        "late_payment.late_invoices": 0,
+        "situation.work_matters": "against_values",
+    }
+    invoice = {f"detail|{{rid}}|{f}" for f in ("invoice_number", "overdue_amount", "due_date")}
+    for answers, asked in ((on_time, False), (LATE_PAYER, True)):
+        at = app([ClientRecord(name="Acme", answers=dict(answers))])
+        rid = store(at).record.id
+        open_details(at)
+        pick(at).set_value("goodbye").run()
+        keys = {w.key for w in (*at.text_input, *at.date_input)}
+        wanted = {k.format(rid=rid) for k in invoice}
+        assert (wanted <= keys) is asked and (not wanted & keys or asked), keys
+        assert f"detail|{rid}|end_date" in keys  # the goodbye's own details are still there
+
+
 def test_a_change_in_the_drafts_panel_reruns_only_the_panel_and_still_autosaves(monkeypatch):
     """The drafts panel is a fragment: a change of tone runs it alone, as the browser asks."""
     from clientcheck.ui import device
