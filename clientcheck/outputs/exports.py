@@ -36,6 +36,11 @@ _LIGATURES = str.maketrans(
      "Đ": "D", "ł": "l", "Ł": "L", "þ": "th", "Þ": "TH", "ð": "d", "Ð": "D"}
 )  # fmt: skip
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
+# Little words a cut file name should not end on, in English and French.
+_HANGING = frozenset(
+    "a an and of the to for in on at by with".split()
+    + "de des du d la le les l et en pour au aux sur".split()
+)
 
 
 def slugify(text: str, fallback: str = "client") -> str:
@@ -48,9 +53,14 @@ def slugify(text: str, fallback: str = "client") -> str:
     )
     slug = _NOT_SLUG.sub("-", ascii_text).strip("-")
     if len(slug) > MAX_SLUG_CHARS:
-        # Cut at a word boundary when there is one.
+        # Cut at a word boundary when there is one, and not after a little word left
+        # hanging ("reclamation-des", a user's walk).
         head = slug[: MAX_SLUG_CHARS + 1]
         slug = (head.rsplit("-", 1)[0] if "-" in head else slug[:MAX_SLUG_CHARS]).strip("-")
+        words = slug.split("-")
+        while len(words) > 1 and words[-1] in _HANGING:
+            words.pop()
+        slug = "-".join(words)
     return slug or fallback
 
 

@@ -204,6 +204,11 @@ def test_slug_is_short_and_cut_at_a_word():
     assert len(slug) <= 40
     assert slug == "international-business-machines"
     assert len(slugify("x" * 100)) == 40
+    # Never ending on a little word left hanging (a user's walk: "...-reclamation-des").
+    assert slugify("Brasserie Dumont Réclamation des pénalités de retard") == (
+        "brasserie-dumont-reclamation"
+    )
+    assert slugify("de " * 30) == "de"  # a name of little words keeps its first
 
 
 def test_build_summary_input_scores_and_advises():
