@@ -46,6 +46,10 @@ NO_SHARE = {
 }
 RAISE_IT = {"en": "If you raise “{sign}”", "fr": "Si vous abordez « {sign} »"}
 TERMS_REFUSED = {"en": "the new terms are refused", "fr": "les nouvelles conditions sont refusées"}
+DATED_NOTE = {
+    "en": re.compile(r"dated (note|record|copy)", re.I),
+    "fr": re.compile(r"(note datée|avec sa date|notez chaque)", re.I),
+}
 # Words that ask for action now: never in the advice for a problem that has stopped.
 URGENT = {
     "en": re.compile(
@@ -142,6 +146,11 @@ def _words_agree(ctx, lang: str) -> None:
             assert not any(raise_it in line for line in flat), ctx.changes
     if ctx.verdict == "renegotiate" and ctx.driver_kind in BEHAVIOUR_KINDS and items:
         assert not any(TERMS_REFUSED[lang] in line for line in items[0].lines), items[0]
+    # No advice block says the same thing twice (a reader: "keep a dated note of each
+    # insult" then "keep a dated note of each incident", under one insult).
+    for item in items:
+        notes = [line for line in item.lines if DATED_NOTE[lang].search(line)]
+        assert len(notes) <= 1, item.lines
     # Every reason names what set the verdict; none is left blank.
     assert all(reason.strip() for reason in ctx.reasons)
     # Nothing is left of the template machinery, and French reads as French.
