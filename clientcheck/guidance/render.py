@@ -187,6 +187,10 @@ class AssessmentContext:
     notice_weeks: float | None = None
     last_working_day: date | None = None  # if notice were given on assessed_on (a working day)
     work_matters: str = ""  # the answer's label, when given
+    # The verdict rests on something that is not one of the seven signs (the rate, the
+    # values answer): the risk figure, which measures the signs, does not explain it (a
+    # user read "Risk 38/100" under *Let go*, and "0/100 (Healthy)" under *Renegotiate*).
+    risk_apart: bool = False
 
     @property
     def risk_text(self) -> str:
@@ -289,6 +293,13 @@ def build_context(
         driver_kind=(rules.sign_kinds[driver.sign_id] if driver and driver.sign_id else ""),
         driver_rule=driver.rule_id if driver else "",
         driver_sign=(driver.sign_id or "") if driver else "",
+        risk_apart=(
+            driver is not None
+            and driver.sign_id is None
+            and not driver.signs
+            and verdict.id not in ("keep", "not_enough")
+            and not result.provisional
+        ),
         confidence=result.confidence,
         confidence_label=confidence_label(lang),
         answered=answered,

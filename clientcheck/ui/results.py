@@ -181,6 +181,8 @@ def key_figures(ctx: AssessmentContext, lang: str) -> None:
             help=t("confidence_help", lang, answered=ctx.answered, total=ctx.total),
             width="content",
         )
+    if ctx.risk_apart:
+        st.caption(t("risk_apart", lang))
     if ctx.confidence == "low":
         st.caption(t("confidence_low", lang, answered=ctx.answered, total=ctx.total))
 

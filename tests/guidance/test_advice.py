@@ -972,3 +972,20 @@ def test_no_rate_rise_is_suggested_while_money_is_overdue_unless_the_rate_sets_t
     far_ctx = make_ctx({**far, "late_payment.raised": "not_yet"})
     assert far_ctx.driver_rule == "paid_far_below_your_rate"
     assert suggested_messages(far_ctx)[0] == "new_rates"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_verdict_resting_on_no_sign_says_the_risk_figure_does_not_explain_it(lang):
+    # A user read "Risk 38/100" under *Let go* (the values answer) and "0/100 (Healthy)"
+    # under *Renegotiate now* (a rate far below theirs).
+    from clientcheck.outputs.summary import labels
+
+    rate = {"situation.usual_rate": "far_below", "late_payment.chasing": "never", **FREE}
+    values = {**rate, "situation.usual_rate": "same", "situation.work_matters": "against_values"}
+    for answers in (rate, values):
+        ctx = make_ctx(answers, lang)
+        assert ctx.verdict in ("renegotiate", "let_go") and ctx.risk_apart, ctx.reasons
+        assert labels(lang)["risk_apart"]
+    # A verdict that rests on a sign: the figure is part of the story.
+    late = make_ctx({"late_payment.chasing": "always", "late_payment.unpaid_90": "once", **FREE})
+    assert late.verdict == "renegotiate" and not late.risk_apart

@@ -10,6 +10,7 @@ import pytest
 from markdown_it import MarkdownIt
 
 from clientcheck.bank.loader import default_bank
+from clientcheck.bank.records import ClientRecord
 from clientcheck.outputs.exports import (
     build_summary_input,
     comparison_view,
@@ -556,3 +557,16 @@ def test_an_advice_subtitle_does_not_repeat_the_path_its_heading_gives(lang):
     for item in data.advice:
         path = labels(lang)[f"advice_{item.advice}"]
         assert f"{item.band_label}, {path}" not in flat
+
+
+def test_the_summary_says_when_the_verdict_rests_on_no_sign():
+    bank = default_bank()
+    answers = {"situation.usual_rate": "far_below", "late_payment.chasing": "never"}
+    answers |= {"situation.income_share": 20.0, "situation.savings_months": 6.0}
+    apart = ClientRecord(name="Lovely Co", answers=answers)
+    for lang in ("en", "fr"):
+        text = summary_markdown(build_summary_input(bank, apart, lang))
+        assert labels(lang)["risk_apart"] in text
+    signs = ClientRecord(name="Late Co", answers={"late_payment.chasing": "always"})
+    text = summary_markdown(build_summary_input(bank, signs, "en"))
+    assert labels("en")["risk_apart"] not in text

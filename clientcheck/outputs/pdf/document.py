@@ -67,6 +67,8 @@ def _verdict_box(pdf: SummaryPDF, data: SummaryInput, words: dict[str, str]) -> 
         f"{words['dependency']}{words['colon']} {dependency}  ·  "
         f"{words['confidence']}{words['colon']} {ctx.confidence_label} ({answered})"
     )
+    if ctx.risk_apart:
+        facts += f"  ·  {words['risk_apart']}"
     title = pdf_line(f"{words['verdict']}{words['colon']} {ctx.verdict_label}")
     why = pdf_text(data.why)
     pad, inner = 5.0, pdf.width - 10.0 - 3.0
