@@ -257,10 +257,10 @@ def review_sentence(ctx: AssessmentContext) -> str | None:
     review = rate_review(ctx.answers, ctx.assessed_on, ctx.lang, weeks)
     if not review.proposed:
         return money_word("rate_review_no_rate", ctx.lang)
-    when = format_date(review.effective_on, ctx.lang)
+    when = format_date(review.effective_on, ctx.dates)
     short = "_short" if review.short else ""
     if review.step and review.full_on:  # the draft's two steps, not one
-        full_on = format_date(review.full_on, ctx.lang)
+        full_on = format_date(review.full_on, ctx.dates)
         words = {"proposed": review.proposed, "step": review.step, "full_on": full_on}
         return money_word(f"rate_review_steps{short}", ctx.lang, date=when, **words)
     return money_word(f"rate_review{short}", ctx.lang, proposed=review.proposed, date=when)

@@ -52,6 +52,14 @@ def format_date(value: date, lang: str) -> str:
 US_ENGLISH = "en-US"
 
 
+def page_date_style(lang: str, browser_locale: object) -> str:
+    """How the user's own pages write dates: ``en-US`` for English in a browser set to
+    American English (a US user read "6 December 2026" beside drafts dated "December 18,
+    2026"), else "" (the language's own way)."""
+    locale = str(browser_locale or "").replace("_", "-").lower()
+    return US_ENGLISH if lang == "en" and locale.startswith("en-us") else ""
+
+
 def letter_style(lang: str, currency_code: str) -> str:
     """The conventions a draft follows: ``en-US`` for English to a client paid in USD."""
     return US_ENGLISH if lang == "en" and currency_code == "USD" else lang
@@ -191,6 +199,14 @@ class AssessmentContext:
     # values answer): the risk figure, which measures the signs, does not explain it (a
     # user read "Risk 38/100" under *Let go*, and "0/100 (Healthy)" under *Renegotiate*).
     risk_apart: bool = False
+    # How dates are written for this user: "en-US" (month first) for an English page in a
+    # browser set to American English, else the language ("" = the language).
+    date_style: str = ""
+
+    @property
+    def dates(self) -> str:
+        """The style ``format_date`` writes this user's dates in (see ``date_style``)."""
+        return self.date_style or self.lang
 
     @property
     def risk_text(self) -> str:
@@ -229,7 +245,12 @@ def deciding_reason(result: Result) -> Reason | None:
 
 
 def build_context(
-    bank: QuestionBank, record: ClientRecord, result: Result, lang: str, fallback_name: str = ""
+    bank: QuestionBank,
+    record: ClientRecord,
+    result: Result,
+    lang: str,
+    fallback_name: str = "",
+    date_style: str = "",
 ) -> AssessmentContext:
     """Put a scored assessment into the form templates and exports read."""
     rules = bank.rules
@@ -300,6 +321,7 @@ def build_context(
             and verdict.id not in ("keep", "not_enough")
             and not result.provisional
         ),
+        date_style=date_style,
         confidence=result.confidence,
         confidence_label=confidence_label(lang),
         answered=answered,

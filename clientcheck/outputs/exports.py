@@ -82,9 +82,13 @@ def build_summary_input(
     lang: str,
     drafts: Sequence[Draft] = (),
     comparison: ComparisonView | None = None,
+    date_style: str = "",
 ) -> SummaryInput:
-    """Score a client and gather what its summary shows: verdict, why, advice, plan, drafts."""
-    ctx = on_working_days(build_context(bank, record, assess(bank, record.answers), lang))
+    """Score a client and gather what its summary shows: verdict, why, advice, plan, drafts.
+
+    ``date_style``: how the user's pages write dates (``render.page_date_style``)."""
+    result = assess(bank, record.answers)
+    ctx = on_working_days(build_context(bank, record, result, lang, date_style=date_style))
     advice, plan = advice_for(ctx), action_plan(ctx)
     pipeline = ctx.answers.get(money.Q_PIPELINE)
     pipeline_label = (
@@ -138,8 +142,8 @@ def summary_why(ctx: AssessmentContext) -> str:
                 "last_working_day",
                 ctx.lang,
                 notice=notice_words(ctx.notice_weeks, ctx.lang, possessive=True),
-                today=format_date(ctx.assessed_on, ctx.lang),
-                day=format_date(ctx.last_working_day, ctx.lang),
+                today=format_date(ctx.assessed_on, ctx.dates),
+                day=format_date(ctx.last_working_day, ctx.dates),
             )
         )
     return "\n".join(lines)

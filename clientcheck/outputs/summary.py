@@ -69,7 +69,7 @@ class SummaryInput:
     @property
     def check_again_in_plan(self) -> bool:
         """The plan's last step already gives the date to check again: no section for it."""
-        day = format_date(self.ctx.check_again_on, self.ctx.lang)
+        day = format_date(self.ctx.check_again_on, self.ctx.dates)
         return bool(self.plan) and day in self.plan[-1]
 
 

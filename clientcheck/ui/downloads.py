@@ -9,7 +9,7 @@ from datetime import date
 import streamlit as st
 
 from clientcheck.bank.records import ClientRecord
-from clientcheck.guidance.render import Draft
+from clientcheck.guidance.render import Draft, page_date_style
 from clientcheck.i18n import t
 from clientcheck.outputs.exports import build_summary_input, comparison_view, export_filename
 from clientcheck.outputs.summary import ComparisonView, summary_markdown
@@ -48,7 +48,8 @@ def _prepare(
     """Build both summaries once, on the user's click, and keep them for this session."""
     from clientcheck.outputs.pdf_worker import summary_pdf  # built beside the server, not in it
 
-    data = build_summary_input(bank(), record, lang, drafts, comparison)
+    style = page_date_style(lang, st.context.locale)
+    data = build_summary_input(bank(), record, lang, drafts, comparison, date_style=style)
     store().prepared[key] = (fingerprint, summary_pdf(data), summary_markdown(data).encode())
 
 

@@ -28,7 +28,13 @@ from clientcheck.guidance.messages import (
     render_message,
     tone_label,
 )
-from clientcheck.guidance.render import AssessmentContext, Draft, escape_markdown, format_date
+from clientcheck.guidance.render import (
+    AssessmentContext,
+    Draft,
+    escape_markdown,
+    format_date,
+    letter_style,
+)
 from clientcheck.guidance.suggestions import against_verdict, suggested_drafts, verdict_note
 from clientcheck.i18n import LANGS, currency_name, format_money, t
 from clientcheck.outputs.exports import draft_file_stem
@@ -45,11 +51,12 @@ def _moved_dates(
 ) -> list[str]:
     """Say which typed dates the draft had to move (too early, or not a working day)."""
     dates = message_dates(ctx, details)
+    style = letter_style(ctx.lang, currency(ctx)[0])  # as the draft writes them
     notes = []
     if "end_date" in dates.moved and message_id == "goodbye" and dates.last_day:
-        notes.append(t("draft_end_moved", lang, day=format_date(dates.last_day, lang)))
+        notes.append(t("draft_end_moved", lang, day=format_date(dates.last_day, style)))
     if "due_date" in dates.moved and message_id in ("payment_terms", "goodbye", CLAIM):
-        notes.append(t("draft_due_moved", lang, day=format_date(dates.pay_by, lang)))
+        notes.append(t("draft_due_moved", lang, day=format_date(dates.pay_by, style)))
     return notes
 
 

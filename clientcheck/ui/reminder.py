@@ -27,7 +27,7 @@ def reminder_section(ctx: AssessmentContext, record: ClientRecord, lang: str) ->
         ctx.check_again_on, record.assessed_on, lang, name or None, record.id, date.today()
     )
     st.download_button(
-        t("reminder_download", lang, date=format_date(ctx.check_again_on, lang)),
+        t("reminder_download", lang, date=format_date(ctx.check_again_on, ctx.dates)),
         data=data,
         file_name=export_filename(name or t("reminder_file", lang), ctx.check_again_on, "ics"),
         mime="text/calendar",

@@ -24,6 +24,7 @@ from clientcheck.guidance.render import (
     AssessmentContext,
     SignView,
     build_context,
+    page_date_style,
     render_why,
     verdict_reasons,
 )
@@ -75,7 +76,8 @@ def context_for(question_bank: QuestionBank, record: ClientRecord, lang: str) ->
     if cached is not None and cached[0] == key:
         return cached[1]
     result = assess(question_bank, record.answers)
-    ctx = on_working_days(build_context(question_bank, record, result, lang))
+    style = page_date_style(lang, st.context.locale)
+    ctx = on_working_days(build_context(question_bank, record, result, lang, date_style=style))
     st.session_state[_CONTEXT_KEY] = (key, ctx)
     return ctx
 

@@ -32,7 +32,10 @@ def test_the_reminder_names_the_client_only_when_ticked(page: Page, app_url: str
     (event,) = Calendar.from_ical(data).walk("VEVENT")
     assert "Calendar" not in data.decode("utf-8") and "calendar" not in file_name
     assert file_name.endswith(".ics")
-    assert event.decoded("DTSTART").strftime("%-d %B %Y") in label
+    # The browser is set to American English (Playwright's default locale): the page
+    # writes its dates month first, as the drafts to a US client do.
+    assert page.evaluate("navigator.language") == "en-US"
+    assert event.decoded("DTSTART").strftime("%B %-d, %Y") in label
     page.get_by_text("Put the client's name in the calendar entry").click()
     wait_idle(page)
     data, file_name = download(page, "Reminder for")

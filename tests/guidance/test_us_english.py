@@ -124,3 +124,44 @@ def test_firm_payment_terms_after_asking_announce_the_change_without_proposing_i
     else:
         assert "changent donc" in body and "Je vous propose" not in body
         assert "À partir du mois prochain, les heures prévues pour le mois seront" in body
+
+
+@pytest.mark.parametrize(
+    ("lang", "locale", "style"),
+    [
+        ("en", "en-US", "en-US"),
+        ("en", "en_us", "en-US"),
+        ("en", "en-GB", ""),
+        ("en", None, ""),
+        ("fr", "en-US", ""),
+        ("fr", "fr-BE", ""),
+    ],
+)
+def test_an_english_page_in_an_american_browser_writes_dates_month_first(lang, locale, style):
+    from clientcheck.guidance.render import page_date_style
+
+    assert page_date_style(lang, locale) == style
+
+
+def test_the_plan_and_the_summary_follow_the_page_date_style():
+    # A US user read "6 December 2026" and "By 21 December 2026" beside drafts dated
+    # "December 18, 2026".
+    from dataclasses import replace
+
+    from clientcheck.bank.loader import default_bank
+    from clientcheck.bank.records import ClientRecord
+    from clientcheck.guidance.advice import action_plan
+    from clientcheck.outputs.exports import build_summary_input
+    from clientcheck.outputs.summary import summary_markdown
+
+    answers = {"late_payment.chasing": "always", "late_payment.unpaid_90": "once"}
+    ctx = make_ctx({**answers, **DEPENDENT})
+    day = ctx.check_again_on
+    us = f"{day.strftime('%B')} {day.day}, {day.year}"
+    assert us in " ".join(action_plan(replace(ctx, date_style="en-US")))
+    assert us not in " ".join(action_plan(ctx))
+    record = ClientRecord(name="Acme", answers=dict(ctx.answers), assessed_on=ctx.assessed_on)
+    text = summary_markdown(build_summary_input(default_bank(), record, "en", date_style="en-US"))
+    made = ctx.assessed_on
+    assert f"{made.strftime('%B')} {made.day}, {made.year}" in text
+    assert f"{made.day} {made.strftime('%B')} {made.year}" not in text

@@ -48,7 +48,7 @@ def _title_block(pdf: SummaryPDF, data: SummaryInput, words: dict[str, str]) -> 
     pdf.paragraph(pdf_text(ctx.client_name, MAX_TITLE_CHARS).replace("\n", " "), 20, bold=True)
     pdf.ln(1)
     pdf.paragraph(
-        f"{words['date']}{words['colon']} {format_date(ctx.assessed_on, ctx.lang)}", 10, MUTED
+        f"{words['date']}{words['colon']} {format_date(ctx.assessed_on, ctx.dates)}", 10, MUTED
     )
     if ctx.notes.strip():
         pdf.ln(1.5)
@@ -355,7 +355,9 @@ def _summary_pdf(data: SummaryInput) -> bytes:
     _advice(pdf, data, words)
     _plan(pdf, data, words)
     if not data.check_again_in_plan:  # else the plan's last step says it
-        check_again = words["check_again_on"].format(date=format_date(ctx.check_again_on, ctx.lang))
+        check_again = words["check_again_on"].format(
+            date=format_date(ctx.check_again_on, ctx.dates)
+        )
         pdf.heading(words["check_again"], keep_with=pdf.paragraph_height(check_again))
         pdf.paragraph(check_again)
     _drafts(pdf, data, words)
