@@ -48,6 +48,8 @@ def _when(w) -> str:
         parts.append("not a small client you can leave")
     if w.dependent:
         parts.append("you depend on the client")
+    if w.busy:
+        parts.append("plenty of other work lined up")
     for question, options in w.answers.items():
         parts.append(f"`{question}` " + " or ".join(options))
     for question, options in w.unless.items():

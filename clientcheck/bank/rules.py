@@ -55,6 +55,7 @@ class SignWhen:
     small_client: bool | None = None  # the client brings at most small_client_share %
     dependent: bool | None = None  # the user cannot afford to leave yet (dependency known)
     stuck: bool | None = None  # almost all the user's income, no cushion (stuck_at)
+    busy: bool | None = None  # free to leave, with plenty of other work lined up
     hardship: tuple[str, ...] = ()  # what the client is going through (situation.hard_times)
     answers: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # qid -> any of
     # qid -> options none of which may be among the answers given (an answer left blank
@@ -215,7 +216,7 @@ HARDSHIPS = ("personal", "business")
 def _sign_when(when: dict, states: tuple[str, ...], kinds: set[str], where: str) -> SignWhen:
     allowed = {
         *("state", "state_at_least", "history", "kind", "not_kind"),
-        *("small_client", "dependent", "stuck", "hardship", "answers", "unless"),
+        *("small_client", "dependent", "stuck", "busy", "hardship", "answers", "unless"),
     }
     unknown = set(when) - allowed
     if unknown:
@@ -230,6 +231,7 @@ def _sign_when(when: dict, states: tuple[str, ...], kinds: set[str], where: str)
         small_client=bool(when["small_client"]) if "small_client" in when else None,
         dependent=bool(when["dependent"]) if "dependent" in when else None,
         stuck=bool(when["stuck"]) if "stuck" in when else None,
+        busy=bool(when["busy"]) if "busy" in when else None,
         hardship=_names(when["hardship"], HARDSHIPS, where) if "hardship" in when else (),
         answers=_options_by_question(when.get("answers", {})),
         unless=_options_by_question(when.get("unless", {})),

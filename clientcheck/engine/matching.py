@@ -8,8 +8,9 @@ from clientcheck.bank.rules import SignWhen
 # The decision rules read only these of a sign: the decision is cached on them.
 # What a rule reads of the user's situation: a small client, whether they depend on it,
 # whether they are stuck with it (almost all their income, no cushion), and what the
-# client is going through ("personal", "business" or "").
-Situation = tuple[bool, bool, bool, str]
+# client is going through ("personal", "business" or ""), and whether the user, free to
+# leave, has plenty of other work lined up ("busy").
+Situation = tuple[bool, bool, bool, str, bool]
 # sign id, kind, state, history, the situation, the answers rules read, and the band of
 # the graded answers alone
 RuleKey = tuple[str, str, str, str, Situation, tuple[tuple[str, str], ...], str]
@@ -17,7 +18,9 @@ RuleKey = tuple[str, str, str, str, Situation, tuple[tuple[str, str], ...], str]
 
 def sign_matches(bank: QuestionBank, w: SignWhen, key: RuleKey) -> bool:
     """Every condition ``w`` gives holds for the sign described by ``key``."""
-    _, kind, state, history, (small, dependent, stuck, hardship), facts, _band = key
+    _, kind, state, history, (small, dependent, stuck, hardship, busy), facts, _band = key
+    if w.busy is not None and busy != w.busy:
+        return False
     if w.stuck is not None and stuck != w.stuck:
         return False
     if w.hardship and hardship not in w.hardship:

@@ -285,7 +285,8 @@ def _assess_cached(bank: QuestionBank, frozen: tuple[tuple[str, Answer], ...]) -
     dependent = dependency_known and not can_leave
     hard = answers.get("situation.hard_times")
     hardship = hard if hard in ("personal", "business") else ""
-    situation = (small, dependent, dependent and dependency >= rules.stuck_at, hardship)
+    busy = can_leave and dependency_known and answers.get("situation.pipeline") == "plenty"
+    situation = (small, dependent, dependent and dependency >= rules.stuck_at, hardship, busy)
     said = tuple((q, a) for q in rules.money_rule_questions if isinstance(a := answers.get(q), str))
     money_facts = (rate_share, said, dependent, small)
     level, leveled, reasons = _decide(bank, signs, money_facts, situation)

@@ -1015,6 +1015,34 @@ def test_work_that_goes_against_your_values_moves_on_and_is_never_a_change_to_tr
         assert "against_values" not in [c.answer for c in what_would_change(BANK, answers)]
 
 
+def test_a_tiny_draining_client_is_let_go_when_other_work_is_plentiful():
+    # The judges, three of four tuned situations: a client bringing 2-5 % whose extra
+    # rounds or late-night calls are at Critical, while the freelancer is fully booked:
+    # "let go, kindly, with a referral". It was "keep, and set boundaries".
+    draining = {
+        "demanding.changes_after_signoff": "always",
+        "demanding.free_extras": "often",
+        "demanding.tight_deadlines": "often",
+    }
+    busy = {"situation.income_share": 3.0, "situation.savings_months": 8.0}
+    busy["situation.pipeline"] = "plenty"
+    result = assess(BANK, {**draining, **busy})
+    assert (result.verdict, rules_of(result)) == ("let_go", ["not_worth_the_hassle"])
+    # Less work lined up, a bigger client, a sign only at Warning, or raised already: not this.
+    for other in (
+        {"situation.pipeline": "some"},
+        {"situation.income_share": 20.0},
+        {"demanding.changes_after_signoff": "sometimes", "demanding.tight_deadlines": "rarely"},
+        {"demanding.raised": "improved"},
+    ):
+        changed = assess(BANK, {**draining, **busy, **other})
+        assert "not_worth_the_hassle" not in rules_of(changed), other
+        assert changed.verdict != "let_go" or "not_worth_the_hassle" not in rules_of(changed)
+    # Money problems keep their own rules (a late payer is told first).
+    late = {"late_payment.chasing": "always", "late_payment.unpaid_90": "no"}
+    assert "not_worth_the_hassle" not in rules_of(assess(BANK, {**late, **busy}))
+
+
 def test_what_would_change_never_imagines_the_client_in_hard_times():
     # A user read "if the client were in mourning, the verdict would be Keep, and set
     # boundaries" beside the question's help ("it changes how you go about it, not what
