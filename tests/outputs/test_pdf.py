@@ -236,3 +236,20 @@ def test_a_long_draft_starts_where_half_a_page_is_left_instead_of_leaving_it_emp
     assert pdf.page == 2
     # Above the drafts, their heading counts what comes between.
     assert draft_keep(_page_with_room(150), long, above=100) == whole_long
+
+
+def test_a_short_paragraph_is_never_split_across_pages_a_long_one_may_be():
+    # A user's walk: the last word of a bold sentence alone at the top of a page.
+    sentence = "This client pays below your target: a rate review is worth proposing. " * 3
+    pdf = _page_with_room(7)  # room for one line of it, not two
+    short = pdf.paragraph_height(sentence, 10, bold=True)
+    assert short > 7
+    pdf.paragraph(sentence, 10, bold=True)
+    # Moved whole to the next page: all its lines are there.
+    assert pdf.page == 2 and abs(pdf.get_y() - (pdf.t_margin + short)) < 0.5
+    long = sentence * 6  # more than five lines: it may start at the foot of a page
+    pdf = _page_with_room(12)
+    height = pdf.paragraph_height(long, 10)
+    pdf.paragraph(long, 10)
+    # It started on page 1 and went on: page 2 holds less than all of it.
+    assert pdf.page == 2 and pdf.get_y() < pdf.t_margin + height - 5

@@ -260,6 +260,11 @@ class SummaryPDF(FPDF):
         return self.block_height(self.width - indent, size * 0.5, text)
 
     def paragraph(self, text: str, size: float = 10, colour=TEXT, bold=False, indent=0.0) -> None:
+        """A paragraph; one of up to five lines is never split across pages (a user's
+        walk: the last word of a bold sentence alone at the top of a page)."""
+        height = self.paragraph_height(text, size, bold, indent)
+        if height <= size * 0.5 * 5 + 0.01:
+            self.keep(height)
         self.style(size, bold, colour)
         self.set_x(self.l_margin + indent)
         self.text_block(self.width - indent, size * 0.5, text)
