@@ -82,7 +82,7 @@ def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-def _inline(label: str) -> str:
+def inline_label(label: str) -> str:
     """An option's label mid-sentence: its head, lower-cased ("Plenty: I could…" -> "plenty")."""
     return _lower_first(label.split(":", 1)[0].strip())
 
@@ -99,7 +99,7 @@ def dependency_reason(
         if question.graded and value is not None and value != "dont_know":
             label = answer_label(question, value, lang)
             if question.kind == "choice":
-                label = _inline(label)
+                label = inline_label(label)
             values[question.id.removeprefix("situation.")] = label
     if result.dependency_rule is not None:
         override = next(

@@ -16,6 +16,7 @@ from clientcheck.engine import money, runway
 from clientcheck.engine.money import Figure, RateView
 from clientcheck.engine.runway import ExitProjection
 from clientcheck.guidance.dates import notice_words
+from clientcheck.guidance.explain import inline_label
 from clientcheck.i18n import (
     Text,
     format_money,
@@ -240,7 +241,7 @@ def exit_sentences(
             "exit_how" if projection.notice_months > 0 else "exit_how_no_notice",
             lang,
             notice=notice,
-            pipeline=_mid_sentence(pipeline_label),
+            pipeline=inline_label(pipeline_label),
             percent=format_percent(projection.replaces * 100, lang),
             months=format_number(savings_months, lang),
             amount=amount,
@@ -254,13 +255,6 @@ def exit_sentences(
     if not projection.in_money:
         lines.append(money_word("exit_units", lang))
     return tuple(lines)
-
-
-def _mid_sentence(label: str) -> str:
-    """An answer's label inside a sentence: "Some leads" reads "some leads" (not "UK")."""
-    if len(label) > 1 and label[0].isupper() and not label[1].isupper():
-        return label[0].lower() + label[1:]
-    return label
 
 
 def exit_headers(lang: str) -> tuple[str, ...]:
