@@ -77,6 +77,18 @@ def format_number(value: float, lang: str, decimals: int | None = None) -> str:
     return text
 
 
+# English prose spells out one to nine ("five of my last 10 invoices", "two weeks' notice"),
+# as the AP and Guardian styles do; French letters keep figures.
+_SMALL_WORDS: Final = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+
+
+def spelled(value: float, lang: str) -> str:
+    """A count as a letter writes it: words for one to nine in English, figures otherwise."""
+    if lang == "en" and float(value).is_integer() and 1 <= value <= 9:
+        return _SMALL_WORDS[int(value) - 1]
+    return format_number(value, lang)
+
+
 def with_unit(number: str, unit: str, lang: str) -> str:
     """A number and its unit, never split across lines: "40%" and "3 weeks" in English,
     "40 %" and "3 semaines" in French (English sets no space before %; French does)."""

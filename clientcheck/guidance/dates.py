@@ -17,6 +17,8 @@ from functools import cache
 
 import holidays
 
+from clientcheck.i18n import spelled
+
 JURISDICTIONS = ("fr", "uk", "eu", "other")
 PAY_WITHIN_DAYS = 14  # a pay-by date the user did not type: two weeks after preparing
 MIN_RATE_NOTICE_DAYS = 30  # new rates start at least a month after the message
@@ -86,20 +88,28 @@ _NOTICE_WORDS = {
 }
 
 
-def notice_words(weeks: float, lang: str, possessive: bool = False, adjective: bool = False) -> str:
+def notice_words(
+    weeks: float,
+    lang: str,
+    possessive: bool = False,
+    adjective: bool = False,
+    words: bool = False,
+) -> str:
     """A notice period in words, as its contract says it: "2 months", "4 semaines".
 
     In English, ``possessive`` gives "1 month's" or "4 weeks'" (as in "4 weeks' notice")
-    and ``adjective`` "2-month" (as in "the 2-month notice period").
+    and ``adjective`` "2-month" (as in "the 2-month notice period"); ``words`` spells
+    one to nine out, as a letter does ("two weeks' notice").
     """
     count, unit = notice_span(weeks)
+    number = spelled(count, lang) if words else str(count)
     one, many = _NOTICE_WORDS.get(lang, _NOTICE_WORDS["en"])[unit]
     if adjective and lang == "en":
-        return f"{count}-{one}"
+        return f"{number}-{one}"
     word = one if count == 1 else many
     if possessive and lang == "en":
         word = word + "'s" if count == 1 else word + "'"
-    return f"{count}\u00a0{word}" if lang == "fr" else f"{count} {word}"
+    return f"{number}\u00a0{word}" if lang == "fr" else f"{number} {word}"
 
 
 def add_months(day: date, months: int) -> date:

@@ -31,7 +31,7 @@ from clientcheck.guidance.explain import (
     reason_text,  # noqa: F401  (re-exported)
 )
 from clientcheck.guidance.text import WORD_JOINER, escape_markdown  # noqa: F401  (re-exported)
-from clientcheck.i18n import format_money, format_number, month_names, t
+from clientcheck.i18n import format_money, format_number, month_names, spelled, t
 
 TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates"
 
@@ -91,6 +91,7 @@ def environment() -> jinja2.Environment:
         date=format_date,
         md=escape_markdown,
         notice=notice_words,
+        spelled=spelled,
     )
     # The rules that leave a good client the user has outgrown (questions/scoring.toml):
     # the headline, the plan and the goodbye speak of moving on, not of a problem.

@@ -162,12 +162,38 @@ def test_a_two_month_notice_reads_the_same_in_the_verdict_the_plan_and_the_goodb
     ctx = on_working_days(make_ctx(answers, lang))
     assert ctx.verdict == "let_go"
     said = {"en": "2 months", "fr": "2\u00a0mois"}[lang]
+    # the letter spells a small number out in English, as a letter does
+    written = {"en": "two months' notice", "fr": "2\u00a0mois"}[lang]
     day = ctx.last_working_day
     assert day is not None and (day - ctx.assessed_on).days >= 59  # two calendar months
-    for text in (
-        summary_why(ctx),
-        "\n".join(action_plan(ctx)),
-        render_message("goodbye", "neutral", ctx).body,
+    for text, words in (
+        (summary_why(ctx), said),
+        ("\n".join(action_plan(ctx)), said),
+        (render_message("goodbye", "neutral", ctx).body, written),
     ):
-        assert said in text, text
+        assert words in text, text
         assert "8.7" not in text and "8,7" not in text and " 8 weeks" not in text
+
+
+@pytest.mark.parametrize(
+    ("weeks", "options", "expected"),
+    [
+        (2, {"possessive": True, "words": True}, "two weeks'"),
+        (1, {"possessive": True, "words": True}, "one week's"),
+        (2 * 4.345, {"adjective": True, "words": True}, "two-month"),
+        (12, {"possessive": True, "words": True}, "12 weeks'"),
+        (2, {"possessive": True}, "2 weeks'"),  # figures where words are not asked for
+    ],
+)
+def test_a_letter_spells_a_short_notice_out_in_english(weeks, options, expected):
+    from clientcheck.guidance.dates import notice_words
+
+    assert notice_words(weeks, "en", **options) == expected
+    assert notice_words(weeks, "fr", words=True).split("\u00a0")[0].isdigit()  # French: figures
+
+
+def test_counts_one_to_nine_are_words_in_english_figures_otherwise():
+    from clientcheck.i18n import spelled
+
+    assert [spelled(n, "en") for n in (1, 5.0, 9, 10, 24)] == ["one", "five", "nine", "10", "24"]
+    assert spelled(5, "fr") == "5" and spelled(2.5, "en") == "2.5"

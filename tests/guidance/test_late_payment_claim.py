@@ -219,8 +219,12 @@ def test_an_english_draft_to_a_client_paid_in_us_dollars_is_written_as_in_the_us
         assert "14 August" not in text and "Yours sincerely" not in text
         assert "Attention: Ms. Durand" in text and "certified mail" in text
         assert "registered" not in text and "For the attention" not in text
+        # an American demand letter names the remedy, under a "final notice" subject
+        assert "pursue collection of the debt" in text and "formal steps" not in text
+        assert "final notice" in text and "formal demand" not in text
     else:
         assert "Dear Ms Durand," in text and "\nYours sincerely,\n" in text
         assert "14 August 2026" in text and "August 14" not in text
+        assert "formal steps to recover the debt" in text and "formal demand" in text
     french = body({**answers, "situation.currency": "USD"}, "firm", "fr")
     assert "14 août 2026" in french

@@ -382,7 +382,7 @@ def test_contract_wording_appears_when_there_is_a_contract():
     ctx = make_ctx(
         {**LATE_PAYER, "contract_breach.has_contract": "yes", "situation.notice_weeks": 4}
     )
-    assert "4-week notice period in our contract" in render_message("goodbye", "neutral", ctx).body
+    assert "four-week notice period in our contract" in render_message("goodbye", "neutral", ctx).body
     assert "contract" in render_message("contract_revision", "neutral", ctx).subject
 
 
@@ -1134,7 +1134,7 @@ def test_one_unpaid_invoice_is_never_called_several_late_invoices(lang, tone):
     history = make_ctx({**LATE_PAYER, **DEPENDENT}, lang)
     body = render_message("contract_revision", tone, history, EMPTY).body
     pattern = {
-        "en": "Of my last 10 invoices to you, 8 were paid after their due date, "
+        "en": "Of my last 10 invoices to you, eight were paid after their due date, "
         "45 days late on average.",
         "fr": "Sur les 10 dernières factures que je vous ai adressées, "
         "8 ont été réglées après leur échéance, avec 45 jours de retard en moyenne.",
@@ -1765,7 +1765,7 @@ def test_a_price_per_project_is_raised_per_project(lang, now, first, full):
 @pytest.mark.parametrize(
     ("lang", "pattern", "law"),
     [
-        ("en", "Of my last 12 invoices to you, 5 were paid", "Please note that under article"),
+        ("en", "Of my last 12 invoices to you, five were paid", "Please note that under article"),
         ("fr", "Sur les 12 dernières factures", "Je précise par ailleurs que, conformément"),
     ],
 )
