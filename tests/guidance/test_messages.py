@@ -382,7 +382,8 @@ def test_contract_wording_appears_when_there_is_a_contract():
     ctx = make_ctx(
         {**LATE_PAYER, "contract_breach.has_contract": "yes", "situation.notice_weeks": 4}
     )
-    assert "four-week notice period in our contract" in render_message("goodbye", "neutral", ctx).body
+    goodbye = render_message("goodbye", "neutral", ctx).body
+    assert "four-week notice period in our contract" in goodbye
     assert "contract" in render_message("contract_revision", "neutral", ctx).subject
 
 
