@@ -56,6 +56,7 @@ SITUATIONS = calibration.load()
 # 796 of 1160 (0.686) with "it goes against my values" (values_reanswered.toml).
 # 0.67: 810 of 1192 (0.680, just under 0.68) once batches bu-bv joined (fresh, 24 of 48).
 # 815 of 1192 (0.684) with paid cancellations kept and a tiny draining client let go.
+# 0.67: 834 of 1224 (0.681) once batches bw-bx joined (fresh, 26 of 48 before any change).
 TUNED_AT_LEAST = 0.67
 VERDICTS = {"keep", "keep_boundaries", "renegotiate", "plan_exit", "let_go", "not_enough"}
 
