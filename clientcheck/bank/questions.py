@@ -25,7 +25,7 @@ OVERRIDES = ("incident", "pattern", "line", "unfixable")
 """Serious events an answer can record, mildest first: one serious incident (being drunk
 at a meeting once); a repeated one; a line crossed (harassment, discrimination, a dishonest
 request), which calls for a clear "no" first; and what ends a working relationship at once
-(threats or pressure to get their way)."""
+(threats or pressure to get their way, a threat to your safety)."""
 
 CONDITION_OPS = ("equals", "in", "at_least", "at_most", "unknown")
 

@@ -214,6 +214,7 @@ def threatened(ctx: AssessmentContext) -> bool:
 
 # What the professionalism reminder answers, besides a general reminder: its title says so.
 REMINDER_TITLES = {
+    "safety": "draft_title_reminder_safety",
     "prying": "draft_title_reminder_prying",
     "refusal": "draft_title_reminder_refusal",
     "threat": "draft_title_reminder_threat",
@@ -221,14 +222,18 @@ REMINDER_TITLES = {
 
 
 def reminder_case(ctx: AssessmentContext) -> str:
-    """What the professionalism reminder answers: "prying" (questions about other clients,
-    nothing else crossed), "refusal" (a dishonest request, alone or pushed with a threat),
+    """What the professionalism reminder answers: "safety" (a threat to the user's safety,
+    whatever came with it: put on record, contact in writing only), "prying" (questions
+    about other clients, nothing else crossed), "refusal" (a dishonest request, alone or
+    pushed with a threat),
     "threat" (a threat to get their way, nothing graver with it), "remarks" (another line
     crossed) or "" (a general reminder). The templates and the draft's title read it."""
     said = facts(ctx, "unprofessional").get("crossed_line") == "yes"
     if not (said and any(s.id == "unprofessional" for s in ctx.flagged)):
         return ""
     what = _crossed(ctx)
+    if "safety" in what:
+        return "safety"
     asked = what & {"dishonest", "shortcut"}
     if what and what <= {"dishonest", "shortcut", "prying", *THREATS}:
         if asked:
@@ -242,6 +247,8 @@ def why_key(ctx: AssessmentContext, draft: str) -> str:
     """The string saying why ``draft`` is suggested: what it proposes for this client."""
     if draft == "payment_terms":
         return f"why_payment_terms_{payment_terms_mode(ctx)}"
+    if draft == "professionalism_reminder" and reminder_case(ctx) == "safety":
+        return "why_professionalism_reminder_safety"
     if draft == "professionalism_reminder" and threatened(ctx):
         return "why_professionalism_reminder_threat"
     return f"why_{draft}"

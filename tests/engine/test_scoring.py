@@ -465,6 +465,28 @@ def test_an_ultimatum_is_told_apart_from_a_threat_blurted_once():
     assert "sans rien exiger en échange" in once.label("fr")
 
 
+def test_a_threat_to_your_safety_ends_it_from_any_client():
+    # The judges, unanimous on a gardener told to "watch himself on the way out" by a client
+    # who had just insulted him: stop going there. Not "answer what they asked for" (there
+    # is no request behind it), even from a client you depend on.
+    answers = {"unprofessional.crossed_line": "yes", "unprofessional.crossed_what": ("safety",)}
+    free = assess(BANK, {**answers, **FREE})
+    assert free.verdict == "let_go" and rules_of(free) == ["unsafe"]
+    held = assess(BANK, {**answers, **DEPENDENT})
+    assert held.verdict == "plan_exit" and rules_of(held) == ["unsafe"]
+    # With an ultimatum as well, still the safety rule (no "hold your terms" for it).
+    both = {**answers, "unprofessional.crossed_what": ("threats", "safety")}
+    assert rules_of(assess(BANK, {**both, **DEPENDENT})) == ["unsafe"]
+    # A threat blurted out once, in anger, asking nothing and not against your safety,
+    # stays a firm word.
+    once = {**answers, "unprofessional.crossed_what": ("threat_once",)}
+    assert assess(BANK, {**once, **FREE}).verdict == "keep_boundaries"
+    scale = BANK.question("unprofessional.crossed_what").scale
+    assert "not against your safety" in scale.option("threat_once").label("en")
+    assert "I know where you live" in scale.option("safety").label("en")
+    assert "je sais où vous habitez" in scale.option("safety").label("fr")
+
+
 def test_someone_drunk_at_one_meeting_is_a_firm_word_not_an_exit():
     answers = {
         "unprofessional.crossed_line": "yes",

@@ -989,3 +989,24 @@ def test_a_verdict_resting_on_no_sign_says_the_risk_figure_does_not_explain_it(l
     # A verdict that rests on a sign: the figure is part of the story.
     late = make_ctx({"late_payment.chasing": "always", "late_payment.unpaid_90": "once", **FREE})
     assert late.verdict == "renegotiate" and not late.risk_apart
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("depends", [False, True])
+def test_a_threat_to_your_safety_puts_safety_first_in_the_advice(lang, depends):
+    # Leaving now or preparing it, the advice starts from the user's safety, says to meet
+    # no more alone and names the police; it never answers a request behind the threat.
+    answers = {
+        **(DEPENDENT if depends else FREE),
+        "unprofessional.crossed_line": "yes",
+        "unprofessional.crossed_what": ("safety",),
+    }
+    ctx = make_ctx(answers, lang)
+    assert ctx.verdict == ("plan_exit" if depends else "let_go")
+    item = next(a for a in advice_for(ctx) if a.sign_id == "unprofessional")
+    text = " ".join(item.lines)
+    first = {"en": "Your safety comes first", "fr": "Votre sécurité passe d'abord"}[lang]
+    police = {"en": "police", "fr": "police"}[lang]
+    aside = {"en": "leave the threat itself aside", "fr": "laissez la menace elle-même de côté"}
+    assert item.lines[0].startswith(first) and police in text, item.lines
+    assert aside[lang] not in text, text

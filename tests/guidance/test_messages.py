@@ -1984,3 +1984,32 @@ def test_detail_fills_name_only_fields_replaced_alone_and_always_the_same_way():
     assert carry_details(edited, fills) == (
         "Hi Jane,\n\nMy own words, on [date].\n\nJo Lee\nP.S. Jane knows."
     )
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("tone", ["warm", "neutral", "firm"])
+def test_a_threat_to_your_safety_is_put_on_record_never_talked_over(lang, tone):
+    # A threat to the user's safety is not a request to answer nor a remark to talk over:
+    # the reminder quotes it, says contact is in writing only and the work ends if it
+    # happens again, greets and signs off soberly in every tone, and its title says so.
+    from tests.support.contexts import DEPENDENT, make_ctx
+
+    answers = {
+        **DEPENDENT,
+        "unprofessional.crossed_line": "yes",
+        "unprofessional.crossed_what": ("safety", "threats"),
+    }
+    ctx = make_ctx(answers, lang)
+    draft = render_message("professionalism_reminder", tone, ctx)
+    said = {
+        "en": ("threat to my safety", "in writing only", "end our work together at once"),
+        "fr": ("menace contre ma sécurité", "uniquement par écrit", "fin à notre collaboration"),
+    }[lang]
+    assert all(words in draft.body for words in said), draft.body
+    never = {
+        "en": ("talk any of this over", "Hi ", "Best wishes", "your request"),
+        "fr": ("en parler", "Bien cordialement", "votre demande"),
+    }[lang]
+    assert not any(words in draft.body for words in never), draft.body
+    title = {"en": "Putting a threat on record", "fr": "Trace écrite d'une menace"}[lang]
+    assert draft.title == title
