@@ -1010,3 +1010,28 @@ def test_a_threat_to_your_safety_puts_safety_first_in_the_advice(lang, depends):
     aside = {"en": "leave the threat itself aside", "fr": "laissez la menace elle-même de côté"}
     assert item.lines[0].startswith(first) and police in text, item.lines
     assert aside[lang] not in text, text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_after_a_threat_to_your_safety_the_plan_starts_with_safety_not_notice(lang):
+    # A freelancer's reading: "with notice", "deliver the work in progress" and a handover
+    # by the 21st sent a threatened gardener back; one who depends on the client read
+    # "ends it at once" above "prepare your exit" with no word on what if it happens again.
+    threat = {"unprofessional.crossed_line": "yes", "unprofessional.crossed_what": ("safety",)}
+    free = make_ctx({**threat, **FREE, "situation.notice_weeks": 4.0}, lang)
+    plan = action_plan(free)
+    today = {"en": "Today:", "fr": "Dès aujourd'hui"}[lang]
+    notice = {"en": "notice", "fr": "préavis"}[lang]
+    handover = {"en": "work in progress", "fr": "travail en cours"}[lang]
+    assert plan[0].startswith(today), plan
+    assert not any(notice in step or handover in step for step in plan), plan
+    assert {"en": "safety comes before any notice", "fr": "sécurité passe avant tout préavis"}[
+        lang
+    ] in render_why(free)
+    held = make_ctx({**threat, **DEPENDENT}, lang)
+    plan = action_plan(held)
+    again = {"en": "If it happens again, stop that day", "fr": "Si cela se reproduit, arrêtez"}
+    assert plan[0].startswith(today) and any(s.startswith(again[lang]) for s in plan), plan
+    assert {"en": "your safety comes before your income", "fr": "votre sécurité passe avant"}[
+        lang
+    ] in render_why(held)

@@ -1990,8 +1990,10 @@ def test_detail_fills_name_only_fields_replaced_alone_and_always_the_same_way():
 @pytest.mark.parametrize("tone", ["warm", "neutral", "firm"])
 def test_a_threat_to_your_safety_is_put_on_record_never_talked_over(lang, tone):
     # A threat to the user's safety is not a request to answer nor a remark to talk over:
-    # the reminder quotes it, says contact is in writing only and the work ends if it
-    # happens again, greets and signs off soberly in every tone, and its title says so.
+    # the reminder quotes it, says contact is in writing only and that work stops at once
+    # if it happens again (not "I'll end our work together", a bluff for someone who
+    # depends on the client: a freelancer's reading), greets and signs off soberly in every
+    # tone, and its title says so.
     from tests.support.contexts import DEPENDENT, make_ctx
 
     answers = {
@@ -2002,8 +2004,8 @@ def test_a_threat_to_your_safety_is_put_on_record_never_talked_over(lang, tone):
     ctx = make_ctx(answers, lang)
     draft = render_message("professionalism_reminder", tone, ctx)
     said = {
-        "en": ("threat to my safety", "in writing only", "end our work together at once"),
-        "fr": ("menace contre ma sécurité", "uniquement par écrit", "fin à notre collaboration"),
+        "en": ("threat to my safety", "email or text", "I'll stop work immediately"),
+        "fr": ("menace pour ma sécurité", "uniquement par écrit", "j'arrêterais immédiatement"),
     }[lang]
     assert all(words in draft.body for words in said), draft.body
     never = {
@@ -2013,3 +2015,38 @@ def test_a_threat_to_your_safety_is_put_on_record_never_talked_over(lang, tone):
     assert not any(words in draft.body for words in never), draft.body
     title = {"en": "Putting a threat on record", "fr": "Trace écrite d'une menace"}[lang]
     assert draft.title == title
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("contract", [False, True])
+def test_after_a_threat_to_your_safety_the_goodbye_stops_now_and_sends_no_one_back(lang, contract):
+    # A freelancer's reading: the goodbye sent a threatened gardener back to the property
+    # to finish the work in progress, held the final files until paid and wished him well.
+    from tests.support.contexts import FREE, make_ctx
+
+    answers = {
+        **FREE,
+        "unprofessional.crossed_line": "yes",
+        "unprofessional.crossed_what": ("safety",),
+    }
+    if contract:
+        answers["contract_breach.has_contract"] = "yes"
+    ctx = make_ctx(answers, lang)
+    assert ctx.verdict == "let_go"
+    for tone in ("warm", "neutral", "firm"):
+        body = render_message("goodbye", tone, ctx).body
+        now = {
+            "en": ("effective today", "with immediate effect"),
+            "fr": ("à compter d'aujourd'hui", "avec effet immédiat"),
+        }[lang]
+        assert now[contract] in body, body
+        never = {
+            "en": ("complete the work in progress", "final files", "all the best", "handover"),
+            "fr": (
+                "terminerai le travail en cours",
+                "fichiers finaux",
+                "bonne continuation",
+                "passation",
+            ),
+        }[lang]
+        assert not any(words in body for words in never), body
