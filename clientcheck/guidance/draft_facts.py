@@ -192,7 +192,7 @@ def default_tone(ctx: AssessmentContext, message_id: str) -> str:
 # gets its own answer (the terms stay as agreed); with a dishonest request or harassment,
 # the refusal or the "it stops now" comes first.
 THREATS = ("threats", "threat_once")
-NOT_A_THREAT_ALONE = ("dishonest", "shortcut", "harassment", "discrimination")
+NOT_A_THREAT_ALONE = ("dishonest", "shortcut", "harassment", "discrimination", "safety")
 
 
 def _crossed(ctx: AssessmentContext) -> set[str]:

@@ -2015,6 +2015,10 @@ def test_a_threat_to_your_safety_is_put_on_record_never_talked_over(lang, tone):
     assert not any(words in draft.body for words in never), draft.body
     title = {"en": "Putting a threat on record", "fr": "Trace écrite d'une menace"}[lang]
     assert draft.title == title
+    # It opens neutral, not in the warm tone that answers an ultimatum alone.
+    from clientcheck.guidance.draft_facts import default_tone
+
+    assert default_tone(ctx, "professionalism_reminder") == "neutral"
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
