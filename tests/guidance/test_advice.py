@@ -1032,6 +1032,10 @@ def test_after_a_threat_to_your_safety_the_plan_starts_with_safety_not_notice(la
     plan = action_plan(held)
     again = {"en": "If it happens again, stop that day", "fr": "Si cela se reproduit, arrêtez"}
     assert plan[0].startswith(today) and any(s.startswith(again[lang]) for s in plan), plan
+    # Another sign flagged as well: the plan points to its advice, not back to the threat.
+    late = make_ctx({**threat, **DEPENDENT, "late_payment.unpaid_90": "once"}, lang)
+    name = {"en": "“Pays late”", "fr": "«\u00a0Paie en retard\u00a0»"}[lang]
+    assert any(name in step for step in action_plan(late)), action_plan(late)
     assert {"en": "your safety comes before your income", "fr": "votre sécurité passe avant"}[
         lang
     ] in render_why(held)

@@ -405,3 +405,17 @@ def test_answers_and_the_shares_chart_write_percentages_as_each_language_does(la
     figure = shares_figure(["Acme"], [35.2], lang)
     assert figure.data[0].text == (share,)
     assert figure.layout.xaxis.ticksuffix == share.removeprefix("35")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_rate_review_is_proposed_under_a_verdict_to_leave(lang):
+    # Two walks: "a rate review is worth proposing" under *Let go* (and under *Plan your
+    # exit* after a threat). The money box states the gap; proposing a review is the stay
+    # path's review sentence alone.
+    data = build_summary_input(BANK, record({**LEAVING, **PAYS}), lang)
+    assert data.ctx.verdict in ("let_go", "plan_exit")
+    text = summary_markdown(data)
+    gap = {"en": "an hour less than your target.", "fr": "de l'heure de moins que votre objectif."}
+    worth = {"en": "worth proposing", "fr": "mérite d'être proposée"}
+    assert gap[lang] in text and worth[lang] not in text, text
+    assert review_sentence(data.ctx) is None
