@@ -182,6 +182,32 @@ def validate_answers(bank: QuestionBank, raw: object) -> dict[str, Answer]:
     return clean
 
 
+def readable_answers(bank: QuestionBank, raw: object) -> tuple[dict[str, Answer], list[str]]:
+    """The valid answers of a mapping, and the question ids whose answer had to be left out.
+
+    For what the user's own device kept (never a file someone hands over, which is checked
+    whole): one unreadable answer costs that answer, not the whole piece of work.
+    """
+    if not isinstance(raw, Mapping):
+        raise AnswerError("not_a_mapping")
+    clean: dict[str, Answer] = {}
+    left_out: list[str] = []
+    for qid, value in raw.items():
+        try:
+            if qid not in bank.question_ids:
+                raise AnswerError("unknown_question")
+            clean[qid] = check_answer(bank.question(qid), value)
+        except AnswerError:
+            left_out.append(str(qid))
+    for question in bank.questions():
+        limit = limit_of(question, clean)
+        value = clean.get(question.id)
+        if limit is not None and isinstance(value, float) and value > limit:
+            del clean[question.id]
+            left_out.append(question.id)
+    return clean, left_out
+
+
 def limit_of(question: Question, answers: Mapping[str, Answer]) -> float | None:
     """The other answer this number may not exceed (late invoices <= invoices sent), if given."""
     if question.number is None or question.number.at_most is None:

@@ -81,6 +81,7 @@ class DeviceSession:
     saved_at: int
     writer: str
     deleted: Mapping[str, int] = field(default_factory=dict)  # client id -> deleted at
+    unreadable: tuple[str, ...] = ()  # question ids whose saved answer could not be read
 
     @property
     def token(self) -> str:
@@ -303,7 +304,9 @@ def loads_device(text: object, bank: QuestionBank) -> DeviceSession:
     session = doc.get("session")
     if not isinstance(session, str):
         raise LoadError("bad_field", "session")
-    loaded = loads(session.encode("utf-8"), bank)
+    # One answer that cannot be read costs that answer, never the whole work (a user's
+    # walk: a reload after a fault lost everything).
+    loaded = loads(session.encode("utf-8"), bank, lenient=True)
     extras_doc = _dict(doc.get("extras"), "extras")
     if set(extras_doc) - {"version", "clients", "deleted"}:
         raise LoadError("unknown_field", "extras")
@@ -334,6 +337,7 @@ def loads_device(text: object, bank: QuestionBank) -> DeviceSession:
         writer=writer,
         # A client written in this copy is not deleted, whatever an old tombstone says.
         deleted={k: v for k, v in deleted.items() if k not in {c.id for c in clients}},
+        unreadable=loaded.unreadable,
     )
 
 

@@ -35,7 +35,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from clientcheck.bank.answers import AnswerError, validate_answers
+from clientcheck.bank.answers import AnswerError, readable_answers, validate_answers
 from clientcheck.bank.questions import QuestionBank
 from clientcheck.bank.records import MAX_NAME_CHARS, MAX_NOTES_CHARS, ClientRecord
 from clientcheck.i18n import LANGS
@@ -66,6 +66,7 @@ class Loaded:
     clients: tuple[ClientRecord, ...]
     current: int
     dropped: tuple[str, ...] = ()  # older question ids whose answers were not carried over
+    unreadable: tuple[str, ...] = ()  # answers left out, read leniently (the device's copy)
 
 
 # Version 1 -> 2: how each changed answer is carried over. Answers to questions that
@@ -192,7 +193,12 @@ def _date(value: object, where: str) -> date:
 
 
 def _client(
-    raw: object, bank: QuestionBank, where: str, version: int = SCHEMA_VERSION, dropped=None
+    raw: object,
+    bank: QuestionBank,
+    where: str,
+    version: int = SCHEMA_VERSION,
+    dropped=None,
+    unreadable: list[str] | None = None,
 ) -> ClientRecord:
     if not isinstance(raw, dict):
         raise LoadError("bad_field", where)
@@ -219,7 +225,11 @@ def _client(
             raw_answers, lost = migrate_v3_answers(raw_answers)
             if dropped is not None:
                 dropped.extend(q for q in lost if q not in dropped)
-        answers = validate_answers(bank, raw_answers)
+        if unreadable is None:
+            answers = validate_answers(bank, raw_answers)
+        else:
+            answers, left_out = readable_answers(bank, raw_answers)
+            unreadable.extend(q for q in left_out if q not in unreadable)
     except AnswerError as exc:
         raise LoadError("bad_answers", exc.code) from None
     step = raw.get("step", "results")
@@ -236,8 +246,12 @@ def _client(
     )
 
 
-def loads(data: bytes, bank: QuestionBank) -> Loaded:
-    """Parse and validate an answers or session file; raise LoadError with a reason code."""
+def loads(data: bytes, bank: QuestionBank, lenient: bool = False) -> Loaded:
+    """Parse and validate an answers or session file; raise LoadError with a reason code.
+
+    ``lenient`` (the copy kept on the user's own device): an answer that cannot be read is
+    left out and named in ``Loaded.unreadable``, instead of refusing the whole copy.
+    """
     if len(data) > MAX_FILE_BYTES:
         raise LoadError("too_large")
     try:
@@ -264,8 +278,9 @@ def loads(data: bytes, bank: QuestionBank) -> Loaded:
             raise LoadError("unknown_field", ", ".join(sorted(unknown)))
         body = {k: v for k, v in doc.items() if k in _CLIENT_FIELDS}
         dropped: list[str] = []
-        record = _client(body, bank, "", version, dropped)
-        return Loaded(language, (record,), 0, tuple(dropped))
+        unreadable: list[str] | None = [] if lenient else None
+        record = _client(body, bank, "", version, dropped, unreadable)
+        return Loaded(language, (record,), 0, tuple(dropped), tuple(unreadable or ()))
     unknown = set(doc) - _TOP_FIELDS - {"clients", "current"}
     if unknown:
         raise LoadError("unknown_field", ", ".join(sorted(unknown)))
@@ -275,10 +290,11 @@ def loads(data: bytes, bank: QuestionBank) -> Loaded:
     if len(clients) > MAX_CLIENTS:
         raise LoadError("too_many_clients", str(len(clients)))
     lost: list[str] = []
+    unread: list[str] | None = [] if lenient else None
     records = tuple(
-        _client(c, bank, f"clients[{i}].", version, lost) for i, c in enumerate(clients)
+        _client(c, bank, f"clients[{i}].", version, lost, unread) for i, c in enumerate(clients)
     )
     current = doc.get("current", 0)
     if not isinstance(current, int) or isinstance(current, bool) or not 0 <= current < len(records):
         current = 0
-    return Loaded(language, records, current, tuple(lost))
+    return Loaded(language, records, current, tuple(lost), tuple(unread or ()))

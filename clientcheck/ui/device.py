@@ -45,6 +45,7 @@ from clientcheck.ui.device_state import (
     now_ms,
     record_is_blank,
     saved_step,
+    unreadable_message,
 )
 from clientcheck.ui.device_tabs import conflict_notice, on_sync
 from clientcheck.ui.device_welcome import start_buttons
@@ -113,6 +114,8 @@ def _on_loaded(loaded: dict, d: DeviceState, lang: str) -> None:
     except LoadError as exc:
         s.flash.append(("warning", device_error_message(exc, lang)))
         return
+    if saved.unreadable:
+        s.flash.append(("warning", unreadable_message(saved.unreadable, lang)))
     was_blank = is_blank(s)
     adopt(saved, d, replace_all=False)
     s = store()

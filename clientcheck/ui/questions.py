@@ -17,7 +17,7 @@ from clientcheck.bank.answers import DONT_KNOW, AnswerError, limit_of, parse_num
 from clientcheck.bank.questions import Question, Section
 from clientcheck.engine import money
 from clientcheck.engine.signs import visible_questions
-from clientcheck.i18n import currency_symbol, format_number, t, with_unit
+from clientcheck.i18n import LANGS, currency_symbol, format_number, t, with_unit
 from clientcheck.ui.layout import literal
 from clientcheck.ui.state import bank, store
 
@@ -64,8 +64,37 @@ def _release_dependents(question: Question) -> None:
                 s.set_answer(other.id, None)
 
 
+def chosen_option(question: Question, value: object) -> str | None:
+    """The option a radio's value stands for, or None when it stands for none.
+
+    Streamlit 1.67 keeps a radio's choice as its label: after a change of language, the
+    browser can send back the old label ("Sometimes" under French labels), which Streamlit
+    then returns as the value (a user's walk: the results page failed and a reload lost the
+    work). A label in either language is read as its option; anything else as no answer.
+    """
+    assert question.scale is not None
+    if value == DONT_KNOW or value in question.scale.option_ids:
+        return str(value)
+    for lang in LANGS:
+        if value == t("dont_know", lang):
+            return DONT_KNOW
+        for option in question.scale.options:
+            if value == option.label(lang):
+                return option.id
+    return None
+
+
 def _on_choice(question_id: str, key: str) -> None:
-    store().set_answer(question_id, st.session_state.get(key))
+    value = st.session_state.get(key)
+    if value is None:
+        store().set_answer(question_id, None)
+        return
+    option = chosen_option(bank().question(question_id), value)
+    if option is None:  # nothing it stands for: keep the answer given before
+        st.session_state[key] = store().record.answers.get(question_id)
+        return
+    st.session_state[key] = option
+    store().set_answer(question_id, option)
 
 
 # Typed text kept for a number field: longer is no number, and would only fill memory.
@@ -153,7 +182,7 @@ def draw_question(question: Question, number: int, lang: str) -> None:
                         args=(question, key, option),
                     )
             return
-        if key not in st.session_state:
+        if key not in st.session_state or st.session_state[key] not in (*options, None):
             st.session_state[key] = record.answers.get(question.id)
         st.radio(
             label,

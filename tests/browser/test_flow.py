@@ -137,6 +137,32 @@ def test_switching_language_midway_updates_labels_and_page_language(page: Page, 
     ).to_have_value("3")
 
 
+def test_a_choice_made_before_a_language_switch_survives_it_to_the_results(
+    page: Page, app_url: str
+):
+    # A user's walk: a choice answered in English, then the language switched and the next
+    # page opened: the browser sent the choice back as its English label (Streamlit 1.67
+    # keeps a radio's choice as its label), the label was stored as the answer, the results
+    # page failed, and a reload lost the work.
+    open_app(page, app_url)
+    click(page, "Start")
+    click(page, "Next")
+    chasing = question_text("late_payment.chasing", "en")
+    choose(page, chasing, "Sometimes")
+    page.locator(MAIN).get_by_text("Français", exact=True).click()
+    wait_idle(page)
+    expect_title(page, "Paie en retard")
+    click(page, "Suivant")
+    page.locator('[data-testid="stSidebar"]').get_by_role("button", name="Résultats").click()
+    wait_idle(page)
+    expect(page.locator(MAIN).locator("h1").first).to_contain_text("Résultats", timeout=20_000)
+    expect(page.get_by_text(t("page_fault", "fr")[:40])).to_have_count(0)
+    page.locator('[data-testid="stSidebar"]').get_by_role("button", name="Paie en retard").click()
+    wait_idle(page)
+    group = page.get_by_role("radiogroup", name=question_text("late_payment.chasing", "fr"))
+    expect(group.get_by_role("radio", name="Parfois", exact=True)).to_be_checked()
+
+
 def test_a_message_at_the_top_leaves_the_panels_the_user_opened_open(page: Page, app_url, tmp_path):
     # A message that comes and goes above the page (here: a file refused) must not shift
     # the page below it: Streamlit redraws a shifted expander closed, and the panel the

@@ -351,3 +351,24 @@ def test_a_hostile_saved_name_is_shown_literally_in_the_offer():
     label = at.button(key="continue").label
     assert label.startswith(f"Continue: {literal(name)}, 1 of {asked(saved)} answered")
     assert r"\*\*bold\*\*" in label and r"\[x\]" in label
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_saved_answer_that_cannot_be_read_is_left_blank_and_the_rest_comes_back(lang):
+    # A user's walk: one unreadable answer in the device's copy, and a reload of the results
+    # page said the work "could not be restored" and started a clean page.
+    copy = json.loads(saved_copy(now_ms() - TWO_DAYS, acme()))
+    session = json.loads(copy["session"])
+    session["clients"][0]["answers"]["late_payment.chasing"] = "Often"
+    copy["session"] = json.dumps(session)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    at.query_params["lang"] = lang
+    at.query_params["step"] = "results"
+    at = device_answers(run(at), text=json.dumps(copy))
+    said = {"en": "could not be read and were left blank", "fr": "réponses illisibles"}[lang]
+    (warning,) = [w.value for w in at.warning if said in w.value]
+    assert BANK.question("late_payment.chasing").text(lang) in warning, warning
+    assert store(at).step == "results" and store(at).record.name == "Acme Ltd"
+    kept = dict(acme().answers)
+    kept.pop("late_payment.chasing")
+    assert store(at).record.answers == kept
