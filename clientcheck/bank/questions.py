@@ -44,6 +44,11 @@ HISTORY = (
 question reads as "not yet". ``self_corrected``: no need, the client apologised or put it
 right on their own, and it has not happened again."""
 
+HISTORY_SCALES = ("history", "history_conduct", "history_workload")
+"""The scales of the "have you raised it?" questions: terms (fees, deposits, stopped work),
+behaviour (a last warning), and workload (a minimum commitment, time no longer held);
+each offers only the histories that fit its sign, all of them among HISTORY."""
+
 STILL_GOING = HISTORY[HISTORY.index("slipping") :]
 """What was tried that says the problem goes on: it came back, nothing changed, it got
 worse, or the terms put in force were paid, half-kept or refused."""

@@ -8,7 +8,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from clientcheck.bank.answers import DONT_KNOW, Answer, Answers, is_answered
-from clientcheck.bank.questions import OVERRIDES, Condition, Question, QuestionBank, Section
+from clientcheck.bank.questions import (
+    HISTORY_SCALES,
+    OVERRIDES,
+    Condition,
+    Question,
+    QuestionBank,
+    Section,
+)
 
 NOT_ASSESSED = "not_assessed"
 
@@ -203,7 +210,7 @@ def score_sign(bank: QuestionBank, sign: Section, answers: Answers) -> SignResul
 
 def is_history(question: Question) -> bool:
     """Whether this is a sign's "have you already raised it?" question."""
-    return question.scale is not None and question.scale.id in ("history", "history_conduct")
+    return question.scale is not None and question.scale.id in HISTORY_SCALES
 
 
 def _fact(answer: object) -> str | tuple[str, ...]:

@@ -120,6 +120,30 @@ def migrate_v2_answers(raw: object) -> object:
     return raw
 
 
+# Options a question no longer offers, within version 4, and what each now reads as: the
+# workload question lost the terms options ("I went further ... they pay the fee"), which
+# never fitted it.
+_WITHDRAWN = {
+    "less_work.raised": {
+        "self_corrected": "improved",
+        "enforced_paid": "enforced",
+        "enforced_complied": "enforced",
+    },
+}
+
+
+def carry_withdrawn_options(raw: object) -> object:
+    """Read an option a question no longer offers as the one that now says the same."""
+    if not isinstance(raw, dict):
+        return raw
+    answers = dict(raw)
+    for qid, renamed in _WITHDRAWN.items():
+        value = answers.get(qid)
+        if isinstance(value, str) and value in renamed:
+            answers[qid] = renamed[value]
+    return answers
+
+
 def migrate_v3_answers(raw: object) -> tuple[object, list[str]]:
     """Carry version-3 answers over to version 4; return them and the ids to answer again."""
     if not isinstance(raw, dict):
@@ -225,6 +249,7 @@ def _client(
             raw_answers, lost = migrate_v3_answers(raw_answers)
             if dropped is not None:
                 dropped.extend(q for q in lost if q not in dropped)
+        raw_answers = carry_withdrawn_options(raw_answers)
         if unreadable is None:
             answers = validate_answers(bank, raw_answers)
         else:

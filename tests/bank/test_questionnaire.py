@@ -326,15 +326,16 @@ def test_what_a_help_text_quotes_of_its_options_is_what_they_say():
     import re
 
     from clientcheck.bank.loader import default_bank
+    from clientcheck.bank.questions import HISTORY_SCALES
 
     quotes = {"en": re.compile(r"“([^”]+)”"), "fr": re.compile(r"«\s*([^»]+?)\s*»")}
     checked = 0
     for question in default_bank().questions():
-        if question.scale is None or question.scale.id not in ("history", "history_conduct"):
+        if question.scale is None or question.scale.id not in HISTORY_SCALES:
             continue
         for lang, quote in quotes.items():
             labels = [o.label(lang) for o in question.scale.options]
-            for fragment in quote.findall(question.help(lang) or ""):
+            for fragment in quote.findall(question.help(lang) if question.help else ""):
                 checked += 1
                 assert any(fragment.lower() in label.lower() for label in labels), (
                     question.id,

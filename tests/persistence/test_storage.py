@@ -295,3 +295,29 @@ def test_several_answers_that_cannot_go_together_are_refused(value):
     with pytest.raises(LoadError) as caught:
         loads(json.dumps(doc).encode(), BANK)
     assert caught.value.detail == "unknown_option:contract_breach.terms_broken"
+
+
+@pytest.mark.parametrize(
+    ("saved", "read"),
+    [
+        ("enforced_paid", "enforced"),
+        ("enforced_complied", "enforced"),
+        ("self_corrected", "improved"),
+    ],
+)
+def test_a_workload_answer_the_question_no_longer_offers_reads_as_its_new_option(saved, read):
+    # A user's walk: "Have you already asked the client what workload to expect?" offered
+    # "they pay what is due but skip the fee". Those options went; a file saved with one
+    # still loads, read as the option that now says the same.
+    doc = json.loads(document())
+    doc["answers"] = {"less_work.volume_change": -30, "less_work.raised": saved}
+    (client,) = loads(json.dumps(doc).encode(), BANK).clients
+    assert client.answers["less_work.raised"] == read
+
+
+def test_the_workload_history_offers_no_fee_or_deposit():
+    scale = BANK.question("less_work.raised").scale
+    assert scale.option_ids == ("not_yet", "improved", "slipping", "no_change", "worse", "enforced")
+    for option in scale.options:
+        for words in ("fee", "deposit", "formal notice", "pay"):
+            assert words not in option.label("en").replace("booking fee", ""), option.label("en")
