@@ -98,6 +98,8 @@ def suggested_drafts(ctx: AssessmentContext) -> tuple[tuple[str, str], ...]:
         return ()
     lang = ctx.lang
     picks: list[tuple[str, str]] = []
+    if ctx.driver_rule == "unsafe" and ctx.verdict == "plan_exit":
+        return _after_a_threat_to_safety(ctx, signs)
     if ctx.verdict == "let_go":
         picks.append(("goodbye", t("why_goodbye", lang)))
         leave_draft = LEAVE_DRAFT.get(signs[0].id)
@@ -152,6 +154,24 @@ def suggested_drafts(ctx: AssessmentContext) -> tuple[tuple[str, str], ...]:
             picks.insert(at, ("late_payment_claim", t("why_late_payment_claim", lang)))
     # Never suggest a draft that pulls against the verdict (see ``against_verdict``).
     return tuple(pick for pick in picks if not against_verdict(ctx, pick[0]))[:MAX_SUGGESTED]
+
+
+def _after_a_threat_to_safety(
+    ctx: AssessmentContext, signs: list[SignView]
+) -> tuple[tuple[str, str], ...]:
+    """A threat to the user's safety from a client they cannot leave yet: its record
+    first, then the money owed, claimed in writing; no other draft that opens a talk
+    (a user's walk: "Naming disrespect" allowed calls after the record asked for writing
+    only, and new payment terms were proposed to a client she is told to leave)."""
+    sign = next(s for s in signs if s.id == "unprofessional")
+    draft = "professionalism_reminder"
+    picks = [(draft, t(why_key(ctx, draft), ctx.lang, sign=sign.name))]
+    if money_owed(ctx) or overdue_now(ctx):
+        if is_business_client(ctx):
+            picks.append(("late_payment_claim", t("why_late_payment_claim", ctx.lang)))
+        else:
+            picks.append(("payment_terms", t("why_collect", ctx.lang)))
+    return tuple(picks)
 
 
 CUT_QUESTION = "situation.usual_rate"

@@ -1039,3 +1039,42 @@ def test_after_a_threat_to_your_safety_the_plan_starts_with_safety_not_notice(la
     assert {"en": "your safety comes before your income", "fr": "votre sécurité passe avant"}[
         lang
     ] in render_why(held)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_safety_advice_names_the_draft_it_means_and_never_says_below(lang):
+    # A user's walk: the summary, downloaded without drafts, said "send the message below".
+    from clientcheck.guidance.messages import message_title
+
+    answers = {
+        **DEPENDENT,
+        "unprofessional.crossed_line": "yes",
+        "unprofessional.crossed_what": ("safety",),
+    }
+    ctx = make_ctx(answers, lang)
+    text = " ".join(next(a for a in advice_for(ctx) if a.sign_id == "unprofessional").lines)
+    assert message_title("professionalism_reminder", lang, ctx) in text
+    assert ("below" if lang == "en" else "ci-dessous") not in text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_after_a_threat_to_your_safety_the_drafts_are_its_record_then_the_money(lang):
+    # A user's walk (a dependent bookkeeper threatened, insulted, owed an invoice 95 days):
+    # "Naming disrespect" allowed calls after the record asked for writing only, and new
+    # payment terms were proposed to a client she is told to leave; the claim for the
+    # overdue invoice was not suggested.
+    from clientcheck.guidance.suggestions import suggested_messages
+
+    answers = {
+        **DEPENDENT,
+        "situation.client_kind": "business",
+        "unprofessional.crossed_line": "yes",
+        "unprofessional.crossed_what": ("safety",),
+        "disrespect.insults": "once",
+        "high_maintenance.after_hours": "often",
+    }
+    ctx = make_ctx(answers, lang)
+    assert ctx.verdict == "plan_exit" and ctx.driver_rule == "unsafe"
+    assert suggested_messages(ctx) == ("professionalism_reminder",)
+    owed = make_ctx({**answers, "late_payment.unpaid_90": "once"}, lang)
+    assert suggested_messages(owed) == ("professionalism_reminder", "late_payment_claim")

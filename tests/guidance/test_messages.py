@@ -2054,3 +2054,22 @@ def test_after_a_threat_to_your_safety_the_goodbye_stops_now_and_sends_no_one_ba
             ),
         }[lang]
         assert not any(words in body for words in never), body
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_record_of_a_threat_also_refuses_the_request_it_came_with(lang):
+    # A user's walk: the advice said to refuse the backdating in writing, and no draft did.
+    from tests.support.contexts import DEPENDENT, make_ctx
+
+    answers = {
+        **DEPENDENT,
+        "unprofessional.crossed_line": "yes",
+        "unprofessional.crossed_what": ("safety", "dishonest"),
+    }
+    body = render_message("professionalism_reminder", "neutral", make_ctx(answers, lang)).body
+    no = {"en": "remains no", "fr": "ma réponse reste non"}[lang]
+    assert no in body and ("redating invoices" in body or "antidater des factures" in body)
+    alone = {**answers, "unprofessional.crossed_what": ("safety",)}
+    assert (
+        no not in render_message("professionalism_reminder", "neutral", make_ctx(alone, lang)).body
+    )
