@@ -2073,3 +2073,31 @@ def test_the_record_of_a_threat_also_refuses_the_request_it_came_with(lang):
     assert (
         no not in render_message("professionalism_reminder", "neutral", make_ctx(alone, lang)).body
     )
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_drafts_state_no_drop_in_work_nor_remarks_the_answers_do_not_give(lang):
+    # A user's walk (work up 20 %, hard to predict; gossip and sudden reversals, never a
+    # disrespectful word): the workload draft said "less work", the contract revision
+    # spoke of "recent remarks".
+    from tests.support.contexts import FREE, make_ctx
+
+    answers = {
+        **FREE,
+        "less_work.volume_change": 20.0,
+        "less_work.predictable": "rarely",
+        "unprofessional.gossip": "often",
+        "unprofessional.unpredictable": "often",
+        "contract_breach.has_contract": "yes",
+    }
+    ctx = make_ctx(answers, lang)
+    assert {"less_work", "unprofessional"} <= {s.id for s in ctx.flagged}
+    drop = {"en": ("Less work", "has fallen"), "fr": ("moins de travail", "a baissé")}[lang]
+    remarks = {"en": "remarks", "fr": "remarques"}[lang]
+    for tone in ("warm", "neutral", "firm"):
+        workload = render_message("workload_checkin", tone, ctx).body
+        assert not any(words in workload for words in drop), workload
+        revision = render_message("contract_revision", tone, ctx).body
+        assert remarks not in revision, revision
+    fell = make_ctx({**answers, "less_work.volume_change": -30.0}, lang)
+    assert any(w in render_message("workload_checkin", "neutral", fell).body for w in drop)
