@@ -123,10 +123,22 @@ def fenced(value: object) -> str:
     return f"{fence}text\n{body}\n{fence}"
 
 
-def driver_lines(sign: SignView, lang: str) -> tuple[str, ...]:
-    """Say which answers drove a sign's score: "question → answer", one per driver."""
+def driver_lines(sign: SignView, lang: str, question_chars: int | None = None) -> tuple[str, ...]:
+    """Say which answers drove a sign's score: "question → answer", one per driver.
+
+    ``question_chars`` shortens a long question, never the answer (a user's walk: the
+    PDF cut "has the client crossed a line: …" before its "→ Yes").
+    """
     flag = f" ({labels(lang)['dealbreaker']})"
-    return tuple(f"{d.question} → {d.answer}{flag if d.dealbreaker else ''}" for d in sign.drivers)
+
+    def asked(question: str) -> str:
+        if question_chars is None or len(question) <= question_chars:
+            return question
+        return question[: question_chars - 1].rstrip(" ,:;") + "…"
+
+    return tuple(
+        f"{asked(d.question)} → {d.answer}{flag if d.dealbreaker else ''}" for d in sign.drivers
+    )
 
 
 def driver_text(sign: SignView, lang: str) -> str:

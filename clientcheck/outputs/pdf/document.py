@@ -37,6 +37,8 @@ from clientcheck.outputs.summary import (
 
 MAX_TITLE_CHARS = 160
 MAX_CELL_CHARS = 300
+# A question in the sign table is shortened past this; its answer never is.
+MAX_QUESTION_CHARS = 120
 MARGIN = 18.0
 
 
@@ -110,7 +112,8 @@ def _sign_table(pdf: SummaryPDF, data: SummaryInput, words: dict[str, str]) -> N
     for sign in ctx.signs:
         tags = [words[tag] for tag in sign.tags]
         band = sign.band_label + (f" ({', '.join(tags)})" if tags else "")
-        drivers = "\n".join(pdf_line(d, MAX_CELL_CHARS) for d in driver_lines(sign, ctx.lang))
+        said = driver_lines(sign, ctx.lang, question_chars=MAX_QUESTION_CHARS)
+        drivers = "\n".join(pdf_line(d) for d in said)
         rows.append(
             (
                 pdf_line(sign.name),
