@@ -74,7 +74,10 @@ def notice_span(weeks: float) -> tuple[int, str]:
     """
     if abs(weeks - round(weeks)) < 0.01:
         return round(weeks), "week"
-    if abs(weeks * 7 - round(weeks * 7)) < 0.01:
+    # "30 days" is stored as 4.29 weeks (two decimals): 30.03 days is still 30 days (a
+    # user's walk read "1 month's notice" and a last day one day late), where a month
+    # typed as 4.3 weeks (30.1 days) stays a month.
+    if abs(weeks * 7 - round(weeks * 7)) < 0.05:
         return round(weeks * 7), "day"
     months = round(weeks / MONTH_WEEKS)
     if months >= 1 and abs(weeks - months * MONTH_WEEKS) <= 0.015 * months * MONTH_WEEKS:

@@ -138,6 +138,8 @@ def test_the_pay_by_date_follows_the_preparation_day_and_no_day_count_goes_stale
         (13.0, (13, "week"), "13 weeks", "13\u00a0semaines", date(2027, 3, 5)),
         # "30 days" (30/7 weeks) stays 30 days, not a month.
         (30 / 7, (30, "day"), "30 days", "30\u00a0jours", date(2027, 1, 4)),
+        # ... and as it is stored once typed (two decimals: 4.29 weeks).
+        (4.29, (30, "day"), "30 days", "30\u00a0jours", date(2027, 1, 4)),
         # Half a week is served in full: four days.
         (0.5, (4, "day"), "4 days", "4\u00a0jours", date(2026, 12, 8)),
     ],
