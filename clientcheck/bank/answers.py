@@ -164,22 +164,7 @@ def check_several(question: Question, value: object) -> tuple[str, ...]:
 
 def validate_answers(bank: QuestionBank, raw: object) -> dict[str, Answer]:
     """Check a mapping of question id to answer; raise AnswerError naming the first problem."""
-    if not isinstance(raw, Mapping):
-        raise AnswerError("not_a_mapping")
-    clean: dict[str, Answer] = {}
-    for qid, value in raw.items():
-        if qid not in bank.question_ids:
-            raise AnswerError(f"unknown_question:{qid}")
-        try:
-            clean[qid] = check_answer(bank.question(qid), value)
-        except AnswerError as exc:
-            raise AnswerError(f"{exc.code}:{qid}", exc.minimum, exc.maximum) from None
-    for question in bank.questions():
-        limit = limit_of(question, clean)
-        value = clean.get(question.id)
-        if limit is not None and isinstance(value, float) and value > limit:
-            raise AnswerError(f"more_than_total:{question.id}", 0, limit)
-    return clean
+    return _checked(bank, raw, strict=True)[0]
 
 
 def readable_answers(bank: QuestionBank, raw: object) -> tuple[dict[str, Answer], list[str]]:
@@ -188,6 +173,12 @@ def readable_answers(bank: QuestionBank, raw: object) -> tuple[dict[str, Answer]
     For what the user's own device kept (never a file someone hands over, which is checked
     whole): one unreadable answer costs that answer, not the whole piece of work.
     """
+    return _checked(bank, raw, strict=False)
+
+
+def _checked(bank: QuestionBank, raw: object, strict: bool) -> tuple[dict[str, Answer], list[str]]:
+    """Check every answer of a mapping: ``strict`` raises on the first problem, otherwise
+    the answers with one are left out and their question ids returned."""
     if not isinstance(raw, Mapping):
         raise AnswerError("not_a_mapping")
     clean: dict[str, Answer] = {}
@@ -195,14 +186,21 @@ def readable_answers(bank: QuestionBank, raw: object) -> tuple[dict[str, Answer]
     for qid, value in raw.items():
         try:
             if qid not in bank.question_ids:
-                raise AnswerError("unknown_question")
-            clean[qid] = check_answer(bank.question(qid), value)
+                raise AnswerError(f"unknown_question:{qid}")
+            try:
+                clean[qid] = check_answer(bank.question(qid), value)
+            except AnswerError as exc:
+                raise AnswerError(f"{exc.code}:{qid}", exc.minimum, exc.maximum) from None
         except AnswerError:
+            if strict:
+                raise
             left_out.append(str(qid))
     for question in bank.questions():
         limit = limit_of(question, clean)
         value = clean.get(question.id)
         if limit is not None and isinstance(value, float) and value > limit:
+            if strict:
+                raise AnswerError(f"more_than_total:{question.id}", 0, limit)
             del clean[question.id]
             left_out.append(question.id)
     return clean, left_out
