@@ -51,6 +51,9 @@ MAX_CHOSEN_PER_CLIENT = 100
 # and at most this many (the newest), about 40 characters each.
 TOMBSTONE_DAYS = 90
 MAX_TOMBSTONES = 200
+# In "chosen": the user unticked every draft, so none goes in the summary (without any
+# entry, the first suggested draft does).
+NO_DRAFT = "none"
 
 _TOP_FIELDS = {"format", "device_version", "saved_at", "writer", "session", "extras"}
 _CLIENT_EXTRA_FIELDS = {"id", "changed_at", "details", "drafts", "chosen", "raw"}
@@ -257,7 +260,7 @@ def _extras(raw: object, where: str, bank: QuestionBank) -> tuple[str, ClientExt
     for item in chosen_raw:
         if not isinstance(item, str):
             raise LoadError("bad_field", f"{where}.chosen")
-        if _draft_key_known(item, 2) and item not in chosen:
+        if (item == NO_DRAFT or _draft_key_known(item, 2)) and item not in chosen:
             chosen.append(item)
     numbers = {q.id for q in bank.questions() if q.kind == "number"}
     typed = {}

@@ -38,6 +38,7 @@ from clientcheck.guidance.render import (
 from clientcheck.guidance.suggestions import against_verdict, suggested_drafts, verdict_note
 from clientcheck.i18n import LANGS, currency_name, format_money, t
 from clientcheck.outputs.exports import draft_file_stem
+from clientcheck.persistence.device import NO_DRAFT
 from clientcheck.ui.draft_details import details_form, details_values
 from clientcheck.ui.layout import fitted_text_area
 from clientcheck.ui.state import store
@@ -103,10 +104,22 @@ def _carry_details(
     return changed
 
 
+def _ticked(ctx: AssessmentContext, record_id: str) -> list[str]:
+    """The drafts ("message|tone") in the summary: those the user ticked or, until they
+    tick or untick one, the first suggested draft (a user's walk: the summary said "send
+    the message below" and held none, its box being off by default)."""
+    chosen = store().chosen_drafts.get(record_id)
+    if chosen is None:
+        ranked = suggested_drafts(ctx)
+        first = ranked[0][0] if ranked else None
+        return [f"{first}|{default_tone(ctx, first)}"] if first else []
+    return [entry for entry in chosen if entry != NO_DRAFT]
+
+
 def chosen_drafts(ctx: AssessmentContext, record_id: str, details: MessageDetails) -> list[Draft]:
-    """The drafts the user ticked for the summary, as edited."""
+    """The drafts for the summary, as edited."""
     out = []
-    for entry in store().chosen_drafts.get(record_id, []):
+    for entry in _ticked(ctx, record_id):
         message_id, tone = entry.split("|")
         draft = render_message(message_id, tone, ctx, details)
         draft_id = _draft_id(record_id, message_id, tone, ctx.lang)
@@ -150,12 +163,12 @@ def _follow_the_verdict(ctx: AssessmentContext, record_id: str, pick_key: str) -
     st.session_state[seen_key] = ctx.verdict
 
 
-def _toggle_chosen(record_id: str, entry: str, key: str) -> None:
-    chosen = store().chosen_drafts.setdefault(record_id, [])
-    if st.session_state.get(key) and entry not in chosen:
+def _toggle_chosen(record_id: str, entry: str, key: str, ticked: list[str]) -> None:
+    chosen = store().chosen_drafts[record_id] = [e for e in ticked if e != entry]
+    if st.session_state.get(key):
         chosen.append(entry)
-    elif not st.session_state.get(key) and entry in chosen:
-        chosen.remove(entry)
+    elif not chosen:
+        chosen.append(NO_DRAFT)  # kept, so the first suggestion does not come back
 
 
 def drafts_section(ctx: AssessmentContext, record_id: str, lang: str) -> MessageDetails:
@@ -338,12 +351,13 @@ def _editor(
     )
     entry = f"{message_id}|{tone}"
     include_key = f"include|{draft_id}"
-    st.session_state[include_key] = entry in store().chosen_drafts.get(record_id, [])
+    ticked = _ticked(ctx, record_id)
+    st.session_state[include_key] = entry in ticked
     st.checkbox(
         t("draft_include", lang),
         key=include_key,
         on_change=_toggle_chosen,
-        args=(record_id, entry, include_key),
+        args=(record_id, entry, include_key, ticked),
     )
     return details
 

@@ -19,6 +19,7 @@ from clientcheck.persistence.device import (
     EXTRAS_VERSION,
     MAX_DEVICE_CHARS,
     MAX_TOMBSTONES,
+    NO_DRAFT,
     TOMBSTONE_DAYS,
     ClientExtras,
     deleted_since,
@@ -297,6 +298,12 @@ def test_drafts_of_messages_this_version_does_not_offer_are_left_out():
     assert extras.drafts == {"goodbye|warm|en": {"body": "y"}}
     assert extras.chosen == ["goodbye|warm"]
     assert extras.raw == {"late_payment.days_late": "3"}
+
+
+def test_no_draft_for_the_summary_is_kept_as_a_choice():
+    # Without it, the first suggested draft would be back in the summary after a reload.
+    extras = loads_device(_with_client_extras(chosen=[NO_DRAFT]), BANK).extras[0]
+    assert extras.chosen == [NO_DRAFT]
 
 
 json_values = st.recursive(

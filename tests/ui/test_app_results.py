@@ -17,7 +17,11 @@ from clientcheck.bank.loader import default_bank
 from clientcheck.bank.records import ClientRecord
 from clientcheck.engine.changes import what_would_change
 from clientcheck.engine.verdict import assess
+from clientcheck.guidance.messages import MessageDetails
+from clientcheck.persistence.device import NO_DRAFT
 from clientcheck.persistence.storage import dumps_assessment, dumps_session
+from clientcheck.ui import drafts as drafts_ui
+from clientcheck.ui.results import context_for
 from clientcheck.ui.state import Store
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -208,10 +212,16 @@ def test_edits_to_a_draft_are_kept_and_can_be_reset():
     assert body_area(at).value != "My own words." and "Dear [name]," in body_area(at).value
 
 
-def test_ticked_drafts_are_remembered_for_the_summary_with_their_edits():
+def test_the_first_suggested_draft_is_in_the_summary_until_the_user_unticks_it():
     at = app([ClientRecord(name="Acme", answers=dict(LATE_PAYER))])
     body_area(at).input("Edited body for the summary.").run()
+    s = store(at)
     include = next(c for c in at.checkbox if c.key.startswith("include|"))
+    assert include.value and s.record.id not in s.chosen_drafts  # ticked by default
+    include.uncheck().run()
+    assert store(at).chosen_drafts[s.record.id] == [NO_DRAFT]  # kept as a choice
+    include = next(c for c in at.checkbox if c.key.startswith("include|"))
+    assert not include.value
     include.check().run()
     s = store(at)
     assert s.chosen_drafts[s.record.id] == ["payment_terms|neutral"]
@@ -219,11 +229,23 @@ def test_ticked_drafts_are_remembered_for_the_summary_with_their_edits():
         s.drafts[f"{s.record.id}|payment_terms|neutral|en"]["body"]
         == "Edited body for the summary."
     )
-    include = next(c for c in at.checkbox if c.key.startswith("include|"))
-    assert include.value
-    include.uncheck().run()
-    assert store(at).chosen_drafts[s.record.id] == []
     assert not at.exception
+
+
+def test_the_summary_holds_the_first_suggested_draft_as_edited_or_none_once_unticked(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    record = ClientRecord(name="Acme", answers=dict(LATE_PAYER))
+    ctx = context_for(default_bank(), record, "en")
+    s = Store(clients=[record])
+    monkeypatch.setattr(drafts_ui, "store", lambda: s)
+    s.drafts[f"{record.id}|payment_terms|neutral|en"] = {"body": "Mine."}
+    drafts = drafts_ui.chosen_drafts(ctx, record.id, MessageDetails())
+    assert [(d.message_id, d.tone, d.body) for d in drafts] == [
+        ("payment_terms", "neutral", "Mine.")
+    ]
+    s.chosen_drafts[record.id] = [NO_DRAFT]
+    assert drafts_ui.chosen_drafts(ctx, record.id, MessageDetails()) == []
 
 
 # --- several clients -------------------------------------------------------------
