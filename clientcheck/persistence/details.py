@@ -36,6 +36,7 @@ DETAIL_KINDS: Final = {
     "revision_reason": "reason",
     "proposed_clause": "area",
     "example": "area",
+    "incident_date": "date",
     "extra_work": "text",
     "extra_price": "money",
     "extra_deadline": "date",

@@ -41,6 +41,7 @@ _LABELS = {
     "revision_reason": ("detail_revision_reason", None),
     "proposed_clause": ("detail_proposed_clause", "detail_proposed_clause_help"),
     "example": ("detail_example", "detail_example_help"),
+    "incident_date": ("detail_incident_date", "detail_incident_date_help"),
     "extra_work": ("detail_extra_work", None),
     "extra_price": ("detail_extra_price", None),
     "extra_deadline": ("detail_extra_deadline", None),
@@ -85,6 +86,12 @@ MESSAGE_DETAILS = {
         "overdue_amount",
         "due_date",
     ),
+}
+# After a threat to the user's safety, the record and the goodbye name the day it was said
+# (a user's walk: "[date]" with no field for it, and "Your office hours" the draft never uses).
+SAFETY_DETAILS = {
+    "professionalism_reminder": ("incident_date", "example"),
+    "goodbye": ("incident_date", *MESSAGE_DETAILS["goodbye"]),
 }
 # The fields about an overdue invoice: not asked of a client the answers say owes nothing
 # (a user leaving a client who pays on time was asked for "Overdue amount" and "Pay the
@@ -215,13 +222,15 @@ def details_form(
     message_id: str = "payment_terms",
     currency_code: str = "EUR",
     nothing_overdue: bool = False,
+    safety: bool = False,
 ) -> MessageDetails:
     """Draw the details this draft uses and return them all; a bad value is skipped.
 
     Details of other drafts keep their saved values, so the summary's drafts use them.
     With ``nothing_overdue`` (the answers say no invoice is overdue), the goodbye and the
     payment terms do not ask about an overdue invoice (one typed before is kept, and
-    still drawn).
+    still drawn). With ``safety`` (a threat to the user's safety), the record and the
+    goodbye ask for the day it was said.
     """
     # Drawn only while open (most people never open it): ten fields cost more than the
     # rest of the drafts panel, on every change of the results page.
@@ -234,16 +243,36 @@ def details_form(
     if box.open:
         with box:
             st.caption(t("details_caption", lang))
-            left, right = st.columns(2)
-            shown = (*COMMON_DETAILS, *MESSAGE_DETAILS.get(message_id, ()))
+            own = (SAFETY_DETAILS if safety else MESSAGE_DETAILS).get(message_id)
+            shown = (*COMMON_DETAILS, *(own or MESSAGE_DETAILS.get(message_id, ())))
             if nothing_overdue and message_id in ("goodbye", "payment_terms"):
                 saved = _details_store(record_id)
                 shown = tuple(f for f in shown if f not in INVOICE_DETAILS or saved.get(f))
-            for index, field in enumerate(shown):
-                wide = DETAILS[field][0] in ("area", "reason")
-                where = st if wide else (left, right)[index % 2]
-                _draw(field, record_id, lang, currency_code, where)
+            for row in _rows(shown):
+                # Row by row, so a phone (where columns stack) reads them in this order
+                # too (a user's walk: "Invoice due date" came before "Invoice date").
+                wide = DETAILS[row[0]][0] in ("area", "reason")
+                places = (st,) if wide else st.columns(2)
+                for field, where in zip(row, places, strict=False):
+                    _draw(field, record_id, lang, currency_code, where)
     return details_values(record_id)
+
+
+def _rows(fields: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The fields two by two, in order; a wide one (a text area, a list) on its own row."""
+    rows: list[tuple[str, ...]] = []
+    pair: list[str] = []
+    for field in fields:
+        if DETAILS[field][0] in ("area", "reason"):
+            rows += [tuple(pair)] if pair else []
+            rows.append((field,))
+            pair = []
+        else:
+            pair.append(field)
+            if len(pair) == 2:
+                rows.append(tuple(pair))
+                pair = []
+    return rows + ([tuple(pair)] if pair else [])
 
 
 def details_values(record_id: str) -> MessageDetails:

@@ -13,7 +13,7 @@ from datetime import date
 import streamlit as st
 
 from clientcheck.guidance.advice import currency, jurisdiction, late_payment_rights
-from clientcheck.guidance.draft_facts import default_tone, nothing_overdue
+from clientcheck.guidance.draft_facts import default_tone, nothing_overdue, reminder_case
 from clientcheck.guidance.letters import draft_to_eml, draft_to_txt
 from clientcheck.guidance.messages import (
     TONES,
@@ -263,7 +263,8 @@ def _editor(
         args=keys,
     )
     tone = st.session_state.get(tone_key) or "neutral"
-    details = details_form(record_id, lang, message_id, code, nothing_overdue(ctx))
+    safety = reminder_case(ctx) == "safety"
+    details = details_form(record_id, lang, message_id, code, nothing_overdue(ctx), safety)
     generated = render_message(message_id, tone, ctx, details)
     if states_an_amount(generated, lang, code):
         name = currency_name(code, lang)

@@ -2101,3 +2101,30 @@ def test_drafts_state_no_drop_in_work_nor_remarks_the_answers_do_not_give(lang):
         assert remarks not in revision, revision
     fell = make_ctx({**answers, "less_work.volume_change": -30.0}, lang)
     assert any(w in render_message("workload_checkin", "neutral", fell).body for w in drop)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_record_and_goodbye_after_a_threat_name_the_day_it_was_said(lang):
+    # A user's walk: "[date]" in the subject and body, and no field for it.
+    from tests.support.contexts import FREE, make_ctx
+
+    answers = {
+        **FREE,
+        "unprofessional.crossed_line": "yes",
+        "unprofessional.crossed_what": ("safety",),
+        "contract_breach.has_contract": "yes",
+    }
+    ctx = make_ctx(answers, lang)
+    day = {"en": "3 December 2026", "fr": "3 décembre 2026"}[lang]
+    for message_id in ("professionalism_reminder", "goodbye"):
+        blank = render_message(message_id, "firm", ctx)
+        assert "[date]" in blank.subject + blank.body
+        dated = render_message(
+            message_id, "firm", ctx, MessageDetails(incident_date=date(2026, 12, 3))
+        )
+        assert "[date]" not in dated.subject + dated.body, dated.body
+        assert day in dated.body
+    subject = render_message(
+        "professionalism_reminder", "neutral", ctx, MessageDetails(incident_date=date(2026, 12, 3))
+    ).subject
+    assert subject.endswith(day)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -246,6 +247,57 @@ def test_the_summary_holds_the_first_suggested_draft_as_edited_or_none_once_unti
     ]
     s.chosen_drafts[record.id] = [NO_DRAFT]
     assert drafts_ui.chosen_drafts(ctx, record.id, MessageDetails()) == []
+
+
+def detail_fields(at: AppTest) -> list[str]:
+    """The detail fields drawn, in page order (rows of two, read left to right)."""
+    found: list[str] = []
+
+    def walk(node) -> None:
+        key = getattr(node, "key", None)
+        if isinstance(key, str) and key.startswith("detail|"):
+            found.append(key.rsplit("|", 1)[1])
+        children = getattr(node, "children", None)
+        for child in children.values() if isinstance(children, dict) else children or ():
+            walk(child)
+
+    walk(at.main)
+    return found
+
+
+def test_the_details_come_in_reading_order_on_a_phone_too():
+    # A user's walk: two columns filled alternately stacked on a phone as "Invoice number,
+    # Invoice due date, Total overdue, Deposit, Your email, …, Invoice date".
+    at = app([ClientRecord(name="Acme", answers=dict(LATE_PAYER))])
+    open_details(at)
+    fields = detail_fields(at)
+    assert fields[:5] == [
+        "sender_name",
+        "sender_email",
+        "contact_name",
+        "contact_email",
+        "client_label",
+    ]
+    invoice = ["invoice_number", "invoice_date", "invoice_due", "overdue_amount"]
+    assert [f for f in fields if f in invoice] == invoice
+    assert "incident_date" not in fields
+
+
+def test_after_a_threat_to_safety_the_record_asks_for_the_day_it_was_said():
+    answers = {
+        **LATE_PAYER,
+        "unprofessional.crossed_line": "yes",
+        "unprofessional.crossed_what": ["safety"],
+    }
+    at = app([ClientRecord(name="Acme", answers=answers)])
+    rid = store(at).record.id
+    at.selectbox(key=f"draft_pick|{rid}|en").select("professionalism_reminder").run()
+    open_details(at)
+    fields = detail_fields(at)
+    assert "incident_date" in fields and "office_hours" not in fields
+    at.date_input(key=f"detail|{rid}|incident_date").set_value(date(2026, 12, 3)).run()
+    assert "on 3 December 2026:" in body_area(at).value
+    assert "[date]" not in body_area(at).value
 
 
 # --- several clients -------------------------------------------------------------
