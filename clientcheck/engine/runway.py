@@ -26,6 +26,8 @@ from clientcheck.engine.money import (
 )
 
 PROJECTION_MONTHS: Final = 12
+# A notice this close to whole months (1.5 days) counts as them in the projection.
+NOTICE_SNAP_MONTHS: Final = 0.05
 # How much of this client's monthly income the work lined up replaces once they are gone.
 # A stated reading of the pipeline answer, shown to the user beside the projection.
 PIPELINE_REPLACES: Final = {"plenty": 1.0, "some": 0.5, "little": 0.25, "none": 0.0}
@@ -146,12 +148,18 @@ def exit_projection(answers: Mapping[str, Answer], start: date) -> ExitProjectio
     in_money = fees is not None and fees.value > 0
     replaces = PIPELINE_REPLACES[pipeline]
     notice_months = notice.value / WEEKS_PER_MONTH
+    # Counted by the month: a notice within a day and a half of whole months fills them
+    # (30 days is 0.99 of an average month; a user's walk read "From new work: £12, From
+    # savings: £12" in its first month, and "Not covered: £12" later).
+    paid_months = round(notice_months)
+    if abs(notice_months - paid_months) > NOTICE_SNAP_MONTHS:
+        paid_months = notice_months
     balance = savings.value * unit
     first = date(start.year, start.month, 1)
     months: list[ProjectionMonth] = []
     runs_out: int | None = None
     for m in range(1, PROJECTION_MONTHS + 1):
-        paid_share = min(max(notice_months - (m - 1), 0.0), 1.0)  # part of the month under notice
+        paid_share = min(max(paid_months - (m - 1), 0.0), 1.0)  # part of the month under notice
         client_income = paid_share * unit
         new_work = (1 - paid_share) * replaces * unit
         need = unit - client_income - new_work

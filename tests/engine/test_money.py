@@ -298,6 +298,19 @@ def test_notice_period_income_delays_the_drawdown():
     assert projection.runs_out == 6
 
 
+def test_a_notice_of_30_days_fills_its_month_without_rounding_crumbs():
+    # A user's walk: 30 days (4.29 weeks, 0.99 of a month) left "From new work: £12, From
+    # savings: £12" in the first month and "Not covered: £12" months later.
+    projection = runway.exit_projection({**EXIT, Q_NOTICE: 4.29, Q_PIPELINE: "some"}, START)
+    first, second = projection.months[:2]
+    assert (first.client_income, first.new_work, first.drawn) == (1, 0, 0)
+    assert second.client_income == 0 and second.new_work == pytest.approx(0.5)
+    assert all(m.uncovered in (0,) or m.uncovered >= 0.4 for m in projection.months)
+    # Two weeks are half a month, not a whole one, and a whole week short is not a month.
+    assert runway.exit_projection({**EXIT, Q_NOTICE: 2}, START).months[0].client_income < 0.5
+    assert runway.exit_projection({**EXIT, Q_NOTICE: 3.3}, START).months[0].client_income < 0.8
+
+
 def test_work_lined_up_stretches_the_savings():
     projection = runway.exit_projection({**EXIT, Q_PIPELINE: "some"}, START)
     assert projection.months[0].new_work == pytest.approx(0.5)
