@@ -6,6 +6,7 @@ import itertools
 import re
 from dataclasses import replace
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -767,6 +768,11 @@ def test_the_plan_does_not_place_the_advice_above_or_below_it(lang):
     for verdict in ("keep_boundaries", "plan_exit"):
         plan = "\n".join(action_plan(ctx_for(verdict, lang, free=verdict != "plan_exit")))
         assert "advice below" not in plan and "conseils ci-dessous" not in plan, plan
+    # Every plan template, whatever branch a situation takes (a Montréal reader: "les
+    # conseils ci-dessous" in the summary, where the advice comes before the plan).
+    source = Path(__file__).parents[2] / "templates" / "plan" / f"{lang}.txt.j2"
+    source = source.read_text(encoding="utf-8")
+    assert "advice below" not in source and "conseils ci-dessous" not in source
 
 
 # --- the walk-away line fits the sign that set the verdict --------------------------------

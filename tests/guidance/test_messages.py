@@ -575,6 +575,16 @@ def test_declining_extra_work_refers_someone():
     assert "I can recommend Alex Roy, whose work I know and trust" in body
 
 
+@pytest.mark.parametrize("message_id", ["quote_extra_work", "decline_extra_work"])
+def test_a_warm_french_reply_to_extra_work_thanks_for_the_request_not_an_offer(message_id):
+    # A Montréal reader: "Merci de m'avoir proposé l'export CSV" (the client asked for a
+    # feature; they offered nothing).
+    details = MessageDetails(extra_work="l'export CSV")
+    body = render_message(message_id, "warm", make_ctx(LATE_AND_SCOPE, "fr"), details).body
+    assert "Merci pour votre demande concernant l'export CSV" in body
+    assert "m'avoir proposé" not in body
+
+
 # --- the client's alias stays private --------------------------------------------------
 
 ALIASES = ("Nightmare Co", "Acme Ltd", *HOSTILE_NAMES)
