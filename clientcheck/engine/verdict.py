@@ -322,7 +322,11 @@ def _assess_cached(bank: QuestionBank, frozen: tuple[tuple[str, Answer], ...]) -
         firm_up = firm_up_questions(bank, weak, answers, situation_first=True)
     else:
         verdict = _verdict_id(level, can_leave)
-        if level > LADDER.index("keep_boundaries"):
+        # A sign with one answer counts at most at Watch while more answers could lower
+        # it, except from a tiny client you can afford to lose: one clear answer is enough
+        # to let them go (the judges, on the tuned part: four of five such situations
+        # "let go", where the cap said "keep, and set boundaries", two steps away).
+        if level > LADDER.index("keep_boundaries") and not small:
             capped = tuple(capped_sign(bank, s) for s in signs)
             capped_level, _, capped_reasons = _decide(bank, capped, money_facts, situation)
             if capped_level < level:

@@ -826,6 +826,25 @@ def test_one_answer_alone_gives_a_provisional_result_that_says_what_would_settle
     assert len(result.firm_up) <= BANK.rules.firm_up_questions
 
 
+@pytest.mark.parametrize(
+    "answers",
+    [
+        {"disrespect.belittles": "often"},
+        {"high_maintenance.after_hours": "often", "situation.pipeline": "plenty"},
+    ],
+)
+def test_one_clear_answer_is_enough_to_let_a_tiny_client_go(answers):
+    # The judges, four of five such tuned situations: "let go" (a 5 % client who belittles
+    # you; a 2 % client with voice notes at 1 a.m. while you have a waiting list); the
+    # provisional cap said "keep, and set boundaries", two steps away.
+    tiny = {"situation.income_share": 3, "situation.savings_months": 6}
+    result = assess(BANK, {**answers, **tiny})
+    assert (result.verdict, result.provisional) == ("let_go", False)
+    # From a client who matters more, the same one answer asks for a clear word first.
+    larger = assess(BANK, {**answers, **tiny, "situation.income_share": 30})
+    assert larger.verdict == "keep_boundaries"
+
+
 def test_saying_what_you_already_tried_is_evidence_too():
     result = assess(BANK, {"late_payment.chasing": "always", "late_payment.raised": "no_change"})
     assert not result.provisional
