@@ -233,7 +233,8 @@ def plan_lead(ctx: AssessmentContext) -> SignView | None:
     A user's walk: the plan said to start with "Pays late" while the first draft suggested
     answered the threat, and the payment draft came third.
     """
-    return next((s for s in ctx.flagged if s.id == ctx.driver_sign), None) or (
+    lead = "demanding" if ctx.extras_first else ctx.driver_sign
+    return next((s for s in ctx.flagged if s.id == lead), None) or (
         ctx.flagged[0] if ctx.flagged else None
     )
 

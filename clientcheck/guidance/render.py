@@ -214,6 +214,17 @@ class AssessmentContext:
         return "—" if self.risk is None else f"{self.risk}/100"
 
     @property
+    def extras_first(self) -> bool:
+        """The rate sets the verdict while extra work, never raised, is done for free: the
+        extras are quoted first, then the rate if it still falls short (a user's walk: free
+        features after sign-off, counted in a rate "below" his usual one, and the plan and
+        first draft opened with a 42 % rise that never named them)."""
+        return self.driver_rule in RATE_RULES and any(
+            s.id == "demanding" and s.band in ("warning", "critical") and s.history == "not_yet"
+            for s in self.flagged
+        )
+
+    @property
     def dealbreakers(self) -> tuple[SignView, ...]:
         return tuple(s for s in self.signs if s.dealbreaker)
 

@@ -146,7 +146,8 @@ def suggested_drafts(ctx: AssessmentContext) -> tuple[tuple[str, str], ...]:
             # Second: after the most serious sign's own draft, before the milder ones; first
             # when the rate is what sets the verdict (a user: "why a professionalism
             # reminder first, just before asking a lovely client for a raise?").
-            first = bool(ctx.driver_rule) and not ctx.driver_kind  # no sign set it
+            # After the quote for free extras, when those come first (``extras_first``).
+            first = bool(ctx.driver_rule) and not ctx.driver_kind and not ctx.extras_first
             picks.insert(0 if first else 1, ("new_rates", t("why_new_rates", lang)))
         if claim_due(ctx):
             # Right after the payment draft: ask for the invoice, then claim what the law adds.

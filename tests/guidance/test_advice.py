@@ -21,6 +21,7 @@ from clientcheck.guidance.advice import (
     sign_advice,
     walk_away_line,
 )
+from clientcheck.guidance.messages import render_message
 from clientcheck.guidance.render import render_why
 from clientcheck.i18n import LANGS
 from tests.support.contexts import DEPENDENT, FREE, HOSTILE_NAMES, make_ctx, with_verdict
@@ -1084,3 +1085,60 @@ def test_after_a_threat_to_your_safety_the_drafts_are_its_record_then_the_money(
     assert suggested_messages(ctx) == ("professionalism_reminder",)
     owed = make_ctx({**answers, "late_payment.unpaid_90": "once"}, lang)
     assert suggested_messages(owed) == ("professionalism_reminder", "late_payment_claim")
+
+
+# --- free extras counted in a low rate ----------------------------------------------------
+
+# A user's walk (Julien, Montréal): features added for free after sign-off, never raised,
+# counted in a rate "below" his usual one (as the help asks).
+FREE_EXTRAS_BELOW_RATE = {
+    "situation.income_share": 35,
+    "situation.savings_months": 6,
+    "situation.pipeline": "plenty",
+    "situation.usual_rate": "below",
+    "demanding.trend": "more",
+    "demanding.out_of_scope": 3,
+    "demanding.changes_after_signoff": "often",
+    "demanding.free_extras": "often",
+    "demanding.raised": "not_yet",
+    "disrespect.insults": "no",
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_free_extras_never_raised_come_before_the_rate(lang):
+    from clientcheck.guidance.suggestions import suggested_drafts
+
+    ctx = make_ctx(FREE_EXTRAS_BELOW_RATE, lang)
+    assert ctx.verdict == "renegotiate" and ctx.extras_first
+    plan = action_plan(ctx)
+    words = {
+        "en": ("Start with the extras", "Extra work as a paid change"),
+        "fr": ("Commencez par les ajouts", "Travail supplémentaire sur devis"),
+    }[lang]
+    assert plan[0].startswith(words[0]) and words[1] in plan[0], plan
+    assert "New rates" in plan[1] or "Nouveaux tarifs" in plan[1], plan
+    drafts = [m for m, _ in suggested_drafts(ctx)]
+    assert drafts.index("quote_extra_work") < drafts.index("new_rates"), drafts
+    why = render_why(ctx)
+    assert why.startswith({"en": "The extra work has to be paid", "fr": "Le travail en plus"}[lang])
+    # The quote names the free additions once and says every extra is quoted from now on.
+    body = render_message("quote_extra_work", "neutral", ctx).body
+    assert {"en": "From now on, anything beyond", "fr": "Désormais, tout ce qui dépasse"}[
+        lang
+    ] in body
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_rate_still_comes_first_when_the_extras_were_raised_or_are_not_flagged(lang):
+    from clientcheck.guidance.suggestions import suggested_drafts
+
+    raised = make_ctx({**FREE_EXTRAS_BELOW_RATE, "demanding.raised": "no_change"}, lang)
+    assert not raised.extras_first
+    calm = {k: v for k, v in FREE_EXTRAS_BELOW_RATE.items() if not k.startswith("demanding.")}
+    ctx = make_ctx({**calm, "situation.usual_rate": "far_below"}, lang)
+    assert ctx.verdict == "renegotiate" and not ctx.extras_first
+    assert [m for m, _ in suggested_drafts(ctx)][0] == "new_rates"
+    assert render_why(ctx).startswith({"en": "The rate is what", "fr": "C'est le tarif"}[lang])
+    body = render_message("quote_extra_work", "neutral", raised).body
+    assert "From now on, anything beyond" not in body and "Désormais, tout ce" not in body
