@@ -182,8 +182,9 @@ def test_every_summary_download_holds_the_assessment(page, app_url, tmp_path):
     page.get_by_role("textbox", name="Message (modifiable à volonté)").fill("Texte à moi, modifié.")
     page.get_by_role("textbox", name="Message (modifiable à volonté)").press("Tab")
     wait_idle(page)
-    page.get_by_text("Inclure ce brouillon dans mon résumé").click()
-    wait_idle(page)
+    # The first suggested draft is in the summary until the user unticks it.
+    include = page.get_by_role("checkbox", name="Inclure ce brouillon dans mon résumé")
+    expect(include).to_be_checked()
     expected = assess(BANK, record.answers)
 
     expect(page.get_by_role("button", name="Résumé (PDF)")).to_have_count(0)  # built on request
