@@ -8,6 +8,7 @@ import re
 
 import pytest
 from markdown_it import MarkdownIt
+from pypdf import PdfReader
 
 from clientcheck.bank.loader import default_bank
 from clientcheck.bank.records import ClientRecord
@@ -18,6 +19,7 @@ from clientcheck.outputs.exports import (
     export_filename,
     slugify,
 )
+from clientcheck.outputs.pdf import summary_pdf
 from clientcheck.outputs.summary import fenced, labels, md_cell, summary_markdown
 from tests.support.summary_data import (
     ACCENTED_NAME,
@@ -92,6 +94,21 @@ def test_summary_says_who_when_what_and_why(lang):
         assert item.sign_name in seen
     for step in data.plan:
         assert step in seen
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_plan_comes_right_after_the_verdict_in_both_summaries(lang):
+    # A user's walk: the action plan, the most useful part, was on page 5 of 6 of the PDF.
+    data = summary_input(lang)
+    words = labels(lang)
+    md = summary_markdown(data)
+    assert md.index(f"## {words['plan']}") < md.index(f"## {words['signs']}")
+    pdf = " ".join(
+        " ".join((p.extract_text() or "").split())
+        for p in PdfReader(io.BytesIO(summary_pdf(data))).pages
+    )
+    first_step = " ".join(data.plan[0].split())[:40]
+    assert pdf.index(first_step) < pdf.index(words["signs"])
 
 
 def test_summary_is_in_the_chosen_language():

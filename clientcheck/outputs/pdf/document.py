@@ -1,7 +1,7 @@
 """The summary as a PDF: A4, embedded DejaVu Sans, the radar drawn as vector paths.
 
-The document's sections in order: title, verdict, radar and signs, what would change,
-money, advice, plan, check-again date, drafts, comparison, how the score works. User
+The document's sections in order: title, verdict, plan, check-again date, radar and
+signs, what would change, money, advice, drafts, comparison, how the score works. User
 text is written with plain ``cell`` (never markdown), through ``pdf_text``/``pdf_line``.
 """
 
@@ -340,6 +340,15 @@ def _summary_pdf(data: SummaryInput) -> bytes:
 
     _title_block(pdf, data, words)
     _verdict_box(pdf, data, words)
+    # What to do comes right after the verdict, as on the results page (a user's walk: the
+    # plan, the most useful part, was on page 5 of 6, after three pages of tables).
+    _plan(pdf, data, words)
+    if not data.check_again_in_plan:  # else the plan's last step says it
+        check_again = words["check_again_on"].format(
+            date=format_date(ctx.check_again_on, ctx.dates)
+        )
+        pdf.heading(words["check_again"], keep_with=pdf.paragraph_height(check_again))
+        pdf.paragraph(check_again)
     signs = ctx.signs
     pdf.heading(words["radar"], keep_with=radar_height(1))
     draw_radar(
@@ -356,13 +365,6 @@ def _summary_pdf(data: SummaryInput) -> bytes:
     _changes(pdf, data)
     _money(pdf, data)
     _advice(pdf, data, words)
-    _plan(pdf, data, words)
-    if not data.check_again_in_plan:  # else the plan's last step says it
-        check_again = words["check_again_on"].format(
-            date=format_date(ctx.check_again_on, ctx.dates)
-        )
-        pdf.heading(words["check_again"], keep_with=pdf.paragraph_height(check_again))
-        pdf.paragraph(check_again)
     _drafts(pdf, data, words)
     _comparison(pdf, data, words)
     pdf.heading(words["how_title"], keep_with=3 * 4.75)  # its first three lines
