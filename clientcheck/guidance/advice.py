@@ -80,7 +80,7 @@ def is_business_client(ctx: AssessmentContext) -> bool:
 
 
 def jurisdiction(ctx: AssessmentContext) -> str:
-    """Return "fr", "uk", "eu" or "other" ("other" when unanswered)."""
+    """Return "fr", "be", "uk", "eu" or "other" ("other" when unanswered)."""
     return jurisdiction_of(ctx.answers)
 
 

@@ -19,22 +19,24 @@ import holidays
 
 from clientcheck.i18n import spelled
 
-JURISDICTIONS = ("fr", "uk", "eu", "other")
+JURISDICTIONS = ("fr", "be", "uk", "eu", "other")
 PAY_WITHIN_DAYS = 14  # a pay-by date the user did not type: two weeks after preparing
 MIN_RATE_NOTICE_DAYS = 30  # new rates start at least a month after the message
 MIN_TERMS_NOTICE_DAYS = 14  # a new charge (extra calls billed) starts at least two weeks later
 
 
 def jurisdiction_of(answers: Mapping[str, object]) -> str:
-    """Return "fr", "uk", "eu" or "other" from the answers ("other" when unanswered)."""
+    """Return "fr", "be", "uk", "eu" or "other" from the answers ("other" when unanswered)."""
     chosen = answers.get("situation.jurisdiction")
     return chosen if isinstance(chosen, str) and chosen in JURISDICTIONS else "other"
 
 
 @cache
 def _public_holidays(where: str, year: int) -> frozenset[date]:
-    """Public holidays of France, England or both (when the jurisdiction is unknown)."""
+    """Public holidays of France, Belgium, England or France and England (unknown)."""
     days: set[date] = set()
+    if where == "be":
+        return frozenset(holidays.country_holidays("BE", years=year))
     if where in ("fr", "eu", "other"):
         days |= set(holidays.country_holidays("FR", years=year))
     if where in ("uk", "eu", "other"):

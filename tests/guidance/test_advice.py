@@ -225,6 +225,7 @@ BUSINESS_FR = {"situation.client_kind": "business", "situation.jurisdiction": "f
             ("Act 1998", "8% above the Bank of England base rate", "s. 5A", "£40", "£70", "£100"),
         ),
         ("eu", ("2011/7/EU", "ECB reference rate plus 8 points", "€40", "transposition")),
+        ("be", ("law of 2 August 2002", "ECB reference rate plus 8 points", "€40", "60 days")),
         ("other", ("check the local rules",)),
     ],
 )
@@ -252,11 +253,13 @@ def test_late_payment_advice_cites_the_rights_of_a_business_clients_jurisdiction
             "eu",
             "Your business is based in another EU country and your client is a business: ",
         ),
+        ("en", "be", "Your business is based in Belgium and your client is a business: "),
         (
             "fr",
             "fr",
             "Votre activité est établie en France et votre client est une entreprise\u00a0: ",
         ),
+        ("fr", "be", "Votre activité est établie en Belgique et votre client est une entreprise"),
         (
             "fr",
             "uk",

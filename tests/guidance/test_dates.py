@@ -17,7 +17,7 @@ from clientcheck.guidance.messages import TONES, message_dates, render_message
 from clientcheck.guidance.render import format_date
 from tests.support.contexts import ASSESSED_ON, make_ctx
 
-WHERE = ("fr", "uk", "eu", "other")
+WHERE = ("fr", "be", "uk", "eu", "other")
 
 
 @pytest.mark.parametrize("where", WHERE)
@@ -199,3 +199,11 @@ def test_counts_one_to_nine_are_words_in_english_figures_otherwise():
 
     assert [spelled(n, "en") for n in (1, 5.0, 9, 10, 24)] == ["one", "five", "nine", "10", "24"]
     assert spelled(5, "fr") == "5" and spelled(2.5, "en") == "2.5"
+
+
+def test_a_belgian_business_counts_belgian_public_holidays():
+    # 21 July (Belgian national day) 2027 is a Wednesday; in France it is a working day.
+    assert not is_working_day(date(2027, 7, 21), "be")
+    assert is_working_day(date(2027, 7, 21), "fr")
+    # 14 July (French national day) is a working day in Belgium.
+    assert is_working_day(date(2027, 7, 14), "be") and not is_working_day(date(2027, 7, 14), "fr")

@@ -228,3 +228,13 @@ def test_an_english_draft_to_a_client_paid_in_us_dollars_is_written_as_in_the_us
         assert "formal steps to recover the debt" in text and "formal demand" in text
     french = body({**answers, "situation.currency": "USD"}, "firm", "fr")
     assert "14 août 2026" in french
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_belgian_claim_names_the_belgian_law_not_a_field(lang):
+    answers = {**OWED, **DEPENDENT, "situation.jurisdiction": "be"}
+    for tone in ("warm", "neutral", "firm"):
+        body = render_message("late_payment_claim", tone, make_ctx(answers, lang)).body
+        assert "2 August 2002" in body or "2 août 2002" in body, body
+        assert "[national law" not in body and "[loi nationale" not in body
+        assert "[country]" not in body and "[taux légal]" not in body

@@ -324,6 +324,8 @@ def test_a_debt_not_said_to_grow_never_says_it_grew(lang, trend):
         ("uk", "fr", ("Late Payment of Commercial Debts (Interest) Act 1998", "8 points")),
         ("eu", "en", ("2011/7/EU", "€40")),
         ("eu", "fr", ("2011/7/UE", "40\u00a0€")),
+        ("be", "en", ("Belgian law of 2 August 2002", "plus 8 percentage points", "€40")),
+        ("be", "fr", ("loi du 2 août 2002", "majoré de 8 points", "40\u00a0€")),
     ],
 )
 def test_firm_payment_draft_cites_the_rights_of_the_clients_jurisdiction(where, lang, cited):
