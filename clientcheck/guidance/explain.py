@@ -3,6 +3,7 @@ to leave or dependent, and the single answers that would move it."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 
 from clientcheck.bank.answers import Answer, answer_label
@@ -177,3 +178,26 @@ def change_lines(bank: QuestionBank, answers: Mapping[str, Answer], lang: str) -
         answer = answer_label(question, change.answer, lang)
         lines.append(t(key, lang, answer=answer, question=question.text(lang), verdict=verdict))
     return tuple(lines)
+
+
+def deciding_reason(result: Result) -> Reason | None:
+    """The rule that sets the verdict's words (headline, plan, first draft): among the rules
+    behind the verdict, the one on the most serious sign (deal-breakers first), so the plan
+    and the drafts start where the worst of it is; a rule on no sign (the rate, a
+    combination) when it comes first.
+
+    A user's walk: the plan started with "Pays late" (its rule came first, in the signs'
+    order) while the first draft answered a threat, and a firm word about an insult came
+    after new payment terms.
+    """
+    if not result.reasons or result.reasons[0].sign_id is None:
+        return result.reasons[0] if result.reasons else None
+    rank = {s.sign_id: i for i, s in enumerate(result.signs_needing_attention())}
+    on_signs = [r for r in result.reasons if r.sign_id is not None]
+    return min(on_signs, key=lambda r: rank.get(r.sign_id, len(rank)))
+
+
+def shown_score(score: float) -> int:
+    """A score as a whole number in its own band: 49.7 is 49 (Watch), never "50 (Watch)"
+    beside a legend saying Warning from 50 (a user's walk)."""
+    return math.floor(score + 1e-9)

@@ -18,17 +18,19 @@ from clientcheck.bank.answers import Answer, answer_label, is_answered
 from clientcheck.bank.questions import ASKED_IN_VAIN, QuestionBank
 from clientcheck.bank.records import ClientRecord
 from clientcheck.engine.signs import NOT_ASSESSED, visible_questions
-from clientcheck.engine.verdict import Reason, Result
+from clientcheck.engine.verdict import Result
 from clientcheck.guidance.dates import jurisdiction_of, notice_end, notice_words
 from clientcheck.guidance.explain import (
     BEHAVIOUR_KINDS,
     PAID_FOR_RULES,
     SETTLED_TAGS,
     change_lines,
+    deciding_reason,
     dependency_reason,
     provisional_note,
     reason_lines,
     reason_text,  # noqa: F401  (re-exported)
+    shown_score,
 )
 from clientcheck.guidance.text import WORD_JOINER, escape_markdown  # noqa: F401  (re-exported)
 from clientcheck.i18n import format_money, format_number, month_names, spelled, t
@@ -239,23 +241,6 @@ def question_count(bank: QuestionBank, answers: Mapping[str, Answer]) -> tuple[i
     return sum(1 for q in asked if is_answered(answers.get(q.id))), len(asked)
 
 
-def deciding_reason(result: Result) -> Reason | None:
-    """The rule that sets the verdict's words (headline, plan, first draft): among the rules
-    behind the verdict, the one on the most serious sign (deal-breakers first), so the plan
-    and the drafts start where the worst of it is; a rule on no sign (the rate, a
-    combination) when it comes first.
-
-    A user's walk: the plan started with "Pays late" (its rule came first, in the signs'
-    order) while the first draft answered a threat, and a firm word about an insult came
-    after new payment terms.
-    """
-    if not result.reasons or result.reasons[0].sign_id is None:
-        return result.reasons[0] if result.reasons else None
-    rank = {s.sign_id: i for i, s in enumerate(result.signs_needing_attention())}
-    on_signs = [r for r in result.reasons if r.sign_id is not None]
-    return min(on_signs, key=lambda r: rank.get(r.sign_id, len(rank)))
-
-
 def build_context(
     bank: QuestionBank,
     record: ClientRecord,
@@ -275,7 +260,7 @@ def build_context(
             order=sign.order,
             name=sign.name(lang),
             summary=sign.summary(lang),
-            score=round(sign_result.score),
+            score=shown_score(sign_result.score),
             band=sign_result.band,
             band_label=(
                 not_assessed
@@ -314,7 +299,7 @@ def build_context(
         verdict=verdict.id,
         verdict_label=verdict.label(lang),
         verdict_severity=verdict.severity,
-        risk=round(result.risk) if result.risk is not None else None,
+        risk=shown_score(result.risk) if result.risk is not None else None,
         risk_band=result.risk_band,
         risk_band_label=(
             not_assessed if result.risk is None else rules.band(result.risk_band).label(lang)

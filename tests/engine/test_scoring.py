@@ -1836,3 +1836,26 @@ def test_what_would_change_is_computed_once_per_set_of_answers():
     # inserted under its decorator).
     answers = {"disrespect.insults": "repeatedly", "disrespect.raised": "no_change", **FREE}
     assert what_would_change(BANK, answers) is what_would_change(BANK, dict(answers))
+
+
+def test_a_score_is_shown_in_its_own_band():
+    # A user's walk: "Risque global : 50/100 (À surveiller)" beside a legend saying
+    # "alerte dès 50": the band followed 49.7, the page showed it rounded to 50.
+    from clientcheck.bank.records import ClientRecord
+    from clientcheck.guidance.render import build_context
+
+    answers = {
+        "disrespect.belittles": "rarely",
+        "disrespect.ethics": "never",
+        "disrespect.feel_after": "often",
+        "disrespect.insults": "no",
+        **FREE,
+    }
+    result = assess(BANK, answers)
+    raw = result.sign("disrespect").score
+    assert 49 < raw < 50 and result.sign("disrespect").band == "watch"
+    ctx = build_context(BANK, ClientRecord(answers=answers), result, "en")
+    shown = next(s for s in ctx.signs if s.id == "disrespect")
+    warning = next(b for b in BANK.rules.bands if b.id == "warning")
+    assert shown.score < warning.min and shown.band == "watch"
+    assert ctx.risk is not None and BANK.rules.band_for(ctx.risk).id == ctx.risk_band
