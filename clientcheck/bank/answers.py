@@ -27,6 +27,19 @@ UNIT_WORDS = {
 }
 """Units a number may be typed in, besides its own (see NumberSpec.units)."""
 
+# Words a number may be followed by whatever the question (currencies, percent, time),
+# besides the unit words above and the question's own unit ("3 invoices", "2 mois").
+UNIT_TOKENS = frozenset(
+    (*(w for words in UNIT_WORDS.values() for w in words), "%", "€", "$", "£")
+    + ("eur", "euro", "euros", "usd", "dollar", "dollars", "gbp", "pound", "pounds", "chf")
+    + ("cad", "franc", "francs", "h", "hr", "hrs", "hour", "hours", "heure", "heures")
+    + ("per", "par", "de", "l'heure", "year", "yr", "percent", "pct", "cent", "pour")
+    + ("ht", "htva", "ttc", "vat", "tva", "ca", "hors", "taxes", "excl", "incl")
+)
+"""The words of a unit typed after a number: a letter that is none of them ("6O" for 60,
+"45x") is a typo, refused rather than read as its leading digits (a user's walk: "6O"
+became 6 % of her income and turned "you cannot afford to leave" around)."""
+
 DONT_KNOW_TYPED = ("?", "??", "don't know", "dont know", "dk", "ne sais pas", "nsp")
 """What a person may type in a number field to say they do not know."""
 
@@ -60,17 +73,19 @@ def parse_decimal(raw: str) -> float | None:
     return _parse_with_unit(raw)[0]
 
 
-def _parse_with_unit(raw: str) -> tuple[float | None, str]:
-    """The number typed and the word after it ("" when none)."""
+def _parse_with_unit(raw: str, allowed: frozenset[str] = frozenset()) -> tuple[float | None, str]:
+    """The number typed and the word after it ("" when none); ``allowed``: the words of
+    the question's own unit, besides UNIT_TOKENS."""
     text = unicodedata.normalize("NFKC", raw or "").strip()
     if not text:
         return None, ""
     text = text.replace("\u2212", "-").replace("\u2013", "-")
     # A currency before the number, as many write it ("$85", "€1 500", "-$40"): dropped.
     text = _CURRENCY_FIRST.sub(r"\1", text)
-    # A number, then optionally a unit made of letters (no digits: "1e400" is refused).
-    match = re.match(r"^([+-]?[\d\s\u00a0\u202f\u2009',.]*\d)\s*(%|[€$£]|[^\W\d_][^\d]*)?$", text)
-    if not match:
+    # A number, then optionally a unit with no digits ("1e400" is refused) made of known
+    # words (see UNIT_TOKENS): "50 € de l'heure", "8 % a year", "30 days".
+    match = re.match(r"^([+-]?[\d\s\u00a0\u202f\u2009',.]*\d)\s*([^\d]*)$", text)
+    if not match or not set(_tokens(match.group(2))) <= UNIT_TOKENS | allowed:
         raise AnswerError("not_a_number")
     number = _SPACES.sub("", match.group(1))
     if "," in number and "." in number:
@@ -88,7 +103,13 @@ def _parse_with_unit(raw: str) -> tuple[float | None, str]:
         raise AnswerError("not_a_number") from None
     if not math.isfinite(value):
         raise AnswerError("not_a_number")
-    return value, (match.group(2) or "").strip().lower().rstrip(".")
+    return value, match.group(2).strip().lower().rstrip(".")
+
+
+def _tokens(text: str) -> list[str]:
+    """The words of a unit, a symbol counting as one ("€/h" is "€", "h")."""
+    spaced = re.sub(r"([%€$£])", r" \1 ", text.lower().replace("’", "'"))
+    return [t for t in re.split(r"[\s/.,]+", spaced) if t]
 
 
 def parse_number(raw: str, question: Question) -> float | str | None:
@@ -102,8 +123,10 @@ def parse_number(raw: str, question: Question) -> float | str | None:
     typed = unicodedata.normalize("NFKC", raw or "").strip().lower().replace("’", "'")
     if typed in DONT_KNOW_TYPED:
         return DONT_KNOW
+    own = frozenset(w for text in (spec.unit, spec.unit_one) if text for w in _tokens(text.en))
+    own |= frozenset(w for text in (spec.unit, spec.unit_one) if text for w in _tokens(text.fr))
     try:
-        value, word = _parse_with_unit(raw)
+        value, word = _parse_with_unit(raw, own)
     except AnswerError:
         dashed = unicodedata.normalize("NFKC", raw or "").replace("\u2013", "-")
         code = "a_range" if _RANGE.match(dashed) else "not_a_number"

@@ -35,6 +35,13 @@ VOLUME = BANK.question("less_work.volume_change")  # -100-500
         ("€1 500", BANK.question("money.hourly_rate"), 1500),
         ("-$40", VOLUME, -40),
         ("CHF 12", SAVINGS, 12),
+        # A unit after a symbol, as people write a rate.
+        ("50 € de l'heure", BANK.question("money.hourly_rate"), 50),
+        ("$85/hr", BANK.question("money.hourly_rate"), 85),
+        ("50 € HTVA", BANK.question("money.hourly_rate"), 50),
+        ("8 % a year", BANK.question("money.waiting_rate"), 8),
+        ("12 000 $CA", BANK.question("money.job_rate"), 12000),
+        ("3 factures", BANK.question("late_payment.late_invoices"), 3),
         ("", INCOME, None),
         ("   ", INCOME, None),
     ],
@@ -59,6 +66,13 @@ def test_parse_number_accepts_common_writing(text, question, expected):
         ("2 à 3", SAVINGS, "a_range"),
         ("4 to 6 weeks", SAVINGS, "a_range"),
         ("$$5", SAVINGS, "not_a_number"),
+        # A letter typed for a digit is a typo, never its leading digits (a user's walk:
+        # "6O" for 60 read as 6 % of her income, and the verdict turned around).
+        ("6O", INCOME, "not_a_number"),
+        ("4S", INCOME, "not_a_number"),
+        ("45x", INCOME, "not_a_number"),
+        ("60a", INCOME, "not_a_number"),
+        ("50 blah", BANK.question("money.hourly_rate"), "not_a_number"),
     ],
 )
 def test_parse_number_refuses_with_a_reason(text, question, code):

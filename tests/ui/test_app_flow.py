@@ -483,6 +483,7 @@ def test_switching_language_midway_keeps_every_answer_and_translates_labels():
         ("fr", "late_payment.invoices_total", "-5", "entre 0 et 1 000 factures"),
         ("fr", "situation.income_share", "250", "entre 0 et 100 %"),
         ("fr", "late_payment.late_invoices", "abc", "Ce n'est pas un nombre"),
+        ("fr", "situation.income_share", "6O", "Ce n'est pas un nombre"),  # a letter O for 0
         ("fr", "late_payment.late_invoices", "2,5", "nombre entier"),
         ("fr", "late_payment.late_invoices", "12", "dépasser les 10 factures"),
     ],
