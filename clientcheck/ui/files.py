@@ -6,6 +6,8 @@ a bad file leaves every answer already entered untouched.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import streamlit as st
 
 from clientcheck.bank.records import ClientRecord, Snapshot
@@ -45,24 +47,51 @@ def read_upload(key: str, lang: str) -> Loaded | None:
         return None
 
 
+def _same(a: ClientRecord, b: ClientRecord) -> bool:
+    return (a.name.casefold().split(), a.notes, a.answers) == (
+        b.name.casefold().split(),
+        b.notes,
+        b.answers,
+    )
+
+
 def merge_loaded(loaded: Loaded, lang: str) -> None:
-    """Add the loaded clients to the session and open the file's current one where it was."""
+    """Add the loaded clients to the session and open the file's current one where it was.
+
+    A client already open, the same in the file, is not added again; one of the same name
+    with other answers comes in as "Name (from the file)" (a user's walk: loading the file
+    just saved added every client a second time, and Compare counted 130 % of her income).
+    """
     s = store()
-    if len(s.clients) + len(loaded.clients) > MAX_CLIENTS + 1:
+    open_now = [] if len(s.clients) == 1 and _is_blank(s.clients[0]) else list(s.clients)
+    names_open = {" ".join(r.name.casefold().split()) for r in open_now}
+    where: list[int] = []  # each loaded client's place in the session
+    added: list[ClientRecord] = []
+    kept: list[ClientRecord] = []
+    for record in loaded.clients:
+        same = next((i for i, r in enumerate(open_now) if _same(r, record)), None)
+        if same is not None:
+            where.append(same)
+            kept.append(record)
+            continue
+        if record.name and " ".join(record.name.casefold().split()) in names_open:
+            record = replace(record, name=t("from_the_file", loaded.language, name=record.name))
+        where.append(len(open_now) + len(added))
+        added.append(record)
+    if len(open_now) + len(added) > MAX_CLIENTS:
         s.flash.append(("error", t("error_load_too_many_clients", lang, max_clients=MAX_CLIENTS)))
         return
-    if len(s.clients) == 1 and _is_blank(s.clients[0]):
-        s.clients.clear()
-    first = len(s.clients)
-    s.clients.extend(loaded.clients)
-    s.current = first + loaded.current
+    s.clients[:] = open_now + added
+    s.current = where[loaded.current]
     s.step = s.record.step
     s.step_changes += 1
     st.session_state[LANG_KEY] = loaded.language
-    names = ", ".join(literal(r.display_name(t("unnamed_client", lang))) for r in loaded.clients)
-    s.flash.append(
-        ("success", t("loaded_ok", loaded.language, count=len(loaded.clients), names=names))
-    )
+    unnamed = t("unnamed_client", lang)
+    for key, records in (("loaded_ok", added), ("loaded_already_open", kept)):
+        if records:
+            names = ", ".join(literal(r.display_name(unnamed)) for r in records)
+            kind = "success" if key == "loaded_ok" else "info"
+            s.flash.append((kind, t(key, loaded.language, names=names)))
     if loaded.dropped:
         lost = "; ".join(t(f"changed_{qid}", loaded.language) for qid in loaded.dropped)
         s.flash.append(("warning", t("migrated_dropped", loaded.language, questions=lost)))

@@ -405,6 +405,41 @@ def test_a_session_file_brings_back_every_client():
     assert s.clients[0].answers == {"disrespect.insults": "once"}
 
 
+def test_loading_the_file_just_saved_does_not_open_every_client_twice(monkeypatch):
+    # A user's walk: the session file loaded back into the same browser added both clients
+    # again, and Compare counted 130 % of her income.
+    from clientcheck.ui import layout
+    from clientcheck.ui.state import store as live_store
+
+    said: list[tuple[str, str]] = []
+    show = layout.show_flash
+    monkeypatch.setattr(layout, "show_flash", lambda: (said.extend(live_store().flash), show()))
+    records = [
+        ClientRecord(name="Agence Lexis", answers=dict(LATE_PAYER)),
+        ClientRecord(name="Éditions du Perron", answers=dict(CALM)),
+    ]
+    at = app([ClientRecord(name=r.name, answers=dict(r.answers)) for r in records], "welcome")
+    upload(at, dumps_session(records, 1, "fr"))
+    s = store(at)
+    assert [c.name for c in s.clients] == ["Agence Lexis", "Éditions du Perron"]
+    assert s.current == 1
+    assert any("pas ajouté une seconde fois" in i.value for i in at.info), [
+        i.value for i in at.info
+    ]
+    # The same name with other answers comes in beside it, named apart.
+    changed = ClientRecord(name="agence  lexis", answers=dict(CALM))
+    sidebar = next(u for u in at.get("file_uploader") if "upload_sidebar" in (u.proto.id or ""))
+    sidebar.upload("answers.json", dumps_session([changed], 0, "en"), "application/json")
+    at.run()
+    s = store(at)
+    assert [c.name for c in s.clients] == [
+        "Agence Lexis",
+        "Éditions du Perron",
+        "agence  lexis (from the file)",
+    ]
+    assert s.current == 2 and s.clients[0].answers == LATE_PAYER
+
+
 BAD_FILES = {
     "malformed": (b'{"format": "client-check/assessment",', "not valid JSON", "pas du JSON valide"),
     "array": (b"[1, 2, 3]", "not made by Client Check", "ne vient pas de Client Check"),
