@@ -7,7 +7,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from clientcheck.guidance.advice import has_contract, is_business_client, money_owed, plan_lead
+from clientcheck.guidance.advice import (
+    has_contract,
+    is_business_client,
+    jurisdiction,
+    money_owed,
+    plan_lead,
+)
 from clientcheck.guidance.draft_facts import (
     late_payment_asked_in_vain,
     overdue_now,
@@ -152,7 +158,7 @@ def suggested_drafts(ctx: AssessmentContext) -> tuple[tuple[str, str], ...]:
         if claim_due(ctx):
             # Right after the payment draft: ask for the invoice, then claim what the law adds.
             at = next((i + 1 for i, (m, _) in enumerate(picks) if m == "payment_terms"), 0)
-            picks.insert(at, ("late_payment_claim", t("why_late_payment_claim", lang)))
+            picks.insert(at, ("late_payment_claim", t(claim_why(ctx), lang)))
     # Never suggest a draft that pulls against the verdict (see ``against_verdict``).
     return tuple(pick for pick in picks if not against_verdict(ctx, pick[0]))[:MAX_SUGGESTED]
 
@@ -169,7 +175,7 @@ def _after_a_threat_to_safety(
     picks = [(draft, t(why_key(ctx, draft), ctx.lang, sign=sign.name))]
     if money_owed(ctx) or overdue_now(ctx):
         if is_business_client(ctx):
-            picks.append(("late_payment_claim", t("why_late_payment_claim", ctx.lang)))
+            picks.append(("late_payment_claim", t(claim_why(ctx), ctx.lang)))
         else:
             picks.append(("payment_terms", t("why_collect", ctx.lang)))
     return tuple(picks)
@@ -191,6 +197,14 @@ def claim_due(ctx: AssessmentContext) -> bool:
     """
     overdue = money_owed(ctx) or (late_payment_asked_in_vain(ctx) and overdue_now(ctx))
     return ctx.verdict in CLAIM_VERDICTS and overdue and is_business_client(ctx)
+
+
+def claim_why(ctx: AssessmentContext) -> str:
+    """Why the claim is suggested: the law's charges where the app knows them (France,
+    Belgium, the UK, the EU), else a formal final demand and the local rules to check (a US
+    user read "the law adds penalties and a fixed recovery charge")."""
+    known = jurisdiction(ctx) in ("fr", "be", "uk", "eu")
+    return "why_late_payment_claim" if known else "why_late_payment_claim_local"
 
 
 def suggested_messages(ctx: AssessmentContext) -> tuple[str, ...]:

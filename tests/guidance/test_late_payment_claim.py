@@ -238,3 +238,31 @@ def test_a_belgian_claim_names_the_belgian_law_not_a_field(lang):
         assert "2 August 2002" in body or "2 août 2002" in body, body
         assert "[national law" not in body and "[loi nationale" not in body
         assert "[country]" not in body and "[taux légal]" not in body
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_where_the_app_knows_no_late_payment_law_it_never_says_the_law_adds_charges(lang):
+    # A US freelancer ("Elsewhere", no contract) read "the law adds penalties and a fixed
+    # recovery charge" and "charge the late fees your contract or the law provides".
+    from clientcheck.guidance.advice import action_plan
+    from clientcheck.guidance.suggestions import suggested_drafts
+
+    asked = {
+        "late_payment.invoices_total": 10,
+        "late_payment.late_invoices": 5,
+        "late_payment.chasing": "often",
+        "late_payment.owed_now": "part_paid",
+        "late_payment.raised": "no_change",
+        "contract_breach.has_contract": "no",
+    }
+    law = {"en": "the law adds", "fr": "la loi y ajoute"}[lang]
+    for where, knows in (("other", False), ("fr", True)):
+        dana = {"situation.income_share": 45, "situation.savings_months": 3}
+        answers = {**OWED, **dana, **asked, "situation.jurisdiction": where}
+        ctx = make_ctx(answers, lang)
+        assert ctx.verdict == "renegotiate"
+        why = dict(suggested_drafts(ctx)).get("late_payment_claim", "")
+        assert why and (law in why) == knows, why
+        plan = " ".join(action_plan(ctx))
+        assert ("law provides" in plan or "prévoit la loi" in plan) == knows, plan
+        assert "your contract" not in plan and "votre contrat" not in plan, plan

@@ -1973,10 +1973,15 @@ def test_a_verdict_set_by_the_rate_suggests_no_message_for_a_sign_only_to_watch(
 
 @pytest.mark.parametrize(
     ("lang", "said"),
-    [("en", "late fees your contract or the law provides"), ("fr", "votre contrat ou la loi")],
+    [
+        ("en", "late fees you announce in writing for invoices paid late from now on"),
+        ("fr", "que vous annoncez par écrit pour les factures payées en retard"),
+    ],
 )
 def test_the_plan_never_assumes_a_late_fee_the_user_did_not_mention(lang, said):
     # A user's walk (billed in US dollars, no late fee in the contract): "charge the late fees".
+    # No contract and no known late-payment law said: a fee announced from now on (a US
+    # user read "the late fees your contract or the law provides", having neither).
     late = {**FREE, "late_payment.invoices_total": 12.0, "late_payment.late_invoices": 8.0}
     late |= {"late_payment.days_late": 45.0, "late_payment.raised": "no_change"}
     ctx = make_ctx(late, lang)
