@@ -164,7 +164,10 @@ def _follow_the_verdict(ctx: AssessmentContext, record_id: str, pick_key: str) -
 
 
 def _toggle_chosen(record_id: str, entry: str, key: str, ticked: list[str]) -> None:
-    chosen = store().chosen_drafts[record_id] = [e for e in ticked if e != entry]
+    # One tone of a message in the summary: ticking another replaces it (a user's walk:
+    # the firm version, ticked by default, and the neutral one she ticked both went in).
+    message = entry.split("|")[0]
+    chosen = store().chosen_drafts[record_id] = [e for e in ticked if e.split("|")[0] != message]
     if st.session_state.get(key):
         chosen.append(entry)
     elif not chosen:

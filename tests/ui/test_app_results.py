@@ -233,6 +233,23 @@ def test_the_first_suggested_draft_is_in_the_summary_until_the_user_unticks_it()
     assert not at.exception
 
 
+def test_ticking_another_tone_of_a_draft_replaces_it_in_the_summary():
+    # A user's walk: the firm version (ticked by default) and the neutral one she ticked
+    # were both in the PDF, two near-identical letters.
+    at = app([ClientRecord(name="Acme", answers=dict(LATE_PAYER))])
+    rid = store(at).record.id
+    first = next(c for c in at.checkbox if c.key.startswith("include|"))
+    assert first.value
+    default_tone = first.key.split("|")[3]
+    other = next(t for t in ("warm", "neutral", "firm") if t != default_tone)
+    at.segmented_control(key=f"draft_tone|{rid}|en").set_value(other).run()
+    include = next(c for c in at.checkbox if c.key.startswith("include|"))
+    assert not include.value
+    include.check().run()
+    assert store(at).chosen_drafts[rid] == [f"payment_terms|{other}"]
+    assert not at.exception
+
+
 def test_the_summary_holds_the_first_suggested_draft_as_edited_or_none_once_unticked(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
