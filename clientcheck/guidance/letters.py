@@ -88,6 +88,7 @@ class MessageDetails:
     revision_reason: str = ""  # "", or one of REVISION_REASONS ("" picks from the answers)
     example: str = ""  # the user's own example of what happened
     incident_date: date | None = None  # the day of a threat put on record
+    balance_due: float | None = None  # what is still due on a part-paid invoice
     extra_work: str = ""  # what the client asked for
     extra_price: float | None = None
     extra_deadline: date | None = None

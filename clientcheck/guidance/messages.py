@@ -42,7 +42,7 @@ from clientcheck.guidance.rate_review import rate_review
 from clientcheck.guidance.render import US_ENGLISH, AssessmentContext, Draft, letter_style, render
 from clientcheck.guidance.suggestions import against_verdict, suggested_messages
 from clientcheck.guidance.us_english import american, one_period
-from clientcheck.i18n import Text, t
+from clientcheck.i18n import Text, format_money, t
 
 TONES = ("warm", "neutral", "firm")
 MESSAGE_IDS = (
@@ -160,6 +160,10 @@ def carry_details(text: str, fills: dict[str, str]) -> str:
     return text
 
 
+def _amount(value: float | None, code: str, lang: str) -> str:
+    return format_money(value, lang, code) if value else ""
+
+
 def _notice_weeks(ctx: AssessmentContext, details: MessageDetails) -> int | None:
     if details.notice_weeks is not None:
         return max(int(details.notice_weeks), 0) or None
@@ -229,7 +233,11 @@ def render_message(
         overdue_90=money_owed(ctx),  # the answers say an invoice is 90+ days overdue
         late_history=history,
         growing=debt_growing(ctx, ("growing",)),
-        part_paid=facts(ctx, "late_payment").get("owed_now") == "part_paid",
+        part_paid=(part_paid := facts(ctx, "late_payment").get("owed_now") == "part_paid"),
+        # What is still due on the invoice: its balance once part of it was paid (a user's
+        # walk: "[balance]" with no field, and a draft asking for the whole $3,200).
+        still_due=_amount(details.balance_due if part_paid else details.overdue_amount, code, lang)
+        or ("[balance]" if part_paid and lang == "en" else "[solde]" if part_paid else ""),
         pattern=late_pattern(ctx) if history else {},
         good_record=good,
         # What the payment-terms draft proposes: the same choice as its one-line reason.

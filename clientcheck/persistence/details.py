@@ -37,6 +37,7 @@ DETAIL_KINDS: Final = {
     "proposed_clause": "area",
     "example": "area",
     "incident_date": "date",
+    "balance_due": "money",
     "extra_work": "text",
     "extra_price": "money",
     "extra_deadline": "date",

@@ -42,6 +42,7 @@ _LABELS = {
     "proposed_clause": ("detail_proposed_clause", "detail_proposed_clause_help"),
     "example": ("detail_example", "detail_example_help"),
     "incident_date": ("detail_incident_date", "detail_incident_date_help"),
+    "balance_due": ("detail_balance_due", "detail_balance_due_help"),
     "extra_work": ("detail_extra_work", None),
     "extra_price": ("detail_extra_price", None),
     "extra_deadline": ("detail_extra_deadline", None),
@@ -223,6 +224,7 @@ def details_form(
     currency_code: str = "EUR",
     nothing_overdue: bool = False,
     safety: bool = False,
+    part_paid: bool = False,
 ) -> MessageDetails:
     """Draw the details this draft uses and return them all; a bad value is skipped.
 
@@ -230,7 +232,8 @@ def details_form(
     With ``nothing_overdue`` (the answers say no invoice is overdue), the goodbye and the
     payment terms do not ask about an overdue invoice (one typed before is kept, and
     still drawn). With ``safety`` (a threat to the user's safety), the record and the
-    goodbye ask for the day it was said.
+    goodbye ask for the day it was said. With ``part_paid`` (part of an overdue invoice
+    was paid), the balance still due is asked for beside the invoice's amount.
     """
     # Drawn only while open (most people never open it): ten fields cost more than the
     # rest of the drafts panel, on every change of the results page.
@@ -245,6 +248,9 @@ def details_form(
             st.caption(t("details_caption", lang))
             own = (SAFETY_DETAILS if safety else MESSAGE_DETAILS).get(message_id)
             shown = (*COMMON_DETAILS, *(own or MESSAGE_DETAILS.get(message_id, ())))
+            if part_paid and "overdue_amount" in shown:  # its balance, right after it
+                at = shown.index("overdue_amount") + 1
+                shown = (*shown[:at], "balance_due", *shown[at:])
             if nothing_overdue and message_id in ("goodbye", "payment_terms"):
                 saved = _details_store(record_id)
                 shown = tuple(f for f in shown if f not in INVOICE_DETAILS or saved.get(f))

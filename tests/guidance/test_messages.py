@@ -2145,3 +2145,45 @@ def test_the_record_and_goodbye_after_a_threat_name_the_day_it_was_said(lang):
         "professionalism_reminder", "neutral", ctx, MessageDetails(incident_date=date(2026, 12, 3))
     ).subject
     assert subject.endswith(day)
+
+
+# A user's walk (Dana, Austin): $1,000 paid of a $3,200 invoice; the drafts said
+# "[balance] is still due" with no field for it, the contract revision asked for the
+# whole $3,200, and "five were paid after their due date" counted the unpaid one as paid.
+PART_PAID = {
+    "situation.income_share": 45,
+    "situation.savings_months": 3,
+    "situation.client_kind": "business",
+    "situation.currency": "USD",
+    "late_payment.invoices_total": 10,
+    "late_payment.late_invoices": 5,
+    "late_payment.days_late": 55,
+    "late_payment.owed_now": "part_paid",
+    "late_payment.chasing": "often",
+    "late_payment.raised": "no_change",
+    "contract_breach.has_contract": "no",
+}
+
+
+def test_a_part_paid_invoice_is_asked_for_its_balance_in_every_draft():
+    ctx = make_ctx(PART_PAID, "en")
+    typed = MessageDetails(invoice_number="INV-0142", overdue_amount=3200, balance_due=2200)
+    terms = render_message("payment_terms", "firm", ctx, typed).body
+    assert "Thank you for what has been paid; $2,200 is still due." in terms
+    assert "five were paid late or are still unpaid" in terms
+    revision = render_message("contract_revision", "firm", ctx, typed).body
+    assert "INV-0142 ($2,200 still due)" in revision and "$3,200" not in revision
+    claim = render_message("late_payment_claim", "firm", ctx, typed).body
+    assert "has been paid only in part. Thank you for what has been paid; $2,200" in claim
+    eu = make_ctx({**PART_PAID, "situation.jurisdiction": "eu"}, "en")
+    claim = render_message("late_payment_claim", "firm", eu, typed).body
+    assert "- what is still due on the invoice: $2,200" in claim
+    goodbye = render_message("goodbye", "firm", ctx, typed).body
+    assert "Of invoice INV-0142, $2,200 is still unpaid" in goodbye
+    # Without the balance typed, a field for it, never the whole invoice.
+    blank = MessageDetails(invoice_number="INV-0142", overdue_amount=3200)
+    assert "[balance] is still due" in render_message("payment_terms", "firm", ctx, blank).body
+    assert "$3,200" not in render_message("contract_revision", "firm", ctx, blank).body
+    fr_ctx = make_ctx({**PART_PAID, "situation.jurisdiction": "fr"}, "fr")
+    fr = render_message("late_payment_claim", "firm", fr_ctx, typed).body
+    assert "le solde de la facture" in fr and "[solde]" not in fr

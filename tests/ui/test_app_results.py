@@ -300,6 +300,20 @@ def test_the_details_come_in_reading_order_on_a_phone_too():
     assert "incident_date" not in fields
 
 
+def test_a_part_paid_invoice_asks_for_its_balance_beside_its_amount():
+    answers = {**LATE_PAYER, "late_payment.owed_now": "part_paid"}
+    at = app([ClientRecord(name="Acme", answers=answers)])
+    open_details(at)
+    fields = detail_fields(at)
+    assert fields[fields.index("overdue_amount") + 1] == "balance_due"
+    rid = store(at).record.id
+    at.text_input(key=f"detail|{rid}|overdue_amount").input("3200").run()
+    at.text_input(key=f"detail|{rid}|balance_due").input("2200").run()
+    at.segmented_control(key=f"draft_tone|{rid}|en").set_value("firm").run()
+    assert "€2,200 is still due" in body_area(at).value, body_area(at).value
+    assert "balance_due" not in detail_fields(app([ClientRecord(answers=dict(LATE_PAYER))]))
+
+
 def test_after_a_threat_to_safety_the_record_asks_for_the_day_it_was_said():
     answers = {
         **LATE_PAYER,
