@@ -64,7 +64,16 @@ def ui_strings() -> dict[str, Text]:
 def t(key: str, lang: str, **values: object) -> str:
     """Return interface string ``key`` in ``lang``, with ``{name}`` fields filled from values."""
     text = ui_strings()[key](lang)
+    if lang == "fr":
+        # "de" elides before a name starting with a vowel: « le résumé d'Éditions du
+        # Perron », never « de Éditions » (a Belgian user's walk).
+        for field, value in values.items():
+            if isinstance(value, str) and value[:1].lower() in _VOWELS:
+                text = text.replace(f" de {{{field}}}", f" d'{{{field}}}")
     return text.format(**values) if values else text
+
+
+_VOWELS: Final = frozenset("aeiouyàâäéèêëîïôöùûüœæ")
 
 
 def format_number(value: float, lang: str, decimals: int | None = None) -> str:

@@ -196,3 +196,11 @@ def test_every_currency_offered_has_a_name_in_every_language():
     for code in CURRENCIES:
         for lang in LANGS:
             assert currency_name(code, lang).strip()  # a missing name raises KeyError
+
+
+def test_french_de_elides_before_a_name_starting_with_a_vowel():
+    # A Belgian user's walk: « Téléchargez le résumé de Éditions du Perron ».
+    said = t("compare_summary_caption", "fr", name="Éditions du Perron")
+    assert "le résumé d'Éditions du Perron" in said
+    assert "le résumé de Lumio" in t("compare_summary_caption", "fr", name="Lumio")
+    assert "of Éditions" in t("compare_summary_caption", "en", name="Éditions")

@@ -23,13 +23,15 @@ def reminder_ics(
     client_name: str | None,
     record_id: str,
     today: date,
+    date_style: str = "",
 ) -> bytes:
     """An all-day event on ``check_again_on`` with an alarm at 9:00 that day.
 
     The client's name appears only when ``client_name`` is given. The UID is derived
     from the client's id and the date, so downloading it again updates the same event.
+    ``date_style`` writes the date as the user's pages do ("en-US": December 6, 2026).
     """
-    when = format_date(assessed_on, lang)
+    when = format_date(assessed_on, date_style or lang)
     if client_name:
         summary = t("ics_summary_named", lang, name=client_name)
     else:

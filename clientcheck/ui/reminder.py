@@ -24,7 +24,13 @@ def reminder_section(ctx: AssessmentContext, record: ClientRecord, lang: str) ->
     )
     name = record.display_name("") if with_name else ""
     data = reminder_ics(
-        ctx.check_again_on, record.assessed_on, lang, name or None, record.id, date.today()
+        ctx.check_again_on,
+        record.assessed_on,
+        lang,
+        name or None,
+        record.id,
+        date.today(),
+        ctx.date_style,
     )
     st.download_button(
         t("reminder_download", lang, date=format_date(ctx.check_again_on, ctx.dates)),

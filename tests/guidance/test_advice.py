@@ -1145,3 +1145,11 @@ def test_the_rate_still_comes_first_when_the_extras_were_raised_or_are_not_flagg
     assert render_why(ctx).startswith({"en": "The rate is what", "fr": "C'est le tarif"}[lang])
     body = render_message("quote_extra_work", "neutral", raised).body
     assert "From now on, anything beyond" not in body and "Désormais, tout ce" not in body
+
+
+def test_french_reasons_say_you_raised_it_not_that_you_asked_for_it():
+    # A Belgian user's walk: « De plus en plus exigeant » : vous l'avez demandé et rien n'a
+    # changé reads as "you asked for it".
+    scoring = (Path(__file__).parents[2] / "questions" / "scoring.toml").read_text("utf-8")
+    assert "vous l'avez demandé" not in scoring
+    assert "vous en avez parlé et rien n'a changé" in scoring

@@ -7,6 +7,8 @@ from datetime import date, timedelta
 import pytest
 from icalendar import Calendar
 
+from clientcheck.guidance.render import format_date
+from clientcheck.i18n import month_names
 from clientcheck.outputs.reminder import reminder_ics
 from tests.support.summary_data import ACCENTED_NAME, HOSTILE_NAMES
 
@@ -59,3 +61,13 @@ def test_any_name_comes_back_from_the_file_literally(name):
 def test_downloading_again_gives_the_same_event_and_another_client_another():
     assert event_of(build(None))["UID"] == event_of(build(None))["UID"]
     assert event_of(build(None))["UID"] != event_of(build(None, record_id="ba9876543210"))["UID"]
+
+
+def test_an_american_user_reads_the_date_month_first():
+    # A US user's walk: the calendar entry said "6 December 2026" where every page of
+    # the app said "December 6, 2026".
+    event = event_of(reminder_ics(CHECK, ASSESSED, "en", None, "abc", TODAY, "en-US"))
+    text = str(event["DESCRIPTION"])
+    words = format_date(ASSESSED, "en-US")
+    assert words.split()[0] in month_names("en") and words in text
+    assert format_date(ASSESSED, "en") not in text
