@@ -127,12 +127,17 @@ def _defuse(value: object) -> object:
     return value
 
 
-def scores_csv(frame: pd.DataFrame) -> bytes:
-    """The comparison as CSV (UTF-8 with BOM so spreadsheets read accents right)."""
+def scores_csv(frame: pd.DataFrame, lang: str = "en") -> bytes:
+    """The comparison as CSV (UTF-8 with BOM so spreadsheets read accents right); in
+    French, semicolons and decimal commas, as a French or Belgian spreadsheet opens it (a
+    user's walk: the comma-separated file opened in one column)."""
     safe = frame.map(_defuse)
     safe.columns = [_defuse(c) for c in frame.columns]
     buffer = io.StringIO()
-    safe.to_csv(buffer, index=False)
+    if lang == "fr":
+        safe.to_csv(buffer, index=False, sep=";", decimal=",")
+    else:
+        safe.to_csv(buffer, index=False)
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 

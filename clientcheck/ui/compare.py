@@ -70,7 +70,7 @@ def clients_comparison(lang: str) -> None:
     shares_section([(names[i], s.clients[i].answers) for i in chosen], lang)
     st.download_button(
         t("download_csv", lang),
-        data=scores_csv(frame),
+        data=scores_csv(frame, lang),
         file_name=f"client-check_comparison_{date.today().isoformat()}.csv",
         mime="text/csv",
         icon=":material/table:",
