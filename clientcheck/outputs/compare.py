@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -15,7 +16,7 @@ from clientcheck.engine import runway
 from clientcheck.engine.signs import ATTENTION_BANDS
 from clientcheck.engine.verdict import assess
 from clientcheck.guidance.moneytext import money_word
-from clientcheck.guidance.render import AssessmentContext, build_context
+from clientcheck.guidance.render import AssessmentContext, build_context, render_why
 from clientcheck.i18n import t
 from clientcheck.outputs.charts import RadarSeries
 
@@ -33,6 +34,7 @@ class ComparedClient:
     top_signs: str
     scores: tuple[int, ...]
     context: AssessmentContext
+    why: str = ""  # what sets the verdict, in a few words
 
 
 @dataclass(frozen=True)
@@ -63,7 +65,20 @@ def compared(bank: QuestionBank, record: ClientRecord, lang: str, fallback: str)
         top_signs=", ".join(f"{s.name} ({s.score})" for s in top) or "—",
         scores=tuple(s.score for s in ctx.signs),
         context=ctx,
+        why=_why(ctx),
     )
+
+
+def _why(ctx: AssessmentContext) -> str:
+    """What sets the verdict in a few words: the sign its rule fired on, else the verdict's
+    sentence up to its colon ("The rate is what has to change"); a user's walk: Compare
+    named a lovely publisher's friendly chat, never the half rate that set its verdict."""
+    sign = next((s for s in ctx.signs if s.id == ctx.driver_sign), None)
+    if sign is not None:
+        return sign.name
+    if ctx.verdict in ("keep", "not_enough") and not ctx.driver_rule:
+        return "—"
+    return re.split(r"[\s\u00a0]?[:.](?:\s|$)", render_why(ctx), maxsplit=1)[0].strip()
 
 
 def rank(clients: Sequence[ComparedClient]) -> list[ComparedClient]:
@@ -95,6 +110,7 @@ def comparison_frame(
             t("verdict", lang): c.verdict_label,
             t("risk", lang): c.risk,
             t("dependency", lang): c.dependency,
+            t("col_why", lang): c.why,
             t("col_top_signs", lang): c.top_signs,
         }
         row.update(share_columns(c.context.answers, lang))

@@ -7,6 +7,7 @@ import io
 
 from clientcheck.bank.loader import default_bank
 from clientcheck.bank.records import ClientRecord
+from clientcheck.i18n import t
 from clientcheck.outputs.compare import (
     compared,
     comparison_frame,
@@ -49,7 +50,7 @@ def test_csv_defuses_formulas_and_keeps_accents():
     text = data.decode("utf-8-sig")
     # Semicolons in French, as a French or Belgian spreadsheet opens it (a user's walk).
     rows = list(csv.reader(io.StringIO(text), delimiter=";"))
-    assert len(rows) == 4 and len(rows[0]) == 5 + 2 + 7  # 2: share of income and its band
+    assert len(rows) == 4 and len(rows[0]) == 6 + 2 + 7  # 2: share of income and its band
     cells = [cell for row in rows for cell in row]
     assert not any(cell.startswith(("=", "+", "@")) for cell in cells)
     assert "'" + hostile in cells and "Société Œuvre" in cells
@@ -80,3 +81,37 @@ def test_then_and_now_shows_direction_of_each_sign():
     assert changes["Pays late"].arrow == "↓" and changes["Pays late"].delta < 0
     assert changes["Disrespectful"].arrow == "↑"
     assert changes["High maintenance"].arrow == "→"
+
+
+def test_compare_says_what_sets_each_verdict_the_rate_included():
+    # A user's walk: Compare named a lovely publisher's friendly chat (Unprofessional, 30)
+    # and never the half rate that set its "Renegotiate now".
+    half_rate = {
+        "situation.income_share": 5,
+        "situation.savings_months": 4,
+        "situation.usual_rate": "far_below",
+        "situation.client_kind": "business",
+        "unprofessional.off_topic": "sometimes",
+        "money.pay_basis": "job",
+        "money.job_rate": 1500,
+        "money.jobs": 0.5,
+        "money.job_hours": 60,
+        "money.target_rate": 50,
+    }
+    scope = {
+        "situation.income_share": 60,
+        "situation.savings_months": 4,
+        "demanding.changes_after_signoff": "often",
+        "demanding.free_extras": "often",
+        "demanding.raised": "no_change",
+    }
+    as_floats = [
+        {k: float(v) if isinstance(v, int) else v for k, v in a.items()} for a in (half_rate, scope)
+    ]
+    people = [
+        compared(BANK, _client("Perron", as_floats[0]), "fr", ""),
+        compared(BANK, _client("Lexis", as_floats[1]), "fr", ""),
+    ]
+    frame = comparison_frame(people, [s.name("fr") for s in BANK.signs], "fr")
+    why = dict(zip(frame[t("col_client", "fr")], frame[t("col_why", "fr")], strict=True))
+    assert why == {"Perron": "C'est le tarif qui doit changer", "Lexis": "De plus en plus exigeant"}
