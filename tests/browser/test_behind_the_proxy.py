@@ -165,10 +165,10 @@ def test_the_whole_app_behind_the_proxy_with_no_csp_violation_and_nothing_leavin
         sidebar.get_by_text("Resume a saved assessment").click()
         sidebar.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(upload))
         wait_idle(page)
-        page.wait_for_function(
-            "([key, name]) => (localStorage.getItem(key) || '').split(name).length > 2",
-            arg=["clientcheck.session", NAME],
-        )  # two clients of that name now: the one typed and the one loaded
+        # The very same client, already open, is not opened a second time; the app says so.
+        expect(page.get_by_text("Already open, the same as in the file")).to_be_visible()
+        stored = page.evaluate("key => localStorage.getItem(key) || ''", "clientcheck.session")
+        assert stored.count(NAME) == 1, stored[:300]  # one client of that name, not two
         # Opening the app again offers to continue (a reload would reopen the results).
         open_app(page, proxied, "en")
         button = page.locator(MAIN).get_by_role("button", name=f"Continue: {NAME}")
