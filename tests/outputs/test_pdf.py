@@ -253,3 +253,20 @@ def test_a_short_paragraph_is_never_split_across_pages_a_long_one_may_be():
     pdf.paragraph(long, 10)
     # It started on page 1 and went on: page 2 holds less than all of it.
     assert pdf.page == 2 and pdf.get_y() < pdf.t_margin + height - 5
+
+
+def test_an_american_user_gets_us_letter_everyone_else_a4():
+    # A US user's walk: "the PDF is A4 (595x842 pt), not US Letter".
+    from dataclasses import replace
+
+    data = summary_input("en", draft_count=1)
+    a4 = read(summary_pdf(data)).pages[0].mediabox
+    assert (round(float(a4.width)), round(float(a4.height))) == (595, 842)
+    us = replace(data, ctx=replace(data.ctx, date_style="en-US"))
+    letter = read(summary_pdf(us)).pages
+    assert (round(float(letter[0].mediabox.width)), round(float(letter[0].mediabox.height))) == (
+        612,
+        792,
+    )
+    text = flat(text_of(read(summary_pdf(us))))
+    assert ACCENTED_NAME in text and labels("en")["how_title"] in text

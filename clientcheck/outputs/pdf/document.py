@@ -15,7 +15,7 @@ from fpdf.enums import Align, XPos, YPos
 from clientcheck import __version__
 from clientcheck.bank.records import MAX_NAME_CHARS
 from clientcheck.guidance.moneytext import exit_headers, money_words
-from clientcheck.guidance.render import format_date
+from clientcheck.guidance.render import US_ENGLISH, format_date
 from clientcheck.i18n import t
 from clientcheck.outputs.charts import PALETTE, RadarSeries
 from clientcheck.outputs.colours import verdict_colours
@@ -317,7 +317,7 @@ _BUILD_LOCK = threading.Lock()
 
 
 def summary_pdf(data: SummaryInput) -> bytes:
-    """Lay the summary out on A4 pages and return the PDF file's bytes."""
+    """Lay the summary out on A4 (US Letter for American English) and return the bytes."""
     with _BUILD_LOCK:
         return _summary_pdf(data)
 
@@ -325,7 +325,9 @@ def summary_pdf(data: SummaryInput) -> bytes:
 def _summary_pdf(data: SummaryInput) -> bytes:
     ctx = data.ctx
     words = labels(ctx.lang)
-    pdf = SummaryPDF(words["page"])
+    # US Letter for a user whose pages write dates the American way (a US user's walk:
+    # "the PDF is A4"), A4 everywhere else.
+    pdf = SummaryPDF(words["page"], "Letter" if ctx.dates == US_ENGLISH else "A4")
     pdf.set_margins(MARGIN, 16, MARGIN)
     pdf.set_auto_page_break(True, margin=18)
     add_cached_fonts(pdf)

@@ -24,8 +24,8 @@ HEADING_SPACE = 4 + 0.5 + 2.5  # mm around a heading's text: space above, rule, 
 
 
 class SummaryPDF(FPDF):
-    def __init__(self, page_label: str) -> None:
-        super().__init__(orientation="portrait", unit="mm", format="A4")
+    def __init__(self, page_label: str, page_format: str = "A4") -> None:
+        super().__init__(orientation="portrait", unit="mm", format=page_format)
         self._page_label = page_label
 
     def normalize_text(self, text: str) -> str:
