@@ -13,6 +13,7 @@ from datetime import date
 import streamlit as st
 
 from clientcheck.guidance.advice import currency, jurisdiction, late_payment_rights
+from clientcheck.guidance.dates import working_day_on_or_after
 from clientcheck.guidance.draft_facts import default_tone, nothing_overdue, reminder_case
 from clientcheck.guidance.letters import draft_to_eml, draft_to_txt
 from clientcheck.guidance.messages import (
@@ -52,12 +53,20 @@ def _moved_dates(
 ) -> list[str]:
     """Say which typed dates the draft had to move (too early, or not a working day)."""
     dates = message_dates(ctx, details)
+    where = jurisdiction(ctx)
     style = letter_style(ctx.lang, currency(ctx)[0])  # as the draft writes them
     notes = []
+    # Which of the two reasons moved it (a user's walk: "not after the day you send the
+    # message, or not a working day" left her to work out which).
     if "end_date" in dates.moved and message_id == "goodbye" and dates.last_day:
-        notes.append(t("draft_end_moved", lang, day=format_date(dates.last_day, style)))
+        typed = details.end_date
+        early = typed is not None and working_day_on_or_after(typed, where) < dates.last_day
+        key = "draft_end_moved_early" if early else "draft_end_moved_day_off"
+        notes.append(t(key, lang, day=format_date(dates.last_day, style)))
     if "due_date" in dates.moved and message_id in ("payment_terms", "goodbye", CLAIM):
-        notes.append(t("draft_due_moved", lang, day=format_date(dates.pay_by, style)))
+        early = details.due_date is not None and details.due_date <= dates.prepared_on
+        key = "draft_due_moved_early" if early else "draft_due_moved_day_off"
+        notes.append(t(key, lang, day=format_date(dates.pay_by, style)))
     return notes
 
 

@@ -300,6 +300,24 @@ def test_the_details_come_in_reading_order_on_a_phone_too():
     assert "incident_date" not in fields
 
 
+def test_a_moved_pay_by_date_says_which_of_its_two_reasons_moved_it():
+    # A user's walk: "not after the day you send the message, or is not a working day" left
+    # her to work out which; a Sunday gets the next working day, and says so.
+    from datetime import timedelta
+
+    at = app([ClientRecord(name="Acme", answers=dict(LATE_PAYER))])
+    rid = store(at).record.id
+    open_details(at)
+    sunday = date.today() + timedelta(days=(6 - date.today().weekday()) % 7 or 7)
+    at.date_input(key=f"detail|{rid}|due_date").set_value(sunday).run()
+    said = " ".join(c.value for c in at.caption)
+    assert "falls on a weekend or a public holiday" in said and "next working day" in said
+    at.date_input(key=f"detail|{rid}|due_date").set_value(date.today()).run()
+    said = " ".join(c.value for c in at.caption)
+    assert "is not after the day you send the message" in said
+    assert "weekend" not in said
+
+
 def test_a_part_paid_invoice_asks_for_its_balance_beside_its_amount():
     answers = {**LATE_PAYER, "late_payment.owed_now": "part_paid"}
     at = app([ClientRecord(name="Acme", answers=answers)])
