@@ -208,6 +208,8 @@ def test_edits_to_a_draft_are_kept_and_can_be_reset():
     at.button(key="goto|sign:late_payment").click().run()
     at.button(key="goto|results").click().run()
     assert body_area(at).value == "My own words."  # the editor opens again by itself
+    # A user's walk: an edit vanished on a change of tone, and came back with the first.
+    assert any("the other tones keep their own text" in c.value for c in at.caption)
     reset = next(b for b in at.button if b.key.startswith("reset|"))
     reset.click().run()
     assert body_area(at).value != "My own words." and "Dear [name]," in body_area(at).value
