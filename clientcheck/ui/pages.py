@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
+from clientcheck.bank.answers import is_answered
 from clientcheck.bank.records import MAX_NAME_CHARS, MAX_NOTES_CHARS, name_problem
+from clientcheck.engine.signs import visible_questions
 from clientcheck.guidance.render import question_count
 from clientcheck.i18n import t
 from clientcheck.ui import device, files
@@ -139,6 +141,18 @@ def sign_page(sign_id: str, lang: str) -> None:
     errors = [q for q in sign.questions if pending_error(q, store().record.id, lang)]
     if errors:
         st.warning(t("fix_before_results", lang), icon=":material/warning:")
+    # A follow-up that appeared below an answer is easy to miss on a phone (a user's walk:
+    # "Next" moved on with "Have you already raised it?" blank, and nothing said so).
+    answers = store().record.answers
+    open_follow_ups = [
+        q
+        for q in visible_questions(question_bank, sign, answers)
+        if q.show_if is not None and not is_answered(answers.get(q.id))
+    ]
+    if open_follow_ups:
+        quote = "«\u00a0{}\u00a0»" if lang == "fr" else "“{}”"
+        asked = "; ".join(quote.format(q.text(lang)) for q in open_follow_ups)
+        st.caption(t("follow_up_open", lang, questions=asked))
     all_steps = steps(question_bank)
     here = all_steps.index(f"sign:{sign_id}")
     forward = all_steps[here + 1]

@@ -669,3 +669,21 @@ def test_the_about_page_says_where_it_stands_like_each_sign_page(lang):
     bars = at.get("progress")
     assert len(bars) == 1 and bars[0].proto.value == 0
     assert bars[0].proto.text == t("progress_about", lang, total=len(BANK.signs))
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_follow_up_left_open_is_named_above_next(lang):
+    # A user's walk: "Have you already raised it?" appeared below an answer, "Next" moved on
+    # with it blank and nothing said so.
+    at = start(lang)
+    press(at, "start")
+    at.text_input(key=f"name|{record_id(at)}").set_value("Acme")
+    run(at)
+    answer(at, "situation.pipeline", "some")
+    press(at, "next|client")
+    answer(at, "late_payment.chasing", "often")
+    follow_up = BANK.question("late_payment.raised").text(lang)
+    said = " ".join(c.value for c in at.caption)
+    assert follow_up in said, said
+    answer(at, "late_payment.raised", "not_yet")
+    assert follow_up not in " ".join(c.value for c in at.caption)
