@@ -250,3 +250,14 @@ def next_step(page: Page, name: str) -> None:
     """Press a step button of the main column (the sidebar's stepper has its own)."""
     page.locator(MAIN).get_by_role("button", name=name, exact=True).first.click()
     wait_idle(page)
+
+
+def test_a_help_icon_is_a_target_a_finger_can_hit_on_a_phone(phone_page: Page, app_url: str):
+    # A user's walk on a phone: the "?" help icons were 16 px, too small for a finger.
+    page = phone_page
+    open_app(page, app_url)
+    click(page, "Start")
+    target = page.locator(MAIN).locator('[data-testid="stTooltipHoverTarget"]').first
+    expect(target).to_be_visible()
+    box = target.bounding_box()
+    assert box["width"] >= 24 and box["height"] >= 24, box
