@@ -1974,7 +1974,7 @@ def test_a_verdict_set_by_the_rate_suggests_no_message_for_a_sign_only_to_watch(
 @pytest.mark.parametrize(
     ("lang", "said"),
     [
-        ("en", "late fees you announce in writing for invoices paid late from now on"),
+        ("en", "announce in writing a late fee for invoices paid late from now on"),
         ("fr", "que vous annoncez par écrit pour les factures payées en retard"),
     ],
 )
