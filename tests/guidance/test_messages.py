@@ -2187,3 +2187,22 @@ def test_a_part_paid_invoice_is_asked_for_its_balance_in_every_draft():
     fr_ctx = make_ctx({**PART_PAID, "situation.jurisdiction": "fr"}, "fr")
     fr = render_message("late_payment_claim", "firm", fr_ctx, typed).body
     assert "le solde de la facture" in fr and "[solde]" not in fr
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_under_let_go_the_record_of_a_threat_ends_the_work_now(lang):
+    # A freelancer's reading: the record said "if it happens again, I'll stop" beside a
+    # verdict to stop now.
+    from tests.support.contexts import FREE
+
+    answers = {
+        **FREE,
+        "unprofessional.crossed_line": "yes",
+        "unprofessional.crossed_what": ("safety",),
+    }
+    ctx = make_ctx(answers, lang)
+    assert ctx.verdict == "let_go"
+    body = render_message("professionalism_reminder", "neutral", ctx).body
+    now = {"en": "ending my work for you, effective today", "fr": "à compter d'aujourd'hui"}
+    again = {"en": "If anything like this happens again", "fr": "Si cela devait se reproduire"}
+    assert now[lang] in body and again[lang] not in body, body
