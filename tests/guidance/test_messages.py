@@ -2206,3 +2206,25 @@ def test_under_let_go_the_record_of_a_threat_ends_the_work_now(lang):
     now = {"en": "ending my work for you, effective today", "fr": "à compter d'aujourd'hui"}
     again = {"en": "If anything like this happens again", "fr": "Si cela devait se reproduire"}
     assert now[lang] in body and again[lang] not in body, body
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_once_asking_failed_the_terms_draft_holds_what_the_plan_names(lang):
+    # A professional's reading: the plan said "announce a late fee, require a deposit, stop
+    # new work while an invoice is overdue", and the payment-terms draft held the deposit
+    # alone.
+    from clientcheck.guidance.advice import action_plan
+
+    ctx = make_ctx(PART_PAID, lang)
+    plan = action_plan(ctx)[0]
+    said = {
+        "en": ("late fee", "deposit", "stop new work"),
+        "fr": ("pénalités de retard", "acompte", "plus rien de nouveau"),
+    }[lang]
+    assert all(words in plan for words in said), plan
+    body = render_message("payment_terms", "firm", ctx).body
+    draft = {
+        "en": ("a late fee of [rate]% a month", "deposit", "new work will pause"),
+        "fr": ("pénalité de retard de [taux]\u00a0% par mois", "acompte", "suspendus"),
+    }[lang]
+    assert all(words in body for words in draft), body
