@@ -2228,3 +2228,14 @@ def test_once_asking_failed_the_terms_draft_holds_what_the_plan_names(lang):
         "fr": ("pénalité de retard de [taux]\u00a0% par mois", "acompte", "suspendus"),
     }[lang]
     assert all(words in body for words in draft), body
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_with_no_contract_the_headline_sets_terms_rather_than_enforcing_them(lang):
+    # A professional's reading: "enforce your terms now" to a freelancer with no contract.
+    from clientcheck.guidance.render import render_why
+
+    why = render_why(make_ctx(PART_PAID, lang))
+    assert {"en": "set firm terms in writing", "fr": "fixez dès maintenant"}[lang] in why, why
+    contract = render_why(make_ctx({**PART_PAID, "contract_breach.has_contract": "yes"}, lang))
+    assert {"en": "enforce your terms", "fr": "appliquez vos conditions"}[lang] in contract
