@@ -102,10 +102,19 @@ def newer_work_in_another_tab(context: BrowserContext, app_url: str, name: str) 
     second = context.new_page()
     open_app(second, app_url, "en")
     button = continue_button(second, name)
-    expect(button).to_be_visible(timeout=20_000)
+    # Under a loaded parallel run the new tab's first connection can drop: Streamlit
+    # reconnects, the device reports a reconnection and the tab carries on where the work
+    # is, as after a server restart, instead of offering to continue (seen once in CI).
+    carried_on = (
+        second.locator('[data-testid="stSidebar"]')
+        .get_by_role("combobox", name="Client you are assessing")
+        .filter(has_text=name)
+    )
+    expect(button.or_(carried_on)).to_be_visible(timeout=20_000)
     wait_quiet(second)
-    button.click()
-    wait_quiet(second)
+    if button.is_visible():
+        button.click()
+        wait_quiet(second)
     second.locator('[data-testid="stSidebar"]').get_by_role("button", name=f"1. {SIGN_1}").click()
     wait_idle(second)
     answer_chasing(second, "Never")
