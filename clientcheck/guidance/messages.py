@@ -40,7 +40,7 @@ from clientcheck.guidance.draft_facts import (
 from clientcheck.guidance.letters import MessageDetails, addressee
 from clientcheck.guidance.rate_review import rate_review
 from clientcheck.guidance.render import US_ENGLISH, AssessmentContext, Draft, letter_style, render
-from clientcheck.guidance.suggestions import against_verdict, suggested_messages
+from clientcheck.guidance.suggestions import against_verdict, claim_due, suggested_messages
 from clientcheck.guidance.us_english import american, one_period
 from clientcheck.i18n import Text, format_money, t
 
@@ -234,6 +234,9 @@ def render_message(
         late_history=history,
         growing=debt_growing(ctx, ("growing",)),
         part_paid=(part_paid := facts(ctx, "late_payment").get("owed_now") == "part_paid"),
+        # The claim is suggested too: the terms draft does not waive what it claims (a
+        # professional's reading: "a claim and a waiver for the same invoice").
+        claim_suggested=claim_due(ctx),
         # What is still due on the invoice: its balance once part of it was paid (a user's
         # walk: "[balance]" with no field, and a draft asking for the whole $3,200).
         still_due=_amount(details.balance_due if part_paid else details.overdue_amount, code, lang)

@@ -266,3 +266,27 @@ def test_where_the_app_knows_no_late_payment_law_it_never_says_the_law_adds_char
         plan = " ".join(action_plan(ctx))
         assert ("law provides" in plan or "prévoit la loi" in plan) == knows, plan
         assert "your contract" not in plan and "votre contrat" not in plan, plan
+
+
+@pytest.mark.parametrize(("lang", "where"), [("fr", "be"), ("en", "uk")])
+def test_the_terms_draft_never_waives_what_the_suggested_claim_claims(lang, where):
+    # A professional's reading: the firm payment terms said "I'm not claiming these sums
+    # for now" while the claim suggested beside it claimed them, for the same invoice.
+    from clientcheck.guidance.suggestions import suggested_messages
+
+    answers = {
+        **OWED,
+        "situation.income_share": 20,
+        "situation.savings_months": 6,
+        "situation.jurisdiction": where,
+        "late_payment.invoices_total": 10,
+        "late_payment.late_invoices": 5,
+        "late_payment.chasing": "always",
+        "late_payment.raised": "no_change",
+    }
+    ctx = make_ctx(answers, lang)
+    assert "late_payment_claim" in suggested_messages(ctx)
+    body = render_message("payment_terms", "firm", ctx).body
+    waiver = {"en": "I'm not adding", "fr": "Je ne réclame pas ces sommes"}[lang]
+    separate = {"en": "claimed in a separate letter", "fr": "font l'objet d'un courrier séparé"}
+    assert waiver not in body and separate[lang] in body, body
