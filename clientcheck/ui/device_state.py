@@ -16,6 +16,7 @@ from clientcheck.bank.records import ClientRecord
 from clientcheck.i18n import t
 from clientcheck.persistence.device import ClientExtras, DeviceSession
 from clientcheck.persistence.storage import MAX_CLIENTS, LoadError
+from clientcheck.ui.layout import quoted_list
 from clientcheck.ui.state import CLIENT, STORE_KEY, WELCOME, Store, bank, store
 
 STATE_KEY = "cc_device_state"
@@ -72,11 +73,7 @@ def device_error_message(error: LoadError, lang: str) -> str:
 def unreadable_message(question_ids: tuple[str, ...], lang: str) -> str:
     """Say which saved answers could not be read and were left blank (the rest is back)."""
     texts = [bank().question(q).text(lang) for q in question_ids if q in bank().question_ids]
-    if lang == "fr":
-        names = "\u00a0; ".join(f"«\u00a0{text}\u00a0»" for text in texts)
-    else:
-        names = "; ".join(f"“{text}”" for text in texts)
-    return t("device_unreadable", lang, questions=names or "—")
+    return t("device_unreadable", lang, questions=quoted_list(texts, lang) or "—")
 
 
 def ago(ms: int, now: int, lang: str) -> str:

@@ -47,12 +47,13 @@ def read_upload(key: str, lang: str) -> Loaded | None:
         return None
 
 
+def _name_key(record: ClientRecord) -> str:
+    """A client's name as two names are compared: case and spacing aside."""
+    return " ".join(record.name.casefold().split())
+
+
 def _same(a: ClientRecord, b: ClientRecord) -> bool:
-    return (a.name.casefold().split(), a.notes, a.answers) == (
-        b.name.casefold().split(),
-        b.notes,
-        b.answers,
-    )
+    return (_name_key(a), a.notes, a.answers) == (_name_key(b), b.notes, b.answers)
 
 
 def merge_loaded(loaded: Loaded, lang: str) -> None:
@@ -64,7 +65,7 @@ def merge_loaded(loaded: Loaded, lang: str) -> None:
     """
     s = store()
     open_now = [] if len(s.clients) == 1 and _is_blank(s.clients[0]) else list(s.clients)
-    names_open = {" ".join(r.name.casefold().split()) for r in open_now}
+    names_open = {_name_key(r) for r in open_now}
     where: list[int] = []  # each loaded client's place in the session
     added: list[ClientRecord] = []
     kept: list[ClientRecord] = []
@@ -74,7 +75,7 @@ def merge_loaded(loaded: Loaded, lang: str) -> None:
             where.append(same)
             kept.append(record)
             continue
-        if record.name and " ".join(record.name.casefold().split()) in names_open:
+        if record.name and _name_key(record) in names_open:
             record = replace(record, name=t("from_the_file", loaded.language, name=record.name))
         where.append(len(open_now) + len(added))
         added.append(record)

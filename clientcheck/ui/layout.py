@@ -139,6 +139,14 @@ def literal(text: str) -> str:
     return escape_markdown(text, streamlit=True)
 
 
+def quoted_list(texts: list[str], lang: str) -> str:
+    """Questions named in a message, each quoted as the language quotes ("“…”; “…”",
+    « «\u00a0…\u00a0»\u00a0; … »)."""
+    if lang == "fr":
+        return "\u00a0; ".join(f"«\u00a0{text}\u00a0»" for text in texts)
+    return "; ".join(f"“{text}”" for text in texts)
+
+
 def table_data(rows: list[dict[str, object]]):
     """Rows of a table, handed to Streamlit as an Arrow table.
 

@@ -10,7 +10,7 @@ from clientcheck.engine.signs import visible_questions
 from clientcheck.guidance.render import question_count
 from clientcheck.i18n import t
 from clientcheck.ui import device, files
-from clientcheck.ui.layout import literal
+from clientcheck.ui.layout import literal, quoted_list
 from clientcheck.ui.money_fields import money_fields
 from clientcheck.ui.navigation import back_to_results
 from clientcheck.ui.questions import draw_section, pending_error
@@ -150,8 +150,7 @@ def sign_page(sign_id: str, lang: str) -> None:
         if q.show_if is not None and not is_answered(answers.get(q.id))
     ]
     if open_follow_ups:
-        quote = "«\u00a0{}\u00a0»" if lang == "fr" else "“{}”"
-        asked = "; ".join(quote.format(q.text(lang)) for q in open_follow_ups)
+        asked = quoted_list([q.text(lang) for q in open_follow_ups], lang)
         st.caption(t("follow_up_open", lang, questions=asked))
     all_steps = steps(question_bank)
     here = all_steps.index(f"sign:{sign_id}")
