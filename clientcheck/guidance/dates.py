@@ -20,6 +20,8 @@ import holidays
 from clientcheck.i18n import spelled
 
 JURISDICTIONS = ("fr", "be", "uk", "eu", "other")
+# Where the app knows the late-payment law (its advice, drafts and claim cite it).
+LAW_JURISDICTIONS = ("fr", "be", "uk", "eu")
 PAY_WITHIN_DAYS = 14  # a pay-by date the user did not type: two weeks after preparing
 MIN_RATE_NOTICE_DAYS = 30  # new rates start at least a month after the message
 MIN_TERMS_NOTICE_DAYS = 14  # a new charge (extra calls billed) starts at least two weeks later

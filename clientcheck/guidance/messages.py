@@ -160,6 +160,9 @@ def carry_details(text: str, fills: dict[str, str]) -> str:
     return text
 
 
+_BALANCE_FIELD = {"en": "[balance]", "fr": "[solde]"}  # a part-paid invoice's balance, not typed
+
+
 def _amount(value: float | None, code: str, lang: str) -> str:
     return format_money(value, lang, code) if value else ""
 
@@ -240,7 +243,7 @@ def render_message(
         # What is still due on the invoice: its balance once part of it was paid (a user's
         # walk: "[balance]" with no field, and a draft asking for the whole $3,200).
         still_due=_amount(details.balance_due if part_paid else details.overdue_amount, code, lang)
-        or ("[balance]" if part_paid and lang == "en" else "[solde]" if part_paid else ""),
+        or (_BALANCE_FIELD[lang] if part_paid else ""),
         pattern=late_pattern(ctx) if history else {},
         good_record=good,
         # What the payment-terms draft proposes: the same choice as its one-line reason.

@@ -19,7 +19,7 @@ from clientcheck.bank.questions import ASKED_IN_VAIN, QuestionBank
 from clientcheck.bank.records import ClientRecord
 from clientcheck.engine.signs import NOT_ASSESSED, visible_questions
 from clientcheck.engine.verdict import Result
-from clientcheck.guidance.dates import jurisdiction_of, notice_end, notice_words
+from clientcheck.guidance.dates import LAW_JURISDICTIONS, jurisdiction_of, notice_end, notice_words
 from clientcheck.guidance.explain import (
     BEHAVIOUR_KINDS,
     PAID_FOR_RULES,
@@ -102,6 +102,7 @@ def environment() -> jinja2.Environment:
         ui=_ui,
         moving_on=("moving_on_with_work_lined_up", "moving_on_while_you_depend"),
         rate_rules=RATE_RULES,
+        law_jurisdictions=LAW_JURISDICTIONS,
         behaviour_kinds=BEHAVIOUR_KINDS,
         asked_in_vain=ASKED_IN_VAIN,  # a sign's history: asked, and it goes on
     )

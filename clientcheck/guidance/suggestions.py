@@ -14,6 +14,7 @@ from clientcheck.guidance.advice import (
     money_owed,
     plan_lead,
 )
+from clientcheck.guidance.dates import LAW_JURISDICTIONS
 from clientcheck.guidance.draft_facts import (
     late_payment_asked_in_vain,
     overdue_now,
@@ -203,7 +204,7 @@ def claim_why(ctx: AssessmentContext) -> str:
     """Why the claim is suggested: the law's charges where the app knows them (France,
     Belgium, the UK, the EU), else a formal final demand and the local rules to check (a US
     user read "the law adds penalties and a fixed recovery charge")."""
-    known = jurisdiction(ctx) in ("fr", "be", "uk", "eu")
+    known = jurisdiction(ctx) in LAW_JURISDICTIONS
     return "why_late_payment_claim" if known else "why_late_payment_claim_local"
 
 
