@@ -1153,3 +1153,31 @@ def test_french_reasons_say_you_raised_it_not_that_you_asked_for_it():
     scoring = (Path(__file__).parents[2] / "questions" / "scoring.toml").read_text("utf-8")
     assert "vous l'avez demandé" not in scoring
     assert "vous en avez parlé et rien n'a changé" in scoring
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("owed_now", ["slow", "none"])
+def test_a_client_in_trouble_whose_payments_slip_gets_a_plan_to_be_paid_first(lang, owed_now):
+    # A fresh calibration situation (cc19: three months unpaid, "the money comes after the
+    # next funding round", a new feature asked for): the verdict said "work only against
+    # payment in advance", the plan only "decide what must change (payment terms, scope,
+    # deadlines or how you work together)".
+    answers = {
+        "situation.income_share": 45,
+        "situation.savings_months": 1.5,
+        "situation.hard_times": "business",
+        "late_payment.invoices_total": "dont_know",
+        "late_payment.chasing": "often",
+        "late_payment.owed_now": owed_now,
+        "late_payment.raised": "no_change",
+    }
+    if owed_now == "slow":
+        answers["late_payment.owed_growing"] = "not_growing"
+    ctx = make_ctx(answers, lang)
+    assert (ctx.verdict, ctx.driver_rule) == ("renegotiate", "paid_before_the_work")
+    plan = " ".join(action_plan(ctx))
+    advance = {"en": "only against payment in advance", "fr": "que contre paiement d'avance"}
+    overdue = {"en": "once the overdue amount is paid", "fr": "les sommes en retard réglées"}
+    generic = {"en": "Decide what must change", "fr": "Décidez de ce qui doit changer"}
+    assert advance[lang] in plan and generic[lang] not in plan, plan
+    assert (overdue[lang] in plan) == (owed_now == "slow"), plan
