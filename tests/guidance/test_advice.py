@@ -1181,3 +1181,54 @@ def test_a_client_in_trouble_whose_payments_slip_gets_a_plan_to_be_paid_first(la
     generic = {"en": "Decide what must change", "fr": "Décidez de ce qui doit changer"}
     assert advance[lang] in plan and generic[lang] not in plan, plan
     assert (overdue[lang] in plan) == (owed_now == "slow"), plan
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("situation", ["free", "dependent", "unknown"])
+def test_a_dishonest_shortcut_gets_a_plan_to_say_no_and_what_a_second_request_means(
+    lang, situation
+):
+    # 29 tuned calibration situations (fake reviews, cash with no invoice): the reason said
+    # "say no plainly, in writing", the plan only "set clear boundaries now, starting with
+    # Unprofessional".
+    base = {"free": FREE, "dependent": DEPENDENT, "unknown": {}}[situation]
+    answers = {
+        **base,
+        "unprofessional.crossed_line": "yes",
+        "unprofessional.crossed_what": ("shortcut",),
+        "unprofessional.raised": "not_yet",
+    }
+    ctx = make_ctx(answers, lang)
+    assert (ctx.verdict, ctx.driver_rule) == ("keep_boundaries", "refuse_the_shortcut")
+    plan = " ".join(action_plan(ctx))
+    say_no = {"en": "request plainly, in writing", "fr": "Répondez non à"}
+    generic = {"en": "set clear boundaries now", "fr": "posez dès maintenant des limites claires"}
+    assert say_no[lang] in plan and generic[lang] not in plan, plan
+    end = {"en": "end the work", "fr": "mettez fin à la collaboration"}
+    exit_ = {"en": "preparing your exit", "fr": "préparer votre départ"}
+    first = {"en": "prepare your exit first", "fr": "préparez d'abord votre départ"}
+    expected = {"free": end, "dependent": exit_, "unknown": first}[situation]
+    assert expected[lang] in plan, plan
+    if situation != "unknown":
+        assert first[lang] not in plan, plan
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_new_payment_terms_are_spelled_out_in_the_plan(lang):
+    # A client you depend on who pays late, never told (a_late_habit_you_depend_on): the
+    # plan read "decide what must change (payment terms, scope, deadlines or how you work
+    # together)" under a reason that had already decided it.
+    answers = {
+        **DEPENDENT,
+        "late_payment.invoices_total": 10,
+        "late_payment.late_invoices": 6,
+        "late_payment.days_late": 30,
+        "late_payment.chasing": "often",
+        "late_payment.raised": "not_yet",
+    }
+    ctx = make_ctx(answers, lang)
+    assert (ctx.verdict, ctx.driver_kind) == ("renegotiate", "money"), ctx.driver_rule
+    plan = action_plan(ctx)
+    deposit = {"en": "a deposit before you start", "fr": "un acompte avant de commencer"}
+    generic = {"en": "Decide what must change", "fr": "Décidez de ce qui doit changer"}
+    assert deposit[lang] in plan[0] and not any(generic[lang] in step for step in plan), plan
