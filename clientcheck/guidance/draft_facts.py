@@ -218,6 +218,7 @@ REMINDER_TITLES = {
     "prying": "draft_title_reminder_prying",
     "refusal": "draft_title_reminder_refusal",
     "threat": "draft_title_reminder_threat",
+    "intoxicated": "draft_title_reminder_intoxicated",
 }
 
 
@@ -226,14 +227,18 @@ def reminder_case(ctx: AssessmentContext) -> str:
     whatever came with it: put on record, contact in writing only), "prying" (questions
     about other clients, nothing else crossed), "refusal" (a dishonest request, alone or
     pushed with a threat),
-    "threat" (a threat to get their way, nothing graver with it), "remarks" (another line
-    crossed) or "" (a general reminder). The templates and the draft's title read it."""
+    "threat" (a threat to get their way, nothing graver with it), "intoxicated" (drunk or
+    high at work, and nothing else crossed: a reply about that day, not a quoted remark),
+    "remarks" (another line crossed) or "" (a general reminder). The templates and the
+    draft's title read it."""
     said = facts(ctx, "unprofessional").get("crossed_line") == "yes"
     if not (said and any(s.id == "unprofessional" for s in ctx.flagged)):
         return ""
     what = _crossed(ctx)
     if "safety" in what:
         return "safety"
+    if what == {"intoxicated"}:
+        return "intoxicated"
     asked = what & {"dishonest", "shortcut"}
     if what and what <= {"dishonest", "shortcut", "prying", *THREATS}:
         if asked:

@@ -94,6 +94,13 @@ SAFETY_DETAILS = {
     "professionalism_reminder": ("incident_date", "example"),
     "goodbye": ("incident_date", *MESSAGE_DETAILS["goodbye"]),
 }
+# The fields of a draft by what the professionalism reminder answers
+# (draft_facts.reminder_case), where they differ from MESSAGE_DETAILS: a client drunk or
+# high at work gets a reply with no quoted remark and no working hours, so neither is asked.
+CASE_DETAILS = {
+    "safety": SAFETY_DETAILS,
+    "intoxicated": {"professionalism_reminder": ()},
+}
 # The fields about an overdue invoice: not asked of a client the answers say owes nothing
 # (a user leaving a client who pays on time was asked for "Overdue amount" and "Pay the
 # overdue invoice by").
@@ -223,7 +230,7 @@ def details_form(
     message_id: str = "payment_terms",
     currency_code: str = "EUR",
     nothing_overdue: bool = False,
-    safety: bool = False,
+    case: str = "",
     part_paid: bool = False,
 ) -> MessageDetails:
     """Draw the details this draft uses and return them all; a bad value is skipped.
@@ -231,9 +238,10 @@ def details_form(
     Details of other drafts keep their saved values, so the summary's drafts use them.
     With ``nothing_overdue`` (the answers say no invoice is overdue), the goodbye and the
     payment terms do not ask about an overdue invoice (one typed before is kept, and
-    still drawn). With ``safety`` (a threat to the user's safety), the record and the
-    goodbye ask for the day it was said. With ``part_paid`` (part of an overdue invoice
-    was paid), the balance still due is asked for beside the invoice's amount.
+    still drawn). ``case`` is what the professionalism reminder answers (CASE_DETAILS:
+    after a threat to the user's safety, the record and the goodbye ask for the day it
+    was said). With ``part_paid`` (part of an overdue invoice was paid), the balance
+    still due is asked for beside the invoice's amount.
     """
     # Drawn only while open (most people never open it): ten fields cost more than the
     # rest of the drafts panel, on every change of the results page.
@@ -246,8 +254,9 @@ def details_form(
     if box.open:
         with box:
             st.caption(t("details_caption", lang))
-            own = (SAFETY_DETAILS if safety else MESSAGE_DETAILS).get(message_id)
-            shown = (*COMMON_DETAILS, *(own or MESSAGE_DETAILS.get(message_id, ())))
+            own = CASE_DETAILS.get(case, {}).get(message_id)
+            fields = MESSAGE_DETAILS.get(message_id, ()) if own is None else own
+            shown = (*COMMON_DETAILS, *fields)
             if part_paid and "overdue_amount" in shown:  # its balance, right after it
                 at = shown.index("overdue_amount") + 1
                 shown = (*shown[:at], "balance_due", *shown[at:])

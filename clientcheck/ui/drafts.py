@@ -275,10 +275,9 @@ def _editor(
         args=keys,
     )
     tone = st.session_state.get(tone_key) or "neutral"
-    safety = reminder_case(ctx) == "safety"
     part_paid = ctx.answers.get("late_payment.owed_now") == "part_paid"
     details = details_form(
-        record_id, lang, message_id, code, nothing_overdue(ctx), safety, part_paid
+        record_id, lang, message_id, code, nothing_overdue(ctx), reminder_case(ctx), part_paid
     )
     generated = render_message(message_id, tone, ctx, details)
     if states_an_amount(generated, lang, code):

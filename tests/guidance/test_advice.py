@@ -1232,3 +1232,27 @@ def test_new_payment_terms_are_spelled_out_in_the_plan(lang):
     deposit = {"en": "a deposit before you start", "fr": "un acompte avant de commencer"}
     generic = {"en": "Decide what must change", "fr": "Décidez de ce qui doit changer"}
     assert deposit[lang] in plan[0] and not any(generic[lang] in step for step in plan), plan
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("crossed", ["remarks", "prying"])
+def test_a_line_crossed_once_gets_a_plan_that_says_it_plainly(lang, crossed):
+    # Remarks, or questions about other clients, never answered (refuse_it_plainly): the
+    # plan said "set clear boundaries now" under a reason that says "say no plainly, once".
+    answers = {
+        **FREE,
+        "unprofessional.crossed_line": "yes",
+        "unprofessional.crossed_what": (crossed,),
+        "unprofessional.raised": "not_yet",
+    }
+    ctx = make_ctx(answers, lang)
+    assert (ctx.verdict, ctx.driver_rule) == ("keep_boundaries", "refuse_it_plainly")
+    plan = " ".join(action_plan(ctx))
+    generic = {"en": "set clear boundaries now", "fr": "posez dès maintenant des limites claires"}
+    plainly = {"en": "not acceptable and must not happen again", "fr": "pas acceptable"}
+    same = {"en": "the same short answer", "fr": "la même réponse courte"}
+    assert generic[lang] not in plan, plan
+    if crossed == "prying":
+        assert same[lang] in plan and plainly[lang] not in plan, plan
+    else:
+        assert plainly[lang] in plan and same[lang] not in plan, plan

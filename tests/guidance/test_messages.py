@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from clientcheck.guidance.advice import action_plan, advice_for
-from clientcheck.guidance.draft_facts import default_tone, payment_terms_mode
+from clientcheck.guidance.draft_facts import default_tone, payment_terms_mode, reminder_case
 from clientcheck.guidance.letters import draft_to_eml, draft_to_txt
 from clientcheck.guidance.messages import (
     MESSAGE_IDS,
@@ -1931,7 +1931,8 @@ def test_the_first_draft_suggested_carries_out_the_plans_first_step():
     calm = {k: v for k, v in threat.items() if not k.startswith("unprofessional")}
     assert "new_rates" in ids(make_ctx(calm | money, "en"))
     ctx = make_ctx(insult, "en")
-    assert "starting with “Disrespectful”" in action_plan(ctx)[0], action_plan(ctx)
+    first = action_plan(ctx)[0]
+    assert "“Disrespectful”" in first and "Pays late" not in first, action_plan(ctx)
     assert ids(ctx)[0] == "name_disrespect", ids(ctx)
 
 
@@ -2239,3 +2240,23 @@ def test_with_no_contract_the_headline_sets_terms_rather_than_enforcing_them(lan
     assert {"en": "set firm terms in writing", "fr": "fixez dès maintenant"}[lang] in why, why
     contract = render_why(make_ctx({**PART_PAID, "contract_breach.has_contract": "yes"}, lang))
     assert {"en": "enforce your terms", "fr": "appliquez vos conditions"}[lang] in contract
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("tone", TONES)
+def test_a_client_drunk_at_work_gets_a_reply_about_that_day_not_a_quoted_remark(lang, tone):
+    answers = {
+        "situation.income_share": 20,
+        "unprofessional.crossed_line": "yes",
+        "unprofessional.crossed_what": ("intoxicated",),
+    }
+    ctx = make_ctx(answers, lang)
+    assert reminder_case(ctx) == "intoxicated"
+    text = render_message("professionalism_reminder", tone, ctx, MessageDetails()).body
+    influence = {"en": "under the influence", "fr": "sous l'emprise"}
+    when = {"en": "[when it happened", "fr": "[quand cela s'est passé"}
+    assert influence[lang] in text and when[lang] in text, text
+    assert "[your example]" not in text and "[votre exemple]" not in text, text
+    assert "something that was said" not in text and "remarque" not in text, text
+    title = {"en": "Under the influence at work", "fr": "Sous l'emprise"}
+    assert message_title("professionalism_reminder", lang, ctx).startswith(title[lang])

@@ -351,6 +351,24 @@ def test_after_a_threat_to_safety_the_record_asks_for_the_day_it_was_said():
     assert "[date]" not in body_area(at).value
 
 
+def test_a_client_drunk_at_work_gets_a_reply_about_that_day_with_no_field_it_does_not_use():
+    # The reminder for a client drunk at work read "I need to raise something that was
+    # said ... “[your example]”" and asked for working hours it never used.
+    answers = {
+        **LATE_PAYER,
+        "unprofessional.crossed_line": "yes",
+        "unprofessional.crossed_what": ["intoxicated"],
+    }
+    at = app([ClientRecord(name="Acme", answers=answers)])
+    rid = store(at).record.id
+    at.selectbox(key=f"draft_pick|{rid}|en").select("professionalism_reminder").run()
+    open_details(at)
+    fields = detail_fields(at)
+    assert not {"example", "office_hours", "incident_date"} & set(fields), fields
+    body = body_area(at).value
+    assert "under the influence" in body and "[your example]" not in body, body
+
+
 # --- several clients -------------------------------------------------------------
 
 
