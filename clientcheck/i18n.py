@@ -110,8 +110,12 @@ def format_percent(value: float, lang: str) -> str:
     return with_unit(format_number(round(value), lang), "%", lang)
 
 
-CURRENCIES: Final = ("EUR", "GBP", "USD", "CHF", "CAD")
+CURRENCIES: Final = ("EUR", "GBP", "USD", "CHF", "CAD", "OTHER")
 DEFAULT_CURRENCY: Final = "EUR"
+# Any other currency (rand, naira, rupees, dirhams…): amounts are written as plain numbers,
+# never with a symbol that is not the user's (a fresh reading: "up from €4,000" to a client
+# paying R4,000 in Durban).
+NO_SYMBOL: Final = "OTHER"
 _BABEL_LOCALES: Final = {"en": "en", "fr": "fr_FR"}
 # Symbols Babel writes that a French reader would not: "2 800 £GB" is "2 800 £" in a letter.
 _SYMBOLS: Final = {("fr", "GBP"): ("£GB", "£")}
@@ -124,9 +128,12 @@ def currency_name(code: str, lang: str) -> str:
 
 @cache
 def currency_symbol(code: str, lang: str) -> str:
-    """The symbol an amount in ``code`` carries in ``lang``: "€", "£", "$", "CHF", "$CA"."""
+    """The symbol an amount in ``code`` carries in ``lang``: "€", "£", "$", "CHF", "$CA";
+    none for another currency (NO_SYMBOL)."""
     from babel.numbers import get_currency_symbol
 
+    if code == NO_SYMBOL:
+        return ""
     symbol = get_currency_symbol(code, locale=_BABEL_LOCALES.get(lang, "en"))
     babel_symbol, usual = _SYMBOLS.get((lang, code), ("", ""))
     return usual if babel_symbol and symbol == babel_symbol else symbol
@@ -149,6 +156,11 @@ def format_money(amount: float, lang: str, currency: str = DEFAULT_CURRENCY) -> 
     """
     currency = currency or DEFAULT_CURRENCY
     amount = float(amount) + 0.0  # -0.0 becomes 0.0: no "-€0"
+    if currency == NO_SYMBOL:  # another currency: the number alone, as in "4,000" / "4 000"
+        from babel.numbers import format_decimal
+
+        digits = "#,##0" if amount.is_integer() else "#,##0.00"
+        return format_decimal(amount, format=digits, locale=_BABEL_LOCALES.get(lang, "en"))
     pattern, locale = _money_pattern(lang, currency, amount.is_integer())
     text = pattern.apply(amount, locale, currency=currency, currency_digits=False)
     babel_symbol, usual = _SYMBOLS.get((lang, currency), ("", ""))

@@ -204,3 +204,16 @@ def test_french_de_elides_before_a_name_starting_with_a_vowel():
     assert "le résumé d'Éditions du Perron" in said
     assert "le résumé de Lumio" in t("compare_summary_caption", "fr", name="Lumio")
     assert "of Éditions" in t("compare_summary_caption", "en", name="Éditions")
+
+
+@pytest.mark.parametrize(
+    ("lang", "whole", "cents"), [("en", "4,000", "1,234.50"), ("fr", "4\u202f000", "1\u202f234,50")]
+)
+def test_another_currency_is_written_as_a_plain_number(lang, whole, cents):
+    # A fresh reading: a freelancer in Durban paid R4,000 a month was sent "up from €4,000":
+    # with another currency chosen, an amount carries no symbol at all.
+    from clientcheck.i18n import NO_SYMBOL, currency_symbol, format_money
+
+    assert format_money(4000, lang, NO_SYMBOL).replace("\u00a0", "\u202f") == whole
+    assert format_money(1234.5, lang, NO_SYMBOL).replace("\u00a0", "\u202f") == cents
+    assert currency_symbol(NO_SYMBOL, lang) == ""

@@ -7,6 +7,7 @@ file they download.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import replace
 from datetime import date
 
@@ -37,7 +38,7 @@ from clientcheck.guidance.render import (
     letter_style,
 )
 from clientcheck.guidance.suggestions import against_verdict, suggested_drafts, verdict_note
-from clientcheck.i18n import LANGS, currency_name, format_money, t
+from clientcheck.i18n import LANGS, NO_SYMBOL, currency_name, format_money, t
 from clientcheck.outputs.exports import draft_file_stem
 from clientcheck.persistence.device import NO_DRAFT
 from clientcheck.ui.draft_details import details_form, details_values
@@ -283,6 +284,7 @@ def _editor(
     if states_an_amount(generated, lang, code):
         name = currency_name(code, lang)
         key = "drafts_currency" if chosen else "drafts_currency_default"
+        key = "drafts_currency_other" if code == NO_SYMBOL else key
         currency_note.caption(t(key, lang, currency=code, currency_name=name))
     draft_id = _draft_id(record_id, message_id, tone, lang)
     carried = _carry_details(ctx, generated, details, draft_id)
@@ -377,8 +379,15 @@ def _editor(
     return details
 
 
+_GROUPED = re.compile(r"\d[,\u202f\u00a0]\d{3}(?!\d)")
+
+
 def states_an_amount(draft: Draft, lang: str, code: str) -> bool:
     """The draft gives an amount in ``code`` (its symbol or code appears), or a field for one."""
     mark = format_money(1, lang, code).replace("1", "").strip("\u00a0\u202f ")
     text = draft.subject + draft.body
-    return mark in text or code in text or "[amount]" in text or "[montant]" in text
+    if code == NO_SYMBOL:  # a plain amount: digits grouped by thousands ("4,000", "4 000")
+        stated = bool(_GROUPED.search(text))
+    else:
+        stated = mark in text or code in text
+    return stated or "[amount]" in text or "[montant]" in text

@@ -210,7 +210,7 @@ def draw_question(question: Question, number: int, lang: str) -> None:
     code = money.currency(record.answers)
     if question.id in MONEY_AMOUNTS and code is not None:
         # An amount says its currency (a user's walk: "(de l'heure)" with euros chosen).
-        unit = f"{currency_symbol(code, lang)} {unit}"
+        unit = f"{currency_symbol(code, lang)} {unit}".strip()
     st.text_input(
         f"{label} ({unit})",
         key=key,

@@ -2260,3 +2260,21 @@ def test_a_client_drunk_at_work_gets_a_reply_about_that_day_not_a_quoted_remark(
     assert "something that was said" not in text and "remarque" not in text, text
     title = {"en": "Under the influence at work", "fr": "Sous l'emprise"}
     assert message_title("professionalism_reminder", lang, ctx).startswith(title[lang])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_rate_in_another_currency_reaches_the_draft_without_a_foreign_symbol(lang):
+    answers = {
+        "situation.income_share": 60,
+        "situation.savings_months": 0.5,
+        "situation.usual_rate": "below",
+        "situation.currency": "OTHER",
+        "money.pay_basis": "monthly",
+        "money.monthly_amount": 4000,
+        "money.worked_hours": 104,
+    }
+    ctx = make_ctx(answers, lang)
+    body = render_message("new_rates", "neutral", ctx, MessageDetails()).body
+    amount = {"en": "4,000", "fr": "4\u202f000"}[lang]
+    assert amount in body.replace("\u00a0", "\u202f"), body
+    assert not any(symbol in body for symbol in ("€", "$", "£", "CHF", "OTHER")), body

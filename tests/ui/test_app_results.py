@@ -369,6 +369,24 @@ def test_a_client_drunk_at_work_gets_a_reply_about_that_day_with_no_field_it_doe
     assert "under the influence" in body and "[your example]" not in body, body
 
 
+def test_another_currency_gives_plain_amounts_and_says_to_add_yours():
+    answers = {
+        **LATE_PAYER,
+        "situation.usual_rate": "below",
+        "situation.currency": "OTHER",
+        "money.pay_basis": "monthly",
+        "money.monthly_amount": 4000.0,
+        "money.worked_hours": 104.0,
+    }
+    at = app([ClientRecord(name="Acme", answers=answers)])
+    rid = store(at).record.id
+    at.selectbox(key=f"draft_pick|{rid}|en").select("new_rates").run()
+    body = body_area(at).value
+    assert "4,000" in body and "€" not in body, body
+    said = " ".join(c.value for c in at.caption)
+    assert "without a currency symbol" in said and "OTHER" not in said, said
+
+
 # --- several clients -------------------------------------------------------------
 
 
