@@ -125,8 +125,10 @@ def payment_terms_mode(ctx: AssessmentContext) -> str:
     same in hard personal times: when can it be settled), ``first_word`` (a late payer
     never told, kept with boundaries: the due date kept from now on, no deposit yet),
     ``due_date`` (no late-payment pattern: a clear due date in writing), ``in_advance``
-    (ongoing work: the month's work invoiced in advance), else ``deposit`` (a deposit
-    before the next project).
+    (ongoing work: the month's work invoiced in advance), ``paid_first`` (a client in
+    trouble, or who may not pay at all, whom the plan says to work for only against
+    payment in advance: the next project paid in full before it starts), else ``deposit``
+    (a deposit before the next project).
     """
     history = late_history(ctx)
     never_told = ctx.answers.get("late_payment.raised", "not_yet") == "not_yet"
@@ -141,6 +143,8 @@ def payment_terms_mode(ctx: AssessmentContext) -> str:
         return "due_date"
     if money.pay_basis(ctx.answers) in ("hourly", "daily", "monthly"):
         return "in_advance"
+    if ctx.driver_rule in ("paid_before_the_work", "may_not_pay_at_all"):
+        return "paid_first"
     return "deposit"
 
 

@@ -2278,3 +2278,30 @@ def test_a_rate_in_another_currency_reaches_the_draft_without_a_foreign_symbol(l
     amount = {"en": "4,000", "fr": "4\u202f000"}[lang]
     assert amount in body.replace("\u00a0", "\u202f"), body
     assert not any(symbol in body for symbol in ("€", "$", "£", "CHF", "OTHER")), body
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("tone", ["neutral", "firm"])
+def test_a_client_in_trouble_is_asked_to_pay_the_next_project_in_full_first(lang, tone):
+    # A professional's reading (cc19): the plan said "work only against payment in
+    # advance", the draft "a deposit of 50%, the balance payable within 30 days of delivery":
+    # half the work on credit to a client waiting for its funding round.
+    answers = {
+        "situation.income_share": 45,
+        "situation.savings_months": 1.5,
+        "situation.hard_times": "business",
+        "late_payment.invoices_total": "dont_know",
+        "late_payment.chasing": "often",
+        "late_payment.owed_now": "slow",
+        "late_payment.owed_growing": "not_growing",
+        "late_payment.raised": "no_change",
+    }
+    ctx = make_ctx(answers, lang)
+    assert ctx.driver_rule == "paid_before_the_work"
+    body = render_message("payment_terms", tone, ctx, MessageDetails()).body
+    full = {"en": "paid in full", "fr": "intégralement"}
+    deposit = {"en": "a deposit of", "fr": "un acompte de"}
+    assert full[lang] in body and deposit[lang] not in body, body
+    calm = {k: v for k, v in answers.items() if k != "situation.hard_times"}
+    body = render_message("payment_terms", tone, make_ctx(calm, lang), MessageDetails()).body
+    assert "50" in body and full[lang] not in body, body

@@ -216,12 +216,13 @@ def test_a_keep_plan_never_calls_a_sign_at_warning_or_critical_a_small_problem(l
 PROPOSES = {
     "deposit": (("deposit", "paid before work starts"), ("acompte", "avant le début")),
     "in_advance": (("in advance",), ("d'avance", "à l'avance")),
+    "paid_first": (("paid in full",), ("intégralement",)),
     "due_date": (("days of",), ("jours",)),
     "first_word": (("From the next invoice",), ("prochaine facture",)),
     "gentle": (("settled",), ("réglées",)),
     "plan": (("instalments",), ("mensualités",)),
 }
-NO_DEPOSIT = ("due_date", "first_word", "gentle", "plan")
+NO_DEPOSIT = ("due_date", "first_word", "gentle", "plan", "paid_first")
 
 
 def _payment_terms_reason_fits_its_draft(ctx, lang: str) -> None:
@@ -244,6 +245,7 @@ def _payment_terms_reason_fits_its_draft(ctx, lang: str) -> None:
 EACH_REASON = {
     "a15": "deposit",
     "f19": "in_advance",
+    "cc19": "paid_first",
     "a01": "due_date",
     "i02": "first_word",
     "q02": "gentle",
