@@ -223,6 +223,7 @@ REMINDER_TITLES = {
     "refusal": "draft_title_reminder_refusal",
     "threat": "draft_title_reminder_threat",
     "intoxicated": "draft_title_reminder_intoxicated",
+    "control": "draft_title_reminder_control",
 }
 
 
@@ -233,6 +234,8 @@ def reminder_case(ctx: AssessmentContext) -> str:
     pushed with a threat),
     "threat" (a threat to get their way, nothing graver with it), "intoxicated" (drunk or
     high at work, and nothing else crossed: a reply about that day, not a quoted remark),
+    "control" (treated like an employee, and nothing else crossed: how an independent
+    works, with the user's hours),
     "remarks" (another line crossed) or "" (a general reminder). The templates and the
     draft's title read it."""
     said = facts(ctx, "unprofessional").get("crossed_line") == "yes"
@@ -241,8 +244,8 @@ def reminder_case(ctx: AssessmentContext) -> str:
     what = _crossed(ctx)
     if "safety" in what:
         return "safety"
-    if what == {"intoxicated"}:
-        return "intoxicated"
+    if what in ({"intoxicated"}, {"control"}):
+        return what.pop()
     asked = what & {"dishonest", "shortcut"}
     if what and what <= {"dishonest", "shortcut", "prying", *THREATS}:
         if asked:

@@ -96,10 +96,12 @@ SAFETY_DETAILS = {
 }
 # The fields of a draft by what the professionalism reminder answers
 # (draft_facts.reminder_case), where they differ from MESSAGE_DETAILS: a client drunk or
-# high at work gets a reply with no quoted remark and no working hours, so neither is asked.
+# high at work gets a reply with no quoted remark and no working hours, so neither is asked;
+# one treated like an employee, their hours and no quoted remark.
 CASE_DETAILS = {
     "safety": SAFETY_DETAILS,
     "intoxicated": {"professionalism_reminder": ()},
+    "control": {"professionalism_reminder": ("office_hours",)},
 }
 # The fields about an overdue invoice: not asked of a client the answers say owes nothing
 # (a user leaving a client who pays on time was asked for "Overdue amount" and "Pay the

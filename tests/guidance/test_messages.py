@@ -2305,3 +2305,28 @@ def test_a_client_in_trouble_is_asked_to_pay_the_next_project_in_full_first(lang
     calm = {k: v for k, v in answers.items() if k != "situation.hard_times"}
     body = render_message("payment_terms", tone, make_ctx(calm, lang), MessageDetails()).body
     assert "50" in body and full[lang] not in body, body
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("tone", TONES)
+def test_a_client_treating_you_like_an_employee_gets_how_an_independent_works(lang, tone):
+    # A professional's reading (cd07: 7 a.m. meetings, messages at midnight, told not to
+    # take other clients): the reminder quoted "a remark that went further than I can
+    # accept" and asked for the client to stay "strictly professional".
+    answers = {
+        "situation.income_share": 95,
+        "unprofessional.crossed_line": "yes",
+        "unprofessional.crossed_what": ("control",),
+    }
+    ctx = make_ctx(answers, lang)
+    assert reminder_case(ctx) == "control"
+    body = render_message("professionalism_reminder", tone, ctx, MessageDetails()).body
+    own = {"en": "choose my own clients", "fr": "je choisis mes clients"}
+    if tone == "warm":
+        own = {"en": "work with other clients too", "fr": "pour d'autres clients"}
+    hours = {"en": "[your working hours]", "fr": "[vos horaires]"}
+    assert own[lang] in body and hours[lang] in body, body
+    assert "[your example]" not in body and "[votre exemple]" not in body, body
+    assert "remark" not in body and "remarque" not in body, body
+    title = {"en": "Working as an independent", "fr": "Travailler en indépendant"}
+    assert message_title("professionalism_reminder", lang, ctx) == title[lang]
