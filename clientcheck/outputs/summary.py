@@ -72,6 +72,20 @@ class SummaryInput:
         day = format_date(self.ctx.check_again_on, self.ctx.dates)
         return bool(self.plan) and day in self.plan[-1]
 
+    @property
+    def check_again_section(self) -> bool:
+        """A section with the date to check again: not when the plan gives it, nor when
+        there are too few answers for a verdict (the plan says to answer them now, not to
+        wait a week)."""
+        return not self.check_again_in_plan and self.ctx.verdict != "not_enough"
+
+    @property
+    def no_advice(self) -> str:
+        """The label said where the advice would be, when no sign has any."""
+        if self.ctx.verdict == "not_enough":
+            return "no_advice_yet"
+        return "no_advice" if self.ctx.verdict == "keep" else "no_advice_plan"
+
 
 def _label_texts() -> dict[str, Text]:
     return load_texts(LABELS_FILE)

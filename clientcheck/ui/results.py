@@ -275,5 +275,6 @@ def drafts_and_downloads(lang: str) -> None:
         drafts=chosen_drafts(ctx, record.id, details),
         comparison=then_now_view(record, lang),
     )
-    reminder_section(ctx, record, lang)
+    if ctx.verdict != "not_enough":  # too few answers: the plan says to answer them now
+        reminder_section(ctx, record, lang)
     device.autosave(lang)

@@ -7,7 +7,7 @@ from pathlib import Path
 from icalendar import Calendar
 from playwright.sync_api import Page, expect
 
-from tests.browser.helpers import MAIN, click, open_app, wait_idle
+from tests.browser.helpers import MAIN, choose, click, open_app, type_number, wait_idle
 
 
 def download(page: Page, name: str) -> tuple[bytes, str]:
@@ -23,7 +23,20 @@ def test_the_reminder_names_the_client_only_when_ticked(page: Page, app_url: str
     field.fill("Calendar & Co")
     field.press("Enter")
     wait_idle(page)
-    page.locator('[data-testid="stSidebar"]').get_by_role("button", name="Results").click()
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    sidebar.get_by_role("button", name="Results").click()
+    wait_idle(page)
+    # Nothing answered: no verdict yet, so no date to be reminded of.
+    expect(page.locator(MAIN).get_by_text("Not enough answers yet").first).to_be_visible()
+    expect(page.locator(MAIN).get_by_role("button", name="Reminder for")).to_have_count(0)
+    sidebar.get_by_role("button", name="About the client").click()
+    wait_idle(page)
+    type_number(page, "What share of your income comes from this client?", "10")
+    sidebar.get_by_role("button", name="1. Pays late").click()
+    wait_idle(page)
+    choose(page, "how often have you had to chase them", "Never")
+    choose(page, "unpaid more than 90 days", "No")
+    sidebar.get_by_role("button", name="Results").click()
     wait_idle(page)
     button = page.locator(MAIN).get_by_role("button", name="Reminder for")
     expect(button).to_be_visible()

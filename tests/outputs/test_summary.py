@@ -587,3 +587,19 @@ def test_the_summary_says_when_the_verdict_rests_on_no_sign():
     signs = ClientRecord(name="Late Co", answers={"late_payment.chasing": "always"})
     text = summary_markdown(build_summary_input(bank, signs, "en"))
     assert labels("en")["risk_apart"] not in text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_too_few_answers_give_no_date_to_wait_for_and_no_all_clear(lang):
+    # A professional's reading of three summaries with no sign answered: "Suggested date
+    # to run this check again: in 8 days" and "No sign needs attention on its own; the
+    # action plan says what to change" read like an all-clear, under a plan to answer now.
+    data = build_summary_input(default_bank(), ClientRecord(name="Acme", answers={}), lang)
+    assert data.ctx.verdict == "not_enough"
+    words = labels(lang)
+    markdown = summary_markdown(data)
+    assert f"## {words['check_again']}\n" not in markdown
+    assert words["no_advice_yet"] in markdown and words["no_advice_plan"] not in markdown
+    flat = " ".join(pdf_plain_text(summary_pdf(data)).split())
+    assert " ".join(words["no_advice_yet"].split()) in flat, flat
+    assert words["check_again_on"].split("{")[0].strip() not in flat, flat

@@ -945,6 +945,9 @@ def test_a_draft_chosen_under_an_old_verdict_gives_way_when_it_now_pulls_against
 def test_the_reminder_line_goes_on_in_lower_case_after_its_dash(lang, line):
     at = app([ClientRecord(name="Acme", answers=LATE_PAYER)], lang=lang)
     assert any(str(m.value).startswith(line) for m in at.markdown), all_text(at)
+    # Too few answers for a verdict: no date to wait for; the plan says to answer now.
+    at = app([ClientRecord(name="Acme", answers={})], lang=lang)
+    assert not any(str(m.value).startswith(line) for m in at.markdown), all_text(at)
 
 
 @pytest.mark.parametrize(

@@ -254,7 +254,7 @@ def _advice(pdf: SummaryPDF, data: SummaryInput, words: dict[str, str]) -> None:
         lines = [pdf_text(line) for line in item.lines]
         items.append((pdf_line(advice_heading(item, words)), pdf_line(", ".join(tags)), lines))
     if not items:
-        none = words["no_advice" if data.ctx.verdict == "keep" else "no_advice_plan"]
+        none = words[data.no_advice]
         pdf.heading(words["advice"], keep_with=pdf.paragraph_height(none))
         pdf.paragraph(none)
         return
@@ -345,7 +345,7 @@ def _summary_pdf(data: SummaryInput) -> bytes:
     # What to do comes right after the verdict, as on the results page (a user's walk: the
     # plan, the most useful part, was on page 5 of 6, after three pages of tables).
     _plan(pdf, data, words)
-    if not data.check_again_in_plan:  # else the plan's last step says it
+    if data.check_again_section:  # else the plan's last step says it, or says to answer now
         check_again = words["check_again_on"].format(
             date=format_date(ctx.check_again_on, ctx.dates)
         )
