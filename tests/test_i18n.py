@@ -217,3 +217,11 @@ def test_another_currency_is_written_as_a_plain_number(lang, whole, cents):
     assert format_money(4000, lang, NO_SYMBOL).replace("\u00a0", "\u202f") == whole
     assert format_money(1234.5, lang, NO_SYMBOL).replace("\u00a0", "\u202f") == cents
     assert currency_symbol(NO_SYMBOL, lang) == ""
+
+
+def test_the_french_confidence_label_says_it_is_about_the_result():
+    # A professional's reading: « Fiabilité : Faible » on a page about a client reads as
+    # "this client is unreliable".
+    from clientcheck.outputs.summary import labels
+
+    assert t("confidence", "fr") == labels("fr")["confidence"] == "Fiabilité du résultat"
