@@ -1256,3 +1256,34 @@ def test_a_line_crossed_once_gets_a_plan_that_says_it_plainly(lang, crossed):
         assert same[lang] in plan and plainly[lang] not in plan, plan
     else:
         assert plainly[lang] in plan and same[lang] not in plan, plan
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_plan_never_asks_the_client_to_stop_a_sign_label(lang):
+    # A professional's reading: "Tell Client, in writing, that this has to stop, starting
+    # with “Unprofessional”": the user cannot tell a client to stop a label.
+    answers = {**FREE, "disrespect.belittles": "often", "disrespect.feel_after": "often"}
+    ctx = make_ctx(answers, lang)
+    assert (ctx.verdict, ctx.driver_kind) == ("renegotiate", "respect"), ctx.driver_rule
+    first = action_plan(ctx)[0]
+    flagged = {"en": "what you flagged under “", "fr": "ce que vous avez relevé sous «"}
+    label = {"en": "starting with “", "fr": "à commencer par «"}
+    assert flagged[lang] in first and label[lang] not in first, first
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_request_to_falsify_gets_a_plan_to_refuse_it_and_say_why(lang):
+    # cd05 (an accountant asked, twice, to book private expenses as the company's): the plan
+    # said "tell them that this has to stop, starting with “Unprofessional”".
+    answers = {
+        "situation.income_share": 30,
+        "situation.savings_months": 12,
+        "unprofessional.crossed_line": "yes",
+        "unprofessional.crossed_what": ("dishonest",),
+    }
+    ctx = make_ctx(answers, lang)
+    assert (ctx.verdict, ctx.driver_rule) == ("renegotiate", "refuse_and_stay_only_if_dropped")
+    plan = " ".join(action_plan(ctx))
+    refuse = {"en": "request in writing, and say why", "fr": "Refusez la demande par écrit"}
+    stay = {"en": "Stay only if they drop it for good", "fr": "Ne restez que s'il y renonce"}
+    assert refuse[lang] in plan and stay[lang] in plan, plan
