@@ -1287,3 +1287,34 @@ def test_a_request_to_falsify_gets_a_plan_to_refuse_it_and_say_why(lang):
     refuse = {"en": "request in writing, and say why", "fr": "Refusez la demande par écrit"}
     stay = {"en": "Stay only if they drop it for good", "fr": "Ne restez que s'il y renonce"}
     assert refuse[lang] in plan and stay[lang] in plan, plan
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_someone_who_cannot_leave_starts_looking_before_a_refusal_not_after(lang):
+    # A professional's reading (cc15: 60 % of the income, two weeks of savings, a raise
+    # already refused): "tell them your new rate; if they refuse, start preparing your
+    # exit" put the search for other work after the refusal.
+    rate = {"situation.usual_rate": "below", "situation.rate_history": "never_raised"}
+    search = {"en": "Start looking for other clients now", "fr": "Commencez dès maintenant à"}
+    stuck = make_ctx({**DEPENDENT, **rate}, lang)
+    free = make_ctx({**FREE, **rate}, lang)
+    assert stuck.verdict == free.verdict == "renegotiate", (stuck.driver_rule, free.driver_rule)
+    plan = action_plan(stuck)
+    assert search[lang] in " ".join(plan) and len(plan) <= 5, plan
+    assert search[lang] not in " ".join(action_plan(free))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("contract", ["yes", "no"])
+def test_a_rate_cut_under_a_contract_is_refused_in_writing(lang, contract):
+    # cc22: "I'm not sure the contract even allowed them to change the rate".
+    answers = {
+        **DEPENDENT,
+        "situation.usual_rate": "below",
+        "situation.rate_history": "imposed",
+        "contract_breach.has_contract": contract,
+    }
+    ctx = make_ctx(answers, lang)
+    assert ctx.driver_rule == "rate_cut_while_you_depend"
+    check = {"en": "Check your contract", "fr": "Relisez votre contrat"}
+    assert (check[lang] in " ".join(action_plan(ctx))) == (contract == "yes")
