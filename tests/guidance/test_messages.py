@@ -2330,3 +2330,19 @@ def test_a_client_treating_you_like_an_employee_gets_how_an_independent_works(la
     assert "remark" not in body and "remarque" not in body, body
     title = {"en": "Working as an independent", "fr": "Travailler en indépendant"}
     assert message_title("professionalism_reminder", lang, ctx) == title[lang]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("tone", TONES)
+def test_late_messages_alone_get_hours_and_channels_not_reports_and_billing(lang, tone):
+    # A professional's reading (cc07: an author ordering one cover a year, paying at once,
+    # sending voice notes at night): "a written update from me once a week" and "other
+    # meetings, calls and reports will be billed at my hourly rate" were out of proportion.
+    late = {**FREE, "high_maintenance.after_hours": "often"}
+    body = render_message("communication_boundaries", tone, make_ctx(late, lang), EMPTY).body
+    weekly = {"en": "once a week", "fr": "une fois par semaine"}
+    billed = {"en": "billed", "fr": "facturé"}
+    assert weekly[lang] not in body and billed[lang] not in body, body
+    reports = {**late, "high_maintenance.unagreed_reports": "often"}
+    body = render_message("communication_boundaries", tone, make_ctx(reports, lang), EMPTY).body
+    assert weekly[lang] in body and billed[lang] in body, body
