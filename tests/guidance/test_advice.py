@@ -1318,3 +1318,16 @@ def test_a_rate_cut_under_a_contract_is_refused_in_writing(lang, contract):
     assert ctx.driver_rule == "rate_cut_while_you_depend"
     check = {"en": "Check your contract", "fr": "Relisez votre contrat"}
     assert (check[lang] in " ".join(action_plan(ctx))) == (contract == "yes")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_good_client_you_depend_on_is_kept_while_you_find_others(lang):
+    # A professional's reading (cc14: 85 % of the income, little else lined up, "I'm not
+    # learning anything"): "Carry on as you do now" beside "You cannot afford to leave yet".
+    calm = {"late_payment.chasing": "never", "late_payment.unpaid_90": "no"}
+    others = {"en": "one or two other clients", "fr": "un ou deux autres clients"}
+    stuck = make_ctx({**DEPENDENT, **calm}, lang)
+    free = make_ctx({**FREE, **calm}, lang)
+    assert stuck.verdict == free.verdict == "keep"
+    assert others[lang] in " ".join(action_plan(stuck))
+    assert others[lang] not in " ".join(action_plan(free))
