@@ -2346,3 +2346,26 @@ def test_late_messages_alone_get_hours_and_channels_not_reports_and_billing(lang
     reports = {**late, "high_maintenance.unagreed_reports": "often"}
     body = render_message("communication_boundaries", tone, make_ctx(reports, lang), EMPTY).body
     assert weekly[lang] in body and billed[lang] in body, body
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_new_rates_after_a_refusal_is_not_a_first_contact_and_a_fee_keeps_its_word(lang):
+    # A professional's reading (cc15): a raise already asked for and refused ("business is
+    # slow") got "I'm letting you know now", as if never raised, and a monthly retainer
+    # "projects we've already agreed".
+    answers = {
+        "situation.income_share": 20,
+        "situation.usual_rate": "below",
+        "situation.rate_history": "refused",
+        "money.pay_basis": "monthly",
+        "money.monthly_amount": 4000,
+    }
+    body = render_message("new_rates", "neutral", make_ctx(answers, lang), EMPTY).body
+    talked = {"en": "We talked about my rate recently", "fr": "Nous avons parlé de mon tarif"}
+    fee = {"en": "The current fee applies until then.", "fr": "Le forfait actuel s'applique"}
+    projects = {"en": "Projects we've already agreed", "fr": "Les projets déjà convenus"}
+    assert talked[lang] in body and fee[lang] in body and projects[lang] not in body, body
+    first = {**answers, "situation.rate_history": "never_raised", "money.pay_basis": "job"}
+    first["money.job_rate"] = first.pop("money.monthly_amount")
+    body = render_message("new_rates", "neutral", make_ctx(first, lang), EMPTY).body
+    assert talked[lang] not in body and projects[lang] in body, body
