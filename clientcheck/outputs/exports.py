@@ -136,7 +136,12 @@ def summary_why(ctx: AssessmentContext) -> str:
     if ctx.provisional:
         lines.append(ctx.provisional_note)
         lines += [f"• {question}" for question in ctx.firm_up]
-    if ctx.last_working_day is not None and ctx.verdict in ("let_go", "plan_exit"):
+    if ctx.last_working_day is not None and ctx.verdict == "plan_exit":
+        # Not a date from today: someone who cannot leave yet would read it as "give notice
+        # now" (a professional's reading), so the notice is said as a length.
+        notice = notice_words(ctx.notice_weeks, ctx.lang)
+        lines.append(t("last_working_day_later", ctx.lang, notice=notice))
+    elif ctx.last_working_day is not None and ctx.verdict == "let_go":
         lines.append(
             t(
                 "last_working_day",

@@ -388,8 +388,12 @@ def test_a_good_client_you_have_outgrown_reads_as_moving_on_not_as_a_problem(lan
     assert fits[lang] in markdown
     protect = {"en": "protect yourself now", "fr": "protégez-vous dès maintenant"}
     assert protect[lang] not in markdown.lower()
-    weeks = {"en": "With 13 weeks' notice", "fr": "préavis de 13\u00a0semaines"}
+    # Not yet able to leave: the notice as a length, never "given today, your last day
+    # would be …" (a professional's reading: it read as "give notice now").
+    weeks = {"en": "will be 13 weeks later", "fr": "viendra 13\u00a0semaines plus tard"}
     assert weeks[lang] in markdown and "13.0" not in markdown
+    today = {"en": "notice given on", "fr": "donné le"}
+    assert today[lang] not in markdown
     # Able to leave: Let go, kindly and with notice.
     free = {**answers, "situation.income_share": 15.0, "situation.pipeline": "plenty"}
     data = _late_payer_data(lang, free)
