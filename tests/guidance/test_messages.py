@@ -1298,7 +1298,7 @@ def test_a_dishonest_request_gets_a_calm_refusal_not_a_reminder_about_remarks(la
         if lang == "en"
         else (
             "je ne peux pas y donner suite",
-            "pas en mesure d'y donner suite",
+            "je ne peux pas accepter de le faire",
             "n'y donnerai pas suite",
         )
     )

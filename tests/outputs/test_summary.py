@@ -464,7 +464,9 @@ def test_drafts_for_a_client_outgrown_and_a_dishonest_request_read_as_profession
     }
     ctx = _late_payer_data(lang, dishonest).ctx
     thanks = {"en": "thank you for thinking of me", "fr": "merci d'avoir pensé"}
-    proper = {"en": "within the rules", "fr": "dans les règles"}
+    # "a way of doing this that stays within the rules" read, after a request for fake
+    # reviews, as an offer of a legal way to fake them (a professional's reading).
+    proper = {"en": "honest way of reaching the same goal", "fr": "atteindre le même but"}
     again = {"en": "not to raise it again", "fr": "ne plus me la soumettre"}
     for tone in ("warm", "neutral", "firm"):
         body = render_message("professionalism_reminder", tone, ctx).body
