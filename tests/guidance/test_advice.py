@@ -24,7 +24,14 @@ from clientcheck.guidance.advice import (
 from clientcheck.guidance.messages import render_message
 from clientcheck.guidance.render import render_why
 from clientcheck.i18n import LANGS
-from tests.support.contexts import DEPENDENT, FREE, HOSTILE_NAMES, make_ctx, with_verdict
+from tests.support.contexts import (
+    DEPENDENT,
+    FREE,
+    HOSTILE_NAMES,
+    STRUGGLING,
+    make_ctx,
+    with_verdict,
+)
 
 SIGN_IDS = tuple(sign.id for sign in default_bank().signs)
 
@@ -1162,15 +1169,7 @@ def test_a_client_in_trouble_whose_payments_slip_gets_a_plan_to_be_paid_first(la
     # next funding round", a new feature asked for): the verdict said "work only against
     # payment in advance", the plan only "decide what must change (payment terms, scope,
     # deadlines or how you work together)".
-    answers = {
-        "situation.income_share": 45,
-        "situation.savings_months": 1.5,
-        "situation.hard_times": "business",
-        "late_payment.invoices_total": "dont_know",
-        "late_payment.chasing": "often",
-        "late_payment.owed_now": owed_now,
-        "late_payment.raised": "no_change",
-    }
+    answers = {**STRUGGLING, "late_payment.owed_now": owed_now}
     if owed_now == "slow":
         answers["late_payment.owed_growing"] = "not_growing"
     ctx = make_ctx(answers, lang)

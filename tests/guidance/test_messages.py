@@ -34,7 +34,14 @@ from clientcheck.guidance.rate_review import rate_review_due, review_sentence
 from clientcheck.guidance.render import Draft
 from clientcheck.guidance.suggestions import MAX_SUGGESTED, suggested_drafts, suggested_messages
 from clientcheck.i18n import LANGS
-from tests.support.contexts import DEPENDENT, FREE, HOSTILE_NAMES, make_ctx, with_verdict
+from tests.support.contexts import (
+    DEPENDENT,
+    FREE,
+    HOSTILE_NAMES,
+    STRUGGLING,
+    make_ctx,
+    with_verdict,
+)
 
 LATE_PAYER = {
     "late_payment.invoices_total": 10,
@@ -2287,14 +2294,9 @@ def test_a_client_in_trouble_is_asked_to_pay_the_next_project_in_full_first(lang
     # advance", the draft "a deposit of 50%, the balance payable within 30 days of delivery":
     # half the work on credit to a client waiting for its funding round.
     answers = {
-        "situation.income_share": 45,
-        "situation.savings_months": 1.5,
-        "situation.hard_times": "business",
-        "late_payment.invoices_total": "dont_know",
-        "late_payment.chasing": "often",
+        **STRUGGLING,
         "late_payment.owed_now": "slow",
         "late_payment.owed_growing": "not_growing",
-        "late_payment.raised": "no_change",
     }
     ctx = make_ctx(answers, lang)
     assert ctx.driver_rule == "paid_before_the_work"

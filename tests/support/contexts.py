@@ -23,6 +23,16 @@ FREE = {
     "situation.savings_months": 12,
     "situation.pipeline": "plenty",
 }
+# A client whose business is in trouble, paying later and later after being asked
+# (paid_before_the_work once something is overdue): calibration situation cc19.
+STRUGGLING = {
+    "situation.income_share": 45,
+    "situation.savings_months": 1.5,
+    "situation.hard_times": "business",
+    "late_payment.invoices_total": "dont_know",
+    "late_payment.chasing": "often",
+    "late_payment.raised": "no_change",
+}
 # Names that must come out of every template literally.
 HOSTILE_NAMES = (
     "Société Œuvre & Fils",
