@@ -121,6 +121,17 @@ _BABEL_LOCALES: Final = {"en": "en", "fr": "fr_FR"}
 _SYMBOLS: Final = {("fr", "GBP"): ("£GB", "£")}
 
 
+# In a letter, an amount in another currency carries a field for its symbol: the client
+# may pay in a currency other than the user's (a native reading: "up from 4,000 a month").
+CURRENCY_FIELD: Final = {"en": "[currency]", "fr": "[devise]"}
+
+
+def letter_money(amount: float, lang: str, currency: str = DEFAULT_CURRENCY) -> str:
+    """``format_money`` for a draft: another currency's plain amount gets a field beside it."""
+    text = format_money(amount, lang, currency)
+    return f"{text}\u00a0{CURRENCY_FIELD[lang]}" if currency == NO_SYMBOL else text
+
+
 def currency_name(code: str, lang: str) -> str:
     """Name a currency as people do in ``lang``: "pounds sterling", "dollars canadiens"."""
     return t(f"currency_name_{code.lower()}", lang)

@@ -42,7 +42,7 @@ from clientcheck.guidance.rate_review import rate_review
 from clientcheck.guidance.render import US_ENGLISH, AssessmentContext, Draft, letter_style, render
 from clientcheck.guidance.suggestions import against_verdict, claim_due, suggested_messages
 from clientcheck.guidance.us_english import american, one_period
-from clientcheck.i18n import Text, format_money, t
+from clientcheck.i18n import Text, letter_money, t
 
 TONES = ("warm", "neutral", "firm")
 MESSAGE_IDS = (
@@ -164,7 +164,7 @@ _BALANCE_FIELD = {"en": "[balance]", "fr": "[solde]"}  # a part-paid invoice's b
 
 
 def _amount(value: float | None, code: str, lang: str) -> str:
-    return format_money(value, lang, code) if value else ""
+    return letter_money(value, lang, code) if value else ""
 
 
 def _notice_weeks(ctx: AssessmentContext, details: MessageDetails) -> int | None:

@@ -18,6 +18,8 @@ from clientcheck.engine.runway import ExitProjection
 from clientcheck.guidance.dates import notice_words
 from clientcheck.guidance.explain import inline_label
 from clientcheck.i18n import (
+    CURRENCY_FIELD,
+    NO_SYMBOL,
     Text,
     format_money,
     format_number,
@@ -56,8 +58,18 @@ def amount_text(value: float, lang: str, currency: str | None) -> str:
     return format_money(rounded, lang, currency)
 
 
+def letter_amount(value: float, lang: str, currency: str | None) -> str:
+    """``amount_text`` for a draft: another currency gets a field for its symbol."""
+    text = amount_text(value, lang, currency)
+    return f"{text}\u00a0{CURRENCY_FIELD[lang]}" if currency == NO_SYMBOL else text
+
+
 def hourly_text(value: float, lang: str, currency: str | None) -> str:
     return money_word("per_hour", lang, amount=amount_text(value, lang, currency))
+
+
+def letter_hourly(value: float, lang: str, currency: str | None) -> str:
+    return money_word("per_hour", lang, amount=letter_amount(value, lang, currency))
 
 
 def month_label(day: date, lang: str) -> str:

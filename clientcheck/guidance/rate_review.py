@@ -15,7 +15,7 @@ from clientcheck.bank.answers import Answer
 from clientcheck.engine import money
 from clientcheck.guidance.dates import rates_start, working_day_on_or_before
 from clientcheck.guidance.draft_facts import overdue_now, threat_made
-from clientcheck.guidance.moneytext import amount_text, hourly_text, money_word
+from clientcheck.guidance.moneytext import letter_amount, letter_hourly, money_word
 from clientcheck.guidance.render import RATE_RULES, AssessmentContext, format_date
 
 # The verdicts that keep the client (the stay path): a rate review fits there.
@@ -201,9 +201,9 @@ def rate_review(
     cur = currency or view.currency  # a draft uses the drafts' currency (see messages)
     paid = money.rate(answers)
     suffix = f" {money_word(_PER[basis], lang)}" if basis else ""
-    current = f"{amount_text(paid.value, lang, cur)}{suffix}" if paid and basis else ""
+    current = f"{letter_amount(paid.value, lang, cur)}{suffix}" if paid and basis else ""
     value, short = _proposal(answers)
-    proposed = f"{amount_text(value, lang, cur)}{suffix}" if value is not None else ""
+    proposed = f"{letter_amount(value, lang, cur)}{suffix}" if value is not None else ""
     effective_on = rates_start(prepared_on, notice_weeks)
     extra = extra_hourly_rate(answers)
     per_hour = money_word("per_hour_word", lang)
@@ -215,12 +215,12 @@ def rate_review(
         effective_on=effective_on,
         notice_days=(effective_on - prepared_on).days,
         effective_hourly=(
-            hourly_text(view.compared.value, lang, cur) if view.compared is not None else ""
+            letter_hourly(view.compared.value, lang, cur) if view.compared is not None else ""
         ),
-        target=hourly_text(view.target.value, lang, cur) if view.target is not None else "",
-        hourly=f"{amount_text(extra, lang, cur)} {per_hour}" if extra is not None else "",
+        target=letter_hourly(view.target.value, lang, cur) if view.target is not None else "",
+        hourly=f"{letter_amount(extra, lang, cur)} {per_hour}" if extra is not None else "",
         hourly_is_current=current_hourly_rate(answers) is not None,
-        step=f"{amount_text(first, lang, cur)}{suffix}" if first is not None else "",
+        step=f"{letter_amount(first, lang, cur)}{suffix}" if first is not None else "",
         full_on=months_later(effective_on, STEP_MONTHS) if first is not None else None,
         reply_by=reply_by(effective_on),
         below_usual=answers.get("situation.usual_rate") in BELOW_USUAL,

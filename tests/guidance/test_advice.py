@@ -1283,7 +1283,7 @@ def test_a_request_to_falsify_gets_a_plan_to_refuse_it_and_say_why(lang):
     ctx = make_ctx(answers, lang)
     assert (ctx.verdict, ctx.driver_rule) == ("renegotiate", "refuse_and_stay_only_if_dropped")
     plan = " ".join(action_plan(ctx))
-    refuse = {"en": "request in writing, and say why", "fr": "Refusez la demande par écrit"}
+    refuse = {"en": "request in writing, and say why", "fr": "que vous refusez, en disant pourquoi"}
     stay = {"en": "Stay only if they drop it for good", "fr": "Ne restez que s'il y renonce"}
     assert refuse[lang] in plan and stay[lang] in plan, plan
 

@@ -2265,6 +2265,8 @@ def test_a_client_drunk_at_work_gets_a_reply_about_that_day_not_a_quoted_remark(
     assert influence[lang] in text and when[lang] in text, text
     assert "[your example]" not in text and "[votre exemple]" not in text, text
     assert "something that was said" not in text and "remarque" not in text, text
+    # A written record hinting at drugs ("ou d'autre chose") could be used against the sender.
+    assert "autre chose" not in text, text
     title = {"en": "Under the influence at work", "fr": "Sous l'emprise"}
     assert message_title("professionalism_reminder", lang, ctx).startswith(title[lang])
 
@@ -2285,6 +2287,9 @@ def test_a_rate_in_another_currency_reaches_the_draft_without_a_foreign_symbol(l
     amount = {"en": "4,000", "fr": "4\u202f000"}[lang]
     assert amount in body.replace("\u00a0", "\u202f"), body
     assert not any(symbol in body for symbol in ("€", "$", "£", "CHF", "OTHER")), body
+    # The client may pay in another currency than the user's: a field for its symbol (a
+    # native reading: "up from 4,000 a month" is ambiguous).
+    assert {"en": "[currency]", "fr": "[devise]"}[lang] in body, body
 
 
 @pytest.mark.parametrize("lang", LANGS)
