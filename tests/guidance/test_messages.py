@@ -1667,7 +1667,7 @@ def test_after_asking_in_vain_the_payment_draft_says_so_and_states_the_deposit(l
     # Two freelancers' readings: a draft that only asks again, after asking failed, is
     # not enforcing. Every tone says it was raised before; the firm one states the terms.
     said = {"en": "raised this with you before", "fr": "Je vous en avais déjà parlé"}
-    warm = {"en": "I mentioned this before", "fr": "Je vous en avais déjà parlé"}
+    warm = {"en": "I've mentioned this before", "fr": "Je vous en avais déjà parlé"}
     for tone in TONES:
         body = render_message("payment_terms", tone, make_ctx(ASKED_IN_VAIN, lang), FULL).body
         assert (warm if tone == "warm" else said)[lang] in body, body
