@@ -1330,3 +1330,21 @@ def test_a_good_client_you_depend_on_is_kept_while_you_find_others(lang):
     assert stuck.verdict == free.verdict == "keep"
     assert others[lang] in " ".join(action_plan(stuck))
     assert others[lang] not in " ".join(action_plan(free))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_treated_like_an_employee_the_plan_says_how_an_independent_works(lang):
+    # cd07 (95 % of the income, a month saved, 7 a.m. meetings, told not to take other
+    # clients): the plan said "tell them that what you flagged has to stop", and put the
+    # search for other work after a repeat.
+    control = {
+        "unprofessional.crossed_line": "yes",
+        "unprofessional.crossed_what": ("control",),
+    }
+    ctx = make_ctx({**DEPENDENT, **control}, lang)
+    assert ctx.verdict == "renegotiate" and ctx.driver_kind == "conduct", ctx.driver_rule
+    plan = action_plan(ctx)
+    how = {"en": "how you work as an independent", "fr": "comment vous travaillez à votre compte"}
+    search = {"en": "Start looking for other clients now", "fr": "Commencez dès maintenant"}
+    assert how[lang] in plan[0] and search[lang] in " ".join(plan), plan
+    assert search[lang] not in " ".join(action_plan(make_ctx({**FREE, **control}, lang)))
