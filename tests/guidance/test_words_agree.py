@@ -90,6 +90,11 @@ def _words_agree(ctx, lang: str) -> None:
     drafts = suggested_messages(ctx)
     # The advice does what the verdict calls for, and says so in its title.
     assert {item.advice for item in items} <= {ctx.advice}, (ctx.verdict, items)
+    # The plan stays a plan (at most five steps), and never asks the client to stop a
+    # sign's label ("that this has to stop, starting with “Unprofessional”").
+    assert 1 <= len(plan) <= 5, plan
+    label = {"en": "has to stop, starting with “", "fr": "doit cesser, à commencer par «"}[lang]
+    assert not any(label in step for step in plan), plan
     for item in items:
         assert TITLES[item.path][lang] in item.title
     # A sign kept because it stopped, or because its fee is paid: its advice says how to
