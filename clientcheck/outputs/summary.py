@@ -23,6 +23,7 @@ from clientcheck.guidance.render import (
     format_date,
 )
 from clientcheck.guidance.render import render as render_template
+from clientcheck.guidance.suggestions import suggested_messages
 from clientcheck.i18n import Text, load_texts, t
 from clientcheck.outputs.charts import RadarSeries
 
@@ -78,6 +79,18 @@ class SummaryInput:
         there are too few answers for a verdict (the plan says to answer them now, not to
         wait a week)."""
         return not self.check_again_in_plan and self.ctx.verdict != "not_enough"
+
+    @property
+    def draft_note(self) -> str:
+        """The line over the drafts: with several, which to send first when it is the one
+        the plan's first step calls for (a professional's reading: "nothing tells the user
+        which one to send, or whether to send both")."""
+        words = labels(self.ctx.lang)
+        note = words["draft_note"]
+        suggested = suggested_messages(self.ctx)
+        if len(self.drafts) > 1 and suggested and self.drafts[0].message_id == suggested[0]:
+            note = f"{note} {words['draft_order']}"
+        return note
 
     @property
     def no_advice(self) -> str:

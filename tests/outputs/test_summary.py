@@ -609,3 +609,29 @@ def test_too_few_answers_give_no_date_to_wait_for_and_no_all_clear(lang):
     flat = " ".join(pdf_plain_text(summary_pdf(data)).split())
     assert " ".join(words["no_advice_yet"].split()) in flat, flat
     assert words["check_again_on"].split("{")[0].strip() not in flat, flat
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_with_several_drafts_the_summary_says_which_to_send_first(lang):
+    # A professional's reading: two drafts one after the other, and "nothing tells the user
+    # which one to send, or whether to send both".
+    from clientcheck.engine.verdict import assess
+    from clientcheck.guidance.messages import render_message
+    from clientcheck.guidance.render import build_context
+    from clientcheck.guidance.suggestions import suggested_messages
+
+    bank = default_bank()
+    rec = record()
+    ctx = build_context(bank, rec, assess(bank, rec.answers), lang)
+    ids = suggested_messages(ctx)
+    assert len(ids) > 1, ids
+    both = [render_message(m, "neutral", ctx) for m in ids[:2]]
+    order = labels(lang)["draft_order"]
+    data = build_summary_input(bank, rec, lang, drafts=both)
+    assert order in summary_markdown(data)
+    flat = " ".join(pdf_plain_text(summary_pdf(data)).split())
+    assert " ".join(order.split())[:30] in flat, flat
+    # One draft, or the plan's own first draft not first: no such line.
+    assert order not in summary_markdown(build_summary_input(bank, rec, lang, drafts=both[:1]))
+    swapped = build_summary_input(bank, rec, lang, drafts=both[::-1])
+    assert order not in summary_markdown(swapped)

@@ -38,11 +38,11 @@ def drafts(pdf: SummaryPDF, data: SummaryInput, words: dict[str, str]) -> None:
     if not data.drafts:
         return
     bodies = [pdf_text(draft.body.strip("\n")) for draft in data.drafts]
-    note = pdf.paragraph_height(words["draft_note"], 9) + 2
+    note = pdf.paragraph_height(data.draft_note, 9) + 2
     pdf.style(13, bold=True)
     head = HEADING_SPACE + pdf.block_height(0, 7, pdf_line(words["drafts"]))
     pdf.heading(words["drafts"], keep_with=note + draft_keep(pdf, bodies[0], above=head + note))
-    pdf.paragraph(words["draft_note"], 9, MUTED)
+    pdf.paragraph(data.draft_note, 9, MUTED)
     pdf.ln(2)
     for draft, body in zip(data.drafts, bodies, strict=True):
         pdf.keep(draft_keep(pdf, body))
