@@ -2376,3 +2376,13 @@ def test_new_rates_after_a_refusal_is_not_a_first_contact_and_a_fee_keeps_its_wo
     first["money.job_rate"] = first.pop("money.monthly_amount")
     body = render_message("new_rates", "neutral", make_ctx(first, lang), EMPTY).body
     assert talked[lang] not in body and projects[lang] in body, body
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_reply_to_a_proposal_names_a_rights_grab_among_its_examples(lang):
+    # A professional's reading (cd16: a dubbing studio slipping "all media, worldwide,
+    # forever" into the contract): the field to fill in spoke only of rates and terms.
+    answers = {"situation.income_share": 5, "situation.usual_rate": "cut_proposed"}
+    body = render_message("counter_proposal", "neutral", make_ctx(answers, lang), EMPTY).body
+    rights = {"en": "wider rights to your work", "fr": "cession de droits plus large"}
+    assert rights[lang] in body, body
