@@ -1328,7 +1328,7 @@ def test_a_shortcut_gets_the_same_calm_refusal_with_its_own_example_and_advice(l
     base = {"situation.income_share": 20, "unprofessional.crossed_line": "yes"}
     ctx = make_ctx({**base, "unprofessional.crossed_what": ("shortcut",)}, lang)
     assert ctx.verdict == "keep_boundaries"
-    own = "writing reviews, being paid in cash" if lang == "en" else "rédiger des avis, un paiement en liquide"
+    own = {"en": "writing reviews, being paid in cash", "fr": "rédiger des avis, un paiement"}[lang]
     graver = "redating invoices" if lang == "en" else "antidater des factures"
     for tone in TONES:
         draft = render_message("professionalism_reminder", tone, ctx)
