@@ -546,6 +546,10 @@ def test_how_the_score_works_reads_as_three_short_paragraphs(lang):
     how = labels(lang)["how"]
     paragraphs = how.split("\n\n")
     assert len(paragraphs) == 3 and all(len(p) < 1100 for p in paragraphs), paragraphs
+    # A professional's reading: the ladder was one sentence of semicolon-chained rules
+    # ("raised and it stopped, keep and watch; asked and nothing changed, enforce…").
+    ladder = re.split(r"(?<=[.!?])\s+", paragraphs[1])
+    assert max(len(sentence.split()) for sentence in ladder) <= 45, ladder
 
 
 @pytest.mark.parametrize("lang", LANGS)
