@@ -126,10 +126,15 @@ _SYMBOLS: Final = {("fr", "GBP"): ("£GB", "£")}
 CURRENCY_FIELD: Final = {"en": "[currency]", "fr": "[devise]"}
 
 
+def currency_field(lang: str, currency: str | None) -> str:
+    """What follows an amount in a draft: a field for the symbol of another currency."""
+    return f"\u00a0{CURRENCY_FIELD[lang]}" if currency == NO_SYMBOL else ""
+
+
 def letter_money(amount: float, lang: str, currency: str = DEFAULT_CURRENCY) -> str:
-    """``format_money`` for a draft: another currency's plain amount gets a field beside it."""
-    text = format_money(amount, lang, currency)
-    return f"{text}\u00a0{CURRENCY_FIELD[lang]}" if currency == NO_SYMBOL else text
+    """``format_money`` for a draft (its ``money`` filter): another currency's plain amount
+    gets a field beside it."""
+    return format_money(amount, lang, currency) + currency_field(lang, currency)
 
 
 def currency_name(code: str, lang: str) -> str:

@@ -18,9 +18,8 @@ from clientcheck.engine.runway import ExitProjection
 from clientcheck.guidance.dates import notice_words
 from clientcheck.guidance.explain import inline_label
 from clientcheck.i18n import (
-    CURRENCY_FIELD,
-    NO_SYMBOL,
     Text,
+    currency_field,
     format_money,
     format_number,
     format_percent,
@@ -60,8 +59,7 @@ def amount_text(value: float, lang: str, currency: str | None) -> str:
 
 def letter_amount(value: float, lang: str, currency: str | None) -> str:
     """``amount_text`` for a draft: another currency gets a field for its symbol."""
-    text = amount_text(value, lang, currency)
-    return f"{text}\u00a0{CURRENCY_FIELD[lang]}" if currency == NO_SYMBOL else text
+    return amount_text(value, lang, currency) + currency_field(lang, currency)
 
 
 def hourly_text(value: float, lang: str, currency: str | None) -> str:

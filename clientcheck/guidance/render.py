@@ -33,7 +33,7 @@ from clientcheck.guidance.explain import (
     shown_score,
 )
 from clientcheck.guidance.text import WORD_JOINER, escape_markdown  # noqa: F401  (re-exported)
-from clientcheck.i18n import format_money, format_number, month_names, spelled, t
+from clientcheck.i18n import format_number, letter_money, month_names, spelled, t
 
 TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates"
 
@@ -89,7 +89,7 @@ def environment() -> jinja2.Environment:
     )
     env.filters.update(
         number=format_number,
-        money=format_money,
+        money=letter_money,  # the drafts' amounts (the only templates that use it)
         date=format_date,
         md=escape_markdown,
         notice=notice_words,

@@ -2386,3 +2386,15 @@ def test_the_reply_to_a_proposal_names_a_rights_grab_among_its_examples(lang):
     body = render_message("counter_proposal", "neutral", make_ctx(answers, lang), EMPTY).body
     rights = {"en": "wider rights to your work", "fr": "cession de droits plus large"}
     assert rights[lang] in body, body
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_amount_in_another_currency_gets_its_field_typed_or_computed(lang):
+    # The field for another currency's symbol was added where the rate and the balance are
+    # written, not where a typed amount is (the drafts' `money` filter): "Invoice 12 for
+    # 2,200" with no currency, beside "up from 4,000 [currency] a month".
+    answers = {**LATE_PAYER, "situation.currency": "OTHER"}
+    details = MessageDetails(invoice_number="12", overdue_amount=2200.0)
+    body = render_message("payment_terms", "neutral", make_ctx(answers, lang), details).body
+    field = {"en": "2,200 [currency]", "fr": "2 200 [devise]"}[lang]
+    assert field in body.replace("\u00a0", " ").replace("\u202f", " "), body
