@@ -95,6 +95,12 @@ def _words_agree(ctx, lang: str) -> None:
     assert 1 <= len(plan) <= 5, plan
     label = {"en": "has to stop, starting with “", "fr": "doit cesser, à commencer par «"}[lang]
     assert not any(label in step for step in plan), plan
+    # Someone who cannot afford to leave looks for other clients while renegotiating,
+    # before any refusal (a professional's reading: "if they refuse, start preparing your
+    # exit" with two weeks of savings and no step to look for work).
+    if ctx.verdict == "renegotiate" and ctx.dependency_known and not ctx.can_leave:
+        others = {"en": "other clients", "fr": "autres clients"}[lang]
+        assert others in " ".join(plan), (ctx.driver_rule, plan)
     for item in items:
         assert TITLES[item.path][lang] in item.title
     # A sign kept because it stopped, or because its fee is paid: its advice says how to
