@@ -526,15 +526,16 @@ def test_a_line_crossed_gets_a_clear_no_first_and_ends_it_if_it_happens_again(wh
             first = assess(BANK, {**answers, **position})
             assert (first.verdict, rules_of(first)) == ("keep_boundaries", ["refuse_the_shortcut"])
     elif what == "dishonest":
-        # A dishonest request never answered: refuse it in writing and stay only if it is
-        # dropped for good, whatever your dependency; a client who brings you very little
-        # is refused and kept.
+        # A dishonest request never answered: a boundary, whatever your dependency. Refuse
+        # it in writing and stay only if it is dropped for good (the judges, on 50 such
+        # tuned situations: 26 keep the client with a written no); a client who brings
+        # you very little is refused and kept.
         tiny = assess(BANK, {**answers, **FREE, "situation.income_share": 3.0})
         assert (tiny.verdict, rules_of(tiny)) == ("keep_boundaries", ["refuse_it_plainly"])
         for position in (FREE, MIDDLE, DEPENDENT):
             first = assess(BANK, {**answers, **position})
             assert (first.verdict, rules_of(first)) == (
-                "renegotiate",
+                "keep_boundaries",
                 ["refuse_and_stay_only_if_dropped"],
             )
     else:
@@ -574,7 +575,7 @@ def test_falsifying_with_a_shortcut_besides_is_refused_on_the_graver_terms():
     crossed = {"unprofessional.crossed_line": "yes"}
     both = {**crossed, "unprofessional.crossed_what": ("shortcut", "dishonest"), **FREE}
     assert rules_of(assess(BANK, both)) == ["refuse_and_stay_only_if_dropped"]
-    assert assess(BANK, both).verdict == "renegotiate"
+    assert assess(BANK, both).verdict == "keep_boundaries"
     mild = {**crossed, "unprofessional.crossed_what": ("shortcut", "prying"), **FREE}
     assert (assess(BANK, mild).verdict, rules_of(assess(BANK, mild))) == (
         "keep_boundaries",

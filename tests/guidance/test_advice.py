@@ -1281,7 +1281,7 @@ def test_a_request_to_falsify_gets_a_plan_to_refuse_it_and_say_why(lang):
         "unprofessional.crossed_what": ("dishonest",),
     }
     ctx = make_ctx(answers, lang)
-    assert (ctx.verdict, ctx.driver_rule) == ("renegotiate", "refuse_and_stay_only_if_dropped")
+    assert (ctx.verdict, ctx.driver_rule) == ("keep_boundaries", "refuse_and_stay_only_if_dropped")
     plan = " ".join(action_plan(ctx))
     refuse = {"en": "request in writing, and say why", "fr": "que vous refusez, en disant pourquoi"}
     stay = {"en": "Stay only if they drop it for good", "fr": "Ne restez que s'il y renonce"}
