@@ -1289,6 +1289,32 @@ def test_a_request_to_falsify_gets_a_plan_to_refuse_it_and_say_why(lang):
 
 
 @pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("what", ["dishonest", "shortcut"])
+def test_a_dishonest_request_headline_says_to_refuse_it_not_to_say_what_you_need(lang, what):
+    # A request to falsify something under "Keep, and set boundaries" was headed "Nothing
+    # calls for leaving yet: say clearly, once, what you need": nothing to do with a refusal.
+    from clientcheck.guidance.render import render_why
+
+    answers = {
+        "situation.income_share": 30,
+        "situation.savings_months": 6,
+        "unprofessional.crossed_line": "yes",
+        "unprofessional.crossed_what": (what,),
+    }
+    ctx = make_ctx(answers, lang)
+    assert ctx.verdict == "keep_boundaries"
+    why = render_why(ctx)
+    words = {
+        ("en", "dishonest"): "Refuse to falsify anything, in writing",
+        ("fr", "dishonest"): "Refusez par écrit de falsifier",
+        ("en", "shortcut"): "Say no to the dishonest request, in writing",
+        ("fr", "shortcut"): "Refusez la demande malhonnête, par écrit",
+    }
+    assert words[lang, what] in why, why
+    assert ("what you need" if lang == "en" else "ce dont vous avez besoin") not in why
+
+
+@pytest.mark.parametrize("lang", LANGS)
 def test_someone_who_cannot_leave_starts_looking_before_a_refusal_not_after(lang):
     # A professional's reading (cc15: 60 % of the income, two weeks of savings, a raise
     # already refused): "tell them your new rate; if they refuse, start preparing your
