@@ -1284,7 +1284,10 @@ def test_a_request_to_falsify_gets_a_plan_to_refuse_it_and_say_why(lang):
     assert (ctx.verdict, ctx.driver_rule) == ("keep_boundaries", "refuse_and_stay_only_if_dropped")
     plan = " ".join(action_plan(ctx))
     refuse = {"en": "request in writing, and say why", "fr": "que vous refusez, en disant pourquoi"}
-    stay = {"en": "Stay only if they drop it for good", "fr": "Ne restez que s'il y renonce"}
+    stay = {
+        "en": "Keep working with them if they drop it for good",
+        "fr": "Continuez avec lui s'il y renonce",
+    }
     assert refuse[lang] in plan and stay[lang] in plan, plan
 
 
@@ -1305,13 +1308,22 @@ def test_a_dishonest_request_headline_says_to_refuse_it_not_to_say_what_you_need
     assert ctx.verdict == "keep_boundaries"
     why = render_why(ctx)
     words = {
-        ("en", "dishonest"): "Refuse to falsify anything, in writing",
+        ("en", "dishonest"): "Refuse in writing to falsify anything",
         ("fr", "dishonest"): "Refusez par écrit de falsifier",
         ("en", "shortcut"): "Say no to the dishonest request, in writing",
         ("fr", "shortcut"): "Refusez la demande malhonnête, par écrit",
     }
     assert words[lang, what] in why, why
     assert ("what you need" if lang == "en" else "ce dont vous avez besoin") not in why
+    # Someone who cannot afford to leave is not told to keep the client "only if", next to
+    # "you cannot afford to leave yet" (an accountant's reading): a repeat means preparing
+    # the exit, in the headline, the reason and the plan alike.
+    stuck = make_ctx({**answers, "situation.income_share": 70, "situation.savings_months": 2}, lang)
+    exit_words = "preparing your exit" if lang == "en" else "préparer votre départ"
+    assert stuck.verdict == "keep_boundaries" and not stuck.can_leave
+    said = " ".join([render_why(stuck), *stuck.reasons, *action_plan(stuck)])
+    assert exit_words in render_why(stuck) and "only if" not in said and "que s'il" not in said
+    assert "end the relationship" not in said and "mettrait fin" not in said, said
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -1329,7 +1329,7 @@ def test_a_shortcut_gets_the_same_calm_refusal_with_its_own_example_and_advice(l
     ctx = make_ctx({**base, "unprofessional.crossed_what": ("shortcut",)}, lang)
     assert ctx.verdict == "keep_boundaries"
     own = {"en": "writing reviews, being paid in cash", "fr": "rédiger des avis, un paiement"}[lang]
-    graver = "redating invoices" if lang == "en" else "antidater des factures"
+    graver = "inflating invoices" if lang == "en" else "gonfler des factures"
     for tone in TONES:
         draft = render_message("professionalism_reminder", tone, ctx)
         assert own in draft.body and graver not in draft.body, draft.body
@@ -2093,7 +2093,7 @@ def test_the_record_of_a_threat_also_refuses_the_request_it_came_with(lang):
     }
     body = render_message("professionalism_reminder", "neutral", make_ctx(answers, lang)).body
     no = {"en": "remains no", "fr": "ma réponse reste non"}[lang]
-    assert no in body and ("redating invoices" in body or "antidater des factures" in body)
+    assert no in body and ("inflating invoices" in body or "gonfler des factures" in body)
     alone = {**answers, "unprofessional.crossed_what": ("safety",)}
     assert (
         no not in render_message("professionalism_reminder", "neutral", make_ctx(alone, lang)).body

@@ -465,12 +465,20 @@ def test_drafts_for_a_client_outgrown_and_a_dishonest_request_read_as_profession
     ctx = _late_payer_data(lang, dishonest).ctx
     thanks = {"en": "thank you for thinking of me", "fr": "merci d'avoir pensé"}
     # "a way of doing this that stays within the rules" read, after a request for fake
-    # reviews, as an offer of a legal way to fake them (a professional's reading).
-    proper = {"en": "honest way of reaching the same goal", "fr": "atteindre le même but"}
+    # reviews, as an offer of a legal way to fake them (a professional's reading); "an
+    # honest way of reaching the same goal", after a request to leave takings out of a tax
+    # return, as an offer to help hide income another way (an accountant's reading). A
+    # request to falsify is answered with what the user does: accurate information only.
+    proper = {"en": "what the rules do allow", "fr": "ce que les règles permettent"}
+    accurate = {
+        "en": "complete and accurate information",
+        "fr": "informations complètes et exactes",
+    }
     again = {"en": "not to raise it again", "fr": "ne plus me la soumettre"}
     for tone in ("warm", "neutral", "firm"):
         body = render_message("professionalism_reminder", tone, ctx).body
         assert thanks[lang] not in body.lower() and again[lang] not in body, tone
+        assert accurate[lang] in body and "même but" not in body and "same goal" not in body
         if tone != "firm":
             assert proper[lang] in body, tone
 
