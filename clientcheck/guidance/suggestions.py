@@ -141,9 +141,16 @@ def suggested_drafts(ctx: AssessmentContext) -> tuple[tuple[str, str], ...]:
             draft = FIX_DRAFT[sign.id]
             if draft not in (m for m, _ in picks):
                 picks.append((draft, t(why_key(ctx, draft), lang, sign=sign.name)))
+        # A companion that is the draft of a sign kept as it is (the broken term settled
+        # once raised) would raise it again: the amendment says "some of the points in our
+        # contract have not been kept" (cg18, a breach settled, beside a late payer).
+        settled = {FIX_DRAFT[s.id] for s in ctx.flagged if s not in signs}
+        settled -= {FIX_DRAFT[s.id] for s in signs}
         for sign in signs:
             companion = COMPANION_DRAFT.get(sign.id)
             if sign.id == "late_payment" and not has_contract(ctx):
+                continue
+            if companion in settled:
                 continue
             if companion and companion not in (m for m, _ in picks):
                 picks.append((companion, t(f"why_companion_{companion}", lang)))

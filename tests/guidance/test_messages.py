@@ -2398,3 +2398,30 @@ def test_every_amount_in_another_currency_gets_its_field_typed_or_computed(lang)
     body = render_message("payment_terms", "neutral", make_ctx(answers, lang), details).body
     field = {"en": "2,200 [currency]", "fr": "2 200 [devise]"}[lang]
     assert field in body.replace("\u00a0", " ").replace("\u202f", " "), body
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_settled_breach_is_not_raised_again_by_the_late_payers_contract_amendment(lang):
+    # cg18: a grower who pays months late under a seasonal contract, and one breach (his
+    # spraying killed hives) settled once raised. The amendment offered beside the payment
+    # draft said "some of the points in our contract have not been kept recently" and added
+    # a clause about obligations: the settled breach, raised again.
+    answers = {
+        "situation.income_share": 65,
+        "situation.savings_months": 12,
+        "late_payment.invoices_total": "dont_know",
+        "late_payment.days_late": 107,
+        "contract_breach.has_contract": "yes",
+        "contract_breach.terms_broken": ("other",),
+        "contract_breach.breach_count": "once",
+        "contract_breach.raised": "improved",
+    }
+    settled = make_ctx(answers, lang)
+    assert "payment_terms" in suggested_messages(settled)
+    assert "contract_revision" not in suggested_messages(settled)
+    # A breach still going on keeps the amendment, and so does a late payer alone.
+    going_on = make_ctx({**answers, "contract_breach.raised": "not_yet"}, lang)
+    assert "contract_revision" in suggested_messages(going_on)
+    alone = {k: v for k, v in answers.items() if not k.startswith("contract_breach.")}
+    alone["contract_breach.has_contract"] = "yes"
+    assert "contract_revision" in suggested_messages(make_ctx(alone, lang))
