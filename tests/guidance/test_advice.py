@@ -1386,3 +1386,23 @@ def test_treated_like_an_employee_the_plan_says_how_an_independent_works(lang):
     search = {"en": "Start looking for other clients now", "fr": "Commencez dès maintenant"}
     assert how[lang] in plan[0] and search[lang] in " ".join(plan), plan
     assert search[lang] not in " ".join(action_plan(make_ctx({**FREE, **control}, lang)))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("what", ["dishonest", "shortcut"])
+def test_a_dishonest_request_gets_advice_about_that_request_not_about_remarks(lang, what):
+    # An accountant's reading of a request to leave takings out of a tax return: "three of
+    # the five advice bullets are generic harassment advice" ("Turn down any remark…").
+    answers = {
+        "situation.income_share": 15,
+        "unprofessional.crossed_line": "yes",
+        "unprofessional.crossed_what": (what,),
+    }
+    ctx = make_ctx(answers, lang)
+    lines = " ".join(line for item in advice_for(ctx) for line in item.lines)
+    remark = {"en": ("remark", "stay professional"), "fr": ("remarque", "rester professionnels")}
+    assert not any(word in lines for word in remark[lang]), lines
+    copy = {"en": "Keep a copy of their request", "fr": "Gardez une copie de sa demande"}
+    assert copy[lang] in lines
+    check = {"en": "check that it was accurate", "fr": "vérifiez que c'était exact"}
+    assert (check[lang] in lines) == (what == "dishonest"), lines
