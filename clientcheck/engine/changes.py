@@ -155,12 +155,14 @@ def _changes_cached(
                 _check_limit(bank, question, changed)
                 if not _valid(bank, changed):
                     continue
+                result = assess(bank, changed)
+                if result.verdict in (base.verdict, NOT_ENOUGH) or result.provisional:
+                    continue
+                # (Checked after the verdict: most changes leave it as it is, and this check
+                # works out every answered sign again.)
                 if given - {question.id} - _answered_and_shown(bank, changed):
                     # It would hide an answer the user gave ("0 invoices" while money is
                     # overdue): a contradiction, not a change.
-                    continue
-                result = assess(bank, changed)
-                if result.verdict in (base.verdict, NOT_ENOUGH) or result.provisional:
                     continue
                 delta = result.level - base.level
                 direction = "other_exit" if delta == 0 else "milder" if delta < 0 else "firmer"
@@ -209,12 +211,17 @@ def _answered_and_shown(bank: QuestionBank, answers: Mapping[str, Answer]) -> se
     """The facts answered (a "don't know" included) that these answers still ask for.
 
     "Have you raised it?" is left out: a problem that would no longer show needs no
-    raising, which is no contradiction."""
+    raising, which is no contradiction. A section with no such answer adds nothing, and is
+    not worked out (working out which questions a sign asks scores the sign)."""
+
+    def facts(questions) -> set[str]:
+        return {q.id for q in questions if answers.get(q.id) is not None and not is_history(q)}
+
     return {
-        question.id
+        question_id
         for section in bank.sections
-        for question in visible_questions(bank, section, answers)
-        if answers.get(question.id) is not None and not is_history(question)
+        if facts(section.questions)
+        for question_id in facts(visible_questions(bank, section, answers))
     }
 
 
