@@ -178,6 +178,17 @@ def _changes_cached(
                 )
     picked: list[Change] = []
     for direction in ("milder", "firmer", "other_exit"):
+        # A firmer verdict the user can see coming from what they do (raise it and nothing
+        # changes) needs no worse behaviour imagined on a sign that plays no part in the
+        # verdict beside it (a professional's reading, under a dishonest request: "If the
+        # answer to 'Has an invoice gone unpaid more than 90 days…' were 'Once'…").
+        if any(c.kind == "action" for _, c in found[direction]):
+            found[direction] = [
+                (rank, c)
+                for rank, c in found[direction]
+                if c.kind != "answer"
+                or bank.question(c.question_id).section in (*drivers, "situation")
+            ]
         best: dict[str, tuple[tuple, Change]] = {}
         for rank, change in found[direction]:
             if change.question_id not in best or rank < best[change.question_id][0]:

@@ -1646,6 +1646,27 @@ def test_what_would_change_never_swaps_the_events_the_user_reported_for_others()
     )
 
 
+def test_what_would_change_imagines_no_worse_behaviour_elsewhere_beside_a_step_to_take():
+    # A café owner asks her bookkeeper to leave takings out of a tax return; she pays on
+    # the day. "If you raise it and nothing changes: Let go" is what can happen next; "if an
+    # invoice had gone unpaid more than 90 days" was listed beside it (a professional's
+    # reading: "an irrelevant hypothetical").
+    answers = {
+        "unprofessional.crossed_line": "yes",
+        "unprofessional.crossed_what": ("dishonest",),
+        "late_payment.chasing": "never",
+        "late_payment.unpaid_90": "no",
+        **FREE,
+    }
+    firmer = [c for c in what_would_change(BANK, answers) if c.direction == "firmer"]
+    assert [c.kind for c in firmer] == ["action"], firmer
+    assert firmer[0].question_id == "unprofessional.raised"
+    # With no step to take on the sign (nothing answered that could be raised), a worse
+    # answer elsewhere is still what would change it.
+    paid = {"late_payment.chasing": "sometimes", "late_payment.unpaid_90": "no", **FREE}
+    assert any(c.kind == "answer" for c in what_would_change(BANK, paid) if c.direction == "firmer")
+
+
 def test_a_threat_made_once_and_drunk_at_work_once_are_answered_plainly_not_renegotiated():
     answers = {
         "unprofessional.crossed_line": "yes",
