@@ -29,12 +29,14 @@ os.environ.setdefault("CLIENTCHECK_RAISE_PAGE_FAULTS", "1")
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
-    """``-n auto``: one test worker more than the cores.
+    """``-n auto``: one test worker per core.
 
-    A browser test spends much of its time waiting for Chromium and the app's server, which
-    are other processes: with a worker per core the cores sit partly idle. Measured here (2
-    cores, the README's test command): 244 s with 2 workers, 230 and 233 s with 3, 244 s
-    with 4. ``PYTEST_XDIST_AUTO_NUM_WORKERS`` still sets the count (pytest-xdist reads it).
+    One worker more than the cores was faster on 6 December (2 cores, the parallel pass:
+    244 s with 2 workers, 230 and 233 s with 3), while a browser test still waited on
+    Chromium and the app's server. With today's suite the pass is CPU-bound and a third
+    worker only competes (7 December, fresh clone: 342 s with 2 workers, 365 s with 3; in
+    the working copy 324 s and 361 s). ``PYTEST_XDIST_AUTO_NUM_WORKERS`` still sets the
+    count (pytest-xdist reads it).
     """
     if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
         return None
@@ -42,7 +44,7 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
         cores = len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
         cores = os.cpu_count() or 1
-    return cores + 1
+    return cores
 
 
 @pytest.hookimpl(trylast=True)  # after pytest-xdist's own hook (see _keep_groups_together)
