@@ -24,11 +24,11 @@ def test_a_missing_tool_is_skipped_on_a_developers_machine(monkeypatch):
         required(None, "tool not found", "the tool tests")
 
 
-def test_n_auto_runs_one_worker_more_than_the_cores_unless_told_otherwise(monkeypatch):
+def test_n_auto_runs_one_worker_per_core_unless_told_otherwise(monkeypatch):
     from tests.conftest import pytest_xdist_auto_num_workers
 
     monkeypatch.delenv("PYTEST_XDIST_AUTO_NUM_WORKERS", raising=False)
     monkeypatch.setattr("os.sched_getaffinity", lambda pid: {0, 1}, raising=False)
-    assert pytest_xdist_auto_num_workers(None) == 3
+    assert pytest_xdist_auto_num_workers(None) == 2
     monkeypatch.setenv("PYTEST_XDIST_AUTO_NUM_WORKERS", "5")
     assert pytest_xdist_auto_num_workers(None) is None  # pytest-xdist reads it itself
