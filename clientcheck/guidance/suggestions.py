@@ -120,15 +120,20 @@ def suggested_drafts(ctx: AssessmentContext) -> tuple[tuple[str, str], ...]:
         # (only the fee is left to settle): no new terms to send about it under the keep
         # verdicts. One the client put right themselves has nothing to raise: no draft at
         # all; nor has conduct that stopped once raised (what to agree is in its advice).
+        settled = [
+            s
+            for s in signs
+            if s.history == "self_corrected"
+            or (s.history in ("enforced_paid", "enforced_complied") and ctx.verdict in _MILD)
+            or (s.history == "improved" and s.kind == "conduct")
+            # Kept because it stopped, or because the fee for it is paid: nothing to ask
+            # for (a user: "It stopped: keep this client", over a draft of new terms).
+            or s.rule in KEPT_AS_IT_IS
+        ]
         signs = [
             s
             for s in signs
-            if s.history != "self_corrected"
-            and not (s.history in ("enforced_paid", "enforced_complied") and ctx.verdict in _MILD)
-            and not (s.history == "improved" and s.kind == "conduct")
-            # Kept because it stopped, or because the fee for it is paid: nothing to ask
-            # for (a user: "It stopped: keep this client", over a draft of new terms).
-            and s.rule not in KEPT_AS_IT_IS
+            if s not in settled
             # The rate sets the verdict: the plan says to keep everything else as it is,
             # so a sign only to watch gets no message (a user: "a keep-it-professional note
             # to a lovely client who chats a little?").
@@ -144,13 +149,10 @@ def suggested_drafts(ctx: AssessmentContext) -> tuple[tuple[str, str], ...]:
         # A companion that is the draft of a sign kept as it is (the broken term settled
         # once raised) would raise it again: the amendment says "some of the points in our
         # contract have not been kept" (cg18, a breach settled, beside a late payer).
-        settled = {FIX_DRAFT[s.id] for s in ctx.flagged if s not in signs}
-        settled -= {FIX_DRAFT[s.id] for s in signs}
+        reopens = {FIX_DRAFT[s.id] for s in settled} - {FIX_DRAFT[s.id] for s in signs}
         for sign in signs:
             companion = COMPANION_DRAFT.get(sign.id)
-            if sign.id == "late_payment" and not has_contract(ctx):
-                continue
-            if companion in settled:
+            if (sign.id == "late_payment" and not has_contract(ctx)) or companion in reopens:
                 continue
             if companion and companion not in (m for m, _ in picks):
                 picks.append((companion, t(f"why_companion_{companion}", lang)))

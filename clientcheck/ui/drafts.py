@@ -283,8 +283,10 @@ def _editor(
     generated = render_message(message_id, tone, ctx, details)
     if states_an_amount(generated, lang, code):
         name = currency_name(code, lang)
-        key = "drafts_currency" if chosen else "drafts_currency_default"
-        key = "drafts_currency_other" if code == NO_SYMBOL else key
+        if code == NO_SYMBOL:
+            key = "drafts_currency_other"
+        else:
+            key = "drafts_currency" if chosen else "drafts_currency_default"
         currency_note.caption(t(key, lang, currency=code, currency_name=name))
     draft_id = _draft_id(record_id, message_id, tone, lang)
     carried = _carry_details(ctx, generated, details, draft_id)
