@@ -82,9 +82,10 @@ class SummaryInput:
 
     @property
     def draft_note(self) -> str:
-        """The line over the drafts: with several, which to send first when it is the one
-        the plan's first step calls for (a professional's reading: "nothing tells the user
-        which one to send, or whether to send both")."""
+        """The line over the drafts: with several, to start with the first when it is the
+        first suggested (a professional's reading: "nothing tells the user which one to
+        send, or whether to send both"). It does not say that the plan's first step sends
+        it: under *Plan your exit* that step is looking for other clients."""
         words = labels(self.ctx.lang)
         note = words["draft_note"]
         suggested = suggested_messages(self.ctx)
