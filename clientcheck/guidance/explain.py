@@ -165,6 +165,10 @@ def change_lines(bank: QuestionBank, answers: Mapping[str, Answer], lang: str) -
                 # here, not raising it (a user: "it says 'if you raise it', but I did").
                 if change.answer in ("improved", "worse", "no_change"):
                     key += "_now"
+            elif change.answer in LINE_ANSWERS and _line_crossed(question.section, answers):
+                # A line crossed is answered with a clear no, not "raised" like a habit (a
+                # reader: "if you raise 'Unprofessional'" beside a request to falsify).
+                key += "_line"
             if bank.rules.sign_kinds.get(question.section) in BEHAVIOUR_KINDS:
                 # Behaviour is not fixed by fees or deposits: going further is a last
                 # warning, and "they pay the fee" has no meaning there.
@@ -178,6 +182,15 @@ def change_lines(bank: QuestionBank, answers: Mapping[str, Answer], lang: str) -
         answer = answer_label(question, change.answer, lang)
         lines.append(t(key, lang, answer=answer, question=question.text(lang), verdict=verdict))
     return tuple(lines)
+
+
+# What can still happen once a line crossed has been answered with a clear no.
+LINE_ANSWERS = ("improved", "no_change", "worse")
+
+
+def _line_crossed(section: str, answers: Mapping[str, Answer]) -> bool:
+    """The sign holds a line crossed (a request to falsify, a threat, harassment...)."""
+    return answers.get(f"{section}.crossed_line") == "yes"
 
 
 def deciding_reason(result: Result) -> Reason | None:

@@ -1535,7 +1535,9 @@ def test_a_threat_from_a_client_you_depend_on_is_answered_and_the_terms_held(lan
     ended = "whatever you try" if lang == "en" else "quoi que vous tentiez"
     assert ended in free.changes[0], free.changes
     raise_it = "If you raise" if lang == "en" else "Si vous abordez"
-    assert not any(raise_it in line for line in free.changes), free.changes
+    # A line crossed is answered with a clear no, not "raised" like a habit.
+    say_no = "If you object or refuse" if lang == "en" else "Si vous vous y opposez ou refusez"
+    assert not any(raise_it in line or say_no in line for line in free.changes), free.changes
     # The goodbye says the demand is not part of the work finished before the end, and the
     # plan does not send a colleague to a client who threatened (a user's walk).
     beyond = "is not included" if lang == "en" else "n'est pas inclus"
@@ -1548,8 +1550,9 @@ def test_a_threat_from_a_client_you_depend_on_is_answered_and_the_terms_held(lan
     record, end = ("record", "End the") if lang == "en" else ("trace", "Mettez fin")
     assert sum(record in line for line in lines) == 1, lines
     assert not any(end in line and record in line for line in lines), lines
-    # While it can still be answered, raising it is what would change it.
-    assert any(raise_it in line for line in ctx.changes), ctx.changes
+    # While it can still be answered, a clear no is what would change it.
+    assert any(say_no in line for line in ctx.changes), ctx.changes
+    assert not any(raise_it in line for line in ctx.changes), ctx.changes
     assert not any(ended in line for line in ctx.changes)
     assert terms not in " ".join(" ".join(item.lines) for item in advice_for(free))
 

@@ -155,6 +155,11 @@ def _words_agree(ctx, lang: str) -> None:
         if ctx.answers.get(f"{sign.id}.raised") not in (None, "not_yet", "dont_know"):
             raise_it = RAISE_IT[lang].format(sign=sign.name)
             assert not any(raise_it in line for line in flat), ctx.changes
+        # A line crossed (a request to falsify, a threat, harassment) is answered with a
+        # clear no, not "raised" like a habit (a reader, beside a request to falsify).
+        if ctx.answers.get(f"{sign.id}.crossed_line") == "yes":
+            raise_it = RAISE_IT[lang].format(sign=sign.name)
+            assert not any(raise_it in line for line in flat), ctx.changes
     if ctx.verdict == "renegotiate" and ctx.driver_kind in BEHAVIOUR_KINDS and items:
         assert not any(TERMS_REFUSED[lang] in line for line in items[0].lines), items[0]
     # No advice block says the same thing twice (a reader: "keep a dated note of each
