@@ -149,10 +149,9 @@ class SignView:
 
     @property
     def tags(self) -> tuple[str, ...]:
-        """Label keys shown beside the band: a serious event ("dealbreaker"), and whether a
-        problem shown here has stopped since, raised and it stopped ("settled_raised") or
-        put right by the client ("settled_by_them"). The band still shows what happened;
-        the verdict counts both."""
+        """Label keys beside the band: a serious event ("dealbreaker"), and a problem that has
+        stopped since it was raised ("settled_raised") or put right by the client
+        ("settled_by_them"). The band still shows what happened; the verdict counts both."""
         tags = ("dealbreaker",) if self.dealbreaker else ()
         if self.assessed and self.band != "healthy" and self.history in SETTLED_TAGS:
             tags += (SETTLED_TAGS[self.history],)
@@ -199,10 +198,11 @@ class AssessmentContext:
     notice_weeks: float | None = None
     last_working_day: date | None = None  # if notice were given on assessed_on (a working day)
     work_matters: str = ""  # the answer's label, when given
-    # The verdict rests on something that is not one of the seven signs (the rate, the
-    # values answer): the risk figure, which measures the signs, does not explain it (a
-    # user read "Risk 38/100" under *Let go*, and "0/100 (Healthy)" under *Renegotiate*).
+    # Notes beside the risk figure: the verdict rests on no sign (the rate, the values; a user
+    # read "Risk 38/100" under *Let go*), or keeps the client under a Warning or Critical risk
+    # as it also weighs what was tried (a reader saw "Critical" beside *Keep* with no word).
     risk_apart: bool = False
+    risk_above_verdict: bool = False
     # How dates are written for this user: "en-US" (month first) for an English page in a
     # browser set to American English, else the language ("" = the language).
     date_style: str = ""
@@ -319,6 +319,9 @@ def build_context(
             and verdict.id not in ("keep", "not_enough")
             and not result.provisional
         ),
+        risk_above_verdict=verdict.id in ("keep", "keep_boundaries")
+        and result.risk_band in ("warning", "critical")
+        and not result.provisional,
         date_style=date_style,
         confidence=result.confidence,
         confidence_label=confidence_label(lang),

@@ -185,6 +185,8 @@ def key_figures(ctx: AssessmentContext, lang: str) -> None:
         )
     if ctx.risk_apart:
         st.caption(t("risk_apart", lang))
+    if ctx.risk_above_verdict:
+        st.caption(t("risk_above_verdict", lang))
     if ctx.confidence == "low":
         st.caption(t("confidence_low", lang, answered=ctx.answered, total=ctx.total))
 

@@ -607,6 +607,37 @@ def test_the_summary_says_when_the_verdict_rests_on_no_sign():
     assert labels("en")["risk_apart"] not in text
 
 
+# A request to falsify, not answered yet, from a client worth 15 % of the income: Critical
+# risk under *Keep, and set boundaries*. A reader saw the two side by side with no word on why.
+FALSIFY = {
+    "situation.income_share": 15.0,
+    "situation.savings_months": 5.0,
+    "unprofessional.crossed_line": "yes",
+    "unprofessional.crossed_what": ["dishonest"],
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_keep_verdict_under_a_high_risk_says_why_in_both_summaries(lang):
+    bank = default_bank()
+    data = build_summary_input(bank, ClientRecord(name="Harbour Café", answers=FALSIFY), lang)
+    assert data.ctx.verdict == "keep_boundaries" and data.ctx.risk_band_label
+    assert data.ctx.risk_above_verdict
+    said = labels(lang)["risk_above_verdict"]
+    assert said in summary_markdown(data)
+    pdf = " ".join(
+        " ".join(p.extract_text() for p in PdfReader(io.BytesIO(summary_pdf(data))).pages).split()
+    )
+    assert " ".join(said.split()) in pdf
+    # Not under a firmer verdict, nor when the risk is low.
+    firmer = {**FALSIFY, "unprofessional.raised": "no_change"}
+    calm = {"late_payment.chasing": "never", "situation.income_share": 15.0}
+    for answers in (firmer, calm):
+        other = build_summary_input(bank, ClientRecord(name="Other", answers=answers), lang)
+        assert not other.ctx.risk_above_verdict, other.ctx.verdict
+        assert said not in summary_markdown(other)
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_too_few_answers_give_no_date_to_wait_for_and_no_all_clear(lang):
     # A professional's reading of three summaries with no sign answered: "Suggested date

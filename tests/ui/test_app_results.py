@@ -19,6 +19,7 @@ from clientcheck.bank.records import ClientRecord
 from clientcheck.engine.changes import what_would_change
 from clientcheck.engine.verdict import assess
 from clientcheck.guidance.messages import MessageDetails
+from clientcheck.i18n import t
 from clientcheck.persistence.device import NO_DRAFT
 from clientcheck.persistence.storage import dumps_assessment, dumps_session
 from clientcheck.ui import drafts as drafts_ui
@@ -970,3 +971,20 @@ def test_an_empty_notice_field_shows_the_notice_it_stands_for():
     open_details(at)
     field = at.text_input(key=f"detail|{rid}|notice_weeks")
     assert field.value == "" and field.placeholder == "2 (votre réponse au questionnaire)"
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_keep_verdict_under_a_critical_risk_says_why_beside_the_figures(lang):
+    # A request to falsify, not answered yet: Critical risk, *Keep, and set boundaries*.
+    answers = {
+        "situation.income_share": 15.0,
+        "situation.savings_months": 5.0,
+        "unprofessional.crossed_line": "yes",
+        "unprofessional.crossed_what": ["dishonest"],
+    }
+    at = app([ClientRecord(name="Harbour Café", answers=answers)], lang=lang, unfold=False)
+    captions = [c.value for c in at.caption]
+    assert t("risk_above_verdict", lang) in captions, captions
+    calm = {"late_payment.chasing": "never", "situation.income_share": 15.0}
+    at = app([ClientRecord(name="Calm Co", answers=calm)], lang=lang, unfold=False)
+    assert t("risk_above_verdict", lang) not in [c.value for c in at.caption]

@@ -71,6 +71,8 @@ def _verdict_box(pdf: SummaryPDF, data: SummaryInput, words: dict[str, str]) -> 
     )
     if ctx.risk_apart:
         facts += f"  ·  {words['risk_apart']}"
+    if ctx.risk_above_verdict:
+        facts += f"  ·  {words['risk_above_verdict']}"
     title = pdf_line(f"{words['verdict']}{words['colon']} {ctx.verdict_label}")
     why = pdf_text(data.why)
     pad, inner = 5.0, pdf.width - 10.0 - 3.0
