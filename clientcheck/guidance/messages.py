@@ -75,7 +75,9 @@ _TITLES = {
     ),
     "goodbye": Text(en="Professional goodbye", fr="Fin de collaboration"),
     "new_rates": Text(en="New rates", fr="Nouveaux tarifs"),
-    "counter_proposal": Text(en="Reply to their proposal", fr="Réponse à sa proposition"),
+    "counter_proposal": Text(
+        en="Reply to their new terms", fr="Réponse à ses nouvelles conditions"
+    ),
     "late_payment_claim": Text(en="Late-payment claim", fr="Réclamation des pénalités de retard"),
 }
 _TONE_LABELS = {

@@ -89,10 +89,13 @@ def suggested_drafts(ctx: AssessmentContext) -> tuple[tuple[str, str], ...]:
     signs = _by_seriousness(ctx)
     if ctx.verdict == "not_enough":
         return ()
-    if cut_proposed(ctx) and ctx.verdict in _STAY_VERDICTS:
-        # They ask you to accept less: the answer to their proposal comes first.
-        reply = ("counter_proposal", t("why_counter_proposal", ctx.lang))
-        rest = suggested_drafts(replace(ctx, answers={**ctx.answers, CUT_QUESTION: "same"}))
+    if (cut_proposed(ctx) or cut_imposed(ctx)) and ctx.verdict in _STAY_VERDICTS:
+        # They ask you to accept less, or cut your rate themselves: the answer comes first
+        # (a reader: "say in writing that you do not accept the cut", and no draft at all).
+        why = "why_counter_proposal_imposed" if cut_imposed(ctx) else "why_counter_proposal"
+        reply = ("counter_proposal", t(why, ctx.lang))
+        calm = {**ctx.answers, CUT_QUESTION: "same", "situation.rate_history": "never_raised"}
+        rest = suggested_drafts(replace(ctx, answers=calm))
         return (reply, *[p for p in rest if p[0] != "new_rates"])[:MAX_SUGGESTED]
     if not signs:
         # Nothing flagged: a client you have outgrown gets the goodbye; one paying below
@@ -197,6 +200,11 @@ CUT_QUESTION = "situation.usual_rate"
 def cut_proposed(ctx: AssessmentContext) -> bool:
     """True when the client asks the user to accept less (a cut, worse terms)."""
     return ctx.answers.get(CUT_QUESTION) == "cut_proposed"
+
+
+def cut_imposed(ctx: AssessmentContext) -> bool:
+    """True when the client cut the rate or made the terms worse on their own."""
+    return ctx.answers.get("situation.rate_history") == "imposed"
 
 
 def claim_due(ctx: AssessmentContext) -> bool:

@@ -1274,6 +1274,37 @@ def test_a_proposed_cut_gets_a_reply_that_names_it_and_negotiates_if_you_depend(
     assert field in render_message("counter_proposal", "neutral", bare).body
 
 
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_cut_they_imposed_gets_a_reply_first_that_names_the_agreed_rate_not_the_cut_one(lang):
+    # A subtitler whose rate the client cut on its own (75 % of the income, 8 months saved):
+    # the plan said "say in writing that you do not accept the cut", and no draft did (ci23).
+    money = {"money.pay_basis": "hourly", "money.hourly_rate": 30, "situation.currency": "EUR"}
+    imposed = {"situation.usual_rate": "far_below", "situation.rate_history": "imposed"}
+    depend = {"situation.income_share": 75, "situation.savings_months": 8, **money, **imposed}
+    ctx = make_ctx({**depend, "contract_breach.has_contract": "yes"}, lang)
+    assert ctx.verdict == "plan_exit" and ctx.driver_rule == "rate_cut_while_you_depend"
+    assert suggested_messages(ctx)[0] == "counter_proposal"
+    does_it = "The draft below does it" if lang == "en" else "Le brouillon ci-dessous le fait"
+    assert does_it in " ".join(action_plan(ctx))
+    cut_rate = "€30 an hour" if lang == "en" else "30 € de l'heure"
+    agreed = "[the rate we agreed]" if lang == "en" else "[tarif convenu]"
+    made = "[the change they made" if lang == "en" else "[le changement décidé"
+    proposal = re.compile(r"propos(al|ed|ition)\b", re.I)
+    for tone in TONES:
+        draft = render_message("counter_proposal", tone, ctx)
+        text = f"{draft.subject}\n{draft.body}"
+        # The rate paid now is the cut one: the reply names the rate agreed before it.
+        assert agreed in draft.body and made in draft.body and cut_rate not in text, text
+        assert not proposal.search(text), text  # it was done, not proposed
+    # A client you could do without who cut your rate: the reply comes first too.
+    free = make_ctx({**imposed, "situation.income_share": 5, "situation.savings_months": 12}, lang)
+    assert free.verdict == "keep_boundaries", free.verdict
+    assert suggested_messages(free)[0] == "counter_proposal"
+    # A proposal not yet in force keeps its own words.
+    proposed = make_ctx({"situation.income_share": 5, "situation.usual_rate": "cut_proposed"}, lang)
+    assert proposal.search(render_message("counter_proposal", "neutral", proposed).subject)
+
+
 def test_fees_paid_while_lateness_goes_on_suggest_stricter_terms_first():
     # The plan says make the terms stricter: the payment terms draft comes first.
     answers = {

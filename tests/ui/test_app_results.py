@@ -884,7 +884,7 @@ def test_a_draft_against_a_let_go_verdict_says_it_is_only_if_you_stay():
         "Workload check-in — only if you decide to stay",
         "Contract revision — only if you decide to stay",
         "New rates — only if you decide to stay",
-        "Reply to their proposal — only if you decide to stay",
+        "Reply to their new terms — only if you decide to stay",
     ]
     assert not any("Only if you decide" in i.value for i in at.info)
     pick.set_value("workload_checkin").run()
