@@ -258,7 +258,7 @@ def test_late_payment_advice_cites_the_rights_of_a_business_clients_jurisdiction
         (
             "en",
             "eu",
-            "Your business is based in another EU country and your client is a business: ",
+            "Your business is based in the EU and your client is a business: ",
         ),
         ("en", "be", "Your business is based in Belgium and your client is a business: "),
         (
@@ -275,7 +275,7 @@ def test_late_payment_advice_cites_the_rights_of_a_business_clients_jurisdiction
         (
             "fr",
             "eu",
-            "Votre activité est établie dans un autre pays de l'Union européenne et votre",
+            "Votre activité est établie dans l'Union européenne et votre client est une entreprise",
         ),
     ],
 )
