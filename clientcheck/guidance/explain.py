@@ -23,6 +23,10 @@ def reason_text(bank: QuestionBank, result: Result, reason: Reason, lang: str) -
     if reason.sign_id is not None:
         values["sign"] = bank.sign(reason.sign_id).name(lang)
         values["band"] = rules_band_label(bank, result.sign(reason.sign_id).band, lang)
+        # "Not raised yet" only when the user said so; unanswered, the rule still reads it
+        # as not yet, and says no more than that (a reader who chases every invoice).
+        said = result.sign(reason.sign_id).history_answered
+        values["raised"] = t("reason_raised_not_yet" if said else "reason_raised_unsaid", lang)
     if result.rate_share is not None:
         values["share"] = format_percent(100 * result.rate_share, lang)
     return rule_reason(bank, reason.rule_id)(lang).format(**values)

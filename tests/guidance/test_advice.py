@@ -23,7 +23,7 @@ from clientcheck.guidance.advice import (
 )
 from clientcheck.guidance.messages import render_message
 from clientcheck.guidance.render import render_why
-from clientcheck.i18n import LANGS
+from clientcheck.i18n import LANGS, t
 from tests.support.contexts import (
     DEPENDENT,
     FREE,
@@ -1406,3 +1406,17 @@ def test_a_dishonest_request_gets_advice_about_that_request_not_about_remarks(la
     assert copy[lang] in lines
     check = {"en": "check that it was accurate", "fr": "vérifiez que c'était exact"}
     assert (check[lang] in lines) == (what == "dishonest"), lines
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_reason_says_not_raised_yet_only_when_the_user_said_so(lang):
+    # A translator who chases every invoice, and never said whether they asked the firm to
+    # change how it pays, read "you have not raised it yet" (a reader of ci01).
+    late = {"late_payment.chasing": "always", "late_payment.days_late": 40, **FREE}
+    unsaid, said = t("reason_raised_unsaid", lang), t("reason_raised_not_yet", lang)
+    ctx = make_ctx(late, lang)
+    assert ctx.driver_rule == "speak_up", ctx.driver_rule
+    assert any(unsaid in r for r in ctx.reasons) and not any(said in r for r in ctx.reasons)
+    ctx = make_ctx({**late, "late_payment.raised": "not_yet"}, lang)
+    assert ctx.driver_rule == "speak_up", ctx.driver_rule
+    assert any(said in r for r in ctx.reasons) and not any(unsaid in r for r in ctx.reasons)
