@@ -2459,3 +2459,26 @@ def test_a_settled_breach_is_not_raised_again_by_the_late_payers_contract_amendm
     alone = {k: v for k, v in answers.items() if not k.startswith("contract_breach.")}
     alone["contract_breach.has_contract"] = "yes"
     assert "contract_revision" in suggested_messages(make_ctx(alone, lang))
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_payment_clause_already_in_the_contract_is_strengthened_not_added(lang):
+    # A law firm paying 40 days late under a contract that sets 30 days: the amendment said
+    # "I'd like us to add a clause on payment to our contract" (a reader of ci01).
+    late = {
+        "situation.income_share": 60,
+        "situation.savings_months": 4,
+        "situation.client_kind": "business",
+        "late_payment.days_late": 40,
+        "late_payment.chasing": "always",
+        "contract_breach.has_contract": "yes",
+    }
+    broken = make_ctx({**late, "contract_breach.terms_broken": ["payment"]}, lang)
+    kept = make_ctx({**late, "contract_breach.terms_broken": ["none"]}, lang)
+    strengthen = "strengthen the payment clause" if lang == "en" else "la clause de paiement de"
+    add = "add a clause on payment" if lang == "en" else "une clause sur le paiement"
+    for tone in TONES:
+        body = render_message("contract_revision", tone, broken).body
+        assert strengthen in body and add not in body, body
+        assert "adding" not in body and "ajouter" not in body, body
+        assert add in render_message("contract_revision", tone, kept).body
