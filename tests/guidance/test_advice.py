@@ -1420,3 +1420,15 @@ def test_a_reason_says_not_raised_yet_only_when_the_user_said_so(lang):
     ctx = make_ctx({**late, "late_payment.raised": "not_yet"}, lang)
     assert ctx.driver_rule == "speak_up", ctx.driver_rule
     assert any(said in r for r in ctx.reasons) and not any(unsaid in r for r in ctx.reasons)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_exit_plan_asks_for_a_cushion_only_when_the_savings_are_short(lang):
+    # A subtitler at 75 % with eight months saved was told to "build a cushion" (ci23).
+    cut = {"situation.usual_rate": "far_below", "situation.rate_history": "imposed"}
+    cushion = "build a cushion" if lang == "en" else "vous constituer une réserve"
+    for months, asked in ((8, False), (2, True)):
+        answers = {**cut, "situation.income_share": 75, "situation.savings_months": months}
+        ctx = make_ctx(answers, lang)
+        assert ctx.verdict == "plan_exit", ctx.verdict
+        assert any(cushion in step for step in action_plan(ctx)) is asked, action_plan(ctx)
