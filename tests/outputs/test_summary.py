@@ -21,6 +21,7 @@ from clientcheck.outputs.exports import (
 )
 from clientcheck.outputs.pdf import summary_pdf
 from clientcheck.outputs.summary import fenced, labels, md_cell, summary_markdown
+from tests.support.contexts import FALSIFY_UNANSWERED
 from tests.support.summary_data import (
     ACCENTED_NAME,
     DAY,
@@ -607,14 +608,9 @@ def test_the_summary_says_when_the_verdict_rests_on_no_sign():
     assert labels("en")["risk_apart"] not in text
 
 
-# A request to falsify, not answered yet, from a client worth 15 % of the income: Critical
-# risk under *Keep, and set boundaries*. A reader saw the two side by side with no word on why.
-FALSIFY = {
-    "situation.income_share": 15.0,
-    "situation.savings_months": 5.0,
-    "unprofessional.crossed_line": "yes",
-    "unprofessional.crossed_what": ["dishonest"],
-}
+# A request to falsify, not answered yet: Critical risk under *Keep, and set boundaries*. A
+# reader saw the two side by side with no word on why.
+FALSIFY = FALSIFY_UNANSWERED
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -33,6 +33,14 @@ STRUGGLING = {
     "late_payment.chasing": "often",
     "late_payment.raised": "no_change",
 }
+# A request to falsify something that carries the user's name, not answered yet, from a
+# client worth 15 % of the income: Critical risk under *Keep, and set boundaries*.
+FALSIFY_UNANSWERED = {
+    "situation.income_share": 15.0,
+    "situation.savings_months": 5.0,
+    "unprofessional.crossed_line": "yes",
+    "unprofessional.crossed_what": ["dishonest"],
+}
 # Names that must come out of every template literally.
 HOSTILE_NAMES = (
     "Société Œuvre & Fils",

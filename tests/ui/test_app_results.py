@@ -25,6 +25,7 @@ from clientcheck.persistence.storage import dumps_assessment, dumps_session
 from clientcheck.ui import drafts as drafts_ui
 from clientcheck.ui.results import context_for
 from clientcheck.ui.state import Store
+from tests.support.contexts import FALSIFY_UNANSWERED
 
 ROOT = Path(__file__).resolve().parents[2]
 BANK = default_bank()
@@ -976,13 +977,9 @@ def test_an_empty_notice_field_shows_the_notice_it_stands_for():
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_a_keep_verdict_under_a_critical_risk_says_why_beside_the_figures(lang):
     # A request to falsify, not answered yet: Critical risk, *Keep, and set boundaries*.
-    answers = {
-        "situation.income_share": 15.0,
-        "situation.savings_months": 5.0,
-        "unprofessional.crossed_line": "yes",
-        "unprofessional.crossed_what": ["dishonest"],
-    }
-    at = app([ClientRecord(name="Harbour Café", answers=answers)], lang=lang, unfold=False)
+    at = app(
+        [ClientRecord(name="Harbour Café", answers=FALSIFY_UNANSWERED)], lang=lang, unfold=False
+    )
     captions = [c.value for c in at.caption]
     assert t("risk_above_verdict", lang) in captions, captions
     calm = {"late_payment.chasing": "never", "situation.income_share": 15.0}
