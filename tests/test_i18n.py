@@ -225,3 +225,14 @@ def test_the_french_confidence_label_says_it_is_about_the_result():
     from clientcheck.outputs.summary import labels
 
     assert t("confidence", "fr") == labels("fr")["confidence"] == "Fiabilité du résultat"
+
+
+def test_a_reason_that_opens_on_a_sign_as_its_subject_quotes_the_name():
+    # "Pays late is at Critical" read as broken English (a reader of ci01); French already
+    # writes « Paie en retard » est au niveau « Critique ».
+    from clientcheck.bank.loader import default_bank
+
+    rules = default_bank().rules
+    for rule in (*rules.sign_rules, *rules.combination_rules, *rules.money_rules):
+        english = rule.reason("en")
+        assert not re.match(r"\{sign\} (is|has|was)\b", english), (rule.id, english)
