@@ -1287,7 +1287,7 @@ def test_a_cut_they_imposed_gets_a_reply_first_that_names_the_agreed_rate_not_th
     does_it = "The draft below does it" if lang == "en" else "Le brouillon ci-dessous le fait"
     assert does_it in " ".join(action_plan(ctx))
     cut_rate = "€30 an hour" if lang == "en" else "30 € de l'heure"
-    agreed = "[the rate we agreed]" if lang == "en" else "[tarif convenu]"
+    agreed = "[the rate we agreed]" if lang == "en" else "[montant convenu]"
     made = "[the change they made" if lang == "en" else "[le changement décidé"
     proposal = re.compile(r"propos(al|ed|ition)\b", re.I)
     for tone in TONES:
@@ -1296,6 +1296,7 @@ def test_a_cut_they_imposed_gets_a_reply_first_that_names_the_agreed_rate_not_th
         # The rate paid now is the cut one: the reply names the rate agreed before it.
         assert agreed in draft.body and made in draft.body and cut_rate not in text, text
         assert not proposal.search(text), text  # it was done, not proposed
+        assert "au [" not in draft.body, draft.body  # « au 500 € HT par jour » once filled
     # A client you could do without who cut your rate: the reply comes first too.
     free = make_ctx({**imposed, "situation.income_share": 5, "situation.savings_months": 12}, lang)
     assert free.verdict == "keep_boundaries", free.verdict
