@@ -2483,3 +2483,20 @@ def test_a_payment_clause_already_in_the_contract_is_strengthened_not_added(lang
         assert strengthen in body and add not in body, body
         assert "adding" not in body and "ajouter" not in body, body
         assert add in render_message("contract_revision", tone, kept).body
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("where", ["fr", "eu", "be"])
+def test_the_contract_clause_says_the_40_euros_are_due_for_each_invoice_paid_late(lang, where):
+    # "a fixed sum of €40 for recovery costs" read as one sum for the whole contract (a
+    # lawyer's reading of ci01): the law gives it for each invoice paid late.
+    answers = {
+        "situation.income_share": 60,
+        "situation.client_kind": "business",
+        "situation.jurisdiction": where,
+        "late_payment.chasing": "always",
+        "contract_breach.has_contract": "yes",
+    }
+    each = "for each invoice paid late" if lang == "en" else "par facture payée en retard"
+    body = render_message("contract_revision", "neutral", make_ctx(answers, lang)).body
+    assert each in body, body
