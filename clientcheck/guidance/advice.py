@@ -21,6 +21,7 @@ from dataclasses import replace
 from datetime import date
 
 from clientcheck.bank.answers import Answer, is_answered
+from clientcheck.engine import money
 from clientcheck.guidance.dates import jurisdiction_of, notice_end
 from clientcheck.guidance.explain import KEPT_AS_IT_IS, SETTLED_RULES
 from clientcheck.guidance.render import AdviceItem, AssessmentContext, SignView, render
@@ -87,6 +88,18 @@ def jurisdiction(ctx: AssessmentContext) -> str:
 def has_contract(ctx: AssessmentContext) -> bool:
     """True only when the user said there is a signed contract or accepted written quote."""
     return answered(ctx, "contract_breach.has_contract") == "yes"
+
+
+# Half a year of savings is the cushion already (the dependency rules read six months as
+# enough to walk away, questions/scoring.toml).
+CUSHION_MONTHS = 6
+
+
+def needs_cushion(ctx: AssessmentContext) -> bool:
+    """True unless the savings already cover half a year: an exit plan then asks to put part
+    of each payment aside (a reader with eight months saved was told to "build a cushion")."""
+    savings = money.answer_figure(ctx.answers, money.Q_SAVINGS)
+    return savings is None or savings.value < CUSHION_MONTHS
 
 
 def money_owed(ctx: AssessmentContext) -> bool:
@@ -251,5 +264,6 @@ def action_plan(ctx: AssessmentContext) -> tuple[str, ...]:
         notice_end=last_working_day(ctx, weeks),
         owed=money_owed(ctx),
         contract=has_contract(ctx),
+        cushion=needs_cushion(ctx),
     )
     return template_lines(text)

@@ -56,6 +56,16 @@ def revision_clauses(
     return tuple(clauses)
 
 
+def strengthens_payment_clause(
+    ctx: AssessmentContext, details: MessageDetails, clauses: tuple[str, ...]
+) -> bool:
+    """Under a contract: the revision proposes the payment clause alone, and the contract's
+    own payment clause is the term the client broke, so it is strengthened, not added (a
+    reader: "add a clause on payment" to a contract that already sets 30 days)."""
+    broken = facts(ctx, "contract_breach").get("terms_broken") or ()
+    return clauses == ("payment",) and not details.proposed_clause and "payment" in broken
+
+
 def planned_volume(ctx: AssessmentContext) -> int | None:
     """The hours (or days) a month the client usually books, for ongoing hourly or daily work."""
     basis = money.pay_basis(ctx.answers)

@@ -35,12 +35,18 @@ from clientcheck.guidance.draft_facts import (
     planned_volume,
     reminder_case,
     revision_clauses,
+    strengthens_payment_clause,
     threat_made,
 )
 from clientcheck.guidance.letters import MessageDetails, addressee
 from clientcheck.guidance.rate_review import rate_review
 from clientcheck.guidance.render import US_ENGLISH, AssessmentContext, Draft, letter_style, render
-from clientcheck.guidance.suggestions import against_verdict, claim_due, suggested_messages
+from clientcheck.guidance.suggestions import (
+    against_verdict,
+    claim_due,
+    cut_imposed,
+    suggested_messages,
+)
 from clientcheck.guidance.us_english import american, one_period
 from clientcheck.i18n import Text, letter_money, t
 
@@ -220,6 +226,7 @@ def render_message(
     days_overdue = (dates.prepared_on - due).days if due and due < dates.prepared_on else None
     flagged = {sign.id for sign in ctx.flagged}
     history, good = late_history(ctx), good_record(ctx)
+    contract, clauses = has_contract(ctx), revision_clauses(ctx, details, owed)
     text = render(
         f"messages/{lang}/{message_id}.txt.j2",
         ctx=ctx,
@@ -232,7 +239,7 @@ def render_message(
         notice_weeks=weeks,
         last_day=dates.last_day,
         dates=dates,
-        contract=has_contract(ctx),
+        contract=contract,
         owed=owed,
         more_owed=details.owes_more(),  # other invoices unpaid too: give the total
         overdue_90=money_owed(ctx),  # the answers say an invoice is 90+ days overdue
@@ -256,7 +263,10 @@ def render_message(
         day_after_due=due + timedelta(days=1) if due else None,
         pay_by=dates.pay_by,
         formal=formal,
-        clauses=revision_clauses(ctx, details, owed),
+        clauses=clauses,
+        pay_clause=contract and strengthens_payment_clause(ctx, details, clauses),
+        # A cut the client already made on its own: the reply says so (counter_proposal).
+        imposed=cut_imposed(ctx),
         basis=money.pay_basis(ctx.answers),
         planned=planned_volume(ctx),
         # New work waits for an unpaid invoice (from a late payer, for a deposit too).

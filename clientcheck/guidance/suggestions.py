@@ -94,7 +94,7 @@ def suggested_drafts(ctx: AssessmentContext) -> tuple[tuple[str, str], ...]:
         # (a reader: "say in writing that you do not accept the cut", and no draft at all).
         why = "why_counter_proposal_imposed" if cut_imposed(ctx) else "why_counter_proposal"
         reply = ("counter_proposal", t(why, ctx.lang))
-        calm = {**ctx.answers, CUT_QUESTION: "same", "situation.rate_history": "never_raised"}
+        calm = {**ctx.answers, CUT_QUESTION: "same", RATE_HISTORY: "never_raised"}
         rest = suggested_drafts(replace(ctx, answers=calm))
         return (reply, *[p for p in rest if p[0] != "new_rates"])[:MAX_SUGGESTED]
     if not signs:
@@ -195,6 +195,7 @@ def _after_a_threat_to_safety(
 
 
 CUT_QUESTION = "situation.usual_rate"
+RATE_HISTORY = "situation.rate_history"
 
 
 def cut_proposed(ctx: AssessmentContext) -> bool:
@@ -204,7 +205,7 @@ def cut_proposed(ctx: AssessmentContext) -> bool:
 
 def cut_imposed(ctx: AssessmentContext) -> bool:
     """True when the client cut the rate or made the terms worse on their own."""
-    return ctx.answers.get("situation.rate_history") == "imposed"
+    return ctx.answers.get(RATE_HISTORY) == "imposed"
 
 
 def claim_due(ctx: AssessmentContext) -> bool:
