@@ -14,6 +14,7 @@ worker would do it while the other waits.
 
 from __future__ import annotations
 
+import gc
 import os
 
 import pytest
@@ -96,6 +97,22 @@ def _keep_groups_together(items: list[pytest.Item]) -> None:
 
 
 _UNGROUPED = pytest.StashKey[str]()
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Collect the garbage less often in the test processes.
+
+    After collection a test worker holds the question bank, the calibration set and every
+    test module; Python's default garbage collector walks them again and again as the
+    tests allocate (caches of assessments, AppTest runs, Playwright's messages). Frozen,
+    they are no longer walked, and a larger first generation runs the collector about 70
+    times less often. The fast tests took 66-69 s instead of 72-75 s (two workers, 7
+    December), and 85-87 s instead of 90-93 s in four runs taken in turn on a slower hour;
+    the largest worker grew from 392 to 403 MB.
+    """
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 20)
 
 
 def pytest_runtest_setup(item: pytest.Item) -> None:

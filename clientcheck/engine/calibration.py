@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 from clientcheck.bank.answers import validate_answers
@@ -57,6 +58,13 @@ def _read(path: Path) -> dict:
 
 def load(directory: Path = CALIBRATION_DIR, answers_file: str = "answers.toml") -> list[Situation]:
     """Read situations, judges' verdicts, translated answers and the held-out split."""
+    return list(_load(directory, answers_file))
+
+
+@lru_cache(maxsize=4)
+def _load(directory: Path, answers_file: str) -> tuple[Situation, ...]:
+    """Read once per process: 2,000 situations and their answers are a second of parsing,
+    and two test modules read them at collection."""
     texts: dict[str, str] = {}
     for path in sorted((directory / "situations").glob("*.toml")):
         texts.update({s["id"]: s["text"] for s in _read(path)["situations"]})
@@ -66,7 +74,7 @@ def load(directory: Path = CALIBRATION_DIR, answers_file: str = "answers.toml") 
     missing = set(texts) - set(answers) or set(texts) - set.intersection(*map(set, judged.values()))
     if missing:
         raise ValueError(f"calibration: no answers or verdicts for {sorted(missing)}")
-    return [
+    return tuple(
         Situation(
             id=sid,
             text=texts[sid],
@@ -76,7 +84,7 @@ def load(directory: Path = CALIBRATION_DIR, answers_file: str = "answers.toml") 
             held_out=sid in held_out,
         )
         for sid in sorted(texts)
-    ]
+    )
 
 
 def as_answers(bank: QuestionBank, raw: Mapping[str, object]) -> dict:
