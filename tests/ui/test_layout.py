@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 import pytest
 
@@ -25,7 +26,10 @@ PHONE, LAPTOP = 324, 670  # the draft box's width in px on a phone (390 px) and 
 OLD_HEIGHT = 320  # the fixed height that hid the closing and the signature
 
 
+@cache
 def _drafts() -> list[tuple[str, str, str, str]]:
+    """Every draft of a full client in both languages and every tone: rendered when a test
+    first asks, not while every test worker collects the suite."""
     out = []
     for lang in ("en", "fr"):
         ctx = make_ctx(FULL_ANSWERS, lang)
@@ -34,9 +38,6 @@ def _drafts() -> list[tuple[str, str, str, str]]:
                 body = render_message(message_id, tone, ctx, MessageDetails()).body
                 out.append((lang, message_id, tone, body))
     return out
-
-
-DRAFTS = _drafts()
 
 
 def _shown_rows(text: str, width: int) -> float:
@@ -61,7 +62,7 @@ def test_a_short_text_gets_the_fewest_lines_and_a_long_one_the_most():
 @pytest.mark.parametrize("width", [PHONE, LAPTOP], ids=["phone", "laptop"])
 def test_each_draft_shows_whole_with_a_line_to_spare_unless_it_is_very_long(width):
     fewest, most = TEXT_ROWS
-    for lang, message_id, tone, body in DRAFTS:
+    for lang, message_id, tone, body in _drafts():
         rows, shown = text_rows(body, width), _shown_rows(body, width)
         where = (lang, message_id, tone)
         if rows + 1 <= most:
@@ -71,19 +72,19 @@ def test_each_draft_shows_whole_with_a_line_to_spare_unless_it_is_very_long(widt
             assert shown == pytest.approx(most, abs=0.1), where
     # On a laptop every draft shows whole; on a phone all but the longest (a contract's
     # changes, clause by clause).
-    whole = [rows + 1 <= most for *_, body in DRAFTS for rows in [text_rows(body, width)]]
-    assert all(whole) if width == LAPTOP else sum(whole) >= len(DRAFTS) - 6
+    whole = [rows + 1 <= most for *_, body in _drafts() for rows in [text_rows(body, width)]]
+    assert all(whole) if width == LAPTOP else sum(whole) >= len(_drafts()) - 6
 
 
 def test_the_reported_draft_was_cut_and_now_is_not():
     # The payment terms draft, neutral, on a phone: 20 lines or more, 13 showed.
-    _, _, _, body = next(d for d in DRAFTS if d[1:3] == ("payment_terms", "neutral"))
+    _, _, _, body = next(d for d in _drafts() if d[1:3] == ("payment_terms", "neutral"))
     assert (OLD_HEIGHT - FRAME) / TEXT_LINE_PX < text_rows(body, PHONE)
     assert _shown_rows(body, PHONE) > text_rows(body, PHONE)
 
 
 def test_narrower_widths_get_taller_boxes_and_the_text_box_fills_the_widget():
-    body = DRAFTS[0][3]
+    body = _drafts()[0][3]
     css = fitted_text_css(body, ".st-key-box")
     assert ".st-key-box { container-type: inline-size; }" in css
     rules = re.findall(
