@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from email import message_from_bytes
 from email.policy import default as default_policy
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -188,12 +189,18 @@ def _details(value: str) -> MessageDetails:
     )
 
 
+@cache
+def _plain_drafts(lang: str) -> list:
+    """The drafts with plain text everywhere, rendered once per language for the module."""
+    return _drafts(plain_record(), lang, _details(PLAIN))
+
+
 @pytest.mark.parametrize("lang", ["en", "fr"])
 @pytest.mark.parametrize("text", TEXTS, ids=TEXT_IDS)
 def test_drafts_carry_hostile_text_literally_and_eml_headers_stay_intact(text, lang):
     value = as_name(text)
     drafts = _drafts(record_for(text), lang, _details(value))
-    plain = _drafts(plain_record(), lang, _details(PLAIN))
+    plain = _plain_drafts(lang)
     everything = "\n".join(f"{d.subject}\n{d.body}" for d in drafts)
     not_executed(everything, "\n".join(f"{d.subject}\n{d.body}" for d in plain))
     # Names sit on one line in drafts: the whole text, whitespace collapsed.
