@@ -1432,3 +1432,19 @@ def test_the_exit_plan_asks_for_a_cushion_only_when_the_savings_are_short(lang):
         ctx = make_ctx(answers, lang)
         assert ctx.verdict == "plan_exit", ctx.verdict
         assert any(cushion in step for step in action_plan(ctx)) is asked, action_plan(ctx)
+
+
+@pytest.mark.parametrize(
+    ("late", "total", "lang", "said"),
+    [
+        (1, 2, "en", "1 of your last 2 invoices was paid late"),
+        (3, 10, "en", "3 of your last 10 invoices were paid late"),
+        (1, 2, "fr", "1 facture sur vos 2 dernières a été réglée en retard"),
+        (3, 10, "fr", "3 factures sur vos 10 dernières ont été réglées en retard"),
+    ],
+)
+def test_the_count_of_late_invoices_agrees_with_its_verb(late, total, lang, said):
+    answers = {"late_payment.invoices_total": total, "late_payment.late_invoices": late}
+    ctx = make_ctx({**answers, "late_payment.days_late": 40, **FREE}, lang)
+    sign = next(s for s in ctx.signs if s.id == "late_payment")
+    assert said in text_of(sign_advice(ctx, sign, "warning", advice_kind(ctx)))
