@@ -90,6 +90,14 @@ def late_pattern(ctx: AssessmentContext) -> dict[str, int]:
 
 
 GROWING_DEBT = ("growing", "may_not_pay")
+# "Is any money past its due date right now?": every answer that says yes.
+PAST_DUE = ("slow", "part_paid", "disputed", "leverage")
+
+
+def past_due_now(ctx: AssessmentContext) -> bool:
+    """The user said money is past its due date today, however it is coming (slowly, in
+    part, disputed or ignored, held back): the drafts name the overdue invoice."""
+    return facts(ctx, "late_payment").get("owed_now") in PAST_DUE
 
 
 def debt_growing(ctx: AssessmentContext, trends: tuple[str, ...] = GROWING_DEBT) -> bool:
@@ -97,8 +105,7 @@ def debt_growing(ctx: AssessmentContext, trends: tuple[str, ...] = GROWING_DEBT)
     may not be able to pay at all: the drafts name the overdue money and hold new work.
     ``trends=("growing",)``: only when the user said it grows (the drafts then say so)."""
     late = facts(ctx, "late_payment")
-    overdue = late.get("owed_now") in ("slow", "part_paid", "disputed", "leverage")
-    return overdue and late.get("owed_growing") in trends
+    return late.get("owed_now") in PAST_DUE and late.get("owed_growing") in trends
 
 
 def late_history(ctx: AssessmentContext) -> bool:

@@ -2341,7 +2341,10 @@ def test_a_client_in_trouble_is_asked_to_pay_the_next_project_in_full_first(lang
     ctx = make_ctx(answers, lang)
     assert ctx.driver_rule == "paid_before_the_work"
     body = render_message("payment_terms", tone, ctx, MessageDetails()).body
-    full = {"en": "paid in full", "fr": "intégralement"}
+    # (The overdue invoice itself is asked to be "paid in full" in every case.)
+    full = {"en": "fee has been paid in full", "fr": "montant intégralement réglé"}
+    if tone == "neutral":
+        full = {"en": "fee is paid in full before", "fr": "réglé intégralement avant"}
     deposit = {"en": "a deposit of", "fr": "un acompte de"}
     assert full[lang] in body and deposit[lang] not in body, body
     calm = {k: v for k, v in answers.items() if k != "situation.hard_times"}
@@ -2500,3 +2503,49 @@ def test_the_contract_clause_says_the_40_euros_are_due_for_each_invoice_paid_lat
     each = "for each invoice paid late" if lang == "en" else "par facture payée en retard"
     body = render_message("contract_revision", "neutral", make_ctx(answers, lang)).body
     assert each in body, body
+
+
+# A marketing consultant (cm24, read by a professional): two invoices unpaid, the director
+# says "next week" every time; the draft called them invoices "that needed chasing before
+# they were paid" and asked for none of it.
+UNPAID_AFTER_ASKING = {
+    "situation.income_share": 55.0,
+    "situation.savings_months": 3.0,
+    "situation.client_kind": "business",
+    "situation.jurisdiction": "fr",
+    "late_payment.invoices_total": "dont_know",
+    "late_payment.owed_now": "disputed",
+    "late_payment.chasing": "often",
+    "late_payment.raised": "no_change",
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("tone", TONES)
+def test_money_past_due_after_asking_is_named_and_asked_for(lang, tone):
+    ctx = make_ctx(UNPAID_AFTER_ASKING, lang)
+    assert ctx.verdict == "renegotiate"
+    draft = render_message("payment_terms", tone, ctx, MessageDetails())
+    unpaid = {"en": "is still unpaid", "fr": "reste impayée"}[lang]
+    assert unpaid in draft.body, draft.body
+    assert {"en": "[number]", "fr": "[numéro]"}[lang] in draft.subject + draft.body
+    paid = {"en": "before they were paid", "fr": "avant d'être réglées"}[lang]
+    assert paid not in draft.body, draft.body
+    # Never raised: the draft proposes terms and asks for no overdue invoice it was not told of.
+    never = make_ctx({**UNPAID_AFTER_ASKING, "late_payment.raised": "not_yet"}, lang)
+    assert unpaid not in render_message("payment_terms", tone, never, MessageDetails()).body
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_what_is_claimed_or_reserved_is_a_paragraph_of_its_own(lang):
+    # The sentence after the statute ran into the next paragraph ("…claimed in a separate
+    # letter.\nOf my last 10 invoices…").
+    ctx = make_ctx({**UNPAID_AFTER_ASKING, "late_payment.unpaid_90": "once"}, lang)
+    body = render_message("payment_terms", "firm", ctx, MessageDetails()).body
+    paragraphs = body.split("\n\n")
+    said = {
+        "en": ("claimed in a separate letter", "reserve the right"),
+        "fr": ("courrier séparé", "me réserve le droit"),
+    }[lang]
+    mine = [p for p in paragraphs if any(s in p for s in said)]
+    assert len(mine) == 1 and "\n" not in mine[0], body
