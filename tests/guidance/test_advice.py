@@ -1448,3 +1448,30 @@ def test_the_count_of_late_invoices_agrees_with_its_verb(late, total, lang, said
     ctx = make_ctx({**answers, "late_payment.days_late": 40, **FREE}, lang)
     sign = next(s for s in ctx.signs if s.id == "late_payment")
     assert said in text_of(sign_advice(ctx, sign, "warning", advice_kind(ctx)))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_asked_in_vain_the_terms_are_announced_in_writing_before_they_apply(lang):
+    # Two professionals' readings (cm24, cn01): "stop new work while an invoice is overdue"
+    # came a step before the client was told, and "starting with “Pays late”" over the
+    # only sign flagged.
+    answers = {
+        **FREE,
+        "late_payment.chasing": "often",
+        "late_payment.late_invoices": 6,
+        "late_payment.invoices_total": 10,
+        "late_payment.raised": "no_change",
+    }
+    ctx = make_ctx(answers, lang)
+    assert ctx.driver_rule == "asked_nothing_changed"
+    first = action_plan(ctx)[0]
+    announce = {"en": "Announce them first in writing", "fr": "Annoncez-les d'abord par écrit"}
+    starting = {"en": "starting with", "fr": "à commencer par"}[lang]
+    assert announce[lang] in first and starting not in first, first
+    late = {"en": "stop new work", "fr": "plus rien de nouveau"}[lang]
+    assert first.index(late) < first.index(announce[lang])  # one step: said, then applied
+    assert not any(announce[lang] in step for step in action_plan(ctx)[1:])
+    extras = {"demanding.free_extras": "often", "demanding.tight_deadlines": "often"}
+    both = make_ctx({**answers, **extras}, lang)
+    assert both.driver_rule == "asked_nothing_changed" and len(both.flagged) == 2
+    assert starting in action_plan(both)[0], action_plan(both)

@@ -2017,8 +2017,8 @@ def test_a_verdict_set_by_the_rate_suggests_no_message_for_a_sign_only_to_watch(
 @pytest.mark.parametrize(
     ("lang", "said"),
     [
-        ("en", "announce in writing a late fee for invoices paid late from now on"),
-        ("fr", "que vous annoncez par écrit pour les factures payées en retard"),
+        ("en", "set a late fee for invoices paid late from now on"),
+        ("fr", "que vous fixez pour les factures payées en retard"),
     ],
 )
 def test_the_plan_never_assumes_a_late_fee_the_user_did_not_mention(lang, said):
