@@ -1475,3 +1475,30 @@ def test_asked_in_vain_the_terms_are_announced_in_writing_before_they_apply(lang
     both = make_ctx({**answers, **extras}, lang)
     assert both.driver_rule == "asked_nothing_changed" and len(both.flagged) == 2
     assert starting in action_plan(both)[0], action_plan(both)
+
+
+# A video editor at 70 % of her income with a month saved, whose client still writes at
+# 2 a.m. after she asked (cm08, read by a professional): the reason said "almost all your
+# income", the plan's only fix came second and spoke of "each sign flagged".
+STUCK_AFTER_ASKING = {
+    "situation.income_share": 70.0,
+    "situation.savings_months": 1.0,
+    "high_maintenance.after_hours": "often",
+    "high_maintenance.raised": "no_change",
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_stuck_after_asking_the_plan_opens_with_the_terms_and_their_draft(lang):
+    ctx = make_ctx(STUCK_AFTER_ASKING, lang)
+    assert ctx.driver_rule == "stuck_and_unresolved" and ctx.verdict == "plan_exit"
+    plan = action_plan(ctx)
+    sign = ctx.flagged[0].name
+    enforce = {"en": "Enforce your terms on", "fr": "Faites appliquer vos conditions pour"}[lang]
+    draft = {"en": "first draft below", "fr": "premier modèle ci-dessous"}[lang]
+    assert plan[0].startswith(enforce) and sign in plan[0] and draft in plan[0], plan
+    each = {"en": "each sign flagged", "fr": "chaque signe relevé"}[lang]
+    assert not any(each in step for step in plan), plan
+    most = {"en": "most of your income", "fr": "l'essentiel de vos revenus"}[lang]
+    assert any(most in reason for reason in ctx.reasons), ctx.reasons
+    assert not any("almost all" in r or "presque tous" in r for r in ctx.reasons)
