@@ -2549,3 +2549,20 @@ def test_what_is_claimed_or_reserved_is_a_paragraph_of_its_own(lang):
     }[lang]
     mine = [p for p in paragraphs if any(s in p for s in said)]
     assert len(mine) == 1 and "\n" not in mine[0], body
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("tone", TONES)
+def test_hours_asked_for_in_vain_are_named_and_stated_not_asked_for_again(lang, tone):
+    # A professional's reading (cm08: messages at 2 a.m. after she asked for her nights in
+    # March): the draft never named the problem and asked "Could you confirm that this
+    # works for you?" again.
+    answers = {**FREE, "high_maintenance.after_hours": "often"}
+    asked = make_ctx({**answers, "high_maintenance.raised": "no_change"}, lang)
+    body = render_message("communication_boundaries", tone, asked, MessageDetails()).body
+    before = {"en": "I mentioned before", "fr": "Je vous avais signalé"}[lang]
+    again = {"en": "works for you", "fr": "vous convient"}[lang]
+    assert before in body and again not in body, body
+    first = make_ctx({**answers, "high_maintenance.raised": "not_yet"}, lang)
+    body = render_message("communication_boundaries", tone, first, MessageDetails()).body
+    assert before not in body, body
