@@ -2560,9 +2560,25 @@ def test_hours_asked_for_in_vain_are_named_and_stated_not_asked_for_again(lang, 
     answers = {**FREE, "high_maintenance.after_hours": "often"}
     asked = make_ctx({**answers, "high_maintenance.raised": "no_change"}, lang)
     body = render_message("communication_boundaries", tone, asked, MessageDetails()).body
-    before = {"en": "I mentioned before", "fr": "Je vous avais signalé"}[lang]
+    before = {"en": "I asked a while ago", "fr": "Je vous avais demandé"}[lang]
     again = {"en": "works for you", "fr": "vous convient"}[lang]
     assert before in body and again not in body, body
     first = make_ctx({**answers, "high_maintenance.raised": "not_yet"}, lang)
     body = render_message("communication_boundaries", tone, first, MessageDetails()).body
     assert before not in body, body
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_neutral_terms_state_the_laws_late_charges_rather_than_suggest_them(lang):
+    # A native reading: "I'd suggest that a payment made after its due date carries the
+    # late-payment penalties the law provides" invited the client to refuse what the law
+    # already gives.
+    ctx = make_ctx(UNPAID_AFTER_ASKING, lang)
+    body = render_message("payment_terms", "neutral", ctx, MessageDetails()).body
+    stated = {"en": "As the law provides, a payment made", "fr": "Comme le prévoit la loi"}[lang]
+    offered = {"en": "suggest that a payment made", "fr": "propose aussi que tout règlement"}
+    assert stated in body and offered[lang] not in body, body
+    # Where no law is known, the late fee is the user's own term: still proposed.
+    elsewhere = make_ctx({**UNPAID_AFTER_ASKING, "situation.jurisdiction": "other"}, lang)
+    body = render_message("payment_terms", "neutral", elsewhere, MessageDetails()).body
+    assert stated not in body and offered[lang] in body, body
