@@ -90,7 +90,8 @@ def late_pattern(ctx: AssessmentContext) -> dict[str, int]:
 
 
 GROWING_DEBT = ("growing", "may_not_pay")
-# "Is any money past its due date right now?": every answer that says yes.
+# "Is any money past its due date right now?": every answer that says yes. (OVERDUE_NOW,
+# below, is the narrower set that still comes in, slowly or in part: the claim's case.)
 PAST_DUE = ("slow", "part_paid", "disputed", "leverage")
 
 

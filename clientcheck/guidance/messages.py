@@ -227,8 +227,9 @@ def render_message(
     # fields for what the user did not give (a professional's reading: two unpaid invoices
     # called "invoices that needed chasing before they were paid", and no draft asked for
     # them).
+    past_due = past_due_now(ctx)
     owed = money_owed(ctx) or details.owes_money() or debt_growing(ctx)
-    owed = owed or (past_due_now(ctx) and late_payment_asked_in_vain(ctx))
+    owed = owed or (past_due and late_payment_asked_in_vain(ctx))
     due = details.invoice_due
     days_overdue = (dates.prepared_on - due).days if due and due < dates.prepared_on else None
     flagged = {sign.id for sign in ctx.flagged}
@@ -248,7 +249,7 @@ def render_message(
         dates=dates,
         contract=contract,
         owed=owed,
-        past_due=past_due_now(ctx),  # money past its due date today, however it comes
+        past_due=past_due,  # money past its due date today, however it comes
         more_owed=details.owes_more(),  # other invoices unpaid too: give the total
         overdue_90=money_owed(ctx),  # the answers say an invoice is 90+ days overdue
         late_history=history,
