@@ -2379,7 +2379,7 @@ def test_a_client_treating_you_like_an_employee_gets_how_an_independent_works(la
 
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("tone", TONES)
-def test_late_messages_alone_get_hours_and_channels_not_reports_and_billing(lang, tone):
+def test_late_messages_alone_get_the_hours_not_reports_billing_or_channels(lang, tone):
     # A professional's reading (cc07: an author ordering one cover a year, paying at once,
     # sending voice notes at night): "a written update from me once a week" and "other
     # meetings, calls and reports will be billed at my hourly rate" were out of proportion.
@@ -2388,9 +2388,20 @@ def test_late_messages_alone_get_hours_and_channels_not_reports_and_billing(lang
     weekly = {"en": "once a week", "fr": "une fois par semaine"}
     billed = {"en": "billed", "fr": "facturé"}
     assert weekly[lang] not in body and billed[lang] not in body, body
+    # Nor channels or booked calls nobody asked about (cm08's reading): the hours, in a
+    # sentence, with no list.
+    rulebook = {"en": ("by email", "booked in advance"), "fr": ("par e-mail", "sur rendez-vous")}
+    assert not any(words in body for words in rulebook[lang]), body
+    assert "\n- " not in body, body
+    evening = {"en": "in the evening or at the weekend", "fr": "le soir ou le week-end"}
+    assert evening[lang] in body, body
+    hours = MessageDetails(office_hours="9-5")
+    typed = render_message("communication_boundaries", tone, make_ctx(late, lang), hours).body
+    assert "9-5" in typed and evening[lang] not in typed, typed
     reports = {**late, "high_maintenance.unagreed_reports": "often"}
     body = render_message("communication_boundaries", tone, make_ctx(reports, lang), EMPTY).body
     assert weekly[lang] in body and billed[lang] in body, body
+    assert all(words in body for words in rulebook[lang]), body
 
 
 @pytest.mark.parametrize("lang", LANGS)
