@@ -606,6 +606,24 @@ def test_a_tiny_client_who_keeps_belittling_you_is_not_worth_fixing():
     assert assess(BANK, {**answers, **FREE}).verdict == "renegotiate"  # 10 %: name it first
 
 
+def test_insults_that_keep_coming_never_raised_are_said_once_before_anything_else():
+    # The ladder's first step for behaviour never raised (the judges' majority on 8 of 15
+    # tuned situations, e.g. bm19, bi22: "you have never told him; tell him you won't be
+    # shouted at"), whether or not you can afford to leave.
+    insults = {"disrespect.insults": "repeatedly"}
+    for position in (FREE, DEPENDENT):
+        first = assess(BANK, {**insults, **position})
+        assert (first.verdict, rules_of(first)) == ("keep_boundaries", ["say_it_once"])
+        told = {**insults, "disrespect.raised": "not_yet", **position}
+        assert rules_of(assess(BANK, told)) == ["say_it_once"]
+    # Repeated after that objection, it ends; belittling at Warning on top keeps name_it's
+    # floor (a worse answer never gives a milder verdict).
+    again = assess(BANK, {**insults, "disrespect.raised": "no_change", **FREE})
+    assert (again.verdict, rules_of(again)) == ("let_go", ["repeated_after_objection"])
+    belittled = assess(BANK, {**insults, "disrespect.belittles": "often", **FREE})
+    assert (belittled.verdict, rules_of(belittled)) == ("renegotiate", ["name_it"])
+
+
 def test_a_breach_never_raised_gets_a_clear_word_and_once_asked_enforcement():
     breach = {
         "contract_breach.has_contract": "yes",

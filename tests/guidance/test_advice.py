@@ -21,8 +21,11 @@ from clientcheck.guidance.advice import (
     sign_advice,
     walk_away_line,
 )
+from clientcheck.guidance.draft_facts import default_tone
+from clientcheck.guidance.letters import MessageDetails
 from clientcheck.guidance.messages import render_message
 from clientcheck.guidance.render import render_why
+from clientcheck.guidance.suggestions import suggested_messages
 from clientcheck.i18n import LANGS, t
 from tests.support.contexts import (
     DEPENDENT,
@@ -789,8 +792,14 @@ def test_the_plan_does_not_place_the_advice_above_or_below_it(lang):
 # --- the walk-away line fits the sign that set the verdict --------------------------------
 
 WALK_AWAY_CASES = {
-    # Insulted more than once, never said: draw the line. Behaviour is not fixed by terms.
-    "respect": {"disrespect.insults": "repeatedly", "disrespect.raised": "not_yet"},
+    # Belittled often and insulted more than once, never said: name it, stay only if it
+    # stops. Behaviour is not fixed by terms. (Insults alone, never raised, are said once
+    # first: say_it_once, a keep verdict with no walk-away line.)
+    "respect": {
+        "disrespect.belittles": "often",
+        "disrespect.insults": "repeatedly",
+        "disrespect.raised": "not_yet",
+    },
     # An invoice unpaid past 90 days, never raised: new payment terms.
     "money": {"late_payment.unpaid_90": "once", "late_payment.raised": "not_yet"},
 }
@@ -807,6 +816,32 @@ def test_walk_away_line_fits_the_sign_that_set_the_verdict(kind, lang):
     # Someone told to say plainly that insults must stop is not told "if the new terms are
     # refused" (seen reading a user's case); a late payer is.
     assert (TERMS_WORDS[lang] in line) == (kind == "money"), line
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_insults_said_once_get_a_plan_and_a_draft_that_say_what_happens_next(lang):
+    # bm19 read as a user: the plan says to say it once, note it, and (for someone who
+    # depends on the client) to start finding other clients; the first draft says what
+    # happens if it comes back, as the advice does.
+    answers = {"disrespect.insults": "repeatedly", **DEPENDENT}
+    ctx = make_ctx(answers, lang)
+    assert (ctx.verdict, ctx.driver_rule) == ("keep_boundaries", "say_it_once")
+    plan = "\n".join(action_plan(ctx))
+    once = {"en": "plainly, once", "fr": "une fois, que ce n'était pas acceptable"}
+    search = {"en": "Start looking for other clients now", "fr": "chercher d'autres clients"}
+    assert once[lang] in plan and search[lang] in plan, plan
+    assert "friendly note" not in plan and "petit mot" not in plan, plan
+    free = "\n".join(action_plan(make_ctx({"disrespect.insults": "repeatedly", **FREE}, lang)))
+    assert once[lang] in free and search[lang] not in free, free
+    first = suggested_messages(ctx)[0]
+    assert first == "name_disrespect"
+    body = render_message(first, default_tone(ctx, first), ctx, MessageDetails()).body
+    ends = {"en": "I'll end the call", "fr": "j'y mettrai fin"}
+    assert ends[lang] in body, body
+    # A remark made once is not met with the end of the call in the neutral draft.
+    single = make_ctx({"disrespect.insults": "once", **FREE}, lang)
+    body = render_message("name_disrespect", "neutral", single, MessageDetails()).body
+    assert ends[lang] not in body, body
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])

@@ -1678,7 +1678,8 @@ def test_when_the_rate_sets_the_verdict_the_rate_review_comes_first(lang):
     assert suggested[0] == "new_rates", suggested
     assert "professionalism_reminder" in suggested
     # A sign that sets the verdict keeps its own draft first.
-    insulted = make_ctx({**LOW_RATE_CHATTY, "disrespect.insults": "repeatedly"}, lang)
+    insults = {"disrespect.belittles": "often", "disrespect.insults": "repeatedly"}
+    insulted = make_ctx({**LOW_RATE_CHATTY, **insults}, lang)
     assert insulted.driver_kind and suggested_messages(insulted)[0] != "new_rates"
     # A client to keep, whose only real problem is the rate: the rise opens warm (a
     # freelancer's reading: "a lovely client, the bare neutral text is too cold"); beside

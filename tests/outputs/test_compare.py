@@ -30,7 +30,8 @@ def test_ranking_puts_the_most_worrying_client_first():
     calm = compared(
         BANK, _client("Calm", {"demanding.tight_deadlines": "never", **share}), "en", ""
     )
-    rude = compared(BANK, _client("Rude", {"disrespect.insults": "repeatedly", **share}), "en", "")
+    insults = {"disrespect.belittles": "often", "disrespect.insults": "repeatedly"}
+    rude = compared(BANK, _client("Rude", {**insults, **share}), "en", "")
     busy = compared(
         BANK, _client("Busy", {"demanding.tight_deadlines": "often", **share}), "en", ""
     )
