@@ -844,6 +844,28 @@ def test_insults_said_once_get_a_plan_and_a_draft_that_say_what_happens_next(lan
     assert ends[lang] not in body, body
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_problem_coming_back_is_never_called_unchanged_in_the_drafts(lang):
+    # cq14 and s15 read as a user: it stopped after they were asked, and it is slowly coming
+    # back. The drafts say it worked for a while, never "nothing has changed".
+    late = {"high_maintenance.after_hours": "sometimes", "high_maintenance.raised": "slipping"}
+    ctx = make_ctx({**late, **DEPENDENT}, lang)
+    first = suggested_messages(ctx)[0]
+    assert first == "communication_boundaries"
+    body = render_message(first, default_tone(ctx, first), ctx, MessageDetails()).body
+    worked = {"en": "worked well for a while", "fr": "a bien fonctionné pendant un moment"}
+    still = {"en": "still come in", "fr": "continuent de m'arriver"}
+    assert worked[lang] in body and still[lang] not in body, body
+    money = {"late_payment.late_invoices": 4, "late_payment.invoices_total": 10}
+    money |= {"late_payment.days_late": 30, "late_payment.raised": "slipping", **DEPENDENT}
+    ctx = make_ctx(money, lang)
+    for tone in ("warm", "neutral", "firm"):
+        body = render_message("payment_terms", tone, ctx, MessageDetails()).body
+        improved = {"en": "improved for a while", "fr": "pendant un temps"}
+        never = {"en": "nothing has changed", "fr": "rien n'a changé"}
+        assert improved[lang] in body and never[lang] not in body, body
+
+
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_terms_that_work_are_kept_not_replaced_by_a_first_deposit(lang):
     # A deposit and late fees put in force, paid, and only a few days late left: the advice
