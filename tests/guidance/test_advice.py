@@ -838,6 +838,16 @@ def test_insults_said_once_get_a_plan_and_a_draft_that_say_what_happens_next(lan
     body = render_message(first, default_tone(ctx, first), ctx, MessageDetails()).body
     ends = {"en": "I'll end the call", "fr": "j'y mettrai fin"}
     assert ends[lang] in body, body
+    # Shouting on calls is not a remark to quote (cq11, bm19 read by a professional): with
+    # nothing typed, the draft speaks of the way the user was spoken to, ready to send;
+    # a remark the user types is quoted.
+    for tone in ("warm", "neutral", "firm"):
+        spoken = render_message(first, tone, ctx, MessageDetails())
+        assert "[your example]" not in spoken.body and "[votre exemple]" not in spoken.body
+        assert ("tone" if lang == "en" else "ton") in spoken.subject.lower(), spoken.subject
+        assert "[date]" in spoken.body, spoken.body
+        quoted = render_message(first, tone, ctx, MessageDetails(example="Useless again."))
+        assert "Useless again." in quoted.body and "[date]" not in quoted.body, quoted.body
     # A remark made once is not met with the end of the call in the neutral draft.
     single = make_ctx({"disrespect.insults": "once", **FREE}, lang)
     body = render_message("name_disrespect", "neutral", single, MessageDetails()).body

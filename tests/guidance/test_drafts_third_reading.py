@@ -119,7 +119,9 @@ def test_a_repeated_insult_is_named_as_not_the_first_in_every_tone(lang):
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_firm_naming_asks_when_it_was_said_and_threatens_to_end_the_work_only_if_you_can(lang):
     reconsider = "reconsider" if lang == "en" else "reconsidérerai"
-    when = "[date of the remark]" if lang == "en" else "[date de la remarque]"
+    # "[date of the remark]" when a remark is quoted, "[date]" for the way the user was
+    # spoken to (tests/guidance/test_advice.py)
+    when = "[date"
     dependent = body("name_disrespect", "firm", {**REPEATED_INSULTS, **DEPENDENT}, lang)
     assert when in dependent and reconsider not in dependent
     free = make_ctx({**REPEATED_INSULTS, "disrespect.raised": "no_change", **FREE}, lang)
