@@ -111,7 +111,9 @@ def fill_detail(page: Page, label: str, value: str) -> None:
     wait_idle(page)
 
 
-def test_stay_path_eml_has_the_right_subject_and_never_the_alias(page, app_url, tmp_path):
+def test_stay_path_eml_has_the_right_subject_and_never_the_alias_and_dates_read_day_first(
+    page, app_url, tmp_path
+):
     alias = "Nightmare Co"
     open_results(page, app_url, tmp_path, ClientRecord(name=alias, answers=dict(LATE_ONLY)))
     body = page.get_by_role("textbox", name="Message (edit freely)")
@@ -128,16 +130,12 @@ def test_stay_path_eml_has_the_right_subject_and_never_the_alias(page, app_url, 
     headers = "\n".join(f"{k}: {v}" for k, v in message.items())
     assert alias not in headers and alias not in message.get_content()
     assert alias not in body.input_value()
-
-
-def test_a_date_typed_day_first_lands_in_the_draft_as_that_day(page, app_url, tmp_path):
-    # Year first, "18122026" typed on a British keyboard became 1812 (a user's walk). The
-    # day is one a month-first reading would take for another (the 5th of the 3rd month).
+    # A date typed day first lands in the draft as that day. Year first, "18122026"
+    # typed on a British keyboard became 1812 (a user's walk). The day is one a
+    # month-first reading would take for another (the 5th of the 3rd month).
     later = date.today() + timedelta(days=21)
     while later.day > 12 or later.day == later.month:
         later += timedelta(days=1)
-    open_results(page, app_url, tmp_path, ClientRecord(name="Acme", answers=dict(LATE_ONLY)))
-    body = page.get_by_role("textbox", name="Message (edit freely)")
     expect(body).to_contain_text("in writing by", timeout=20_000)
     label = "Date you send the message (empty: today)"
     field = page.get_by_role("group", name=label, exact=True)
@@ -152,6 +150,18 @@ def test_a_date_typed_day_first_lands_in_the_draft_as_that_day(page, app_url, tm
     wait_idle(page)
     pay_by = default_pay_by(later, jurisdiction_of(LATE_ONLY))
     expect(body).to_contain_text(f"in writing by {format_date(pay_by, 'en')}")
+    # Choosing a draft never brings up a phone's keyboard: a list of a dozen drafts that
+    # took typing raised it over half the list (a user's walk); a tap opens the list alone.
+    picker = page.get_by_role("combobox", name="Message", exact=True)
+    expect(picker).to_have_attribute("inputmode", "none")
+    clients = page.locator('[data-testid="stSidebar"]').get_by_role("combobox")
+    expect(clients).to_have_attribute("inputmode", "none")
+    # A tap still opens the list, and an option is still chosen with one more.
+    option = page.get_by_role("option", name=re.compile("^Professional goodbye")).first
+    click_until_shown(page, picker, option)
+    option.click()
+    wait_idle(page)
+    expect(picker).to_have_value(re.compile("^Professional goodbye"))
 
 
 def test_drafts_show_the_hostile_name_literally_and_the_eml_is_a_valid_message(
@@ -277,19 +287,3 @@ def test_a_sign_not_assessed_is_a_gap_on_the_radar_not_a_zero(page, app_url, tmp
     assert sum(v is None for v in values) == 4
     # Only assessed signs get a marker (the first one twice: it closes the line).
     assert drawn["points"] == sum(v is not None for v in drawn["r"])
-
-
-def test_choosing_a_draft_on_a_phone_never_brings_up_the_keyboard(page, app_url, tmp_path):
-    # A list of a dozen drafts that took typing raised the keyboard over half the list
-    # (a user's walk); with no typing, a tap opens the list alone.
-    open_results(page, app_url, tmp_path, ClientRecord(name="Acme", answers=dict(LATE_ONLY)))
-    picker = page.get_by_role("combobox", name="Message", exact=True)
-    expect(picker).to_have_attribute("inputmode", "none")
-    clients = page.locator('[data-testid="stSidebar"]').get_by_role("combobox")
-    expect(clients).to_have_attribute("inputmode", "none")
-    # A tap still opens the list, and an option is still chosen with one more.
-    option = page.get_by_role("option", name=re.compile("^Professional goodbye")).first
-    click_until_shown(page, picker, option)
-    option.click()
-    wait_idle(page)
-    expect(picker).to_have_value(re.compile("^Professional goodbye"))
