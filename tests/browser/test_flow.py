@@ -223,7 +223,7 @@ def test_several_answers_show_every_option_whole_on_a_phone(phone_page: Page, ap
     expect(group.get_by_role("checkbox", name=names[0], exact=True)).to_be_checked()
 
 
-def test_number_fields_bring_up_the_phone_number_keypad_unless_they_take_words(
+def test_number_fields_bring_up_the_phone_number_keypad_and_help_icons_take_a_finger(
     phone_page: Page, app_url: str
 ):
     # A phone showed its letter keyboard for "Share of your income" (a text field, so that
@@ -231,6 +231,11 @@ def test_number_fields_bring_up_the_phone_number_keypad_unless_they_take_words(
     page = phone_page
     open_app(page, app_url)
     click(page, "Start")
+    # A user's walk on a phone: the "?" help icons were 16 px, too small for a finger.
+    target = page.locator(MAIN).locator('[data-testid="stTooltipHoverTarget"]').first
+    expect(target).to_be_visible()
+    box = target.bounding_box()
+    assert box["width"] >= 24 and box["height"] >= 24, box
     income = page.get_by_role("textbox", name=question_text("situation.income_share", "en"))
     notice = page.get_by_role("textbox", name=question_text("situation.notice_weeks", "en"))
     expect(income).to_have_attribute("inputmode", "decimal")
@@ -250,14 +255,3 @@ def next_step(page: Page, name: str) -> None:
     """Press a step button of the main column (the sidebar's stepper has its own)."""
     page.locator(MAIN).get_by_role("button", name=name, exact=True).first.click()
     wait_idle(page)
-
-
-def test_a_help_icon_is_a_target_a_finger_can_hit_on_a_phone(phone_page: Page, app_url: str):
-    # A user's walk on a phone: the "?" help icons were 16 px, too small for a finger.
-    page = phone_page
-    open_app(page, app_url)
-    click(page, "Start")
-    target = page.locator(MAIN).locator('[data-testid="stTooltipHoverTarget"]').first
-    expect(target).to_be_visible()
-    box = target.bounding_box()
-    assert box["width"] >= 24 and box["height"] >= 24, box
