@@ -2406,6 +2406,28 @@ def test_late_messages_alone_get_the_hours_not_reports_billing_or_channels(lang,
 
 
 @pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("tone", TONES)
+def test_late_messages_after_asking_in_vain_get_a_priced_option_not_a_second_request(lang, tone):
+    # A professional's reading (cq23: "That's what social media is", nothing changed): the
+    # hours stand, and replies outside them are offered as a service with its own price.
+    late = {**FREE, "high_maintenance.after_hours": "often"}
+    offer = {"en": "as a separate service", "fr": "comme un service à part"}
+    for raised, offered in (
+        ("no_change", True),
+        ("worse", True),
+        ("slipping", False),
+        (None, False),
+    ):
+        answers = {**late, "high_maintenance.raised": raised} if raised else late
+        body = render_message("communication_boundaries", tone, make_ctx(answers, lang), EMPTY).body
+        assert (offer[lang] in body) == offered, (raised, body)
+    ignored = {**late, "high_maintenance.raised": "no_change"}
+    body = render_message("communication_boundaries", tone, make_ctx(ignored, lang), EMPTY).body
+    assert "\n\n" + ("Anything sent" if lang == "en" else "Ce qui m'est envoyé") in body, body
+    assert "expecting a quick reply" not in body, body  # no dangling modifier
+
+
+@pytest.mark.parametrize("lang", LANGS)
 def test_new_rates_after_a_refusal_is_not_a_first_contact_and_a_fee_keeps_its_word(lang):
     # A professional's reading (cc15): a raise already asked for and refused ("business is
     # slow") got "I'm letting you know now", as if never raised, and a monthly retainer
