@@ -836,7 +836,7 @@ def test_insults_said_once_get_a_plan_and_a_draft_that_say_what_happens_next(lan
     first = suggested_messages(ctx)[0]
     assert first == "name_disrespect"
     body = render_message(first, default_tone(ctx, first), ctx, MessageDetails()).body
-    ends = {"en": "I'll end the call", "fr": "j'y mettrai fin"}
+    ends = {"en": "I'll end it", "fr": "j'y mettrai fin"}
     assert ends[lang] in body, body
     # Shouting on calls is not a remark to quote (cq11, bm19 read by a professional): with
     # nothing typed, the draft speaks of the way the user was spoken to, ready to send;
@@ -848,6 +848,22 @@ def test_insults_said_once_get_a_plan_and_a_draft_that_say_what_happens_next(lan
         assert "[date]" in spoken.body, spoken.body
         quoted = render_message(first, tone, ctx, MessageDetails(example="Useless again."))
         assert "Useless again." in quoted.body and "[date]" not in quoted.body, quoted.body
+        # Every paragraph stands apart (the warm closing once ran into the body), and
+        # nothing the user did not report is named (a native reading: "insults" for
+        # shouting).
+        paragraphs = spoken.body.split("\n\n")
+        assert all("\n" not in p for p in paragraphs[:-1]), spoken.body
+        assert "insult" not in spoken.body.lower(), spoken.body
+    # Asked before, and it goes on (Let go, free to leave): warm and firm say so.
+    asked = {"disrespect.insults": "repeatedly", "disrespect.raised": "no_change", **FREE}
+    again = make_ctx(asked, lang)
+    said = {
+        "en": ("asked you before", "raised it with you before"),
+        "fr": ("avais demandé", "déjà parlé"),
+    }
+    for tone, words in zip(("warm", "firm"), said[lang], strict=True):
+        body = render_message("name_disrespect", tone, again, MessageDetails()).body
+        assert words in body, body
     # A remark made once is not met with the end of the call in the neutral draft.
     single = make_ctx({"disrespect.insults": "once", **FREE}, lang)
     body = render_message("name_disrespect", "neutral", single, MessageDetails()).body
@@ -874,6 +890,31 @@ def test_a_problem_coming_back_is_never_called_unchanged_in_the_drafts(lang):
         improved = {"en": "improved for a while", "fr": "pendant un temps"}
         never = {"en": "nothing has changed", "fr": "rien n'a changé"}
         assert improved[lang] in body and never[lang] not in body, body
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_asked_again_is_not_told_that_a_friendly_note_beats_a_hard_conversation(lang):
+    # A professional's reading (cq23): asked, nothing changed, and the plan still said "a
+    # short, friendly note is easier than a hard conversation later"; the reasons said
+    # "little changed" where the user said nothing did.
+    late = {"high_maintenance.after_hours": "often", "high_maintenance.raised": "no_change"}
+    ctx = make_ctx({**late, **FREE}, lang)
+    assert (ctx.verdict, ctx.driver_rule) == ("keep_boundaries", "ask_again")
+    plan = "\n".join(action_plan(ctx))
+    friendly = {"en": "friendly note", "fr": "un mot bref et cordial"}
+    again = {"en": "Tell Acme again, in writing", "fr": "Redites par écrit"}
+    terms = {"en": "change the terms", "fr": "changez les conditions"}
+    assert friendly[lang] not in plan and again[lang] in plan and terms[lang] in plan, plan
+    why = render_why(ctx)
+    assert "little changed" not in why and "peu de choses" not in why, why
+    # A first boundary on one sign names it; "starting with" only when several are flagged.
+    one = "\n".join(action_plan(make_ctx({"demanding.free_extras": "often", **FREE}, lang)))
+    starting = {"en": "starting with", "fr": "à commencer par"}
+    assert starting[lang] not in one and friendly[lang] in one, one
+    two = {"demanding.free_extras": "often", "high_maintenance.after_hours": "often", **FREE}
+    two_ctx = make_ctx(two, lang)
+    assert two_ctx.verdict == "keep_boundaries" and len(two_ctx.flagged) > 1
+    assert starting[lang] in "\n".join(action_plan(two_ctx))
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])

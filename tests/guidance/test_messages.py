@@ -2407,24 +2407,20 @@ def test_late_messages_alone_get_the_hours_not_reports_billing_or_channels(lang,
 
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("tone", TONES)
-def test_late_messages_after_asking_in_vain_get_a_priced_option_not_a_second_request(lang, tone):
-    # A professional's reading (cq23: "That's what social media is", nothing changed): the
-    # hours stand, and replies outside them are offered as a service with its own price.
-    late = {**FREE, "high_maintenance.after_hours": "often"}
-    offer = {"en": "as a separate service", "fr": "comme un service à part"}
-    for raised, offered in (
-        ("no_change", True),
-        ("worse", True),
-        ("slipping", False),
-        (None, False),
-    ):
-        answers = {**late, "high_maintenance.raised": raised} if raised else late
-        body = render_message("communication_boundaries", tone, make_ctx(answers, lang), EMPTY).body
-        assert (offer[lang] in body) == offered, (raised, body)
-    ignored = {**late, "high_maintenance.raised": "no_change"}
+def test_late_messages_after_asking_in_vain_state_the_hours_and_offer_nothing_unasked(lang, tone):
+    # Two readings disagreed (cq23: "offer paid out-of-hours cover"; a native reader of the
+    # drafts: "it commits them to the very availability they want to stop"): the draft
+    # states the hours and offers no availability the user did not choose.
+    ignored = {
+        **FREE,
+        "high_maintenance.after_hours": "often",
+        "high_maintenance.raised": "no_change",
+    }
     body = render_message("communication_boundaries", tone, make_ctx(ignored, lang), EMPTY).body
+    offer = {"en": "separate service", "fr": "service à part"}
+    assert offer[lang] not in body, body
     assert "\n\n" + ("Anything sent" if lang == "en" else "Ce qui m'est envoyé") in body, body
-    assert "expecting a quick reply" not in body, body  # no dangling modifier
+    assert "expecting a quick reply" not in body and "il faudrait y répondre" not in body, body
 
 
 @pytest.mark.parametrize("lang", LANGS)
