@@ -624,6 +624,20 @@ def test_insults_that_keep_coming_never_raised_are_said_once_before_anything_els
     assert (belittled.verdict, rules_of(belittled)) == ("renegotiate", ["name_it"])
 
 
+def test_unprofessional_habits_that_go_on_after_asking_are_said_again_not_a_last_warning():
+    # The judges, on all five such tuned situations (cc21, o10, ab03, ax23, i14): gossip or
+    # off-topic hours that go on after you asked are said again, in writing; disrespect
+    # that goes on after asking stays a last warning, and a line crossed again ends it.
+    gossip = {"unprofessional.gossip": "often", "unprofessional.off_topic": "often"}
+    asked = assess(BANK, {**gossip, "unprofessional.raised": "no_change", **FREE})
+    assert (asked.verdict, rules_of(asked)) == ("keep_boundaries", ["conduct_asked_again"])
+    belittled = {"disrespect.belittles": "often", "disrespect.raised": "no_change", **FREE}
+    assert rules_of(assess(BANK, belittled)) == ["last_warning"]
+    crossed = {"unprofessional.crossed_line": "yes", "unprofessional.crossed_what": ("harassment",)}
+    again = assess(BANK, {**crossed, "unprofessional.raised": "no_change", **FREE})
+    assert again.verdict == "let_go"
+
+
 def test_a_breach_never_raised_gets_a_clear_word_and_once_asked_enforcement():
     breach = {
         "contract_breach.has_contract": "yes",

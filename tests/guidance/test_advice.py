@@ -917,6 +917,28 @@ def test_asked_again_is_not_told_that_a_friendly_note_beats_a_hard_conversation(
     assert starting[lang] in "\n".join(action_plan(two_ctx))
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_habits_asked_about_in_vain_get_a_reminder_that_says_so_and_a_last_warning_next(lang):
+    # cc21 read as a user: said again, in writing; the draft says it was raised before;
+    # a last warning is the next step, not new terms.
+    gossip = {"unprofessional.gossip": "often", "unprofessional.off_topic": "often"}
+    ctx = make_ctx({**gossip, "unprofessional.raised": "no_change", **FREE}, lang)
+    assert ctx.driver_rule == "conduct_asked_again"
+    plan = "\n".join(action_plan(ctx))
+    last = {"en": "last warning", "fr": "dernier avertissement"}
+    terms = {"en": "change the terms", "fr": "changez les conditions"}
+    assert last[lang] in plan and terms[lang] not in plan, plan
+    first = suggested_messages(ctx)[0]
+    assert first == "professionalism_reminder"
+    for tone in ("warm", "neutral", "firm"):
+        body = render_message(first, tone, ctx, MessageDetails()).body
+        before = {"en": "before", "fr": "déjà parlé"}
+        assert before[lang] in body, body
+    once = make_ctx({**gossip, **FREE}, lang)
+    body = render_message("professionalism_reminder", "neutral", once, MessageDetails()).body
+    assert ("before" if lang == "en" else "déjà parlé") not in body, body
+
+
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_terms_that_work_are_kept_not_replaced_by_a_first_deposit(lang):
     # A deposit and late fees put in force, paid, and only a few days late left: the advice
