@@ -288,6 +288,7 @@ def render_message(
         where=jurisdiction(ctx),
         uk_fixed=uk_compensation(details.overdue_amount) if code == "GBP" else None,
         example=details.example or REQUIRED_PLACEHOLDERS[lang][0],
+        example_given=bool(details.example),  # the user typed the remark, word for word
         facts={sign.id: facts(ctx, sign.id) for sign in ctx.signs},
         reminder_case=reminder_case(ctx),  # what it answers: the title reads it too
         threat_made=threat_made(ctx),

@@ -95,9 +95,8 @@ def environment() -> jinja2.Environment:
         notice=notice_words,
         spelled=spelled,
     )
-    # The rules that leave a good client the user has outgrown (questions/scoring.toml):
-    # the headline, the plan and the goodbye speak of moving on, not of a problem.
-    # The kinds of sign where the problem is behaviour, not terms: no "new terms" for them.
+    # moving_on: the rules that leave a good client the user has outgrown (moving on, not a
+    # problem); behaviour_kinds: signs where no "new terms" fix it (questions/scoring.toml).
     env.globals.update(
         ui=_ui,
         moving_on=("moving_on_with_work_lined_up", "moving_on_while_you_depend"),
@@ -105,6 +104,7 @@ def environment() -> jinja2.Environment:
         law_jurisdictions=LAW_JURISDICTIONS,
         behaviour_kinds=BEHAVIOUR_KINDS,
         asked_in_vain=ASKED_IN_VAIN,  # a sign's history: asked, and it goes on
+        said_again=("ask_again", "say_it_again", "conduct_asked_again"),  # asked: say it again
     )
     return env
 
