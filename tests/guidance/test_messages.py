@@ -2424,6 +2424,34 @@ def test_late_messages_after_asking_in_vain_state_the_hours_and_offer_nothing_un
 
 
 @pytest.mark.parametrize("lang", LANGS)
+def test_new_terms_for_a_late_payer_never_told_state_the_law_the_plan_names(lang):
+    # A reading as a user: a French business client paying 40 days late, never told; the
+    # plan said "the late-payment charges the law provides" and the neutral draft did not.
+    answers = {
+        "situation.income_share": 65,
+        "situation.savings_months": 2,
+        "situation.client_kind": "business",
+        "situation.jurisdiction": "fr",
+        "late_payment.invoices_total": 12,
+        "late_payment.late_invoices": 8,
+        "late_payment.days_late": 40,
+        "late_payment.raised": "not_yet",
+    }
+    ctx = make_ctx(answers, lang)
+    plan = "\n".join(action_plan(ctx))
+    assert ("the law provides" if lang == "en" else "prévues par la loi") in plan, plan
+    said = {"en": "As the law provides", "fr": "Comme le prévoit la loi"}
+    neutral = render_message("payment_terms", "neutral", ctx, EMPTY).body
+    assert neutral.count(said[lang]) == 1, neutral
+    # The firm draft cites the statute itself, once; no law where none is known.
+    firm = render_message("payment_terms", "firm", ctx, EMPTY).body
+    assert said[lang] not in firm and "L441-10" in firm, firm
+    elsewhere = make_ctx({**answers, "situation.jurisdiction": "other"}, lang)
+    body = render_message("payment_terms", "neutral", elsewhere, EMPTY).body
+    assert said[lang] not in body, body
+
+
+@pytest.mark.parametrize("lang", LANGS)
 def test_new_rates_after_a_refusal_is_not_a_first_contact_and_a_fee_keeps_its_word(lang):
     # A professional's reading (cc15): a raise already asked for and refused ("business is
     # slow") got "I'm letting you know now", as if never raised, and a monthly retainer
