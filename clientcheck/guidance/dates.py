@@ -65,6 +65,26 @@ def working_day_on_or_after(day: date, where: str = "other") -> date:
     return day
 
 
+# A check date for a client who pays late waits until an invoice sent under the new terms
+# can have fallen due: the usual delay plus a month, three months at most (a reader: "Check
+# again on 6 January 2027 is too early for a client who takes 70 to 90 days to pay").
+SLOW_PAYER_EXTRA_DAYS = 30
+SLOW_PAYER_MAX_DAYS = 90
+
+
+def check_again_on(
+    assessed_on: date, days: int, answers: Mapping[str, object], *, waits_for_an_invoice: bool
+) -> date:
+    """The day to run the check again: ``days`` after the assessment, later for a late payer
+    whose new terms need an invoice to fall due (``waits_for_an_invoice``), and always a
+    working day of the client's jurisdiction (never a Sunday in Christmas week)."""
+    late = answers.get("late_payment.days_late")
+    if waits_for_an_invoice and isinstance(late, int | float) and not isinstance(late, bool):
+        wait = min(SLOW_PAYER_MAX_DAYS, math.ceil(late) + SLOW_PAYER_EXTRA_DAYS)
+        days = max(days, wait)
+    return working_day_on_or_after(assessed_on + timedelta(days=days), jurisdiction_of(answers))
+
+
 # The notice question takes weeks, or days and months as a contract writes them
 # (questions/situation.toml: a month is 4.345 weeks, a day 1/7).
 MONTH_WEEKS = 4.345

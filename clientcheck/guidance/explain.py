@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from datetime import date
 
 from clientcheck.bank.answers import Answer, answer_label
 from clientcheck.bank.questions import STILL_GOING, QuestionBank
 from clientcheck.engine.changes import ended_at_once, what_would_change
 from clientcheck.engine.signs import NOT_ASSESSED
 from clientcheck.engine.verdict import NOT_ENOUGH, Reason, Result, assess
+from clientcheck.guidance.dates import check_again_on
 from clientcheck.i18n import format_percent, t
 
 
@@ -212,6 +214,16 @@ def deciding_reason(result: Result) -> Reason | None:
     rank = {s.sign_id: i for i, s in enumerate(result.signs_needing_attention())}
     on_signs = [r for r in result.reasons if r.sign_id is not None]
     return min(on_signs, key=lambda r: rank.get(r.sign_id, len(rank)))
+
+
+def check_again_date(
+    assessed_on: date, verdict: str, days: int, answers: Mapping[str, Answer], driver: Reason | None
+) -> date:
+    """When to run the check again: the verdict's delay, a working day; for new terms or a
+    boundary on late payment, once an invoice sent under them can have fallen due."""
+    slow = verdict in ("keep_boundaries", "renegotiate") and driver is not None
+    slow = slow and "late_payment" in (driver.sign_id, *driver.signs)
+    return check_again_on(assessed_on, days, answers, waits_for_an_invoice=slow)
 
 
 def shown_score(score: float) -> int:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from functools import cache
 from pathlib import Path
 
@@ -25,6 +25,7 @@ from clientcheck.guidance.explain import (
     PAID_FOR_RULES,
     SETTLED_TAGS,
     change_lines,
+    check_again_date,
     deciding_reason,
     dependency_reason,
     provisional_note,
@@ -67,10 +68,6 @@ def letter_style(lang: str, currency_code: str) -> str:
     return US_ENGLISH if lang == "en" and currency_code == "USD" else lang
 
 
-def _ui(key: str, lang: str, **values: object) -> str:
-    return t(key, lang, **values)
-
-
 # The rules by which the rate alone sets the verdict (questions/scoring.toml): the headline,
 # the plan and the suggested drafts speak of the rate, and keep everything else as it is.
 RATE_RULES = ("paid_far_below_your_rate", "far_below_your_usual_rate", "below_your_usual_rate")
@@ -98,7 +95,7 @@ def environment() -> jinja2.Environment:
     # moving_on: the rules that leave a good client the user has outgrown (moving on, not a
     # problem); behaviour_kinds: signs where no "new terms" fix it (questions/scoring.toml).
     env.globals.update(
-        ui=_ui,
+        ui=t,
         moving_on=("moving_on_with_work_lined_up", "moving_on_while_you_depend"),
         rate_rules=RATE_RULES,
         law_jurisdictions=LAW_JURISDICTIONS,
@@ -329,7 +326,9 @@ def build_context(
         total=asked,
         signs=tuple(views.values()),
         flagged=tuple(views[s.sign_id] for s in result.signs_needing_attention()),
-        check_again_on=record.assessed_on + timedelta(days=verdict.check_again_days),
+        check_again_on=check_again_date(
+            record.assessed_on, verdict.id, verdict.check_again_days, record.answers, driver
+        ),
         answers=dict(record.answers),
         reasons=reason_lines(bank, result, lang),
         dependency_reason=dependency_reason(bank, result, record.answers, lang),

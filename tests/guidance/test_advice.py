@@ -487,8 +487,10 @@ def test_action_plan_has_three_to_five_steps_for_every_verdict(verdict, lang):
         assert ctx.client_name in text
 
 
+# 30 days after 27 November 2026 is Sunday 27 December; Monday 28th is Boxing Day's
+# substitute in England (the client's country is unknown: France and England both count).
 @pytest.mark.parametrize(
-    ("lang", "check_date"), [("en", "27 December 2026"), ("fr", "27 décembre 2026")]
+    ("lang", "check_date"), [("en", "29 December 2026"), ("fr", "29 décembre 2026")]
 )
 def test_plan_exit_reduces_dependency_and_sets_a_date_to_check_again(lang, check_date):
     ctx = make_ctx(VERDICT_ANSWERS["plan_exit"], lang)

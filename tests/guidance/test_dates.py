@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 
+from clientcheck.guidance.advice import action_plan
 from clientcheck.guidance.dates import (
     draft_dates,
     is_working_day,
@@ -15,7 +16,15 @@ from clientcheck.guidance.dates import (
 from clientcheck.guidance.letters import MessageDetails
 from clientcheck.guidance.messages import TONES, message_dates, render_message
 from clientcheck.guidance.render import format_date
-from tests.support.contexts import ASSESSED_ON, make_ctx
+from tests.support.contexts import ASSESSED_ON, DEPENDENT, FREE, make_ctx
+
+LATE_PAYER_ASKED = {
+    **FREE,
+    "late_payment.invoices_total": 10,
+    "late_payment.late_invoices": 8,
+    "late_payment.chasing": "always",
+    "late_payment.raised": "no_change",
+}
 
 WHERE = ("fr", "be", "uk", "eu", "other")
 
@@ -207,3 +216,44 @@ def test_a_belgian_business_counts_belgian_public_holidays():
     assert is_working_day(date(2027, 7, 21), "fr")
     # 14 July (French national day) is a working day in Belgium.
     assert is_working_day(date(2027, 7, 14), "be") and not is_working_day(date(2027, 7, 14), "fr")
+
+
+@pytest.mark.parametrize(
+    ("days_late", "expected"),
+    [
+        # Paid 45 days late: new terms need 45 + 30 days before an invoice under them can
+        # have fallen due, not the renegotiation's usual 30 (10 February 2027, a Wednesday).
+        (45, date(2027, 2, 10)),
+        # 70 to 90 days late (a reader: "Check again on 6 January 2027 is too early"): three
+        # months at most (Thursday 25 February 2027).
+        (80, date(2027, 2, 25)),
+        # Five days late: 35 days is New Year's Day, so the next working day, Monday 4 January.
+        (5, date(2027, 1, 4)),
+    ],
+)
+def test_a_late_payer_is_checked_again_once_an_invoice_under_the_new_terms_can_be_due(
+    days_late, expected
+):
+    answers = {**LATE_PAYER_ASKED, "late_payment.days_late": days_late}
+    ctx = make_ctx(answers)
+    assert ctx.verdict == "renegotiate", ctx.verdict
+    assert ctx.check_again_on == expected
+    assert format_date(expected, "en") in "\n".join(action_plan(ctx))
+
+
+def test_the_check_date_waits_for_an_invoice_only_when_late_payment_drives_the_verdict():
+    # The same slow payer, but the verdict is set by scope creep raised in vain: the usual
+    # 30 days (a working day), not the late payer's wait.
+    answers = {
+        **FREE,
+        "late_payment.days_late": 80,
+        "demanding.trend": "more",
+        "demanding.raised": "no_change",
+    }
+    ctx = make_ctx(answers)
+    assert ctx.verdict == "renegotiate" and ctx.driver_sign == "demanding", ctx.driver_sign
+    assert ctx.check_again_on == date(2026, 12, 29)
+    # A plan to leave checks on the search for other work, at its own date.
+    exit_ctx = make_ctx({**LATE_PAYER_ASKED, **DEPENDENT, "late_payment.unpaid_90": "once"})
+    assert exit_ctx.verdict in ("plan_exit", "let_go")
+    assert exit_ctx.check_again_on - ASSESSED_ON <= timedelta(days=35)
