@@ -39,6 +39,9 @@ BRITISH = (
     "keep to",
     "e-mail",
     "Inc..",
+    "organise",
+    "honoured",
+    "behaviour",
 )
 ANSWERS = {
     **DEPENDENT,
@@ -165,3 +168,40 @@ def test_the_plan_and_the_summary_follow_the_page_date_style():
     made = ctx.assessed_on
     assert f"{made.strftime('%B')} {made.day}, {made.year}" in text
     assert f"{made.day} {made.strftime('%B')} {made.year}" not in text
+
+
+@pytest.mark.parametrize(
+    ("message_id", "tone", "answers", "british", "american"),
+    [
+        # Treated like an employee: "As a freelancer, I organize my own time".
+        (
+            "professionalism_reminder",
+            "warm",
+            {"unprofessional.crossed_line": "yes", "unprofessional.crossed_what": ["control"]},
+            "organise",
+            "I organize my own time",
+        ),
+        # Deadlines in the contract missed again and again: "Terms of our contract have not
+        # been honored."
+        (
+            "contract_revision",
+            "firm",
+            {
+                "contract_breach.has_contract": "yes",
+                "contract_breach.terms_broken": ["deadlines"],
+                "contract_breach.breach_count": "repeatedly",
+            },
+            "honoured",
+            "have not been honored",
+        ),
+    ],
+)
+def test_spellings_found_by_a_scan_of_every_draft_read_american_in_dollars(
+    message_id, tone, answers, british, american
+):
+    # A scan of every draft over the calibration situations, paid in dollars, found these
+    # two British spellings (7 December 2026). Pounds keep them.
+    for currency, want, never in (("USD", american, british), ("GBP", british, american)):
+        ctx = make_ctx({**DEPENDENT, "situation.currency": currency, **answers}, "en")
+        body = render_message(message_id, tone, ctx, DETAILS).body
+        assert want in body and never not in body, (currency, body)
