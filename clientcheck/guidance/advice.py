@@ -103,8 +103,11 @@ def needs_cushion(ctx: AssessmentContext) -> bool:
 
 
 def money_owed(ctx: AssessmentContext) -> bool:
-    """True when the user said an invoice is still unpaid 90 days after its due date."""
-    return answered(ctx, "late_payment.unpaid_90") in _OWED
+    """True when the user said an invoice is still unpaid 90 days after its due date, and
+    not that nothing is overdue now: one invoice that took seven months last year is not a
+    debt today (a professional's reading: a draft claimed "more than 90 days late today")."""
+    owed_now = answered(ctx, "late_payment.owed_now")
+    return answered(ctx, "late_payment.unpaid_90") in _OWED and owed_now != "none"
 
 
 def notice_weeks(ctx: AssessmentContext) -> float | None:

@@ -2640,3 +2640,23 @@ def test_the_neutral_terms_state_the_laws_late_charges_rather_than_suggest_them(
     elsewhere = make_ctx({**UNPAID_AFTER_ASKING, "situation.jurisdiction": "other"}, lang)
     body = render_message("payment_terms", "neutral", elsewhere, MessageDetails()).body
     assert stated not in body and offered[lang] in body, body
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("tone", TONES)
+def test_an_invoice_once_unpaid_90_days_is_no_debt_today_when_nothing_is_overdue_now(lang, tone):
+    # A professional's reading (cv12): one invoice took seven months last year and was paid;
+    # the draft said an invoice "a aujourd'hui plus de 90 jours de retard".
+    answers = {
+        **DEPENDENT,
+        "late_payment.invoices_total": "dont_know",
+        "late_payment.unpaid_90": "once",
+        "late_payment.owed_now": "none",
+    }
+    text = "\n".join(render_message("payment_terms", tone, make_ctx(answers, lang)).body.split())
+    assert "90" not in text, text
+    assert ("[number]" if lang == "en" else "[numéro]") not in text, text
+    # Still owed today: the invoice is named and asked for.
+    owed = {**answers, "late_payment.owed_now": "slow"}
+    body = render_message("payment_terms", tone, make_ctx(owed, lang)).body
+    assert ("[number]" if lang == "en" else "[numéro]") in body, body
