@@ -202,6 +202,11 @@ def default_tone(ctx: AssessmentContext, message_id: str) -> str:
     enforce = ctx.verdict in ("renegotiate", "plan_exit") and late_payment_asked_in_vain(ctx)
     if message_id == "payment_terms" and enforce:
         return "firm"
+    # Leaving a client who still does not pay after the user enforced their terms: the claim
+    # is the formal demand, before recovery.
+    enforced = facts(ctx, "late_payment").get("raised") == "enforced"
+    if message_id == "late_payment_claim" and ctx.verdict == "let_go" and enforced:
+        return "firm"
     serious = any(s.band in ("warning", "critical") for s in ctx.flagged)
     if message_id == "new_rates" and not serious:
         return "warm"

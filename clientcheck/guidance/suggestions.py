@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from clientcheck.guidance.advice import (
+    facts,
     has_contract,
     is_business_client,
     jurisdiction,
@@ -115,8 +116,13 @@ def suggested_drafts(ctx: AssessmentContext) -> tuple[tuple[str, str], ...]:
         leave_draft = LEAVE_DRAFT.get(signs[0].id)
         if leave_draft:
             picks.append((leave_draft, t(f"why_{leave_draft}", lang, sign=signs[0].name)))
-        if money_owed(ctx):
+        if money_owed(ctx) and not is_business_client(ctx):
             picks.append(("payment_terms", t("why_collect", lang)))
+        elif is_business_client(ctx) and (money_owed(ctx) or unpaid_and_resisted(ctx)):
+            # A business leaving with money owed: the formal claim (the law's charges, a
+            # date, then recovery), not new payment terms (a professional's reading: "a
+            # step back after a registered letter").
+            picks.append(("late_payment_claim", t(claim_why(ctx), lang)))
     elif ctx.verdict in _STAY_VERDICTS:
         # A sign whose fees or billed extras are paid while it goes on is kept as it is
         # (keep charging them), and so are terms that got a late payer to pay what is due
@@ -206,6 +212,11 @@ def cut_proposed(ctx: AssessmentContext) -> bool:
 def cut_imposed(ctx: AssessmentContext) -> bool:
     """True when the client cut the rate or made the terms worse on their own."""
     return ctx.answers.get(RATE_HISTORY) == "imposed"
+
+
+def unpaid_and_resisted(ctx: AssessmentContext) -> bool:
+    """Money past due today that the client disputes, ignores, holds back or paid in part."""
+    return facts(ctx, "late_payment").get("owed_now") in ("part_paid", "disputed", "leverage")
 
 
 def claim_due(ctx: AssessmentContext) -> bool:

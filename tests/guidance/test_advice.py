@@ -507,8 +507,15 @@ def test_let_go_plan_gives_notice_handover_on_payment_referral_and_last_day():
     # moved to Monday 28th: the notice is served in full, so the last working day is the 29th.
     assert "last working day is 29 December 2026" in text
     assert "once the overdue invoices are paid" in text  # unpaid_90 was answered yes
-    assert "refer" in text
     assert "contract" not in text  # the user never said there is one
+    # Money still owed: the last step is to recover it, and no colleague is sent to a client
+    # who does not pay (a professional's reading: "no freelancer would do it").
+    assert "refer" not in text
+    assert "take the next step to recover them" in text and "11 December 2026" in text
+    # Leaving a client whose demands go on after enforced terms: a colleague may suit them.
+    demanding = {"demanding.trend": "more", "demanding.raised": "enforced", **FREE}
+    other = "\n".join(action_plan(make_ctx(demanding)))
+    assert "refer the client to a colleague" in other and "recover" not in other
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -1578,6 +1585,28 @@ def test_the_exit_plan_asks_for_a_cushion_only_when_the_savings_are_short(lang):
 def test_the_count_of_late_invoices_agrees_with_its_verb(late, total, lang, said):
     answers = {"late_payment.invoices_total": total, "late_payment.late_invoices": late}
     ctx = make_ctx({**answers, "late_payment.days_late": 40, **FREE}, lang)
+    sign = next(s for s in ctx.signs if s.id == "late_payment")
+    assert said in text_of(sign_advice(ctx, sign, "warning", advice_kind(ctx)))
+
+
+@pytest.mark.parametrize(
+    ("owed_now", "lang", "said"),
+    [
+        ("disputed", "en", "2 of your last 3 invoices were paid late or are still unpaid"),
+        ("part_paid", "fr", "2 factures sur vos 3 dernières ont été réglées en retard ou restent"),
+        ("slow", "en", "2 of your last 3 invoices were paid late, 180"),
+    ],
+)
+def test_invoices_still_unpaid_are_never_said_to_be_paid_late(owed_now, lang, said):
+    # A professional's reading (cv23): two invoices unpaid for six months were "réglées en
+    # retard". Slow but coming: paid late is what happens.
+    answers = {
+        "late_payment.invoices_total": 3,
+        "late_payment.late_invoices": 2,
+        "late_payment.days_late": 180,
+        "late_payment.owed_now": owed_now,
+    }
+    ctx = make_ctx({**answers, **FREE}, lang)
     sign = next(s for s in ctx.signs if s.id == "late_payment")
     assert said in text_of(sign_advice(ctx, sign, "warning", advice_kind(ctx)))
 

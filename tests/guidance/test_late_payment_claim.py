@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from clientcheck.guidance.draft_facts import default_tone
 from clientcheck.guidance.letters import MessageDetails
 from clientcheck.guidance.messages import TONES, render_message
 from clientcheck.guidance.suggestions import claim_due, suggested_messages
@@ -53,12 +54,29 @@ def test_no_claim_is_suggested_for_a_private_or_unknown_client_or_without_an_ove
     assert CLAIM not in suggested_messages(ctx)
 
 
-def test_no_claim_is_suggested_when_you_are_leaving():
-    ctx = make_ctx(
-        {**OWED, "late_payment.unpaid_90": "repeatedly", "late_payment.raised": "enforced", **FREE}
-    )
+def test_leaving_a_business_that_still_owes_after_enforcing_suggests_the_formal_claim():
+    # A professional's reading (cv23): two invoices unpaid for six months after a registered
+    # letter; the second draft proposed new payment terms, "a step back". The claim (the
+    # law's charges, a date, then recovery) follows the goodbye, as a formal demand.
+    answers = {**OWED, "late_payment.unpaid_90": "repeatedly", "late_payment.raised": "enforced"}
+    ctx = make_ctx({**answers, **FREE})
     assert ctx.verdict == "let_go"
-    assert CLAIM not in suggested_messages(ctx)
+    assert suggested_messages(ctx)[:2] == ("goodbye", CLAIM)
+    assert "payment_terms" not in suggested_messages(ctx)
+    assert default_tone(ctx, CLAIM) == "firm"
+    # Disputed or ignored today, even without an invoice 90 days late: the same.
+    disputed = {
+        **answers,
+        "late_payment.invoices_total": 3,
+        "late_payment.late_invoices": 2,
+        "late_payment.unpaid_90": "no",
+        "late_payment.owed_now": "disputed",
+    }
+    assert CLAIM in suggested_messages(make_ctx({**disputed, **FREE}))
+    # A private client leaving with money owed: the payment draft asks for it, no claim.
+    private = make_ctx({**answers, **FREE, "situation.client_kind": "individual"})
+    assert CLAIM not in suggested_messages(private)
+    assert "payment_terms" in suggested_messages(private)
 
 
 # --- what it says, by jurisdiction -------------------------------------------------------------
