@@ -2660,3 +2660,31 @@ def test_an_invoice_once_unpaid_90_days_is_no_debt_today_when_nothing_is_overdue
     owed = {**answers, "late_payment.owed_now": "slow"}
     body = render_message("payment_terms", tone, make_ctx(owed, lang)).body
     assert ("[number]" if lang == "en" else "[numéro]") in body, body
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_firm_payment_draft_holds_new_work_only_and_says_how_often_invoices_were_chased(
+    lang,
+):
+    # A professional's reading (cu10, a wedding photographer): "I won't be able to start any
+    # new work" read as not turning up to weddings already booked, and "often needed chasing"
+    # overstated the user's "sometimes".
+    answers = {
+        **FREE,
+        "situation.client_kind": "business",
+        "late_payment.invoices_total": "dont_know",
+        "late_payment.owed_now": "slow",
+        "late_payment.chasing": "sometimes",
+        "late_payment.raised": "no_change",
+    }
+    body = render_message("payment_terms", "firm", make_ctx(answers, lang)).body
+    if lang == "en":
+        assert "Work already agreed continues as planned." in body, body
+        assert "have sometimes needed chasing" in body and "often" not in body, body
+    else:
+        assert "Les travaux déjà convenus se poursuivent comme prévu." in body, body
+        assert "ont plusieurs fois dû être relancées" in body and "souvent" not in body, body
+    # A debt that grows while the work goes on: no promise to carry on with agreed work.
+    growing = {**answers, "late_payment.owed_growing": "growing"}
+    body = render_message("payment_terms", "firm", make_ctx(growing, lang)).body
+    assert "continues as planned" not in body and "se poursuivent" not in body, body
