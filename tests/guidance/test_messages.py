@@ -1360,12 +1360,16 @@ def test_a_shortcut_gets_the_same_calm_refusal_with_its_own_example_and_advice(l
     base = {"situation.income_share": 20, "unprofessional.crossed_line": "yes"}
     ctx = make_ctx({**base, "unprofessional.crossed_what": ("shortcut",)}, lang)
     assert ctx.verdict == "keep_boundaries"
-    own = {"en": "writing reviews, being paid in cash", "fr": "rédiger des avis, un paiement"}[lang]
+    own = {"en": "posting reviews or being paid in cash", "fr": "publier des avis ou un paiement"}[lang]
     graver = "inflating invoices" if lang == "en" else "gonfler des factures"
     for tone in TONES:
         draft = render_message("professionalism_reminder", tone, ctx)
         assert own in draft.body and graver not in draft.body, draft.body
         assert "other clients" not in draft.body and "autres clients" not in draft.body
+        # No "honest way of reaching the same goal": for some requests (a thesis written for
+        # someone) there is none (a professional's reading, cu14); nor "someone's messages".
+        for never in ("same goal", "même but", "someone's messages", "messages de quelqu'un"):
+            assert never not in draft.body, draft.body
     falsified = make_ctx({**base, "unprofessional.crossed_what": ("dishonest",)}, lang)
     assert graver in render_message("professionalism_reminder", "neutral", falsified).body
     advice = "\n".join(line for block in advice_for(ctx) for line in block.lines)
