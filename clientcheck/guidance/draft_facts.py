@@ -145,8 +145,11 @@ def payment_terms_mode(ctx: AssessmentContext) -> str:
     ``due_date`` (no late-payment pattern: a clear due date in writing), ``in_advance``
     (ongoing work: the month's work invoiced in advance), ``paid_first`` (a client in
     trouble, or who may not pay at all, whom the plan says to work for only against
-    payment in advance: the next project paid in full before it starts), else ``deposit``
-    (a deposit before the next project).
+    payment in advance: the next project paid in full before it starts), ``deposit_large``
+    (a client the user cannot afford to lose: invoices payable within 30 days and a
+    deposit on large projects only; a professional's reading: a deposit on every job from
+    an agency that is 60 % of the income "amounts to leaving"), else ``deposit`` (a
+    deposit before the next project).
     """
     history = late_history(ctx)
     never_told = ctx.answers.get("late_payment.raised", "not_yet") == "not_yet"
@@ -163,7 +166,7 @@ def payment_terms_mode(ctx: AssessmentContext) -> str:
         return "in_advance"
     if ctx.driver_rule in ("paid_before_the_work", "may_not_pay_at_all"):
         return "paid_first"
-    return "deposit"
+    return "deposit_large" if ctx.dependency_known and not ctx.can_leave else "deposit"
 
 
 # Money past its due date now, as the answers say it (partly paid included).

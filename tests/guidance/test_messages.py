@@ -1360,7 +1360,9 @@ def test_a_shortcut_gets_the_same_calm_refusal_with_its_own_example_and_advice(l
     base = {"situation.income_share": 20, "unprofessional.crossed_line": "yes"}
     ctx = make_ctx({**base, "unprofessional.crossed_what": ("shortcut",)}, lang)
     assert ctx.verdict == "keep_boundaries"
-    own = {"en": "posting reviews or being paid in cash", "fr": "publier des avis ou un paiement"}[lang]
+    own = {"en": "posting reviews or being paid in cash", "fr": "publier des avis ou un paiement"}[
+        lang
+    ]
     graver = "inflating invoices" if lang == "en" else "gonfler des factures"
     for tone in TONES:
         draft = render_message("professionalism_reminder", tone, ctx)
@@ -1477,6 +1479,10 @@ def test_a_struggling_client_who_pays_late_is_offered_a_payment_plan_not_late_fe
     assert statute not in body and next_fee not in body
 
 
+def free_answers(answers: dict) -> dict:
+    return {**answers, "situation.income_share": 20.0, "situation.savings_months": 8.0}
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_late_fees_paid_and_still_late_without_counts_proposes_a_deposit_and_says_why(lang):
     # A reader of the calibration set (as12): a 2 % monthly fee added for eight months, paid,
@@ -1499,12 +1505,20 @@ def test_late_fees_paid_and_still_late_without_counts_proposes_a_deposit_and_say
         assert "53" in body, body
         late_fee = "late fee has been added" if lang == "en" else "pénalité de retard est ajoutée"
         assert late_fee in body, body
+        # 80 % of the income, four months saved: a deposit on large projects, with every
+        # invoice payable within 30 days (a deposit on every job "amounts to leaving").
+        assert ("deposit of 50% of its fee" if lang == "en" else "acompte de 50") in body, body
+        large = "any project over [amount]" if lang == "en" else "projet de plus de [montant]"
+        assert large in body, body
+    # Free to leave: a deposit on every project, thirty days only for the balance after it.
+    free = make_ctx(free_answers(answers))
+    assert free.verdict == "renegotiate" and payment_terms_mode(free) == "deposit"
+    for tone in TONES:
+        body = render_message("payment_terms", tone, make_ctx(free_answers(answers), lang)).body
         assert ("50% of the fee" if lang == "en" else "acompte de 50") in body, body
-        # A due date alone is not the scheme: thirty days are only the balance's, after the
-        # deposit.
         due = "payable within 30 days" if lang == "en" else "payable à 30 jours"
         balance = "on delivery and " + due if lang == "en" else "à la livraison et " + due
-        assert body.count(due) == body.count(balance), body
+        assert body.count(due) == body.count(balance) > 0, body
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -2263,7 +2277,9 @@ def test_once_asking_failed_the_terms_draft_holds_what_the_plan_names(lang):
     # alone.
     from clientcheck.guidance.advice import action_plan
 
-    ctx = make_ctx(PART_PAID, lang)
+    free = {**PART_PAID, "situation.income_share": 20, "situation.savings_months": 8}
+    ctx = make_ctx(free, lang)
+    assert ctx.can_leave and ctx.verdict == "renegotiate", ctx.verdict
     plan = action_plan(ctx)[0]
     said = {
         "en": ("late fee", "deposit", "stop new work"),
@@ -2274,6 +2290,22 @@ def test_once_asking_failed_the_terms_draft_holds_what_the_plan_names(lang):
     draft = {
         "en": ("a late fee of [rate]% a month", "deposit", "new work will pause"),
         "fr": ("pénalité de retard de [taux]\u00a0% par mois", "acompte", "suspendus"),
+    }[lang]
+    assert all(words in body for words in draft), body
+    # A client the user cannot afford to lose (45 %, three months saved): the same three
+    # terms, scaled so that they do not amount to leaving, in the plan and the draft alike.
+    stuck = make_ctx(PART_PAID, lang)
+    assert not stuck.can_leave
+    plan = action_plan(stuck)[0]
+    said = {
+        "en": ("deposit on large projects", "more than two weeks overdue"),
+        "fr": ("acompte sur les projets importants", "plus de quinze jours de retard"),
+    }[lang]
+    assert all(words in plan for words in said), plan
+    body = render_message("payment_terms", "firm", stuck).body
+    draft = {
+        "en": ("any project over [amount]", "more than two weeks overdue"),
+        "fr": ("projet de plus de [montant]", "plus de quinze jours de retard"),
     }[lang]
     assert all(words in body for words in draft), body
 

@@ -231,6 +231,7 @@ def test_a_keep_plan_never_calls_a_sign_at_warning_or_critical_a_small_problem(l
 # details typed, for each reason the results page gives for it (draft_facts.payment_terms_mode).
 PROPOSES = {
     "deposit": (("deposit", "paid before work starts"), ("acompte", "avant le début")),
+    "deposit_large": (("deposit of",), ("acompte",)),
     "in_advance": (("in advance",), ("d'avance", "à l'avance")),
     "paid_first": (("paid in full",), ("intégralement",)),
     "due_date": (("days of",), ("jours",)),
@@ -259,7 +260,8 @@ def _payment_terms_reason_fits_its_draft(ctx, lang: str) -> None:
 
 # One calibration situation for each reason, so that the check above meets every one.
 EACH_REASON = {
-    "a15": "deposit",
+    "a15": "deposit_large",
+    "a26": "deposit",
     "f19": "in_advance",
     "cc19": "paid_first",
     "a01": "due_date",
