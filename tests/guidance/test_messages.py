@@ -1368,9 +1368,11 @@ def test_a_shortcut_gets_the_same_calm_refusal_with_its_own_example_and_advice(l
         draft = render_message("professionalism_reminder", tone, ctx)
         assert own in draft.body and graver not in draft.body, draft.body
         assert "other clients" not in draft.body and "autres clients" not in draft.body
-        # No "honest way of reaching the same goal": for some requests (a thesis written for
-        # someone) there is none (a professional's reading, cu14); nor "someone's messages".
-        for never in ("same goal", "même but", "someone's messages", "messages de quelqu'un"):
+        # No offer after the no: "an honest way of reaching the same goal", then "what I can
+        # do within the rules", read as inviting a grey-zone version of the request (two
+        # professionals' readings, cu14: a thesis written for someone); no "someone's messages".
+        never_said = ("same goal", "même but", "within the rules", "dans les règles")
+        for never in (*never_said, "someone's messages", "messages de quelqu'un", "  "):
             assert never not in draft.body, draft.body
     falsified = make_ctx({**base, "unprofessional.crossed_what": ("dishonest",)}, lang)
     assert graver in render_message("professionalism_reminder", "neutral", falsified).body

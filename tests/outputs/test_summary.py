@@ -666,6 +666,12 @@ def test_with_several_drafts_the_summary_says_which_to_send_first(lang):
     assert len(ids) > 1, ids
     both = [render_message(m, "neutral", ctx) for m in ids[:2]]
     order = labels(lang)["draft_order"]
+    # The later drafts' dates count from today (a professional's reading: a claim "for
+    # later" demanded payment by a date already past when it would be sent); the line
+    # names the app's own field for the day it is sent, as the app labels it.
+    from clientcheck.i18n import t
+
+    assert t("detail_prepared_on", lang).split(" (")[0] in order, order
     data = build_summary_input(bank, rec, lang, drafts=both)
     assert order in summary_markdown(data)
     flat = " ".join(pdf_plain_text(summary_pdf(data)).split())
