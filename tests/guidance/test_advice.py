@@ -1663,3 +1663,21 @@ def test_stuck_after_asking_the_plan_opens_with_the_terms_and_their_draft(lang):
     most = {"en": "most of your income", "fr": "l'essentiel de vos revenus"}[lang]
     assert any(most in reason for reason in ctx.reasons), ctx.reasons
     assert not any("almost all" in r or "presque tous" in r for r in ctx.reasons)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_disrespect_from_a_client_you_are_stuck_with_is_named_and_the_exit_prepared(lang):
+    # The judges, six of eight such tuned situations (name_it_while_stuck): "not
+    # acceptable, but with 95 % of your income and a month saved, land other clients first,
+    # then leave". The plan opens with the word, as the reason says, then the way out.
+    answers = {"disrespect.belittles": "often", "disrespect.raised": "not_yet"}
+    stuck = make_ctx({**answers, **DEPENDENT, "situation.savings_months": 0.5}, lang)
+    assert (stuck.verdict, stuck.driver_rule) == ("plan_exit", "name_it_while_stuck")
+    plan = action_plan(stuck)
+    first = {"en": "plainly, in writing, that this has to stop", "fr": "par écrit, que cela doit"}
+    assert first[lang] in plan[0], plan
+    assert ("dependence" if lang == "en" else "dépendance") in plan[1], plan
+    assert suggested_messages(stuck)[0] == "name_disrespect"
+    # Dependent but not stuck (half the income, three months saved): name it, stay if it stops.
+    half = make_ctx({**answers, "situation.income_share": 50, "situation.savings_months": 3})
+    assert (half.verdict, half.driver_rule) == ("renegotiate", "name_it")
