@@ -210,6 +210,11 @@ def default_tone(ctx: AssessmentContext, message_id: str) -> str:
     enforced = facts(ctx, "late_payment").get("raised") == "enforced"
     if message_id == "late_payment_claim" and ctx.verdict == "let_go" and enforced:
         return "firm"
+    # Disrespect from a client you are stuck with: the plan says it has to stop, and the firm
+    # tone says so ("I won't accept being spoken to in this way"; a reader of the neutral one:
+    # "it never says it must stop").
+    if message_id == "name_disrespect" and ctx.driver_rule == "name_it_while_stuck":
+        return "firm"
     serious = any(s.band in ("warning", "critical") for s in ctx.flagged)
     if message_id == "new_rates" and not serious:
         return "warm"

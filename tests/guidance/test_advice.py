@@ -1677,7 +1677,15 @@ def test_disrespect_from_a_client_you_are_stuck_with_is_named_and_the_exit_prepa
     first = {"en": "plainly, in writing, that this has to stop", "fr": "par écrit, que cela doit"}
     assert first[lang] in plan[0], plan
     assert ("dependence" if lang == "en" else "dépendance") in plan[1], plan
+    # A date to leave only if it happens again, and a headline that does not say "it is time
+    # to leave" above "so that you can leave if it goes on" (a French freelancer's reading).
+    again = {"en": "only if it happens again", "fr": "que si cela se reproduit"}
+    assert again[lang] in plan[1], plan
+    why = render_why(stuck)
+    assert ("this has to stop" if lang == "en" else "cela doit cesser") in why, why
+    assert ("time to leave" if lang == "en" else "temps de partir") not in why, why
     assert suggested_messages(stuck)[0] == "name_disrespect"
+    assert default_tone(stuck, "name_disrespect") == "firm"
     # Dependent but not stuck (half the income, three months saved): name it, stay if it stops.
     half = make_ctx({**answers, "situation.income_share": 50, "situation.savings_months": 3})
     assert (half.verdict, half.driver_rule) == ("renegotiate", "name_it")
