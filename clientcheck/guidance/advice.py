@@ -31,6 +31,9 @@ ADVICE = ("fix", "prepare", "leave")
 ADVICE_BANDS = ("watch", "warning", "critical")
 # Answers that say an invoice is still unpaid 90 days after its due date (v1: yes; v2: once...).
 _OWED = ("yes", "once", "repeatedly")
+# "Is any money past its due date right now?": yes, and not simply coming slowly (disputed
+# or ignored, held back, or paid in part).
+RESISTED = ("part_paid", "disputed", "leverage")
 
 _TITLES = {
     "en": {
@@ -108,6 +111,13 @@ def money_owed(ctx: AssessmentContext) -> bool:
     debt today (a professional's reading: a draft claimed "more than 90 days late today")."""
     owed_now = answered(ctx, "late_payment.owed_now")
     return answered(ctx, "late_payment.unpaid_90") in _OWED and owed_now != "none"
+
+
+def unpaid_now(ctx: AssessmentContext) -> bool:
+    """Money still owed today: an invoice unpaid 90 days after its due date, or money past
+    due that the client disputes, ignores, holds back or paid only in part. The plan, the
+    advice and the drafts for leaving say "recover it", never "paid late"."""
+    return money_owed(ctx) or answered(ctx, "late_payment.owed_now") in RESISTED
 
 
 def notice_weeks(ctx: AssessmentContext) -> float | None:
@@ -196,6 +206,7 @@ def sign_advice(ctx: AssessmentContext, sign: SignView, band: str, advice: str) 
             facts=facts(ctx, sign.id),
             situation=facts(ctx, "situation"),
             owed=money_owed(ctx),
+            unpaid=unpaid_now(ctx),
             contract=has_contract(ctx),
             currency=code,
             rights=late_payment_rights(ctx) if sign.id == "late_payment" else (),
@@ -266,6 +277,7 @@ def action_plan(ctx: AssessmentContext) -> tuple[str, ...]:
         notice_weeks=weeks,
         notice_end=last_working_day(ctx, weeks),
         owed=money_owed(ctx),
+        unpaid_now=unpaid_now(ctx),
         contract=has_contract(ctx),
         cushion=needs_cushion(ctx),
     )

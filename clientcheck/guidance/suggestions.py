@@ -8,12 +8,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 from clientcheck.guidance.advice import (
-    facts,
     has_contract,
     is_business_client,
     jurisdiction,
     money_owed,
     plan_lead,
+    unpaid_now,
 )
 from clientcheck.guidance.dates import LAW_JURISDICTIONS
 from clientcheck.guidance.draft_facts import (
@@ -118,7 +118,7 @@ def suggested_drafts(ctx: AssessmentContext) -> tuple[tuple[str, str], ...]:
             picks.append((leave_draft, t(f"why_{leave_draft}", lang, sign=signs[0].name)))
         if money_owed(ctx) and not is_business_client(ctx):
             picks.append(("payment_terms", t("why_collect", lang)))
-        elif is_business_client(ctx) and (money_owed(ctx) or unpaid_and_resisted(ctx)):
+        elif is_business_client(ctx) and unpaid_now(ctx):
             # A business leaving with money owed: the formal claim (the law's charges, a
             # date, then recovery), not new payment terms (a professional's reading: "a
             # step back after a registered letter").
@@ -212,11 +212,6 @@ def cut_proposed(ctx: AssessmentContext) -> bool:
 def cut_imposed(ctx: AssessmentContext) -> bool:
     """True when the client cut the rate or made the terms worse on their own."""
     return ctx.answers.get(RATE_HISTORY) == "imposed"
-
-
-def unpaid_and_resisted(ctx: AssessmentContext) -> bool:
-    """Money past due today that the client disputes, ignores, holds back or paid in part."""
-    return facts(ctx, "late_payment").get("owed_now") in ("part_paid", "disputed", "leverage")
 
 
 def claim_due(ctx: AssessmentContext) -> bool:
