@@ -31,6 +31,7 @@ from tests.support.contexts import (
     DEPENDENT,
     FREE,
     HOSTILE_NAMES,
+    LATE_PAYER,
     STRUGGLING,
     make_ctx,
     with_verdict,
@@ -50,12 +51,6 @@ ALL_HEALTHY = {
     "contract_breach.terms_broken": ("none",),
     "high_maintenance.after_hours": "never",
     "unprofessional.crossed_line": "no",
-}
-LATE_PAYER = {
-    "late_payment.invoices_total": 10,
-    "late_payment.late_invoices": 8,
-    "late_payment.days_late": 45,
-    "late_payment.chasing": "always",
 }
 RAISED_UNPAID = {"late_payment.raised": "enforced", "late_payment.unpaid_90": "once"}
 REPEATED_INSULTS = {"disrespect.insults": "repeatedly", "disrespect.raised": "no_change"}

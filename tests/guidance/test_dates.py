@@ -16,15 +16,9 @@ from clientcheck.guidance.dates import (
 from clientcheck.guidance.letters import MessageDetails
 from clientcheck.guidance.messages import TONES, message_dates, render_message
 from clientcheck.guidance.render import format_date
-from tests.support.contexts import ASSESSED_ON, DEPENDENT, FREE, make_ctx
+from tests.support.contexts import ASSESSED_ON, DEPENDENT, FREE, LATE_PAYER, make_ctx
 
-LATE_PAYER_ASKED = {
-    **FREE,
-    "late_payment.invoices_total": 10,
-    "late_payment.late_invoices": 8,
-    "late_payment.chasing": "always",
-    "late_payment.raised": "no_change",
-}
+LATE_PAYER_ASKED = {**FREE, **LATE_PAYER, "late_payment.raised": "no_change"}
 
 WHERE = ("fr", "be", "uk", "eu", "other")
 

@@ -38,17 +38,12 @@ from tests.support.contexts import (
     DEPENDENT,
     FREE,
     HOSTILE_NAMES,
+    LATE_PAYER,
     STRUGGLING,
     make_ctx,
     with_verdict,
 )
 
-LATE_PAYER = {
-    "late_payment.invoices_total": 10,
-    "late_payment.late_invoices": 8,
-    "late_payment.days_late": 45,
-    "late_payment.chasing": "always",
-}
 # Asked, and nothing changed: the deposit is the lever (never told, the first word comes
 # first: see test_a_late_payer_never_told_is_asked_to_keep_the_due_date_not_for_a_deposit).
 ASKED_IN_VAIN = {**LATE_PAYER, "late_payment.raised": "no_change"}

@@ -17,6 +17,13 @@ DEPENDENT = {
     "situation.savings_months": 1,
     "situation.pipeline": "none",
 }
+# A client who pays most invoices late, and has to be chased every time.
+LATE_PAYER = {
+    "late_payment.invoices_total": 10,
+    "late_payment.late_invoices": 8,
+    "late_payment.days_late": 45,
+    "late_payment.chasing": "always",
+}
 # Free to leave: little income from this client, a year of savings, plenty of leads.
 FREE = {
     "situation.income_share": 10,
