@@ -14,12 +14,10 @@ from __future__ import annotations
 import re
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
 
 from clientcheck.ui.page_helper import french_labels, french_prefixes
 from tests.browser.axe_scan import StepScan
-from tests.browser.helpers import wait_idle as settle
-from tests.browser.walks import LOCALES, STEP_NAMES, WALKS, WIDTHS
+from tests.browser.walks import STEP_NAMES, WALKS, WIDTHS
 
 SERIOUS = ("serious", "critical")
 # Moderate or minor violations the app cannot fix, by (rule, kind of element): why.
@@ -38,19 +36,6 @@ pytestmark = pytest.mark.xdist_group("walks")
 # Words on both pages that read the same in both languages: the language switch, our
 # "Message" label, the date field's month, the uploader's file type.
 LANGUAGE_NEUTRAL = {"English", "Français", "Language / Langue", "Message", "mm", "• JSON"}
-
-
-def _new_page(browser: Browser, lang: str, width: int) -> Page:
-    phone = width < 600
-    context = browser.new_context(
-        viewport={"width": width, "height": 844 if phone else 900},
-        locale=LOCALES[lang],
-        is_mobile=phone,
-        has_touch=phone,
-    )
-    page = context.new_page()
-    page.set_default_timeout(20_000)
-    return page
 
 
 def _serious(scans: dict[str, StepScan]) -> list[str]:
@@ -94,29 +79,6 @@ def test_every_question_on_sign_pages_has_an_accessible_name(walks, lang, width)
 def test_page_language_matches_the_chosen_language(walks, lang, width):
     scans = walks(lang, width).scans
     assert {s.step: s.html_lang for s in scans.values()} == {step: lang for step in STEP_NAMES}
-
-
-def test_switching_language_updates_the_page_language(browser, app_url):
-    page = _new_page(browser, "en", WIDTHS["desktop"])
-    try:
-        page.goto(app_url)
-        expect(page.get_by_role("heading", name="Client Check")).to_be_visible(timeout=30_000)
-        settle(page)
-        assert page.evaluate("document.documentElement.lang") == "en"
-        page.get_by_role("radiogroup", name="Language / Langue").get_by_text("Français").click()
-        settle(page)
-        expect(page.get_by_role("button", name="Commencer")).to_be_visible()
-        assert page.evaluate("document.documentElement.lang") == "fr"
-        # Streamlit's own labels follow the switch, both ways.
-        expect(page.locator('[aria-label="Replier le panneau latéral"]')).to_have_count(1)
-        expect(page.locator('[aria-label="Collapse sidebar"]')).to_have_count(0)
-        page.get_by_role("radiogroup", name="Language / Langue").get_by_text("English").click()
-        settle(page)
-        assert page.evaluate("document.documentElement.lang") == "en"
-        expect(page.locator('[aria-label="Collapse sidebar"]')).to_have_count(1)
-        expect(page.locator('[aria-label="Replier le panneau latéral"]')).to_have_count(0)
-    finally:
-        page.context.close()
 
 
 @pytest.mark.parametrize(("lang", "width"), WALKS, ids=WALK_IDS)

@@ -9,7 +9,8 @@ the client and compares the two, and records on the way what the tests read:
 
 - test_accessibility.py: an axe-core scan of every step (tests/browser/axe_scan.py);
 - test_flow.py: each step's title and text, how far it sticks out of the window, the
-  answers kept after Back, the verdict and the radar as Plotly drew it;
+  answers kept after Back, the verdict and the radar as Plotly drew it, and where each
+  step opened after the step before was scrolled to its end;
 - test_privacy.py (the English walk): every request and websocket of the browser and
   every download, on a server of its own that runs a copy of the app from a fresh
   directory with TMPDIR in another one, both snapshotted before and after the walk.
@@ -37,6 +38,8 @@ from tests.browser.helpers import (
     answer_step,
     horizontal_overflow,
     radar,
+    scroll_to_bottom,
+    scroll_top,
     sign_rows,
     type_number,
 )
@@ -147,6 +150,9 @@ class Walk:
     radar: dict = field(default_factory=dict)  # helpers.radar on the results
     radar_box: dict = field(default_factory=dict)
     rows: list[str] = field(default_factory=list)  # the results' rows of the signs
+    # Leaving a step scrolled to its end (px scrolled), and where the next step opened:
+    # {step: (px the step before was scrolled, the step's own scroll 300 ms after it opened)}.
+    opened_at: dict[str, tuple[int, int]] = field(default_factory=dict)
     requests: list[str] = field(default_factory=list)
     websockets: list[str] = field(default_factory=list)
     downloads: list[str] = field(default_factory=list)
@@ -168,6 +174,15 @@ def _note(page: Page, axe, walk: Walk, step: str) -> None:
 def _click(page: Page, name: str) -> None:
     _main(page).get_by_role("button", name=name, exact=True).first.click()
     settle(page)
+
+
+def _next_from_the_end(page: Page, walk: Walk, name: str, step: str) -> None:
+    """Scroll to the end of the step, as a person who has answered it, then click ``name``:
+    note where ``step`` opens (a new step starts at the top, clientcheck/ui/js/page.js)."""
+    scrolled = scroll_to_bottom(page)
+    _click(page, name)
+    page.wait_for_timeout(300)  # a late scroll would show by then
+    walk.opened_at[step] = (scrolled, scroll_top(page))
 
 
 def _field_value(page: Page, question_id: str, lang: str) -> str:
@@ -282,7 +297,7 @@ def walk(browser: Browser, walk: Walk, axe) -> None:
         if phone:
             type_number(page, question_text("situation.savings_months", lang), "2,5")
         _note(page, axe, walk, "client")
-        _click(page, words["next"])
+        _next_from_the_end(page, walk, words["next"], "sign 1")
         for i, sign in enumerate(BANK.signs, start=1):
             answer_step(page, answers[sign.id])
             if phone and i == 1:  # back to the client and forth: the answers stay
@@ -293,7 +308,8 @@ def walk(browser: Browser, walk: Walk, axe) -> None:
                 walk.kept["next"] = _title(page)
                 walk.kept["late"] = _field_value(page, "late_payment.late_invoices", lang)
             _note(page, axe, walk, f"sign {i}")
-            _click(page, words["results"] if i == 7 else words["next"])
+            following = "results" if i == 7 else f"sign {i + 1}"
+            _next_from_the_end(page, walk, words["results" if i == 7 else "next"], following)
         _open_expanders(page)  # the evidence and the drafts editor are folded
         settle(page)
         page.wait_for_selector("[data-testid=stPlotlyChart]:visible .main-svg")

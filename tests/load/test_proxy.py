@@ -10,20 +10,18 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from scripts.load_proxy import CONFIG, START, haproxy_executable, proxy
-from scripts.load_proxy import replicas as start_replicas
 from scripts.load_ws import run_level
 from tests.support.tools import HAPROXY_MISSING, required
 
 # A functional check, not a measurement: it runs in the parallel pass. The
 # HAProxy stacks' tests (test_proxy.py, test_security_headers.py) share one worker, which
 # runs them first while the other worker runs tests that keep a core busy (the stacks
-# spend much of their time starting and waiting); each stack starts once.
+# spend much of their time starting and waiting); their two replicas start once.
 pytestmark = pytest.mark.xdist_group("servers")
 
 AFFINITY_LINE = '    cookie CCSRV insert indirect nocache httponly attr "SameSite=Lax"\n'
@@ -38,10 +36,9 @@ def haproxy() -> str:
 
 
 @pytest.fixture(scope="module")
-def replicas(haproxy) -> Iterator[list[str]]:
-    """Two app processes started by deploy/start.sh, as the container does, on loopback."""
-    with start_replicas(2) as apps:
-        yield [address for address, _ in apps]
+def replicas(haproxy, app_replicas) -> list[str]:
+    """Two app processes started by deploy/start.sh, as the container does (conftest.py)."""
+    return [address for address, _ in app_replicas]
 
 
 def run_through(haproxy: str, config: Path, apps: list[str]) -> dict:

@@ -10,8 +10,10 @@ are each checked for exactly the headers deploy/security.py names; HSTS only ove
 from __future__ import annotations
 
 import asyncio
+import os
 import re
 import shutil
+import signal
 import ssl
 import subprocess
 import time
@@ -23,8 +25,7 @@ import pytest
 from deploy.security import HSTS, security_headers
 from scripts.load_proc import tree
 from scripts.load_proto import Response, http
-from scripts.load_proxy import CONFIG, haproxy_executable, proxy, stack
-from scripts.load_proxy import replicas as start_replicas
+from scripts.load_proxy import CONFIG, Stack, haproxy_executable, proxy
 from scripts.load_user import VirtualUser
 from scripts.load_ws import run_coroutine
 from tests.support.tools import HAPROXY_MISSING, required
@@ -32,7 +33,8 @@ from tests.support.tools import HAPROXY_MISSING, required
 # A functional check, not a measurement: it runs in the parallel pass. The
 # HAProxy stacks' tests (test_proxy.py, test_security_headers.py) share one worker, which
 # runs them first while the other worker runs tests that keep a core busy (the stacks
-# spend much of their time starting and waiting); each stack starts once.
+# spend much of their time starting and waiting); their two replicas start once
+# (conftest.py).
 pytestmark = pytest.mark.xdist_group("servers")
 
 HEADERS = security_headers()
@@ -44,9 +46,13 @@ def haproxy() -> str:
 
 
 @pytest.fixture(scope="module")
-def served(haproxy):
-    """The stack, and one finished assessment on it: (stack, the virtual user)."""
-    with stack(haproxy) as s:
+def served(haproxy, app_replicas):
+    """The stack (the shared replicas behind HAProxy), and one finished assessment on it:
+    (stack, the virtual user)."""
+    apps = [address for address, _ in app_replicas]
+    proxy_pids: list[int] = []
+    with proxy(haproxy, apps, pids=proxy_pids) as url:
+        s = Stack(url, apps, [pid for _, pid in app_replicas], proxy_pids[0])
         user = VirtualUser(s.url, 0, 0.0, 3, source="127.5.0.1")
 
         async def assess():
@@ -178,22 +184,32 @@ def test_the_start_script_serves_the_app_with_the_middleware():
     assert "streamlit run deploy/serve.py" in start
 
 
-def test_a_stopped_replica_leaves_no_pdf_helper_behind(haproxy):
-    """deploy/serve.py stops the PDF helper process on the way out (see its lifespan)."""
-    with start_replicas(1) as ((address, pid),):
-        user = VirtualUser("http://" + address, 0, 0.0, 5)
+def test_a_stopped_replica_leaves_no_pdf_helper_behind(served):
+    """deploy/serve.py stops the PDF helper process on the way out (see its lifespan).
 
-        async def assess():
-            try:
-                await user.assessment()
-            finally:
-                await user.close()
-
-        run_coroutine(assess)
-        assert user.result.pdf_bytes > 0
-        helpers = tree(pid)[1:]
-        assert helpers  # the PDF helper (and its resource tracker) run beside the replica
+    The replica that made the assessment's PDF is stopped as the container's stop does
+    (SIGTERM): the last test of the servers' group, since it takes a shared replica away.
+    """
+    s, user = served
+    assert user.result.pdf_bytes > 0
+    # The PDF helper (and its resource tracker) run beside the replica that made the PDF.
+    made = {pid: tree(pid)[1:] for pid in s.pids}
+    pid, helpers = next((pid, helpers) for pid, helpers in made.items() if helpers)
+    os.kill(pid, signal.SIGTERM)
     deadline = time.monotonic() + 15  # a few seconds to finish exiting, not forever
-    while [p for p in helpers if Path(f"/proc/{p}").exists()] and time.monotonic() < deadline:
+
+    def running(pids: list[int]) -> list[int]:
+        # A stopped replica stays a zombie until the fixture's teardown reaps it.
+        return [p for p in pids if Path(f"/proc/{p}").exists() and _state(p) != "Z"]
+
+    while running([pid, *helpers]) and time.monotonic() < deadline:
         time.sleep(0.2)
-    assert [p for p in helpers if Path(f"/proc/{p}").exists()] == []
+    assert running([pid]) == [], "the replica did not stop"
+    assert running(helpers) == []
+
+
+def _state(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return "gone"
