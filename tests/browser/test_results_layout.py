@@ -77,7 +77,6 @@ _TABLES_CUT = """() => [...document.querySelectorAll('[data-testid=stMain] table
 # layout was measured in all four until December 2026: 40 s of browser time per run, which
 # the test command, under five minutes on two cores, could no longer afford.)
 BOTH = [("en", "desktop"), ("fr", "phone")]
-ALL_FOUR = [(lang, size) for lang in ("en", "fr") for size in SIZES]
 # The sample client, who also sends as much work as ever: the line from "Pays late" (75)
 # drops to "Sends less work" (9) across the place the scale's numbers first try.
 RADAR_ANSWERS = {
@@ -238,29 +237,42 @@ _RADAR_CLASHES = """chart => {
                 && p.bottom > y - h + 1.5 && p.top < y + h - 1.5);
     }).map(text => text.textContent);
     return {labels: chart.querySelectorAll('g.angularaxistick text').length, cut,
+            frame: frame.width,
             numbers: numbers.map(text => text.textContent), hit};
 }"""
 
 
 def _check_the_radar(page: Page) -> None:
     """Every sign label whole, and the scale's numbers off the client's line."""
-    chart = main_area(page).locator(".js-plotly-plot").first
+    # The radar on screen: the page draws both and shows one (page.css), the numbered one
+    # on a phone. (Until December 2026 this read the first, hidden on a phone: its empty
+    # boxes found nothing wrong there.)
+    chart = main_area(page).locator(".js-plotly-plot:visible").first
     expect(chart.locator("g.angularaxistick text")).to_have_count(7, timeout=20_000)
     drawn = chart.evaluate(_RADAR_CLASHES)
+    assert drawn["frame"] > 200, f"the radar on screen is {drawn['frame']} px wide"
     assert drawn["cut"] == [], f"cut off: {drawn['cut']}"
     assert drawn["numbers"], "no number of the scale is shown"
     assert drawn["hit"] == [], f"on the line: {drawn['hit']}"
 
 
 # The labels' room depends on the language and the width together: all four pairs (the
-# other two are checked by the layout test above, on the same sample client).
-@pytest.mark.parametrize("sized", [p for p in ALL_FOUR if p not in BOTH], indirect=True, ids=str)
+# other two are checked by the layout test above, on the same sample client). One page
+# serves both: French on a desktop, then English once the window is a phone's width (the
+# page shows the phone's radar below 640 px, page.css) - one load of the results fewer.
+@pytest.mark.parametrize("sized", [("fr", "desktop")], indirect=True, ids=str)
 def test_the_radar_shows_every_sign_label_whole_and_its_numbers_off_the_line(
     sized, app_url, tmp_path
 ):
     page, lang, _ = sized
     _results(page, app_url, tmp_path, lang, RADAR_ANSWERS)
     unfold(page, "signs", lang)
+    _check_the_radar(page)
+    page.set_viewport_size({"width": SIZES["phone"][0], "height": SIZES["phone"][1]})
+    main_area(page).get_by_text("English", exact=True).click()
+    wait_idle(page)
+    expect_title(page, t("results_title", "en", name="Acme Ltd"))
+    unfold(page, "signs", "en")
     _check_the_radar(page)
 
 
