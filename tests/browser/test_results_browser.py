@@ -240,8 +240,8 @@ def test_comparing_two_clients_draws_two_traces(page, app_url, tmp_path):
     assert name.endswith(".csv") and "Acme" in csv.decode("utf-8-sig")
 
 
-def test_two_browser_sessions_never_see_each_others_clients(browser, app_url, tmp_path):
-    first = browser.new_context().new_page()
+def test_two_browser_sessions_never_see_each_others_clients(page, browser, app_url, tmp_path):
+    first = page  # a tab kept by this test worker: its storage and session are new
     second = browser.new_context().new_page()
     try:
         open_results(
@@ -259,7 +259,6 @@ def test_two_browser_sessions_never_see_each_others_clients(browser, app_url, tm
         open_app(first, app_url)
         assert "Other Client B" not in first.content()
     finally:
-        first.context.close()
         second.context.close()
 
 
