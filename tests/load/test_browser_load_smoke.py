@@ -12,12 +12,10 @@ import pytest
 
 from scripts.load import run_load
 
-# It times nothing it asserts on, so it runs in the parallel pass beside the other tests
-# (until December 2026 it had the machine to itself, in the serial pass: 15 s of the test
-# command). Run four times against the fast and browser tests on both cores, it took about
-# 25 s each and matched every step (54 of 54) on the server's clock. A real-browser test
-# like those of tests/browser/, kept here beside the load tool's other smoke tests.
-pytestmark = pytest.mark.browser
+# Timing-sensitive: runs in the serial pass (pytest -m load tests/load), alone on the
+# machine. A real-browser test like those of tests/browser/, kept here with the other load
+# test so that the serial pass collects this folder alone.
+pytestmark = [pytest.mark.load, pytest.mark.browser]
 
 PEOPLE = 2
 
