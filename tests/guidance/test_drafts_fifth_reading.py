@@ -56,10 +56,11 @@ def test_boundaries_read_complete_without_office_hours_or_a_rate(lang):
                 assert field not in text, text
             assert "[votre tarif horaire]" not in text
             # r6: the client must know the price of what is billed, so an unknown rate is a
-            # field beside "my hourly rate" (this test used to forbid any rate field).
-            assert ("my hourly rate ([hourly rate])" if lang == "en" else "([tarif horaire])") in (
-                text
-            ), text
+            # field beside "my hourly rate" (this test used to forbid any rate field). After
+            # insults alone (situation 4) nothing is billed: a route setter's reading, 7
+            # December 2026, "a surprise charge for meetings would look like retaliation".
+            field = "my hourly rate ([hourly rate])" if lang == "en" else "([tarif horaire])"
+            assert (field in text) == (number == 3), text
     given = gallery_draft(lang, 1, "communication_boundaries", "neutral")
     assert ("9am to 6pm" if lang == "en" else "de 9\u00a0h à 18\u00a0h") in given
     assert ("€55 an hour" if lang == "en" else "55\u00a0€ de l'heure") in given
