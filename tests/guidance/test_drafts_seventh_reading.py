@@ -84,6 +84,12 @@ def test_a_repeat_after_an_objection_is_answered_for_calls_and_meetings_alike(la
     }
     body = render_message("name_disrespect", "neutral", ctx, MessageDetails()).body
     assert ends[lang] in body, body
+    # The plan opens with the repeat put on record, and tells whoever hires the user.
+    plan = action_plan(ctx)
+    first = {"en": "Tell Acme in writing that it happened again", "fr": "Dites par écrit à Acme"}
+    assert plan[0].startswith(first[lang]), plan
+    assert "someone else hires you" in plan[0] or "quelqu'un d'autre vous confie" in plan[0]
+    assert not any(step.startswith(("Protect yourself", "Protégez-vous")) for step in plan), plan
     for tone in TONES:
         text = render_message("name_disrespect", tone, ctx, MessageDetails()).body
         assert "I'll end the call and" not in text and "j'y mettrai fin et" not in text, text
