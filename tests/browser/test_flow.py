@@ -261,3 +261,23 @@ def next_step(page: Page, name: str) -> None:
     """Press a step button of the main column (the sidebar's stepper has its own)."""
     page.locator(MAIN).get_by_role("button", name=name, exact=True).first.click()
     wait_idle(page)
+
+
+@pytest.mark.xdist_group("walks")
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_every_control_of_every_step_is_on_screen_and_big_enough_to_tap(walks, lang: str):
+    """WCAG 2.2's minimum target size (24 CSS px), and nothing cut off at the window's edge,
+    on every step of the walks, the results with every section open included (200 % zoom,
+    a third width, is test_zoom.py)."""
+    walked = walks(lang, WIDTHS["desktop" if lang == "en" else "phone"])
+    width = walked.width
+    for step, controls in walked.controls.items():
+        assert len(controls) >= 2, step
+        cut = [c["name"] for c in controls if c["left"] < -1 or c["right"] > width + 1]
+        small = [
+            (c["name"], round(c["width"]), round(c["height"]))
+            for c in controls
+            if min(c["width"], c["height"]) < 24
+        ]
+        assert cut == [], f"{step}: controls cut off at the edge"
+        assert small == [], f"{step}: controls smaller than 24 px"

@@ -146,6 +146,7 @@ class Walk:
     titles: dict[str, str] = field(default_factory=dict)  # the main heading of each step
     texts: dict[str, str] = field(default_factory=dict)  # the main area's text
     overflow: dict[str, int] = field(default_factory=dict)  # px wider than the window
+    controls: dict[str, list[dict]] = field(default_factory=dict)  # CONTROLS on each step
     kept: dict[str, str] = field(default_factory=dict)  # the phone walk's Back and Next
     radar: dict = field(default_factory=dict)  # helpers.radar on the results
     radar_box: dict = field(default_factory=dict)
@@ -159,6 +160,28 @@ class Walk:
     privacy: Privacy | None = None
 
 
+# Controls in the main area that are drawn (not the hidden file input or radio dots, whose
+# labels are the targets; not a chart's own buttons or a help icon), with their box.
+CONTROLS = """() => {
+    const main = document.querySelector('[data-testid=stMain]');
+    const selector = 'button, textarea, input:not([type=radio]):not([type=checkbox])'
+        + ':not([type=file]), [role=radiogroup] label, [data-testid=stCheckbox] label,'
+        + ' [role=combobox]';
+    const out = [];
+    for (const el of main.querySelectorAll(selector)) {
+        const box = el.getBoundingClientRect();
+        const style = getComputedStyle(el);
+        if (!box.width || !box.height || style.visibility === 'hidden') continue;
+        if (el.closest('[data-testid=stTooltipIcon], [data-testid=stPlotlyChart]')) continue;
+        out.push({
+            name: (el.getAttribute('aria-label') || el.innerText || el.tagName).trim().slice(0, 60),
+            left: box.left, right: box.right, width: box.width, height: box.height,
+        });
+    }
+    return out;
+}"""
+
+
 def _title(page: Page) -> str:
     heading = _main(page).locator("h1").first
     return heading.inner_text().strip() if heading.count() else ""
@@ -168,6 +191,7 @@ def _note(page: Page, axe, walk: Walk, step: str) -> None:
     walk.titles[step] = _title(page)
     walk.texts[step] = _main(page).inner_text()
     walk.overflow[step] = horizontal_overflow(page)
+    walk.controls[step] = page.evaluate(CONTROLS)
     walk.scans[step] = record_step(page, axe, step)
 
 
