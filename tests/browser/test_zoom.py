@@ -10,30 +10,10 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.helpers import click, horizontal_overflow, main_area, open_app, unfold, wait_idle
+from tests.browser.walks import CONTROLS
 
 ZOOMED = {"width": 640, "height": 450}
 MIN_TARGET = 24  # CSS px, WCAG 2.2 target size (minimum)
-
-# Controls in the main area that are drawn (not the hidden file input or radio dots,
-# whose labels are the targets), with where they sit and how big they are.
-_CONTROLS = """() => {
-    const main = document.querySelector('[data-testid=stMain]');
-    const selector = 'button, textarea, input:not([type=radio]):not([type=checkbox])'
-        + ':not([type=file]), [role=radiogroup] label, [data-testid=stCheckbox] label,'
-        + ' [role=combobox]';
-    const out = [];
-    for (const el of main.querySelectorAll(selector)) {
-        const box = el.getBoundingClientRect();
-        const style = getComputedStyle(el);
-        if (!box.width || !box.height || style.visibility === 'hidden') continue;
-        if (el.closest('[data-testid=stTooltipIcon], [data-testid=stPlotlyChart]')) continue;
-        out.push({
-            name: (el.getAttribute('aria-label') || el.innerText || el.tagName).trim().slice(0, 60),
-            left: box.left, right: box.right, width: box.width, height: box.height,
-        });
-    }
-    return out;
-}"""
 
 
 @pytest.fixture
@@ -45,7 +25,7 @@ def zoomed(pages, request):
 def _check_controls(page: Page, step: str) -> int:
     """Assert that every control is inside the window and at least 24 px square."""
     assert horizontal_overflow(page) <= 1, f"{step}: the page scrolls sideways"
-    controls = page.evaluate(_CONTROLS)
+    controls = page.evaluate(CONTROLS)
     cut = [c["name"] for c in controls if c["left"] < -1 or c["right"] > ZOOMED["width"] + 1]
     small = [
         (c["name"], round(c["width"]), round(c["height"]))
