@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from clientcheck.bank.loader import default_bank
-from clientcheck.guidance.advice import action_plan
+from clientcheck.guidance.advice import action_plan, advice_for
 from clientcheck.guidance.explain import change_lines
 from clientcheck.guidance.messages import TONES, MessageDetails, render_message
 from clientcheck.guidance.suggestions import suggested_messages
@@ -84,12 +84,15 @@ def test_a_repeat_after_an_objection_is_answered_for_calls_and_meetings_alike(la
     }
     body = render_message("name_disrespect", "neutral", ctx, MessageDetails()).body
     assert ends[lang] in body, body
-    # The plan opens with the repeat put on record, and tells whoever hires the user.
+    # The plan opens with the repeat put on record, and the advice says to tell whoever
+    # hires the user when the abuse comes from someone else.
     plan = action_plan(ctx)
     first = {"en": "Tell Acme in writing that it happened again", "fr": "Dites par écrit à Acme"}
     assert plan[0].startswith(first[lang]), plan
-    assert "someone else hires you" in plan[0] or "quelqu'un d'autre vous confie" in plan[0]
     assert not any(step.startswith(("Protect yourself", "Protégez-vous")) for step in plan), plan
+    advice = next(item for item in advice_for(ctx) if item.sign_id == "disrespect")
+    told = "someone else hires you" if lang == "en" else "quelqu'un d'autre vous confie"
+    assert any(told in line for line in advice.lines), advice.lines
     for tone in TONES:
         text = render_message("name_disrespect", tone, ctx, MessageDetails()).body
         assert "I'll end the call and" not in text and "j'y mettrai fin et" not in text, text
