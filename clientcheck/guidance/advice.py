@@ -120,6 +120,21 @@ def unpaid_now(ctx: AssessmentContext) -> bool:
     return money_owed(ctx) or answered(ctx, "late_payment.owed_now") in RESISTED
 
 
+def crossed_lines(ctx: AssessmentContext) -> set[str]:
+    """The lines the user said the client crossed (none unless they said one was)."""
+    f = facts(ctx, "unprofessional")
+    crossed = f.get("crossed_what") if f.get("crossed_line") == "yes" else ()
+    return set(crossed) if isinstance(crossed, tuple | list) else set()
+
+
+def asked_to_cheat(ctx: AssessmentContext) -> str:
+    """What the client asked the user to do against the rules: "falsify" (something that
+    carries the user's name), "shortcut" (a dishonest shortcut) or "" (neither). The plan
+    and the goodbye for leaving put the user's "no" on record first."""
+    crossed = crossed_lines(ctx)
+    return "falsify" if "dishonest" in crossed else ("shortcut" if "shortcut" in crossed else "")
+
+
 def notice_weeks(ctx: AssessmentContext) -> float | None:
     """Return the notice period in weeks (a month is 4.345: say it with the ``notice``
     filter), or None when there is none or it is unknown."""
@@ -278,6 +293,7 @@ def action_plan(ctx: AssessmentContext) -> tuple[str, ...]:
         notice_end=last_working_day(ctx, weeks),
         owed=money_owed(ctx),
         unpaid_now=unpaid_now(ctx),
+        asked_to_cheat=asked_to_cheat(ctx),
         contract=has_contract(ctx),
         cushion=needs_cushion(ctx),
     )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from clientcheck.bank.questions import ASKED_IN_VAIN, STILL_GOING
 from clientcheck.engine import money
-from clientcheck.guidance.advice import facts, money_owed
+from clientcheck.guidance.advice import crossed_lines, facts, money_owed
 from clientcheck.guidance.letters import MessageDetails
 from clientcheck.guidance.render import AssessmentContext
 
@@ -230,21 +230,14 @@ THREATS = ("threats", "threat_once")
 NOT_A_THREAT_ALONE = ("dishonest", "shortcut", "harassment", "discrimination", "safety")
 
 
-def _crossed(ctx: AssessmentContext) -> set[str]:
-    """The lines the user said the client crossed (none unless they said one was)."""
-    f = facts(ctx, "unprofessional")
-    crossed = f.get("crossed_what") if f.get("crossed_line") == "yes" else ()
-    return set(crossed) if isinstance(crossed, tuple | list) else set()
-
-
 def threat_made(ctx: AssessmentContext) -> bool:
     """The client made a threat, whatever else came with it."""
-    return bool(_crossed(ctx) & set(THREATS))
+    return bool(crossed_lines(ctx) & set(THREATS))
 
 
 def threatened(ctx: AssessmentContext) -> bool:
     """The client used a threat to get their way, and nothing graver crossed with it."""
-    return threat_made(ctx) and not _crossed(ctx) & set(NOT_A_THREAT_ALONE)
+    return threat_made(ctx) and not crossed_lines(ctx) & set(NOT_A_THREAT_ALONE)
 
 
 # What the professionalism reminder answers, besides a general reminder: its title says so.
@@ -272,7 +265,7 @@ def reminder_case(ctx: AssessmentContext) -> str:
     said = facts(ctx, "unprofessional").get("crossed_line") == "yes"
     if not (said and any(s.id == "unprofessional" for s in ctx.flagged)):
         return ""
-    what = _crossed(ctx)
+    what = crossed_lines(ctx)
     if "safety" in what:
         return "safety"
     if what in ({"intoxicated"}, {"control"}):

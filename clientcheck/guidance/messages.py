@@ -14,6 +14,7 @@ from difflib import SequenceMatcher
 from clientcheck.engine import money
 from clientcheck.guidance.advice import (
     answered,
+    asked_to_cheat,
     currency,
     facts,
     has_contract,
@@ -292,6 +293,7 @@ def render_message(
         facts={sign.id: facts(ctx, sign.id) for sign in ctx.signs},
         reminder_case=reminder_case(ctx),  # what it answers: the title reads it too
         threat_made=threat_made(ctx),
+        asked_to_cheat=asked_to_cheat(ctx),  # the goodbye's "no" to a dishonest request
         rates=rate_review(ctx.answers, dates.prepared_on, lang, weeks, code),
     )
     text = one_period(_tidy(text))
