@@ -123,11 +123,21 @@ class Stack:
 
 
 @contextlib.contextmanager
-def stack(haproxy: str | None = None, config: Path = CONFIG) -> Iterator[Stack]:
-    """Two replicas behind HAProxy, all on loopback."""
+def stack(
+    haproxy: str | None = None,
+    config: Path = CONFIG,
+    running: list[tuple[str, int]] | None = None,
+) -> Iterator[Stack]:
+    """Two replicas behind HAProxy, all on loopback.
+
+    ``running``: two replicas already started (``replicas``' (host:port, pid) pairs), put
+    behind a proxy of this stack's own and left running after it; else two new ones.
+    """
     haproxy = haproxy or haproxy_executable()
     if haproxy is None:
         raise RuntimeError("HAProxy not found: install it (apt-get install haproxy)")
     proxy_pids: list[int] = []
-    with replicas(2) as apps, proxy(haproxy, [a for a, _ in apps], config, pids=proxy_pids) as url:
+    with contextlib.ExitStack() as started:
+        apps = running if running is not None else started.enter_context(replicas(2))
+        url = started.enter_context(proxy(haproxy, [a for a, _ in apps], config, pids=proxy_pids))
         yield Stack(url, [a for a, _ in apps], [p for _, p in apps], proxy_pids[0])

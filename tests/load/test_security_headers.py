@@ -25,7 +25,7 @@ import pytest
 from deploy.security import HSTS, security_headers
 from scripts.load_proc import tree
 from scripts.load_proto import Response, http
-from scripts.load_proxy import CONFIG, Stack, haproxy_executable, proxy
+from scripts.load_proxy import CONFIG, haproxy_executable, proxy, stack
 from scripts.load_user import VirtualUser
 from scripts.load_ws import run_coroutine
 from tests.support.tools import HAPROXY_MISSING, required
@@ -49,10 +49,7 @@ def haproxy() -> str:
 def served(haproxy, app_replicas):
     """The stack (the shared replicas behind HAProxy), and one finished assessment on it:
     (stack, the virtual user)."""
-    apps = [address for address, _ in app_replicas]
-    proxy_pids: list[int] = []
-    with proxy(haproxy, apps, pids=proxy_pids) as url:
-        s = Stack(url, apps, [pid for _, pid in app_replicas], proxy_pids[0])
+    with stack(haproxy, running=app_replicas) as s:
         user = VirtualUser(s.url, 0, 0.0, 3, source="127.5.0.1")
 
         async def assess():
