@@ -54,6 +54,8 @@ def _when(w) -> str:
         parts.append(f"`{question}` " + " or ".join(options))
     for question, options in w.unless.items():
         parts.append(f"not when `{question}` " + " or ".join(options))
+    for question, least in w.number_at_least.items():
+        parts.append(f"`{question}` at least {least:g}")
     return "; ".join(parts) or "always"
 
 

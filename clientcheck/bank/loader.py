@@ -271,6 +271,10 @@ def _check_references(
                 raise QuestionBankError(f"sign_rules.{rule.id}: unknown sign question {qid!r}")
             if not set(options) <= set(question.scale.option_ids):
                 raise QuestionBankError(f"sign_rules.{rule.id}: unknown option(s) of {qid}")
+        for qid in rule.when.number_at_least:
+            question = by_id.get(qid)
+            if question is None or question.number is None or question.section not in sign_ids:
+                raise QuestionBankError(f"sign_rules.{rule.id}: unknown number question {qid!r}")
     for money_rule in rules.money_rules:
         for qid, options in (*money_rule.answers.items(), *money_rule.unless.items()):
             question = by_id.get(qid)

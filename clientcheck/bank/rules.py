@@ -61,6 +61,8 @@ class SignWhen:
     # qid -> options none of which may be among the answers given (an answer left blank
     # passes): "cancellations, with no term said broken"
     unless: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # qid -> the least number that matches (a number question left blank: no match)
+    number_at_least: Mapping[str, float] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -173,8 +175,13 @@ class Rules:
 
     @cached_property
     def rule_questions(self) -> frozenset[str]:
-        """The questions whose answers a sign rule reads directly (``answers`` conditions)."""
-        return frozenset(q for r in self.sign_rules for q in (*r.when.answers, *r.when.unless))
+        """The questions whose answers a sign rule reads directly (``answers``, ``unless`` and
+        ``number_at_least`` conditions)."""
+        return frozenset(
+            q
+            for r in self.sign_rules
+            for q in (*r.when.answers, *r.when.unless, *r.when.number_at_least)
+        )
 
     @cached_property
     def money_rule_questions(self) -> tuple[str, ...]:
@@ -217,6 +224,7 @@ def _sign_when(when: dict, states: tuple[str, ...], kinds: set[str], where: str)
     allowed = {
         *("state", "state_at_least", "history", "kind", "not_kind"),
         *("small_client", "dependent", "stuck", "busy", "hardship", "answers", "unless"),
+        "number_at_least",
     }
     unknown = set(when) - allowed
     if unknown:
@@ -235,7 +243,18 @@ def _sign_when(when: dict, states: tuple[str, ...], kinds: set[str], where: str)
         hardship=_names(when["hardship"], HARDSHIPS, where) if "hardship" in when else (),
         answers=_options_by_question(when.get("answers", {})),
         unless=_options_by_question(when.get("unless", {})),
+        number_at_least=_least_numbers(when.get("number_at_least", {}), where),
     )
+
+
+def _least_numbers(table: Mapping[str, object], where: str) -> dict[str, float]:
+    """A rule's ``number_at_least`` table: question id -> the least number that matches."""
+    least = {}
+    for qid, value in dict(table).items():
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise QuestionBankError(f"{where}.number_at_least.{qid}: not a number")
+        least[str(qid)] = float(value)
+    return least
 
 
 def _sign_rule(raw: dict, states: tuple[str, ...], kinds: set[str]) -> SignRule:

@@ -33,6 +33,10 @@ def sign_matches(bank: QuestionBank, w: SignWhen, key: RuleKey) -> bool:
         given = dict(facts)
         if not all(said(given.get(q), options) for q, options in w.answers.items()):
             return False
+    if w.number_at_least:
+        given = dict(facts)
+        if not all(at_least(given.get(q), n) for q, n in w.number_at_least.items()):
+            return False
     if w.unless and any(any_said(dict(facts).get(q), opts) for q, opts in w.unless.items()):
         return False
     if w.state and state not in w.state:
@@ -47,6 +51,14 @@ def sign_matches(bank: QuestionBank, w: SignWhen, key: RuleKey) -> bool:
     if w.kind and kind not in w.kind:
         return False
     return kind not in w.not_kind
+
+
+def at_least(value: object, least: float) -> bool:
+    """A number answer is at least ``least`` (a blank or "don't know" answer: no)."""
+    try:
+        return float(str(value)) >= least
+    except ValueError:
+        return False
 
 
 def any_said(value: object, options: tuple[str, ...]) -> bool:

@@ -277,6 +277,24 @@ BANK_FAULTS = {
         'unless = { "contract_breach.nope"',
         "unknown sign question",
     ),
+    "sign_rule_number_on_an_unknown_question": (
+        "scoring.toml",
+        'number_at_least = { "late_payment.days_late" = 61 }',
+        'number_at_least = { "late_payment.days_lat" = 61 }',
+        "unknown number question",
+    ),
+    "sign_rule_number_on_a_question_of_options": (
+        "scoring.toml",
+        'number_at_least = { "late_payment.days_late" = 61 }',
+        'number_at_least = { "late_payment.owed_now" = 61 }',
+        "unknown number question",
+    ),
+    "sign_rule_number_that_is_not_a_number": (
+        "scoring.toml",
+        'number_at_least = { "late_payment.days_late" = 61 }',
+        'number_at_least = { "late_payment.days_late" = "61" }',
+        "not a number",
+    ),
     "money_rule_unless_unknown_option": (
         "scoring.toml",
         'unless = { "situation.work_matters" = ["quite", "a_lot"]',

@@ -341,6 +341,26 @@ def test_a_client_who_pays_late_but_in_full_is_told_first_unless_you_depend_on_t
     assert result.verdict == "keep_boundaries"
 
 
+@pytest.mark.parametrize(
+    ("days", "verdict", "rule"),
+    [
+        (60.0, "keep_boundaries", "speak_up"),
+        (61.0, "renegotiate", "two_months_late_on_average"),
+        (150.0, "renegotiate", "two_months_late_on_average"),
+        (None, "keep_boundaries", "speak_up"),
+    ],
+)
+def test_paid_more_than_two_months_late_never_raised_calls_for_new_terms(days, verdict, rule):
+    """Past the 60 days any payment term allows, a word alone will not free the money tied
+    up (the judges, on the tuned part: renegotiate three, plan your exit one, let go one,
+    none "keep, and set boundaries"); at 60 days or with the delay left blank, a word."""
+    answers = {**LATE_HABIT, "late_payment.days_late": days, **FREE}
+    if days is None:
+        del answers["late_payment.days_late"]
+    result = assess(BANK, answers)
+    assert (result.verdict, rules_of(result)) == (verdict, [rule])
+
+
 @pytest.mark.parametrize("situation", [FREE, DEPENDENT], ids=["free", "dependent"])
 def test_an_invoice_unpaid_past_90_days_never_raised_calls_for_new_terms(situation):
     result = assess(BANK, {**LATE_HABIT, "late_payment.unpaid_90": "once", **situation})
