@@ -114,13 +114,18 @@ def late_history(ctx: AssessmentContext) -> bool:
 
     "Several invoices were paid late" only when the answers say so, not for one unpaid
     invoice; raised, or fees and deposits put in force, and still late counts, counted or not,
-    and so does a debt that grows while the work goes on (debt_growing)."""
+    and so does a debt that grows while the work goes on (debt_growing), and an average
+    delay given without a count of late invoices ("two or three months late, every time":
+    a reading as a user met a draft proposing terms "before the next project" as if the
+    client had never paid late)."""
     late = facts(ctx, "late_payment")
     flagged = any(sign.id == "late_payment" for sign in ctx.flagged)
     chased = late.get("chasing") in ("often", "always")
     raised = late.get("raised") in STILL_GOING
+    pattern = late_pattern(ctx)
+    delay_alone = "late" not in pattern and pattern.get("days", 0) > 0
     return flagged and (
-        late_pattern(ctx).get("late", 0) >= 2 or chased or raised or debt_growing(ctx)
+        pattern.get("late", 0) >= 2 or delay_alone or chased or raised or debt_growing(ctx)
     )
 
 

@@ -249,7 +249,7 @@ PROPOSES = {
     "due_date": (("days of",), ("jours",)),
     "first_word": (("From the next invoice",), ("prochaine facture",)),
     "gentle": (("settled",), ("réglées",)),
-    "plan": (("instalments",), ("mensualités",)),
+    "plan": (("instalments", "installments"), ("mensualités",)),
 }
 NO_DEPOSIT = ("due_date", "first_word", "gentle", "plan", "paid_first")
 
@@ -276,7 +276,7 @@ EACH_REASON = {
     "a26": "deposit",
     "f19": "in_advance",
     "cc19": "paid_first",
-    "a01": "due_date",
+    "ab01": "due_date",
     "i02": "first_word",
     "q02": "gentle",
     "ag09": "plan",
