@@ -113,14 +113,6 @@ def worse(q: Question, value, answers) -> st.SearchStrategy:
     return st.floats(lo, hi, allow_nan=False).filter(lambda v: answer_risk(q, v, answers) >= base)
 
 
-def newly_asked_dropped(before: dict, after: dict) -> dict:
-    """As in the app: a question that only now appears starts blank."""
-    return {
-        qid: value
-        for qid, value in after.items()
-        if is_visible(BANK, BANK.question(qid), before)
-        or not is_visible(BANK, BANK.question(qid), after)
-    }
 
 
 # --- scores -----------------------------------------------------------------------------
@@ -150,7 +142,11 @@ def test_a_worse_answer_never_lowers_a_score_or_gives_a_milder_verdict(answers, 
         answers = _within_limits({**answers, question.id: current})
         current = answers[question.id]
     new = data.draw(worse(question, current, answers))
-    after_answers = newly_asked_dropped(answers, {**answers, question.id: new})
+    # As in the app: the answers stay in the user's store while their question is hidden,
+    # and a question that appears again shows its answer. (Until 7 December 2026 this test
+    # blanked them, which is not what the app does: a "not yet" about late payment, hidden
+    # while the sign was healthy, then read as "nothing said of what was tried".)
+    after_answers = {**answers, question.id: new}
     before = assess(BANK, answers)
     after = assess(BANK, after_answers)
     assert after.sign(question.section).score >= before.sign(question.section).score - 1e-9
