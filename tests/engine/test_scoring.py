@@ -374,7 +374,8 @@ def test_asked_and_nothing_changed_means_enforce_not_leave(situation):
 
 def test_stuck_with_a_client_whose_problem_goes_on_after_asking_means_preparing_a_way_out():
     """Almost all the income and no cushion: enforce, and prepare a way out (the judges,
-    unanimous on three batches); behaviour still gets its last warning first."""
+    unanimous on three batches). Disrespect that goes on after asking is no longer a last
+    warning first: the judges, four of five such tuned situations, prepare the exit."""
     answers = {**LATE_HABIT, "late_payment.raised": "no_change", **DEPENDENT}
     result = assess(BANK, answers)
     assert result.dependency >= BANK.rules.stuck_at
@@ -382,7 +383,7 @@ def test_stuck_with_a_client_whose_problem_goes_on_after_asking_means_preparing_
     leaning = assess(BANK, {**answers, **LEANING})
     assert not leaning.can_leave and leaning.verdict == "renegotiate"
     rude = {"disrespect.belittles": "often", "disrespect.raised": "no_change", **DEPENDENT}
-    assert assess(BANK, rude).verdict == "renegotiate"
+    assert assess(BANK, rude).verdict == "plan_exit"
 
 
 @pytest.mark.parametrize(
@@ -430,14 +431,15 @@ def test_payments_back_on_time_with_money_still_owed_means_collecting_it():
 def test_no_rule_jumps_from_one_request_to_exit():
     """Asked once or twice, nothing changed: never exit, except for lines already crossed
     again after an objection (repeated behaviour, harassment), threats, or someone stuck
-    with the client (then the exit is prepared, never immediate)."""
+    with the client or unable to leave yet (then the exit is prepared, never immediate:
+    disrespect ignored after asking, ignored_while_you_depend)."""
     for sign in BANK.signs:
         for state_answers in ({f"{sign.id}.raised": "no_change"},):
             for rule in BANK.rules.sign_rules:
                 w = rule.when
                 if "no_change" in w.history and rule.floor == "exit":
                     assert set(w.state) <= {"pattern", "line", "unfixable"}, rule.id
-                    assert w.state or w.small_client or w.stuck, rule.id
+                    assert w.state or w.small_client or w.stuck or w.dependent, rule.id
             assert state_answers
 
 
@@ -1493,6 +1495,20 @@ def test_disrespect_that_goes_on_after_asking_calls_for_a_last_warning_not_new_t
     # A late payer asked without result is told to enforce terms instead.
     late = {"late_payment.chasing": "always", "late_payment.raised": "no_change"}
     assert rules_of(assess(BANK, {**late, **FREE})) == ["asked_nothing_changed"]
+
+
+def test_disrespect_ignored_after_asking_from_a_client_you_depend_on_means_preparing_to_leave():
+    """Asked, and it goes on, while you cannot afford to leave yet: prepare your way out
+    (the judges, four of five such tuned situations: "he said noted and carried on, so
+    finish this project, replace the income and don't take the next one"). Free to leave,
+    still a last warning; never raised, still a word first."""
+    answers = {"disrespect.belittles": "often", "disrespect.raised": "no_change"}
+    for position in (DEPENDENT, LEANING):
+        result = assess(BANK, {**answers, **position})
+        assert (result.verdict, rules_of(result)) == ("plan_exit", ["ignored_while_you_depend"])
+    assert rules_of(assess(BANK, {**answers, **FREE})) == ["last_warning"]
+    never = assess(BANK, {**answers, "disrespect.raised": "not_yet", **LEANING})
+    assert never.verdict == "renegotiate"
 
 
 def test_an_insult_on_top_of_belittling_already_at_warning_never_gives_a_milder_verdict():
