@@ -113,8 +113,6 @@ def worse(q: Question, value, answers) -> st.SearchStrategy:
     return st.floats(lo, hi, allow_nan=False).filter(lambda v: answer_risk(q, v, answers) >= base)
 
 
-
-
 # --- scores -----------------------------------------------------------------------------
 
 
