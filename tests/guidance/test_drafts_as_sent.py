@@ -11,7 +11,7 @@ import pytest
 
 from clientcheck.guidance.letters import MessageDetails
 from clientcheck.guidance.messages import MESSAGE_IDS, TONES, fields_to_fill, render_message
-from tests.support.contexts import DEPENDENT, FREE, make_ctx
+from tests.support.contexts import DEPENDENT, FREE, LATE_PAYER, make_ctx
 
 ROOT = Path(__file__).resolve().parents[2]
 _COMMENT = re.compile(r"\{#.*?#\}", re.S)
@@ -303,21 +303,29 @@ def test_the_goodbye_points_to_the_contract_clause_before_holding_files_back(lan
 def test_a_private_client_is_promised_what_it_needs_not_your_access_and_the_files(lang, tone):
     """A plumber's or a tutor's private customer may have no access details and no files:
     the goodbye promises what they need to carry on, "such as documents or access
-    details", and "any" final files on payment. A business client still gets its access
-    details, the notes to carry on, and the final files on payment of the last invoice."""
+    details" (and final files). A business client gets its access details and the notes
+    to carry on. The final files come by the last day from a client who pays, and on
+    payment of the final invoice from one who pays late (three readings, 7 December 2026:
+    holding them back from a client who pays was a condition the user never set)."""
     answers = {"unprofessional.threats": "yes", "situation.jurisdiction": "uk"}
-    private = {**answers, "situation.client_kind": "individual"}
-    business = {**answers, "situation.client_kind": "business"}
-    to_private = render_message("goodbye", tone, make_ctx(private, lang), MessageDetails()).body
-    to_business = render_message("goodbye", tone, make_ctx(business, lang), MessageDetails()).body
-    if lang == "en":
-        assert "such as documents or access details" in to_private, to_private
-        assert "Any final files" in to_private and "your access details" not in to_private
-        assert "your access details and the notes" in to_business, to_business
-    else:
-        assert "documents ou accès" in to_private, to_private
-        assert "Les éventuels fichiers finaux" in to_private and "vos accès" not in to_private
-        assert "vos accès et les notes" in to_business, to_business
+    late = {**answers, **LATE_PAYER}
+    for given, held in ((answers, False), (late, True)):
+        private = {**given, "situation.client_kind": "individual"}
+        business = {**given, "situation.client_kind": "business"}
+        ctx_private, ctx_business = make_ctx(private, lang), make_ctx(business, lang)
+        to_private = render_message("goodbye", tone, ctx_private, MessageDetails()).body
+        to_business = render_message("goodbye", tone, ctx_business, MessageDetails()).body
+        if lang == "en":
+            assert "such as documents" in to_private, to_private
+            assert "your access details" not in to_private
+            assert "your access details" in to_business, to_business
+            assert ("Any final files will follow" in to_private) == held, to_private
+            assert ("final files will follow" in to_business) == held, to_business
+        else:
+            assert "documents" in to_private and "vos accès" not in to_private, to_private
+            assert "vos accès" in to_business, to_business
+            assert ("Les éventuels fichiers finaux vous seront remis" in to_private) == held
+            assert ("fichiers finaux vous seront remis" in to_business) == held, to_business
 
 
 # French a user read as translated or broken (a walk on 6 December 2026): "je l'ai demandé"
