@@ -5,14 +5,19 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, timedelta
 
 from clientcheck.bank.answers import Answer, answer_label
 from clientcheck.bank.questions import STILL_GOING, QuestionBank
 from clientcheck.engine.changes import ended_at_once, what_would_change
 from clientcheck.engine.signs import NOT_ASSESSED
 from clientcheck.engine.verdict import NOT_ENOUGH, Reason, Result, assess
-from clientcheck.guidance.dates import check_again_on
+from clientcheck.guidance.dates import (
+    check_again_on,
+    jurisdiction_of,
+    rates_start,
+    working_day_on_or_after,
+)
 from clientcheck.i18n import format_percent, t
 
 
@@ -223,7 +228,28 @@ def check_again_date(
     boundary on late payment, once an invoice sent under them can have fallen due."""
     slow = verdict in ("keep_boundaries", "renegotiate") and driver is not None
     slow = slow and "late_payment" in (driver.sign_id, *driver.signs)
-    return check_again_on(assessed_on, days, answers, waits_for_an_invoice=slow)
+    on = check_again_on(assessed_on, days, answers, waits_for_an_invoice=slow)
+    if verdict == "renegotiate" and driver is not None and driver.rule_id in RATE_RULES:
+        # Not before the new rate applies (a gardener's reading: "check again on 6 January"
+        # came before the rates of 1 February): a week after it, once it has been billed.
+        notice = answers.get("situation.notice_weeks")
+        weeks = float(notice) if isinstance(notice, int | float) else None
+        applies = rates_start(assessed_on, weeks) + timedelta(days=RATE_CHECK_DAYS)
+        on = max(on, working_day_on_or_after(applies, jurisdiction_of(answers)))
+    return on
+
+
+# The money rules whose first step is the New rates draft, and how long after the new rate
+# applies the check comes.
+RATE_RULES = frozenset(
+    {
+        "far_below_your_usual_rate",
+        "below_your_usual_rate",
+        "paid_far_below_your_rate",
+        "a_low_rate_from_a_small_client",
+    }
+)
+RATE_CHECK_DAYS = 7
 
 
 def shown_score(score: float) -> int:

@@ -11,7 +11,8 @@ from datetime import date
 import pytest
 
 from clientcheck.guidance.dates import terms_start
-from clientcheck.guidance.messages import TONES, render_message
+from clientcheck.guidance.messages import TONES, MessageDetails, render_message
+from tests.support.contexts import make_ctx
 from tests.support.gallery import gallery_draft, gallery_situations
 
 # --- new rates: the change first, then the reason; proposed consistently under a contract ------
@@ -306,7 +307,7 @@ def test_a_private_client_hears_no_scope_jargon_and_gets_a_price_with_vat(lang):
     for tone in TONES:
         text = gallery_draft(lang, 4, "quote_extra_work", tone)
         assert "scope" not in text and "périmètre" not in text, text
-        assert ("including any VAT" if lang == "en" else "TVA éventuelle comprise") in text
+        assert ("including any tax" if lang == "en" else "TVA éventuelle comprise") in text
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
@@ -554,10 +555,18 @@ def test_a_revision_sets_working_hours_when_after_hours_calls_were_reported(lang
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_a_private_clients_new_rate_to_fill_includes_any_vat(lang):
-    vat = "[new rate, including any VAT]" if lang == "en" else "TVA éventuelle comprise]"
+    """In English, VAT where the user is based in Europe, else "tax" (GST, sales tax: a
+    reading in New Zealand); in French, TVA."""
+    vat = "[new rate, including any tax]" if lang == "en" else "TVA éventuelle comprise]"
     for tone in TONES:
         assert vat in gallery_draft(lang, 4, "new_rates", tone)
         assert vat not in gallery_draft(lang, 3, "new_rates", tone)
+    if lang == "en":
+        private = {"situation.usual_rate": "far_below", "situation.client_kind": "individual"}
+        for where, word in (("uk", "VAT"), ("eu", "VAT"), ("other", "tax")):
+            ctx = make_ctx({**private, "situation.jurisdiction": where}, lang)
+            body = render_message("new_rates", "warm", ctx, MessageDetails()).body
+            assert f"including any {word}]" in body, body
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
