@@ -1509,6 +1509,21 @@ def test_disrespect_ignored_after_asking_from_a_client_you_depend_on_means_prepa
     assert never.verdict == "renegotiate"
 
 
+def test_late_calls_asked_about_in_vain_by_someone_who_depends_on_the_client_get_a_price():
+    """Calls at eleven at night after "no calls after seven", from a client you cannot
+    afford to lose yet: put a price on it, in writing (the judges, four of five such tuned
+    situations); free to leave, say it again (the judges split between that and leaving)."""
+    calls = {"high_maintenance.after_hours": "often", "high_maintenance.raised": "no_change"}
+    result = assess(BANK, {**calls, **LEANING})
+    assert (result.verdict, rules_of(result)) == (
+        "renegotiate",
+        ["calls_asked_about_while_you_depend"],
+    )
+    assert rules_of(assess(BANK, {**calls, **FREE})) == ["ask_again"]
+    # Stuck with them (almost all the income, no cushion): enforce and prepare a way out.
+    assert rules_of(assess(BANK, {**calls, **DEPENDENT})) == ["stuck_and_unresolved"]
+
+
 def test_an_insult_on_top_of_belittling_already_at_warning_never_gives_a_milder_verdict():
     # Found by the property test: the incident's own rule (a firm word) was milder than
     # the rule the Warning band alone reached (name it, stay only if it stops).

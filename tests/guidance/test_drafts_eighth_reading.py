@@ -101,3 +101,32 @@ def test_a_private_clients_new_rate_keeps_booked_work_and_is_checked_once_it_app
     # The check comes a week after the new rate applies, never before it.
     applies = rates_start(ASSESSED_ON, 0)
     assert ctx.check_again_on >= applies + timedelta(days=7)
+
+
+# "I told her in March I don't take calls after seven. She still rings at eleven." (dg06)
+LATE_CALLS = {
+    "situation.income_share": 40,
+    "situation.savings_months": 6,
+    "situation.client_kind": "business",
+    "high_maintenance.after_hours": "often",
+    "high_maintenance.raised": "no_change",
+}
+PRICED = {"en": "billed at [after-hours rate]", "fr": "facturé [tarif hors horaires]"}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_late_calls_asked_about_in_vain_get_a_price_in_the_plan_and_the_draft(lang):
+    ctx = make_ctx(LATE_CALLS, lang)
+    assert (ctx.verdict, ctx.driver_rule) == ("renegotiate", "calls_asked_about_while_you_depend")
+    assert ("bill the extra time" if lang == "en" else "temps en plus facturé") in action_plan(ctx)[
+        0
+    ]
+    for tone in TONES:
+        body = render_message("communication_boundaries", tone, ctx, MessageDetails()).body
+        assert PRICED[lang] in body, body
+    # Free to leave, it is said again, with no price.
+    free = make_ctx(
+        {**LATE_CALLS, "situation.income_share": 5, "situation.savings_months": 24}, lang
+    )
+    body = render_message("communication_boundaries", "neutral", free, MessageDetails()).body
+    assert PRICED[lang] not in body, body
