@@ -239,15 +239,14 @@ def check_again_date(
     return on
 
 
-# The money rules whose first step is the New rates draft, and how long after the new rate
-# applies the check comes.
-RATE_RULES = frozenset(
-    {
-        "far_below_your_usual_rate",
-        "below_your_usual_rate",
-        "paid_far_below_your_rate",
-        "a_low_rate_from_a_small_client",
-    }
+# The rules by which the rate alone sets the verdict (questions/scoring.toml): the headline,
+# the plan and the suggested drafts speak of the rate (the New rates draft first), and the
+# check comes RATE_CHECK_DAYS after the new rate applies.
+RATE_RULES = (
+    "paid_far_below_your_rate",
+    "far_below_your_usual_rate",
+    "below_your_usual_rate",
+    "far_below_from_a_small_client",
 )
 RATE_CHECK_DAYS = 7
 

@@ -23,6 +23,7 @@ from clientcheck.guidance.dates import LAW_JURISDICTIONS, jurisdiction_of, notic
 from clientcheck.guidance.explain import (
     BEHAVIOUR_KINDS,
     PAID_FOR_RULES,
+    RATE_RULES,
     SETTLED_TAGS,
     change_lines,
     check_again_date,
@@ -66,11 +67,6 @@ def page_date_style(lang: str, browser_locale: object) -> str:
 def letter_style(lang: str, currency_code: str) -> str:
     """The conventions a draft follows: ``en-US`` for English to a client paid in USD."""
     return US_ENGLISH if lang == "en" and currency_code == "USD" else lang
-
-
-# The rules by which the rate alone sets the verdict (questions/scoring.toml): the headline,
-# the plan and the suggested drafts speak of the rate, and keep everything else as it is.
-RATE_RULES = ("paid_far_below_your_rate", "far_below_your_usual_rate", "below_your_usual_rate")
 
 
 @cache

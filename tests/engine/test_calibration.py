@@ -83,6 +83,7 @@ SITUATIONS = calibration.load()
 # 0.67: 1219 of 1800 (0.677) once batches dg-dh joined (fresh, 31 of 48 before any change).
 # 0.67: 1223 of 1800 (0.679) with disrespect ignored by a client you depend on (plan your exit).
 # 0.67: 1227 of 1800 (0.682) with a price on late calls asked about in vain (you depend on them).
+# 0.67: 1232 of 1800 (0.684) with a rate far below yours renegotiated even from a small client.
 TUNED_AT_LEAST = 0.67
 VERDICTS = {"keep", "keep_boundaries", "renegotiate", "plan_exit", "let_go", "not_enough"}
 

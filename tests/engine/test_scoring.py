@@ -1429,18 +1429,26 @@ def test_a_rate_cut_imposed_while_you_depend_on_the_client_means_preparing_your_
     )
 
 
-@pytest.mark.parametrize("usual", ["far_below", "below"])
-def test_a_low_rate_from_a_client_who_brings_you_very_little_is_said_once(usual):
-    # The judges, on four tuned situations (a publisher at 2 % of income paying half the
-    # rate, a retiree at 4 % on the rate of the early days): none "renegotiate", three
-    # "keep, and set boundaries": say your rate once, warmly, and keep them knowingly.
+@pytest.mark.parametrize(
+    ("usual", "matters", "verdict", "rule"),
+    [
+        ("below", None, "keep_boundaries", "a_low_rate_from_a_small_client"),
+        ("far_below", "a_lot", "keep_boundaries", "a_low_rate_from_a_small_client"),
+        ("far_below", None, "renegotiate", "far_below_from_a_small_client"),
+        ("far_below", "quite", "renegotiate", "far_below_from_a_small_client"),
+    ],
+)
+def test_a_low_rate_from_a_client_who_brings_you_very_little(usual, matters, verdict, rule):
+    # Somewhat below, or far below for work that matters a lot: say your rate once, warmly,
+    # and keep them knowingly (the judges, on the older tuned batches: a retiree at 4 % on
+    # the rate of the early days). Far below otherwise: renegotiate it all the same (the
+    # judges, seven of twelve such tuned situations, every one written since ba).
     pleasant = {"late_payment.chasing": "never", "disrespect.belittles": "never"}
     small = {**FREE, "situation.income_share": 3}
+    if matters:
+        small = {**small, "situation.work_matters": matters}
     result = assess(BANK, {**pleasant, "situation.usual_rate": usual, **small})
-    assert (result.verdict, rules_of(result)) == (
-        "keep_boundaries",
-        ["a_low_rate_from_a_small_client"],
-    )
+    assert (result.verdict, rules_of(result)[:1]) == (verdict, [rule])
     # At 10 % of the income it is renegotiated.
     assert (
         assess(BANK, {**pleasant, "situation.usual_rate": usual, **FREE}).verdict == "renegotiate"
