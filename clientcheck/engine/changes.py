@@ -165,6 +165,11 @@ def _changes_cached(
                     # overdue): a contradiction, not a change.
                     continue
                 delta = result.level - base.level
+                if delta < 0 and result.dependency < base.dependency:
+                    # Depending less on them would never make a problem milder: "if 10 % of
+                    # your income came from them, renegotiate" under "prepare your exit"
+                    # reads as backwards (two professional readings, 7 December 2026).
+                    continue
                 direction = "other_exit" if delta == 0 else "milder" if delta < 0 else "firmer"
                 rank = (
                     KINDS.index(kind),
