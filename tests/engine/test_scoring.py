@@ -4,7 +4,7 @@ dependency, verdict, confidence and what would change the verdict."""
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from clientcheck.bank.answers import DONT_KNOW
@@ -113,6 +113,15 @@ def worse(q: Question, value, answers) -> st.SearchStrategy:
     return st.floats(lo, hi, allow_nan=False).filter(lambda v: answer_risk(q, v, answers) >= base)
 
 
+def asked_only(answers: dict) -> dict:
+    """The answers whose question is asked, given the others (until nothing changes)."""
+    while True:
+        kept = {q: a for q, a in answers.items() if is_visible(BANK, BANK.question(q), answers)}
+        if kept == answers:
+            return kept
+        answers = kept
+
+
 # --- scores -----------------------------------------------------------------------------
 
 
@@ -140,10 +149,12 @@ def test_a_worse_answer_never_lowers_a_score_or_gives_a_milder_verdict(answers, 
         answers = _within_limits({**answers, question.id: current})
         current = answers[question.id]
     new = data.draw(worse(question, current, answers))
-    # As in the app: the answers stay in the user's store while their question is hidden,
-    # and a question that appears again shows its answer. (Until 7 December 2026 this test
-    # blanked them, which is not what the app does: a "not yet" about late payment, hidden
-    # while the sign was healthy, then read as "nothing said of what was tried".)
+    # A user who answers as the questions come: only questions asked hold an answer, and one
+    # that a worse answer brings up starts blank. (Answers kept while their question is
+    # hidden come back with it, and can tell more, either way: a "nothing overdue" found
+    # again lowers a score by a hair; that is information, not a milder reading.)
+    answers = asked_only(answers)
+    assume(question.id in answers)  # a question not asked cannot be answered worse
     after_answers = {**answers, question.id: new}
     before = assess(BANK, answers)
     after = assess(BANK, after_answers)
@@ -1530,6 +1541,25 @@ def test_late_calls_asked_about_in_vain_by_someone_who_depends_on_the_client_get
     assert rules_of(assess(BANK, {**calls, **FREE})) == ["ask_again"]
     # Stuck with them (almost all the income, no cushion): enforce and prepare a way out.
     assert rules_of(assess(BANK, {**calls, **DEPENDENT})) == ["stuck_and_unresolved"]
+
+
+@pytest.mark.parametrize(
+    "answers",
+    [
+        {"disrespect.belittles": "often", "disrespect.raised": "no_change"},
+        {"high_maintenance.after_hours": "often", "high_maintenance.raised": "no_change"},
+    ],
+    ids=["disrespect", "late_calls"],
+)
+def test_depending_less_on_a_client_is_never_offered_as_a_milder_verdict(answers):
+    """Under "prepare your exit" for disrespect ignored, "if 10 % of your income came from
+    them, renegotiate" read as backwards (two professional readings, 7 December 2026): a
+    change of situation that lowers the dependency never appears as a milder verdict."""
+    given = {**answers, **LEANING}
+    base = assess(BANK, given)
+    for change in what_would_change(BANK, given):
+        changed = assess(BANK, {**given, change.question_id: change.answer})
+        assert not (change.direction == "milder" and changed.dependency < base.dependency), change
 
 
 def test_an_insult_on_top_of_belittling_already_at_warning_never_gives_a_milder_verdict():
