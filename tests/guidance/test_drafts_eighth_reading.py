@@ -111,7 +111,7 @@ LATE_CALLS = {
     "high_maintenance.after_hours": "often",
     "high_maintenance.raised": "no_change",
 }
-PRICED = {"en": "billed at [after-hours rate]", "fr": "facturé [tarif hors horaires]"}
+PRICED = {"en": "at [after-hours rate]", "fr": "au [tarif hors horaires]"}
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
@@ -130,3 +130,17 @@ def test_late_calls_asked_about_in_vain_get_a_price_in_the_plan_and_the_draft(la
     )
     body = render_message("communication_boundaries", "neutral", free, MessageDetails()).body
     assert PRICED[lang] not in body, body
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_naming_disrespect_fits_a_remark_made_in_writing_too(lang):
+    """A founder mocking drafts in the team's chat, a site editor on WhatsApp: the neutral
+    draft speaks of something "said or wrote", not of "our recent conversations" (a ninth
+    reading, G1-1)."""
+    ctx = make_ctx({"disrespect.belittles": "often", "disrespect.raised": "no_change"}, lang)
+    body = render_message("name_disrespect", "neutral", ctx, MessageDetails()).body
+    if lang == "en":
+        assert "said or wrote on [date of the remark]" in body, body
+        assert "recent conversations" not in body, body
+    else:
+        assert "lors d'un échange récent" in body, body
