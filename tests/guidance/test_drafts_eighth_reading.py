@@ -144,3 +144,26 @@ def test_naming_disrespect_fits_a_remark_made_in_writing_too(lang):
         assert "recent conversations" not in body, body
     else:
         assert "lors d'un échange récent" in body, body
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_an_average_delay_with_money_unpaid_now_is_not_said_to_have_been_paid(lang):
+    """Two invoices unpaid, 76 days late on average (dm22): the draft says they have been
+    late and some are still unpaid, not that they "have been paid" late (a tenth reading)."""
+    owed = {
+        "situation.income_share": 30,
+        "situation.savings_months": 4,
+        "situation.client_kind": "business",
+        "late_payment.invoices_total": "dont_know",
+        "late_payment.days_late": 76,
+        "late_payment.owed_now": "slow",
+        "late_payment.chasing": "always",
+        "late_payment.raised": "no_change",
+    }
+    body = render_message("payment_terms", "neutral", make_ctx(owed, lang), MessageDetails()).body
+    if lang == "en":
+        assert "76 days late on average, and some are still unpaid" in body, body
+        assert "have been paid 76 days" not in body, body
+    else:
+        assert "76 jours de retard, et certaines ne sont toujours pas réglées" in body, body
+        assert "réglées en moyenne 76 jours" not in body, body
