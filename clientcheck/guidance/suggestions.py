@@ -27,6 +27,8 @@ from clientcheck.guidance.render import RATE_RULES, AssessmentContext, SignView
 from clientcheck.i18n import t
 
 MAX_SUGGESTED = 3
+# The rules under which the plan puts the user's terms in force, announced first.
+TERMS_IN_FORCE = ("asked_nothing_changed", "enforced_while_small", "coming_back")
 # The draft that fixes a sign while staying, and the one for a sign you are leaving over.
 FIX_DRAFT = {
     "late_payment": "payment_terms",
@@ -174,6 +176,12 @@ def suggested_drafts(ctx: AssessmentContext) -> tuple[tuple[str, str], ...]:
             # After the quote for free extras, when those come first (``extras_first``).
             first = bool(ctx.driver_rule) and not ctx.driver_kind and not ctx.extras_first
             picks.insert(0 if first else 1, ("new_rates", t("why_new_rates", lang)))
+        if ctx.driver_rule in TERMS_IN_FORCE and lead is not None and lead.id == "demanding":
+            # Asked about extras in vain: the plan announces the terms first, so the written
+            # terms come first, and the quote for one request after them (two readings: a
+            # quote "for your additional request" when none was pending, do06 and dd17).
+            terms = ("contract_revision", t("why_scope_terms", lang, sign=lead.name))
+            picks = [terms, *(p for p in picks if p[0] != "contract_revision")]
         if claim_due(ctx):
             # Right after the payment draft: ask for the invoice, then claim what the law adds.
             at = next((i + 1 for i, (m, _) in enumerate(picks) if m == "payment_terms"), 0)

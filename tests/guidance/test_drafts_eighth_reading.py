@@ -19,6 +19,7 @@ from clientcheck.guidance.advice import action_plan, advice_for
 from clientcheck.guidance.dates import rates_start
 from clientcheck.guidance.messages import TONES, MessageDetails, render_message
 from clientcheck.guidance.render import render_why
+from clientcheck.guidance.suggestions import suggested_drafts
 from tests.support.contexts import ASSESSED_ON, LATE_PAYER, make_ctx
 
 # A late payer you depend on, under a contract whose payment term they break (dg01).
@@ -167,3 +168,25 @@ def test_an_average_delay_with_money_unpaid_now_is_not_said_to_have_been_paid(la
     else:
         assert "76 jours de retard, et certaines ne sont toujours pas réglées" in body, body
         assert "réglées en moyenne 76 jours" not in body, body
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_extras_asked_about_in_vain_get_the_written_terms_first_then_the_quote(lang):
+    """The plan announces the terms first (quote every extra, start once accepted): so the
+    written terms are the first draft, and the quote for one request comes after them (two
+    readings: a quote "for your additional request" when none was pending, do06, dd17)."""
+    asked = {
+        "situation.income_share": 30,
+        "situation.savings_months": 5,
+        "situation.client_kind": "business",
+        "demanding.trend": "more",
+        "demanding.out_of_scope": 4,
+        "demanding.raised": "no_change",
+    }
+    ctx = make_ctx(asked, lang)
+    assert ctx.driver_rule == "asked_nothing_changed"
+    drafts = [m for m, _ in suggested_drafts(ctx)]
+    assert drafts[:2] == ["contract_revision", "quote_extra_work"], drafts
+    # Never raised: the quote is still the first word.
+    never = make_ctx({**asked, "demanding.raised": "not_yet"}, lang)
+    assert [m for m, _ in suggested_drafts(never)][0] == "quote_extra_work"
