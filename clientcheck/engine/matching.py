@@ -29,15 +29,12 @@ def sign_matches(bank: QuestionBank, w: SignWhen, key: RuleKey) -> bool:
         return False
     if w.dependent is not None and dependent != w.dependent:
         return False
-    if w.answers:
-        given = dict(facts)
-        if not all(said(given.get(q), options) for q, options in w.answers.items()):
-            return False
-    if w.number_at_least:
-        given = dict(facts)
-        if not all(at_least(given.get(q), n) for q, n in w.number_at_least.items()):
-            return False
-    if w.unless and any(any_said(dict(facts).get(q), opts) for q, opts in w.unless.items()):
+    given = dict(facts) if w.answers or w.number_at_least or w.unless else {}
+    if not all(said(given.get(q), options) for q, options in w.answers.items()):
+        return False
+    if not all(at_least(given.get(q), n) for q, n in w.number_at_least.items()):
+        return False
+    if any(any_said(given.get(q), options) for q, options in w.unless.items()):
         return False
     if w.state and state not in w.state:
         return False
