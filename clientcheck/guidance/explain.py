@@ -249,6 +249,14 @@ RATE_RULES = (
     "far_below_from_a_small_client",
 )
 RATE_CHECK_DAYS = 7
+# The rules under which asking has failed and the plan puts the user's terms in force,
+# announced first in writing: the headline, the plan and the first suggested draft say so.
+TERMS_IN_FORCE = (
+    "asked_nothing_changed",
+    "enforced_while_small",
+    "coming_back",
+    "calls_asked_about_while_you_depend",
+)
 
 
 def shown_score(score: float) -> int:

@@ -25,6 +25,7 @@ from clientcheck.guidance.explain import (
     PAID_FOR_RULES,
     RATE_RULES,
     SETTLED_TAGS,
+    TERMS_IN_FORCE,
     change_lines,
     check_again_date,
     deciding_reason,
@@ -94,6 +95,7 @@ def environment() -> jinja2.Environment:
         ui=t,
         moving_on=("moving_on_with_work_lined_up", "moving_on_while_you_depend"),
         rate_rules=RATE_RULES,
+        terms_in_force=TERMS_IN_FORCE,
         law_jurisdictions=LAW_JURISDICTIONS,
         behaviour_kinds=BEHAVIOUR_KINDS,
         asked_in_vain=ASKED_IN_VAIN,  # a sign's history: asked, and it goes on

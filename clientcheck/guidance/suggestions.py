@@ -23,12 +23,10 @@ from clientcheck.guidance.draft_facts import (
 )
 from clientcheck.guidance.explain import KEPT_AS_IT_IS
 from clientcheck.guidance.rate_review import rate_review_due, rise_on_hold
-from clientcheck.guidance.render import RATE_RULES, AssessmentContext, SignView
+from clientcheck.guidance.render import RATE_RULES, TERMS_IN_FORCE, AssessmentContext, SignView
 from clientcheck.i18n import t
 
 MAX_SUGGESTED = 3
-# The rules under which the plan puts the user's terms in force, announced first.
-TERMS_IN_FORCE = ("asked_nothing_changed", "enforced_while_small", "coming_back")
 # The draft that fixes a sign while staying, and the one for a sign you are leaving over.
 FIX_DRAFT = {
     "late_payment": "payment_terms",
