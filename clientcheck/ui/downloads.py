@@ -42,6 +42,17 @@ def _fingerprint(record: ClientRecord, lang: str, drafts: Sequence[Draft], extra
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def _ask(key: str) -> None:
+    """The user's click on "Prepare": remembered, and the summary built by the run it starts.
+
+    The click's callback only records it. Built here from the arguments of the run that
+    drew the button, a summary made while the drafts panel redrew itself (the device's copy
+    arriving, another tab's save) carried that run's fingerprint, was taken as stale by
+    the next run, and the user saw "Prepare" again: a lost click.
+    """
+    store().summaries_asked.add(key)
+
+
 def _prepare(
     key: str, fingerprint: str, record: ClientRecord, lang: str, drafts: tuple, comparison
 ) -> None:
@@ -71,15 +82,20 @@ def download_buttons(
     today = date.today()
     key = f"{record.id}|{where}"
     fingerprint = _fingerprint(record, lang, drafts, comparison)
-    prepared = store().prepared.get(key)
+    s = store()
+    prepared = s.prepared.get(key)
     ready = prepared is not None and prepared[0] == fingerprint
+    if not ready and key in s.summaries_asked:
+        _prepare(key, fingerprint, record, lang, tuple(drafts), comparison)
+        prepared, ready = s.prepared[key], True
+    s.summaries_asked.discard(key)
     cols = st.columns(3 if ready else [2, 1])
     if not ready:
         cols[0].button(
             t("prepare_summary", lang),
             key=f"prepare|{where}",
-            on_click=_prepare,
-            args=(key, fingerprint, record, lang, tuple(drafts), comparison),
+            on_click=_ask,
+            args=(key,),
             icon=":material/picture_as_pdf:",
             type="primary",
             width="stretch",

@@ -39,6 +39,9 @@ class Store:
     chosen_drafts: dict[str, list[str]] = field(default_factory=dict)
     # Summaries built on request, by "client|where": (fingerprint, pdf bytes, markdown bytes).
     prepared: dict[str, tuple[str, bytes, bytes]] = field(default_factory=dict)
+    # The summaries asked for ("client|where") and not built yet: built on the next run
+    # that draws their buttons, from what that run shows.
+    summaries_asked: set[str] = field(default_factory=set)
     flash: list[tuple[str, str]] = field(default_factory=list)  # (kind, message)
     # A field to scroll to and focus on the next page drawn: (CSS class, request number).
     focus: tuple[str, int] | None = None

@@ -67,9 +67,10 @@ def download(page: Page, button: str) -> bytes:
 
 
 def prepare(page: Page, button: str, ready: str) -> None:
-    """Click "Prepare my summary" until its downloads are there: as with download() below,
-    a click landing while the drafts panel redraws itself starts nothing (seen once on a
-    fresh clone, 7 December 2026), and a person would click again."""
+    """Click "Prepare my summary" until its downloads are there, as download() below does.
+    A click landing while the drafts panel redrew itself once built nothing to show (seen
+    on a fresh clone, 7 December 2026; the app now builds from the run the click starts,
+    tests/ui/test_app_results.py); a second click is what a person would do."""
     for attempt in (1, 2):
         wait_idle(page)
         page.get_by_role("button", name=button).click()

@@ -985,3 +985,24 @@ def test_a_keep_verdict_under_a_critical_risk_says_why_beside_the_figures(lang):
     calm = {"late_payment.chasing": "never", "situation.income_share": 15.0}
     at = app([ClientRecord(name="Calm Co", answers=calm)], lang=lang, unfold=False)
     assert t("risk_above_verdict", lang) not in [c.value for c in at.caption]
+
+
+def test_a_click_on_prepare_builds_the_summary_even_when_the_page_changed_meanwhile():
+    """A click on "Prepare my summary" is never lost: the summary is built from what the run
+    it starts shows, not from the run that drew the button. Changed between the two (as
+    when the device's copy or another tab's save redraws the drafts panel), the click used
+    to build a summary already stale, and the user saw "Prepare" again."""
+    at = app([ClientRecord(name="Acme", answers=dict(LATE_PAYER))])
+    prepare = at.button(key="prepare|results")
+    store(at).record.notes = "Changed by another tab after the button was drawn."
+    prepare.click().run()
+    assert not at.exception
+    assert not [b for b in at.button if b.key == "prepare|results"]
+    fingerprint, pdf, markdown = store(at).prepared[f"{store(at).record.id}|results"]
+    assert pdf.startswith(b"%PDF") and b"Acme" in markdown
+    assert not store(at).summaries_asked
+    # Changed once more, the summary is stale: "Prepare" is offered again, built on request.
+    store(at).record.notes = "Changed again."
+    at.run()
+    assert at.button(key="prepare|results")
+    assert store(at).prepared[f"{store(at).record.id}|results"][0] == fingerprint
