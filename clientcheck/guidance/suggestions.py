@@ -103,6 +103,15 @@ def suggested_drafts(ctx: AssessmentContext) -> tuple[tuple[str, str], ...]:
         # your target, a rate review.
         if ctx.verdict == "let_go":
             return (("goodbye", t("why_goodbye", ctx.lang)),)
+        if ctx.verdict == "plan_exit" and ctx.driver_rule == "rate_refused":
+            # A rise asked for and refused, from a client the user cannot leave yet: the
+            # rate set in writing with a date, a last firm offer, then the goodbye for the
+            # date they set (a professional's reading, dn06: no draft at all, and "asking
+            # is not announcing a rate").
+            return (
+                ("new_rates", t("why_new_rates_last", ctx.lang)),
+                ("goodbye", t("why_goodbye_later", ctx.lang)),
+            )
         if rate_review_due(ctx) or ctx.driver_rule == "moving_on_not_yet_signed":
             # (Work you have outgrown, new work not signed: what would make staying worth it.)
             return (("new_rates", t("why_new_rates", ctx.lang)),)
