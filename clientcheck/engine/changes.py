@@ -170,6 +170,12 @@ def _changes_cached(
                     # your income came from them, renegotiate" under "prepare your exit"
                     # reads as backwards (two professional readings, 7 December 2026).
                     continue
+                if delta > 0 and result.dependency > base.dependency:
+                    # Nor would depending more make it a reason to leave: "if 75 % of your
+                    # income came from her, plan your exit" under *Keep, and set boundaries*
+                    # (a professional's reading, dq24: "more dependency makes leaving harder,
+                    # not more advisable"). Let go ↔ plan your exit stays (same step).
+                    continue
                 direction = "other_exit" if delta == 0 else "milder" if delta < 0 else "firmer"
                 rank = (
                     KINDS.index(kind),

@@ -1562,6 +1562,30 @@ def test_depending_less_on_a_client_is_never_offered_as_a_milder_verdict(answers
         assert not (change.direction == "milder" and changed.dependency < base.dependency), change
 
 
+# A book editor's author, 65 % of the income, two months saved, extras now billed (dq24).
+FEE_PAID = {
+    "situation.income_share": 65,
+    "situation.savings_months": 2,
+    "situation.client_kind": "individual",
+    "demanding.free_extras": "sometimes",
+    "demanding.raised": "enforced_paid",
+    "contract_breach.has_contract": "yes",
+}
+
+
+@pytest.mark.parametrize("answers", [FEE_PAID, {**FEE_PAID, "situation.income_share": 40}])
+def test_depending_more_on_a_client_is_never_offered_as_a_firmer_verdict(answers):
+    """Under *Keep, and set boundaries*, "if 75 % of your income came from her, plan your
+    exit" read as misleading (a professional's reading, dq24): a change of situation that
+    raises the dependency never appears as a firmer verdict; one that lowers it may
+    (free to leave, *Let go* instead of *Plan your exit*)."""
+    base = assess(BANK, answers)
+    assert base.verdict == "keep_boundaries"
+    for change in what_would_change(BANK, answers):
+        changed = assess(BANK, {**answers, change.question_id: change.answer})
+        assert not (change.direction == "firmer" and changed.dependency > base.dependency), change
+
+
 def test_an_insult_on_top_of_belittling_already_at_warning_never_gives_a_milder_verdict():
     # Found by the property test: the incident's own rule (a firm word) was milder than
     # the rule the Warning band alone reached (name it, stay only if it stops).
