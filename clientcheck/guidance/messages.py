@@ -231,6 +231,11 @@ def render_message(
     past_due = past_due_now(ctx)
     owed = money_owed(ctx) or details.owes_money() or debt_growing(ctx)
     owed = owed or (past_due and late_payment_asked_in_vain(ctx))
+    # An invoice they dispute (or ignore) is named and answered, raised before or not: new
+    # terms alone, with nothing said of it, read "as if the dispute did not exist" (a
+    # professional's reading, dr21: half a CA$6,000 invoice refused).
+    disputed = facts(ctx, "late_payment").get("owed_now") == "disputed"
+    owed = owed or disputed
     due = details.invoice_due
     days_overdue = (dates.prepared_on - due).days if due and due < dates.prepared_on else None
     flagged = {sign.id for sign in ctx.flagged}
@@ -251,6 +256,7 @@ def render_message(
         contract=contract,
         owed=owed,
         past_due=past_due,  # money past its due date today, however it comes
+        disputed=disputed,
         more_owed=details.owes_more(),  # other invoices unpaid too: give the total
         overdue_90=money_owed(ctx),  # the answers say an invoice is 90+ days overdue
         late_history=history,

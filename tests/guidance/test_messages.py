@@ -2622,9 +2622,13 @@ def test_money_past_due_after_asking_is_named_and_asked_for(lang, tone):
     assert {"en": "[number]", "fr": "[numéro]"}[lang] in draft.subject + draft.body
     paid = {"en": "before they were paid", "fr": "avant d'être réglées"}[lang]
     assert paid not in draft.body, draft.body
-    # Never raised: the draft proposes terms and asks for no overdue invoice it was not told of.
-    never = make_ctx({**UNPAID_AFTER_ASKING, "late_payment.raised": "not_yet"}, lang)
+    # Never raised, and coming slowly: the draft proposes terms and asks for no overdue
+    # invoice it was not told of. Disputed or ignored, it is named, raised or not (dr21).
+    slow = {**UNPAID_AFTER_ASKING, "late_payment.owed_now": "slow"}
+    never = make_ctx({**slow, "late_payment.raised": "not_yet"}, lang)
     assert unpaid not in render_message("payment_terms", tone, never, MessageDetails()).body
+    never = make_ctx({**UNPAID_AFTER_ASKING, "late_payment.raised": "not_yet"}, lang)
+    assert unpaid in render_message("payment_terms", tone, never, MessageDetails()).body
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -1,0 +1,115 @@
+"""Plans and drafts after a ninth professional reading (7 December 2026, eighth session:
+docs/reviews/five-summaries-reading-2026-12-07i.md), each test failing on the code before.
+
+- An invoice the client disputes (or ignores) is named and answered in the first draft,
+  raised before or not, and the plan starts with it (dr21: half a CA$6,000 invoice refused,
+  and a plan and draft about terms for the next projects only).
+- A dishonest request insisted on after a "no", from a client the user depends on: the
+  refusal confirmed calmly, no warning of what happens next time (dr17).
+- A growing unpaid balance: the draft asks for the total of every unpaid invoice, not one
+  invoice's balance (dq10).
+- Paid before the work, for a client in difficulty: their difficulty is the user's reason,
+  not a sentence to send them (dq10).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from clientcheck.guidance.advice import action_plan
+from clientcheck.guidance.messages import TONES, MessageDetails, render_message
+from clientcheck.guidance.suggestions import suggested_drafts
+from tests.support.contexts import make_ctx
+
+# A furniture maker's agency work: 20 % of the income, ten months saved, a contract; half
+# an invoice refused because "the campaign did not perform" (dr21).
+DISPUTED = {
+    "situation.income_share": 20,
+    "situation.savings_months": 10,
+    "situation.client_kind": "business",
+    "situation.jurisdiction": "other",
+    "late_payment.invoices_total": "dont_know",
+    "late_payment.owed_now": "disputed",
+    "contract_breach.has_contract": "yes",
+    "contract_breach.terms_broken": ["payment"],
+}
+NAMED = {"en": "is still unpaid", "fr": "reste impayée"}
+ANSWERED = {"en": "tell me in writing what it is", "fr": "me dire par écrit lequel"}
+FIRST = {"en": "Answer the unpaid invoice first", "fr": "Répondez d'abord par écrit"}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_disputed_invoice_is_named_answered_and_comes_first_in_the_plan(lang):
+    ctx = make_ctx(DISPUTED, lang)
+    assert ctx.verdict == "renegotiate"
+    assert suggested_drafts(ctx)[0][0] == "payment_terms"
+    for tone in TONES:
+        body = render_message("payment_terms", tone, ctx, MessageDetails()).body
+        assert NAMED[lang] in body, (tone, body)
+        if tone != "warm":
+            assert ANSWERED[lang] in body, (tone, body)
+    plan = action_plan(ctx)
+    assert plan[0].startswith(FIRST[lang]) and len(plan) <= 5, plan
+    # Coming slowly, never raised: terms for the next work only, as before.
+    slow = make_ctx({**DISPUTED, "late_payment.owed_now": "slow"}, lang)
+    body = render_message("payment_terms", "neutral", slow, MessageDetails()).body
+    assert ANSWERED[lang] not in body
+    assert not any(step.startswith(FIRST[lang]) for step in action_plan(slow))
+
+
+# An app developer asked to harvest users' contacts, who refused; the client insisted
+# ("I'm the boss"). 70 % of the income, one month saved (dr17).
+INSISTED = {
+    "situation.income_share": 70,
+    "situation.savings_months": 1,
+    "situation.client_kind": "business",
+    "contract_breach.has_contract": "no",
+    "unprofessional.crossed_line": "yes",
+    "unprofessional.crossed_what": ["shortcut"],
+    "unprofessional.raised": "no_change",
+}
+CONFIRM = {"en": "Confirm your refusal", "fr": "Confirmez par écrit votre refus"}
+NEXT_TIME = {"en": "what you will do next time", "fr": "ce que vous ferez la prochaine fois"}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_dishonest_request_insisted_on_is_refused_again_calmly(lang):
+    ctx = make_ctx(INSISTED, lang)
+    assert (ctx.verdict, ctx.driver_rule) == ("plan_exit", "repeated_after_objection")
+    plan = action_plan(ctx)
+    assert plan[0].startswith(CONFIRM[lang]), plan
+    assert not any(NEXT_TIME[lang] in step for step in plan), plan
+    # Remarks repeated after an objection still get what happens next time.
+    remarks = make_ctx({**INSISTED, "unprofessional.crossed_what": ["remarks"]}, lang)
+    assert any(NEXT_TIME[lang] in step for step in action_plan(remarks))
+
+
+# A video editor, half the income, one month saved; the client says his sponsors pay him
+# late, has paid part, and keeps sending new videos (dq10).
+GROWING = {
+    "situation.income_share": 50,
+    "situation.savings_months": 1,
+    "situation.hard_times": "business",
+    "situation.client_kind": "individual",
+    "late_payment.invoices_total": "dont_know",
+    "late_payment.days_late": 85,
+    "late_payment.owed_now": "part_paid",
+    "late_payment.owed_growing": "growing",
+    "late_payment.chasing": "often",
+    "late_payment.raised": "no_change",
+}
+TOTAL = {"en": "[total] is overdue in all", "fr": "s'élève à [total]"}
+THEIR_TROUBLE = {"en": "while their business is in difficulty", "fr": "tant que son entreprise"}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_growing_balance_is_claimed_in_full_without_naming_their_trouble(lang):
+    ctx = make_ctx(GROWING, lang)
+    assert ctx.driver_rule == "paid_before_the_work"
+    for tone in TONES:
+        body = render_message("payment_terms", tone, ctx, MessageDetails()).body
+        assert TOTAL[lang] in body, (tone, body)
+    assert not any(THEIR_TROUBLE[lang] in step for step in action_plan(ctx))
+    # Not growing: the one invoice, no total to fill in.
+    one = make_ctx({**GROWING, "late_payment.owed_growing": "not_growing"}, lang)
+    assert TOTAL[lang] not in render_message("payment_terms", "firm", one, MessageDetails()).body
