@@ -229,7 +229,14 @@ def check_again_date(
     slow = verdict in ("keep_boundaries", "renegotiate") and driver is not None
     slow = slow and "late_payment" in (driver.sign_id, *driver.signs)
     on = check_again_on(assessed_on, days, answers, waits_for_an_invoice=slow)
-    if verdict == "renegotiate" and driver is not None and driver.rule_id in RATE_RULES:
+    rate_set = verdict == "renegotiate" and driver is not None and driver.rule_id in RATE_RULES
+    # A refused rise while the user cannot leave yet: the plan sets the rate in writing
+    # first, so the check comes after it applies too (read as a user, 7 December 2026:
+    # "check again on 29 December" above "my rates from 1 January").
+    rate_set = rate_set or (
+        verdict == "plan_exit" and driver is not None and driver.rule_id == "rate_refused"
+    )
+    if rate_set:
         # Not before the new rate applies (a gardener's reading: "check again on 6 January"
         # came before the rates of 1 February): a week after it, once it has been billed.
         notice = answers.get("situation.notice_weeks")

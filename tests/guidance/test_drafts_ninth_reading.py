@@ -50,6 +50,8 @@ def test_a_disputed_invoice_is_named_answered_and_comes_first_in_the_plan(lang):
             assert ANSWERED[lang] in body, (tone, body)
     plan = action_plan(ctx)
     assert plan[0].startswith(FIRST[lang]) and len(plan) <= 5, plan
+    unpaid_by = {"en": "If the invoice is not paid in full", "fr": "Si la facture n'est pas réglée"}
+    assert any(step.startswith(unpaid_by[lang]) for step in plan), plan
     # Coming slowly, never raised: terms for the next work only, as before.
     slow = make_ctx({**DISPUTED, "late_payment.owed_now": "slow"}, lang)
     body = render_message("payment_terms", "neutral", slow, MessageDetails()).body

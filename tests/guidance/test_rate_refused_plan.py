@@ -7,9 +7,12 @@ and a plan that went straight to the exit after the user had only sounded the cl
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
 from clientcheck.guidance.advice import action_plan
+from clientcheck.guidance.dates import rates_start
 from clientcheck.guidance.messages import MessageDetails, render_message
 from clientcheck.guidance.suggestions import suggested_drafts
 from tests.support.contexts import make_ctx
@@ -37,6 +40,9 @@ def test_a_refused_rise_while_stuck_gets_the_rate_in_writing_then_the_goodbye(la
     plan = action_plan(ctx)
     assert SET_IT[lang] in plan[0] and len(plan) <= 5, plan
     assert any(CAP[lang] in step for step in plan), plan
+    # The check comes after the new rate applies, not before it (read as a user: "check
+    # again on 29 December" above "my rates from 1 January").
+    assert ctx.check_again_on >= rates_start(ctx.assessed_on, None) + timedelta(days=7)
     # The draft knows it is not the first time the rate comes up.
     body = render_message("new_rates", "warm", ctx, MessageDetails()).body
     assert ASKED[lang] in body, body
