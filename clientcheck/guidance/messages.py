@@ -231,6 +231,10 @@ def render_message(
     past_due = past_due_now(ctx)
     owed = money_owed(ctx) or details.owes_money() or debt_growing(ctx)
     owed = owed or (past_due and late_payment_asked_in_vain(ctx))
+    # Terms already put in force (a formal notice, stopped work) and money still past due:
+    # the invoice is claimed, not only terms for "our next projects" proposed (a reading,
+    # dt12: CHF 18,000 unpaid three months after a registered letter, and no draft named it).
+    owed = owed or (past_due and facts(ctx, "late_payment").get("raised") == "enforced")
     # An invoice they dispute (or ignore) is named and answered, raised before or not: new
     # terms alone, with nothing said of it, read "as if the dispute did not exist" (a
     # professional's reading, dr21: half a CA$6,000 invoice refused).

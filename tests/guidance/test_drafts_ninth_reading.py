@@ -115,3 +115,90 @@ def test_a_growing_balance_is_claimed_in_full_without_naming_their_trouble(lang)
     # Not growing: the one invoice, no total to fill in.
     one = make_ctx({**GROWING, "late_payment.owed_growing": "not_growing"}, lang)
     assert TOTAL[lang] not in render_message("payment_terms", "firm", one, MessageDetails()).body
+
+
+# A tiny agency that took five months to pay €300 once, owes nothing now, rush jobs; the
+# work no longer matters, plenty lined up (ds08).
+OCCASIONAL_LATE = {
+    "situation.income_share": 2,
+    "situation.savings_months": 12,
+    "situation.pipeline": "plenty",
+    "situation.work_matters": "not_at_all",
+    "situation.client_kind": "business",
+    "situation.jurisdiction": "eu",
+    "late_payment.invoices_total": "dont_know",
+    "late_payment.owed_now": "none",
+    "late_payment.unpaid_90": "once",
+    "demanding.tight_deadlines": "always",
+    "contract_breach.has_contract": "no",
+}
+FILES_AFTER = {"en": "deliver the final files once it is paid", "fr": "une fois qu'elle est réglée"}
+REFER = {"en": "refer the client to a colleague", "fr": "recommandez au client un confrère"}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_leaving_a_late_payer_the_files_wait_for_the_final_invoice_and_no_colleague_is_sent(lang):
+    ctx = make_ctx(OCCASIONAL_LATE, lang)
+    assert ctx.verdict == "let_go" and ctx.driver_sign != "late_payment"
+    plan = action_plan(ctx)
+    assert any(FILES_AFTER[lang] in step for step in plan), plan
+    assert not any(REFER[lang] in step for step in plan), plan
+    # Never late: the files by the last day, and a colleague may be suggested.
+    prompt = {**OCCASIONAL_LATE, "late_payment.unpaid_90": "no", "late_payment.owed_now": "none"}
+    plan = action_plan(make_ctx({**prompt, "late_payment.chasing": "never"}, lang))
+    assert not any(FILES_AFTER[lang] in step for step in plan), plan
+
+
+# Asked to ghostwrite admissions essays, with "we may need to reconsider the whole
+# relationship" if she refuses; 45 % of the income, two months saved (ds20).
+PRESSED_TO_CHEAT = {
+    "situation.income_share": 45,
+    "situation.savings_months": 2,
+    "situation.client_kind": "business",
+    "contract_breach.has_contract": "yes",
+    "unprofessional.crossed_line": "yes",
+    "unprofessional.crossed_what": ["shortcut", "threats"],
+}
+REFUSE = {"en": "Refuse in writing what", "fr": "Refusez par écrit ce que"}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_pressed_to_cheat_by_a_client_you_depend_on_the_refusal_comes_first(lang):
+    ctx = make_ctx(PRESSED_TO_CHEAT, lang)
+    assert (ctx.verdict, ctx.driver_rule) == ("plan_exit", "ends_it_at_once")
+    assert action_plan(ctx)[0].startswith(REFUSE[lang])
+    assert suggested_drafts(ctx)[0][0] == "professionalism_reminder"
+
+
+# A flat renovated for a private client: the final invoice (CHF 18,000) unpaid three
+# months after a registered letter, "it will come"; one of two invoices late (dt12).
+AFTER_A_REGISTERED_LETTER = {
+    "situation.income_share": 15,
+    "situation.savings_months": 6,
+    "situation.client_kind": "individual",
+    "situation.currency": "CHF",
+    "late_payment.invoices_total": 2,
+    "late_payment.late_invoices": 1,
+    "late_payment.days_late": 90,
+    "late_payment.owed_now": "slow",
+    "late_payment.chasing": "often",
+    "late_payment.unpaid_90": "no",
+    "late_payment.raised": "enforced",
+    "contract_breach.has_contract": "yes",
+}
+THAT_ONE = {"en": "That invoice is about 90 days overdue", "fr": "Cette facture a environ 90 jours"}
+RECENT = {"en": "Recent invoices", "fr": "les factures ont eu"}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_money_still_due_after_enforcing_is_claimed_as_the_one_late_invoice(lang):
+    ctx = make_ctx(AFTER_A_REGISTERED_LETTER, lang)
+    assert ctx.verdict == "renegotiate"
+    body = render_message("payment_terms", "neutral", ctx, MessageDetails()).body
+    assert NAMED[lang] in body and THAT_ONE[lang] in body, body
+    assert RECENT[lang] not in body, body
+    # Nothing overdue now: no invoice to claim.
+    paid = make_ctx({**AFTER_A_REGISTERED_LETTER, "late_payment.owed_now": "none"}, lang)
+    assert (
+        NAMED[lang] not in render_message("payment_terms", "neutral", paid, MessageDetails()).body
+    )
