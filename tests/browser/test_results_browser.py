@@ -52,11 +52,12 @@ def download(page: Page, button: str) -> bytes:
     # The drafts panel can still rerun after the page looks idle (its download buttons are
     # redrawn with the new text), and a click that lands while its button is being replaced
     # starts nothing, as it would for a person, who clicks again (seen twice in CI). So a
-    # click that starts no download within 15 s is made once more.
+    # click that starts no download within 5 s (a download starts within half a second
+    # here) is made once more, and that one has 15 s.
     wait_idle(page)
     for attempt in (1, 2):
         try:
-            with page.expect_download(timeout=15_000) as info:
+            with page.expect_download(timeout=5_000 if attempt == 1 else 15_000) as info:
                 page.get_by_role("button", name=button).first.click()
             break
         except PlaywrightTimeoutError:
