@@ -8,12 +8,13 @@ from collections.abc import Mapping
 from datetime import date, timedelta
 
 from clientcheck.bank.answers import Answer, answer_label
-from clientcheck.bank.questions import STILL_GOING, QuestionBank
+from clientcheck.bank.questions import ASKED_IN_VAIN, STILL_GOING, QuestionBank
 from clientcheck.engine.changes import ended_at_once, what_would_change
 from clientcheck.engine.signs import NOT_ASSESSED
 from clientcheck.engine.verdict import NOT_ENOUGH, Reason, Result, assess
 from clientcheck.guidance.dates import (
     check_again_on,
+    default_pay_by,
     jurisdiction_of,
     rates_start,
     working_day_on_or_after,
@@ -243,7 +244,25 @@ def check_again_date(
         weeks = float(notice) if isinstance(notice, int | float) else None
         applies = rates_start(assessed_on, weeks) + timedelta(days=RATE_CHECK_DAYS)
         on = max(on, working_day_on_or_after(applies, jurisdiction_of(answers)))
+    if verdict == "renegotiate" and slow and _claimed_now(answers):
+        # The first draft claims an invoice by a date: the check is the working day after
+        # it, to see whether it was paid (a professional's reading, dq10: "check again on
+        # 8 March" under a pay-by date of 21 December, with one month saved).
+        where = jurisdiction_of(answers)
+        after = default_pay_by(assessed_on, where) + timedelta(days=1)
+        on = min(on, working_day_on_or_after(after, where))
     return on
+
+
+def _claimed_now(answers: Mapping[str, Answer]) -> bool:
+    """Money the payment draft claims today: disputed, held back or paid in part; unpaid
+    90 days; or past due after asking or enforcing changed nothing."""
+    owed_now = answers.get("late_payment.owed_now")
+    if owed_now in ("part_paid", "disputed", "leverage"):
+        return True
+    if answers.get("late_payment.unpaid_90") in ("yes", "once", "repeatedly"):
+        return owed_now != "none"
+    return owed_now == "slow" and answers.get("late_payment.raised") in (*ASKED_IN_VAIN, "enforced")
 
 
 # The rules by which the rate alone sets the verdict (questions/scoring.toml): the headline,

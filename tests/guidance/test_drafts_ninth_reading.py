@@ -14,10 +14,14 @@ docs/reviews/five-summaries-reading-2026-12-07i.md), each test failing on the co
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
 from clientcheck.guidance.advice import action_plan
+from clientcheck.guidance.dates import default_pay_by, jurisdiction_of
 from clientcheck.guidance.messages import TONES, MessageDetails, render_message
+from clientcheck.guidance.render import format_date
 from clientcheck.guidance.suggestions import suggested_drafts
 from tests.support.contexts import make_ctx
 
@@ -202,3 +206,18 @@ def test_money_still_due_after_enforcing_is_claimed_as_the_one_late_invoice(lang
     assert (
         NAMED[lang] not in render_message("payment_terms", "neutral", paid, MessageDetails()).body
     )
+
+
+@pytest.mark.parametrize("answers", [GROWING, DISPUTED], ids=["part_paid", "disputed"])
+def test_an_invoice_claimed_by_a_date_is_checked_the_day_after_it(answers):
+    """The first draft asks for the money by a date: the check is the working day after it,
+    not three months later (dq10: "check again on 8 March" under a pay-by date of 21
+    December, with one month saved)."""
+    ctx = make_ctx(answers, "en")
+    pay_by = default_pay_by(ctx.assessed_on, jurisdiction_of(ctx.answers))
+    body = render_message("payment_terms", "neutral", ctx, MessageDetails()).body
+    assert format_date(pay_by, ctx.dates) in body, body
+    assert pay_by < ctx.check_again_on <= pay_by + timedelta(days=4), ctx.check_again_on
+    # Nothing claimed now (paid slowly, never raised): the check waits for new terms to work.
+    slow = make_ctx({**answers, "late_payment.owed_now": "slow", "late_payment.raised": "not_yet"})
+    assert slow.check_again_on > pay_by + timedelta(days=14)
