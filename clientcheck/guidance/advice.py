@@ -23,14 +23,13 @@ from datetime import date
 from clientcheck.bank.answers import Answer, is_answered
 from clientcheck.engine import money
 from clientcheck.guidance.dates import jurisdiction_of, notice_end
-from clientcheck.guidance.explain import KEPT_AS_IT_IS, SETTLED_RULES
+from clientcheck.guidance.explain import KEPT_AS_IT_IS, OWED_90, SETTLED_RULES
 from clientcheck.guidance.render import AdviceItem, AssessmentContext, SignView, render
 from clientcheck.i18n import DEFAULT_CURRENCY
 
 ADVICE = ("fix", "prepare", "leave")
 ADVICE_BANDS = ("watch", "warning", "critical")
 # Answers that say an invoice is still unpaid 90 days after its due date (v1: yes; v2: once...).
-_OWED = ("yes", "once", "repeatedly")
 # "Is any money past its due date right now?": yes, and not simply coming slowly (disputed
 # or ignored, held back, or paid in part).
 RESISTED = ("part_paid", "disputed", "leverage")
@@ -110,7 +109,7 @@ def money_owed(ctx: AssessmentContext) -> bool:
     not that nothing is overdue now: one invoice that took seven months last year is not a
     debt today (a professional's reading: a draft claimed "more than 90 days late today")."""
     owed_now = answered(ctx, "late_payment.owed_now")
-    return answered(ctx, "late_payment.unpaid_90") in _OWED and owed_now != "none"
+    return answered(ctx, "late_payment.unpaid_90") in OWED_90 and owed_now != "none"
 
 
 def unpaid_now(ctx: AssessmentContext) -> bool:

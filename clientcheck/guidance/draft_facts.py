@@ -9,6 +9,7 @@ from __future__ import annotations
 from clientcheck.bank.questions import ASKED_IN_VAIN, STILL_GOING
 from clientcheck.engine import money
 from clientcheck.guidance.advice import crossed_lines, facts, money_owed
+from clientcheck.guidance.explain import GROWING_DEBT, PAST_DUE
 from clientcheck.guidance.letters import MessageDetails
 from clientcheck.guidance.render import AssessmentContext
 
@@ -89,10 +90,8 @@ def late_pattern(ctx: AssessmentContext) -> dict[str, int]:
     return pattern
 
 
-GROWING_DEBT = ("growing", "may_not_pay")
 # "Is any money past its due date right now?": every answer that says yes. (OVERDUE_NOW,
 # below, is the narrower set that still comes in, slowly or in part: the claim's case.)
-PAST_DUE = ("slow", "part_paid", "disputed", "leverage")
 
 
 def past_due_now(ctx: AssessmentContext) -> bool:

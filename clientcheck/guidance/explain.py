@@ -7,7 +7,7 @@ import math
 from collections.abc import Mapping
 from datetime import date, timedelta
 
-from clientcheck.bank.answers import Answer, answer_label
+from clientcheck.bank.answers import Answer, answer_label, is_answered
 from clientcheck.bank.questions import ASKED_IN_VAIN, STILL_GOING, QuestionBank
 from clientcheck.engine.changes import ended_at_once, what_would_change
 from clientcheck.engine.signs import NOT_ASSESSED
@@ -244,7 +244,10 @@ def check_again_date(
         weeks = float(notice) if isinstance(notice, int | float) else None
         applies = rates_start(assessed_on, weeks) + timedelta(days=RATE_CHECK_DAYS)
         on = max(on, working_day_on_or_after(applies, jurisdiction_of(answers)))
-    if verdict == "renegotiate" and slow and _claimed_now(answers):
+    # (In a bereavement, never told, the draft asks when it can be settled, with no date.)
+    grieving = answers.get("situation.hard_times") == "personal"
+    gentle = grieving and answers.get("late_payment.raised", "not_yet") == "not_yet"
+    if verdict == "renegotiate" and slow and invoice_claimed(answers) and not gentle:
         # The first draft claims an invoice by a date: the check is the working day after
         # it, to see whether it was paid (a professional's reading, dq10: "check again on
         # 8 March" under a pay-by date of 21 December, with one month saved).
@@ -254,15 +257,32 @@ def check_again_date(
     return on
 
 
-def _claimed_now(answers: Mapping[str, Answer]) -> bool:
-    """Money the payment draft claims today: disputed, held back or paid in part; unpaid
-    90 days; or past due after asking or enforcing changed nothing."""
-    owed_now = answers.get("late_payment.owed_now")
-    if owed_now in ("part_paid", "disputed", "leverage"):
+# Answers about money owed, read by the payment drafts and by the check date.
+OWED_90 = ("yes", "once", "repeatedly")  # an invoice still unpaid 90 days after its due date
+PAST_DUE = ("slow", "part_paid", "disputed", "leverage")  # money past its due date today
+GROWING_DEBT = ("growing", "may_not_pay")  # and the unpaid total grows, or may never come
+
+
+def invoice_claimed(answers: Mapping[str, Answer]) -> bool:
+    """An overdue invoice the payment draft names and asks for by a date, from the answers
+    alone (the draft also names one whose details the user typed): unpaid 90 days with
+    something still overdue; past due now and disputed or ignored, growing while work goes
+    on, or still due after asking or enforcing changed nothing."""
+    late = {
+        qid.removeprefix("late_payment."): value
+        for qid, value in answers.items()
+        if qid.startswith("late_payment.") and is_answered(value)
+    }
+    owed_now = late.get("owed_now")
+    if late.get("unpaid_90") in OWED_90 and owed_now != "none":
         return True
-    if answers.get("late_payment.unpaid_90") in ("yes", "once", "repeatedly"):
-        return owed_now != "none"
-    return owed_now == "slow" and answers.get("late_payment.raised") in (*ASKED_IN_VAIN, "enforced")
+    if owed_now not in PAST_DUE:
+        return False
+    return (
+        owed_now == "disputed"
+        or late.get("owed_growing") in GROWING_DEBT
+        or late.get("raised") in (*ASKED_IN_VAIN, "enforced")
+    )
 
 
 # The rules by which the rate alone sets the verdict (questions/scoring.toml): the headline,

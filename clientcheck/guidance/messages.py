@@ -31,7 +31,6 @@ from clientcheck.guidance.draft_facts import (
     good_record,
     late_history,
     late_pattern,
-    late_payment_asked_in_vain,
     milestones,
     past_due_now,
     payment_terms_mode,
@@ -41,6 +40,7 @@ from clientcheck.guidance.draft_facts import (
     strengthens_payment_clause,
     threat_made,
 )
+from clientcheck.guidance.explain import invoice_claimed
 from clientcheck.guidance.letters import MessageDetails, addressee
 from clientcheck.guidance.rate_review import rate_review
 from clientcheck.guidance.render import US_ENGLISH, AssessmentContext, Draft, letter_style, render
@@ -229,17 +229,12 @@ def render_message(
     # called "invoices that needed chasing before they were paid", and no draft asked for
     # them).
     past_due = past_due_now(ctx)
-    owed = money_owed(ctx) or details.owes_money() or debt_growing(ctx)
-    owed = owed or (past_due and late_payment_asked_in_vain(ctx))
-    # Terms already put in force (a formal notice, stopped work) and money still past due:
-    # the invoice is claimed, not only terms for "our next projects" proposed (a reading,
-    # dt12: CHF 18,000 unpaid three months after a registered letter, and no draft named it).
-    owed = owed or (past_due and facts(ctx, "late_payment").get("raised") == "enforced")
-    # An invoice they dispute (or ignore) is named and answered, raised before or not: new
-    # terms alone, with nothing said of it, read "as if the dispute did not exist" (a
-    # professional's reading, dr21: half a CA$6,000 invoice refused).
+    # Named and asked for by a date (``invoice_claimed``, which the check date reads too):
+    # after a formal notice as after asking (dt12: CHF 18,000 unpaid three months after a
+    # registered letter), and a disputed or ignored invoice raised before or not (dr21:
+    # new terms alone read "as if the dispute did not exist").
+    owed = invoice_claimed(ctx.answers) or details.owes_money()
     disputed = facts(ctx, "late_payment").get("owed_now") == "disputed"
-    owed = owed or disputed
     due = details.invoice_due
     days_overdue = (dates.prepared_on - due).days if due and due < dates.prepared_on else None
     flagged = {sign.id for sign in ctx.flagged}

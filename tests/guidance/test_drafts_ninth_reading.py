@@ -218,6 +218,22 @@ def test_an_invoice_claimed_by_a_date_is_checked_the_day_after_it(answers):
     body = render_message("payment_terms", "neutral", ctx, MessageDetails()).body
     assert format_date(pay_by, ctx.dates) in body, body
     assert pay_by < ctx.check_again_on <= pay_by + timedelta(days=4), ctx.check_again_on
-    # Nothing claimed now (paid slowly, never raised): the check waits for new terms to work.
-    slow = make_ctx({**answers, "late_payment.owed_now": "slow", "late_payment.raised": "not_yet"})
+    # Nothing claimed now (paid slowly, not growing, never raised): the draft names no
+    # invoice, and the check waits for new terms to work.
+    calm = {"late_payment.owed_now": "slow", "late_payment.raised": "not_yet"}
+    slow = make_ctx({**answers, **calm, "late_payment.owed_growing": "not_growing"})
+    body = render_message("payment_terms", "neutral", slow, MessageDetails()).body
+    assert format_date(pay_by, slow.dates) not in body, body
     assert slow.check_again_on > pay_by + timedelta(days=14)
+    # Paid in part, never raised, not growing: the draft asks for no date, nor does the check.
+    part = make_ctx(
+        {
+            **answers,
+            **calm,
+            "late_payment.owed_now": "part_paid",
+            "late_payment.owed_growing": "not_growing",
+        }
+    )
+    body = render_message("payment_terms", "neutral", part, MessageDetails()).body
+    assert format_date(pay_by, part.dates) not in body, body
+    assert part.check_again_on > pay_by + timedelta(days=14)
