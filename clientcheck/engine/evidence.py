@@ -75,12 +75,33 @@ def too_thin(
     return few
 
 
-def confidence_level(bank: QuestionBank, share: float) -> str:
-    level = bank.rules.confidence[0][0]
+def confidence_level(
+    bank: QuestionBank,
+    share: float,
+    behind: tuple[SignResult, ...] | None = None,
+    situation_known: bool = True,
+    provisional: bool = False,
+) -> str:
+    """How far more answers could move the verdict, from the share of questions answered.
+    A provisional result, or too little to go on, is low. A verdict set by rules
+    (``behind``: the signs they read, none for a stated fact such as a refused rise) is
+    never low, since it has the answers a verdict needs; it is high only when the share
+    says so too, each sign has enough answers, what was tried is said (or a serious event
+    speaks for itself) and the situation is known. With no rule behind the verdict
+    (nothing flagged), the share alone decides: any unanswered question could raise it."""
+    levels = [level_id for level_id, _, _ in bank.rules.confidence]
+    if provisional:
+        return levels[0]
+    level = levels[0]
     for level_id, min_share, _ in bank.rules.confidence:
         if share >= min_share:
             level = level_id
-    return level
+    if behind is None:
+        return level
+    settled = situation_known and all(
+        strong_enough(bank, s) and (s.history_answered or s.event is not None) for s in behind
+    )
+    return level if settled and level != levels[0] else levels[1]
 
 
 def firm_up_questions(

@@ -2,8 +2,9 @@
 
 Plain typed Python over the answers (question id -> answer). Every figure says which
 answers it came from; a missing answer gives no figure (``None``), never a guess.
-Money never enters the risk, dependency or confidence figures: it is context shown
-beside the verdict, and it only adds a rate-review suggestion on the stay path.
+Money never enters the risk or dependency figures, nor the share of questions answered
+behind the confidence (a verdict it raises is read with its own confidence): it is context
+shown beside the verdict, and it only adds a rate-review suggestion on the stay path.
 
 The Money answers (all optional), by question id:
 

@@ -252,6 +252,17 @@ def _decision(
     return verdict, decisive
 
 
+def _behind(
+    signs: tuple[SignResult, ...], reasons: tuple[Reason, ...]
+) -> tuple[SignResult, ...] | None:
+    """The signs the rules behind a verdict read (none for a stated fact such as a refused
+    rise), or None when no rule is behind it (nothing flagged)."""
+    if not reasons:
+        return None
+    ids = {r.sign_id for r in reasons} | {sid for r in reasons for sid in r.signs}
+    return tuple(s for s in signs if s.sign_id in ids)
+
+
 def _verdict_id(level: int, can_leave: bool) -> str:
     if level >= EXIT:
         return "let_go" if can_leave else "plan_exit"
@@ -352,7 +363,13 @@ def _assess_cached(bank: QuestionBank, frozen: tuple[tuple[str, Answer], ...]) -
         verdict=verdict,
         answered=answered,
         total=total,
-        confidence=confidence_level(bank, answered / total if total else 0.0),
+        confidence=confidence_level(
+            bank,
+            answered / total if total else 0.0,
+            _behind(leveled, reasons),
+            dependency_known,
+            provisional or verdict == NOT_ENOUGH,
+        ),
         reasons=reasons,
         provisional=provisional,
         tentative_verdict=tentative,

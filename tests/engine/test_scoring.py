@@ -877,6 +877,58 @@ def test_an_unknown_situation_never_assumes_you_cannot_leave():
 # --- evidence -----------------------------------------------------------------------
 
 
+def calm_answers(skip: str = "") -> dict:
+    """The mildest answer to every scaled question on the signs (but ``skip``'s)."""
+    return {
+        q.id: (mild,) if q.multiple else mild
+        for sign in BANK.signs
+        if sign.id != skip
+        for q in sign.questions
+        if q.scale and q.role != "context"
+        for mild in [min(q.scale.options, key=lambda o: o.risk).id]
+    }
+
+
+def test_a_verdict_the_answers_support_is_never_shown_with_low_confidence():
+    # Every professional reader of the summaries: "Confidence: Low (7 of 41 questions
+    # answered)" beside a verdict not marked provisional breaks the summary's own rule
+    # ("a strong verdict needs enough answers, otherwise it is provisional").
+    threat = {"unprofessional.crossed_line": "yes", "unprofessional.crossed_what": ("threats",)}
+    result = assess(BANK, {**threat, **FREE})
+    assert result.verdict == "let_go" and not result.provisional
+    assert result.answered_share < 0.4
+    assert result.confidence == "medium"
+    enforced = assess(BANK, {**LATE_HABIT, "late_payment.raised": "enforced", **DEPENDENT})
+    assert enforced.verdict == "plan_exit" and not enforced.provisional
+    assert enforced.confidence == "medium"
+    # A stated fact with no sign behind it (a rise refused) is a verdict too.
+
+
+def test_low_confidence_goes_with_a_provisional_verdict_or_nothing_flagged_yet():
+    provisional = assess(BANK, {"disrespect.belittles": "often", **FREE})
+    assert provisional.provisional and provisional.confidence == "low"
+    assert assess(BANK, {"disrespect.belittles": "never", **FREE}).confidence == "low"
+    # Nothing flagged: any unanswered question could still raise the verdict, so the
+    # share of questions answered decides, up to high.
+    result = assess(BANK, {**calm_answers(), **FREE})
+    assert result.verdict == "keep" and not result.reasons
+    assert result.answered_share >= 0.75 and result.confidence == "high"
+
+
+def test_high_confidence_needs_the_evidence_behind_the_verdict_as_well_as_the_share():
+    # Most questions answered, but nothing said about what was tried on the late payments
+    # behind the verdict: medium. Said, with the situation known: high.
+    answers = {**calm_answers(skip="late_payment"), **LATE_HABIT, **DEPENDENT}
+    untold = assess(BANK, answers)
+    assert untold.answered_share >= 0.75 and untold.reasons
+    assert untold.confidence == "medium"
+    told = assess(BANK, {**answers, "late_payment.raised": "enforced"})
+    assert told.verdict == "plan_exit" and told.confidence == "high"
+    # The same, with the situation unknown: the verdict's evidence is not all there.
+    unknown = {k: v for k, v in answers.items() if not k.startswith("situation.")}
+    assert assess(BANK, {**unknown, "late_payment.raised": "enforced"}).confidence == "medium"
+
+
 def test_one_answer_alone_gives_a_provisional_result_that_says_what_would_settle_it():
     result = assess(BANK, {"disrespect.belittles": "often", **FREE})
     assert result.provisional
