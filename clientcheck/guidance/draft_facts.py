@@ -219,12 +219,20 @@ def default_tone(ctx: AssessmentContext, message_id: str) -> str:
     # "it never says it must stop").
     if message_id == "name_disrespect" and ctx.driver_rule == "name_it_while_stuck":
         return "firm"
+    # Less work from a client you depend on, asked about in vain: the check-in now offers a
+    # minimum or a retainer and holds time only for confirmed work, with a date to reply.
+    asked = facts(ctx, "less_work").get("raised") in ("no_change", "worse", "slipping")
+    if message_id == "workload_checkin" and ctx.driver_rule == FADING and asked:
+        return "firm"
     serious = any(s.band in ("warning", "critical") for s in ctx.flagged)
     if message_id == "new_rates" and not serious:
         return "warm"
     # A threat is answered warmly, on the agreed terms (a freelancer's reading: the firm
     # reply is for a second message, if ever).
     return "warm" if message_id == "professionalism_reminder" and threatened(ctx) else "neutral"
+
+
+FADING = "fading_and_you_depend_on_it"  # less work from a client you depend on
 
 
 # What a client may have crossed, as the professionalism reminder answers it: a threat alone

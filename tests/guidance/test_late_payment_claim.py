@@ -306,5 +306,5 @@ def test_the_terms_draft_never_waives_what_the_suggested_claim_claims(lang, wher
     assert "late_payment_claim" in suggested_messages(ctx)
     body = render_message("payment_terms", "firm", ctx).body
     waiver = {"en": "I'm not adding", "fr": "Je ne réclame pas ces sommes"}[lang]
-    separate = {"en": "claimed in a separate letter", "fr": "font l'objet d'un courrier séparé"}
+    separate = {"en": "in a separate letter", "fr": "font l'objet d'un courrier séparé"}
     assert waiver not in body and separate[lang] in body, body
