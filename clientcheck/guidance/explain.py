@@ -190,6 +190,18 @@ def change_lines(bank: QuestionBank, answers: Mapping[str, Answer], lang: str) -
                     key = "change_action_enforced_behaviour"
             lines.append(t(key, lang, sign=sign, verdict=verdict))
             continue
+        if (
+            change.question_id == "situation.usual_rate"
+            and answers.get(change.question_id) == "cut_proposed"
+            and change.answer in ("same", "above")
+        ):
+            # Worse terms proposed: what would change it is their withdrawal, not a rate
+            # above yours (a professional's reading, dw19: "if they paid more than your usual
+            # rate, keep" beside a two-year non-compete).
+            line = t("change_terms_withdrawn", lang, verdict=verdict)
+            if line not in lines:
+                lines.append(line)
+            continue
         key = "change_check" if change.kind == "check" else "change_line"
         answer = answer_label(question, change.answer, lang)
         lines.append(t(key, lang, answer=answer, question=question.text(lang), verdict=verdict))

@@ -113,3 +113,23 @@ def test_a_refusal_opens_as_a_native_speaker_would(tone):
     }
     body = render_message("professionalism_reminder", tone, make_ctx(answers, "en")).body
     assert "About your request (" not in body, body
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_worse_terms_change_with_their_withdrawal_not_with_a_rate_above_yours(lang):
+    from clientcheck.bank.loader import default_bank
+    from clientcheck.guidance.explain import change_lines
+
+    bank = default_bank()
+    # dw19: a good payer asking for a two-year non-compete in a new contract.
+    answers = {
+        **DEPENDENT,
+        "situation.usual_rate": "cut_proposed",
+        "late_payment.chasing": "never",
+        "late_payment.unpaid_90": "no",
+    }
+    lines = change_lines(bank, answers, lang)
+    withdrawn = "If they withdraw the worse terms" if lang == "en" else "S'il retire les conditions"
+    assert sum(line.startswith(withdrawn) for line in lines) == 1, lines
+    above = bank.question("situation.usual_rate").scale.option("above").label(lang)
+    assert not any(above in line for line in lines), lines
