@@ -257,7 +257,11 @@ def render_message(
         past_due=past_due,  # money past its due date today, however it comes
         disputed=disputed,
         more_owed=details.owes_more(),  # other invoices unpaid too: give the total
-        overdue_90=money_owed(ctx),  # the answers say an invoice is 90+ days overdue
+        # The answers say an invoice is 90+ days overdue today. Money that is "slow, but it
+        # comes" beside a 90-day delay that happened once is the habit, not a 90-day debt
+        # today (a professional's reading, dy11: "is now more than 90 days overdue" for a
+        # client two months late as a rule, four months once): the draft says "still unpaid".
+        overdue_90=money_owed(ctx) and facts(ctx, "late_payment").get("owed_now") != "slow",
         late_history=history,
         growing=debt_growing(ctx, ("growing",)),
         part_paid=(part_paid := facts(ctx, "late_payment").get("owed_now") == "part_paid"),

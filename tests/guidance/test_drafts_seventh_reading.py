@@ -79,8 +79,9 @@ def test_a_repeat_after_an_objection_is_answered_for_calls_and_meetings_alike(la
     assert ctx.verdict == "plan_exit"
     assert suggested_messages(ctx)[0] == "name_disrespect"
     ends = {
-        "en": "I'll end the call or meeting there and then, and we'll continue in writing",
-        "fr": "je mettrai fin à l'appel ou à la réunion sur-le-champ, et nous poursuivrons",
+        # "Leave": the client's meetings are not the user's to end (a reading, dz09).
+        "en": "I'll leave the call or meeting there and then, and we'll continue in writing",
+        "fr": "je quitterai l'appel ou la réunion sur-le-champ, et nous poursuivrons",
     }
     body = render_message("name_disrespect", "neutral", ctx, MessageDetails()).body
     assert ends[lang] in body, body

@@ -75,6 +75,8 @@ TITLES = {
 # One test per batch of the calibration set, both languages and every situation inside it,
 # each failure named by its situation: about a hundred tests instead of 2,500 (each test
 # costs the parallel run a few milliseconds of bookkeeping on top of its work).
+# A full stop, question or exclamation mark followed at once by a capital letter.
+GLUED = re.compile(r"[a-zàâçéèêëîïôûù)»”][.?!][A-ZÀÂÇÉÈÊËÎÏÔÛÙ]")
 BATCHES: dict[str, list] = {}
 for _situation in SITUATIONS:
     BATCHES.setdefault(re.sub(r"\d+$", "", _situation.id), []).append(_situation)
@@ -184,6 +186,9 @@ def _words_agree(ctx, lang: str) -> None:
     # Nothing is left of the template machinery, and French reads as French.
     for text in (why, *plan, *(line for item in items for line in item.lines)):
         assert "{" not in text and "None" not in text, text
+        # No two sentences glued together by a template's line break lost after a tag
+        # (a reader: "six months later.Keep everything else as it is").
+        assert not GLUED.search(text), text
         assert lang == "en" or not NOT_ELIDED.search(text), text
     for text in (why, *plan, *ctx.reasons, *ctx.changes, *(li for i in items for li in i.lines)):
         assert not WRONG_PERCENT[lang].search(text), text
