@@ -2498,7 +2498,10 @@ def test_new_rates_after_a_refusal_is_not_a_first_contact_and_a_fee_keeps_its_wo
         "money.monthly_amount": 4000,
     }
     body = render_message("new_rates", "neutral", make_ctx(answers, lang), EMPTY).body
-    talked = {"en": "We have talked about my rate before", "fr": "Nous avons déjà parlé de mon tarif"}
+    talked = {
+        "en": "We have talked about my rate before",
+        "fr": "Nous avons déjà parlé de mon tarif",
+    }
     fee = {"en": "The current fee applies until then.", "fr": "Le forfait actuel s'applique"}
     projects = {"en": "Projects we've already agreed", "fr": "Les projets déjà convenus"}
     assert talked[lang] in body and fee[lang] in body and projects[lang] not in body, body
