@@ -143,6 +143,27 @@ def notice_weeks(ctx: AssessmentContext) -> float | None:
     return None
 
 
+# A client worth at most this share of your income (in %): ``small_client_share`` in
+# questions/scoring.toml (a test keeps the two the same).
+SMALL_CLIENT_SHARE = 5
+
+
+def occasional(ctx: AssessmentContext) -> bool:
+    """Leaving a client who brings you very little, with no contract, no notice to give and
+    nothing owed today: the work comes job by job, so leaving is declining the next job, not
+    ending a working relationship with a last day and a handover (two professional readings:
+    ds08, a 2 % agency sending an edit now and then; dz24, a one-off analysis)."""
+    share = answered(ctx, "situation.income_share")
+    return (
+        ctx.verdict == "let_go"
+        and isinstance(share, int | float)
+        and share <= SMALL_CLIENT_SHARE
+        and answered(ctx, "contract_breach.has_contract") == "no"
+        and notice_weeks(ctx) is None
+        and not unpaid_now(ctx)
+    )
+
+
 def last_working_day(ctx: AssessmentContext, weeks: float | None) -> date | None:
     """The last working day if notice is given on the assessment day, or None without notice.
 
@@ -295,5 +316,6 @@ def action_plan(ctx: AssessmentContext) -> tuple[str, ...]:
         asked_to_cheat=asked_to_cheat(ctx),
         contract=has_contract(ctx),
         cushion=needs_cushion(ctx),
+        occasional=occasional(ctx),
     )
     return template_lines(text)

@@ -22,6 +22,7 @@ from clientcheck.guidance.advice import (
     jurisdiction,
     money_owed,
     notice_weeks,
+    occasional,
     uk_compensation,
 )
 from clientcheck.guidance.dates import DraftDates, draft_dates
@@ -277,6 +278,7 @@ def render_message(
         # What the payment-terms draft proposes: the same choice as its one-line reason.
         terms_mode=payment_terms_mode(ctx),
         leaving=ctx.verdict == "let_go",
+        occasional=occasional(ctx),  # a tiny client, job by job: the next job declined
         flagged=flagged,
         days_overdue=days_overdue,
         day_after_due=due + timedelta(days=1) if due else None,

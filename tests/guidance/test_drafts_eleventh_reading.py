@@ -75,3 +75,58 @@ def test_a_problem_raised_and_fixed_is_put_in_writing(lang, watched):
     assert writing in plan, plan
     small = "small problems stay small" if lang == "en" else "petits problèmes le restent"
     assert small not in plan
+
+
+# ds08: a 2 % agency sending a video edit now and then, five months to pay €300, no
+# contract, no notice, nothing owed today; a year saved and plenty of other work.
+OCCASIONAL = {
+    "situation.income_share": 2,
+    "situation.savings_months": 12,
+    "situation.pipeline": "plenty",
+    "situation.notice_weeks": 0,
+    "situation.work_matters": "not_at_all",
+    "situation.client_kind": "business",
+    "situation.jurisdiction": "eu",
+    "late_payment.invoices_total": "dont_know",
+    "late_payment.owed_now": "none",
+    "late_payment.unpaid_90": "once",
+    "demanding.tight_deadlines": "always",
+    "contract_breach.has_contract": "no",
+}
+HANDOVER = {
+    "en": ("last working day", "access details", "Plan the handover", "[date]"),
+    "fr": ("dernier jour de travail", "accès", "Préparez la passation", "[date]"),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_an_occasional_tiny_client_is_told_no_further_projects_not_given_a_handover(lang):
+    ctx = make_ctx(OCCASIONAL, lang, "Hamburg Cuts")
+    assert ctx.verdict == "let_go"
+    plan = " ".join(action_plan(ctx))
+    further = "no further projects" if lang == "en" else "plus de nouvelles missions"
+    assert further in plan, plan
+    for tone in TONES:
+        body = render_message("goodbye", tone, ctx, MessageDetails()).body
+        assert not any(word in body for word in HANDOVER[lang]), (tone, body)
+        assert ("further projects" if lang == "en" else "nouvelles missions") in body, body
+        # A late payer's files follow the payment of a job under way, as in any goodbye.
+        assert ("once its invoice has been paid" if lang == "en" else "règlement") in body
+    # Under a contract, with a notice, or from a client worth more: the usual goodbye.
+    for change in (
+        {"contract_breach.has_contract": "yes"},
+        {"situation.notice_weeks": 2},
+        {"situation.income_share": 20},
+    ):
+        usual = make_ctx({**OCCASIONAL, **change}, lang, "Hamburg Cuts")
+        assert usual.verdict == "let_go", change
+        assert further not in " ".join(action_plan(usual)), change
+        body = render_message("goodbye", "neutral", usual, MessageDetails()).body
+        assert ("further projects" if lang == "en" else "nouvelles missions") not in body
+
+
+def test_the_small_client_share_is_the_scoring_rules_own():
+    from clientcheck.bank.loader import default_bank
+    from clientcheck.guidance.advice import SMALL_CLIENT_SHARE
+
+    assert default_bank().rules.small_client_share == SMALL_CLIENT_SHARE

@@ -136,7 +136,7 @@ OCCASIONAL_LATE = {
     "demanding.tight_deadlines": "always",
     "contract_breach.has_contract": "no",
 }
-FILES_AFTER = {"en": "deliver the final files once it is paid", "fr": "une fois qu'elle est réglée"}
+FILES_AFTER = {"en": "final files once it is paid", "fr": "une fois qu'elle est réglée"}
 REFER = {"en": "refer the client to a colleague", "fr": "recommandez au client un confrère"}
 
 
