@@ -19,7 +19,7 @@ import pytest
 
 from clientcheck.guidance.advice import action_plan
 from clientcheck.guidance.messages import TONES, MessageDetails, render_message
-from tests.support.contexts import make_ctx
+from tests.support.contexts import OCCASIONAL_LATE, make_ctx
 
 SLOW_ONCE_90 = {
     "situation.income_share": 70,
@@ -79,20 +79,7 @@ def test_a_problem_raised_and_fixed_is_put_in_writing(lang, watched):
 
 # ds08: a 2 % agency sending a video edit now and then, five months to pay €300, no
 # contract, no notice, nothing owed today; a year saved and plenty of other work.
-OCCASIONAL = {
-    "situation.income_share": 2,
-    "situation.savings_months": 12,
-    "situation.pipeline": "plenty",
-    "situation.notice_weeks": 0,
-    "situation.work_matters": "not_at_all",
-    "situation.client_kind": "business",
-    "situation.jurisdiction": "eu",
-    "late_payment.invoices_total": "dont_know",
-    "late_payment.owed_now": "none",
-    "late_payment.unpaid_90": "once",
-    "demanding.tight_deadlines": "always",
-    "contract_breach.has_contract": "no",
-}
+OCCASIONAL = {**OCCASIONAL_LATE, "situation.notice_weeks": 0}
 HANDOVER = {
     "en": ("last working day", "access details", "Plan the handover", "[date]"),
     "fr": ("dernier jour de travail", "accès", "Préparez la passation", "[date]"),

@@ -23,7 +23,7 @@ from clientcheck.guidance.dates import default_pay_by, jurisdiction_of
 from clientcheck.guidance.messages import TONES, MessageDetails, render_message
 from clientcheck.guidance.render import format_date
 from clientcheck.guidance.suggestions import suggested_drafts
-from tests.support.contexts import make_ctx
+from tests.support.contexts import OCCASIONAL_LATE, make_ctx
 
 # A furniture maker's agency work: 20 % of the income, ten months saved, a contract; half
 # an invoice refused because "the campaign did not perform" (dr21).
@@ -121,21 +121,8 @@ def test_a_growing_balance_is_claimed_in_full_without_naming_their_trouble(lang)
     assert TOTAL[lang] not in render_message("payment_terms", "firm", one, MessageDetails()).body
 
 
-# A tiny agency that took five months to pay €300 once, owes nothing now, rush jobs; the
-# work no longer matters, plenty lined up (ds08).
-OCCASIONAL_LATE = {
-    "situation.income_share": 2,
-    "situation.savings_months": 12,
-    "situation.pipeline": "plenty",
-    "situation.work_matters": "not_at_all",
-    "situation.client_kind": "business",
-    "situation.jurisdiction": "eu",
-    "late_payment.invoices_total": "dont_know",
-    "late_payment.owed_now": "none",
-    "late_payment.unpaid_90": "once",
-    "demanding.tight_deadlines": "always",
-    "contract_breach.has_contract": "no",
-}
+# OCCASIONAL_LATE (tests/support/contexts.py): a tiny agency that took five months to pay
+# €300 once, owes nothing now, rush jobs; the work no longer matters, plenty lined up (ds08).
 FILES_AFTER = {"en": "final files once it is paid", "fr": "une fois qu'elle est réglée"}
 REFER = {"en": "refer the client to a colleague", "fr": "recommandez au client un confrère"}
 

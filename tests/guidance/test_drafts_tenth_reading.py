@@ -20,7 +20,7 @@ import pytest
 
 from clientcheck.guidance.advice import action_plan
 from clientcheck.guidance.messages import TONES, render_message
-from tests.support.contexts import make_ctx
+from tests.support.contexts import LATE_RAISED_AND_FIXED, make_ctx
 
 UK = {"situation.client_kind": "business", "situation.jurisdiction": "uk"}
 FREE = {**UK, "situation.income_share": 20, "situation.savings_months": 8}
@@ -38,13 +38,7 @@ def test_worse_terms_are_never_signed_for_a_while_when_they_outlast_the_work(lan
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_a_problem_raised_and_fixed_is_watched_as_one_that_stopped(lang):
-    late = {
-        "late_payment.invoices_total": 12,
-        "late_payment.late_invoices": 5,
-        "late_payment.days_late": 35,
-        "late_payment.chasing": "often",
-        "late_payment.raised": "improved",
-    }
+    late = LATE_RAISED_AND_FIXED
     ctx = make_ctx({**FREE, **late}, lang, "Acme")
     assert ctx.verdict == "keep" and ctx.driver_rule == "raised_and_fixed"
     plan = " ".join(action_plan(ctx))

@@ -15,7 +15,7 @@ from clientcheck.guidance.advice import action_plan
 from clientcheck.guidance.draft_facts import default_tone
 from clientcheck.guidance.messages import MessageDetails, render_message
 from clientcheck.guidance.suggestions import suggested_drafts
-from tests.support.contexts import make_ctx
+from tests.support.contexts import LATE_RAISED_AND_FIXED, make_ctx
 
 UK = {"situation.client_kind": "business", "situation.jurisdiction": "uk"}
 HALVED = {
@@ -52,13 +52,7 @@ def test_a_kept_client_who_sends_half_the_work_is_asked_about_the_months_ahead(l
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_a_kept_client_with_another_sign_at_warning_still_gets_the_usual_plan(lang):
-    late = {
-        "late_payment.invoices_total": 12,
-        "late_payment.late_invoices": 5,
-        "late_payment.days_late": 35,
-        "late_payment.chasing": "often",
-        "late_payment.raised": "improved",
-    }
+    late = LATE_RAISED_AND_FIXED
     ctx = make_ctx({**FREE, **late}, lang, "Acme Ltd")
     assert ctx.verdict == "keep"
     plan = action_plan(ctx)

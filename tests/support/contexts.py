@@ -40,6 +40,29 @@ STRUGGLING = {
     "late_payment.chasing": "often",
     "late_payment.raised": "no_change",
 }
+# Late payments that stopped once raised: five of twelve invoices, 35 days late.
+LATE_RAISED_AND_FIXED = {
+    "late_payment.invoices_total": 12,
+    "late_payment.late_invoices": 5,
+    "late_payment.days_late": 35,
+    "late_payment.chasing": "often",
+    "late_payment.raised": "improved",
+}
+# A 2 % agency sending a video edit now and then, five months to pay €300 once, no
+# contract, nothing owed today; a year saved and plenty of other work (calibration ds08).
+OCCASIONAL_LATE = {
+    "situation.income_share": 2,
+    "situation.savings_months": 12,
+    "situation.pipeline": "plenty",
+    "situation.work_matters": "not_at_all",
+    "situation.client_kind": "business",
+    "situation.jurisdiction": "eu",
+    "late_payment.invoices_total": "dont_know",
+    "late_payment.owed_now": "none",
+    "late_payment.unpaid_90": "once",
+    "demanding.tight_deadlines": "always",
+    "contract_breach.has_contract": "no",
+}
 # A request to falsify something that carries the user's name, not answered yet, from a
 # client worth 15 % of the income: Critical risk under *Keep, and set boundaries*.
 FALSIFY_UNANSWERED = {
