@@ -840,7 +840,7 @@ def test_insults_said_once_get_a_plan_and_a_draft_that_say_what_happens_next(lan
     first = suggested_messages(ctx)[0]
     assert first == "name_disrespect"
     body = render_message(first, default_tone(ctx, first), ctx, MessageDetails()).body
-    ends = {"en": "I'll leave it", "fr": "je le quitterai"}
+    ends = {"en": "I'll step out", "fr": "je m'en irai"}
     assert ends[lang] in body, body
     # Shouting on calls is not a remark to quote (cq11, bm19 read by a professional): with
     # nothing typed, the draft speaks of the way the user was spoken to, ready to send;

@@ -348,8 +348,8 @@ def test_naming_disrespect_makes_its_request_once_and_plainly(lang, number):
     # What happens next, in concrete terms, for work done on calls or in person (a route
     # setter's reading, 7 December 2026: "there are no calls, this happens on the floor").
     ends = {
-        "en": "during a call or a meeting, I'll leave it there and then",
-        "fr": "pendant un appel ou une réunion, je le quitterai sur-le-champ",
+        "en": "during a session, a call or a meeting, I'll step out there and then",
+        "fr": "pendant une séance, un appel ou une réunion, je m'en irai sur-le-champ",
     }
     assert ends[lang] in firm and ("in writing" in firm or "par écrit" in firm), firm
 

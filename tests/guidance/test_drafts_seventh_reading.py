@@ -79,9 +79,10 @@ def test_a_repeat_after_an_objection_is_answered_for_calls_and_meetings_alike(la
     assert ctx.verdict == "plan_exit"
     assert suggested_messages(ctx)[0] == "name_disrespect"
     ends = {
-        # "Leave": the client's meetings are not the user's to end (a reading, dz09).
-        "en": "I'll leave the call or meeting there and then, and we'll continue in writing",
-        "fr": "je quitterai l'appel ou la réunion sur-le-champ, et nous poursuivrons",
+        # Stepping out: the client's meetings are not the user's to end (a reading, dz09),
+        # and a studio session is neither a call nor a meeting (ea12).
+        "en": "I'll step out of the session, call or meeting there and then, and we'll continue",
+        "fr": "je quitterai la séance, l'appel ou la réunion sur-le-champ, et nous poursuivrons",
     }
     body = render_message("name_disrespect", "neutral", ctx, MessageDetails()).body
     assert ends[lang] in body, body

@@ -1,0 +1,101 @@
+"""Plans, advice and drafts after a twelfth professional reading (7 December 2026, ninth
+session: docs/reviews/five-summaries-reading-2026-12-07m.md), each test failing on the code
+before.
+
+- Leaving a demanding client: no invented excuse and no apology to someone who called the
+  work lazy in front of the author (ea02); a plain, polite no.
+- "Harbor Interiors's proposal" (ea24), "Hartley Builders's request" (dy04): a name ending
+  in s takes an apostrophe alone.
+- "Do none of it, not even once" (dy04, ea19).
+- French: "compte pour vous (assez) : pesez-le à côté du verdict" (eb21, dz11); "depuis
+  peu, ils sont de nouveau en retard" for a delay back since the summer (eb19); a question
+  that read "while waiting for an answer" (eb02); "la plupart des clients changent une
+  fois prévenus", a claim nobody can back (eb02).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from clientcheck.bank.loader import default_bank
+from clientcheck.guidance.advice import action_plan, advice_for
+from clientcheck.guidance.messages import TONES, MessageDetails, render_message
+from clientcheck.guidance.render import render_why, verdict_reasons
+from tests.support.contexts import FALSIFY_UNANSWERED, make_ctx
+
+# ea02: a 2 % publisher with four or five rounds of vague feedback on every cover.
+DEMANDING_TINY = {
+    "situation.income_share": 2,
+    "situation.savings_months": 6,
+    "situation.pipeline": "plenty",
+    "demanding.free_extras": "always",
+    "demanding.tight_deadlines": "often",
+    "demanding.out_of_scope": 5,
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("more", [{}, {"demanding.free_extras": "sometimes"}])
+def test_leaving_a_demanding_client_owes_no_excuse_or_apology(lang, more):
+    ctx = make_ctx({**DEMANDING_TINY, **more}, lang, "Twiga Books")
+    lines = [line for item in advice_for(ctx) for line in item.lines]
+    assert lines, ctx.verdict
+    text = " ".join(lines)
+    assert "apologise" not in text and "excusez-vous" not in text, text
+
+
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [("Harbor Interiors", "Harbor Interiors' proposal"), ("Acme", "Acme's proposal")],
+)
+def test_a_name_ending_in_s_takes_an_apostrophe_alone(name, said):
+    answers = {"situation.income_share": 55, "situation.savings_months": 5}
+    ctx = make_ctx({**answers, "situation.usual_rate": "cut_proposed"}, "en", name)
+    assert said in " ".join(action_plan(ctx))
+
+
+def test_a_refusal_plan_reads_as_english():
+    plan = " ".join(action_plan(make_ctx(FALSIFY_UNANSWERED, "en", "Hartley Builders")))
+    assert "Do none of it" not in plan and "Don't do it, not even once" in plan, plan
+    assert "Hartley Builders' request" in plan, plan
+
+
+def test_french_says_how_much_the_work_matters_as_french_does():
+    answers = {"situation.income_share": 30, "situation.savings_months": 4}
+    ctx = make_ctx(
+        {**answers, "situation.work_matters": "quite", "situation.usual_rate": "far_below"}, "fr"
+    )
+    reasons = " ".join(verdict_reasons(ctx))
+    assert "ce travail compte assez pour vous" in reasons, reasons
+    assert "(assez)" not in reasons and "pesez-le" not in reasons
+
+
+@pytest.mark.parametrize("tone", TONES)
+def test_french_late_payments_back_again_are_not_said_to_be_recent(tone):
+    answers = {
+        "situation.income_share": 35,
+        "situation.savings_months": 2.5,
+        "late_payment.invoices_total": 10,
+        "late_payment.late_invoices": 6,
+        "late_payment.chasing": "often",
+        "late_payment.raised": "slipping",
+    }
+    for lang in ("en", "fr"):
+        body = render_message("payment_terms", tone, make_ctx(answers, lang), MessageDetails()).body
+        assert "depuis peu" not in body and "lately" not in body, body
+
+
+def test_the_french_question_on_late_calls_reads_as_french():
+    text = default_bank().question("high_maintenance.after_hours").text("fr")
+    assert "en attendant une réponse" not in text and "en comptant sur une réponse" in text
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_verdict_never_promises_that_most_clients_change(lang):
+    said = 0
+    for answers in ({"disrespect.belittles": "sometimes"}, {"late_payment.chasing": "often"}):
+        answers = {"situation.income_share": 20, "situation.savings_months": 8, **answers}
+        text = render_why(make_ctx(answers, lang))
+        assert "Most clients change" not in text and "La plupart des clients" not in text, text
+        said += "Many clients change" in text or "Beaucoup de clients" in text
+    assert said
