@@ -152,13 +152,16 @@ def occasional(ctx: AssessmentContext) -> bool:
     """Leaving a client who brings you very little, with no contract, no notice to give and
     nothing owed today: the work comes job by job, so leaving is declining the next job, not
     ending a working relationship with a last day and a handover (two professional readings:
-    ds08, a 2 % agency sending an edit now and then; dz24, a one-off analysis)."""
+    ds08, a 2 % agency sending an edit now and then; dz24, a one-off analysis under a
+    contract for that job alone, invoiced once)."""
     share = answered(ctx, "situation.income_share")
+    invoices = answered(ctx, "late_payment.invoices_total")
+    one_job = isinstance(invoices, int | float) and invoices <= 1
     return (
         ctx.verdict == "let_go"
         and isinstance(share, int | float)
         and share <= SMALL_CLIENT_SHARE
-        and answered(ctx, "contract_breach.has_contract") == "no"
+        and (answered(ctx, "contract_breach.has_contract") == "no" or one_job)
         and notice_weeks(ctx) is None
         and not unpaid_now(ctx)
     )

@@ -117,3 +117,32 @@ def test_the_small_client_share_is_the_scoring_rules_own():
     from clientcheck.guidance.advice import SMALL_CLIENT_SHARE
 
     assert default_bank().rules.small_client_share == SMALL_CLIENT_SHARE
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_one_off_job_under_its_own_contract_is_declined_too(lang):
+    # dz24: a one-off analysis for a Madrid company, 3 % of the year, invoiced once and
+    # paid, a contract for that job, no notice; the manager asks for a second one.
+    one_off = {
+        "situation.income_share": 3,
+        "situation.pipeline": "plenty",
+        "situation.notice_weeks": 0,
+        "situation.client_kind": "business",
+        "late_payment.invoices_total": 1,
+        "late_payment.late_invoices": 0,
+        "late_payment.chasing": "never",
+        "late_payment.unpaid_90": "no",
+        "disrespect.belittles": "often",
+        "high_maintenance.explain_everything": "often",
+        "contract_breach.has_contract": "yes",
+    }
+    ctx = make_ctx(one_off, lang, "Datamadrid")
+    assert ctx.verdict == "let_go"
+    plan = " ".join(action_plan(ctx))
+    further = "no further projects" if lang == "en" else "plus de nouvelles missions"
+    assert further in plan and ("no contract" not in plan and "sans contrat" not in plan), plan
+    body = render_message("goodbye", "neutral", ctx, MessageDetails()).body
+    assert not any(word in body for word in HANDOVER[lang]), body
+    # A client invoiced many times under a contract is not a one-off job.
+    regular = make_ctx({**one_off, "late_payment.invoices_total": 8}, lang, "Datamadrid")
+    assert further not in " ".join(action_plan(regular))
