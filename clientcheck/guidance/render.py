@@ -88,7 +88,7 @@ def environment() -> jinja2.Environment:
         md=escape_markdown,
         notice=notice_words,
         spelled=spelled,
-        possessive=lambda name: f"{name}'" if name.endswith(("s", "S")) else f"{name}'s",
+        possessive=lambda n: f"{n}'" if n.endswith("s") and not n.endswith("ss") else f"{n}'s",
     )
     # moving_on: the rules that leave a good client the user has outgrown (moving on, not a
     # problem); behaviour_kinds: signs where no "new terms" fix it (questions/scoring.toml).

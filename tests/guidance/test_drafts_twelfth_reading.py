@@ -46,7 +46,12 @@ def test_leaving_a_demanding_client_owes_no_excuse_or_apology(lang, more):
 
 @pytest.mark.parametrize(
     ("name", "said"),
-    [("Harbor Interiors", "Harbor Interiors' proposal"), ("Acme", "Acme's proposal")],
+    [
+        ("Harbor Interiors", "Harbor Interiors' proposal"),
+        ("Acme", "Acme's proposal"),
+        # A singular name ending in ss keeps its 's (a reading, ec10: "Sakura Press's").
+        ("Sakura Press", "Sakura Press's proposal"),
+    ],
 )
 def test_a_name_ending_in_s_takes_an_apostrophe_alone(name, said):
     answers = {"situation.income_share": 55, "situation.savings_months": 5}
@@ -99,3 +104,64 @@ def test_the_verdict_never_promises_that_most_clients_change(lang):
         assert "Most clients change" not in text and "La plupart des clients" not in text, text
         said += "Many clients change" in text or "Beaucoup de clients" in text
     assert said
+
+
+def test_asked_in_vain_the_plan_enforces_the_terms_in_plain_english():
+    # "Put your terms in force" reads as law, not as English (dw01, ec22).
+    late = {
+        "situation.income_share": 60,
+        "situation.savings_months": 4,
+        "late_payment.invoices_total": 12,
+        "late_payment.late_invoices": 5,
+        "late_payment.days_late": 35,
+        "late_payment.chasing": "often",
+        "late_payment.raised": "no_change",
+    }
+    ctx = make_ctx(late, "en", "Acme")
+    plan = " ".join(action_plan(ctx))
+    assert "Enforce your terms with Acme on “Pays late”" in plan, plan
+    assert "in force" not in plan and not any("in force" in r for r in ctx.reasons)
+
+
+def test_a_broken_clause_is_enforced_in_french_as_french_says_it():
+    # ed12: three invoices unpaid, promises kept never, asked about both in vain.
+    answers = {
+        "situation.income_share": 50,
+        "situation.savings_months": 3,
+        "situation.client_kind": "business",
+        "late_payment.invoices_total": "dont_know",
+        "late_payment.owed_now": "slow",
+        "late_payment.chasing": "often",
+        "late_payment.raised": "no_change",
+        "contract_breach.has_contract": "yes",
+        "contract_breach.terms_broken": ["payment"],
+        "contract_breach.keeps_word": "never",
+        "contract_breach.raised": "no_change",
+    }
+    plan = " ".join(action_plan(make_ctx(answers, "fr", "Promogironde")))
+    assert "faites jouer la clause non respectée" in plan, plan
+    assert "la clause qui n'a pas été respectée (sa" not in plan, plan
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_client_you_are_stuck_with_who_sends_less_keeps_getting_your_time(lang):
+    # ed08: 95 % of the income, one month saved, half the albums gone: "stop holding time
+    # free for them" would put the little that is left at risk.
+    assert default_bank().rules.stuck_at == 85  # the plan's threshold (templates/plan)
+    fading = {
+        "less_work.volume_change": -50,
+        "less_work.idle_weeks": 4,
+        "less_work.predictable": "rarely",
+        "less_work.raised": "not_yet",
+    }
+    stuck = {"situation.income_share": 95, "situation.savings_months": 1, **fading}
+    ctx = make_ctx(stuck, lang)
+    assert ctx.driver_rule == "fading_and_you_depend_on_it" and ctx.dependency >= 85
+    plan = " ".join(action_plan(ctx))
+    keep = "Keep taking the work they still send" if lang == "en" else "Acceptez le travail"
+    stop = "Stop holding time free" if lang == "en" else "Cessez de lui réserver"
+    assert keep in plan and stop not in plan, plan
+    less = make_ctx({"situation.income_share": 60, "situation.savings_months": 3, **fading}, lang)
+    assert less.driver_rule == "fading_and_you_depend_on_it" and less.dependency < 85
+    plan = " ".join(action_plan(less))
+    assert stop in plan and keep not in plan, plan
