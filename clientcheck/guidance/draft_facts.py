@@ -13,6 +13,8 @@ from clientcheck.guidance.explain import GROWING_DEBT, PAST_DUE
 from clientcheck.guidance.letters import MessageDetails
 from clientcheck.guidance.render import AssessmentContext
 
+FADING = "fading_and_you_depend_on_it"  # less work from a client you depend on
+
 REVISION_REASONS = ("breach", "payment", "scope", "terms")
 # Contact outside working hours the user reported: a revision sets the hours in writing.
 AFTER_HOURS_REPORTED = ("sometimes", "often", "always")
@@ -88,10 +90,6 @@ def late_pattern(ctx: AssessmentContext) -> dict[str, int]:
     if pattern.get("total", 0) < pattern.get("late", 0):
         pattern.pop("total", None)  # never "8 of the last 3"
     return pattern
-
-
-# "Is any money past its due date right now?": every answer that says yes. (OVERDUE_NOW,
-# below, is the narrower set that still comes in, slowly or in part: the claim's case.)
 
 
 def past_due_now(ctx: AssessmentContext) -> bool:
@@ -221,7 +219,7 @@ def default_tone(ctx: AssessmentContext, message_id: str) -> str:
         return "firm"
     # Less work from a client you depend on, asked about in vain: the check-in now offers a
     # minimum or a retainer and holds time only for confirmed work, with a date to reply.
-    asked = facts(ctx, "less_work").get("raised") in ("no_change", "worse", "slipping")
+    asked = facts(ctx, "less_work").get("raised") in ASKED_IN_VAIN
     if message_id == "workload_checkin" and ctx.driver_rule == FADING and asked:
         return "firm"
     serious = any(s.band in ("warning", "critical") for s in ctx.flagged)
@@ -230,9 +228,6 @@ def default_tone(ctx: AssessmentContext, message_id: str) -> str:
     # A threat is answered warmly, on the agreed terms (a freelancer's reading: the firm
     # reply is for a second message, if ever).
     return "warm" if message_id == "professionalism_reminder" and threatened(ctx) else "neutral"
-
-
-FADING = "fading_and_you_depend_on_it"  # less work from a client you depend on
 
 
 # What a client may have crossed, as the professionalism reminder answers it: a threat alone

@@ -235,7 +235,8 @@ def render_message(
     # registered letter), and a disputed or ignored invoice raised before or not (dr21:
     # new terms alone read "as if the dispute did not exist").
     owed = invoice_claimed(ctx.answers) or details.owes_money()
-    disputed = facts(ctx, "late_payment").get("owed_now") == "disputed"
+    owed_now = facts(ctx, "late_payment").get("owed_now")
+    disputed = owed_now == "disputed"
     due = details.invoice_due
     days_overdue = (dates.prepared_on - due).days if due and due < dates.prepared_on else None
     flagged = {sign.id for sign in ctx.flagged}
@@ -262,10 +263,10 @@ def render_message(
         # comes" beside a 90-day delay that happened once is the habit, not a 90-day debt
         # today (a professional's reading, dy11: "is now more than 90 days overdue" for a
         # client two months late as a rule, four months once): the draft says "still unpaid".
-        overdue_90=money_owed(ctx) and facts(ctx, "late_payment").get("owed_now") != "slow",
+        overdue_90=money_owed(ctx) and owed_now != "slow",
         late_history=history,
         growing=debt_growing(ctx, ("growing",)),
-        part_paid=(part_paid := facts(ctx, "late_payment").get("owed_now") == "part_paid"),
+        part_paid=(part_paid := owed_now == "part_paid"),
         # The claim is suggested too: the terms draft does not waive what it claims (a
         # professional's reading: "a claim and a waiver for the same invoice").
         claim_suggested=claim_due(ctx),
