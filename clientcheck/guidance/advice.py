@@ -23,7 +23,7 @@ from datetime import date
 from clientcheck.bank.answers import Answer, is_answered
 from clientcheck.engine import money
 from clientcheck.guidance.dates import jurisdiction_of, notice_end
-from clientcheck.guidance.explain import KEPT_AS_IT_IS, OWED_90, SETTLED_RULES
+from clientcheck.guidance.explain import KEPT_AS_IT_IS, SETTLED_RULES, owed_past_90
 from clientcheck.guidance.render import AdviceItem, AssessmentContext, SignView, render
 from clientcheck.i18n import DEFAULT_CURRENCY
 
@@ -106,10 +106,8 @@ def needs_cushion(ctx: AssessmentContext) -> bool:
 
 def money_owed(ctx: AssessmentContext) -> bool:
     """True when the user said an invoice is still unpaid 90 days after its due date, and
-    not that nothing is overdue now: one invoice that took seven months last year is not a
-    debt today (a professional's reading: a draft claimed "more than 90 days late today")."""
-    owed_now = answered(ctx, "late_payment.owed_now")
-    return answered(ctx, "late_payment.unpaid_90") in OWED_90 and owed_now != "none"
+    not that nothing is overdue now (``explain.owed_past_90``, read by the check date too)."""
+    return owed_past_90(ctx.answers)
 
 
 def unpaid_now(ctx: AssessmentContext) -> bool:

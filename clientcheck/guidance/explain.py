@@ -275,6 +275,14 @@ PAST_DUE = ("slow", "part_paid", "disputed", "leverage")  # money past its due d
 GROWING_DEBT = ("growing", "may_not_pay")  # and the unpaid total grows, or may never come
 
 
+def owed_past_90(answers: Mapping[str, Answer]) -> bool:
+    """An invoice still unpaid 90 days after its due date, and not that nothing is overdue
+    now: one invoice that took seven months last year is not a debt today (a professional's
+    reading: a draft claimed "more than 90 days late today")."""
+    owed_now = answers.get("late_payment.owed_now")
+    return answers.get("late_payment.unpaid_90") in OWED_90 and owed_now != "none"
+
+
 def invoice_claimed(answers: Mapping[str, Answer]) -> bool:
     """An overdue invoice the payment draft names and asks for by a date, from the answers
     alone (the draft also names one whose details the user typed): unpaid 90 days with
@@ -286,7 +294,7 @@ def invoice_claimed(answers: Mapping[str, Answer]) -> bool:
         if qid.startswith("late_payment.") and is_answered(value)
     }
     owed_now = late.get("owed_now")
-    if late.get("unpaid_90") in OWED_90 and owed_now != "none":
+    if owed_past_90(answers):
         return True
     if owed_now not in PAST_DUE:
         return False
