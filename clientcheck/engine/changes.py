@@ -9,7 +9,7 @@ from functools import lru_cache
 from clientcheck.bank.answers import DONT_KNOW, Answer, Answers, freeze_answers, is_answered
 from clientcheck.bank.questions import Question, QuestionBank
 from clientcheck.engine.signs import answer_risk, is_history, visible_questions
-from clientcheck.engine.verdict import NOT_ENOUGH, Result, assess
+from clientcheck.engine.verdict import NOT_ENOUGH, Result, assess, reason_signs
 
 
 @dataclass(frozen=True)
@@ -99,9 +99,9 @@ def what_would_change(
     return _changes_cached(bank, freeze_answers(answers), per_direction)
 
 
-def _drivers(result: Result) -> set[str]:
+def _drivers(result: Result) -> set[str | None]:
     """The signs the verdict's reasons rest on."""
-    return {r.sign_id for r in result.reasons} | {s for r in result.reasons for s in r.signs}
+    return reason_signs(result.reasons)
 
 
 def ended_at_once(result: Result) -> tuple[str, ...]:

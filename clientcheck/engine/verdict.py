@@ -252,6 +252,11 @@ def _decision(
     return verdict, decisive
 
 
+def reason_signs(reasons: tuple[Reason, ...]) -> set[str | None]:
+    """The signs the rules that set a verdict read (None for a rule on no sign)."""
+    return {r.sign_id for r in reasons} | {sid for r in reasons for sid in r.signs}
+
+
 def _behind(
     signs: tuple[SignResult, ...], reasons: tuple[Reason, ...]
 ) -> tuple[SignResult, ...] | None:
@@ -259,7 +264,7 @@ def _behind(
     rise), or None when no rule is behind it (nothing flagged)."""
     if not reasons:
         return None
-    ids = {r.sign_id for r in reasons} | {sid for r in reasons for sid in r.signs}
+    ids = reason_signs(reasons)
     return tuple(s for s in signs if s.sign_id in ids)
 
 
