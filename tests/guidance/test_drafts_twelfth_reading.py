@@ -165,3 +165,24 @@ def test_a_client_you_are_stuck_with_who_sends_less_keeps_getting_your_time(lang
     assert less.driver_rule == "fading_and_you_depend_on_it" and less.dependency < 85
     plan = " ".join(action_plan(less))
     assert stop in plan and keep not in plan, plan
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_uk_fixed_sum_reads_without_two_brackets_in_a_row(lang):
+    # Read as a user would (7 December 2026): "a fixed sum of £40, £70 or £100 (by the size
+    # of the debt) (section 5A)".
+    answers = {
+        "situation.client_kind": "business",
+        "situation.jurisdiction": "uk",
+        "situation.income_share": 65,
+        "situation.savings_months": 2,
+        "late_payment.invoices_total": 12,
+        "late_payment.late_invoices": 10,
+        "late_payment.chasing": "always",
+        "late_payment.owed_now": "slow",
+        "late_payment.raised": "no_change",
+    }
+    body = render_message("payment_terms", "firm", make_ctx(answers, lang), MessageDetails()).body
+    assert ") (" not in body, body
+    said = "by the size of the debt (section 5A)" if lang == "en" else "créance (article 5A)"
+    assert said in body, body
