@@ -208,6 +208,12 @@ def rate_review(
     extra = extra_hourly_rate(answers)
     per_hour = money_word("per_hour_word", lang)
     first = step_value(paid.value, value, basis) if paid and basis and value is not None else None
+    step = f"{letter_amount(first, lang, cur)}{suffix}" if first is not None else ""
+    # Far below the usual rate with no figures: the plan offers two steps, so the draft has
+    # them too, as fields (a reading, ee17 and ef02: "two steps" in the plan, one in the draft).
+    unknown = value is None or not (paid and basis)
+    if not step and unknown and answers.get("situation.usual_rate") == "far_below":
+        step = money_word("first_step_field", lang)
     return RateReview(
         basis=basis,
         current=current,
@@ -220,8 +226,8 @@ def rate_review(
         target=letter_hourly(view.target.value, lang, cur) if view.target is not None else "",
         hourly=f"{letter_amount(extra, lang, cur)} {per_hour}" if extra is not None else "",
         hourly_is_current=current_hourly_rate(answers) is not None,
-        step=f"{letter_amount(first, lang, cur)}{suffix}" if first is not None else "",
-        full_on=months_later(effective_on, STEP_MONTHS) if first is not None else None,
+        step=step,
+        full_on=months_later(effective_on, STEP_MONTHS) if step else None,
         reply_by=reply_by(effective_on),
         below_usual=answers.get("situation.usual_rate") in BELOW_USUAL,
         short=short,

@@ -1,0 +1,65 @@
+"""Plans, advice and drafts after a thirteenth professional reading (7 December 2026, tenth
+session: docs/reviews/five-summaries-reading-2026-12-07o.md), each test failing on the code
+before.
+
+- A rate far below the usual one: the plan offered two steps and the New rates draft gave
+  one rate (ee17, ef02). The draft now has both steps, as fields when no rate is known.
+- "weigh that beside the verdict" (ee01, ee13) and "tenez-en compte à côté du verdict".
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from clientcheck.guidance.advice import action_plan
+from clientcheck.guidance.messages import TONES, render_message
+from clientcheck.guidance.render import verdict_reasons
+from tests.support.contexts import FREE, make_ctx
+
+# ee17: a school friend who pays a fraction of the usual rate, 5 % of the income.
+FRIEND = {
+    "situation.income_share": 5,
+    "situation.pipeline": "plenty",
+    "situation.notice_weeks": 0,
+    "situation.usual_rate": "far_below",
+    "situation.client_kind": "individual",
+    "contract_breach.has_contract": "no",
+    "money.pay_basis": "job",
+}
+FIRST_STEP = {"en": "[first step] from ", "fr": "[premier palier] à partir du "}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("answers", [FRIEND, {**FREE, "situation.usual_rate": "far_below"}])
+def test_a_rate_far_below_is_raised_in_the_two_steps_the_plan_offers(lang, answers):
+    ctx = make_ctx(answers, lang, "Tunde")
+    assert ctx.verdict == "renegotiate"
+    plan = " ".join(action_plan(ctx))
+    assert ("two steps" if lang == "en" else "en deux temps") in plan, plan
+    assert "So far above" not in plan and "si grand" not in plan, plan
+    for tone in TONES:
+        body = render_message("new_rates", tone, ctx).body
+        assert FIRST_STEP[lang] in body, body
+        assert ("from 1 July 2027" if lang == "en" else "à partir du 1er juillet 2027") in body
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_rate_only_somewhat_below_comes_in_one_step(lang):
+    ctx = make_ctx({**FREE, "situation.usual_rate": "below"}, lang, "Tunde")
+    for tone in TONES:
+        body = render_message("new_rates", tone, ctx).body
+        assert FIRST_STEP[lang] not in body, body
+
+
+@pytest.mark.parametrize(
+    ("lang", "said", "not_said"),
+    [
+        ("en", "take that into account in your decision", "weigh that beside"),
+        ("fr", "tenez-en compte dans votre décision", "à côté du verdict"),
+    ],
+)
+def test_how_much_the_work_matters_is_said_as_a_native_speaker_would(lang, said, not_said):
+    answers = {"situation.income_share": 30, "situation.savings_months": 4}
+    more = {"situation.work_matters": "quite", "situation.usual_rate": "far_below"}
+    reasons = " ".join(verdict_reasons(make_ctx({**answers, **more}, lang)))
+    assert said in reasons and not_said not in reasons, reasons
