@@ -55,6 +55,10 @@ class ComparisonView:
     rows: tuple[ComparisonRow, ...]
 
 
+# A date in a draft always states its year ("21 December 2026", "December 21, 2026").
+_A_YEAR = re.compile(r"\b20\d\d\b")
+
+
 @dataclass(frozen=True)
 class SummaryInput:
     """Everything a summary download shows about one assessment."""
@@ -91,6 +95,8 @@ class SummaryInput:
         suggested = suggested_messages(self.ctx)
         if len(self.drafts) > 1 and suggested and self.drafts[0].message_id == suggested[0]:
             note = f"{note} {words['draft_order']}"
+            if any(_A_YEAR.search(f"{d.subject} {d.body}") for d in self.drafts):
+                note = f"{note} {words['draft_dates']}"
         return note
 
     @property

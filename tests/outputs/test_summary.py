@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import io
 import re
+from dataclasses import replace
 
 import pytest
 from markdown_it import MarkdownIt
@@ -34,6 +35,8 @@ from tests.support.summary_data import (
 )
 
 LANGS = ("en", "fr")
+
+YEAR = re.compile(r"\b20\d\d\b")
 
 
 def parser() -> MarkdownIt:
@@ -671,9 +674,16 @@ def test_with_several_drafts_the_summary_says_which_to_send_first(lang):
     # names the app's own field for the day it is sent, as the app labels it.
     from clientcheck.i18n import t
 
-    assert t("detail_prepared_on", lang).split(" (")[0] in order, order
+    dates = labels(lang)["draft_dates"]
+    assert t("detail_prepared_on", lang).split(" (")[0] in dates, dates
     data = build_summary_input(bank, rec, lang, drafts=both)
     assert order in summary_markdown(data)
+    # Said only over drafts that state a date (a reading, ef05 and ef11).
+    assert any(YEAR.search(d.body) for d in both)
+    assert dates in summary_markdown(data)
+    undated = [replace(d, body=YEAR.sub("[year]", d.body)) for d in both]
+    plain = summary_markdown(build_summary_input(bank, rec, lang, drafts=undated))
+    assert order in plain and dates not in plain
     flat = " ".join(pdf_plain_text(summary_pdf(data)).split())
     assert " ".join(order.split())[:30] in flat, flat
     # One draft, or the plan's own first draft not first: no such line.
