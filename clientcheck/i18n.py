@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -202,3 +203,25 @@ def plural(key: str, count: int, lang: str, **values: object) -> str:
     """``t`` for a count: ``{key}_one`` for one (and, in French, none), else ``{key}_other``."""
     one = count == 1 or (lang == "fr" and count == 0)
     return t(f"{key}_{'one' if one else 'other'}", lang, count=count, **values)
+
+
+# French joins à and de to a name's own article, and elides de before a vowel: "au Carré
+# Gourmand", "aux Ateliers Roux", "du Carré Gourmand", "d'Acme" (a reading, ef10: "Annoncez
+# par écrit à Le Carré Gourmand").
+_CONTRACTIONS: Final = (
+    (re.compile(r"\bà Les "), "aux "),
+    (re.compile(r"\bà Le "), "au "),
+    (re.compile(r"\bde Les "), "des "),
+    (re.compile(r"\bde Le "), "du "),
+    (re.compile(r"\bde (?=[AEIOUYÀÂÉÈÊÎÔ])"), "d'"),
+)
+_FRENCH_TEMPLATE: Final = re.compile(r"(^|[/.])fr[/.]")
+
+
+def contract_articles(template_name: str, text: str) -> str:
+    """The output of a French template with à and de joined to a name's article."""
+    if not _FRENCH_TEMPLATE.search(template_name):
+        return text
+    for pattern, joined in _CONTRACTIONS:
+        text = pattern.sub(joined, text)
+    return text

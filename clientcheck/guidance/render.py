@@ -36,7 +36,7 @@ from clientcheck.guidance.explain import (
     shown_score,
 )
 from clientcheck.guidance.text import WORD_JOINER, escape_markdown  # noqa: F401  (re-exported)
-from clientcheck.i18n import format_number, letter_money, month_names, spelled, t
+from clientcheck.i18n import contract_articles, format_number, letter_money, month_names, spelled, t
 
 TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates"
 
@@ -107,7 +107,8 @@ def environment() -> jinja2.Environment:
 
 def render(template_name: str, **context: object) -> str:
     """Render one template of templates/ with ``context``."""
-    return environment().get_template(template_name).render(**context)
+    template = environment().get_template(template_name)
+    return contract_articles(template_name, template.render(**context))
 
 
 # --- the typed context ---------------------------------------------------------

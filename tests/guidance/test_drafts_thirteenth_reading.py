@@ -5,6 +5,8 @@ before.
 - A rate far below the usual one: the plan offered two steps and the New rates draft gave
   one rate (ee17, ef02). The draft now has both steps, as fields when no rate is known.
 - "weigh that beside the verdict" (ee01, ee13) and "tenez-en compte à côté du verdict".
+- French: "Annoncez par écrit à Le Carré Gourmand" (ef10): à and de join a name's article
+  ("au Carré Gourmand", "du Carré Gourmand") and de is elided before a vowel ("d'Acme").
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import pytest
 from clientcheck.guidance.advice import action_plan
 from clientcheck.guidance.messages import TONES, render_message
 from clientcheck.guidance.render import verdict_reasons
+from clientcheck.i18n import contract_articles
 from tests.support.contexts import FREE, make_ctx
 
 # ee17: a school friend who pays a fraction of the usual rate, 5 % of the income.
@@ -63,3 +66,38 @@ def test_how_much_the_work_matters_is_said_as_a_native_speaker_would(lang, said,
     more = {"situation.work_matters": "quite", "situation.usual_rate": "far_below"}
     reasons = " ".join(verdict_reasons(make_ctx({**answers, **more}, lang)))
     assert said in reasons and not_said not in reasons, reasons
+
+
+# ef10: "Annoncez par écrit à Le Carré Gourmand".
+@pytest.mark.parametrize(
+    ("name", "said", "not_said"),
+    [
+        ("Le Carré Gourmand", "par écrit au Carré Gourmand", "à Le "),
+        ("Les Ateliers Roux", "par écrit aux Ateliers Roux", "à Les "),
+        ("Acme", "par écrit à Acme", "au Acme"),
+    ],
+)
+def test_french_joins_a_to_the_article_of_the_clients_name(name, said, not_said):
+    plan = " ".join(
+        action_plan(make_ctx({**FREE, "situation.usual_rate": "far_below"}, "fr", name))
+    )
+    assert said in plan and not_said not in plan, plan
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("du travail de Le Carré Gourmand", "du travail du Carré Gourmand"),
+        ("du travail de Les Ateliers Roux", "du travail des Ateliers Roux"),
+        ("du travail de Atelier Orange", "du travail d'Atelier Orange"),
+        ("du travail de Hachette", "du travail de Hachette"),
+        ("à La Poste", "à La Poste"),
+    ],
+)
+def test_french_joins_de_to_the_article_of_the_clients_name_and_elides_it(text, said):
+    assert contract_articles("messages/fr/workload_checkin.txt.j2", text) == said
+
+
+def test_english_text_keeps_the_name_as_typed():
+    assert contract_articles("plan/en.txt.j2", "Write to Le Carré") == "Write to Le Carré"
+    assert contract_articles("plan/fr.txt.j2", "Écrivez à Le Carré") == "Écrivez au Carré"
