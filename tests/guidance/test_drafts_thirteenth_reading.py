@@ -7,6 +7,7 @@ before.
 - "weigh that beside the verdict" (ee01, ee13) and "tenez-en compte à côté du verdict".
 - French: "Annoncez par écrit à Le Carré Gourmand" (ef10): à and de join a name's article
   ("au Carré Gourmand", "du Carré Gourmand") and de is elided before a vowel ("d'Acme").
+- French: "N'en faites rien, pas même une fois" read as the polite formula (ef17).
 """
 
 from __future__ import annotations
@@ -15,9 +16,9 @@ import pytest
 
 from clientcheck.guidance.advice import action_plan
 from clientcheck.guidance.messages import TONES, render_message
-from clientcheck.guidance.render import verdict_reasons
+from clientcheck.guidance.render import render_why, verdict_reasons
 from clientcheck.i18n import contract_articles
-from tests.support.contexts import FREE, make_ctx
+from tests.support.contexts import FALSIFY_UNANSWERED, FREE, make_ctx
 
 # ee17: a school friend who pays a fraction of the usual rate, 5 % of the income.
 FRIEND = {
@@ -101,3 +102,11 @@ def test_french_joins_de_to_the_article_of_the_clients_name_and_elides_it(text, 
 def test_english_text_keeps_the_name_as_typed():
     assert contract_articles("plan/en.txt.j2", "Write to Le Carré") == "Write to Le Carré"
     assert contract_articles("plan/fr.txt.j2", "Écrivez à Le Carré") == "Écrivez au Carré"
+
+
+def test_a_french_refusal_never_reads_as_the_polite_formula_nen_faites_rien():
+    # ef17: "N'en faites rien" is what one says to decline a favour ("don't bother").
+    ctx = make_ctx(FALSIFY_UNANSWERED, "fr", "Hôtel de la Corniche")
+    text = " ".join(action_plan(ctx)) + render_why(ctx)
+    assert "n'en faites rien" not in text.lower(), text
+    assert "Ne faites rien de ce qu'il demande, pas même une fois" in text, text
