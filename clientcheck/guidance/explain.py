@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 from clientcheck.bank.answers import Answer, answer_label, is_answered
 from clientcheck.bank.questions import ASKED_IN_VAIN, STILL_GOING, QuestionBank
-from clientcheck.engine.changes import ended_at_once, what_would_change
+from clientcheck.engine.changes import Change, ended_at_once, what_would_change
 from clientcheck.engine.signs import NOT_ASSESSED
 from clientcheck.engine.verdict import NOT_ENOUGH, Reason, Result, assess
 from clientcheck.guidance.dates import (
@@ -131,6 +131,7 @@ def dependency_reason(
 BEHAVIOUR_KINDS = frozenset({"respect", "conduct"})
 # What was tried, when it settled the problem (it stopped after being raised, or the client
 # put it right themselves), and the label that says so beside the sign's band.
+WONT_CHANGE = ("repeated_after_objection", "worse_after_asking")
 SETTLED_TAGS = {"improved": "settled_raised", "self_corrected": "settled_by_them"}
 # Sign rules that keep the client because what goes on is paid for under the user's terms
 # (late cancellations and the fee for them): "paid for under your terms" beside the band.
@@ -148,7 +149,21 @@ def change_lines(bank: QuestionBank, answers: Mapping[str, Answer], lang: str) -
     do with the client first, then what they could check, then other answers."""
     # A threat that ends it: say so first, so that no line below reads as "raise it and see".
     ended = ended_at_once(assess(bank, answers))
-    lines = [t("change_ended", lang, sign=bank.sign(s).name(lang)) for s in ended]
+    said = [t("change_ended", lang, sign=bank.sign(s).name(lang)) for s in ended]
+    return (*said, *(text for _, text in change_pairs(bank, answers, lang)))
+
+
+def change_pairs(
+    bank: QuestionBank, answers: Mapping[str, Answer], lang: str
+) -> tuple[tuple[Change, str], ...]:
+    """Each change the page states, with its words (some changes are not stated: they would
+    repeat another or contradict the verdict)."""
+    result = assess(bank, answers)
+    pairs: list[tuple[Change, str]] = []
+    # A sign the verdict says will not change (it went on after a clear no, or got worse
+    # after asking): "if it stops now" would contradict it (readings, ee06 and ef10). A calm
+    # spell that gave way keeps it: a longer one would change it (dc24).
+    final = {r.sign_id for r in result.reasons if r.rule_id in WONT_CHANGE}
     for change in what_would_change(bank, answers):
         question = bank.question(change.question_id)
         verdict = bank.rules.verdicts[change.verdict].label(lang)
@@ -175,6 +190,13 @@ def change_lines(bank: QuestionBank, answers: Mapping[str, Answer], lang: str) -
             elif answers.get(change.question_id) in STILL_GOING:
                 # Raised already and it goes on: what would change it is what happens from
                 # here, not raising it (a user: "it says 'if you raise it', but I did").
+                current = answers.get(change.question_id)
+                if (
+                    change.answer == "improved"
+                    and question.section in final
+                    and current != "slipping"
+                ):
+                    continue
                 if change.answer in ("improved", "worse", "no_change"):
                     key += "_now"
             elif change.answer in LINE_ANSWERS and _line_crossed(question.section, answers):
@@ -188,7 +210,7 @@ def change_lines(bank: QuestionBank, answers: Mapping[str, Answer], lang: str) -
                     continue
                 if change.answer == "enforced":
                     key = "change_action_enforced_behaviour"
-            lines.append(t(key, lang, sign=sign, verdict=verdict))
+            pairs.append((change, t(key, lang, sign=sign, verdict=verdict)))
             continue
         if (
             change.question_id == "situation.usual_rate"
@@ -199,13 +221,14 @@ def change_lines(bank: QuestionBank, answers: Mapping[str, Answer], lang: str) -
             # above yours (a professional's reading, dw19: "if they paid more than your usual
             # rate, keep" beside a two-year non-compete).
             line = t("change_terms_withdrawn", lang, verdict=verdict)
-            if line not in lines:
-                lines.append(line)
+            if all(line != said for _, said in pairs):
+                pairs.append((change, line))
             continue
         key = "change_check" if change.kind == "check" else "change_line"
         answer = answer_label(question, change.answer, lang)
-        lines.append(t(key, lang, answer=answer, question=question.text(lang), verdict=verdict))
-    return tuple(lines)
+        line = t(key, lang, answer=answer, question=question.text(lang), verdict=verdict)
+        pairs.append((change, line))
+    return tuple(pairs)
 
 
 # What can still happen once a line crossed has been answered with a clear no.

@@ -9,8 +9,9 @@ from __future__ import annotations
 from clientcheck.bank.answers import answer_label
 from clientcheck.bank.questions import QuestionBank
 from clientcheck.bank.records import ClientRecord
-from clientcheck.engine.changes import ended_at_once, what_would_change
+from clientcheck.engine.changes import ended_at_once
 from clientcheck.engine.verdict import advice_path, assess
+from clientcheck.guidance.explain import change_pairs
 from clientcheck.guidance.moneytext import money_json
 from clientcheck.guidance.render import build_context, reason_text
 from clientcheck.outputs.exports import on_working_days
@@ -43,10 +44,9 @@ def assessment_report(bank: QuestionBank, record: ClientRecord, lang: str) -> di
             }
         )
     changes = []
-    # The page's first lines say which signs end it whatever is tried (no answer to give).
-    ended = ended_at_once(result)
-    texts = ctx.changes[len(ended) :]
-    for change, text in zip(what_would_change(bank, record.answers), texts, strict=True):
+    # The changes the page states, each with its words (the page's first lines, which say
+    # which signs end it whatever is tried, have no answer to give).
+    for change, text in change_pairs(bank, record.answers, lang):
         question = bank.question(change.question_id)
         changes.append(
             {
@@ -88,7 +88,7 @@ def assessment_report(bank: QuestionBank, record: ClientRecord, lang: str) -> di
         "signs": signs,
         "suggested_drafts": list(suggested_messages(ctx)),
         "what_would_change": changes,
-        "ends_whatever_is_tried": list(ended),
+        "ends_whatever_is_tried": list(ended_at_once(result)),
         "check_again_on": ctx.check_again_on.isoformat(),
         "last_working_day": (
             ctx.last_working_day.isoformat() if ctx.last_working_day is not None else None

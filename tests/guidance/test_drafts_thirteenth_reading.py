@@ -8,16 +8,26 @@ before.
 - French: "Annoncez par écrit à Le Carré Gourmand" (ef10): à and de join a name's article
   ("au Carré Gourmand", "du Carré Gourmand") and de is elided before a vowel ("d'Acme").
 - French: "N'en faites rien, pas même une fois" read as the polite formula (ef17).
+- *What would change the verdict* offered "if it stops now that you raised it" beside a
+  verdict saying behaviour that goes on after a clear no will not change (ee06, ef10). The
+  JSON report now pairs each change with the words the page states (it failed where the
+  page leaves one out).
 """
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
+from clientcheck.bank.loader import default_bank
+from clientcheck.bank.records import ClientRecord
 from clientcheck.guidance.advice import action_plan
+from clientcheck.guidance.explain import change_lines
 from clientcheck.guidance.messages import TONES, render_message
 from clientcheck.guidance.render import render_why, verdict_reasons
 from clientcheck.i18n import contract_articles
+from clientcheck.outputs.report import assessment_report
 from tests.support.contexts import FALSIFY_UNANSWERED, FREE, make_ctx
 
 # ee17: a school friend who pays a fraction of the usual rate, 5 % of the income.
@@ -110,3 +120,44 @@ def test_a_french_refusal_never_reads_as_the_polite_formula_nen_faites_rien():
     text = " ".join(action_plan(ctx)) + render_why(ctx)
     assert "n'en faites rien" not in text.lower(), text
     assert "Ne faites rien de ce qu'il demande, pas même une fois" in text, text
+
+
+# ee06: insulted again and again, told calmly in June, it went on; 15 % of the income.
+WENT_ON = {
+    "situation.income_share": 15,
+    "situation.savings_months": 12,
+    "disrespect.belittles": "often",
+    "disrespect.insults": "repeatedly",
+    "disrespect.raised": "no_change",
+}
+# A line crossed once (drunk at a meeting) that the client put right on their own.
+PUT_RIGHT = {
+    "situation.income_share": 10,
+    "situation.pipeline": "plenty",
+    "unprofessional.crossed_line": "yes",
+    "unprofessional.crossed_what": ["intoxicated"],
+    "unprofessional.raised": "self_corrected",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_behaviour_that_went_on_after_a_clear_no_is_not_offered_a_calm_spell(lang):
+    # The verdict says it will not change: "if it stops now that you raised it" beside it
+    # contradicted the summary (ee06, ef10). A calm spell that gave way keeps the line
+    # (test_drafts_seventh_reading: RELAPSE).
+    ctx = make_ctx(WENT_ON, lang, "Harbour Group")
+    assert ctx.verdict == "let_go" and ctx.driver_rule == "repeated_after_objection"
+    lines = change_lines(default_bank(), ctx.answers, lang)
+    months = "stays that way for a few months" if lang == "en" else "que cela dure plusieurs mois"
+    assert lines and not any(months in line for line in lines), lines
+
+
+@pytest.mark.parametrize("answers", [WENT_ON, PUT_RIGHT])
+def test_the_json_report_pairs_each_stated_change_with_its_words(answers):
+    # The report zipped every change with the page's lines, and failed (ValueError) where
+    # the page leaves one out: five calibration situations could not be reported.
+    record = ClientRecord(name="Acme", answers=answers, assessed_on=date(2026, 12, 7))
+    report = assessment_report(default_bank(), record, "en")
+    texts = [change["text"] for change in report["what_would_change"]]
+    ended = len(report["ends_whatever_is_tried"])
+    assert texts == list(change_lines(default_bank(), answers, "en"))[ended:]
