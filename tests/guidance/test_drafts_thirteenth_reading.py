@@ -12,6 +12,11 @@ before.
   verdict saying behaviour that goes on after a clear no will not change (ee06, ef10). The
   JSON report now pairs each change with the words the page states (it failed where the
   page leaves one out).
+- Payment drafts for a late payer asked in vain under a contract (ee13, ee01): the plan no
+  longer says "the late fees your contract provides" when nobody said it has any; new
+  terms are asked for, not said to be "changing" beside "until it has been signed, our
+  current terms still apply"; both drafts give the late fee a year, keep the contract's
+  own payment term rather than 30 days, and ask for the same deposit.
 """
 
 from __future__ import annotations
@@ -161,3 +166,73 @@ def test_the_json_report_pairs_each_stated_change_with_its_words(answers):
     texts = [change["text"] for change in report["what_would_change"]]
     ended = len(report["ends_whatever_is_tried"])
     assert texts == list(change_lines(default_bank(), answers, "en"))[ended:]
+
+
+# ee13: an interior designer; the contract says 15 days, payment comes after three months;
+# raised, nothing changed; 35 % of the income, two months saved; outside the EU and UK.
+SKYLINE = {
+    "situation.income_share": 35,
+    "situation.savings_months": 2,
+    "situation.work_matters": "quite",
+    "situation.client_kind": "business",
+    "situation.jurisdiction": "other",
+    "late_payment.invoices_total": "dont_know",
+    "late_payment.days_late": 75,
+    "late_payment.chasing": "often",
+    "late_payment.unpaid_90": "once",
+    "late_payment.raised": "no_change",
+    "contract_breach.has_contract": "yes",
+    "contract_breach.terms_broken": ["payment"],
+    "money.pay_basis": "job",
+}
+NO_CONTRACT = {
+    **{k: v for k, v in SKYLINE.items() if k != "contract_breach.terms_broken"},
+    "contract_breach.has_contract": "no",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_plan_never_invents_a_late_fee_in_the_contract(lang):
+    plan = " ".join(action_plan(make_ctx(SKYLINE, lang, "Skyline Developers")))
+    said = {
+        "en": "charge a late fee (the one your contract sets, or one you add to it)",
+        "fr": "les pénalités de retard prévues par votre contrat (ou à y ajouter)",
+    }[lang]
+    assert said in plan, plan
+    assert "your contract provides" not in plan and "que prévoit votre contrat" not in plan
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_new_payment_terms_under_a_contract_are_asked_for_never_said_to_apply(lang):
+    # "the payment terms for future work are changing", then "until it has been signed, our
+    # current terms still apply" (ee13).
+    ctx = make_ctx(SKYLINE, lang, "Skyline Developers")
+    body = render_message("payment_terms", "firm", ctx).body
+    changing = {"en": "are changing", "fr": "changent donc"}[lang]
+    will = {"en": "will start once a deposit", "fr": "démarrera après"}[lang]
+    would = {"en": "would carry a late fee", "fr": "entraînerait une pénalité"}[lang]
+    assert changing not in body and will not in body and would in body, body
+    # Without a contract, asked in vain, the terms are announced.
+    free = render_message("payment_terms", "firm", make_ctx(NO_CONTRACT, lang)).body
+    assert changing in free, free
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_payment_drafts_agree_on_the_late_fee_the_term_and_the_deposit(lang):
+    # "[rate]% a month" in one draft, "[rate]% a year" in the other; 30 days proposed to a
+    # client whose contract says 15; a deposit "over [amount]" in one, on every project in
+    # the other (ee13, ee01).
+    ctx = make_ctx(SKYLINE, lang, "Skyline Developers")
+    terms = render_message("payment_terms", "firm", ctx).body
+    revision = render_message("contract_revision", "neutral", ctx).body
+    year = {"en": "[rate]% a year", "fr": "taux annuel de [taux]\u00a0%"}[lang]
+    assert year in terms and year in revision, (terms, revision)
+    assert "a month" not in terms and "par mois" not in terms
+    thirty = {"en": "within 30 days", "fr": "à 30 jours"}[lang]
+    agreed = {
+        "en": "within the term already agreed in this contract",
+        "fr": "déjà prévu par le présent contrat",
+    }
+    assert thirty not in revision and agreed[lang] in revision, revision
+    over = {"en": "over [amount]", "fr": "plus de [montant]"}[lang]
+    assert over in terms and over in revision, revision

@@ -2286,8 +2286,8 @@ def test_once_asking_failed_the_terms_draft_holds_what_the_plan_names(lang):
     assert all(words in plan for words in said), plan
     body = render_message("payment_terms", "firm", ctx).body
     draft = {
-        "en": ("a late fee of [rate]% a month", "deposit", "new work will pause"),
-        "fr": ("pénalité de retard de [taux]\u00a0% par mois", "acompte", "suspendus"),
+        "en": ("a late fee of [rate]% a year", "deposit", "new work will pause"),
+        "fr": ("pénalité de retard au taux annuel de [taux]\u00a0%", "acompte", "suspendus"),
     }[lang]
     assert all(words in body for words in draft), body
     # A client the user cannot afford to lose (45 %, three months saved): the same three
