@@ -203,6 +203,8 @@ def change_pairs(
                 # A line crossed is answered with a clear no, not "raised" like a habit (a
                 # reader: "if you raise 'Unprofessional'" beside a request to falsify).
                 key += "_line"
+            if change.answer == "enforced" and question.section != "late_payment":
+                key = "change_action_enforced_terms"
             if bank.rules.sign_kinds.get(question.section) in BEHAVIOUR_KINDS:
                 # Behaviour is not fixed by fees or deposits: going further is a last
                 # warning, and "they pay the fee" has no meaning there.

@@ -17,6 +17,8 @@ before.
   terms are asked for, not said to be "changing" beside "until it has been signed, our
   current terms still apply"; both drafts give the late fee a year, keep the contract's
   own payment term rather than 30 days, and ask for the same deposit.
+- Asked in vain: "Asking is not enforcing" repeated the headline's "Asking has not worked";
+  enforcing terms on scope was described with a late payer's levers (ef11).
 """
 
 from __future__ import annotations
@@ -236,3 +238,30 @@ def test_the_payment_drafts_agree_on_the_late_fee_the_term_and_the_deposit(lang)
     assert thirty not in revision and agreed[lang] in revision, revision
     over = {"en": "over [amount]", "fr": "plus de [montant]"}[lang]
     assert over in terms and over in revision, revision
+
+
+# ef11: a portal rebuild stretched over eighteen months by new requests every week; raised,
+# nothing changed; a good payer, 70 % of the income, eight months saved.
+PORTAL = {
+    "situation.income_share": 70,
+    "situation.savings_months": 8,
+    "situation.pipeline": "some",
+    "situation.client_kind": "business",
+    "demanding.out_of_scope": 6,
+    "demanding.free_extras": "often",
+    "demanding.raised": "no_change",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_asked_in_vain_is_said_once_and_the_levers_fit_the_sign(lang):
+    ctx = make_ctx(PORTAL, lang, "Assurances Laurentides")
+    assert ctx.driver_rule == "asked_nothing_changed", ctx.driver_rule
+    words = " ".join(verdict_reasons(ctx))
+    # The headline already says asking has not worked (ef11: said twice in three lines).
+    assert "Asking is not enforcing" not in words and "Demander n'est pas imposer" not in words
+    changes = " ".join(change_lines(default_bank(), ctx.answers, lang))
+    # Fees and deposits are the late payer's levers, not a scope's (ef11).
+    assert "fees, deposits" not in changes and "pénalités, acomptes" not in changes, changes
+    plan_names = {"en": "the ones the action plan names", "fr": "celles que nomme le plan"}[lang]
+    assert plan_names in changes, changes
