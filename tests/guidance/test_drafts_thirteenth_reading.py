@@ -19,6 +19,7 @@ before.
   own payment term rather than 30 days, and ask for the same deposit.
 - Asked in vain: "Asking is not enforcing" repeated the headline's "Asking has not worked";
   enforcing terms on scope was described with a late payer's levers (ef11).
+- *Plan your exit* opened "It is time to leave" above "keep them for now" (ee02).
 """
 
 from __future__ import annotations
@@ -265,3 +266,22 @@ def test_asked_in_vain_is_said_once_and_the_levers_fit_the_sign(lang):
     assert "fees, deposits" not in changes and "pénalités, acomptes" not in changes, changes
     plan_names = {"en": "the ones the action plan names", "fr": "celles que nomme le plan"}[lang]
     assert plan_names in changes, changes
+
+
+# ee02: an agency that is 85 % of the income cut the rate twice on its own; two months saved.
+CUT_TWICE = {
+    "situation.income_share": 85,
+    "situation.savings_months": 2,
+    "situation.usual_rate": "below",
+    "situation.rate_history": "imposed",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_preparing_an_exit_never_opens_with_it_is_time_to_leave(lang):
+    # "It is time to leave" above "keep them for now, but start looking" (ee02).
+    ctx = make_ctx(CUT_TWICE, lang, "Lingua Partner GmbH")
+    assert ctx.verdict == "plan_exit" and ctx.driver_rule == "rate_cut_while_you_depend"
+    why = render_why(ctx)
+    assert "time to leave" not in why and "temps de partir" not in why, why
+    assert ("Prepare to leave" if lang == "en" else "Préparez votre départ") in why, why
