@@ -20,6 +20,9 @@ before.
 - Asked in vain: "Asking is not enforcing" repeated the headline's "Asking has not worked";
   enforcing terms on scope was described with a late payer's levers (ef11).
 - *Plan your exit* opened "It is time to leave" above "keep them for now" (ee02).
+- Disrespect in front of others, from a client the user is stuck with (ef05): the draft
+  asks for remarks in private, and the advice says to answer in private soon after rather
+  than in front of their guests.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ import pytest
 
 from clientcheck.bank.loader import default_bank
 from clientcheck.bank.records import ClientRecord
-from clientcheck.guidance.advice import action_plan
+from clientcheck.guidance.advice import action_plan, advice_for
 from clientcheck.guidance.explain import change_lines
 from clientcheck.guidance.messages import TONES, render_message
 from clientcheck.guidance.render import render_why, verdict_reasons
@@ -285,3 +288,30 @@ def test_preparing_an_exit_never_opens_with_it_is_time_to_leave(lang):
     why = render_why(ctx)
     assert "time to leave" not in why and "temps de partir" not in why, why
     assert ("Prepare to leave" if lang == "en" else "Préparez votre départ") in why, why
+
+
+# ef05: shouted at and called incompetent in front of a wedding's guests by the boss of an
+# events agency that is 95 % of the income; half a month saved.
+SHOUTED_AT = {
+    "situation.income_share": 95,
+    "situation.savings_months": 0.5,
+    "situation.pipeline": "little",
+    "disrespect.belittles": "sometimes",
+    "disrespect.feel_after": "often",
+    "disrespect.insults": "repeatedly",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_disrespect_in_front_of_others_is_named_in_private(lang):
+    ctx = make_ctx(SHOUTED_AT, lang, "Teranga Events")
+    assert ctx.driver_rule == "name_it_while_stuck", ctx.driver_rule
+    private = {"en": "in private, never in front of others", "fr": "en privé, jamais devant"}[lang]
+    for tone in TONES:
+        body = render_message("name_disrespect", tone, ctx).body
+        if tone != "warm":
+            assert private in body, (tone, body)
+    # Answering back in front of their guests turns it into a scene (ef05).
+    advice = " ".join(line for item in advice_for(ctx) for line in item.lines)
+    soon = {"en": "in private soon after", "fr": "en privé peu après"}[lang]
+    assert soon in advice, advice
