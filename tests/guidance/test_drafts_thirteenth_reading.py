@@ -23,6 +23,9 @@ before.
 - Disrespect in front of others, from a client the user is stuck with (ef05): the draft
   asks for remarks in private, and the advice says to answer in private soon after rather
   than in front of their guests.
+- A goodbye promised "your access details, the notes you need to carry on and the final
+  files" to a food photographer's and an accountant's clients (ee06, ef10): everything the
+  client needs to carry on, "such as" those.
 """
 
 from __future__ import annotations
@@ -315,3 +318,17 @@ def test_disrespect_in_front_of_others_is_named_in_private(lang):
     advice = " ".join(line for item in advice_for(ctx) for line in item.lines)
     soon = {"en": "in private soon after", "fr": "en privé peu après"}[lang]
     assert soon in advice, advice
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_goodbye_offers_what_the_client_needs_to_carry_on_whatever_the_trade(lang):
+    # "Your access details, the notes you need to carry on and the final files" read as a
+    # web developer's handover to a food photographer (ee06) and an accountant (ef10).
+    ctx = make_ctx({**WENT_ON, "situation.client_kind": "business"}, lang, "Harbour Group")
+    said = {
+        "en": "everything you need from me to carry on by that last day, such as the final files",
+        "fr": "tout ce dont vous avez besoin de ma part pour la suite, comme les fichiers finaux",
+    }[lang]
+    for tone in TONES:
+        body = render_message("goodbye", tone, ctx).body
+        assert said in body, (tone, body)
