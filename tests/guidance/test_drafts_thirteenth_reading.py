@@ -26,6 +26,8 @@ before.
 - A goodbye promised "your access details, the notes you need to carry on and the final
   files" to a food photographer's and an accountant's clients (ee06, ef10): everything the
   client needs to carry on, "such as" those.
+- New payment terms under a contract apply once the amendment is signed, as the drafts
+  say, not "from the next order" with a date to answer that no draft gave (ee01).
 """
 
 from __future__ import annotations
@@ -332,3 +334,33 @@ def test_a_goodbye_offers_what_the_client_needs_to_carry_on_whatever_the_trade(l
     for tone in TONES:
         body = render_message("goodbye", tone, ctx).body
         assert said in body, (tone, body)
+
+
+# ee01: a bakery chain, 40 % of the income, pays in full but 40 days late; a contract with
+# 30 days' notice; never raised; in the EU.
+BAKERY = {
+    "situation.income_share": 40,
+    "situation.savings_months": 4,
+    "situation.notice_weeks": 4.29,
+    "situation.client_kind": "business",
+    "situation.jurisdiction": "eu",
+    "late_payment.invoices_total": "dont_know",
+    "late_payment.days_late": 40,
+    "late_payment.unpaid_90": "no",
+    "contract_breach.has_contract": "yes",
+    "contract_breach.terms_broken": ["payment"],
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_new_terms_under_a_contract_apply_once_the_amendment_is_signed(lang):
+    # The plan said "with a date to answer, and apply them from the next order: no deposit,
+    # no start" while the drafts asked for agreement and kept the current terms until an
+    # amendment was signed (ee01).
+    plan = " ".join(action_plan(make_ctx(BAKERY, lang, "Pão Doce")))
+    signed = {"en": "once the amendment is signed", "fr": "une fois l'avenant signé"}[lang]
+    assert signed in plan, plan
+    assert "with a date to answer" not in plan and "avec une date pour répondre" not in plan
+    free = {**BAKERY, "contract_breach.has_contract": "no"}
+    free.pop("contract_breach.terms_broken")
+    assert signed not in " ".join(action_plan(make_ctx(free, lang, "Pão Doce")))
