@@ -28,6 +28,10 @@ before.
   client needs to carry on, "such as" those.
 - New payment terms under a contract apply once the amendment is signed, as the drafts
   say, not "from the next order" with a date to answer that no draft gave (ee01).
+- Escalating an unpaid invoice: a user who already chased starts at the pause on new work,
+  not "first a written reminder"; outside the countries the app knows, the last step is
+  "the court procedure for small debts where you are based", not a small-claims court a
+  country may not have (ee13).
 """
 
 from __future__ import annotations
@@ -364,3 +368,19 @@ def test_new_terms_under_a_contract_apply_once_the_amendment_is_signed(lang):
     free = {**BAKERY, "contract_breach.has_contract": "no"}
     free.pop("contract_breach.terms_broken")
     assert signed not in " ".join(action_plan(make_ctx(free, lang, "Pão Doce")))
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_escalation_starts_where_the_user_is_and_names_no_court_a_country_lacks(lang):
+    # ee13: "first a written reminder" to a user who has chased for months, and "a
+    # small-claims procedure" for India, which has none.
+    ctx = make_ctx(SKYLINE, lang, "Skyline Developers")
+    advice = " ".join(line for item in advice_for(ctx) for line in item.lines)
+    reminded = {"en": "You have already reminded them", "fr": "Vous l'avez déjà relancé"}[lang]
+    assert reminded in advice, advice
+    assert "first a written reminder" not in advice and "d'abord une relance écrite" not in advice
+    court = ("small-claims procedure", "procédure pour petites créances")
+    assert not any(words in advice for words in court), advice
+    never = {**SKYLINE, "late_payment.raised": "not_yet"}
+    again = " ".join(line for item in advice_for(make_ctx(never, lang)) for line in item.lines)
+    assert reminded not in again, again
