@@ -32,6 +32,8 @@ before.
   not "first a written reminder"; outside the countries the app knows, the last step is
   "the court procedure for small debts where you are based", not a small-claims court a
   country may not have (ee13).
+- New rates for work agreed job by job (paid per job, no notice): the rate applies to the
+  next jobs, with no amendment to sign (ef02).
 """
 
 from __future__ import annotations
@@ -384,3 +386,30 @@ def test_escalation_starts_where_the_user_is_and_names_no_court_a_country_lacks(
     never = {**SKYLINE, "late_payment.raised": "not_yet"}
     again = " ".join(line for item in advice_for(make_ctx(never, lang)) for line in item.lines)
     assert reminded not in again, again
+
+
+# ef02: a literary publisher, 15 % of the income, a contract signed book by book, paid per
+# book, no notice; a rate half the usual one, asked once, "the subsidies went down".
+BOOK_BY_BOOK = {
+    "situation.income_share": 15,
+    "situation.savings_months": 6,
+    "situation.notice_weeks": 0,
+    "situation.usual_rate": "far_below",
+    "situation.client_kind": "business",
+    "contract_breach.has_contract": "yes",
+    "money.pay_basis": "job",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_rate_for_work_agreed_job_by_job_needs_no_amendment(lang):
+    # "Comme notre contrat fixe le tarif actuel, rien ne changera sans votre accord… un
+    # court avenant à signer" to a publisher who signs one contract per book (ef02).
+    amendment = {"en": "amendment", "fr": "avenant"}[lang]
+    ctx = make_ctx(BOOK_BY_BOOK, lang, "Éditions du Marais")
+    for tone in TONES:
+        body = render_message("new_rates", tone, ctx).body
+        assert amendment not in body, (tone, body)
+    # A standing contract with a notice period keeps its amendment.
+    standing = make_ctx({**BOOK_BY_BOOK, "situation.notice_weeks": 4}, lang, "Éditions du Marais")
+    assert amendment in render_message("new_rates", "neutral", standing).body
