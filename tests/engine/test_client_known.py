@@ -1,0 +1,65 @@
+"""A new client the user cannot identify (late_payment.client_known, rule check_who_they_are):
+asked only of a client invoiced twice or less, and answered "unverified", it sets the
+verdict to at least *Keep, and set boundaries*: terms in writing in the name of a business
+the user can look up, and a deposit, before any sizeable work. Chosen on the tuned part of
+the calibration set (tests/calibration/client_known_reanswered.toml)."""
+
+from __future__ import annotations
+
+import pytest
+
+from clientcheck.bank.loader import default_bank
+from clientcheck.engine.signs import is_visible
+from clientcheck.engine.verdict import assess
+from clientcheck.guidance.advice import action_plan
+from clientcheck.guidance.render import render_why
+from tests.support.contexts import make_ctx
+
+BANK = default_bank()
+QUESTION = "late_payment.client_known"
+# ay10: a holding company in Singapore, a first name and a Gmail address, one invoice paid.
+STRANGER = {
+    "situation.income_share": 20.0,
+    "situation.savings_months": 8.0,
+    "late_payment.invoices_total": 1.0,
+    "late_payment.late_invoices": 0.0,
+    QUESTION: "unverified",
+}
+
+
+@pytest.mark.parametrize(("invoices", "asked"), [(0, True), (2, True), (3, False), (12, False)])
+def test_the_question_is_asked_only_of_a_new_client(invoices, asked):
+    question = BANK.question(QUESTION)
+    answers = {"late_payment.invoices_total": float(invoices)}
+    assert is_visible(BANK, question, answers) is asked
+    assert not is_visible(BANK, question, {})
+
+
+def test_a_new_client_nobody_can_identify_gets_terms_and_a_deposit_first():
+    result = assess(BANK, STRANGER)
+    assert result.verdict == "keep_boundaries" and not result.provisional
+    assert [r.rule_id for r in result.reasons] == ["check_who_they_are"]
+    # Known, with nothing flagged: nothing to change, as before; with nothing said about
+    # the situation either, too new to judge.
+    assert assess(BANK, {**STRANGER, QUESTION: "known"}).verdict == "keep"
+    bare = {"late_payment.invoices_total": 1.0, "late_payment.late_invoices": 0.0}
+    assert assess(BANK, bare).verdict == "not_enough"
+    assert assess(BANK, {**bare, QUESTION: "unverified"}).verdict == "keep_boundaries"
+
+
+def test_an_unknown_client_never_lowers_a_firmer_verdict():
+    threat = {"unprofessional.crossed_line": "yes", "unprofessional.crossed_what": ("threats",)}
+    assert assess(BANK, {**STRANGER, **threat}).verdict == "let_go"
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_words_say_to_check_who_they_are_before_the_work(lang):
+    ctx = make_ctx(STRANGER, lang, "Meridian Holdings")
+    why = render_why(ctx)
+    plan = " ".join(action_plan(ctx))
+    said = {
+        "en": ("Find out who this new client is", "a deposit before you start", "decline the work"),
+        "fr": ("Vérifiez qui est ce nouveau client", "un acompte avant de commencer", "déclinez"),
+    }[lang]
+    assert said[0] in why, why
+    assert said[1] in plan and said[2] in plan, plan
