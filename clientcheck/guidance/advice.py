@@ -38,13 +38,13 @@ _TITLES = {
     "en": {
         "leave": "{sign}: how to leave well",
         "fix": "{sign}: how to fix it",
-        "kept": "{sign}: keep it that way",
+        "kept": "{sign}: settled, watch for a repeat",
         "prepare": "{sign}: protect yourself now, prepare your exit",
     },
     "fr": {
         "leave": "{sign}\u00a0: partir dans de bonnes conditions",
         "fix": "{sign}\u00a0: comment y remédier",
-        "kept": "{sign}\u00a0: garder le cap",
+        "kept": "{sign}\u00a0: réglé, à surveiller",
         "prepare": "{sign}\u00a0: vous protéger dès maintenant, préparer votre départ",
     },
 }

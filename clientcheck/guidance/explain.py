@@ -140,7 +140,7 @@ PAID_FOR_RULES = frozenset({"cancellations_paid_for"})
 # or put right by the client): its advice says how to keep it that way, and no draft
 # asks for anything about it.
 SETTLED_RULES = frozenset({"raised_and_fixed", "put_right_by_them"})
-# Both: the advice is titled "keep it that way", not "how to fix it".
+# Both: the advice is titled "settled, watch for a repeat", not "how to fix it".
 KEPT_AS_IT_IS = SETTLED_RULES | PAID_FOR_RULES
 
 

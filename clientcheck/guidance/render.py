@@ -372,7 +372,7 @@ class AdviceItem:
 
     @property
     def path(self) -> str:
-        """What the title says to do: "kept" (keep it that way), else ``advice``."""
+        """What the title says to do: "kept" (settled, watch for a repeat), else ``advice``."""
         return "kept" if self.kept else self.advice
 
 

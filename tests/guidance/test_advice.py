@@ -1048,7 +1048,7 @@ STOPPED = {
         "high_maintenance.explain_everything": "often",
     },
 }
-KEEP_IT = {"en": "keep it that way", "fr": "garder le cap"}
+KEEP_IT = {"en": "settled, watch for a repeat", "fr": "réglé, à surveiller"}
 NOTHING_MORE = {"en": "nothing more to", "fr": "rien de plus à"}
 
 

@@ -34,6 +34,10 @@ before.
   country may not have (ee13).
 - New rates for work agreed job by job (paid per job, no notice): the rate applies to the
   next jobs, with no amendment to sign (ef02).
+- From a fourteenth reading (pair eg/eh, docs/reviews/five-summaries-reading-2026-12-07p.md):
+  a problem the client put right themselves is watched as settled, not "at Critical, all
+  the same"; the advice for a settled sign is titled "settled, watch for a repeat", not
+  "keep it that way", read as "stay disrespectful" (eg13).
 """
 
 from __future__ import annotations
@@ -413,3 +417,32 @@ def test_a_rate_for_work_agreed_job_by_job_needs_no_amendment(lang):
     # A standing contract with a notice period keeps its amendment.
     standing = make_ctx({**BOOK_BY_BOOK, "situation.notice_weeks": 4}, lang, "Éditions du Marais")
     assert amendment in render_message("new_rates", "neutral", standing).body
+
+
+# eg13: an audiobook producer, 5 % of the income, snapped once in a session during a family
+# crisis and apologised the next day; a new book offered.
+PUT_RIGHT_ONCE = {
+    "situation.income_share": 5,
+    "situation.savings_months": 10,
+    "situation.hard_times": "personal",
+    "disrespect.belittles": "rarely",
+    "disrespect.insults": "once",
+    "disrespect.raised": "self_corrected",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_problem_the_client_put_right_is_watched_as_settled(lang):
+    # The plan said "keep an eye on it all the same: it is at Critical, and the advice for
+    # that sign says what to do", under "one incident, settled"; the advice was titled
+    # "Disrespectful: keep it that way", read as "stay disrespectful" (eg13).
+    ctx = make_ctx(PUT_RIGHT_ONCE, lang, "Spoken Tales")
+    assert (ctx.verdict, ctx.driver_rule) == ("keep", "put_right_by_them")
+    plan = " ".join(action_plan(ctx))
+    themselves = {"en": "they put it right themselves", "fr": "le client a corrigé de lui-même"}
+    assert themselves[lang] in plan, plan
+    assert "all the same" not in plan and "tout de même" not in plan, plan
+    titles = [item.title for item in advice_for(ctx)]
+    settled = {"en": "settled, watch for a repeat", "fr": "réglé, à surveiller"}[lang]
+    assert titles and all(settled in title for title in titles), titles
+    assert not any("keep it that way" in title for title in titles)

@@ -66,7 +66,7 @@ NOT_ELIDED = re.compile(r"(?<![\w-])(le|la|de|que|ne|je|se|ce) (?=[aeiouéèêà
 WRONG_PERCENT = {"en": re.compile(r"\d[ \u00a0\u202f]%"), "fr": re.compile(r"\d ?%")}
 TITLES = {
     "fix": {"en": "how to fix it", "fr": "comment y remédier"},
-    "kept": {"en": "keep it that way", "fr": "garder le cap"},
+    "kept": {"en": "settled, watch for a repeat", "fr": "réglé, à surveiller"},
     "prepare": {"en": "prepare your exit", "fr": "préparer votre départ"},
     "leave": {"en": "how to leave well", "fr": "partir dans de bonnes conditions"},
 }
