@@ -37,7 +37,9 @@ before.
 - From a fourteenth reading (pair eg/eh, docs/reviews/five-summaries-reading-2026-12-07p.md):
   a problem the client put right themselves is watched as settled, not "at Critical, all
   the same"; the advice for a settled sign is titled "settled, watch for a repeat", not
-  "keep it that way", read as "stay disrespectful" (eg13).
+  "keep it that way", read as "stay disrespectful" (eg13). A refusal to falsify reads for
+  any trade: "it has to be complete and accurate", and an example that includes signing off
+  unfinished work, not an accountant's "complete and accurate information" (eh16).
 """
 
 from __future__ import annotations
@@ -446,3 +448,25 @@ def test_a_problem_the_client_put_right_is_watched_as_settled(lang):
     settled = {"en": "settled, watch for a repeat", "fr": "réglé, à surveiller"}[lang]
     assert titles and all(settled in title for title in titles), titles
     assert not any("keep it that way" in title for title in titles)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_refusal_to_falsify_reads_for_any_trade(lang):
+    # eh16: an electrician asked to sign a conformity certificate for an unfinished
+    # installation got an accountant's refusal ("omettre des recettes", "je travaille
+    # uniquement à partir d'informations complètes et exactes").
+    answers = {
+        "situation.income_share": 45,
+        "situation.savings_months": 2,
+        "unprofessional.crossed_line": "yes",
+        "unprofessional.crossed_what": ["dishonest"],
+    }
+    ctx = make_ctx(answers, lang, "Les Jardins du Nord")
+    unfinished = {"en": "signing off unfinished work", "fr": "signer pour un travail inachevé"}
+    accurate = {"en": "has to be complete and accurate", "fr": "doit donc être complet et exact"}
+    for tone in TONES:
+        body = render_message("professionalism_reminder", tone, ctx).body
+        assert unfinished[lang] in body, body
+        assert "accurate information" not in body and "informations complètes" not in body
+        if tone != "warm":
+            assert accurate[lang] in body, (tone, body)

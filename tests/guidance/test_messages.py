@@ -1358,7 +1358,7 @@ def test_a_shortcut_gets_the_same_calm_refusal_with_its_own_example_and_advice(l
     own = {"en": "posting reviews or being paid in cash", "fr": "publier des avis ou un paiement"}[
         lang
     ]
-    graver = "inflating invoices" if lang == "en" else "gonfler des factures"
+    graver = "redating an invoice" if lang == "en" else "antidater une facture"
     for tone in TONES:
         draft = render_message("professionalism_reminder", tone, ctx)
         assert own in draft.body and graver not in draft.body, draft.body
@@ -2145,7 +2145,7 @@ def test_the_record_of_a_threat_also_refuses_the_request_it_came_with(lang):
     }
     body = render_message("professionalism_reminder", "neutral", make_ctx(answers, lang)).body
     no = {"en": "remains no", "fr": "ma réponse reste non"}[lang]
-    assert no in body and ("inflating invoices" in body or "gonfler des factures" in body)
+    assert no in body and ("redating an invoice" in body or "antidater une facture" in body)
     alone = {**answers, "unprofessional.crossed_what": ("safety",)}
     assert (
         no not in render_message("professionalism_reminder", "neutral", make_ctx(alone, lang)).body

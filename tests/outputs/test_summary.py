@@ -474,10 +474,10 @@ def test_drafts_for_a_client_outgrown_and_a_dishonest_request_read_as_profession
     # return, as an offer to help hide income another way (an accountant's reading). A
     # request to falsify is answered with what the user does: accurate information only.
     proper = {"en": "what the rules do allow", "fr": "ce que les règles permettent"}
-    accurate = {
-        "en": "complete and accurate information",
-        "fr": "informations complètes et exactes",
-    }
+    # Complete and accurate, not "information" only: an electrician asked to sign off an
+    # unfinished installation read "I work only from complete and accurate information" as
+    # an accountant's reply (eh16).
+    accurate = {"en": "has to be complete and accurate", "fr": "doit donc être complet et exact"}
     again = {"en": "not to raise it again", "fr": "ne plus me la soumettre"}
     for tone in ("warm", "neutral", "firm"):
         body = render_message("professionalism_reminder", tone, ctx).body
