@@ -39,7 +39,10 @@ before.
   the same"; the advice for a settled sign is titled "settled, watch for a repeat", not
   "keep it that way", read as "stay disrespectful" (eg13). A refusal to falsify reads for
   any trade: "it has to be complete and accurate", and an example that includes signing off
-  unfinished work, not an accountant's "complete and accurate information" (eh16).
+  unfinished work, not an accountant's "complete and accurate information" (eh16). A reply
+  to a cut already in force, from a client the user depends on, is dated ("in [month]") and
+  says the change does not work as it stands, rather than "I can't accept" what the user
+  has been working under for months (ee02, eh13).
 """
 
 from __future__ import annotations
@@ -470,3 +473,17 @@ def test_a_refusal_to_falsify_reads_for_any_trade(lang):
         assert "accurate information" not in body and "informations complètes" not in body
         if tone != "warm":
             assert accurate[lang] in body, (tone, body)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_reply_to_a_cut_already_in_force_is_dated_and_asks_to_return(lang):
+    # "I'm not able to accept the change as it stands" and "que j'ai examiné attentivement"
+    # months after a cut the user has been working under (ee02, eh13).
+    ctx = make_ctx(CUT_TWICE, lang, "Lingua Partner GmbH")
+    month = {"en": "to our terms in [month]", "fr": "à nos conditions en [mois]"}[lang]
+    works = {"en": "doesn't work for me", "fr": "ne me convient pas"}[lang]
+    for tone in TONES:
+        body = render_message("counter_proposal", tone, ctx).body
+        assert month in body and works in body, (tone, body)
+        assert "not able to accept" not in body and "can't accept" not in body, body
+        assert "examiné attentivement" not in body and "ne peux" not in body, body
