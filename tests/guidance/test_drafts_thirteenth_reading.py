@@ -1,6 +1,6 @@
 """Plans, advice and drafts after a thirteenth professional reading (7 December 2026, tenth
-session: docs/reviews/five-summaries-reading-2026-12-07o.md and -07p.md), each test failing on the code
-before.
+session: docs/reviews/five-summaries-reading-2026-12-07o.md and -07p.md), each test failing
+on the code before.
 
 - A rate far below the usual one: the plan offered two steps and the New rates draft gave
   one rate (ee17, ef02). The draft now has both steps, as fields when no rate is known.
