@@ -487,3 +487,18 @@ def test_a_reply_to_a_cut_already_in_force_is_dated_and_asks_to_return(lang):
         assert month in body and works in body, (tone, body)
         assert "not able to accept" not in body and "can't accept" not in body, body
         assert "examiné attentivement" not in body and "ne peux" not in body, body
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_plan_for_leaving_hands_over_what_the_client_needs_whatever_the_trade(lang):
+    # "deliver the work in progress, the files and the access" for a food photographer
+    # (ee06): what they need to carry on, files, access or notes as the case may be.
+    threat = {"unprofessional.crossed_line": "yes", "unprofessional.crossed_what": ["threats"]}
+    ctx = make_ctx({**FREE, **threat}, lang, "Acme Ltd")
+    assert ctx.verdict == "let_go"
+    plan = " ".join(action_plan(ctx))
+    said = {
+        "en": "whatever they need to carry on (files, access, notes)",
+        "fr": "ce dont le client a besoin pour la suite (fichiers, accès, notes)",
+    }[lang]
+    assert said in plan, plan
