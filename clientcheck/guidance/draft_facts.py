@@ -49,7 +49,9 @@ def revision_clauses(
     picked = [details.revision_reason] if details.revision_reason in REVISION_REASONS else []
     by_score = sorted(ctx.flagged, key=lambda s: (-s.score, s.order))
     found = [CLAUSE_FOR_SIGN[s.id] for s in by_score if s.id in CLAUSE_FOR_SIGN]
-    clauses = list(dict.fromkeys([*picked, *found, *(["payment"] if owed else [])]))
+    # A new client the user cannot identify: the payment clause (a deposit first) too.
+    unknown = ctx.driver_rule == "check_who_they_are"
+    clauses = list(dict.fromkeys([*picked, *found, *(["payment"] if owed or unknown else [])]))
     if "scope" in clauses and "terms" in clauses:
         clauses.remove("terms")  # the scope clause already says it
     if not {"scope", "payment", "terms"} & set(clauses):

@@ -103,6 +103,9 @@ def suggested_drafts(ctx: AssessmentContext) -> tuple[tuple[str, str], ...]:
         # your target, a rate review.
         if ctx.verdict == "let_go":
             return (("goodbye", t("why_goodbye", ctx.lang)),)
+        if ctx.driver_rule == "check_who_they_are":
+            # A new client nobody can identify: terms in writing, a deposit first.
+            return (("contract_revision", t("why_check_who", ctx.lang)),)
         if ctx.verdict == "plan_exit" and ctx.driver_rule == "rate_refused":
             # A rise asked for and refused, from a client the user cannot leave yet: the
             # rate set in writing with a date, a last firm offer, then the goodbye for the

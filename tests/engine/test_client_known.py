@@ -12,7 +12,9 @@ from clientcheck.bank.loader import default_bank
 from clientcheck.engine.signs import is_visible
 from clientcheck.engine.verdict import assess
 from clientcheck.guidance.advice import action_plan
+from clientcheck.guidance.messages import render_message
 from clientcheck.guidance.render import render_why
+from clientcheck.guidance.suggestions import suggested_drafts
 from tests.support.contexts import make_ctx
 
 BANK = default_bank()
@@ -63,3 +65,15 @@ def test_the_words_say_to_check_who_they_are_before_the_work(lang):
     }[lang]
     assert said[0] in why, why
     assert said[1] in plan and said[2] in plan, plan
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_first_draft_puts_terms_in_writing_with_a_deposit_and_asks_who_they_are(lang):
+    ctx = make_ctx(STRANGER, lang, "Meridian Holdings")
+    drafts = suggested_drafts(ctx)
+    assert drafts and drafts[0][0] == "contract_revision", drafts
+    deposit = {"en": "deposit of 50%", "fr": "acompte de 50\u00a0%"}[lang]
+    who = {"en": "registered name, address and registration number", "fr": "raison sociale"}
+    for tone in ("warm", "neutral", "firm"):
+        body = render_message("contract_revision", tone, ctx).body
+        assert deposit in body and who[lang] in body, (tone, body)
