@@ -43,6 +43,10 @@ on the code before.
   to a cut already in force, from a client the user depends on, is dated ("in [month]") and
   says the change does not work as it stands, rather than "I can't accept" what the user
   has been working under for months (ee02, eh13).
+- From a nineteenth reading (pair ei/ej, docs/reviews/five-summaries-reading-2026-12-07q.md):
+  "Both of your last two invoices", not "All of your last 2" (ei12); a goodbye with money
+  owed hands over "everything you need from me to carry on", not "all your access details,
+  with the notes you need to carry on" (ei06).
 """
 
 from __future__ import annotations
@@ -502,3 +506,45 @@ def test_the_plan_for_leaving_hands_over_what_the_client_needs_whatever_the_trad
         "fr": "ce dont le client a besoin pour la suite (fichiers, accès, notes)",
     }[lang]
     assert said in plan, plan
+
+
+@pytest.mark.parametrize(
+    ("lang", "said", "not_said"),
+    [
+        ("en", "Both of your last two invoices were paid late", "All of your last 2"),
+        ("fr", "Vos deux dernières factures ont été réglées en retard", "ont toutes été"),
+    ],
+)
+def test_two_late_invoices_of_two_read_as_a_native_speaker_would(lang, said, not_said):
+    # ei12: "All of your last 2 invoices were paid late."
+    two = {
+        **FREE,
+        "late_payment.invoices_total": 2,
+        "late_payment.late_invoices": 2,
+        "late_payment.days_late": 20,
+        "late_payment.chasing": "often",
+    }
+    lines = " ".join(line for item in advice_for(make_ctx(two, lang)) for line in item.lines)
+    assert said in lines and not_said not in lines, lines
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_goodbye_with_money_owed_hands_over_what_the_client_needs(lang):
+    # ei06: "I'll send you all your access details by that last day, with the notes you
+    # need to carry on" to a photographer's client.
+    owed = {
+        **FREE,
+        "late_payment.invoices_total": 4,
+        "late_payment.late_invoices": 1,
+        "late_payment.owed_now": "disputed",
+        "late_payment.raised": "enforced",
+        "situation.client_kind": "business",
+    }
+    ctx = make_ctx(owed, lang, "The Glasshouse")
+    assert ctx.verdict == "let_go", ctx.verdict
+    said = {
+        "en": "everything you need from me to carry on by that last day, such as your access",
+        "fr": "tout ce dont vous avez besoin de ma part pour la suite, comme vos accès",
+    }[lang]
+    body = render_message("goodbye", "neutral", ctx).body
+    assert said in body, body
