@@ -73,6 +73,10 @@ def test_a_problem_raised_and_fixed_is_put_in_writing(lang, watched):
     plan = " ".join(action_plan(ctx))
     writing = "in your next quote or your contract" if lang == "en" else "votre prochain devis"
     assert writing in plan, plan
+    # What the user asked for, not "what was agreed": raised calmly, nothing may have been
+    # agreed (a reading, ej06).
+    asked = "what you asked for" if lang == "en" else "ce que vous avez demandé"
+    assert asked in plan and "what was agreed" not in plan and "a été convenu" not in plan
     small = "small problems stay small" if lang == "en" else "petits problèmes le restent"
     assert small not in plan
 
