@@ -47,6 +47,9 @@ on the code before.
   "Both of your last two invoices", not "All of your last 2" (ei12); a goodbye with money
   owed hands over "everything you need from me to carry on", not "all your access details,
   with the notes you need to carry on" (ei06).
+- From a twentieth reading (pair ek/el, docs/reviews/five-summaries-reading-2026-12-07r.md):
+  refusing a shortcut to a client you depend on starts the search for other clients now
+  (ek17, as ei14); a tiny client far below your rate gets the new rate in one step (ek09).
 """
 
 from __future__ import annotations
@@ -79,9 +82,8 @@ FIRST_STEP = {"en": "[first step] from ", "fr": "[premier palier] à partir du "
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
-@pytest.mark.parametrize("answers", [FRIEND, {**FREE, "situation.usual_rate": "far_below"}])
-def test_a_rate_far_below_is_raised_in_the_two_steps_the_plan_offers(lang, answers):
-    ctx = make_ctx(answers, lang, "Tunde")
+def test_a_rate_far_below_is_raised_in_the_two_steps_the_plan_offers(lang):
+    ctx = make_ctx({**FREE, "situation.usual_rate": "far_below"}, lang, "Tunde")
     assert ctx.verdict == "renegotiate"
     plan = " ".join(action_plan(ctx))
     assert ("two steps" if lang == "en" else "en deux temps") in plan, plan
@@ -90,6 +92,19 @@ def test_a_rate_far_below_is_raised_in_the_two_steps_the_plan_offers(lang, answe
         body = render_message("new_rates", tone, ctx).body
         assert FIRST_STEP[lang] in body, body
         assert ("from 1 July 2027" if lang == "en" else "à partir du 1er juillet 2027") in body
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_tiny_client_far_below_gets_the_new_rate_in_one_step_in_plan_and_draft(lang):
+    # ek09: a 2 % client paying below minimum wage kept there eight more months by a rise
+    # in two steps; the plan and the draft agree on one step (ee17's reading asked for the
+    # two to agree).
+    ctx = make_ctx(FRIEND, lang, "Tunde")
+    assert ctx.driver_rule == "far_below_from_a_small_client", ctx.driver_rule
+    plan = " ".join(action_plan(ctx))
+    assert "two steps" not in plan and "deux temps" not in plan, plan
+    for tone in TONES:
+        assert FIRST_STEP[lang] not in render_message("new_rates", tone, ctx).body
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
@@ -548,3 +563,21 @@ def test_a_goodbye_with_money_owed_hands_over_what_the_client_needs(lang):
     }[lang]
     body = render_message("goodbye", "neutral", ctx).body
     assert said in body, body
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_refusing_a_shortcut_to_a_client_you_depend_on_starts_the_search_now(lang):
+    # ei14 (35 %, two months saved) and ek17 (70 %, three months): "if they ask again,
+    # start preparing your exit", and nothing about the risk of losing them over the no.
+    shortcut = {"unprofessional.crossed_line": "yes", "unprofessional.crossed_what": ["shortcut"]}
+    stuck = {"situation.income_share": 70, "situation.savings_months": 3, **shortcut}
+    ctx = make_ctx(stuck, lang, "SmileCare")
+    assert (ctx.verdict, ctx.driver_rule, ctx.can_leave) == (
+        "keep_boundaries",
+        "refuse_the_shortcut",
+        False,
+    )
+    search = {"en": "Start looking for other clients now", "fr": "chercher d'autres clients"}[lang]
+    assert search in " ".join(action_plan(ctx))
+    free = make_ctx({**FREE, **shortcut}, lang, "SmileCare")
+    assert search not in " ".join(action_plan(free))
