@@ -60,8 +60,8 @@ def test_the_words_say_to_check_who_they_are_before_the_work(lang):
     why = render_why(ctx)
     plan = " ".join(action_plan(ctx))
     said = {
-        "en": ("Find out who this new client is", "a deposit before you start", "decline the work"),
-        "fr": ("Vérifiez qui est ce nouveau client", "un acompte avant de commencer", "déclinez"),
+        "en": ("Find out who this new client is", "registered name, number and address", "stop"),
+        "fr": ("Vérifiez qui est ce nouveau client", "raison sociale", "arrêtez"),
     }[lang]
     assert said[0] in why, why
     assert said[1] in plan and said[2] in plan, plan
@@ -77,3 +77,17 @@ def test_the_first_draft_puts_terms_in_writing_with_a_deposit_and_asks_who_they_
     for tone in ("warm", "neutral", "firm"):
         body = render_message("contract_revision", tone, ctx).body
         assert deposit in body and who[lang] in body, (tone, body)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_work_already_started_stops_until_they_say_who_they_are(lang):
+    # el08: the work had started and was invoiced; the books were for two companies the
+    # client would not name. The plan said "a deposit before you start" and "keep only
+    # small jobs paid in advance", which do not remove the risk.
+    plan = " ".join(action_plan(make_ctx(STRANGER, lang, "Fiduciaire Léman")))
+    anyone = {"en": "anyone else the work is for", "fr": "toute autre entreprise pour qui"}
+    assert anyone[lang] in plan, plan
+    assert "small jobs paid in advance" not in plan and "petites missions" not in plan
+    body = render_message("contract_revision", "neutral", make_ctx(STRANGER, lang)).body
+    other = {"en": "any other business the work is for", "fr": "toute autre société"}[lang]
+    assert other in body, body
