@@ -49,7 +49,9 @@ on the code before.
   with the notes you need to carry on" (ei06).
 - From a twentieth reading (pair ek/el, docs/reviews/five-summaries-reading-2026-12-07r.md):
   refusing a shortcut to a client you depend on starts the search for other clients now
-  (ek17, as ei14); a tiny client far below your rate gets the new rate in one step (ek09).
+  (ek17, as ei14); a tiny client far below your rate gets the new rate in one step (ek09);
+  a client in trouble, paid before the work, is offered the schedule the plan speaks of
+  (el18).
 """
 
 from __future__ import annotations
@@ -581,3 +583,26 @@ def test_refusing_a_shortcut_to_a_client_you_depend_on_starts_the_search_now(lan
     assert search in " ".join(action_plan(ctx))
     free = make_ctx({**FREE, **shortcut}, lang, "SmileCare")
     assert search not in " ".join(action_plan(free))
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_client_in_trouble_is_offered_the_schedule_the_plan_speaks_of(lang):
+    # el18: the plan said "if he cannot pay it all at once, agree a written schedule", the
+    # draft asked for everything by a date.
+    trouble = {
+        "situation.income_share": 45,
+        "situation.savings_months": 1.4,
+        "situation.hard_times": "business",
+        "situation.client_kind": "business",
+        "late_payment.invoices_total": "dont_know",
+        "late_payment.owed_now": "part_paid",
+        "late_payment.owed_growing": "growing",
+        "late_payment.chasing": "sometimes",
+        "late_payment.raised": "no_change",
+    }
+    ctx = make_ctx(trouble, lang, "Saveurs de la Gombe")
+    assert ctx.driver_rule == "paid_before_the_work", ctx.driver_rule
+    schedule = {"en": "a written schedule with you", "fr": "un échéancier écrit"}[lang]
+    for tone in TONES:
+        body = render_message("payment_terms", tone, ctx).body
+        assert schedule in body, (tone, body)
