@@ -129,9 +129,11 @@ def dependency_reason(
 
 # The kinds of sign where the problem is behaviour, not terms (questions/scoring.toml).
 BEHAVIOUR_KINDS = frozenset({"respect", "conduct"})
+# Sign rules whose verdict says the behaviour will not change (it went on after a clear no,
+# or got worse after asking): what would change the verdict never offers "if it stops now".
+WONT_CHANGE = ("repeated_after_objection", "worse_after_asking")
 # What was tried, when it settled the problem (it stopped after being raised, or the client
 # put it right themselves), and the label that says so beside the sign's band.
-WONT_CHANGE = ("repeated_after_objection", "worse_after_asking")
 SETTLED_TAGS = {"improved": "settled_raised", "self_corrected": "settled_by_them"}
 # Sign rules that keep the client because what goes on is paid for under the user's terms
 # (late cancellations and the fee for them): "paid for under your terms" beside the band.
@@ -190,12 +192,8 @@ def change_pairs(
             elif answers.get(change.question_id) in STILL_GOING:
                 # Raised already and it goes on: what would change it is what happens from
                 # here, not raising it (a user: "it says 'if you raise it', but I did").
-                current = answers.get(change.question_id)
-                if (
-                    change.answer == "improved"
-                    and question.section in final
-                    and current != "slipping"
-                ):
+                slipping = answers.get(change.question_id) == "slipping"
+                if change.answer == "improved" and question.section in final and not slipping:
                     continue
                 if change.answer in ("improved", "worse", "no_change"):
                     key += "_now"
