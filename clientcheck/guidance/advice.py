@@ -17,6 +17,7 @@ did not give is never asserted.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date
 
@@ -146,19 +147,23 @@ def notice_weeks(ctx: AssessmentContext) -> float | None:
 SMALL_CLIENT_SHARE = 5
 
 
+def small_share(answers: Mapping[str, Answer]) -> bool:
+    """The client brings at most ``SMALL_CLIENT_SHARE`` % of the user's income."""
+    share = answers.get("situation.income_share")
+    return isinstance(share, int | float) and share <= SMALL_CLIENT_SHARE
+
+
 def occasional(ctx: AssessmentContext) -> bool:
     """Leaving a client who brings you very little, with no contract, no notice to give and
     nothing owed today: the work comes job by job, so leaving is declining the next job, not
     ending a working relationship with a last day and a handover (two professional readings:
     ds08, a 2 % agency sending an edit now and then; dz24, a one-off analysis under a
     contract for that job alone, invoiced once)."""
-    share = answered(ctx, "situation.income_share")
     invoices = answered(ctx, "late_payment.invoices_total")
     one_job = isinstance(invoices, int | float) and invoices <= 1
     return (
         ctx.verdict == "let_go"
-        and isinstance(share, int | float)
-        and share <= SMALL_CLIENT_SHARE
+        and small_share(ctx.answers)
         and (answered(ctx, "contract_breach.has_contract") == "no" or one_job)
         and notice_weeks(ctx) is None
         and not unpaid_now(ctx)
@@ -318,5 +323,6 @@ def action_plan(ctx: AssessmentContext) -> tuple[str, ...]:
         contract=has_contract(ctx),
         cushion=needs_cushion(ctx),
         occasional=occasional(ctx),
+        small_share=small_share(ctx.answers),
     )
     return template_lines(text)

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 from clientcheck.bank.answers import Answer
 from clientcheck.engine import money
-from clientcheck.guidance.advice import SMALL_CLIENT_SHARE
+from clientcheck.guidance.advice import small_share
 from clientcheck.guidance.dates import rates_start, working_day_on_or_before
 from clientcheck.guidance.draft_facts import overdue_now, threat_made
 from clientcheck.guidance.moneytext import letter_amount, letter_hourly, money_word
@@ -214,10 +214,9 @@ def rate_review(
     # them too, as fields (a reading, ee17 and ef02: "two steps" in the plan, one in the draft).
     # Not for a client who brings very little: one step, from the next job (a reading, ek09:
     # a 2 % client kept below minimum wage for eight more months).
-    share = answers.get("situation.income_share")
-    small = isinstance(share, int | float) and share <= SMALL_CLIENT_SHARE
     unknown = value is None or not (paid and basis)
-    if not step and unknown and not small and answers.get("situation.usual_rate") == "far_below":
+    far_below = answers.get("situation.usual_rate") == "far_below"
+    if not step and unknown and far_below and not small_share(answers):
         step = money_word("first_step_field", lang)
     return RateReview(
         basis=basis,
