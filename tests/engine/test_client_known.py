@@ -13,7 +13,7 @@ from clientcheck.engine.signs import is_visible
 from clientcheck.engine.verdict import assess
 from clientcheck.guidance.advice import action_plan
 from clientcheck.guidance.messages import render_message
-from clientcheck.guidance.render import render_why
+from clientcheck.guidance.render import render_why, verdict_reasons
 from clientcheck.guidance.suggestions import suggested_drafts
 from tests.support.contexts import make_ctx
 
@@ -91,3 +91,13 @@ def test_work_already_started_stops_until_they_say_who_they_are(lang):
     body = render_message("contract_revision", "neutral", make_ctx(STRANGER, lang)).body
     other = {"en": "any other business the work is for", "fr": "toute autre société"}[lang]
     assert other in body, body
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_reason_under_the_verdict_does_not_repeat_the_headline(lang):
+    # Read on a phone: the headline and the reason under it said the same sentence twice.
+    ctx = make_ctx(STRANGER, lang, "Meridian Holdings")
+    why, reasons = render_why(ctx), verdict_reasons(ctx)
+    risk = {"en": "puts your payment at risk", "fr": "mettent votre paiement en risque"}[lang]
+    assert any(risk in line for line in reasons), reasons
+    assert not any(line.split(":")[-1].strip()[:40] in why for line in reasons), (why, reasons)
