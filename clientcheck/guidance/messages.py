@@ -41,7 +41,7 @@ from clientcheck.guidance.draft_facts import (
     strengthens_payment_clause,
     threat_made,
 )
-from clientcheck.guidance.explain import invoice_claimed
+from clientcheck.guidance.explain import PAST_DUE, invoice_claimed
 from clientcheck.guidance.letters import MessageDetails, addressee
 from clientcheck.guidance.rate_review import rate_review
 from clientcheck.guidance.render import US_ENGLISH, AssessmentContext, Draft, letter_style, render
@@ -263,7 +263,12 @@ def render_message(
         # comes" beside a 90-day delay that happened once is the habit, not a 90-day debt
         # today (a professional's reading, dy11: "is now more than 90 days overdue" for a
         # client two months late as a rule, four months once): the draft says "still unpaid".
-        overdue_90=money_owed(ctx) and owed_now != "slow",
+        # So does a draft for a user who said neither that money is overdue today nor which
+        # invoice (ee13, ej17: "now more than 90 days overdue" from an invoice that once went
+        # unpaid that long, with the question about today unanswered).
+        overdue_90=money_owed(ctx)
+        and owed_now != "slow"
+        and (owed_now in PAST_DUE or details.owes_money()),
         late_history=history,
         growing=debt_growing(ctx, ("growing",)),
         part_paid=(part_paid := owed_now == "part_paid"),

@@ -1123,7 +1123,9 @@ def test_a_typed_amount_alone_never_claims_90_days_overdue(lang, tone):
     typed = MessageDetails(overdue_amount=900)
     body = render_message("payment_terms", tone, make_ctx(DEPENDENT, lang), typed).body
     assert claim not in body and "900" in body
-    said = make_ctx({**DEPENDENT, "late_payment.unpaid_90": "once"}, lang)
+    said = make_ctx(
+        {**DEPENDENT, "late_payment.unpaid_90": "once", "late_payment.owed_now": "disputed"}, lang
+    )
     assert claim in render_message("payment_terms", tone, said, EMPTY).body
 
 
