@@ -301,8 +301,12 @@ GROWING_DEBT = ("growing", "may_not_pay")  # and the unpaid total grows, or may 
 def owed_past_90(answers: Mapping[str, Answer]) -> bool:
     """An invoice still unpaid 90 days after its due date, and not that nothing is overdue
     now: one invoice that took seven months last year is not a debt today (a professional's
-    reading: a draft claimed "more than 90 days late today")."""
+    reading: a draft claimed "more than 90 days late today"). Nor is it when nothing was said
+    about today and the user said late payment stopped once raised, or that the client put
+    it right (eo11: a payment claim for a client who has paid on time for a year)."""
     owed_now = answers.get("late_payment.owed_now")
+    if owed_now is None and answers.get("late_payment.raised") in SETTLED_TAGS:
+        return False
     return answers.get("late_payment.unpaid_90") in OWED_90 and owed_now != "none"
 
 

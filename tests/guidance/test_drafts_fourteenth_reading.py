@@ -1,0 +1,134 @@
+"""Plans and drafts after a reading of twelve summaries of pair eo/ep (8 December 2026,
+eleventh session: docs/reviews/twelve-summaries-reading-2026-12-08.md), each test failing
+on the code before.
+
+- A late payer who pays on time since the user raised it, with an invoice that once went
+  unpaid 90 days and nothing said about today (eo11): the only draft was a payment claim
+  "by 22 December", for an invoice that does not exist. Nothing is claimed now, and the
+  plan's "put it in writing" checks the contract the user already has.
+- A draft that says an invoice "is now more than 90 days overdue" needs the user to have
+  said money is overdue today, or to have typed the invoice (ee13, ej17; see also
+  tests/guidance/test_drafts_eleventh_reading.py).
+- A line crossed that stopped after the user's "no" (ep15): the plan said "send the
+  matching message now" above no draft at all.
+- Mood swings and outbursts alone (ep23): the reminder's example and request spoke of
+  "late-evening calls" and working hours.
+- A refusal to falsify opened "Thank you for your message about" a kickback scheme and
+  offered to "go through with you what the rules do allow" (eo24; tests/outputs/test_summary.py).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from clientcheck.guidance.advice import action_plan
+from clientcheck.guidance.letters import MessageDetails
+from clientcheck.guidance.messages import TONES, render_message
+from clientcheck.guidance.suggestions import suggested_messages
+from tests.support.contexts import make_ctx
+
+# eo11: late for months two years ago (one invoice four months), raised; on time since.
+SETTLED_LATE_PAYER = {
+    "situation.income_share": 50,
+    "situation.savings_months": 3,
+    "situation.client_kind": "business",
+    "late_payment.unpaid_90": "once",
+    "late_payment.raised": "improved",
+    "contract_breach.has_contract": "yes",
+}
+CLAIMS = ("late_payment_claim", "payment_terms", "contract_revision")
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_late_payer_who_pays_on_time_since_is_not_sent_a_payment_claim(lang):
+    ctx = make_ctx(SETTLED_LATE_PAYER, lang)
+    assert ctx.verdict == "keep"
+    assert not set(suggested_messages(ctx)) & set(CLAIMS), suggested_messages(ctx)
+    plan = " ".join(action_plan(ctx))
+    assert ("recover" not in plan) and ("récupér" not in plan), plan
+    # With something overdue today, the claim is back.
+    owed = make_ctx({**SETTLED_LATE_PAYER, "late_payment.owed_now": "disputed"}, lang)
+    assert set(suggested_messages(owed)) & set(CLAIMS), suggested_messages(owed)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_what_was_agreed_when_raised_is_checked_against_the_contract_the_user_has(lang):
+    check = {
+        "en": "Check that your contract says what you asked for",
+        "fr": "Vérifiez que votre contrat",
+    }
+    put = {
+        "en": "in your next quote or your contract",
+        "fr": "dans votre prochain devis ou votre contrat",
+    }
+    with_contract = " ".join(action_plan(make_ctx(SETTLED_LATE_PAYER, lang)))
+    assert check[lang] in with_contract and put[lang] not in with_contract, with_contract
+    answers = {**SETTLED_LATE_PAYER, "contract_breach.has_contract": "no"}
+    without = " ".join(action_plan(make_ctx(answers, lang)))
+    assert put[lang] in without and check[lang] not in without, without
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_typed_overdue_invoice_keeps_the_ninety_day_claim_without_the_today_answer(lang):
+    answers = {
+        "situation.income_share": 40,
+        "situation.savings_months": 3,
+        "late_payment.invoices_total": 6,
+        "late_payment.late_invoices": 3,
+        "late_payment.days_late": 40,
+        "late_payment.chasing": "often",
+        "late_payment.unpaid_90": "once",
+    }
+    over = {"en": "more than 90 days overdue", "fr": "plus de 90\u00a0jours"}
+    ctx = make_ctx(answers, lang)
+    plain = render_message("payment_terms", "neutral", ctx, MessageDetails()).body
+    typed = render_message("payment_terms", "neutral", ctx, MessageDetails(overdue_amount=900))
+    assert over[lang] not in plain, plain
+    assert over[lang] in typed.body, typed.body
+
+
+# ep15: discriminating remarks in sessions, which stopped once the user objected.
+LINE_HELD = {
+    "situation.income_share": 45,
+    "situation.savings_months": 3,
+    "contract_breach.has_contract": "yes",
+    "unprofessional.crossed_line": "yes",
+    "unprofessional.crossed_what": ["discrimination"],
+    "unprofessional.raised": "improved",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_line_that_stopped_after_your_no_sends_no_message_and_the_plan_says_so(lang):
+    ctx = make_ctx(LINE_HELD, lang)
+    assert ctx.verdict == "keep_boundaries" and ctx.driver_rule == "line_held"
+    plan = "\n".join(action_plan(ctx))
+    send = {"en": "Send the matching message", "fr": "Envoyez dès maintenant le message"}
+    held = {"en": "it stopped after you objected", "fr": "cela a cessé après votre refus"}
+    assert send[lang] not in plan and held[lang] in plan, plan
+    assert ("draft" not in plan) and ("brouillon" not in plan), plan
+
+
+# ep23: outbursts in meetings (mood swings), raised, worse since.
+MOODY = {
+    "situation.income_share": 90,
+    "situation.savings_months": 2,
+    "contract_breach.has_contract": "yes",
+    "unprofessional.unpredictable": "sometimes",
+    "unprofessional.raised": "worse",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_reminder_about_outbursts_speaks_of_them_not_of_late_calls(lang):
+    ctx = make_ctx(MOODY, lang)
+    late = {"en": "late-evening calls", "fr": "appels tard le soir"}
+    mood = {"en": "sudden changes of mood", "fr": "sautes d'humeur"}
+    for tone in TONES:
+        body = render_message("professionalism_reminder", tone, ctx, MessageDetails()).body
+        assert late[lang] not in body and mood[lang] in body, (tone, body)
+        assert ("in writing" in body) or ("par écrit" in body), (tone, body)
+    # Late calls as well: the old example stays.
+    calls = make_ctx({**MOODY, "high_maintenance.after_hours": "often"}, lang)
+    body = render_message("professionalism_reminder", "neutral", calls, MessageDetails()).body
+    assert late[lang] in body, body
