@@ -1330,7 +1330,7 @@ def test_a_dishonest_request_gets_a_calm_refusal_not_a_reminder_about_remarks(la
     base = {"situation.income_share": 20, "unprofessional.crossed_line": "yes"}
     ctx = make_ctx({**base, "unprofessional.crossed_what": ("dishonest",)}, lang)
     refuse = (
-        ("can't do it", "not able to do this", "won't do this")
+        ("can't do it", "not something I can agree to", "won't do this")
         if lang == "en"
         else (
             "je ne peux pas y donner suite",

@@ -472,7 +472,9 @@ def test_drafts_for_a_client_outgrown_and_a_dishonest_request_read_as_profession
     # reviews, as an offer of a legal way to fake them (a professional's reading); "an
     # honest way of reaching the same goal", after a request to leave takings out of a tax
     # return, as an offer to help hide income another way (an accountant's reading). A
-    # request to falsify is answered with what the user does: accurate information only.
+    # request to falsify is answered with what the user does: accurate information only,
+    # with no offer of "what the rules do allow" either (read after a kickback scheme, eo24,
+    # as "an acceptable version of the scheme").
     proper = {"en": "what the rules do allow", "fr": "ce que les règles permettent"}
     # Complete and accurate, not "information" only: an electrician asked to sign off an
     # unfinished installation read "I work only from complete and accurate information" as
@@ -483,8 +485,8 @@ def test_drafts_for_a_client_outgrown_and_a_dishonest_request_read_as_profession
         body = render_message("professionalism_reminder", tone, ctx).body
         assert thanks[lang] not in body.lower() and again[lang] not in body, tone
         assert accurate[lang] in body and "même but" not in body and "same goal" not in body
-        if tone != "firm":
-            assert proper[lang] in body, tone
+        assert proper[lang] not in body, tone
+        assert "Thank you for your message" not in body, tone
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
