@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import pytest
 
-from clientcheck.guidance.advice import action_plan
+from clientcheck.guidance.advice import action_plan, advice_for
 from clientcheck.guidance.letters import MessageDetails
 from clientcheck.guidance.messages import TONES, render_message
 from clientcheck.guidance.suggestions import suggested_messages
@@ -132,3 +132,48 @@ def test_a_reminder_about_outbursts_speaks_of_them_not_of_late_calls(lang):
     calls = make_ctx({**MOODY, "high_maintenance.after_hours": "often"}, lang)
     body = render_message("professionalism_reminder", "neutral", calls, MessageDetails()).body
     assert late[lang] in body, body
+
+
+# eo03: extras asked at 11 p.m., quoted and refused twice; 25 % of the income, 8 months saved.
+EXTRAS_REFUSED = {
+    "situation.income_share": 25,
+    "situation.savings_months": 8,
+    "situation.notice_weeks": 4.29,
+    "situation.client_kind": "business",
+    "demanding.free_extras": "often",
+    "demanding.raised": "enforced",
+    "high_maintenance.after_hours": "often",
+    "contract_breach.has_contract": "yes",
+    "contract_breach.terms_broken": ["scope"],
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_leaving_a_demanding_client_declines_extras_for_the_real_reason_in_every_tone(lang):
+    ctx = make_ctx(EXTRAS_REFUSED, lang)
+    assert ctx.verdict == "let_go"
+    capacity = {"en": "capacity", "fr": "disponibilité"}
+    scope = {"en": "outside the scope we agreed", "fr": "sort du périmètre convenu"}
+    beyond = {"en": "anything beyond what we agreed", "fr": "au-delà de ce qui a été convenu"}
+    for tone in TONES:
+        decline = render_message("decline_extra_work", tone, ctx, MessageDetails()).body
+        assert capacity[lang] not in decline and scope[lang] in decline, (tone, decline)
+        assert "\n\n" in decline.split(scope[lang], 1)[1], (tone, decline)
+        goodbye = render_message("goodbye", tone, ctx, MessageDetails()).body
+        if tone != "firm":
+            assert beyond[lang] in goodbye, (tone, goodbye)
+    # Kept: the client still hears "capacity", with a later date offered.
+    kept = make_ctx({**EXTRAS_REFUSED, "demanding.raised": "not_yet"}, lang)
+    if kept.verdict != "let_go":
+        body = render_message("decline_extra_work", "neutral", kept, MessageDetails()).body
+        assert capacity[lang] in body, body
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_advice_for_leaving_keeps_the_deadlines_already_agreed(lang):
+    ctx = make_ctx(EXTRAS_REFUSED, lang)
+    item = next(i for i in advice_for(ctx) if i.sign_id == "demanding")
+    text = "\n".join(item.lines)
+    cannot = {"en": "cannot meet the next deadline", "fr": "ne pouvez pas tenir le prochain délai"}
+    keep = {"en": "keep to the deadlines already agreed", "fr": "tenez les délais déjà convenus"}
+    assert cannot[lang] not in text and keep[lang] in text, text
