@@ -19,6 +19,8 @@ on the code before.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from clientcheck.guidance.advice import action_plan, advice_for
@@ -177,3 +179,29 @@ def test_advice_for_leaving_keeps_the_deadlines_already_agreed(lang):
     cannot = {"en": "cannot meet the next deadline", "fr": "ne pouvez pas tenir le prochain délai"}
     keep = {"en": "keep to the deadlines already agreed", "fr": "tenez les délais déjà convenus"}
     assert cannot[lang] not in text and keep[lang] in text, text
+
+
+# eo13: weekend messages, asked twice in vain; 80 % of the income.
+ASKED_TWICE_AFTER_HOURS = {
+    "situation.income_share": 80,
+    "situation.savings_months": 3,
+    "situation.client_kind": "business",
+    "demanding.tight_deadlines": "often",
+    "high_maintenance.after_hours": "often",
+    "high_maintenance.impatience": "sometimes",
+    "high_maintenance.raised": "no_change",
+    "contract_breach.has_contract": "yes",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_boundaries_asked_again_ask_for_an_answer_by_the_date_the_plan_promises(lang):
+    ctx = make_ctx(ASKED_TWICE_AFTER_HOURS, lang)
+    plan = " ".join(action_plan(ctx))
+    assert ("date to answer" in plan) or ("date de réponse" in plan), plan
+    understanding = {"en": "understanding", "fr": "compréhension"}
+    for tone in TONES:
+        draft = render_message("communication_boundaries", tone, ctx, MessageDetails())
+        body = draft.body
+        assert understanding[lang] not in body and "billed apart" not in body, (tone, body)
+        assert re.search(r"(by|d'ici le) \d{1,2} ", body), (tone, body)
