@@ -1794,7 +1794,7 @@ def test_a_french_claim_does_not_hedge_over_an_unpaid_invoice(tone):
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_a_rate_below_your_usual_one_is_the_reason_the_new_rates_draft_gives(lang):
     # A freelancer's reading: a 71 % rise with no reason, though the situation gives one.
-    closer = {"en": "closer to what I charge for similar work", "fr": "ce que je pratique pour"}
+    closer = {"en": "in line with what I charge for similar work", "fr": "ce que je pratique pour"}
     for tone in TONES:
         low = render_message("new_rates", tone, make_ctx(LOW_RATE_CHATTY, lang), FULL).body
         assert closer[lang] in low, low
@@ -2501,8 +2501,8 @@ def test_new_rates_after_a_refusal_is_not_a_first_contact_and_a_fee_keeps_its_wo
     }
     body = render_message("new_rates", "neutral", make_ctx(answers, lang), EMPTY).body
     talked = {
-        "en": "We have talked about my rate before",
-        "fr": "Nous avons déjà parlé de mon tarif",
+        "en": "I mentioned my rate to you before",
+        "fr": "Je vous avais déjà parlé de mon tarif",
     }
     fee = {"en": "The current fee applies until then.", "fr": "Le forfait actuel s'applique"}
     projects = {"en": "Projects we've already agreed", "fr": "Les projets déjà convenus"}

@@ -30,7 +30,7 @@ REFUSED_WHILE_STUCK = {
 SET_IT = {"en": "set your rate for new work in writing, with a date", "fr": "fixez par écrit"}
 CAP = {"en": "no more of their work at this rate", "fr": "pas plus de travail à ce tarif"}
 # "Recently" was false for a rise asked for five years before (a reading, dy19).
-ASKED = {"en": "We have talked about my rate before", "fr": "Nous avons déjà parlé de mon tarif"}
+ASKED = {"en": "I mentioned my rate to you before", "fr": "Je vous avais déjà parlé de mon tarif"}
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
