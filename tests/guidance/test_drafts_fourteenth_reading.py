@@ -205,3 +205,26 @@ def test_boundaries_asked_again_ask_for_an_answer_by_the_date_the_plan_promises(
         body = draft.body
         assert understanding[lang] not in body and "billed apart" not in body, (tone, body)
         assert re.search(r"(by|d'ici le) \d{1,2} ", body), (tone, body)
+
+
+def test_a_french_payment_draft_does_not_call_a_long_habit_recent():
+    # ep14: paid at 120 days for twenty years; "Ces derniers temps" read as a new problem.
+    answers = {
+        "situation.income_share": 50,
+        "situation.savings_months": 24,
+        "situation.jurisdiction": "be",
+        "late_payment.invoices_total": "dont_know",
+        "late_payment.days_late": 90,
+        "late_payment.chasing": "sometimes",
+        "late_payment.unpaid_90": "repeatedly",
+        "contract_breach.has_contract": "no",
+    }
+    for extra in ({}, {"late_payment.owed_now": "slow"}, {"late_payment.days_late": "dont_know"}):
+        ctx = make_ctx({**answers, **extra}, "fr")
+        for tone in TONES:
+            body = render_message("payment_terms", tone, ctx, MessageDetails()).body
+            assert "derniers temps" not in body, (extra, tone, body)
+    body = render_message(
+        "payment_terms", "neutral", make_ctx(answers, "fr"), MessageDetails()
+    ).body
+    assert "Vos dernières factures" in body or "vos dernières factures" in body, body
