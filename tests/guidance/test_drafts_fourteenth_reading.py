@@ -228,3 +228,26 @@ def test_a_french_payment_draft_does_not_call_a_long_habit_recent():
         "payment_terms", "neutral", make_ctx(answers, "fr"), MessageDetails()
     ).body
     assert "Vos dernières factures" in body or "vos dernières factures" in body, body
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_new_rates_for_a_contract_signed_book_by_book_needs_no_amendment(lang):
+    # ep08: "On signe un contrat par livre", paid per book, no notice said.
+    answers = {
+        "situation.income_share": 20,
+        "situation.savings_months": 4,
+        "situation.pipeline": "some",
+        "situation.work_matters": "a_lot",
+        "situation.usual_rate": "far_below",
+        "situation.rate_history": "refused",
+        "contract_breach.has_contract": "yes",
+        "money.pay_basis": "job",
+    }
+    amendment = {"en": "amendment", "fr": "avenant"}
+    for tone in TONES:
+        body = render_message("new_rates", tone, make_ctx(answers, lang), MessageDetails()).body
+        assert amendment[lang] not in body, (tone, body)
+    # A notice period said: a standing contract, changed by an amendment.
+    standing = make_ctx({**answers, "situation.notice_weeks": 4}, lang)
+    body = render_message("new_rates", "neutral", standing, MessageDetails()).body
+    assert amendment[lang] in body, body
