@@ -251,3 +251,19 @@ def test_new_rates_for_a_contract_signed_book_by_book_needs_no_amendment(lang):
     standing = make_ctx({**answers, "situation.notice_weeks": 4}, lang)
     body = render_message("new_rates", "neutral", standing, MessageDetails()).body
     assert amendment[lang] in body, body
+
+
+def test_a_refused_shortcut_does_not_say_something_twice():
+    # eq17 (fake reviews): "This is not something I can agree to. It isn't something I do
+    # for any client".
+    answers = {
+        "situation.income_share": 45,
+        "situation.savings_months": 6,
+        "unprofessional.crossed_line": "yes",
+        "unprofessional.crossed_what": ["shortcut"],
+    }
+    body = render_message(
+        "professionalism_reminder", "neutral", make_ctx(answers), MessageDetails()
+    ).body
+    assert body.count("something") == 1, body
+    assert "not something I can agree to" in body, body
