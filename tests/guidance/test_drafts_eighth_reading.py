@@ -32,7 +32,9 @@ BREAKS_THE_TERM = {
     "contract_breach.has_contract": "yes",
     "contract_breach.terms_broken": ["payment"],
 }
-AGREED = {"en": "within the term our contract already sets", "fr": "délai que prévoit déjà"}
+# Held to, and recalled rather than proposed as new (a later reading, eq01 and eq16).
+AGREED = {"en": "within the term our contract", "fr": "délai que prévoit"}
+PROPOSED_AGAIN = {"en": "are paid within the term our contract", "fr": "soient réglées dans le délai"}
 THIRTY = {"en": "within 30 days of their date", "fr": "à 30 jours date de facture"}
 
 
@@ -42,6 +44,7 @@ def test_a_broken_payment_term_is_held_to_not_proposed_again(lang):
     for tone in ("neutral", "firm"):
         body = render_message("payment_terms", tone, ctx, MessageDetails()).body
         assert AGREED[lang] in body and THIRTY[lang] not in body, body
+        assert PROPOSED_AGAIN[lang] not in body, body
     # No term said broken (or no contract): a 30-day term is what is proposed.
     other = {**BREAKS_THE_TERM, "contract_breach.terms_broken": ["deadlines"]}
     body = render_message("payment_terms", "neutral", make_ctx(other, lang), MessageDetails())
