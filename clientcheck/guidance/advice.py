@@ -118,6 +118,22 @@ def unpaid_now(ctx: AssessmentContext) -> bool:
     return money_owed(ctx) or answered(ctx, "late_payment.owed_now") in RESISTED
 
 
+def cancellations_only(ctx: AssessmentContext) -> bool:
+    """Late cancellations, with no term said broken and nothing else missed: nothing in the
+    agreement covers them yet, so the plan, the advice and the contract revision propose a
+    cancellation clause rather than "the clause that was broken" (a professional's reading,
+    er17: "our written agreement says nothing about cancellations")."""
+    f = facts(ctx, "contract_breach")
+    terms = f.get("terms_broken")
+    no_term = not isinstance(terms, tuple | list) or set(terms) <= {"none"}
+    return (
+        f.get("cancelled") in ("sometimes", "often", "always")
+        and no_term
+        and f.get("minor_breaches") not in ("often", "always")
+        and f.get("keeps_word") not in ("rarely", "never")
+    )
+
+
 def crossed_lines(ctx: AssessmentContext) -> set[str]:
     """The lines the user said the client crossed (none unless they said one was)."""
     f = facts(ctx, "unprofessional")
@@ -251,6 +267,7 @@ def sign_advice(ctx: AssessmentContext, sign: SignView, band: str, advice: str) 
             contract=has_contract(ctx),
             currency=code,
             rights=late_payment_rights(ctx) if sign.id == "late_payment" else (),
+            only_cancels=cancellations_only(ctx),
         )
     )
     titles = _TITLES.get(ctx.lang, _TITLES["en"])
@@ -324,5 +341,6 @@ def action_plan(ctx: AssessmentContext) -> tuple[str, ...]:
         cushion=needs_cushion(ctx),
         occasional=occasional(ctx),
         small_share=small_share(ctx.answers),
+        only_cancels=cancellations_only(ctx),
     )
     return template_lines(text)

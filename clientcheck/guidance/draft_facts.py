@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from clientcheck.bank.questions import ASKED_IN_VAIN, STILL_GOING
 from clientcheck.engine import money
-from clientcheck.guidance.advice import crossed_lines, facts, money_owed
+from clientcheck.guidance.advice import cancellations_only, crossed_lines, facts, money_owed
 from clientcheck.guidance.explain import GROWING_DEBT, PAST_DUE
 from clientcheck.guidance.letters import MessageDetails
 from clientcheck.guidance.render import AssessmentContext
@@ -52,6 +52,9 @@ def revision_clauses(
     # A new client the user cannot identify: the payment clause (a deposit first) too.
     unknown = ctx.driver_rule == "check_who_they_are"
     clauses = list(dict.fromkeys([*picked, *found, *(["payment"] if owed or unknown else [])]))
+    if "breach" in clauses and cancellations_only(ctx):
+        # Late cancellations that nothing in the agreement covers: a cancellation clause.
+        clauses[clauses.index("breach")] = "cancellation"
     if "scope" in clauses and "terms" in clauses:
         clauses.remove("terms")  # the scope clause already says it
     if not {"scope", "payment", "terms"} & set(clauses):

@@ -34,7 +34,10 @@ BREAKS_THE_TERM = {
 }
 # Held to, and recalled rather than proposed as new (a later reading, eq01 and eq16).
 AGREED = {"en": "within the term our contract", "fr": "délai que prévoit"}
-PROPOSED_AGAIN = {"en": "are paid within the term our contract", "fr": "soient réglées dans le délai"}
+PROPOSED_AGAIN = {
+    "en": "are paid within the term our contract",
+    "fr": "soient réglées dans le délai",
+}
 THIRTY = {"en": "within 30 days of their date", "fr": "à 30 jours date de facture"}
 
 

@@ -267,3 +267,41 @@ def test_a_refused_shortcut_does_not_say_something_twice():
     ).body
     assert body.count("something") == 1, body
     assert "not something I can agree to" in body, body
+
+
+# er17: a gym chain cancels classes at the last minute; the written agreement says nothing
+# about cancellations; half the income, six weeks of savings.
+LATE_CANCELLATIONS = {
+    "situation.income_share": 50,
+    "situation.savings_months": 1.5,
+    "situation.client_kind": "business",
+    "contract_breach.has_contract": "yes",
+    "contract_breach.terms_broken": ["none"],
+    "contract_breach.cancelled": "often",
+    "contract_breach.raised": "no_change",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_late_cancellations_no_clause_covers_get_a_cancellation_clause_not_a_broken_one(lang):
+    ctx = make_ctx(LATE_CANCELLATIONS, lang)
+    plan = " ".join(action_plan(ctx))
+    broken = {"en": "the clause that was broken", "fr": "la clause non respectée"}
+    fee = {"en": "cancellation fee", "fr": "frais d'annulation"}
+    assert broken[lang] not in plan and fee[lang] in plan, plan
+    item = next(i for i in advice_for(ctx) if i.sign_id == "contract_breach")
+    advice = " ".join(item.lines)
+    wrong = {"en": "has been broken", "fr": "n'a pas été respecté"}
+    clause = {
+        "en": "propose a cancellation clause",
+        "fr": "proposez dès maintenant une clause d'annulation",
+    }
+    assert wrong[lang] not in advice and clause[lang] in advice, advice
+    body = render_message("contract_revision", "neutral", ctx, MessageDetails()).body
+    kept = {"en": "have not been kept", "fr": "n'ont pas été tenus"}
+    label = {"en": "Cancellations.", "fr": "Annulations."}
+    assert kept[lang] not in body and label[lang] in body, body
+    # A cancellation fee the contract has and the client refused: the clause is applied.
+    refused = {**LATE_CANCELLATIONS, "contract_breach.terms_broken": ["cancellation"]}
+    plan = " ".join(action_plan(make_ctx(refused, lang)))
+    assert fee[lang] not in plan, plan
