@@ -26,7 +26,7 @@ def test_the_readme_gives_exactly_two_commands_and_ci_runs_the_second_verbatim()
 def test_the_test_command_runs_the_fast_tests_in_parallel_and_the_load_tests_alone():
     test_command = readme_commands()[1]
     assert '-n auto -m "not load"' in test_command
-    assert test_command.endswith("-m load tests/load")
+    assert test_command.endswith("-n auto -m load tests/load")
 
 
 def test_every_load_test_lives_in_the_folder_the_serial_pass_collects():

@@ -16,7 +16,9 @@ from scripts.load_abuse import one_run
 from scripts.load_proxy import haproxy_executable
 from tests.support.tools import HAPROXY_MISSING, required
 
-pytestmark = pytest.mark.load
+# The run is one module fixture: both tests on one test worker (the load pass may run in
+# parallel with the browser load smoke, tests/load/test_browser_load_smoke.py).
+pytestmark = [pytest.mark.load, pytest.mark.xdist_group("abuse")]
 
 PEOPLE = 3
 
