@@ -16,8 +16,10 @@ from clientcheck.guidance.render import AssessmentContext
 FADING = "fading_and_you_depend_on_it"  # less work from a client you depend on
 
 REVISION_REASONS = ("breach", "payment", "scope", "terms")
-# Contact outside working hours the user reported: a revision sets the hours in writing.
-AFTER_HOURS_REPORTED = ("sometimes", "often", "always")
+# A habit the user reported (at least "sometimes"): contact outside working hours (a
+# revision sets the hours in writing), mood swings (the reminder speaks of them).
+REPORTED = ("sometimes", "often", "always")
+AFTER_HOURS_REPORTED = REPORTED
 # The clause of a contract revision each sign calls for (terms can fix these).
 CLAUSE_FOR_SIGN = {
     "contract_breach": "breach",
@@ -272,11 +274,16 @@ def reminder_case(ctx: AssessmentContext) -> str:
     high at work, and nothing else crossed: a reply about that day, not a quoted remark),
     "control" (treated like an employee, and nothing else crossed: how an independent
     works, with the user's hours),
-    "remarks" (another line crossed) or "" (a general reminder). The templates and the
-    draft's title read it."""
+    "remarks" (another line crossed), "moody" (nothing crossed: mood swings or sudden
+    reversals, and no late calls: a reply about them, not about late calls and working
+    hours; a professional's reading, ep23) or "" (a general reminder). The templates, the
+    draft's title and its fields read it."""
     said = facts(ctx, "unprofessional").get("crossed_line") == "yes"
-    if not (said and any(s.id == "unprofessional" for s in ctx.flagged)):
-        return ""
+    flagged = any(s.id == "unprofessional" for s in ctx.flagged)
+    if not (said and flagged):
+        moody = facts(ctx, "unprofessional").get("unpredictable") in REPORTED
+        calls_late = facts(ctx, "high_maintenance").get("after_hours") in AFTER_HOURS_REPORTED
+        return "moody" if flagged and moody and not calls_late else ""
     what = crossed_lines(ctx)
     if "safety" in what:
         return "safety"

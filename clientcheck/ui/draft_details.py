@@ -102,6 +102,8 @@ CASE_DETAILS = {
     "safety": SAFETY_DETAILS,
     "intoxicated": {"professionalism_reminder": ()},
     "control": {"professionalism_reminder": ("office_hours",)},
+    # Mood swings alone: the reply names them and asks for changes in writing, no hours.
+    "moody": {"professionalism_reminder": ()},
 }
 # The fields about an overdue invoice: not asked of a client the answers say owes nothing
 # (a user leaving a client who pays on time was asked for "Overdue amount" and "Pay the

@@ -371,6 +371,24 @@ def test_a_client_drunk_at_work_gets_a_reply_about_that_day_with_no_field_it_doe
     assert "under the influence" in body and "[your example]" not in body, body
 
 
+def test_mood_swings_get_a_reply_about_them_with_no_field_it_does_not_use():
+    # The reminder for outbursts in meetings spoke of "late-evening calls" and asked for
+    # working hours (ep23); it now names the mood swings and uses no hours.
+    answers = {
+        **LATE_PAYER,
+        "unprofessional.unpredictable": "often",
+        "unprofessional.raised": "worse",
+    }
+    at = app([ClientRecord(name="Acme", answers=answers)])
+    rid = store(at).record.id
+    at.selectbox(key=f"draft_pick|{rid}|en").select("professionalism_reminder").run()
+    open_details(at)
+    fields = detail_fields(at)
+    assert not {"example", "office_hours"} & set(fields), fields
+    body = body_area(at).value
+    assert "sudden changes of mood" in body and "late-evening calls" not in body, body
+
+
 def test_another_currency_gives_plain_amounts_and_says_to_add_yours():
     answers = {
         **LATE_PAYER,
