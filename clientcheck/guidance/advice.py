@@ -267,7 +267,7 @@ def sign_advice(ctx: AssessmentContext, sign: SignView, band: str, advice: str) 
             contract=has_contract(ctx),
             currency=code,
             rights=late_payment_rights(ctx) if sign.id == "late_payment" else (),
-            only_cancels=cancellations_only(ctx),
+            only_cancels=sign.id == "contract_breach" and cancellations_only(ctx),
         )
     )
     titles = _TITLES.get(ctx.lang, _TITLES["en"])
