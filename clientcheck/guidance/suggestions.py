@@ -192,6 +192,13 @@ def suggested_drafts(ctx: AssessmentContext) -> tuple[tuple[str, str], ...]:
             # quote "for your additional request" when none was pending, do06 and dd17).
             terms = ("contract_revision", t("why_scope_terms", lang, sign=lead.name))
             picks = [terms, *(p for p in picks if p[0] != "contract_revision")]
+        if lead is not None and lead.id == "contract_breach" and _scope_clause_only(ctx):
+            # The term broken is the scope the contract already sets: the quote for the next
+            # extra applies it, where new clauses would be signed and ignored again (a
+            # professional's reading, es07: two rounds of revisions agreed, seven done).
+            quote = next((p for p in picks if p[0] == "quote_extra_work"), None)
+            if quote is not None:
+                picks = [quote, *(p for p in picks if p is not quote)]
         if claim_due(ctx):
             # Right after the payment draft: ask for the invoice, then claim what the law adds.
             at = next((i + 1 for i, (m, _) in enumerate(picks) if m == "payment_terms"), 0)
@@ -216,6 +223,11 @@ def _after_a_threat_to_safety(
         else:
             picks.append(("payment_terms", t("why_collect", ctx.lang)))
     return tuple(picks)
+
+
+def _scope_clause_only(ctx: AssessmentContext) -> bool:
+    """True when the only term of the contract the client broke is its scope."""
+    return set(ctx.answers.get("contract_breach.terms_broken") or ()) == {"scope"}
 
 
 CUT_QUESTION = "situation.usual_rate"

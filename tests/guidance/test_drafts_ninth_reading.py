@@ -178,7 +178,7 @@ AFTER_A_REGISTERED_LETTER = {
     "contract_breach.has_contract": "yes",
 }
 THAT_ONE = {"en": "That invoice is about 90 days overdue", "fr": "Cette facture a environ 90 jours"}
-RECENT = {"en": "Recent invoices", "fr": "les factures ont eu"}
+RECENT = {"en": "invoices to you have been", "fr": "les factures ont eu"}
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])

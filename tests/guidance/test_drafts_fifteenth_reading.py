@@ -1,0 +1,166 @@
+"""Advice and drafts after a reading of twelve summaries of pair es/et (8 December 2026,
+twelfth session: docs/reviews/twelve-summaries-reading-2026-12-08c.md), each test failing
+on the code before.
+
+- A law firm paying 20–30 days late for three years, under a contract whose 30-day term it
+  breaks (es01): the draft said "Recent invoices" of a three-year habit, and "I'd like to
+  change the payment terms" above "invoices remain payable within the term our contract
+  sets".
+- Weekend messages that stopped once raised (es19): the advice said to "bill the extra
+  meetings and reports" if it came back, where nothing but messages had been raised.
+- Belittling on calls, never raised, at half the income (es12): the first message promised
+  to walk out of the next session, in front of the label's artists.
+- Two rounds of revisions in the contract, seven done after the user quoted the clause
+  (es07): the first draft proposed two new clauses; the quote for the next extra round,
+  which applies the clause, came second.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from clientcheck.guidance.advice import advice_for
+from clientcheck.guidance.letters import MessageDetails
+from clientcheck.guidance.messages import render_message
+from clientcheck.guidance.suggestions import suggested_messages
+from tests.support.contexts import make_ctx
+
+# es01: 60 % of the income, four months saved, the contract's 30-day term broken.
+LATE_LAW_FIRM = {
+    "situation.income_share": 60,
+    "situation.savings_months": 4,
+    "situation.client_kind": "business",
+    "situation.jurisdiction": "eu",
+    "late_payment.days_late": 25,
+    "late_payment.chasing": "often",
+    "late_payment.unpaid_90": "no",
+    "contract_breach.has_contract": "yes",
+    "contract_breach.terms_broken": ["payment"],
+}
+
+
+def _advice(ctx, sign_id: str) -> str:
+    return "\n".join(next(i for i in advice_for(ctx) if i.sign_id == sign_id).lines)
+
+
+def _draft(answers: dict, message: str, lang: str, tone: str = "neutral") -> str:
+    return render_message(message, tone, make_ctx(answers, lang), MessageDetails()).body
+
+
+@pytest.mark.parametrize("tone", ["neutral", "firm"])
+def test_a_contracts_term_kept_is_strengthened_not_changed(tone):
+    body = _draft(LATE_LAW_FIRM, "payment_terms", "en", tone)
+    assert "within the term our contract sets" in body, body
+    assert "change the payment terms" not in body and "terms for future work need to" not in body
+    assert "strengthen our payment terms" in body, body
+    assert "from now on, any project over [amount]" in body, body
+    # The term itself is what changes when the contract sets none that was broken.
+    other = _draft(
+        {**LATE_LAW_FIRM, "contract_breach.terms_broken": ["scope"]}, "payment_terms", "en", tone
+    )
+    assert "within the term our contract sets" not in other
+    assert "strengthen" not in other and "change the payment terms" in other, other
+
+
+@pytest.mark.parametrize("tone", ["neutral", "firm"])
+def test_the_french_draft_completes_the_terms_the_contract_keeps(tone):
+    body = _draft(LATE_LAW_FIRM, "payment_terms", "fr", tone)
+    assert "délai que prévoit notre contrat" in body, body
+    assert "compléter les conditions de paiement" in body, body
+    assert "modifier les conditions de paiement" not in body, body
+
+
+@pytest.mark.parametrize("tone", ["warm", "neutral", "firm"])
+def test_a_late_payment_habit_is_not_called_recent(tone):
+    body = _draft(LATE_LAW_FIRM, "payment_terms", "en", tone)
+    assert "ecent invoices" not in body, body
+    assert "invoices to you have been paid 25 days after their due date" in body, body
+
+
+# es19: weekend messages, raised, stopped; 90 % of the income.
+SETTLED_WEEKENDS = {
+    "situation.income_share": 90,
+    "situation.savings_months": 1.5,
+    "situation.client_kind": "business",
+    "high_maintenance.after_hours": "often",
+    "high_maintenance.raised": "improved",
+    "contract_breach.has_contract": "yes",
+}
+BILL = {"en": "bill the extra meetings and reports", "fr": "facturez les réunions"}
+LATER = {"en": "on your next working day", "fr": "le jour ouvré suivant"}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_contact_out_of_hours_that_stopped_is_answered_later_if_it_comes_back(lang):
+    ctx = make_ctx(SETTLED_WEEKENDS, lang)
+    assert ctx.verdict == "keep"
+    text = _advice(ctx, "high_maintenance")
+    assert BILL[lang] not in text and LATER[lang] in text, text
+    # Meetings and reports nobody agreed to: billing them is the lever.
+    reports = make_ctx({**SETTLED_WEEKENDS, "high_maintenance.unagreed_reports": "often"}, lang)
+    text = _advice(reports, "high_maintenance")
+    assert BILL[lang] in text, text
+
+
+# es12: "fine, I guess" and being talked over in front of artists, never raised; 50 %.
+BELITTLED = {
+    "situation.income_share": 50,
+    "situation.savings_months": 7,
+    "situation.client_kind": "business",
+    "late_payment.chasing": "never",
+    "late_payment.unpaid_90": "no",
+    "disrespect.belittles": "often",
+    "contract_breach.has_contract": "yes",
+}
+WALK_OUT = {"en": "step out there and then", "fr": "je m'en irai sur-le-champ"}
+SAY_SO = {"en": "I'll raise it with you straight away", "fr": "je vous le dirai aussitôt"}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_belittling_named_once_is_not_met_with_a_walk_out(lang):
+    body = _draft(BELITTLED, "name_disrespect", lang)
+    assert WALK_OUT[lang] not in body and SAY_SO[lang] in body, body
+    # Insults as well: leaving the session stays the consequence named.
+    insulted = _draft({**BELITTLED, "disrespect.insults": "once"}, "name_disrespect", lang)
+    assert WALK_OUT[lang] in insulted and SAY_SO[lang] not in insulted, insulted
+
+
+# es07: two rounds in the contract, seven done after the clause was quoted; 40 %.
+SCOPE_CLAUSE_IGNORED = {
+    "situation.income_share": 40,
+    "situation.savings_months": 3,
+    "situation.notice_weeks": 8.57,
+    "situation.client_kind": "business",
+    "demanding.changes_after_signoff": "always",
+    "demanding.free_extras": "always",
+    "demanding.raised": "worse",
+    "contract_breach.has_contract": "yes",
+    "contract_breach.terms_broken": ["scope"],
+    "contract_breach.keeps_word": "rarely",
+    "contract_breach.raised": "worse",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_scope_clause_ignored_is_applied_by_quoting_the_next_extra_first(lang):
+    ctx = make_ctx(SCOPE_CLAUSE_IGNORED, lang)
+    assert ctx.verdict == "plan_exit"
+    drafts = suggested_messages(ctx)
+    assert drafts[0] == "quote_extra_work", drafts
+    assert "contract_revision" in drafts
+    # A payment term broken as well: the contract's revision comes first, as before.
+    both = make_ctx({**SCOPE_CLAUSE_IGNORED, "contract_breach.terms_broken": ["scope", "payment"]})
+    assert suggested_messages(both)[0] == "contract_revision", suggested_messages(both)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_advice_for_belittling_never_raised_says_what_the_draft_says(lang):
+    end = {"en": "end any call or meeting", "fr": "mettrez fin à tout appel"}
+    point = {"en": "point them out as they happen", "fr": "les relèverez sur le moment"}
+    text = _advice(make_ctx(BELITTLED, lang), "disrespect")
+    assert end[lang] not in text and point[lang] in text, text
+    # Named before, and it goes on: ending the call is the next step.
+    asked = {**BELITTLED, "disrespect.raised": "no_change", "situation.income_share": 20}
+    asked = make_ctx(asked, lang)
+    text = _advice(asked, "disrespect")
+    assert end[lang] in text, text
