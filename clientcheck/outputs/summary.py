@@ -94,7 +94,8 @@ class SummaryInput:
         note = words["draft_note"]
         suggested = suggested_messages(self.ctx)
         if len(self.drafts) > 1 and suggested and self.drafts[0].message_id == suggested[0]:
-            note = f"{note} {words['draft_order']}"
+            order = words["draft_order_two" if len(self.drafts) == 2 else "draft_order"]
+            note = f"{note} {order}"
             if any(_A_YEAR.search(f"{d.subject} {d.body}") for d in self.drafts):
                 note = f"{note} {words['draft_dates']}"
         return note

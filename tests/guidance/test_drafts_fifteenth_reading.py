@@ -19,11 +19,12 @@ from __future__ import annotations
 
 import pytest
 
-from clientcheck.guidance.advice import advice_for
+from clientcheck.guidance.advice import action_plan, advice_for
 from clientcheck.guidance.letters import MessageDetails
 from clientcheck.guidance.messages import render_message
+from clientcheck.guidance.render import render_why, verdict_reasons
 from clientcheck.guidance.suggestions import suggested_messages
-from tests.support.contexts import make_ctx
+from tests.support.contexts import FALSIFY_UNANSWERED, make_ctx
 
 # es01: 60 % of the income, four months saved, the contract's 30-day term broken.
 LATE_LAW_FIRM = {
@@ -164,3 +165,25 @@ def test_the_advice_for_belittling_never_raised_says_what_the_draft_says(lang):
     asked = make_ctx(asked, lang)
     text = _advice(asked, "disrespect")
     assert end[lang] in text, text
+
+
+# et02, et09: a request to falsify, made by phone or in person, never answered yet.
+RECORD = {"en": "its date and words if it was made by phone", "fr": "sa date et ses mots"}
+NAME_IS_WHY = {
+    "en": "saying why: your name is on what you deliver. Keep working",
+    "fr": "en disant pourquoi\u00a0: ce que vous livrez porte votre nom. Continuez",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_request_to_falsify_is_refused_for_the_right_reason_and_kept_on_record(lang):
+    ctx = make_ctx(FALSIFY_UNANSWERED, lang)
+    assert ctx.verdict == "keep_boundaries"
+    plan = " ".join(action_plan(ctx))
+    # A request made orally has no copy to keep (et02: a phone call; et09: all said aloud).
+    assert RECORD[lang] in plan, plan
+    assert "rien de ce qu'il demande" not in plan, plan
+    # Your name on what you deliver is why you refuse, not why you keep the client.
+    assert NAME_IS_WHY[lang] in " ".join(verdict_reasons(ctx)), verdict_reasons(ctx)
+    why = render_why(ctx)
+    assert "say why:" not in why and "pourquoi\u00a0: continuez" not in why, why

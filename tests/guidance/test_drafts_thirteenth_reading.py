@@ -171,7 +171,9 @@ def test_a_french_refusal_never_reads_as_the_polite_formula_nen_faites_rien():
     ctx = make_ctx(FALSIFY_UNANSWERED, "fr", "Hôtel de la Corniche")
     text = " ".join(action_plan(ctx)) + render_why(ctx)
     assert "n'en faites rien" not in text.lower(), text
-    assert "Ne faites rien de ce qu'il demande, pas même une fois" in text, text
+    assert "Ne le faites pas, même une seule fois" in text, text
+    # Not "rien de ce qu'il demande": read as "do nothing for them at all" (et02, et09).
+    assert "rien de ce qu'il demande" not in text, text
 
 
 # ee06: insulted again and again, told calmly in June, it went on; 15 % of the income.

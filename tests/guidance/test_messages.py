@@ -2507,6 +2507,10 @@ def test_new_rates_after_a_refusal_is_not_a_first_contact_and_a_fee_keeps_its_wo
     fee = {"en": "The current fee applies until then.", "fr": "Le forfait actuel s'applique"}
     projects = {"en": "Projects we've already agreed", "fr": "Les projets déjà convenus"}
     assert talked[lang] in body and fee[lang] in body and projects[lang] not in body, body
+    # Not "c'est le tarif dont j'ai besoin", a calque of "the rate I need" (et05).
+    assert "dont j'ai besoin" not in body, body
+    if lang == "fr":
+        assert "voici le tarif qui me permet de poursuivre ce travail" in body, body
     first = {**answers, "situation.rate_history": "never_raised", "money.pay_basis": "job"}
     first["money.job_rate"] = first.pop("money.monthly_amount")
     body = render_message("new_rates", "neutral", make_ctx(first, lang), EMPTY).body

@@ -670,7 +670,8 @@ def test_with_several_drafts_the_summary_says_which_to_send_first(lang):
     ids = suggested_messages(ctx)
     assert len(ids) > 1, ids
     both = [render_message(m, "neutral", ctx) for m in ids[:2]]
-    order = labels(lang)["draft_order"]
+    order = labels(lang)["draft_order_two"]  # two drafts: "the second", not "the others"
+    assert labels(lang)["draft_order"] not in order
     # The later drafts' dates count from today (a professional's reading: a claim "for
     # later" demanded payment by a date already past when it would be sent); the line
     # names the app's own field for the day it is sent, as the app labels it.
