@@ -326,6 +326,10 @@ def plan_lead(ctx: AssessmentContext) -> SignView | None:
 
 def action_plan(ctx: AssessmentContext) -> tuple[str, ...]:
     """List the 3-5 next steps that follow from the verdict."""
+    # The payment draft's own terms, so that the plan proposes what the draft sends (a
+    # professional's reading, es01). (draft_facts reads this module: imported here.)
+    from clientcheck.guidance.draft_facts import payment_terms_mode
+
     weeks = notice_weeks(ctx)
     text = render(
         f"plan/{ctx.lang}.txt.j2",
@@ -342,5 +346,6 @@ def action_plan(ctx: AssessmentContext) -> tuple[str, ...]:
         occasional=occasional(ctx),
         small_share=small_share(ctx.answers),
         only_cancels=cancellations_only(ctx),
+        terms_mode=payment_terms_mode(ctx),
     )
     return template_lines(text)

@@ -1362,7 +1362,8 @@ def test_new_payment_terms_are_spelled_out_in_the_plan(lang):
     ctx = make_ctx(answers, lang)
     assert (ctx.verdict, ctx.driver_kind) == ("renegotiate", "money"), ctx.driver_rule
     plan = action_plan(ctx)
-    deposit = {"en": "a deposit before you start", "fr": "un acompte avant de commencer"}
+    # The terms the payment draft sends to a client the user depends on (es01).
+    deposit = {"en": "a deposit on large projects", "fr": "un acompte sur les projets importants"}
     generic = {"en": "Decide what must change", "fr": "Décidez de ce qui doit changer"}
     assert deposit[lang] in plan[0] and not any(generic[lang] in step for step in plan), plan
 

@@ -187,3 +187,28 @@ def test_a_request_to_falsify_is_refused_for_the_right_reason_and_kept_on_record
     assert NAME_IS_WHY[lang] in " ".join(verdict_reasons(ctx)), verdict_reasons(ctx)
     why = render_why(ctx)
     assert "say why:" not in why and "pourquoi\u00a0: continuez" not in why, why
+
+
+PLAN_TERMS = {
+    "en": ("the term your contract already sets", "invoices payable within 30 days"),
+    "fr": ("le délai que prévoit déjà votre contrat", "des factures payables à 30 jours"),
+}
+EVERYTHING = {"en": "a deposit before you start", "fr": "un acompte avant de commencer"}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_plan_proposes_the_terms_the_payment_draft_sends(lang):
+    # es01: the plan asked for "a deposit before you start, then stage payments or a
+    # shorter payment term"; the draft kept the contract's term and a deposit on large
+    # projects only.
+    kept, thirty = PLAN_TERMS[lang]
+    plan = " ".join(action_plan(make_ctx(LATE_LAW_FIRM, lang)))
+    assert kept in plan and EVERYTHING[lang] not in plan, plan
+    no_term = make_ctx({**LATE_LAW_FIRM, "contract_breach.terms_broken": ["scope"]}, lang)
+    plan = " ".join(action_plan(no_term))
+    assert thirty in plan and kept not in plan, plan
+    # A client the user can afford to lose: a deposit before each project, as the draft says.
+    free = {**LATE_LAW_FIRM, "situation.income_share": 15, "late_payment.unpaid_90": "once"}
+    free = make_ctx({k: v for k, v in free.items() if k != "contract_breach.terms_broken"}, lang)
+    assert (free.verdict, free.driver_kind) == ("renegotiate", "money")
+    assert EVERYTHING[lang] in " ".join(action_plan(free))
