@@ -212,3 +212,14 @@ def test_the_plan_proposes_the_terms_the_payment_draft_sends(lang):
     free = make_ctx({k: v for k, v in free.items() if k != "contract_breach.terms_broken"}, lang)
     assert (free.verdict, free.driver_kind) == ("renegotiate", "money")
     assert EVERYTHING[lang] in " ".join(action_plan(free))
+
+
+EVENINGS = {"en": "Evenings and weekends", "fr": "Soirs et week-ends"}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_boundaries_after_disrespect_alone_say_nothing_of_evenings(lang):
+    # es12: belittling on calls; the companion draft spoke of evenings and weekends.
+    assert EVENINGS[lang] not in _draft(BELITTLED, "communication_boundaries", lang)
+    late = {**BELITTLED, "high_maintenance.after_hours": "often"}
+    assert EVENINGS[lang] in _draft(late, "communication_boundaries", lang)

@@ -25,9 +25,12 @@ def test_boundaries_state_the_typed_hours_or_say_evenings_and_weekends(lang):
         assert ("Monday to Friday, 9am to 6pm" if lang == "en" else "de 9\u00a0h à 18\u00a0h") in (
             given
         )
+        evenings = "Evenings and weekends" if lang == "en" else "Soirs et week-ends"
         for number in (2, 3, 4):
             text = gallery_draft(lang, number, "communication_boundaries", tone)
-            assert ("Evenings and weekends" if lang == "en" else "Soirs et week-ends") in text
+            # Situation 4 is disrespect alone, nothing said about evenings: no line about
+            # them (a professional's reading, es12).
+            assert (evenings in text) == (number != 4), text
             assert "outside my working hours" not in text.lower(), text
             assert "en dehors de mes horaires" not in text.lower(), text
 
