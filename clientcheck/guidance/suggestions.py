@@ -186,7 +186,16 @@ def suggested_drafts(ctx: AssessmentContext) -> tuple[tuple[str, str], ...]:
             # After the quote for free extras, when those come first (``extras_first``).
             first = bool(ctx.driver_rule) and not ctx.driver_kind and not ctx.extras_first
             picks.insert(0 if first else 1, ("new_rates", t("why_new_rates", lang)))
-        if ctx.driver_rule in TERMS_IN_FORCE and lead is not None and lead.id == "demanding":
+        # The same when the user, stuck with the client, asked in vain: the plan says to
+        # announce the terms with the first draft (a professional's reading, et06: "the
+        # draft is a quote for one request; it announces no rule for the rounds to come").
+        stuck_asked = ctx.driver_rule == "stuck_and_unresolved" and lead is not None
+        stuck_asked = stuck_asked and lead.history in ("no_change", "slipping")
+        if (
+            (ctx.driver_rule in TERMS_IN_FORCE or stuck_asked)
+            and lead is not None
+            and lead.id == "demanding"
+        ):
             # Asked about extras in vain: the plan announces the terms first, so the written
             # terms come first, and the quote for one request after them (two readings: a
             # quote "for your additional request" when none was pending, do06 and dd17).

@@ -223,3 +223,29 @@ def test_boundaries_after_disrespect_alone_say_nothing_of_evenings(lang):
     assert EVENINGS[lang] not in _draft(BELITTLED, "communication_boundaries", lang)
     late = {**BELITTLED, "high_maintenance.after_hours": "often"}
     assert EVENINGS[lang] in _draft(late, "communication_boundaries", lang)
+
+
+# et06: a YouTuber asked twice to limit the rounds of changes, 60 % of the income, half a
+# month saved, nothing signed.
+ROUNDS_ASKED_TWICE = {
+    "situation.income_share": 60,
+    "situation.savings_months": 0.5,
+    "situation.client_kind": "business",
+    "demanding.changes_after_signoff": "often",
+    "demanding.raised": "no_change",
+    "contract_breach.has_contract": "no",
+    "money.pay_basis": "job",
+    "money.job_rate": 70,
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_terms_the_plan_announces_with_the_first_draft_are_that_draft(lang):
+    # The plan said to announce the terms "with the first draft below", and the only draft
+    # was a quote for one request.
+    ctx = make_ctx(ROUNDS_ASKED_TWICE, lang)
+    assert (ctx.verdict, ctx.driver_rule) == ("plan_exit", "stuck_and_unresolved")
+    assert suggested_messages(ctx)[:2] == ("contract_revision", "quote_extra_work")
+    # Never asked: the quote for the next request comes first, as before.
+    never = make_ctx({**ROUNDS_ASKED_TWICE, "demanding.raised": "not_yet"}, lang)
+    assert suggested_messages(never)[0] != "contract_revision", suggested_messages(never)
