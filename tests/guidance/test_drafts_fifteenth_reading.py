@@ -249,3 +249,16 @@ def test_terms_the_plan_announces_with_the_first_draft_are_that_draft(lang):
     # Never asked: the quote for the next request comes first, as before.
     never = make_ctx({**ROUNDS_ASKED_TWICE, "demanding.raised": "not_yet"}, lang)
     assert suggested_messages(never)[0] != "contract_revision", suggested_messages(never)
+
+
+SCOPE = {"en": "scope we agreed", "fr": "périmètre convenu"}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_quote_points_to_an_agreed_scope_only_under_a_contract(lang):
+    # et06: nothing signed, and the quote said the request "falls outside the scope we
+    # agreed": "he will answer it has always been like this".
+    body = _draft(ROUNDS_ASKED_TWICE, "quote_extra_work", lang)
+    assert SCOPE[lang] not in body, body
+    signed = {**ROUNDS_ASKED_TWICE, "contract_breach.has_contract": "yes"}
+    assert SCOPE[lang] in _draft(signed, "quote_extra_work", lang)
