@@ -105,6 +105,7 @@ SITUATIONS = calibration.load()
 # 0.67: 1599 of 2344 (0.682) once batches eo-ep joined (fresh, 27 of 48 before any change).
 # 0.67: 1622 of 2376 (0.683) once batches eq-er joined (fresh, 31 of 48 before any change).
 # 0.67: 1639 of 2408 (0.681) once batches es-et joined (fresh, 29 of 48 before any change).
+# 0.67: 1661 of 2440 (0.681) once batches eu-ev joined (fresh, 33 of 48 before any change).
 TUNED_AT_LEAST = 0.67
 VERDICTS = {"keep", "keep_boundaries", "renegotiate", "plan_exit", "let_go", "not_enough"}
 
