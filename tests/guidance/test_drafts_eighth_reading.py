@@ -171,6 +171,8 @@ def test_an_average_delay_with_money_unpaid_now_is_not_said_to_have_been_paid(la
     if lang == "en":
         # "Some" assumed several unpaid (a reading of dw01, one invoice owed): at least one.
         assert "76 days late on average, and at least one is still unpaid" in body, body
+        # Payments are late, not invoices (a professional's reading, eu01).
+        assert "Payment of my invoices to you has come 76 days late" in body, body
         assert "have been paid 76 days" not in body, body
     else:
         still = "76 jours de retard, et au moins l'une d'elles n'est toujours pas réglée"

@@ -262,3 +262,41 @@ def test_a_quote_points_to_an_agreed_scope_only_under_a_contract(lang):
     assert SCOPE[lang] not in body, body
     signed = {**ROUNDS_ASKED_TWICE, "contract_breach.has_contract": "yes"}
     assert SCOPE[lang] in _draft(signed, "quote_extra_work", lang)
+
+
+# eu01: a translation agency paying 42 days late on a 30-day contract, asked many times.
+AGENCY_ASKED = {
+    "situation.income_share": 60,
+    "situation.savings_months": 4,
+    "situation.client_kind": "business",
+    "situation.jurisdiction": "eu",
+    "late_payment.days_late": 42,
+    "late_payment.owed_now": "slow",
+    "late_payment.chasing": "often",
+    "late_payment.unpaid_90": "no",
+    "late_payment.raised": "no_change",
+    "contract_breach.has_contract": "yes",
+    "contract_breach.terms_broken": ["payment"],
+}
+
+
+def test_it_is_the_payment_that_is_late_not_the_invoice():
+    body = _draft(AGENCY_ASKED, "payment_terms", "en", "firm")
+    assert "late invoice between businesses" not in body, body
+    assert "late payment between businesses carries statutory interest" in body, body
+    assert "invoices to you have been 42 days late" not in body, body
+    assert "Payment of my invoices to you has come 42 days late on average" in body, body
+
+
+def test_a_late_payment_pattern_is_not_said_to_be_only_turning_into_one():
+    # ab02: paid about 30 days late, asked in vain, 60 % of the income, two months saved.
+    answers = {
+        "situation.income_share": 60,
+        "situation.savings_months": 2,
+        "late_payment.invoices_total": "dont_know",
+        "late_payment.days_late": 30,
+        "late_payment.unpaid_90": "no",
+        "late_payment.raised": "no_change",
+    }
+    text = _advice(make_ctx(answers), "late_payment")
+    assert "turning into a pattern" not in text and "has become a pattern" in text, text
