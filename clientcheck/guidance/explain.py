@@ -122,6 +122,11 @@ def dependency_reason(
         facts = _lower_first(facts)
     else:
         parts = [t(f"dependency_fact_{key}", lang, value=value) for key, value in values.items()]
+        if not result.can_leave and "savings_months" not in values:
+            # Said dependent with nothing said about savings: say what the answer rests on
+            # (a professional's reading, ev09: "the conclusion is unfounded, the situation
+            # says nothing of the savings").
+            parts.append(t("dependency_fact_savings_unsaid", lang))
         facts = ", ".join(parts)
     key = "dependency_why_free" if result.can_leave else "dependency_why_dependent"
     return t(key, lang, facts=facts)

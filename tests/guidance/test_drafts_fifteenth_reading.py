@@ -300,3 +300,44 @@ def test_a_late_payment_pattern_is_not_said_to_be_only_turning_into_one():
     }
     text = _advice(make_ctx(answers), "late_payment")
     assert "turning into a pattern" not in text and "has become a pattern" in text, text
+
+
+# ev09: a private client at 30 % of the income asks for invoices in his company's name;
+# nothing said about savings.
+UNSAID_SAVINGS = {
+    "situation.income_share": 30,
+    "situation.client_kind": "individual",
+    "unprofessional.crossed_line": "yes",
+    "unprofessional.crossed_what": ["dishonest"],
+}
+UNSAID = {
+    "en": "you have not said how many months your savings cover",
+    "fr": "vous n'avez pas indiqué",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_said_dependent_with_nothing_said_about_savings_says_so(lang):
+    ctx = make_ctx(UNSAID_SAVINGS, lang)
+    assert not ctx.can_leave
+    assert UNSAID[lang] in ctx.dependency_reason, ctx.dependency_reason
+    saved = make_ctx({**UNSAID_SAVINGS, "situation.savings_months": 2}, lang)
+    assert UNSAID[lang] not in saved.dependency_reason, saved.dependency_reason
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_refusal_says_what_follows_a_repeat_once_and_in_the_same_words(lang):
+    # ev03, ev09: "preparing your exit is the next step" above "it is time to move on".
+    text = " ".join(verdict_reasons(make_ctx(UNSAID_SAVINGS, lang))) + render_why(
+        make_ctx(UNSAID_SAVINGS, lang)
+    )
+    assert "time to move on" not in text and "tourner la page" not in text, text
+
+
+def test_the_french_change_line_names_what_the_user_refuses():
+    # ev03: "Si vous vous y opposez": the "y" stood for nothing.
+    from clientcheck.bank.loader import default_bank
+    from clientcheck.guidance.explain import change_lines
+
+    lines = " ".join(change_lines(default_bank(), UNSAID_SAVINGS, "fr"))
+    assert "y opposez" not in lines and "exprimez clairement votre refus" in lines, lines

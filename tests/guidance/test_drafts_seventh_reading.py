@@ -57,7 +57,7 @@ def test_leaving_after_a_request_to_falsify_puts_the_no_on_record_first(lang):
         last_day = "the last day of my work for you" if lang == "en" else "prendra fin le"
         assert body.index(NO[lang]) < body.index(last_day), body
         assert "free redesign" not in body and "refonte gratuite" not in body, body
-        assert "carries my name" in body or "engage mon nom" in body, body
+        assert "carries my name" in body or "engage ma responsabilité" in body, body
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
@@ -65,7 +65,7 @@ def test_a_dishonest_shortcut_is_refused_as_such_and_a_threat_alone_keeps_the_ex
     shortcut = {**FALSIFY, "unprofessional.crossed_what": ["shortcut", "threats"]}
     body = render_message("goodbye", "neutral", make_ctx(shortcut, lang), MessageDetails()).body
     assert NO[lang] in body and ("for any client" in body or "pour aucun client" in body), body
-    assert "carries my name" not in body and "engage mon nom" not in body, body
+    assert "carries my name" not in body and "engage ma responsabilité" not in body, body
     threat = {**FALSIFY, "unprofessional.crossed_what": ["threats"]}
     plain = render_message("goodbye", "neutral", make_ctx(threat, lang), MessageDetails()).body
     assert NO[lang] not in plain, plain

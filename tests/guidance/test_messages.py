@@ -1586,7 +1586,7 @@ def test_a_threat_from_a_client_you_depend_on_is_answered_and_the_terms_held(lan
     assert ended in free.changes[0], free.changes
     raise_it = "If you raise" if lang == "en" else "Si vous abordez"
     # A line crossed is answered with a clear no, not "raised" like a habit.
-    say_no = "If you object or refuse" if lang == "en" else "Si vous vous y opposez ou refusez"
+    say_no = "If you object or refuse" if lang == "en" else "Si vous exprimez clairement"
     assert not any(raise_it in line or say_no in line for line in free.changes), free.changes
     # The goodbye says the demand is not part of the work finished before the end, and the
     # plan does not send a colleague to a client who threatened (a user's walk).
