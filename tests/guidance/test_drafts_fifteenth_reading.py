@@ -1,6 +1,6 @@
-"""Advice and drafts after a reading of twelve summaries of pair es/et (8 December 2026,
-twelfth session: docs/reviews/twelve-summaries-reading-2026-12-08c.md), each test failing
-on the code before.
+"""Advice and drafts after two readings of twelve summaries each, of pairs es/et and eu/ev
+(8 December 2026, twelfth session: docs/reviews/twelve-summaries-reading-2026-12-08c.md and
+-08d.md), each test failing on the code before. Among them:
 
 - A law firm paying 20–30 days late for three years, under a contract whose 30-day term it
   breaks (es01): the draft said "Recent invoices" of a three-year habit, and "I'd like to
