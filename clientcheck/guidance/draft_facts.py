@@ -8,7 +8,13 @@ from __future__ import annotations
 
 from clientcheck.bank.questions import ASKED_IN_VAIN, STILL_GOING
 from clientcheck.engine import money
-from clientcheck.guidance.advice import cancellations_only, crossed_lines, facts, money_owed
+from clientcheck.guidance.advice import (
+    cancellations_only,
+    crossed_lines,
+    facts,
+    has_contract,
+    money_owed,
+)
 from clientcheck.guidance.explain import GROWING_DEBT, PAST_DUE
 from clientcheck.guidance.letters import MessageDetails
 from clientcheck.guidance.render import AssessmentContext
@@ -301,7 +307,12 @@ def reminder_case(ctx: AssessmentContext) -> str:
 def why_key(ctx: AssessmentContext, draft: str) -> str:
     """The string saying why ``draft`` is suggested: what it proposes for this client."""
     if draft == "payment_terms":
-        return f"why_payment_terms_{payment_terms_mode(ctx)}"
+        mode = payment_terms_mode(ctx)
+        broken = facts(ctx, "contract_breach").get("terms_broken") or ()
+        if mode == "deposit_large" and "payment" in broken and has_contract(ctx):
+            # The contract's own term is held, not 30 days proposed (the draft says so).
+            return "why_payment_terms_deposit_large_kept"
+        return f"why_payment_terms_{mode}"
     if draft == "professionalism_reminder" and reminder_case(ctx) == "safety":
         return "why_professionalism_reminder_safety"
     if draft == "professionalism_reminder" and threatened(ctx):

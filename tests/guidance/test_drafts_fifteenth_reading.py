@@ -341,3 +341,17 @@ def test_the_french_change_line_names_what_the_user_refuses():
 
     lines = " ".join(change_lines(default_bank(), UNSAID_SAVINGS, "fr"))
     assert "y opposez" not in lines and "exprimez clairement votre refus" in lines, lines
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_why_the_payment_draft_is_suggested_says_what_it_proposes(lang):
+    # Read on a phone (es01's case): "ask for payment within 30 days" above a draft that
+    # holds the client to the contract's own term.
+    from clientcheck.guidance.suggestions import suggested_drafts
+
+    held = {"en": "the payment term your contract sets", "fr": "délai de paiement que prévoit"}
+    message, why = suggested_drafts(make_ctx(LATE_LAW_FIRM, lang))[0]
+    assert message == "payment_terms" and held[lang] in why, why
+    other = {**LATE_LAW_FIRM, "contract_breach.terms_broken": ["scope"]}
+    message, why = suggested_drafts(make_ctx(other, lang))[0]
+    assert message == "payment_terms" and held[lang] not in why, why

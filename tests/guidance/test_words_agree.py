@@ -17,7 +17,7 @@ from clientcheck.bank.records import ClientRecord
 from clientcheck.engine import calibration
 from clientcheck.engine.verdict import assess
 from clientcheck.guidance.advice import action_plan, advice_for
-from clientcheck.guidance.draft_facts import payment_terms_mode
+from clientcheck.guidance.draft_facts import payment_terms_mode, why_key
 from clientcheck.guidance.explain import BEHAVIOUR_KINDS, KEPT_AS_IT_IS
 from clientcheck.guidance.letters import MessageDetails
 from clientcheck.guidance.messages import render_message
@@ -266,9 +266,15 @@ def _payment_terms_reason_fits_its_draft(ctx, lang: str) -> None:
     if why is None or ctx.verdict == "let_go":
         return
     mode = payment_terms_mode(ctx)
-    assert why == t(f"why_payment_terms_{mode}", lang, sign=BANK.signs[0].name(lang))
+    key = why_key(ctx, "payment_terms")
+    assert key.removesuffix("_kept") == f"why_payment_terms_{mode}", key
+    assert why == t(key, lang, sign=BANK.signs[0].name(lang))
     body = render_message("payment_terms", "neutral", ctx, MessageDetails()).body
     flat = body.replace("\u00a0", " ").replace("\u202f", " ")
+    if key.endswith("_kept"):  # the contract's own term, held (not 30 days proposed)
+        assert ("term our contract sets", "délai que prévoit notre contrat")[
+            0 if lang == "en" else 1
+        ] in flat, body
     i = 0 if lang == "en" else 1
     assert any(words in flat for words in PROPOSES[mode][i]), (mode, body)
     if mode in NO_DEPOSIT:
