@@ -60,16 +60,30 @@ def revision_clauses(
     # A new client the user cannot identify: the payment clause (a deposit first) too.
     unknown = ctx.driver_rule == "check_who_they_are"
     clauses = list(dict.fromkeys([*picked, *found, *(["payment"] if owed or unknown else [])]))
-    if "breach" in clauses and cancellations_only(ctx):
-        # Late cancellations that nothing in the agreement covers: a cancellation clause.
+    if "breach" in clauses and (cancellations_only(ctx) or cancellation_term_broken(ctx)):
+        # Late cancellations that nothing in the agreement covers, or a cancellation term
+        # agreed and broken (a professional's reading, eu18: "add two clauses" about changes
+        # and obligations to a family who cancel an hour before and agreed to pay for it):
+        # a cancellation clause.
         clauses[clauses.index("breach")] = "cancellation"
     if "scope" in clauses and "terms" in clauses:
         clauses.remove("terms")  # the scope clause already says it
-    if not {"scope", "payment", "terms"} & set(clauses):
-        clauses.append("terms")
+    if not {"scope", "payment", "terms"} & set(clauses) and not cancellation_term_broken(ctx):
+        clauses.append("terms")  # (not beside an agreed cancellation fee alone: eu18)
     if facts(ctx, "high_maintenance").get("after_hours") in AFTER_HOURS_REPORTED:
         clauses.append("hours")
     return tuple(clauses)
+
+
+def cancellation_term_broken(ctx: AssessmentContext) -> bool:
+    """The only term said broken is the agreed cancellation term, and work is cancelled late."""
+    f = facts(ctx, "contract_breach")
+    terms = f.get("terms_broken")
+    return (
+        isinstance(terms, tuple | list)
+        and set(terms) == {"cancellation"}
+        and f.get("cancelled") in ("sometimes", "often", "always")
+    )
 
 
 def strengthens_payment_clause(

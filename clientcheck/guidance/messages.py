@@ -28,6 +28,7 @@ from clientcheck.guidance.advice import (
 from clientcheck.guidance.dates import DraftDates, draft_dates
 from clientcheck.guidance.draft_facts import (
     REMINDER_TITLES,
+    cancellation_term_broken,
     debt_growing,
     good_record,
     late_history,
@@ -291,6 +292,9 @@ def render_message(
         pay_by=dates.pay_by,
         formal=formal,
         clauses=clauses,
+        # The cancellation term was agreed and is what they break: it is confirmed and
+        # applied, not added as if new (a professional's reading, eu18).
+        cancel_agreed=cancellation_term_broken(ctx),
         pay_clause=contract and strengthens_payment_clause(ctx, details, clauses),
         # A cut the client already made on its own: the reply says so (counter_proposal).
         imposed=cut_imposed(ctx),

@@ -355,3 +355,36 @@ def test_why_the_payment_draft_is_suggested_says_what_it_proposes(lang):
     other = {**LATE_LAW_FIRM, "contract_breach.terms_broken": ["scope"]}
     message, why = suggested_drafts(make_ctx(other, lang))[0]
     assert message == "payment_terms" and held[lang] not in why, why
+
+
+# eu18: a family agreed on a late-cancellation fee, cancels an hour before about once a
+# week and never pays it; never raised.
+CANCEL_FEE_AGREED = {
+    "situation.income_share": 20,
+    "situation.savings_months": 3,
+    "situation.work_matters": "a_lot",
+    "situation.client_kind": "individual",
+    "contract_breach.has_contract": "yes",
+    "contract_breach.terms_broken": ["cancellation"],
+    "contract_breach.breach_count": "repeatedly",
+    "contract_breach.cancelled": "often",
+    "contract_breach.raised": "not_yet",
+}
+CONFIRM = {
+    "en": "confirm in our contract how work cancelled",
+    "fr": "confirmions dans notre contrat",
+}
+AGREED_FEE = {"en": "the cancellation fee we agreed", "fr": "frais d'annulation convenus"}
+UNRELATED = {"en": ("Obligations", "Changes to the work"), "fr": ("Engagements", "Modifications")}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_an_agreed_cancellation_fee_is_confirmed_not_added_with_unrelated_clauses(lang):
+    ctx = make_ctx(CANCEL_FEE_AGREED, lang)
+    assert suggested_messages(ctx)[0] == "contract_revision"
+    body = _draft(CANCEL_FEE_AGREED, "contract_revision", lang)
+    assert CONFIRM[lang] in body and AGREED_FEE[lang] in body, body
+    assert not any(f"{label}." in body for label in UNRELATED[lang]), body
+    # Late cancellations that nothing covers yet: a clause proposed, as before (er17).
+    none = {**CANCEL_FEE_AGREED, "contract_breach.terms_broken": ["none"]}
+    assert CONFIRM[lang] not in _draft(none, "contract_revision", lang)
