@@ -118,6 +118,12 @@ def unpaid_now(ctx: AssessmentContext) -> bool:
     return money_owed(ctx) or answered(ctx, "late_payment.owed_now") in RESISTED
 
 
+def contract_term_broken(ctx: AssessmentContext, term: str) -> bool:
+    """Under a contract, ``term`` ("payment", "scope", ...) is among the terms said broken:
+    the contract already sets it, so the drafts and the plan hold the client to it."""
+    return has_contract(ctx) and term in (facts(ctx, "contract_breach").get("terms_broken") or ())
+
+
 def cancellations_only(ctx: AssessmentContext) -> bool:
     """Late cancellations, with no term said broken and nothing else missed: nothing in the
     agreement covers them yet, so the plan, the advice and the contract revision propose a
@@ -347,5 +353,6 @@ def action_plan(ctx: AssessmentContext) -> tuple[str, ...]:
         small_share=small_share(ctx.answers),
         only_cancels=cancellations_only(ctx),
         terms_mode=payment_terms_mode(ctx),
+        agreed_term=contract_term_broken(ctx, "payment"),
     )
     return template_lines(text)

@@ -10,9 +10,9 @@ from clientcheck.bank.questions import ASKED_IN_VAIN, STILL_GOING
 from clientcheck.engine import money
 from clientcheck.guidance.advice import (
     cancellations_only,
+    contract_term_broken,
     crossed_lines,
     facts,
-    has_contract,
     money_owed,
 )
 from clientcheck.guidance.explain import GROWING_DEBT, PAST_DUE
@@ -25,7 +25,6 @@ REVISION_REASONS = ("breach", "payment", "scope", "terms")
 # A habit the user reported (at least "sometimes"): contact outside working hours (a
 # revision sets the hours in writing), mood swings (the reminder speaks of them).
 REPORTED = ("sometimes", "often", "always")
-AFTER_HOURS_REPORTED = REPORTED
 # The clause of a contract revision each sign calls for (terms can fix these).
 CLAUSE_FOR_SIGN = {
     "contract_breach": "breach",
@@ -70,7 +69,7 @@ def revision_clauses(
         clauses.remove("terms")  # the scope clause already says it
     if not {"scope", "payment", "terms"} & set(clauses) and not cancellation_term_broken(ctx):
         clauses.append("terms")  # (not beside an agreed cancellation fee alone: eu18)
-    if facts(ctx, "high_maintenance").get("after_hours") in AFTER_HOURS_REPORTED:
+    if facts(ctx, "high_maintenance").get("after_hours") in REPORTED:
         clauses.append("hours")
     return tuple(clauses)
 
@@ -82,7 +81,7 @@ def cancellation_term_broken(ctx: AssessmentContext) -> bool:
     return (
         isinstance(terms, tuple | list)
         and set(terms) == {"cancellation"}
-        and f.get("cancelled") in ("sometimes", "often", "always")
+        and f.get("cancelled") in REPORTED
     )
 
 
@@ -302,7 +301,7 @@ def reminder_case(ctx: AssessmentContext) -> str:
     flagged = any(s.id == "unprofessional" for s in ctx.flagged)
     if not (said and flagged):
         moody = facts(ctx, "unprofessional").get("unpredictable") in REPORTED
-        calls_late = facts(ctx, "high_maintenance").get("after_hours") in AFTER_HOURS_REPORTED
+        calls_late = facts(ctx, "high_maintenance").get("after_hours") in REPORTED
         return "moody" if flagged and moody and not calls_late else ""
     what = crossed_lines(ctx)
     if "safety" in what:
@@ -322,8 +321,7 @@ def why_key(ctx: AssessmentContext, draft: str) -> str:
     """The string saying why ``draft`` is suggested: what it proposes for this client."""
     if draft == "payment_terms":
         mode = payment_terms_mode(ctx)
-        broken = facts(ctx, "contract_breach").get("terms_broken") or ()
-        if mode == "deposit_large" and "payment" in broken and has_contract(ctx):
+        if mode == "deposit_large" and contract_term_broken(ctx, "payment"):
             # The contract's own term is held, not 30 days proposed (the draft says so).
             return "why_payment_terms_deposit_large_kept"
         return f"why_payment_terms_{mode}"

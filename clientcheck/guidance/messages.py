@@ -15,6 +15,7 @@ from clientcheck.engine import money
 from clientcheck.guidance.advice import (
     answered,
     asked_to_cheat,
+    contract_term_broken,
     currency,
     facts,
     has_contract,
@@ -295,6 +296,8 @@ def render_message(
         # The cancellation term was agreed and is what they break: it is confirmed and
         # applied, not added as if new (a professional's reading, eu18).
         cancel_agreed=cancellation_term_broken(ctx),
+        # The contract's own payment term is what they break: recalled, never proposed.
+        agreed_term=contract_term_broken(ctx, "payment"),
         pay_clause=contract and strengthens_payment_clause(ctx, details, clauses),
         # A cut the client already made on its own: the reply says so (counter_proposal).
         imposed=cut_imposed(ctx),

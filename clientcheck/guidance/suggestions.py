@@ -191,11 +191,8 @@ def suggested_drafts(ctx: AssessmentContext) -> tuple[tuple[str, str], ...]:
         # draft is a quote for one request; it announces no rule for the rounds to come").
         stuck_asked = ctx.driver_rule == "stuck_and_unresolved" and lead is not None
         stuck_asked = stuck_asked and lead.history in ("no_change", "slipping")
-        if (
-            (ctx.driver_rule in TERMS_IN_FORCE or stuck_asked)
-            and lead is not None
-            and lead.id == "demanding"
-        ):
+        in_vain = ctx.driver_rule in TERMS_IN_FORCE or stuck_asked
+        if in_vain and lead is not None and lead.id == "demanding":
             # Asked about extras in vain: the plan announces the terms first, so the written
             # terms come first, and the quote for one request after them (two readings: a
             # quote "for your additional request" when none was pending, do06 and dd17).
